@@ -1,0 +1,23 @@
+/* A bump allocator: many small allocations freed together. The guide model and the parsed YAML
+ * tree live in arenas, so a 50 MB guide is freed in a handful of calls. */
+#ifndef TRAIL_ARENA_H
+#define TRAIL_ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+struct arena {
+    struct arena_block *head;
+    size_t total; /* bytes handed out, for statistics */
+};
+
+/* Memory aligned for any type, valid until arena_free(). Never NULL (aborts on OOM). */
+void *arena_alloc(struct arena *a, size_t size);
+void *arena_calloc(struct arena *a, size_t n, size_t size);
+/* Copies n bytes of s and a terminating NUL into the arena. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+/* Frees every block; the arena is empty and reusable afterwards. */
+void arena_free(struct arena *a);
+
+#endif

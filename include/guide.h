@@ -1,0 +1,162 @@
+/* The in-memory guide: what the loader builds and every other module reads.
+ *
+ * A guide is a directory of YAML files (see docs/content-format.md): guide.yaml (title, intro,
+ * stats, overview, call to action) and optional career-path.yaml, certifications.yaml and
+ * faq.yaml. The loader reads guide.yaml and the requested parts; other parts are loaded on first
+ * use with guide_load_parts(), so the first screen never waits for a large FAQ.
+ *
+ * All strings are NUL-terminated, valid UTF-8 without NUL bytes, exactly as written in the file
+ * (never sanitised: callers that draw text pass it through text_sanitize()). Optional strings
+ * are NULL when absent. Everything lives in the guide's arena and is freed by guide_free(). */
+#ifndef TRAIL_GUIDE_H
+#define TRAIL_GUIDE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+#define GUIDE_FORMAT_VERSION 1
+#define GUIDE_MAX_ID         128 /* bytes in an id */
+
+/* The parts of a guide, one file each. GUIDE_PART_INFO (guide.yaml) is always loaded. */
+enum guide_part {
+    GUIDE_PART_INFO = 1u << 0,
+    GUIDE_PART_PATH = 1u << 1,
+    GUIDE_PART_CERTS = 1u << 2,
+    GUIDE_PART_FAQ = 1u << 3,
+    GUIDE_PART_ALL = 0xfu,
+};
+
+enum guide_level {
+    GUIDE_LEVEL_NONE = 0,
+    GUIDE_LEVEL_BEGINNER,
+    GUIDE_LEVEL_INTERMEDIATE,
+    GUIDE_LEVEL_ADVANCED,
+    GUIDE_LEVEL_EXPERT,
+};
+#define GUIDE_LEVEL_MAX GUIDE_LEVEL_EXPERT
+
+/* One header stat: the text as written plus its label. present is false when the guide does
+ * not give the stat. */
+struct guide_stat {
+    bool present;
+    const char *label;
+    const char *text;
+};
+
+struct guide_stats {
+    struct guide_stat salary;
+    bool has_salary_range;
+    long salary_min, salary_max; /* whole currency units */
+    const char *currency;        /* ISO 4217 code, e.g. "USD"; NULL when not given */
+
+    struct guide_stat growth;
+    bool has_growth_percent;
+    int growth_percent; /* e.g. 30 for "+30%" */
+    int growth_by_year; /* 0 when not given */
+
+    struct guide_stat time;
+    bool has_time_range;
+    int time_min_months, time_max_months;
+
+    struct guide_stat difficulty;
+    enum guide_level level; /* GUIDE_LEVEL_NONE when not given */
+};
+
+/* A titled block of prose. Paragraphs are separated by a blank line ("\n\n"). */
+struct guide_text {
+    const char *title;
+    const char *text;
+};
+
+struct guide_action {
+    const char *id; /* unique in the guide, e.g. "foundation/python-numpy-pandas" */
+    const char *text;
+};
+
+struct guide_phase {
+    const char *id;
+    const char *title;    /* "Foundation Building" */
+    const char *duration; /* "3 months"; NULL when not given */
+    int start_month, end_month; /* 0 when not given; else 1 <= start <= end */
+    const char *summary;
+    const char *actions_title; /* "Key Actions"; NULL when not given */
+    struct guide_action *actions;
+    size_t n_actions;
+};
+
+struct guide_cert {
+    const char *id;
+    const char *name;
+    const char *issuer;
+    const char *description;
+};
+
+struct guide_faq {
+    const char *id;
+    const char *question;
+    const char *answer;
+};
+
+struct guide_cta {
+    const char *title;
+    const char *text;
+    const char *button; /* NULL when not given */
+};
+
+struct guide {
+    struct arena arena;
+    char *dir;           /* the guide directory as given */
+    unsigned available;  /* enum guide_part bits whose file exists */
+    unsigned loaded;     /* enum guide_part bits loaded so far */
+
+    const char *id;          /* e.g. "ml-engineer"; keys the progress file */
+    const char *title;       /* "Machine Learning Engineer" */
+    const char *short_title; /* for breadcrumbs; equals title when not given */
+    const char *intro;       /* NULL when not given */
+    struct guide_stats stats;
+    struct guide_text *overview; /* "What You'll Learn" and more; n_overview entries */
+    size_t n_overview;
+    struct guide_cta *cta; /* NULL when not given */
+
+    const char *path_title; /* "Career Path" */
+    struct guide_phase *phases;
+    size_t n_phases;
+
+    const char *certs_title;
+    struct guide_cert *certs;
+    size_t n_certs;
+
+    const char *faq_title;
+    struct guide_faq *faqs;
+    size_t n_faqs;
+};
+
+/* Opens the guide in directory dir and loads guide.yaml plus the parts in `parts`.
+ * Returns a new guide (caller frees with guide_free()), or NULL after adding located errors
+ * to d. Warnings (e.g. unknown keys) are added to d either way. */
+struct guide *guide_load(const char *dir, unsigned parts, struct diag *d);
+
+/* Loads the parts in `parts` not loaded yet. Returns 0, or -1 after adding errors to d; a part
+ * that failed is left empty and not marked loaded. Parts without a file load as empty. */
+int guide_load_parts(struct guide *g, unsigned parts, struct diag *d);
+
+void guide_free(struct guide *g);
+
+/* Lookups by id; NULL when absent (or the part is not loaded). */
+const struct guide_phase *guide_find_phase(const struct guide *g, const char *id);
+const struct guide_action *guide_find_action(const struct guide *g, const char *id,
+                                             const struct guide_phase **phase);
+
+/* Total number of key actions over all phases. */
+size_t guide_count_actions(const struct guide *g);
+
+/* The file name of a part inside a guide directory ("faq.yaml"), or NULL. */
+const char *guide_part_file(enum guide_part part);
+
+/* "beginner", ... for GUIDE_LEVEL_*; NULL for GUIDE_LEVEL_NONE. */
+const char *guide_level_name(enum guide_level level);
+
+#endif

@@ -1,0 +1,21 @@
+/* The full-screen browser. The only entry point from main(); everything curses stays behind it. */
+#ifndef TRAIL_UI_H
+#define TRAIL_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct guide;
+
+struct ui_options {
+    bool mouse; /* capture the mouse (off with --no-mouse) */
+};
+
+/* Checks that stdin and stdout are terminals and TERM can address the cursor. Returns 0, or -1
+ * with a one-line reason in why (size bytes). Call before ui_run(). */
+int ui_check_terminal(char *why, size_t size);
+
+/* Runs the browser on guide g until the user quits. Returns the process exit status. */
+int ui_run(struct guide *g, const struct ui_options *opt);
+
+#endif

@@ -1,0 +1,72 @@
+/* A YAML document as a small tree of scalars, sequences and mappings, each with its location.
+ *
+ * Built from libyaml's event API (never the document API) so that what an attacker controls is
+ * bounded: file size, nesting depth, scalar length and node count. Aliases and anchors are
+ * rejected (a 300-byte alias bomb expands to 10^8 nodes), as are complex (non-scalar) and
+ * duplicate mapping keys, NUL characters in scalars and streams of more than one document.
+ * Every error is located: "file:line:col: what is wrong". The tree lives in an arena. */
+#ifndef TRAIL_YDOC_H
+#define TRAIL_YDOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+#define YDOC_MAX_FILE_SIZE  (64u * 1024u * 1024u) /* bytes */
+#define YDOC_MAX_DEPTH      64u                   /* nested collections */
+#define YDOC_MAX_SCALAR     (64u * 1024u)         /* bytes in one scalar */
+
+enum ydoc_kind { YDOC_SCALAR, YDOC_SEQ, YDOC_MAP };
+
+struct ydoc_node;
+
+struct ydoc_pair {
+    struct ydoc_node *key; /* always a scalar */
+    struct ydoc_node *value;
+};
+
+struct ydoc_node {
+    enum ydoc_kind kind;
+    unsigned line, col; /* 1-based start of the node */
+    union {
+        struct {
+            char *str;   /* NUL-terminated, valid UTF-8, no NUL inside */
+            size_t len;  /* bytes, without the terminator */
+            bool plain;  /* unquoted: may be a number, boolean or null */
+        } scalar;
+        struct {
+            struct ydoc_node **items;
+            size_t n;
+        } seq;
+        struct {
+            struct ydoc_pair *pairs;
+            size_t n;
+        } map;
+    } u;
+};
+
+struct ydoc {
+    struct arena arena;
+    char *file;             /* name used in messages */
+    struct ydoc_node *root; /* NULL for an empty document */
+};
+
+/* Parses len bytes of buf, named `file` in messages. Returns a new document (caller frees with
+ * ydoc_free()), or NULL after adding located errors to d. An empty stream gives a document whose
+ * root is NULL. */
+struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d);
+
+/* Reads and parses a file (at most YDOC_MAX_FILE_SIZE bytes). NULL with an error on failure. */
+struct ydoc *ydoc_load_file(const char *path, struct diag *d);
+
+void ydoc_free(struct ydoc *doc);
+
+/* The value of `key` in mapping `map`, or NULL (also when map is not a mapping). */
+struct ydoc_node *ydoc_map_get(const struct ydoc_node *map, const char *key);
+
+/* Name of a node's kind for messages: "a string", "a list", "a mapping". */
+const char *ydoc_kind_name(enum ydoc_kind kind);
+
+#endif

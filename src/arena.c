@@ -1,0 +1,92 @@
+/* Bump allocator. Blocks grow geometrically from 4 KiB to 1 MiB; an allocation larger than a
+ * block gets a block of its own. Alignment is that of max_align_t. */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+struct arena_block {
+    struct arena_block *next;
+    size_t size, used;
+    alignas(max_align_t) unsigned char data[];
+};
+
+#define ARENA_MIN_BLOCK (4u * 1024u)
+#define ARENA_MAX_BLOCK (1024u * 1024u)
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    if (size > SIZE_MAX - align) {
+        return xmalloc(SIZE_MAX); /* aborts with a message */
+    }
+    size = (size + align - 1) & ~(align - 1);
+    struct arena_block *b = a->head;
+    if (b == NULL || b->size - b->used < size) {
+        size_t want = b == NULL ? ARENA_MIN_BLOCK : b->size * 2;
+        if (want > ARENA_MAX_BLOCK) {
+            want = ARENA_MAX_BLOCK;
+        }
+        if (want < size) {
+            want = size;
+        }
+        struct arena_block *nb = xmalloc(sizeof *nb + want);
+        nb->size = want;
+        nb->used = 0;
+        if (b != NULL && want == size && b->size - b->used >= 64) {
+            /* A large one-off: keep filling the current block afterwards. */
+            nb->next = b->next;
+            b->next = nb;
+            nb->used = size;
+            a->total += size;
+            return nb->data;
+        }
+        nb->next = b;
+        a->head = nb;
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    a->total += size;
+    return p;
+}
+
+void *arena_calloc(struct arena *a, size_t n, size_t size)
+{
+    if (size != 0 && n > SIZE_MAX / size) {
+        return xmalloc(SIZE_MAX);
+    }
+    void *p = arena_alloc(a, n * size);
+    memset(p, 0, n * size);
+    return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+void arena_free(struct arena *a)
+{
+    struct arena_block *b = a->head;
+    while (b != NULL) {
+        struct arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+    a->total = 0;
+}

@@ -1,0 +1,76 @@
+/* Diagnostics list. Messages beyond DIAG_MAX are counted, not stored, so a hostile file cannot
+ * make the error list itself unbounded. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+void diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line,
+              unsigned col, const char *fmt, ...)
+{
+    if (level == DIAG_ERROR) {
+        d->errors++;
+    } else {
+        d->warnings++;
+    }
+    if (d->n >= DIAG_MAX) {
+        d->dropped++;
+        return;
+    }
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 8;
+        d->msgs = xreallocarray(d->msgs, d->cap, sizeof *d->msgs);
+    }
+    struct diag_msg *m = &d->msgs[d->n++];
+    m->level = level;
+    m->file = file != NULL ? xstrdup(file) : NULL;
+    m->line = line;
+    m->col = col;
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    m->text = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+    m->text[0] = '\0';
+    if (len > 0) {
+        va_start(ap, fmt);
+        vsnprintf(m->text, (size_t)len + 1, fmt, ap);
+        va_end(ap);
+    }
+}
+
+void diag_format(const struct diag_msg *m, char *buf, size_t size)
+{
+    const char *what = m->level == DIAG_ERROR ? "error" : "warning";
+    if (m->file != NULL && m->line > 0) {
+        snprintf(buf, size, "%s:%u:%u: %s: %s", m->file, m->line, m->col, what, m->text);
+    } else if (m->file != NULL) {
+        snprintf(buf, size, "%s: %s: %s", m->file, what, m->text);
+    } else {
+        snprintf(buf, size, "%s: %s", what, m->text);
+    }
+}
+
+void diag_print(const struct diag *d, FILE *out)
+{
+    char buf[1024];
+    for (size_t i = 0; i < d->n; i++) {
+        diag_format(&d->msgs[i], buf, sizeof buf);
+        fprintf(out, "%s\n", buf);
+    }
+    if (d->dropped > 0) {
+        fprintf(out, "(%zu more messages not shown)\n", d->dropped);
+    }
+}
+
+void diag_free(struct diag *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->msgs[i].file);
+        free(d->msgs[i].text);
+    }
+    free(d->msgs);
+    *d = (struct diag){0};
+}

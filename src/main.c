@@ -1,0 +1,7 @@
+#include <stdio.h>
+
+int main(void)
+{
+    puts("trail " TRAIL_VERSION);
+    return 0;
+}

@@ -1,0 +1,89 @@
+/* UTF-8 decoding and validation (RFC 3629): overlong forms, surrogates and code points above
+ * U+10FFFF are invalid. An invalid sequence always consumes exactly one byte, so a caller
+ * stepping through bytes resynchronises on the next lead byte. */
+#include "text.h"
+
+size_t text_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned char c = p[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t need;
+    uint32_t v, min;
+    if (c >= 0xc2 && c <= 0xdf) {
+        need = 2, v = c & 0x1f, min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        need = 3, v = c & 0x0f, min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        *cp = UINT32_MAX;
+        return 1;
+    }
+    if (n < need) {
+        *cp = UINT32_MAX;
+        return 1;
+    }
+    for (size_t i = 1; i < need; i++) {
+        if ((p[i] & 0xc0) != 0x80) {
+            *cp = UINT32_MAX;
+            return 1;
+        }
+        v = (v << 6) | (p[i] & 0x3f);
+    }
+    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
+        *cp = UINT32_MAX;
+        return 1;
+    }
+    *cp = v;
+    return need;
+}
+
+size_t text_utf8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xc0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xe0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xf0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+bool text_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = text_utf8_decode(s + i, n - i, &cp);
+        if (cp == UINT32_MAX) {
+            if (bad != NULL) {
+                *bad = i;
+            }
+            return false;
+        }
+        i += k;
+    }
+    return true;
+}

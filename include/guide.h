@@ -106,8 +106,11 @@ struct guide_cta {
     const char *button; /* NULL when not given */
 };
 
+struct guide_ids;
+
 struct guide {
     struct arena arena;
+    struct guide_ids *ids; /* private to the loader: every id with its location */
     char *dir;           /* the guide directory as given */
     unsigned available;  /* enum guide_part bits whose file exists */
     unsigned loaded;     /* enum guide_part bits loaded so far */

@@ -90,7 +90,8 @@ static void check_keys(struct loader *L, const struct ydoc_node *map, const char
         }
         if (!known) {
             char q[64];
-            report(L, DIAG_WARNING, k, "unknown key '%s' (ignored)", quoted(k->u.scalar.str, q, 64));
+            report(L, DIAG_WARNING, k, "unknown key '%s' (ignored)",
+                   quoted(k->u.scalar.str, q, 64));
         }
     }
 }
@@ -131,8 +132,8 @@ static const char *get_text(struct loader *L, const struct ydoc_node *map, const
 
 /* Reads an optional whole number in [lo, hi]. Returns 1 when present and valid, 0 when
  * absent, -1 after an error. */
-static int get_int(struct loader *L, const struct ydoc_node *map, const char *key, long lo,
-                   long hi, long *out)
+static int get_int(struct loader *L, const struct ydoc_node *map, const char *key, long lo, long hi,
+                   long *out)
 {
     const struct ydoc_node *v = ydoc_map_get(map, key);
     if (v == NULL) {
@@ -156,8 +157,8 @@ static int get_int(struct loader *L, const struct ydoc_node *map, const char *ke
 }
 
 /* Two optional numbers that come together, first <= second. Returns 1, 0 (neither) or -1. */
-static int get_range(struct loader *L, const struct ydoc_node *map, const char *k1,
-                     const char *k2, long lo, long hi, long *a, long *b)
+static int get_range(struct loader *L, const struct ydoc_node *map, const char *k1, const char *k2,
+                     long lo, long hi, long *a, long *b)
 {
     int r1 = get_int(L, map, k1, lo, hi, a);
     int r2 = get_int(L, map, k2, lo, hi, b);
@@ -166,8 +167,8 @@ static int get_range(struct loader *L, const struct ydoc_node *map, const char *
     }
     if (r1 != r2) {
         const char *given = r1 ? k1 : k2;
-        report(L, DIAG_ERROR, ydoc_map_get(map, given), "'%s' and '%s' must be given together",
-               k1, k2);
+        report(L, DIAG_ERROR, ydoc_map_get(map, given), "'%s' and '%s' must be given together", k1,
+               k2);
         return -1;
     }
     if (r1 && *a > *b) {
@@ -423,8 +424,8 @@ static bool load_actions(struct loader *L, const struct ydoc_node *list, struct 
 
 static void load_phase(struct loader *L, const struct ydoc_node *m, struct guide_phase *ph)
 {
-    static const char *const k[] = {"id",      "title",         "start_month", "end_month",
-                                    "duration", "summary",      "actions_title", "actions",
+    static const char *const k[] = {"id",       "title",   "start_month",   "end_month",
+                                    "duration", "summary", "actions_title", "actions",
                                     NULL};
     check_keys(L, m, k);
     ph->id = get_id(L, m);

@@ -278,15 +278,16 @@ static int on_event(struct builder *b, const yaml_event_t *ev)
     }
 }
 
-static void parser_error(struct builder *b, const yaml_parser_t *p)
+static void parser_error(struct builder *b, const yaml_parser_t *p, const char *buf, size_t len)
 {
     const char *problem = p->problem != NULL ? p->problem : "invalid YAML";
     const yaml_mark_t *m = &p->problem_mark;
     if (p->error == YAML_MEMORY_ERROR) {
         diag_add(b->d, DIAG_ERROR, b->doc->file, 0, 0, "out of memory while parsing");
     } else if (p->error == YAML_READER_ERROR) {
-        diag_add(b->d, DIAG_ERROR, b->doc->file, 0, 0, "%s at byte %zu", problem,
-                 p->problem_offset);
+        unsigned line, col;
+        locate_offset(buf, p->problem_offset < len ? p->problem_offset : len, &line, &col);
+        diag_add(b->d, DIAG_ERROR, b->doc->file, line, col, "%s", problem);
     } else if (p->context != NULL) {
         diag_add(b->d, DIAG_ERROR, b->doc->file, (unsigned)m->line + 1, (unsigned)m->column + 1,
                  "%s %s (line %zu)", problem, p->context, p->context_mark.line + 1);
@@ -328,7 +329,7 @@ struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct di
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            parser_error(&b, &parser);
+            parser_error(&b, &parser, buf, len);
             rc = -1;
             break;
         }

@@ -243,6 +243,10 @@ static void test_combining_chars(void **state)
     WRAP_W("e" ACUTE "e" ACUTE "e" ACUTE, 2, W(2, 1), "e" ACUTE "e" ACUTE, "e" ACUTE);
     WRAP_W("e" ACUTE ACUTE "x", 1, W(1, 1), "e" ACUTE ACUTE, "x");
     WRAP_W(ZHONG ACUTE WEN, 3, W(2, 2), ZHONG ACUTE, WEN);
+    /* past the edge already (a wide character at width 1), the mark still stays with it */
+    WRAP_W(ZHONG ACUTE "x", 1, W(2, 1), ZHONG ACUTE, "x");
+    /* a space carrying a mark is a character, not a place to break */
+    WRAP_W("ab " ACUTE "cd ef", 4, W(4, 4), "ab " ACUTE "c", "d ef");
     WRAP_W("caf\xc3\xa9 cre" ACUTE "me", 5, W(4, 5), "caf\xc3\xa9", "cre" ACUTE "me");
 }
 

@@ -182,7 +182,8 @@ static void wrap_paragraph(struct wrap *wr, const char *s, size_t a, size_t b)
         if (wr->w + cw > wr->width && wr->brk) {
             wrap_soft_break(wr);
         }
-        /* A cluster wider than the whole line goes alone on a line of its own (and overflows). */
+        /* Still no room: the word is wider than a line, so break inside it. On an empty line
+         * the cluster is placed even if wider than the line (it overflows, alone). */
         if (wr->w > 0 && wr->w + cw > wr->width) {
             wrap_hard_break(wr, pos);
         }

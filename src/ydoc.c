@@ -285,7 +285,16 @@ static void parser_error(struct builder *b, const yaml_parser_t *p, const char *
     if (p->error == YAML_MEMORY_ERROR) {
         diag_add(b->d, DIAG_ERROR, b->doc->file, 0, 0, "out of memory while parsing");
     } else if (p->error == YAML_READER_ERROR) {
+        /* libyaml validates UTF-8 as it reads (overlong forms and surrogates included), so the
+         * input is checked again only here, on the error path, for our located message. */
         unsigned line, col;
+        size_t bad;
+        if (!text_utf8_valid(buf, len, &bad)) {
+            locate_offset(buf, bad, &line, &col);
+            diag_add(b->d, DIAG_ERROR, b->doc->file, line, col,
+                     "invalid UTF-8 (byte 0x%02x); files must be UTF-8", (unsigned char)buf[bad]);
+            return;
+        }
         locate_offset(buf, p->problem_offset < len ? p->problem_offset : len, &line, &col);
         diag_add(b->d, DIAG_ERROR, b->doc->file, line, col, "%s", problem);
     } else if (p->context != NULL) {
@@ -301,17 +310,8 @@ struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct di
 {
     struct ydoc *doc = xcalloc(1, sizeof *doc);
     doc->file = xstrdup(file);
-    size_t bad;
     if (len > YDOC_MAX_FILE_SIZE) {
         diag_add(d, DIAG_ERROR, file, 0, 0, "file larger than 64 MiB");
-        ydoc_free(doc);
-        return NULL;
-    }
-    if (!text_utf8_valid(buf, len, &bad)) {
-        unsigned line, col;
-        locate_offset(buf, bad, &line, &col);
-        diag_add(d, DIAG_ERROR, file, line, col, "invalid UTF-8 (byte 0x%02x); files must be UTF-8",
-                 (unsigned char)buf[bad]);
         ydoc_free(doc);
         return NULL;
     }

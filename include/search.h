@@ -146,8 +146,8 @@ size_t search_index_count_entries(const struct search_index *idx);
 
 /* The entry for an item, or SIZE_MAX when the index has none (e.g. an empty FAQ answer and
  * question). kind is one SEARCH_KIND_* bit; sub is used for actions only. */
-size_t search_index_find_entry(const struct search_index *idx, enum search_kind kind,
-                               size_t index, size_t sub);
+size_t search_index_find_entry(const struct search_index *idx, enum search_kind kind, size_t index,
+                               size_t sub);
 
 /* Describes entry number `entry` like a search_result (rank set to SEARCH_RANK_BODY). */
 void search_index_get_entry(const struct search_index *idx, size_t entry,
@@ -187,8 +187,8 @@ void search_ranges_free(struct search_ranges *r);
 /* The window of at most max_cols display columns (max_cols >= 1) of the line of text that holds
  * the byte range [at, at + match_len): the whole line when it fits, else a cut at character
  * boundaries that shows the match start about a third of the way in. Lines end at '\n'. */
-void search_context_window(const char *text, size_t len, size_t at, size_t match_len,
-                           int max_cols, struct search_window *out);
+void search_context_window(const char *text, size_t len, size_t at, size_t match_len, int max_cols,
+                           struct search_window *out);
 
 /* Converts the ranges (byte offsets into text, as from search_field_ranges()) that overlap the
  * window [from, from + len) of text into display columns of the sanitised window, i.e. of

@@ -107,8 +107,8 @@ static size_t fit_cols(const char *s, size_t from, size_t to, size_t max)
     return from;
 }
 
-void search_context_window(const char *text, size_t len, size_t at, size_t match_len,
-                           int max_cols, struct search_window *out)
+void search_context_window(const char *text, size_t len, size_t at, size_t match_len, int max_cols,
+                           struct search_window *out)
 {
     (void)match_len; /* the window is placed by the match start; the rest may be cut */
     size_t max = max_cols < 1 ? 1 : (size_t)max_cols;

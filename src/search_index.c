@@ -112,8 +112,7 @@ static void begin_entry(struct builder *b, enum search_kind kind, size_t index, 
 
 /* Adds a field to the entry begun last; NULL and empty texts are skipped. Title fields must be
  * added before body fields. */
-static void add_field(struct builder *b, enum search_field_role role, bool title,
-                      const char *text)
+static void add_field(struct builder *b, enum search_field_role role, bool title, const char *text)
 {
     if (text == NULL || text[0] == '\0') {
         return;
@@ -233,8 +232,8 @@ size_t search_index_count_entries(const struct search_index *idx)
     return idx->n_entries;
 }
 
-size_t search_index_find_entry(const struct search_index *idx, enum search_kind kind,
-                               size_t index, size_t sub)
+size_t search_index_find_entry(const struct search_index *idx, enum search_kind kind, size_t index,
+                               size_t sub)
 {
     /* Entries are in guide order: binary search on (position of kind, index, sub). */
     static const unsigned order[] = {
@@ -248,7 +247,7 @@ size_t search_index_find_entry(const struct search_index *idx, enum search_kind 
         const struct search_entry *e = &idx->entries[mid];
         unsigned eo = order[kind_bit(e->kind)];
         size_t esub = e->kind == SEARCH_KIND_ACTION ? e->sub + 1 : 0;
-        bool less = eo != order[kb]       ? eo < order[kb]
+        bool less = eo != order[kb]     ? eo < order[kb]
                     : e->index != index ? e->index < index
                                         : esub < key_sub;
         if (less) {
@@ -259,16 +258,14 @@ size_t search_index_find_entry(const struct search_index *idx, enum search_kind 
     }
     if (lo < idx->n_entries) {
         const struct search_entry *e = &idx->entries[lo];
-        if (e->kind == kind && e->index == index &&
-            (kind != SEARCH_KIND_ACTION || e->sub == sub)) {
+        if (e->kind == kind && e->index == index && (kind != SEARCH_KIND_ACTION || e->sub == sub)) {
             return lo;
         }
     }
     return SIZE_MAX;
 }
 
-void search_index_get_entry(const struct search_index *idx, size_t entry,
-                            struct search_result *out)
+void search_index_get_entry(const struct search_index *idx, size_t entry, struct search_result *out)
 {
     const struct search_entry *e = &idx->entries[entry];
     *out = (struct search_result){.entry = entry,
@@ -309,8 +306,7 @@ static const struct search_mark *mark_before(const struct search_index *idx,
     return lo == 0 ? NULL : &m[lo - 1];
 }
 
-size_t search_map_start(const struct search_index *idx, const struct search_field *fld,
-                        size_t f)
+size_t search_map_start(const struct search_index *idx, const struct search_field *fld, size_t f)
 {
     const struct search_mark *m = mark_before(idx, fld, f);
     if (m == NULL) {

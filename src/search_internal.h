@@ -17,11 +17,11 @@ struct search_mark {
 };
 
 struct search_field {
-    size_t start, len;  /* the folded text: folded[start, start + len) */
-    const char *text;   /* the original, borrowed from the guide */
+    size_t start, len; /* the folded text: folded[start, start + len) */
+    const char *text;  /* the original, borrowed from the guide */
     size_t text_len;
-    size_t first_mark;  /* marks[first_mark, first_mark + n_marks) */
-    size_t n_marks;     /* 0: folded offsets equal original offsets (pure ASCII, say) */
+    size_t first_mark; /* marks[first_mark, first_mark + n_marks) */
+    size_t n_marks;    /* 0: folded offsets equal original offsets (pure ASCII, say) */
     size_t entry;
     enum search_field_role role;
 };
@@ -49,8 +49,7 @@ struct search_index {
 /* Original offsets of folded offset f (relative to the field start) as the start and as the
  * end of a match: a match that begins or ends inside the folding of one character covers the
  * whole character, and combining marks dropped at f belong to the match that ends there. */
-size_t search_map_start(const struct search_index *idx, const struct search_field *fld,
-                        size_t f);
+size_t search_map_start(const struct search_index *idx, const struct search_field *fld, size_t f);
 size_t search_map_end(const struct search_index *idx, const struct search_field *fld, size_t f);
 
 #endif

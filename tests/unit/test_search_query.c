@@ -223,6 +223,10 @@ static void test_ranges_are_original_byte_offsets(void **state)
     assert_int_equal(question_ranges("Caf\xc3\xa9 r\xc3\xa9sum\xc3\xa9", "cafe resume", &r), 2);
     assert_int_equal(r.v[0].start, 0);
     assert_int_equal(r.v[0].len, 5);
+    /* A match that ends right before an accented letter stops there: "résum" in "résumé". */
+    assert_int_equal(question_ranges("r\xc3\xa9sum\xc3\xa9", "resum", &r), 1);
+    assert_int_equal(r.v[0].start, 0);
+    assert_int_equal(r.v[0].len, 6);
     /* ß folds to "ss": a match of either s covers the whole ß (bytes 4-5). */
     assert_int_equal(question_ranges("Stra\xc3\x9f"
                                      "e",

@@ -1,10 +1,12 @@
 /* Queries: parsing, matching and match ranges.
  *
  * A query is a list of folded terms. Matching scans the index's folded buffer with memmem() for
- * the longest term only (the most selective one, and memmem is fastest on long needles); each
- * hit is mapped to its field by binary search over field starts, the entry holding it is checked
- * for the other terms with one memmem() over the entry's span, and the scan resumes after that
- * entry, so an entry is examined at most once. Nothing is allocated per field or per hit: the
+ * the longest term (likely the most selective one, and memmem is fastest on long needles); each
+ * hit is mapped to its field by binary search over field starts, and the other terms are looked
+ * for from the start of that candidate entry on. A term whose next occurrence lies in a later
+ * entry moves the scan on to that entry (a zig-zag join), so every term's search only moves
+ * forward: a query costs about one memmem() pass per term at worst, and little more than one
+ * pass when its terms are rare. Nothing is allocated per field or per hit: the
  * results grow in the caller's struct search_results. Ranges, needed only for rows on screen,
  * are computed on demand per field. */
 #define _GNU_SOURCE /* memmem(): glibc declares it for GNU only */
@@ -123,20 +125,23 @@ static const struct search_field *field_at(const struct search_index *idx, size_
     return &idx->fields[lo - 1];
 }
 
-/* The folded span of an entry's first n fields (separators inside, not after). */
-static void entry_span(const struct search_index *idx, const struct search_entry *e, size_t n,
-                       size_t *start, size_t *len)
+static bool is_title(const struct search_index *idx, const struct search_field *fld)
 {
-    const struct search_field *first = &idx->fields[e->first_field];
-    const struct search_field *last = &idx->fields[e->first_field + n - 1];
-    *start = first->start;
-    *len = last->start + last->len - first->start;
+    const struct search_entry *e = &idx->entries[fld->entry];
+    return (size_t)(fld - idx->fields) < e->first_field + e->n_title;
 }
 
-static bool span_has(const struct search_index *idx, size_t start, size_t len,
-                     const struct search_term *t)
+static size_t entry_start(const struct search_index *idx, size_t entry)
 {
-    return memmem(idx->folded + start, len, t->s, t->len) != NULL;
+    return idx->fields[idx->entries[entry].first_field].start;
+}
+
+/* Where the entry after `entry` starts (past the entry's last separator). */
+static size_t entry_end(const struct search_index *idx, size_t entry)
+{
+    const struct search_entry *e = &idx->entries[entry];
+    const struct search_field *last = &idx->fields[e->first_field + e->n_fields - 1];
+    return last->start + last->len + 1;
 }
 
 static void push_result(struct search_results *out, const struct search_index *idx, size_t entry,
@@ -154,32 +159,35 @@ static void push_result(struct search_results *out, const struct search_index *i
     }
 }
 
-/* Checks the entry holding the lead term's first occurrence, at field `hit`, for the other
- * terms; returns whether it matches and sets its rank. */
-static bool entry_matches(const struct search_index *idx, const struct search_query *q,
-                          const struct search_field *hit, enum search_rank *rank)
+/* Checks the candidate entry, where the lead term first occurs at field `hit`, for the other
+ * terms, each looked for from the entry's start up to hi. Returns 1 when all occur in it (and
+ * sets *rank), 0 when one first occurs in a later entry (*next is where the scan resumes: no
+ * entry before it can match), -1 when one occurs nowhere further (nothing else can match). */
+static int check_entry(const struct search_index *idx, const struct search_query *q,
+                       const struct search_field *hit, size_t hi, enum search_rank *rank,
+                       size_t *next)
 {
-    const struct search_entry *e = &idx->entries[hit->entry];
-    size_t start, len, tstart = 0, tlen = 0;
-    entry_span(idx, e, e->n_fields, &start, &len);
-    if (e->n_title > 0) {
-        entry_span(idx, e, e->n_title, &tstart, &tlen);
-    }
-    /* Title fields come first: the lead's first occurrence is in a title or in none. */
-    bool title = (size_t)(hit - idx->fields) < e->first_field + e->n_title;
+    size_t start = entry_start(idx, hit->entry);
+    /* Title fields come first, so a term's first occurrence is in a title or in none. */
+    bool title = is_title(idx, hit);
     for (size_t i = 0; i < q->n; i++) {
         if (i == q->lead) {
             continue;
         }
-        if (!span_has(idx, start, len, &q->terms[i])) {
-            return false;
+        const struct search_term *t = &q->terms[i];
+        const char *h = memmem(idx->folded + start, hi - start, t->s, t->len);
+        if (h == NULL) {
+            return -1;
         }
-        if (!title && tlen > 0 && span_has(idx, tstart, tlen, &q->terms[i])) {
-            title = true;
+        const struct search_field *fld = field_at(idx, (size_t)(h - idx->folded));
+        if (fld->entry != hit->entry) {
+            *next = entry_start(idx, fld->entry);
+            return 0;
         }
+        title = title || is_title(idx, fld);
     }
     *rank = title ? SEARCH_RANK_TITLE : SEARCH_RANK_BODY;
-    return true;
+    return 1;
 }
 
 /* The folded bytes spanned by the entries of the kinds in the mask. */
@@ -234,13 +242,20 @@ size_t search_run(const struct search_index *idx, const struct search_query *q, 
             break;
         }
         const struct search_field *fld = field_at(idx, (size_t)(hit - idx->folded));
-        const struct search_entry *e = &idx->entries[fld->entry];
+        size_t next = entry_end(idx, fld->entry);
+        if ((idx->entries[fld->entry].kind & kinds) == 0) {
+            p = next;
+            continue;
+        }
         enum search_rank rank;
-        if ((e->kind & kinds) != 0 && entry_matches(idx, q, fld, &rank)) {
+        int found = check_entry(idx, q, fld, hi, &rank, &next);
+        if (found < 0) {
+            break;
+        }
+        if (found > 0) {
             push_result(out, idx, fld->entry, rank);
         }
-        const struct search_field *last = &idx->fields[e->first_field + e->n_fields - 1];
-        p = last->start + last->len + 1;
+        p = next;
     }
     if ((flags & SEARCH_ORDER_GUIDE) == 0) {
         rank_results(out);

@@ -51,6 +51,119 @@ static void test_words_all_required_any_order(void **state)
     tg_free(g);
 }
 
+static void test_scan_jumps_to_the_entry_of_a_later_term(void **state)
+{
+    (void)state;
+    struct guide *g = tg_new();
+    tg_add_faq(g, "longword first", "x");
+    tg_add_faq(g, "longword second", "x");
+    tg_add_faq(g, "brief", "longword third");
+    tg_add_faq(g, "brief", "fourth");
+    tg_add_faq(g, "longword fifth", "brief");
+    struct search_results res = {0};
+    /* The scan looks for "longword" and finds "brief" first in FAQ 2: FAQs 0 and 1 are passed
+     * over, FAQ 3 lacks "longword", FAQ 4 has both (title and body). */
+    assert_int_equal(run(g, "brief longword", SEARCH_KIND_ALL, 0, &res), 2);
+    assert_int_equal(res.v[0].index, 2);
+    assert_int_equal(res.v[0].rank, SEARCH_RANK_TITLE); /* "brief" is FAQ 2's question */
+    assert_int_equal(res.v[1].index, 4);
+    assert_int_equal(res.v[1].rank, SEARCH_RANK_TITLE);
+    search_results_free(&res);
+    tg_free(g);
+}
+
+/* Words for the cross-check: accented and case variants fold together. */
+static const char *const vocab[] = {
+    "model",
+    "Model",
+    "MODEL",
+    "r\xc3\xa9sum\xc3\xa9",
+    "resume",
+    "Stra\xc3\x9f"
+    "e",
+    "strasse",
+    "\xce\x9f\xce\x94\xce\x9f\xce\xa3",
+    "\xce\xbf\xce\xb4\xcf\x8c\xcf\x82",
+    "data",
+    "pipeline",
+    "\xd0\x81\xd0\xbb\xd0\xba\xd0\xb0",
+    "gpu",
+    "GPUs",
+    "\xe6\x97\xa5\xe6\x9c\xac",
+};
+#define N_VOCAB (sizeof vocab / sizeof vocab[0])
+
+static char *random_text(unsigned *seed, int words)
+{
+    char buf[512] = "";
+    for (int i = 0; i < words; i++) {
+        strcat(buf, vocab[(unsigned)rand_r(seed) % N_VOCAB]);
+        strcat(buf, i % 3 == 2 ? "\n" : " ");
+    }
+    return xstrdup(buf);
+}
+
+/* Whether the folded term occurs in the folding of text (NULL: no). */
+static bool naive_has(const char *text, const char *term)
+{
+    if (text == NULL) {
+        return false;
+    }
+    char *f = search_fold(text, strlen(text), NULL);
+    bool has = strstr(f, term) != NULL;
+    free(f);
+    return has;
+}
+
+static void test_matches_a_naive_search(void **state)
+{
+    (void)state;
+    unsigned seed = 12345;
+    struct guide *g = tg_new();
+    for (int i = 0; i < 150; i++) {
+        char *qn = random_text(&seed, 1 + i % 3), *an = random_text(&seed, i % 7);
+        tg_add_faq(g, qn, an);
+        free(qn);
+        free(an);
+    }
+    struct search_index *idx = search_index_build(g);
+    struct search_results res = {0};
+    for (int round = 0; round < 300; round++) {
+        const char *w[2] = {vocab[(unsigned)rand_r(&seed) % N_VOCAB],
+                            vocab[(unsigned)rand_r(&seed) % N_VOCAB]};
+        int nw = 1 + round % 2;
+        char query[128];
+        snprintf(query, sizeof query, "%s %s", w[0], nw == 2 ? w[1] : "");
+        struct search_query *q = search_query_new(query);
+        search_run(idx, q, SEARCH_KIND_FAQ, 0, &res);
+        /* The naive answer: titles first, then bodies, each in guide order. */
+        size_t expect[2][150], n_expect[2] = {0, 0};
+        for (size_t i = 0; i < g->n_faqs; i++) {
+            bool all = true, title = false;
+            for (int k = 0; k < nw; k++) {
+                char *t = search_fold(w[k], strlen(w[k]), NULL);
+                bool in_q = naive_has(g->faqs[i].question, t);
+                all = all && (in_q || naive_has(g->faqs[i].answer, t));
+                title = title || in_q;
+                free(t);
+            }
+            if (all) {
+                expect[title ? 0 : 1][n_expect[title ? 0 : 1]++] = i;
+            }
+        }
+        assert_int_equal(res.n, n_expect[0] + n_expect[1]);
+        assert_int_equal(res.n_title, n_expect[0]);
+        for (size_t i = 0; i < res.n; i++) {
+            size_t want = i < n_expect[0] ? expect[0][i] : expect[1][i - n_expect[0]];
+            assert_int_equal(res.v[i].index, want);
+        }
+        search_query_free(q);
+    }
+    search_results_free(&res);
+    search_index_free(idx);
+    tg_free(g);
+}
+
 static void test_phrase_versus_words(void **state)
 {
     (void)state;
@@ -378,6 +491,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_all_required_any_order),
+        cmocka_unit_test(test_scan_jumps_to_the_entry_of_a_later_term),
+        cmocka_unit_test(test_matches_a_naive_search),
         cmocka_unit_test(test_phrase_versus_words),
         cmocka_unit_test(test_title_matches_rank_first),
         cmocka_unit_test(test_empty_query_matches_everything_in_guide_order),

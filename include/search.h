@@ -174,7 +174,8 @@ size_t search_run(const struct search_index *idx, const struct search_query *q, 
                   unsigned flags, struct search_results *out);
 
 /* Stores in out (replacing what it held) every occurrence of every term of q in field k of
- * entry, as byte ranges of the original field text, sorted and with overlaps merged. Returns
+ * entry, as byte ranges of the original field text, sorted, overlapping or touching ranges
+ * merged; a range always covers whole characters, with the combining marks after them. Returns
  * out->n (0 for the empty query or a field without a match). */
 size_t search_field_ranges(const struct search_index *idx, const struct search_query *q,
                            size_t entry, size_t k, struct search_ranges *out);
@@ -190,13 +191,18 @@ void search_ranges_free(struct search_ranges *r);
 void search_context_window(const char *text, size_t len, size_t at, size_t match_len, int max_cols,
                            struct search_window *out);
 
-/* Converts the ranges (byte offsets into text, as from search_field_ranges()) that overlap the
- * window [from, from + len) of text into display columns of the sanitised window, i.e. of
- * text_sanitize(text + from, len, text_flags). Assumes what text.h promises: printable
- * characters are kept as they are and measured by wcwidth(); a control byte, C1 control, bidi
- * control or invalid byte becomes one one-column placeholder; zero-width characters are
- * dropped; TAB becomes a space; '\n' is a space with TEXT_ONE_LINE, else 0 columns. Writes at
- * most n spans to out (clipped to the window, in order) and returns how many. */
+/* Carries ranges of text (original byte offsets, sorted, as from search_field_ranges()) over
+ * to text_sanitize(text, len, text_flags): out[i] (room for n) is the byte range that range i
+ * became, e.g. to intersect with the lines text_wrap() made of the sanitised text and measure
+ * with text_width(). Offsets past len are clipped to len. */
+void search_sanitized_ranges(const char *text, size_t len, unsigned text_flags,
+                             const struct search_range *ranges, size_t n, struct search_range *out);
+
+/* For a one-line window [from, from + len) of text (e.g. from search_context_window()), the
+ * display columns of text_sanitize(text + from, len, text_flags) that the ranges (byte offsets
+ * into text, sorted) cover: writes the spans of the ranges that overlap the window, clipped to
+ * it, to out (room for n) and returns how many. Columns count from the window's first column;
+ * '\n' counts 0 columns unless text_flags has TEXT_ONE_LINE. */
 size_t search_highlight_columns(const char *text, size_t from, size_t len, unsigned text_flags,
                                 const struct search_range *ranges, size_t n,
                                 struct search_span *out);

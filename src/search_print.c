@@ -5,12 +5,12 @@
  * its phase, the action itself being the context) and the context is a window of the first body
  * field that matches, or the start of the first body field when only the title matched. Parts
  * that are absent are left out with their separator. Everything printed comes from the guide and
- * is untrusted: it is written as one line in which control, bidi and invalid bytes become '?'
- * and zero-width characters are dropped (the rules of text_sanitize() with TEXT_ONE_LINE, with an
- * ASCII placeholder so the output stays greppable). */
+ * is untrusted: it goes through text_sanitize() with TEXT_ONE_LINE (and TEXT_ASCII when the
+ * locale's character set is not UTF-8, as main.c decides for --print). */
 #include "search.h"
 
-#include <stdint.h>
+#include <langinfo.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -39,33 +39,13 @@ const char *search_kind_name(enum search_kind kind)
     }
 }
 
-static bool is_unsafe(uint32_t cp)
+/* Writes the len bytes at s sanitised to one line. */
+static void put_safe(const char *s, size_t len, unsigned flags, FILE *out)
 {
-    return cp == UINT32_MAX || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x61c ||
-           cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-           (cp >= 0x2066 && cp <= 0x2069);
-}
-
-static bool is_zero_width(uint32_t cp)
-{
-    return (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 || cp == 0xfeff;
-}
-
-/* Writes the len bytes at s as one safe line. */
-static void put_safe(const char *s, size_t len, FILE *out)
-{
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = text_utf8_decode(s + i, len - i, &cp);
-        if (cp == '\n' || cp == '\t') {
-            fputc(' ', out);
-        } else if (is_unsafe(cp)) {
-            fputc('?', out);
-        } else if (!is_zero_width(cp)) {
-            fwrite(s + i, 1, k, out);
-        }
-        i += k;
-    }
+    size_t n;
+    char *safe = text_sanitize(s, len, flags | TEXT_ONE_LINE, &n);
+    fwrite(safe, 1, n, out);
+    free(safe);
 }
 
 /* The text that names an entry in its line; NULL when it has none. */
@@ -93,7 +73,7 @@ static const char *entry_title(const struct guide *g, const struct search_result
 /* Prints the context of an entry: the first field other than its title that matches, else the
  * first field other than its title from the start. Prints nothing when there is none. */
 static void put_context(const struct search_index *idx, const struct search_query *q,
-                        const struct search_result *r, const char *title,
+                        const struct search_result *r, const char *title, unsigned flags,
                         struct search_ranges *ranges, FILE *out)
 {
     struct search_field_info fallback = {0}, f;
@@ -122,7 +102,7 @@ static void put_context(const struct search_index *idx, const struct search_quer
     if (w.cut_before) {
         fputs("...", out);
     }
-    put_safe(fallback.text + w.start, w.len, out);
+    put_safe(fallback.text + w.start, w.len, flags, out);
     if (w.cut_after) {
         fputs("...", out);
     }
@@ -134,6 +114,7 @@ int search_print(const struct guide *g, const char *query, FILE *out)
     struct search_query *q = search_query_new(query);
     struct search_results res = {0};
     struct search_ranges ranges = {0};
+    unsigned flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 : TEXT_ASCII;
     search_run(idx, q, SEARCH_KIND_ALL, SEARCH_ORDER_GUIDE, &res);
     for (size_t i = 0; i < res.n; i++) {
         const struct search_result *r = &res.v[i];
@@ -141,9 +122,9 @@ int search_print(const struct guide *g, const char *query, FILE *out)
         fputs(search_kind_name(r->kind), out);
         if (title != NULL && title[0] != '\0') {
             fputs(": ", out);
-            put_safe(title, strlen(title), out);
+            put_safe(title, strlen(title), flags, out);
         }
-        put_context(idx, q, r, title, &ranges, out);
+        put_context(idx, q, r, title, flags, &ranges, out);
         fputc('\n', out);
     }
     int rc = res.n > 0 ? 0 : 1;

@@ -318,11 +318,19 @@ static void test_print_is_sanitised(void **state)
                "31m");
     char *text;
     assert_int_equal(print_to_string(g, "evil", &text), 0);
-    assert_string_equal(text, "FAQ: Evil?]0;owned? title??: evil one\n");
+    /* ESC and BEL become control pictures, U+202E becomes U+FFFD, '\n' and TAB spaces. */
+    const char *title = "FAQ: Evil\xe2\x90\x9b]0;owned\xe2\x90\x87 title\xef\xbf\xbd?";
+    char want[256];
+    snprintf(want, sizeof want, "%s: evil one\n", title);
+    assert_string_equal(text, want);
     free(text);
     /* The context is the line of the answer holding the match. */
     assert_int_equal(print_to_string(g, "line", &text), 0);
-    assert_string_equal(text, "FAQ: Evil?]0;owned? title??: line two?31m\n");
+    snprintf(want, sizeof want,
+             "%s: line two\xef\xbf\xbd"
+             "31m\n",
+             title);
+    assert_string_equal(text, want);
     free(text);
     tg_free(g);
 }

@@ -400,6 +400,88 @@ static void test_highlight_columns(void **state)
     assert_int_equal(sp[0].col, 3);
 }
 
+static void test_sanitized_ranges(void **state)
+{
+    (void)state;
+    /* ESC becomes U+241B (3 bytes), a ZWSP is dropped: "résumé" moves from byte 6 to 5. */
+    const char *s = "a\x1b\xe2\x80\x8b r\xc3\xa9sum\xc3\xa9";
+    struct search_range in = {6, 8}, out;
+    search_sanitized_ranges(s, strlen(s), 0, &in, 1, &out);
+    assert_int_equal(out.start, 5);
+    assert_int_equal(out.len, 8);
+    search_sanitized_ranges(s, strlen(s), TEXT_ASCII, &in, 1, &out);
+    assert_int_equal(out.start, 3); /* "a? " */
+    assert_int_equal(out.len, 6);   /* "r?sum?" */
+}
+
+/* Pieces for random texts: everything the sanitiser treats specially. */
+static const char *const pieces[] = {
+    "a",
+    "Z ",
+    "\xc3\xa9",
+    "\xcc\x81",
+    "\x1b",
+    "\n",
+    "\t",
+    "\x7f",
+    "\xff",
+    "\xc2\x9b",
+    "\xe2\x80\x8b",
+    "\xc2\xad",
+    "\xe2\x80\xae",
+    "\xe6\x97\xa5",
+    "\xe2\x97\x8c",
+    "\xe2\x90\x80",
+    "\xef\xbf\xbd",
+    "\xf0\x9f\x9a\x80",
+    "\xd2\x83",
+    "\xc3",
+};
+#define N_PIECES (sizeof pieces / sizeof pieces[0])
+
+/* Offsets and columns computed by walking the original agree with text_sanitize() and
+ * text_width() on every prefix ending at a piece boundary. */
+static void test_sanitized_offsets_agree_with_the_sanitiser(void **state)
+{
+    (void)state;
+    unsigned seed = 99;
+    const unsigned flag_sets[] = {0, TEXT_ONE_LINE, TEXT_ASCII, TEXT_ASCII | TEXT_ONE_LINE};
+    for (int round = 0; round < 400; round++) {
+        char text[256] = "";
+        size_t ends[40], n_ends = 0;
+        int n = 1 + round % 30;
+        for (int i = 0; i < n; i++) {
+            const char *p = pieces[(unsigned)rand_r(&seed) % N_PIECES];
+            /* "\xc3" alone is a truncated sequence only at the end or before ASCII; keep it
+             * from joining the next piece into a valid character. */
+            if (strcmp(p, "\xc3") == 0 && i + 1 < n) {
+                p = "\xc3!";
+            }
+            strcat(text, p);
+            ends[n_ends++] = strlen(text);
+        }
+        size_t len = strlen(text);
+        for (size_t f = 0; f < 4; f++) {
+            for (size_t e = 0; e < n_ends; e++) {
+                struct search_range in = {0, ends[e]}, out;
+                size_t slen;
+                char *san = text_sanitize(text, ends[e], flag_sets[f], &slen);
+                search_sanitized_ranges(text, len, flag_sets[f], &in, 1, &out);
+                assert_int_equal(out.len, slen);
+                if (memchr(san, '\n', slen) == NULL) {
+                    struct search_span sp;
+                    if (search_highlight_columns(text, 0, len, flag_sets[f], &in, 1, &sp) == 1) {
+                        assert_int_equal(sp.width, text_width(san, slen));
+                    } else {
+                        assert_int_equal(text_width(san, slen), 0);
+                    }
+                }
+                free(san);
+            }
+        }
+    }
+}
+
 static void test_context_window(void **state)
 {
     (void)state;
@@ -501,6 +583,8 @@ int main(void)
         cmocka_unit_test(test_unicode_queries),
         cmocka_unit_test(test_ranges_are_original_byte_offsets),
         cmocka_unit_test(test_highlight_columns),
+        cmocka_unit_test(test_sanitized_ranges),
+        cmocka_unit_test(test_sanitized_offsets_agree_with_the_sanitiser),
         cmocka_unit_test(test_context_window),
         cmocka_unit_test(test_find_entry_and_fields),
         cmocka_unit_test(test_empty_guide),

@@ -335,6 +335,32 @@ static void test_print_is_sanitised(void **state)
     tg_free(g);
 }
 
+/* The bundled guide as the loader reads it: the same answers. */
+static void test_bundled_guide(void **state)
+{
+    (void)state;
+    struct diag d = {0};
+    struct guide *g = guide_load(TRAIL_SOURCE_DIR "/content/ml-engineer", GUIDE_PART_ALL, &d);
+    diag_print(&d, stderr);
+    assert_non_null(g);
+    struct search_results res = {0};
+    assert_int_equal(run(g, "phd", SEARCH_KIND_FAQ, &res), 1);
+    assert_string_equal(g->faqs[res.v[0].index].question,
+                        "Do I need a PhD to become a Machine Learning Engineer?");
+    assert_int_equal(run(g, "gpu", SEARCH_KIND_FAQ, &res), 1);
+    assert_non_null(strstr(g->faqs[res.v[0].index].question, "hardware"));
+    assert_int_equal(run(g, "docker", SEARCH_KIND_ALL, &res), 1);
+    assert_int_equal(res.v[0].kind, SEARCH_KIND_ACTION);
+    assert_non_null(strstr(g->phases[res.v[0].index].actions[res.v[0].sub].text,
+                           "Learn Docker and Kubernetes"));
+    assert_int_equal(run(g, "R\xc3\xa9sum\xc3\xa9", SEARCH_KIND_ALL, &res), 1);
+    assert_non_null(
+        strstr(g->phases[res.v[0].index].actions[res.v[0].sub].text, "Tailor your resume"));
+    search_results_free(&res);
+    guide_free(g);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_print_lines),
         cmocka_unit_test(test_print_exit_codes),
         cmocka_unit_test(test_print_is_sanitised),
+        cmocka_unit_test(test_bundled_guide),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -215,7 +215,7 @@ const char *search_kind_name(enum search_kind kind);
 /* Prints every entry of g matching query, in guide order, one line each, like grep:
  * "<section>: <title>: <matching line>", sanitised to one line of printable text. Returns 0
  * when something matched, 1 when nothing did (the caller maps load and usage errors to 2).
- * Needs setlocale() for display widths. */
-int search_print(const struct guide *g, const char *query, FILE *out);
+ * text_flags (enum text_flags) chooses UTF-8 or ASCII output. Needs setlocale() for widths. */
+int search_print(const struct guide *g, const char *query, unsigned text_flags, FILE *out);
 
 #endif

@@ -9,7 +9,6 @@
  * locale's character set is not UTF-8, as main.c decides for --print). */
 #include "search.h"
 
-#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,13 +107,13 @@ static void put_context(const struct search_index *idx, const struct search_quer
     }
 }
 
-int search_print(const struct guide *g, const char *query, FILE *out)
+int search_print(const struct guide *g, const char *query, unsigned text_flags, FILE *out)
 {
     struct search_index *idx = search_index_build(g);
     struct search_query *q = search_query_new(query);
     struct search_results res = {0};
     struct search_ranges ranges = {0};
-    unsigned flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 : TEXT_ASCII;
+    unsigned flags = text_flags & TEXT_ASCII;
     search_run(idx, q, SEARCH_KIND_ALL, SEARCH_ORDER_GUIDE, &res);
     for (size_t i = 0; i < res.n; i++) {
         const struct search_result *r = &res.v[i];

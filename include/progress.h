@@ -113,8 +113,8 @@ struct progress_item *progress_find_item(const struct progress_guide *pg, const 
 /* Stores an entry exactly as given (as read from a file): no undo record, no generation bump,
  * the change time as is (the caller drops it if void). Returns the entry (borrowed). */
 struct progress_item *progress_put_item(struct progress *p, const char *guide_id,
-                                       const char *item_id, enum progress_state state,
-                                       int64_t changed);
+                                        const char *item_id, enum progress_state state,
+                                        int64_t changed);
 
 /* The state of an item; PROGRESS_TODO when there is no entry. */
 enum progress_state progress_get_state(const struct progress *p, const char *guide_id,

@@ -21,9 +21,9 @@
 
 #include "progress.h"
 
-#define PROGRESS_STORE_MAX_LINKS 5
-#define PROGRESS_STORE_MAX_SIZE  (16u * 1024u * 1024u) /* a larger file counts as damaged */
-#define PROGRESS_STORE_LOCK_WAIT_MS 10000              /* give up waiting for the lock */
+#define PROGRESS_STORE_MAX_LINKS    5
+#define PROGRESS_STORE_MAX_SIZE     (16u * 1024u * 1024u) /* a larger file counts as damaged */
+#define PROGRESS_STORE_LOCK_WAIT_MS 10000                 /* give up waiting for the lock */
 
 struct progress_store;
 

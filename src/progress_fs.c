@@ -103,7 +103,7 @@ int progress_fs_resolve(const char *path, int max_links, char **target, char **e
                 *err = e == ENOENT
                            ? xasprintf("%s is a dangling symlink: its target %s does not exist",
                                        path, cur)
-                           : xasprintf("cannot examine", cur, strerror(e));
+                           : xasprintf("cannot examine %s: %s", cur, strerror(e));
             }
             free(cur);
             errno = e;
@@ -115,8 +115,8 @@ int progress_fs_resolve(const char *path, int max_links, char **target, char **e
         }
         if (!S_ISLNK(st.st_mode)) {
             if (err != NULL) {
-                *err = xasprintf("%s is %s, not a regular file; progress is not written there",
-                                 cur, kind_name(st.st_mode));
+                *err = xasprintf("%s is %s, not a regular file; progress is not written there", cur,
+                                 kind_name(st.st_mode));
             }
             free(cur);
             errno = EINVAL;
@@ -505,8 +505,7 @@ int progress_fs_remove_temps(const char *path)
     if (d != NULL) {
         struct dirent *de;
         while ((de = readdir(d)) != NULL) {
-            if (strncmp(de->d_name, prefix, plen) == 0 &&
-                unlinkat(dirfd(d), de->d_name, 0) == 0) {
+            if (strncmp(de->d_name, prefix, plen) == 0 && unlinkat(dirfd(d), de->d_name, 0) == 0) {
                 removed++;
             }
         }

@@ -157,8 +157,8 @@ static bool drop_void(struct progress_guide *pg)
 }
 
 struct progress_item *progress_put_item(struct progress *p, const char *guide_id,
-                                       const char *item_id, enum progress_state state,
-                                       int64_t changed)
+                                        const char *item_id, enum progress_state state,
+                                        int64_t changed)
 {
     struct progress_guide *pg = progress_get_guide(p, guide_id);
     struct progress_item *it = progress_find_item(pg, item_id);
@@ -511,7 +511,7 @@ size_t progress_count_unknown(const struct progress *p, const struct guide *g)
 }
 
 static const char *const state_names[PROGRESS_STATE_COUNT] = {"todo", "in-progress", "done",
-                                                               "skipped"};
+                                                              "skipped"};
 
 const char *progress_state_name(enum progress_state state)
 {

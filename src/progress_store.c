@@ -107,8 +107,8 @@ enum load_result { LOAD_OK, LOAD_FAILED, LOAD_NEWER };
  * and what could be read is returned; *note gets a sentence about it. A newer-version file
  * returns LOAD_NEWER. Returns LOAD_FAILED or LOAD_NEWER (with *why set) when the file must not
  * be replaced: unreadable, damaged without a copy, or newer. */
-static enum load_result load_target(struct progress_store *s, struct progress **theirs,
-                                    char **note, char **why)
+static enum load_result load_target(struct progress_store *s, struct progress **theirs, char **note,
+                                    char **why)
 {
     char *buf = NULL, *err = NULL, *copy = NULL;
     size_t len = 0;
@@ -278,8 +278,8 @@ static int save_locked(struct progress_store *s, char **note)
     size_t len = 0;
     char *text = progress_emit(s->doc, &len);
     if (text == NULL) {
-        return save_failed(s, xasprintf("the progress of %s could not be written as YAML",
-                                        s->target));
+        return save_failed(s,
+                           xasprintf("the progress of %s could not be written as YAML", s->target));
     }
     int rc = progress_fs_replace(s->target, text, len, &err);
     free(text);

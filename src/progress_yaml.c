@@ -76,8 +76,8 @@ static size_t cut_bad_bytes(struct reader *r, const char *buf, size_t len)
     }
     size_t bad = 0;
     if (!text_utf8_valid(buf, len, &bad)) {
-        diag_add(r->d, DIAG_ERROR, r->file, line_of(buf, bad), 0,
-                 "invalid UTF-8 at offset %zu", bad);
+        diag_add(r->d, DIAG_ERROR, r->file, line_of(buf, bad), 0, "invalid UTF-8 at offset %zu",
+                 bad);
         r->damaged = true;
         len = line_start_of(buf, bad);
     }
@@ -305,9 +305,9 @@ static bool emit(yaml_emitter_t *em, yaml_event_t *ev, bool ok)
 static bool emit_scalar(yaml_emitter_t *em, const char *s, size_t len, bool quoted)
 {
     yaml_event_t ev;
-    int ok = yaml_scalar_event_initialize(
-        &ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1, 1,
-        quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
+    int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1, 1,
+                                          quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                                                 : YAML_ANY_SCALAR_STYLE);
     return emit(em, &ev, ok != 0 && len <= INT32_MAX);
 }
 
@@ -337,9 +337,9 @@ static bool emit_node(yaml_emitter_t *em, const struct ydoc_node *n)
     case YDOC_SCALAR:
         return emit_scalar(em, n->u.scalar.str, n->u.scalar.len, !n->u.scalar.plain);
     case YDOC_SEQ:
-        ok = emit(em, &ev,
-                  yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-                                                       YAML_ANY_SEQUENCE_STYLE) != 0);
+        ok = emit(
+            em, &ev,
+            yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_ANY_SEQUENCE_STYLE) != 0);
         for (size_t i = 0; ok && i < n->u.seq.n; i++) {
             ok = emit_node(em, n->u.seq.items[i]);
         }

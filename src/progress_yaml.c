@@ -261,8 +261,11 @@ struct progress *progress_parse(const char *file, const char *buf, size_t len,
     *status = PROGRESS_PARSE_OK;
     size_t use = cut_bad_bytes(&r, buf, len);
     struct ydoc *doc = parse_prefix(&r, buf, use);
-    if (doc != NULL && doc->root != NULL) {
-        read_root(&r, doc->root, status);
+    const struct ydoc_node *root = doc != NULL ? doc->root : NULL;
+    bool null_root = root != NULL && root->kind == YDOC_SCALAR && root->u.scalar.plain &&
+                     root->u.scalar.len == 0; /* "---" alone: an empty document */
+    if (root != NULL && !null_root) {
+        read_root(&r, root, status);
     }
     struct progress *p = detach(r.p);
     ydoc_free(doc);

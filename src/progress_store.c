@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,20 @@ struct progress_store {
     unsigned long saved_generation;
     bool want_backup; /* a reset is pending: back the file up before writing */
     char *message, *notice, *readonly, *backup;
+    bool kept;          /* a damaged file's bytes were copied aside ... */
+    size_t kept_len;    /* ... these many ... */
+    uint64_t kept_hash; /* ... with this hash: the same bytes are not copied again */
 };
+
+static uint64_t hash_bytes(const char *buf, size_t len)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)buf[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
 
 /* Replaces *slot with s (taking it). */
 static void set_str(char **slot, char *s)
@@ -146,7 +160,10 @@ static enum load_result load_target(struct progress_store *s, struct progress **
         res = LOAD_NEWER;
     } else if (st == PROGRESS_PARSE_DAMAGED) {
         char *problem = first_problem(&d);
-        if (progress_fs_copy_aside(s->target, "corrupt", buf, len, &copy, &err) != 0) {
+        uint64_t h = hash_bytes(buf, len);
+        if (s->kept && s->kept_len == len && s->kept_hash == h) {
+            /* Copied aside already (when the store opened it); the copy is still there. */
+        } else if (progress_fs_copy_aside(s->target, "corrupt", buf, len, &copy, &err) != 0) {
             *why = xasprintf("%s is damaged (%s) and no copy of it could be kept (%s); it is "
                              "not overwritten",
                              s->target, problem, err);
@@ -157,6 +174,9 @@ static enum load_result load_target(struct progress_store *s, struct progress **
                               "entries were recovered.",
                               s->target, problem, copy, count_entries(*theirs));
             free(copy);
+            s->kept = true;
+            s->kept_len = len;
+            s->kept_hash = h;
         }
         free(problem);
     }
@@ -194,9 +214,17 @@ struct progress_store *progress_store_open(const char *path)
     s->path = xstrdup(path);
     char *err = NULL;
     if (progress_fs_resolve(path, PROGRESS_STORE_MAX_LINKS, &s->target, &err) != 0) {
+        /* A refused target (wrong type, dangling link, loop) is never written; anything else
+         * (say, a directory on the way that is not there yet) may clear up, so saves retry. */
+        bool refused = errno == EINVAL || errno == ELOOP || errno == ENOENT;
         s->target = xstrdup(path);
-        s->readonly = err;
         s->doc = progress_new();
+        if (refused) {
+            s->readonly = err;
+        } else {
+            add_notice(s, xasprintf("Progress cannot be read: %s.", err));
+            free(err);
+        }
         return s;
     }
     clean_stale_temps(s);

@@ -127,14 +127,14 @@ static void test_merge_latest_wins(void **state)
 {
     (void)state;
     struct progress *ours = progress_new(), *theirs = progress_new();
-    progress_set_state(ours, G, "a/1", PROGRESS_DONE, 100);     /* theirs is later */
+    progress_set_state(ours, G, "a/1", PROGRESS_DONE, 100); /* theirs is later */
     progress_set_state(theirs, G, "a/1", PROGRESS_SKIPPED, 200);
-    progress_set_state(ours, G, "a/2", PROGRESS_DONE, 300);     /* ours is later */
+    progress_set_state(ours, G, "a/2", PROGRESS_DONE, 300); /* ours is later */
     progress_set_state(theirs, G, "a/2", PROGRESS_TODO, 250);
-    progress_set_state(ours, G, "a/3", PROGRESS_DONE, 400);     /* a tie: ours */
+    progress_set_state(ours, G, "a/3", PROGRESS_DONE, 400); /* a tie: ours */
     progress_set_state(theirs, G, "a/3", PROGRESS_IN_PROGRESS, 400);
-    progress_set_state(theirs, G, "b/1", PROGRESS_DONE, 50);    /* only theirs */
-    progress_set_state(ours, G, "b/2", PROGRESS_DONE, 60);      /* only ours */
+    progress_set_state(theirs, G, "b/1", PROGRESS_DONE, 50);       /* only theirs */
+    progress_set_state(ours, G, "b/2", PROGRESS_DONE, 60);         /* only ours */
     progress_set_state(theirs, "other", "o/1", PROGRESS_DONE, 70); /* another guide */
     progress_merge(ours, theirs);
     assert_int_equal(progress_get_state(ours, G, "a/1"), PROGRESS_SKIPPED);
@@ -158,8 +158,8 @@ static void test_merge_reset_tombstone(void **state)
 {
     (void)state;
     struct progress *ours = progress_new(), *theirs = progress_new();
-    progress_set_state(ours, G, "a/1", PROGRESS_DONE, 100);  /* before their reset: void */
-    progress_set_state(ours, G, "a/2", PROGRESS_DONE, 900);  /* after it: kept */
+    progress_set_state(ours, G, "a/1", PROGRESS_DONE, 100); /* before their reset: void */
+    progress_set_state(ours, G, "a/2", PROGRESS_DONE, 900); /* after it: kept */
     progress_reset_guide(theirs, G, 500);
     progress_set_state(theirs, G, "b/1", PROGRESS_DONE, 600);
     unsigned long gen = ours->generation;
@@ -271,9 +271,15 @@ static void test_times(void **state)
     assert_string_equal(buf, "2024-02-29T23:59:59.999Z");
     progress_format_time(951868800123LL, buf, sizeof buf);
     assert_string_equal(buf, "2000-03-01T00:00:00.123Z");
-    const char *bad[] = {"2023-02-29T00:00:00Z", "2026-11-26T06:30:12.345",
-                         "2026-11-26 06:30:12Z", "2026-13-01T00:00:00Z", "2026-11-26T24:00:00Z",
-                         "2026-11-26T06:30:12.3Z", "1969-12-31T23:59:59Z", "", "yesterday",
+    const char *bad[] = {"2023-02-29T00:00:00Z",
+                         "2026-11-26T06:30:12.345",
+                         "2026-11-26 06:30:12Z",
+                         "2026-13-01T00:00:00Z",
+                         "2026-11-26T24:00:00Z",
+                         "2026-11-26T06:30:12.3Z",
+                         "1969-12-31T23:59:59Z",
+                         "",
+                         "yesterday",
                          "2026-11-26T06:30:12.345Z trailing"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         assert_int_equal(progress_parse_time(bad[i], &ms), -1);

@@ -224,7 +224,7 @@ static void test_wrong_types(void **state)
     (void)state;
     expect_damaged("- version\n- 1\n", 14, 0);
     expect_damaged("just a string\n", 14, 0);
-    expect_damaged("guides: {}\n", 11, 0);                    /* no version */
+    expect_damaged("guides: {}\n", 11, 0); /* no version */
     expect_damaged("version: one\nguides: {}\n", 24, 0);
     expect_damaged("version: [1]\n", 13, 0);
     expect_damaged("version: 0\n", 11, 0);

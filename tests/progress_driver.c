@@ -108,7 +108,8 @@ static int cmd_toggle(const char *file, const char *item, long n)
         struct progress *p = progress_store_doc(s);
         progress_set_state(p, GUIDE_ID, item, next_state(progress_get_state(p, GUIDE_ID, item)),
                            progress_now_ms());
-        if (save(s) != 0) {
+        if (progress_store_save(s) != 0) {
+            fprintf(stderr, "%s\n", progress_store_message(s));
             progress_store_close(s);
             return 1;
         }

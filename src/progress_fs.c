@@ -490,7 +490,10 @@ int progress_fs_lock(const char *path, int wait_ms, char **err)
 void progress_fs_unlock(int fd)
 {
     if (fd >= 0) {
-        close(fd); /* closing the only descriptor releases the flock */
+        /* Closing the only descriptor releases the flock too; unlocking first keeps that true
+         * even if close() were to fail without closing. */
+        flock(fd, LOCK_UN);
+        close(fd);
     }
 }
 

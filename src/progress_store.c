@@ -12,10 +12,10 @@
 
 #include <errno.h>
 #include <pwd.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "progress_fs.h"
@@ -28,19 +28,34 @@ struct progress_store {
     unsigned long saved_generation;
     bool want_backup; /* a reset is pending: back the file up before writing */
     char *message, *notice, *readonly, *backup;
-    bool kept;          /* a damaged file's bytes were copied aside ... */
-    size_t kept_len;    /* ... these many ... */
-    uint64_t kept_hash; /* ... with this hash: the same bytes are not copied again */
+    bool kept;           /* a damaged file was copied aside: the file it was, so that the */
+    struct stat kept_st; /* save replacing it does not copy the same file again */
 };
 
-static uint64_t hash_bytes(const char *buf, size_t len)
+/* The same file, unchanged: files are only ever replaced, never rewritten in place. */
+static bool same_file(const struct stat *a, const struct stat *b)
 {
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)buf[i];
-        h *= 1099511628211u;
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Copies the damaged target aside unless that very file was copied already (then *copy is
+ * NULL). */
+static int keep_damaged(struct progress_store *s, const struct stat *st, const char *buf,
+                        size_t len, char **copy, char **err)
+{
+    *copy = NULL;
+    if (st != NULL && s->kept && same_file(st, &s->kept_st)) {
+        return 0;
     }
-    return h;
+    if (progress_fs_copy_aside(s->target, "corrupt", buf, len, copy, err) != 0) {
+        return -1;
+    }
+    s->kept = st != NULL;
+    if (st != NULL) {
+        s->kept_st = *st;
+    }
+    return 0;
 }
 
 /* Replaces *slot with s (taking it). */
@@ -117,16 +132,72 @@ static size_t count_entries(const struct progress *p)
 
 enum load_result { LOAD_OK, LOAD_FAILED, LOAD_NEWER };
 
+/* Handles a target over the size limit: copied aside whole, read as empty. */
+static enum load_result load_huge(struct progress_store *s, const struct stat *st,
+                                  struct progress **theirs, char **note, char **why)
+{
+    char *copy = NULL, *err = NULL;
+    if (keep_damaged(s, st, NULL, 0, &copy, &err) != 0) {
+        *why = xasprintf("%s is larger than %u MiB and %s", s->target,
+                         PROGRESS_STORE_MAX_SIZE >> 20, err);
+        free(err);
+        return LOAD_FAILED;
+    }
+    if (copy != NULL) {
+        *note = xasprintf("%s is larger than %u MiB, so it was not read; it is kept as %s.",
+                          s->target, PROGRESS_STORE_MAX_SIZE >> 20, copy);
+        free(copy);
+    }
+    *theirs = progress_new();
+    return LOAD_OK;
+}
+
+/* Parses the target's bytes; copies a damaged file aside. */
+static enum load_result load_text(struct progress_store *s, const struct stat *st, const char *buf,
+                                  size_t len, struct progress **theirs, char **note, char **why)
+{
+    struct diag d = {0};
+    enum progress_parse_status status;
+    *theirs = progress_parse(s->target, buf, len, &status, &d);
+    char *problem = status != PROGRESS_PARSE_OK ? first_problem(&d) : NULL;
+    diag_free(&d);
+    enum load_result res = LOAD_OK;
+    char *copy = NULL, *err = NULL;
+    if (status == PROGRESS_PARSE_NEWER) {
+        *why = xasprintf("%s was %s; it is opened read-only and never overwritten", s->target,
+                         problem);
+        res = LOAD_NEWER;
+    } else if (status == PROGRESS_PARSE_DAMAGED &&
+               keep_damaged(s, st, buf, len, &copy, &err) != 0) {
+        *why = xasprintf("%s is damaged (%s) and no copy of it could be kept (%s); it is not "
+                         "overwritten",
+                         s->target, problem, err);
+        free(err);
+        res = LOAD_FAILED;
+    } else if (copy != NULL) {
+        *note = xasprintf("%s was damaged (%s); the original is kept as %s and %zu entries "
+                          "were recovered.",
+                          s->target, problem, copy, count_entries(*theirs));
+        free(copy);
+    }
+    free(problem);
+    return res;
+}
+
 /* Reads the target into *theirs (NULL when there is no file). A damaged file is copied aside
- * and what could be read is returned; *note gets a sentence about it. A newer-version file
- * returns LOAD_NEWER. Returns LOAD_FAILED or LOAD_NEWER (with *why set) when the file must not
- * be replaced: unreadable, damaged without a copy, or newer. */
+ * (once) and what could be read is returned; *note gets a sentence about it. Returns
+ * LOAD_FAILED or LOAD_NEWER (with *why set) when the file must not be replaced: unreadable,
+ * damaged without a copy, or from a newer version. */
 static enum load_result load_target(struct progress_store *s, struct progress **theirs, char **note,
                                     char **why)
 {
-    char *buf = NULL, *err = NULL, *copy = NULL;
-    size_t len = 0;
     *theirs = NULL;
+    /* Taken before reading: if the file is replaced in between, the worst case is one copy
+     * too many, never one too few (a replaced file's inode does not come back). */
+    struct stat st;
+    const struct stat *stp = stat(s->target, &st) == 0 ? &st : NULL;
+    char *buf = NULL, *err = NULL;
+    size_t len = 0;
     int r = progress_fs_read(s->target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &err);
     if (r < 0) {
         *why = err;
@@ -136,51 +207,9 @@ static enum load_result load_target(struct progress_store *s, struct progress **
         return LOAD_OK;
     }
     if (r == 2) {
-        if (progress_fs_copy_aside(s->target, "corrupt", NULL, 0, &copy, &err) != 0) {
-            *why = xasprintf("%s is larger than %u MiB and %s", s->target,
-                             PROGRESS_STORE_MAX_SIZE >> 20, err);
-            free(err);
-            return LOAD_FAILED;
-        }
-        *note = xasprintf("%s is larger than %u MiB, so it was not read; it is kept as %s.",
-                          s->target, PROGRESS_STORE_MAX_SIZE >> 20, copy);
-        free(copy);
-        *theirs = progress_new();
-        return LOAD_OK;
+        return load_huge(s, stp, theirs, note, why);
     }
-    struct diag d = {0};
-    enum progress_parse_status st;
-    *theirs = progress_parse(s->target, buf, len, &st, &d);
-    enum load_result res = LOAD_OK;
-    if (st == PROGRESS_PARSE_NEWER) {
-        char *problem = first_problem(&d);
-        *why = xasprintf("%s was %s; it is opened read-only and never overwritten", s->target,
-                         problem);
-        free(problem);
-        res = LOAD_NEWER;
-    } else if (st == PROGRESS_PARSE_DAMAGED) {
-        char *problem = first_problem(&d);
-        uint64_t h = hash_bytes(buf, len);
-        if (s->kept && s->kept_len == len && s->kept_hash == h) {
-            /* Copied aside already (when the store opened it); the copy is still there. */
-        } else if (progress_fs_copy_aside(s->target, "corrupt", buf, len, &copy, &err) != 0) {
-            *why = xasprintf("%s is damaged (%s) and no copy of it could be kept (%s); it is "
-                             "not overwritten",
-                             s->target, problem, err);
-            free(err);
-            res = LOAD_FAILED;
-        } else {
-            *note = xasprintf("%s was damaged (%s); the original is kept as %s and %zu "
-                              "entries were recovered.",
-                              s->target, problem, copy, count_entries(*theirs));
-            free(copy);
-            s->kept = true;
-            s->kept_len = len;
-            s->kept_hash = h;
-        }
-        free(problem);
-    }
-    diag_free(&d);
+    enum load_result res = load_text(s, stp, buf, len, theirs, note, why);
     free(buf);
     return res;
 }

@@ -141,8 +141,7 @@ static void test_json(void **state)
     assert_non_null(strstr(out, "\"current_phase\": \"a\""));
     assert_non_null(strstr(out, "\"unknown_items\": 2"));
     /* The exact text, with controls, quotes and C1 escaped. */
-    assert_non_null(
-        strstr(out, "\"Evil \\u001b]0;title\\u0007 \\\"quoted\\\" \\u009b text\""));
+    assert_non_null(strstr(out, "\"Evil \\u001b]0;title\\u0007 \\\"quoted\\\" \\u009b text\""));
     assert_non_null(strstr(out, "{\"id\": \"b/2\", \"text\": \"Monitor\", \"state\": \"todo\", "
                                 "\"changed\": null}"));
     assert_non_null(strstr(out, "\"state\": \"done\", \"changed\": \"1970-01-01T00:00:01.000Z\""));

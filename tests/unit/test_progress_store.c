@@ -178,6 +178,7 @@ static void test_symlinks_followed(void **state)
     char *prev = xstrdup("real.yaml");
     char *link = NULL;
     for (int i = 1; i <= 5; i++) {
+        free(link);
         link = xasprintf("%s/link%d", dir, i);
         assert_int_equal(symlink(prev, link), 0);
         free(prev);

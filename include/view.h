@@ -17,14 +17,14 @@
  * The last group is used by the browser's chrome rather than by documents. */
 enum view_role {
     VIEW_ROLE_BODY = 0,
-    VIEW_ROLE_TITLE,    /* the screen's main title */
-    VIEW_ROLE_HEADING,  /* a section heading inside a screen */
-    VIEW_ROLE_DIM,      /* labels, secondary details */
-    VIEW_ROLE_ACCENT,   /* emphasised values: the current level, a call to action */
-    VIEW_ROLE_NUMBER,   /* menu numbers, item counters */
-    VIEW_ROLE_BAR,      /* the filled part of a chart */
+    VIEW_ROLE_TITLE,     /* the screen's main title */
+    VIEW_ROLE_HEADING,   /* a section heading inside a screen */
+    VIEW_ROLE_DIM,       /* labels, secondary details */
+    VIEW_ROLE_ACCENT,    /* emphasised values: the current level, a call to action */
+    VIEW_ROLE_NUMBER,    /* menu numbers, item counters */
+    VIEW_ROLE_BAR,       /* the filled part of a chart */
     VIEW_ROLE_BAR_EMPTY, /* the unfilled part of a chart */
-    VIEW_ROLE_CHECKBOX, /* "[ ]" in front of a key action */
+    VIEW_ROLE_CHECKBOX,  /* "[ ]" in front of a key action */
     VIEW_ROLE_ERROR,
     VIEW_ROLE_SELECTED, /* chrome: the selected item */
     VIEW_ROLE_HEADER,   /* chrome: the top line */
@@ -65,7 +65,7 @@ struct view_doc {
     size_t n_lines, cap_lines;
     struct view_item *items;
     size_t n_items, cap_items;
-    int width;          /* columns available to every line, >= 1 */
+    int width;           /* columns available to every line, >= 1 */
     unsigned text_flags; /* TEXT_ASCII when the terminal cannot show UTF-8 */
     /* builder state */
     uint32_t block;

@@ -40,8 +40,7 @@ void view_list_reset(struct view_pos *p, const struct view_doc *d);
 
 /* Applies one movement for a view `height` lines tall. Returns true when the position
  * changed (the caller redraws), false at an edge. */
-bool view_list_move(struct view_pos *p, const struct view_doc *d, enum view_move m,
-                    size_t height);
+bool view_list_move(struct view_pos *p, const struct view_doc *d, enum view_move m, size_t height);
 
 /* Scrolls the view by delta lines (the wheel); a selection that leaves the view is moved to
  * the nearest visible item. Returns true when the position changed. */

@@ -79,8 +79,8 @@ static const char *currency_symbol(const char *currency, bool ascii)
         const char *code, *symbol;
         bool is_ascii;
     } map[] = {
-        {"USD", "$", true}, {"CAD", "CA$", true}, {"AUD", "A$", true},
-        {"EUR", "€", false}, {"GBP", "£", false}, {"JPY", "¥", false},
+        {"USD", "$", true},  {"CAD", "CA$", true}, {"AUD", "A$", true},
+        {"EUR", "€", false}, {"GBP", "£", false},  {"JPY", "¥", false},
     };
     for (size_t i = 0; currency != NULL && i < sizeof map / sizeof map[0]; i++) {
         if (strcmp(currency, map[i].code) == 0 && (map[i].is_ascii || !ascii)) {
@@ -185,8 +185,7 @@ static void bar_emit(struct view_doc *d, int indent, int cells, int first, int l
 }
 
 /* A range lo..hi on 0..end with tick labels every `tick`; fmt formats a value. */
-typedef void (*label_fn)(long v, const struct guide_stats *st, bool ascii, char *buf,
-                         size_t size);
+typedef void (*label_fn)(long v, const struct guide_stats *st, bool ascii, char *buf, size_t size);
 
 static size_t range_chart(struct view_doc *d, const struct guide_stats *st, int indent, long lo,
                           long hi, long end, long tick, label_fn fmt)
@@ -217,8 +216,7 @@ static size_t range_chart(struct view_doc *d, const struct guide_stats *st, int 
     return 2;
 }
 
-static void money_label(long v, const struct guide_stats *st, bool ascii, char *buf,
-                        size_t size)
+static void money_label(long v, const struct guide_stats *st, bool ascii, char *buf, size_t size)
 {
     if (v == 0) {
         snprintf(buf, size, "0");
@@ -227,15 +225,13 @@ static void money_label(long v, const struct guide_stats *st, bool ascii, char *
     view_chart_money(v, st->currency, ascii, buf, size);
 }
 
-static void percent_label(long v, const struct guide_stats *st, bool ascii, char *buf,
-                          size_t size)
+static void percent_label(long v, const struct guide_stats *st, bool ascii, char *buf, size_t size)
 {
     (void)st, (void)ascii;
     snprintf(buf, size, v > 0 && v == st->growth_percent ? "+%ld%%" : "%ld%%", v);
 }
 
-static void month_label(long v, const struct guide_stats *st, bool ascii, char *buf,
-                        size_t size)
+static void month_label(long v, const struct guide_stats *st, bool ascii, char *buf, size_t size)
 {
     (void)st, (void)ascii;
     snprintf(buf, size, "%ld", v);

@@ -14,9 +14,9 @@
 #include "text.h"
 #include "view_chart.h"
 
-#define LABEL_COLS 16 /* the column where a stat's value starts */
+#define LABEL_COLS   16 /* the column where a stat's value starts */
 #define CHART_INDENT 2
-#define ITEM_INDENT 4
+#define ITEM_INDENT  4
 
 static const char *const section_ids[VIEW_SECTION_COUNT] = {"overview", "path", "certs", "faq"};
 
@@ -253,8 +253,8 @@ static void phase_entry(struct view_doc *d, const struct guide_phase *p, size_t 
 
 void view_guide_path(struct view_doc *d, const struct guide *g)
 {
-    view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_PATH), 0,
-                      NULL, VIEW_ROLE_TITLE);
+    view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_PATH), 0, NULL,
+                      VIEW_ROLE_TITLE);
     for (size_t i = 0; i < g->n_phases; i++) {
         view_doc_add_blank(d);
         phase_entry(d, &g->phases[i], i + 1);
@@ -281,8 +281,8 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase, v
         view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, 0, NULL, VIEW_ROLE_BODY);
     }
     view_doc_add_blank(d);
-    view_doc_add_text(d, VIEW_ROLE_HEADING, p->actions_title ? p->actions_title : "Key Actions",
-                      0, NULL, VIEW_ROLE_HEADING);
+    view_doc_add_text(d, VIEW_ROLE_HEADING, p->actions_title ? p->actions_title : "Key Actions", 0,
+                      NULL, VIEW_ROLE_HEADING);
     for (size_t i = 0; i < p->n_actions; i++) {
         const struct guide_action *a = &p->actions[i];
         view_doc_begin_item(d, a->id);
@@ -296,8 +296,8 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase, v
 
 void view_guide_certs(struct view_doc *d, const struct guide *g)
 {
-    view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_CERTS), 0,
-                      NULL, VIEW_ROLE_TITLE);
+    view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_CERTS), 0, NULL,
+                      VIEW_ROLE_TITLE);
     for (size_t i = 0; i < g->n_certs; i++) {
         const struct guide_cert *c = &g->certs[i];
         view_doc_add_blank(d);
@@ -324,8 +324,8 @@ void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert)
 
 void view_guide_faqs(struct view_doc *d, const struct guide *g)
 {
-    view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_FAQ), 0,
-                      NULL, VIEW_ROLE_TITLE);
+    view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_FAQ), 0, NULL,
+                      VIEW_ROLE_TITLE);
     view_doc_add_blank(d);
     for (size_t i = 0; i < g->n_faqs; i++) {
         char num[24];

@@ -198,13 +198,11 @@ size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *te
     size_t n = text_wrap(clean, clean_len, d->width - indent, &tl);
     for (size_t i = 0; i < n; i++) {
         uint64_t anchor = ((uint64_t)d->block << 32) | (uint32_t)tl[i].start;
-        emit_wrapped(d, role, clean, &tl[i], indent, i == 0 ? prefix : NULL, prefix_role,
-                     anchor);
+        emit_wrapped(d, role, clean, &tl[i], indent, i == 0 ? prefix : NULL, prefix_role, anchor);
     }
     if (n == 0 && prefix != NULL) {
         struct text_line empty = {0, 0, 0};
-        emit_wrapped(d, role, clean, &empty, indent, prefix, prefix_role,
-                     (uint64_t)d->block << 32);
+        emit_wrapped(d, role, clean, &empty, indent, prefix, prefix_role, (uint64_t)d->block << 32);
         n = 1;
     }
     d->block++;

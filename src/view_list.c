@@ -82,8 +82,7 @@ static size_t last_visible_item(const struct view_doc *d, size_t top, size_t hei
     return first_visible_item(d, top, height);
 }
 
-static bool move_text(struct view_pos *p, const struct view_doc *d, enum view_move m,
-                      size_t height)
+static bool move_text(struct view_pos *p, const struct view_doc *d, enum view_move m, size_t height)
 {
     size_t old = p->top, page = height > 1 ? height - 1 : 1, end = max_top(d, height);
     switch (m) {
@@ -132,8 +131,7 @@ static void page_list(struct view_pos *p, const struct view_doc *d, bool down, s
     }
 }
 
-bool view_list_move(struct view_pos *p, const struct view_doc *d, enum view_move m,
-                    size_t height)
+bool view_list_move(struct view_pos *p, const struct view_doc *d, enum view_move m, size_t height)
 {
     if (d->n_items == 0) {
         return move_text(p, d, m, height);

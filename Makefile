@@ -6,10 +6,13 @@ PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS       ?=
 
-CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DTRAIL_WERROR=$(WERROR) \
-               -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+SANITIZE   ?= OFF
+ASAN_DIR   ?= build-asan
 
-.PHONY: all build run test clean deps deps-build install
+CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DTRAIL_WERROR=$(WERROR) \
+              -DTRAIL_SANITIZE=$(SANITIZE) -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+
+.PHONY: all build run test test-plain test-asan clean deps deps-build install
 
 all: build
 
@@ -30,9 +33,17 @@ run: deps-build
 	$(MAKE) build
 	./$(BUILD_DIR)/trail $(ARGS)
 
+# The whole suite runs twice: as built, and under AddressSanitizer + UBSan with leak checking.
 test: deps
-	$(MAKE) build
+	$(MAKE) test-plain
+	$(MAKE) test-asan
+
+test-plain: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+test-asan:
+	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug
+	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
 
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)

@@ -17,6 +17,9 @@ void *arena_calloc(struct arena *a, size_t n, size_t size);
 /* Copies n bytes of s and a terminating NUL into the arena. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
+/* Moves every block of src into dst (src is left empty): what was allocated from src stays
+ * valid until arena_free(dst). Lets a parse tree's strings become the model's without copies. */
+void arena_adopt(struct arena *dst, struct arena *src);
 /* Frees every block; the arena is empty and reusable afterwards. */
 void arena_free(struct arena *a);
 

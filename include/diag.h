@@ -25,8 +25,8 @@ struct diag {
     size_t errors, warnings, dropped;
 };
 
-void diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line,
-              unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line, unsigned col,
+              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Prints each message as "file:line:col: error: text" (parts that are unknown are left out). */
 void diag_print(const struct diag *d, FILE *out);
 /* Formats one message into buf (always NUL-terminated, truncated to size). */

@@ -78,8 +78,8 @@ struct guide_action {
 
 struct guide_phase {
     const char *id;
-    const char *title;    /* "Foundation Building" */
-    const char *duration; /* "3 months"; NULL when not given */
+    const char *title;          /* "Foundation Building" */
+    const char *duration;       /* "3 months"; NULL when not given */
     int start_month, end_month; /* 0 when not given; else 1 <= start <= end */
     const char *summary;
     const char *actions_title; /* "Key Actions"; NULL when not given */
@@ -106,11 +106,14 @@ struct guide_cta {
     const char *button; /* NULL when not given */
 };
 
+struct guide_ids;
+
 struct guide {
     struct arena arena;
-    char *dir;           /* the guide directory as given */
-    unsigned available;  /* enum guide_part bits whose file exists */
-    unsigned loaded;     /* enum guide_part bits loaded so far */
+    struct guide_ids *ids; /* private to the loader: every id with its location */
+    char *dir;             /* the guide directory as given */
+    unsigned available;    /* enum guide_part bits whose file exists */
+    unsigned loaded;       /* enum guide_part bits loaded so far */
 
     const char *id;          /* e.g. "ml-engineer"; keys the progress file */
     const char *title;       /* "Machine Learning Engineer" */

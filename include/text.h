@@ -1,17 +1,27 @@
 /* Untrusted text made safe and measurable for a terminal, and wrapped by display width.
  *
- * Every string that reaches the screen (or --print output) goes through text_sanitize() first:
- * its output is valid UTF-8 holding no C0 control (CR, BS and TAB included; TAB becomes a
- * space), no DEL, no C1 control, no bidi control (U+061C, U+200E-200F, U+202A-202E,
- * U+2066-2069) and no zero-width or otherwise non-printable code point. Control bytes become
- * visible placeholders (U+2400 "control pictures", e.g. ESC -> U+241B, DEL -> U+2421; C1 ->
- * U+FFFD), bidi controls become U+FFFD, zero-width characters are dropped, invalid UTF-8 bytes
- * become U+FFFD, and a combining mark with no base gets U+25CC as its base. Sanitising is total
- * and idempotent. '\n' is kept (it separates lines) unless TEXT_ONE_LINE is given.
+ * Every string that reaches the screen (or --print output) goes through text_sanitize() first.
+ * Its output is valid UTF-8 in which every code point has wcwidth() >= 0: no C0 control (CR and
+ * BS included), no DEL, no C1 control, no bidi control and no invisible zero-width character.
+ * Code point by code point:
+ *   - '\n' is kept (it separates lines); with TEXT_ONE_LINE it becomes a space.
+ *   - TAB becomes a space; any other C0 byte c becomes the control picture U+2400 + c (ESC ->
+ *     U+241B, NUL -> U+2400, CR -> U+240D); DEL becomes U+2421. The bytes after an ESC are
+ *     ordinary characters, so "\e[31m" shows as "\u241B[31m" and does nothing.
+ *   - C1 controls (U+0080-U+009F), bidi controls (U+061C, U+200E-U+200F, U+202A-U+202E,
+ *     U+2066-U+2069) and every code point wcwidth() calls non-printable (unassigned, U+2028,
+ *     U+FFFE, ...) become U+FFFD, as does each byte of invalid UTF-8 (one U+FFFD per byte;
+ *     overlong forms, surrogates and truncated sequences are invalid).
+ *   - U+00AD, U+180E, U+200B-U+200D, U+2060 and U+FEFF are dropped.
+ *   - Combining marks (wcwidth 0) are kept after their base; one first on a line (at the start
+ *     of the text, after a '\n', or after only dropped characters) gets U+25CC as its base.
+ * Sanitising is total (any bytes in) and idempotent: sanitising the output again with the same
+ * flags returns it unchanged. The output holds no NUL, so it is also a C string.
  *
  * Widths are terminal columns as wcwidth() counts them for the current LC_CTYPE (the caller
- * must have called setlocale()). With TEXT_ASCII (a non-UTF-8 locale) every non-ASCII
- * character becomes '?', so the output is plain printable ASCII. */
+ * must have called setlocale()). In a non-UTF-8 locale pass TEXT_ASCII: every non-ASCII code
+ * point that is not dropped (placeholders and marks included) becomes one '?', so the output is
+ * printable ASCII plus '\n'. */
 #ifndef TRAIL_TEXT_H
 #define TRAIL_TEXT_H
 
@@ -36,29 +46,44 @@ size_t text_utf8_encode(uint32_t cp, char *out);
  * the first invalid byte. */
 bool text_utf8_valid(const char *s, size_t n, size_t *bad);
 
-/* Returns a new sanitised copy of the len bytes at s (caller frees); *out_len (if not NULL)
- * gets its length. Never fails (aborts on out-of-memory). */
+/* Returns a new sanitised copy of the len bytes at s (s may hold NUL bytes), NUL-terminated;
+ * caller frees. *out_len (if not NULL) gets its length without the NUL. Never fails (aborts on
+ * out-of-memory). */
 char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len);
 
-/* Display width in columns of sanitised text (no '\n' expected; a '\n' counts 0). */
+/* Display width in columns of sanitised text: the sum of wcwidth() over its code points. A '\n'
+ * counts 0; on unsanitised input an invalid byte or a non-printable code point counts 1 (what
+ * U+FFFD would take). Saturates at INT_MAX. */
 int text_width(const char *s, size_t len);
 
 /* The number of bytes of sanitised text s that fit in max_cols columns, never splitting a
- * character or separating a combining mark from its base; *cols (if not NULL) gets their
- * width. */
+ * character or separating a combining mark from its base (marks after the last character that
+ * fits are included; a wide character that would need one column more is left out). Stops
+ * before the first '\n'. *cols (if not NULL) gets their width (<= max_cols; 0 when
+ * max_cols <= 0). */
 size_t text_fit(const char *s, size_t len, int max_cols, int *cols);
 
-/* One wrapped line: a byte range of the sanitised text and its width in columns. Trailing
- * spaces at a soft break are not part of the line. */
+/* One wrapped line: a byte range of the sanitised text (never holding '\n') and its width in
+ * columns. A line never ends in a space. */
 struct text_line {
     size_t start, len;
     int width;
 };
 
-/* Wraps sanitised text to `width` columns (width >= 1). Breaks after spaces; a word wider than
- * the line is broken at a character boundary; '\n' forces a break and "\n\n" gives an empty
- * line between paragraphs. A wide character never straddles the edge. Returns the number of
- * lines and stores a new array in *lines (caller frees); empty text gives 0 lines. */
+/* Wraps sanitised text greedily to `width` columns (a width below 1 counts as 1).
+ *   - Lines break at runs of ' ' (U+0020 only, and not one carrying a combining mark; U+00A0
+ *     and other spaces never break); the run at a soft break belongs to neither line. Spaces
+ *     at the start of a paragraph (indentation) are kept unless the first word does not fit
+ *     after them; spaces at its end are dropped.
+ *   - A word that does not fit on the current line starts the next one; a word wider than a
+ *     whole line is then broken at a cluster boundary, filling each line. A combining mark is
+ *     never separated from its base and a wide character never straddles the edge: it moves to
+ *     the next line. Only a single character wider than `width` (a 2-column character at width
+ *     1) overflows: it gets a line of its own whose width exceeds `width`.
+ *   - Each '\n' ends a line, so "\n\n" gives an empty line between paragraphs and a line of
+ *     only spaces gives an empty line; a trailing '\n' adds no empty line after it.
+ * O(n) in len. Returns the number of lines and stores a new array in *lines (caller frees);
+ * empty text gives 0 lines and *lines = NULL. */
 size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines);
 
 #endif

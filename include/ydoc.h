@@ -14,9 +14,9 @@
 #include "arena.h"
 #include "diag.h"
 
-#define YDOC_MAX_FILE_SIZE  (64u * 1024u * 1024u) /* bytes */
-#define YDOC_MAX_DEPTH      64u                   /* nested collections */
-#define YDOC_MAX_SCALAR     (64u * 1024u)         /* bytes in one scalar */
+#define YDOC_MAX_FILE_SIZE (64u * 1024u * 1024u) /* bytes */
+#define YDOC_MAX_DEPTH     64u                   /* nested collections */
+#define YDOC_MAX_SCALAR    (64u * 1024u)         /* bytes in one scalar */
 
 enum ydoc_kind { YDOC_SCALAR, YDOC_SEQ, YDOC_MAP };
 
@@ -32,9 +32,9 @@ struct ydoc_node {
     unsigned line, col; /* 1-based start of the node */
     union {
         struct {
-            char *str;   /* NUL-terminated, valid UTF-8, no NUL inside */
-            size_t len;  /* bytes, without the terminator */
-            bool plain;  /* unquoted: may be a number, boolean or null */
+            char *str;  /* NUL-terminated, valid UTF-8, no NUL inside */
+            size_t len; /* bytes, without the terminator */
+            bool plain; /* unquoted: may be a number, boolean or null */
         } scalar;
         struct {
             struct ydoc_node **items;

@@ -79,6 +79,27 @@ char *arena_strdup(struct arena *a, const char *s)
     return arena_strndup(a, s, strlen(s));
 }
 
+void arena_adopt(struct arena *dst, struct arena *src)
+{
+    if (src->head == NULL) {
+        return;
+    }
+    if (dst->head == NULL) {
+        dst->head = src->head;
+    } else {
+        /* Keep dst's current block first so it goes on filling; src's go behind it. */
+        struct arena_block *tail = src->head;
+        while (tail->next != NULL) {
+            tail = tail->next;
+        }
+        tail->next = dst->head->next;
+        dst->head->next = src->head;
+    }
+    dst->total += src->total;
+    src->head = NULL;
+    src->total = 0;
+}
+
 void arena_free(struct arena *a)
 {
     struct arena_block *b = a->head;

@@ -7,8 +7,8 @@
 
 #include "xalloc.h"
 
-void diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line,
-              unsigned col, const char *fmt, ...)
+void diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line, unsigned col,
+              const char *fmt, ...)
 {
     if (level == DIAG_ERROR) {
         d->errors++;

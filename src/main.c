@@ -1,7 +1,234 @@
+/* trail: command line. Parses options, finds and loads the guide, then hands over to the
+ * browser or runs one of the non-interactive commands (--check, --print). Command-line errors
+ * are printed before the screen is touched. */
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
-int main(void)
+#include "diag.h"
+#include "guide.h"
+#include "guide_locate.h"
+#include "guide_print.h"
+#include "text.h"
+#include "ui.h"
+
+enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
+
+enum mode { MODE_BROWSE, MODE_CHECK, MODE_PRINT };
+
+struct options {
+    enum mode mode;
+    const char *content; /* --content or --check DIR */
+    const char *guide_id;
+    int width;
+    bool mouse;
+};
+
+static void usage(FILE *out)
 {
-    puts("trail " TRAIL_VERSION);
-    return 0;
+    fputs("Usage: trail [OPTION]... [GUIDE]\n"
+          "Browse a career guide in the terminal and track your progress through it.\n"
+          "\n"
+          "Options:\n"
+          "      --content DIR   open the guide in DIR (a guide, or a directory of guides)\n"
+          "      --check [DIR]   validate a guide: print located errors and warnings\n"
+          "      --print         print the whole guide as plain text\n"
+          "      --width N       wrap --print output at N columns (default: the terminal's\n"
+          "                      width, or 80 when not writing to a terminal)\n"
+          "      --no-mouse      do not capture the mouse (capturing it stops the terminal's\n"
+          "                      own text selection; Shift-drag still selects in most\n"
+          "                      terminals)\n"
+          "  -h, --help          show this help and exit\n"
+          "  -V, --version       show the version and exit\n"
+          "\n"
+          "GUIDE is a guide id in the content directory (default: ml-engineer).\n"
+          "\n"
+          "Files:\n"
+          "  guide.yaml, career-path.yaml, certifications.yaml, faq.yaml\n"
+          "                      the files of a guide directory (docs/content-format.md)\n"
+          "\n"
+          "Environment:\n"
+          "  TRAIL_CONTENT       guide directory used when --content is not given; without\n"
+          "                      it, the installed guides, then the source tree's content/\n"
+          "  NO_COLOR            when set, draw without colours\n"
+          "  TERM                the terminal type; the browser needs cursor addressing\n"
+          "\n"
+          "Exit status:\n"
+          "  0  success\n"
+          "  1  --check found errors\n"
+          "  2  usage error, unreadable guide, or no usable terminal\n",
+          out);
+}
+
+static int parse_width(const char *s)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (*end != '\0' || n < 20 || n > 1000) {
+        return -1;
+    }
+    return (int)n;
+}
+
+/* Returns -1 to continue, or an exit status. */
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    enum { OPT_CONTENT = 256, OPT_CHECK, OPT_PRINT, OPT_WIDTH, OPT_NO_MOUSE };
+    static const struct option longopts[] = {
+        {"content", required_argument, NULL, OPT_CONTENT},
+        {"check", no_argument, NULL, OPT_CHECK},
+        {"print", no_argument, NULL, OPT_PRINT},
+        {"width", required_argument, NULL, OPT_WIDTH},
+        {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_CONTENT:
+            o->content = optarg;
+            break;
+        case OPT_CHECK:
+            o->mode = MODE_CHECK;
+            break;
+        case OPT_PRINT:
+            o->mode = MODE_PRINT;
+            break;
+        case OPT_WIDTH:
+            if ((o->width = parse_width(optarg)) < 0) {
+                fprintf(stderr, "trail: --width takes a number from 20 to 1000, not '%s'\n",
+                        optarg);
+                return EXIT_ERROR;
+            }
+            break;
+        case OPT_NO_MOUSE:
+            o->mouse = false;
+            break;
+        case 'h':
+            usage(stdout);
+            return EXIT_OK;
+        case 'V':
+            printf("trail %s\n", TRAIL_VERSION);
+            return EXIT_OK;
+        default:
+            fputs("Try 'trail --help' for more information.\n", stderr);
+            return EXIT_ERROR;
+        }
+    }
+    if (optind < argc && o->mode == MODE_CHECK && o->content == NULL) {
+        o->content = argv[optind++]; /* trail --check DIR */
+    } else if (optind < argc) {
+        o->guide_id = argv[optind++];
+    }
+    if (optind < argc) {
+        fprintf(stderr, "trail: unexpected argument '%s'\nTry 'trail --help'.\n", argv[optind]);
+        return EXIT_ERROR;
+    }
+    return -1;
+}
+
+/* Text flags for output to a stream: UTF-8 when the locale (or, for a pipe, C.UTF-8) allows. */
+static unsigned output_flags(bool tty)
+{
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) {
+        return 0;
+    }
+    if (!tty && setlocale(LC_CTYPE, "C.UTF-8") != NULL) {
+        return 0;
+    }
+    return TEXT_ASCII;
+}
+
+static int print_width(int asked)
+{
+    if (asked > 0) {
+        return asked;
+    }
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        return ws.ws_col;
+    }
+    return 80;
+}
+
+static int run_check(const char *dir, struct diag *d)
+{
+    struct guide *g = guide_load(dir, GUIDE_PART_ALL, d);
+    diag_print(d, stderr);
+    if (g == NULL || d->errors > 0) {
+        fprintf(stderr, "%s: invalid (%zu error%s, %zu warning%s)\n", dir, d->errors,
+                d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s");
+        guide_free(g);
+        return EXIT_INVALID;
+    }
+    printf("%s: valid guide '%s': %zu phases, %zu key actions, %zu certifications, "
+           "%zu questions%s\n",
+           dir, g->id, g->n_phases, guide_count_actions(g), g->n_certs, g->n_faqs,
+           d->warnings > 0 ? " (with warnings)" : "");
+    guide_free(g);
+    return EXIT_OK;
+}
+
+static int run(const struct options *o)
+{
+    struct diag d = {0};
+    int rc = EXIT_ERROR;
+    char *dir = guide_locate(o->content, o->guide_id, &d);
+    if (dir == NULL) {
+        diag_print(&d, stderr);
+        diag_free(&d);
+        return EXIT_ERROR;
+    }
+    if (o->mode == MODE_CHECK) {
+        rc = run_check(dir, &d);
+        free(dir);
+        diag_free(&d);
+        return rc;
+    }
+    bool print = o->mode == MODE_PRINT;
+    char why[256];
+    if (!print && ui_check_terminal(why, sizeof why) < 0) {
+        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
+        free(dir);
+        diag_free(&d);
+        return EXIT_ERROR;
+    }
+    unsigned parts = print ? GUIDE_PART_ALL : GUIDE_PART_INFO | GUIDE_PART_PATH;
+    struct guide *g = guide_load(dir, parts, &d);
+    if (g == NULL) {
+        diag_print(&d, stderr);
+    } else if (print) {
+        bool tty = isatty(STDOUT_FILENO);
+        rc = guide_print(g, print_width(o->width), output_flags(tty), stdout) == 0 ? EXIT_OK
+                                                                                  : EXIT_ERROR;
+        if (rc != EXIT_OK) {
+            fprintf(stderr, "trail: error writing the guide to standard output\n");
+        }
+    } else {
+        struct ui_options uo = {.mouse = o->mouse};
+        rc = ui_run(g, &uo);
+    }
+    guide_free(g);
+    free(dir);
+    diag_free(&d);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    struct options o = {.mode = MODE_BROWSE, .mouse = true};
+    int rc = parse_options(argc, argv, &o);
+    if (rc >= 0) {
+        return rc;
+    }
+    return run(&o);
 }

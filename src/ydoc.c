@@ -1,0 +1,430 @@
+/* YAML to a located tree, through libyaml's event API.
+ *
+ * libyaml 0.2.5 has no nesting limit and resolves aliases for document-API users, so the tree
+ * is built here from events with our own bounds: the input is validated as UTF-8 first (for a
+ * located message instead of libyaml's offset-only reader error), then each event is checked
+ * against the limits in ydoc.h before anything is allocated for it. Collections gather their
+ * children on one scratch stack and are copied into the arena when they close, so the arena
+ * never reallocates. Scalar lengths come from the event (a "\0" escape would hide text from
+ * strlen), and a scalar holding NUL is rejected. */
+#include "ydoc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+/* A bound on nodes (about 56 bytes each) so a pathological 64 MiB file of "[]," cannot take
+ * gigabytes; a 50 MB guide of prose needs about a million. */
+#define YDOC_MAX_NODES (4u * 1024u * 1024u)
+
+struct frame {
+    struct ydoc_node *node;
+    size_t first; /* index of the first child on the scratch stack */
+};
+
+struct builder {
+    struct ydoc *doc;
+    struct diag *d;
+    struct frame frames[YDOC_MAX_DEPTH + 1];
+    size_t depth;
+    struct ydoc_node **stack; /* children of open collections */
+    size_t top, cap;
+    size_t nodes;
+    unsigned documents;
+};
+
+const char *ydoc_kind_name(enum ydoc_kind kind)
+{
+    switch (kind) {
+    case YDOC_SCALAR:
+        return "a string";
+    case YDOC_SEQ:
+        return "a list";
+    case YDOC_MAP:
+        return "a mapping";
+    }
+    return "a node";
+}
+
+static void error_at(struct builder *b, const yaml_mark_t *m, const char *what)
+{
+    diag_add(b->d, DIAG_ERROR, b->doc->file, (unsigned)m->line + 1, (unsigned)m->column + 1, "%s",
+             what);
+}
+
+/* Line and column (1-based, column in characters as libyaml counts) of byte offset off. */
+static void locate_offset(const char *buf, size_t off, unsigned *line, unsigned *col)
+{
+    unsigned l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (buf[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+static void push_child(struct builder *b, struct ydoc_node *n)
+{
+    if (b->top == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 64;
+        b->stack = xreallocarray(b->stack, b->cap, sizeof *b->stack);
+    }
+    b->stack[b->top++] = n;
+}
+
+static struct ydoc_node *new_node(struct builder *b, enum ydoc_kind kind, const yaml_mark_t *m)
+{
+    struct ydoc_node *n = arena_alloc(&b->doc->arena, sizeof *n);
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    n->line = (unsigned)m->line + 1;
+    n->col = (unsigned)m->column + 1;
+    return n;
+}
+
+/* Attaches a finished node to the open collection, or makes it the root. */
+static void attach(struct builder *b, struct ydoc_node *n)
+{
+    if (b->depth == 0) {
+        b->doc->root = n;
+    } else {
+        push_child(b, n);
+    }
+}
+
+static int check_node(struct builder *b, const yaml_event_t *ev, const yaml_char_t *anchor,
+                      const yaml_char_t *tag, int implicit)
+{
+    if (anchor != NULL) {
+        error_at(b, &ev->start_mark, "anchors and aliases are not supported");
+        return -1;
+    }
+    if (tag != NULL && !implicit) {
+        error_at(b, &ev->start_mark, "tags are not supported");
+        return -1;
+    }
+    if (++b->nodes > YDOC_MAX_NODES) {
+        error_at(b, &ev->start_mark, "too many nodes (the limit is 4194304)");
+        return -1;
+    }
+    return 0;
+}
+
+static int on_scalar(struct builder *b, const yaml_event_t *ev)
+{
+    const yaml_char_t *tag = ev->data.scalar.tag;
+    int implicit = ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit;
+    if (check_node(b, ev, ev->data.scalar.anchor, tag, implicit) < 0) {
+        return -1;
+    }
+    size_t len = ev->data.scalar.length;
+    const char *val = (const char *)ev->data.scalar.value;
+    if (len > YDOC_MAX_SCALAR) {
+        error_at(b, &ev->start_mark, "text longer than 65536 bytes");
+        return -1;
+    }
+    if (memchr(val, '\0', len) != NULL) {
+        error_at(b, &ev->start_mark, "text contains a NUL character");
+        return -1;
+    }
+    struct ydoc_node *n = new_node(b, YDOC_SCALAR, &ev->start_mark);
+    n->u.scalar.str = arena_strndup(&b->doc->arena, val, len);
+    n->u.scalar.len = len;
+    n->u.scalar.plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    attach(b, n);
+    return 0;
+}
+
+static int on_open(struct builder *b, const yaml_event_t *ev, enum ydoc_kind kind)
+{
+    const yaml_char_t *anchor, *tag;
+    int implicit;
+    if (kind == YDOC_SEQ) {
+        anchor = ev->data.sequence_start.anchor;
+        tag = ev->data.sequence_start.tag;
+        implicit = ev->data.sequence_start.implicit;
+    } else {
+        anchor = ev->data.mapping_start.anchor;
+        tag = ev->data.mapping_start.tag;
+        implicit = ev->data.mapping_start.implicit;
+    }
+    if (check_node(b, ev, anchor, tag, implicit) < 0) {
+        return -1;
+    }
+    if (b->depth >= YDOC_MAX_DEPTH) {
+        error_at(b, &ev->start_mark, "nested deeper than 64 levels");
+        return -1;
+    }
+    struct frame *f = &b->frames[b->depth++];
+    f->node = new_node(b, kind, &ev->start_mark);
+    f->first = b->top;
+    return 0;
+}
+
+static int compare_pairs(const void *a, const void *b)
+{
+    const struct ydoc_pair *x = a, *y = b;
+    size_t lx = x->key->u.scalar.len, ly = y->key->u.scalar.len;
+    int c = memcmp(x->key->u.scalar.str, y->key->u.scalar.str, lx < ly ? lx : ly);
+    if (c != 0) {
+        return c;
+    }
+    if (lx != ly) {
+        return lx < ly ? -1 : 1;
+    }
+    /* Equal keys: order by position so the later one is reported. */
+    if (x->key->line != y->key->line) {
+        return x->key->line < y->key->line ? -1 : 1;
+    }
+    return x->key->col < y->key->col ? -1 : (x->key->col > y->key->col);
+}
+
+/* Keys must be scalars and unique. Sorting a copy keeps this O(n log n) on hostile maps. */
+static int check_map(struct builder *b, struct ydoc_node *map)
+{
+    size_t n = map->u.map.n;
+    for (size_t i = 0; i < n; i++) {
+        struct ydoc_node *k = map->u.map.pairs[i].key;
+        if (k->kind != YDOC_SCALAR) {
+            diag_add(b->d, DIAG_ERROR, b->doc->file, k->line, k->col,
+                     "a mapping key must be a string, not %s", ydoc_kind_name(k->kind));
+            return -1;
+        }
+    }
+    if (n < 2) {
+        return 0;
+    }
+    struct ydoc_pair *sorted = xreallocarray(NULL, n, sizeof *sorted);
+    memcpy(sorted, map->u.map.pairs, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, compare_pairs);
+    int rc = 0;
+    for (size_t i = 1; i < n; i++) {
+        struct ydoc_node *k0 = sorted[i - 1].key, *k1 = sorted[i].key;
+        if (k0->u.scalar.len == k1->u.scalar.len &&
+            memcmp(k0->u.scalar.str, k1->u.scalar.str, k0->u.scalar.len) == 0) {
+            diag_add(b->d, DIAG_ERROR, b->doc->file, k1->line, k1->col,
+                     "duplicate key '%.64s' (first at line %u)", k1->u.scalar.str, k0->line);
+            rc = -1;
+            break;
+        }
+    }
+    free(sorted);
+    return rc;
+}
+
+static int on_close(struct builder *b)
+{
+    struct frame *f = &b->frames[--b->depth];
+    struct ydoc_node *n = f->node;
+    size_t count = b->top - f->first;
+    struct ydoc_node **kids = b->stack + f->first;
+    if (n->kind == YDOC_SEQ) {
+        n->u.seq.n = count;
+        n->u.seq.items = arena_alloc(&b->doc->arena, count * sizeof *kids);
+        if (count > 0) {
+            memcpy(n->u.seq.items, kids, count * sizeof *kids);
+        }
+    } else {
+        n->u.map.n = count / 2; /* libyaml always pairs keys with values */
+        n->u.map.pairs = arena_alloc(&b->doc->arena, n->u.map.n * sizeof *n->u.map.pairs);
+        for (size_t i = 0; i < n->u.map.n; i++) {
+            n->u.map.pairs[i].key = kids[2 * i];
+            n->u.map.pairs[i].value = kids[2 * i + 1];
+        }
+    }
+    b->top = f->first;
+    if (n->kind == YDOC_MAP && check_map(b, n) < 0) {
+        return -1;
+    }
+    attach(b, n);
+    return 0;
+}
+
+static int on_event(struct builder *b, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (++b->documents > 1) {
+            error_at(b, &ev->start_mark, "only one YAML document is allowed in a file");
+            return -1;
+        }
+        return 0;
+    case YAML_ALIAS_EVENT:
+        error_at(b, &ev->start_mark, "anchors and aliases are not supported");
+        return -1;
+    case YAML_SCALAR_EVENT:
+        return on_scalar(b, ev);
+    case YAML_SEQUENCE_START_EVENT:
+        return on_open(b, ev, YDOC_SEQ);
+    case YAML_MAPPING_START_EVENT:
+        return on_open(b, ev, YDOC_MAP);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        return on_close(b);
+    default:
+        return 0;
+    }
+}
+
+static void parser_error(struct builder *b, const yaml_parser_t *p, const char *buf, size_t len)
+{
+    const char *problem = p->problem != NULL ? p->problem : "invalid YAML";
+    const yaml_mark_t *m = &p->problem_mark;
+    if (p->error == YAML_MEMORY_ERROR) {
+        diag_add(b->d, DIAG_ERROR, b->doc->file, 0, 0, "out of memory while parsing");
+    } else if (p->error == YAML_READER_ERROR) {
+        unsigned line, col;
+        locate_offset(buf, p->problem_offset < len ? p->problem_offset : len, &line, &col);
+        diag_add(b->d, DIAG_ERROR, b->doc->file, line, col, "%s", problem);
+    } else if (p->context != NULL) {
+        diag_add(b->d, DIAG_ERROR, b->doc->file, (unsigned)m->line + 1, (unsigned)m->column + 1,
+                 "%s %s (line %zu)", problem, p->context, p->context_mark.line + 1);
+    } else {
+        diag_add(b->d, DIAG_ERROR, b->doc->file, (unsigned)m->line + 1, (unsigned)m->column + 1,
+                 "%s", problem);
+    }
+}
+
+struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d)
+{
+    struct ydoc *doc = xcalloc(1, sizeof *doc);
+    doc->file = xstrdup(file);
+    size_t bad;
+    if (len > YDOC_MAX_FILE_SIZE) {
+        diag_add(d, DIAG_ERROR, file, 0, 0, "file larger than 64 MiB");
+        ydoc_free(doc);
+        return NULL;
+    }
+    if (!text_utf8_valid(buf, len, &bad)) {
+        unsigned line, col;
+        locate_offset(buf, bad, &line, &col);
+        diag_add(d, DIAG_ERROR, file, line, col, "invalid UTF-8 (byte 0x%02x); files must be UTF-8",
+                 (unsigned char)buf[bad]);
+        ydoc_free(doc);
+        return NULL;
+    }
+
+    struct builder b = {.doc = doc, .d = d};
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory while parsing");
+        ydoc_free(doc);
+        return NULL;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    int rc = 0;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            parser_error(&b, &parser, buf, len);
+            rc = -1;
+            break;
+        }
+        int done = ev.type == YAML_STREAM_END_EVENT;
+        if (on_event(&b, &ev) < 0) {
+            rc = -1;
+        }
+        yaml_event_delete(&ev);
+        if (done || rc < 0) {
+            break;
+        }
+    }
+    yaml_parser_delete(&parser);
+    free(b.stack);
+    if (rc < 0) {
+        ydoc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+struct ydoc *ydoc_load_file(const char *path, struct diag *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    if ((unsigned long long)st.st_size > YDOC_MAX_FILE_SIZE) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than 64 MiB");
+        close(fd);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r < 0) {
+            diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (r == 0) {
+            break;
+        }
+        len += (size_t)r;
+        if (len == cap) {
+            if (cap > YDOC_MAX_FILE_SIZE) {
+                diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than 64 MiB");
+                free(buf);
+                close(fd);
+                return NULL;
+            }
+            cap *= 2;
+            buf = xreallocarray(buf, cap, 1);
+        }
+    }
+    close(fd);
+    struct ydoc *doc = ydoc_parse(path, buf, len, d);
+    free(buf);
+    return doc;
+}
+
+void ydoc_free(struct ydoc *doc)
+{
+    if (doc == NULL) {
+        return;
+    }
+    arena_free(&doc->arena);
+    free(doc->file);
+    free(doc);
+}
+
+struct ydoc_node *ydoc_map_get(const struct ydoc_node *map, const char *key)
+{
+    if (map == NULL || map->kind != YDOC_MAP) {
+        return NULL;
+    }
+    size_t klen = strlen(key);
+    for (size_t i = 0; i < map->u.map.n; i++) {
+        const struct ydoc_node *k = map->u.map.pairs[i].key;
+        if (k->kind == YDOC_SCALAR && k->u.scalar.len == klen &&
+            memcmp(k->u.scalar.str, key, klen) == 0) {
+            return map->u.map.pairs[i].value;
+        }
+    }
+    return NULL;
+}

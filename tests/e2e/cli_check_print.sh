@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# trail --check and --print on the bundled guide and on broken guides; exit statuses.
+set -u
+. "$(dirname "$0")/lib/assert.sh"
+
+guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# --check: valid bundled guide, exit 0, counts in the summary.
+out=$("$TRAIL_BIN" --check "$guide" 2>&1)
+expect_status 0 $? "--check on the bundled guide"
+expect_contains "$out" "4 phases, 20 key actions, 5 certifications, 7 questions" "--check summary"
+
+# --check on a broken guide: located error, exit 1.
+mkdir "$tmp/bad"
+printf 'format: 1\nid: bad\ntitle: Bad\n' >"$tmp/bad/guide.yaml"
+printf 'title: FAQ\nquestions:\n  - id: q\n    question: Why?\n    answer:\n      - list\n' \
+    >"$tmp/bad/faq.yaml"
+out=$("$TRAIL_BIN" --check "$tmp/bad" 2>&1)
+expect_status 1 $? "--check on an invalid guide"
+expect_contains "$out" "$tmp/bad/faq.yaml:6:7: error: 'answer' must be a string, not a list" \
+    "--check located error"
+
+# A YAML syntax error comes from libyaml's mark.
+printf 'format: 1\nid: x\ntitle: [unclosed\n' >"$tmp/bad/guide.yaml"
+out=$("$TRAIL_BIN" --check "$tmp/bad" 2>&1)
+expect_status 1 $? "--check on a YAML syntax error"
+expect_contains "$out" "$tmp/bad/guide.yaml:4:1: error:" "--check syntax error location"
+
+# Not a guide at all: exit 2.
+out=$("$TRAIL_BIN" --check "$tmp/none" 2>&1)
+expect_status 2 $? "--check on a missing directory"
+expect_contains "$out" "no such directory" "--check missing directory message"
+
+# --print: every phase, certification and question of the source text is there.
+out=$("$TRAIL_BIN" --content "$guide" --print)
+expect_status 0 $? "--print"
+for s in "Foundation Building (Months 1-3)" "Specialization & Deep Learning (Months 4-6)" \
+    "Production & MLOps Focus (Months 7-9)" "Job Search & Portfolio Polishing (Months 10-12)" \
+    "AWS Certified Machine Learning – Specialty" "Google Professional Machine Learning Engineer" \
+    "TensorFlow Developer Certificate" "Azure AI Engineer Associate" \
+    "Databricks Certified Machine Learning Associate" \
+    "Do I need a PhD to become a Machine Learning Engineer?" \
+    "What's the main difference between a Data Scientist and an ML Engineer?" \
+    "Is the job market for ML Engineers oversaturated?" \
+    "Can I become an ML Engineer remotely or through self-study?" \
+    "How important is knowledge of hardware (GPUs/TPUs) for this role?" \
+    "What are the biggest challenges ML Engineers face?" \
+    "What industries hire the most ML Engineers?" "\$100,000 - \$250,000" \
+    "Start Your Career Journey"; do
+    expect_contains "$out" "$s" "--print shows '$s'"
+done
+
+# Wrapped by display width (80 when not a terminal; --width otherwise); the en dash counts 1.
+for w in 80 40; do
+    if [ "$w" = 80 ]; then out=$("$TRAIL_BIN" --content "$guide" --print); else
+        out=$("$TRAIL_BIN" --content "$guide" --print --width "$w"); fi
+    widest=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
+    expect_le "$widest" "$w" "--print lines fit $w columns"
+    expect_ge "$widest" $((w - 12)) "--print fills $w columns"
+done
+
+# Text with escape sequences is printed with placeholders, never raw.
+mkdir "$tmp/esc"
+printf 'format: 1\nid: esc\ntitle: "Evil \\e]0;pwned\\a title"\nintro: "a\\rb \\x9b31m c"\n' \
+    >"$tmp/esc/guide.yaml"
+"$TRAIL_BIN" --content "$tmp/esc" --print >"$tmp/esc.out"
+expect_status 0 $? "--print of a guide with escapes"
+if LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]' "$tmp/esc.out" ||
+    LC_ALL=C grep -q $'\xc2[\x80-\x9f]' "$tmp/esc.out"; then
+    fail "--print wrote a raw control character"
+else
+    pass "--print wrote no raw control character"
+fi
+expect_contains "$(cat "$tmp/esc.out")" "Evil ␛]0;pwned␇ title" "--print shows ESC and BEL placeholders"
+
+# Usage errors.
+"$TRAIL_BIN" --bogus >/dev/null 2>&1
+expect_status 2 $? "unknown option"
+out=$("$TRAIL_BIN" --help)
+expect_status 0 $? "--help"
+expect_contains "$out" "Usage: trail" "--help usage line"
+out=$("$TRAIL_BIN" --version)
+expect_contains "$out" "trail " "--version"
+
+finish

@@ -1,0 +1,44 @@
+# Assertions for end-to-end scripts: each prints one line; finish exits non-zero on a failure.
+failures=0
+passes=0
+
+pass() {
+    passes=$((passes + 1))
+    printf 'ok: %s\n' "$1"
+}
+
+fail() {
+    failures=$((failures + 1))
+    printf 'FAIL: %s\n' "$1"
+}
+
+expect_status() { # expected actual what
+    if [ "$1" = "$2" ]; then pass "$3 (exit $2)"; else fail "$3: exit $2, expected $1"; fi
+}
+
+expect_contains() { # haystack needle what
+    case "$1" in
+    *"$2"*) pass "$3" ;;
+    *) fail "$3: '$2' not found in:"$'\n'"$1" ;;
+    esac
+}
+
+expect_not_contains() { # haystack needle what
+    case "$1" in
+    *"$2"*) fail "$3: '$2' found" ;;
+    *) pass "$3" ;;
+    esac
+}
+
+expect_le() { # a b what
+    if [ "$1" -le "$2" ]; then pass "$3 ($1 <= $2)"; else fail "$3: $1 > $2"; fi
+}
+
+expect_ge() { # a b what
+    if [ "$1" -ge "$2" ]; then pass "$3 ($1 >= $2)"; else fail "$3: $1 < $2"; fi
+}
+
+finish() {
+    printf '%d passed, %d failed\n' "$passes" "$failures"
+    [ "$failures" -eq 0 ]
+}

@@ -112,7 +112,6 @@ enum ui_result ui_open_section(struct ui *ui, enum view_section sec)
     while (ui->depth > 1) {
         pop(ui);
     }
-    const char *title = view_guide_section_title(ui->g, sec);
     unsigned part = view_guide_section_part(sec);
     if ((ui->g->loaded & part) != part) {
         /* Say what is happening before a possibly slow load, then load. */
@@ -122,7 +121,7 @@ enum ui_result ui_open_section(struct ui *ui, enum view_section sec)
         ui_status_clear(ui);
         struct diag diag = {0};
         if (guide_load_parts(ui->g, part, &diag) != 0) {
-            ui_push(ui, &ui_error_ops, 0, title);
+            ui_push(ui, &ui_error_ops, 0, guide_part_file(part));
             ui_top(ui)->diag = diag;
             ui_top(ui)->stale = true; /* lay out again, now with the messages */
             ui_layout_screen(ui, ui_top(ui));
@@ -131,7 +130,8 @@ enum ui_result ui_open_section(struct ui *ui, enum view_section sec)
         diag_free(&diag);
         ui->stack[0].stale = true; /* Home's menu may change with the loaded part */
     }
-    return ui_push(ui, section_ops(sec), (size_t)sec, title);
+    /* The title after loading: the part names its own section. */
+    return ui_push(ui, section_ops(sec), (size_t)sec, view_guide_section_title(ui->g, sec));
 }
 
 /* The position of the shown section in ui->sections, or SIZE_MAX on Home. */

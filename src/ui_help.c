@@ -38,7 +38,8 @@ void ui_help_draw(struct ui *ui)
     attr_t title = ui_theme_attr(&ui->theme, VIEW_ROLE_TITLE);
     int x = x0 + 2;
     x += ui_draw_text(y0, x, " Keys: ", 7, w - 4, title);
-    ui_draw_untrusted(ui, y0, x, ui_top(ui)->ops->name, x0 + w - 3 - x, title);
+    x += ui_draw_untrusted(ui, y0, x, ui_top(ui)->ops->name, x0 + w - 4 - x, title);
+    ui_draw_text(y0, x, " ", 1, 1, title);
     int y = y0 + 1;
     for (size_t i = 0; i < ui_keys_count() && y < y0 + h - 2; i++) {
         const struct ui_binding *b = ui_keys_at(i);

@@ -208,6 +208,9 @@ static size_t range_chart(struct view_doc *d, const struct guide_stats *st, int 
         ruler_add(&r, last, true, VIEW_ROLE_ACCENT, buf);
     }
     for (long v = 0; tick > 0 && v <= end; v += tick) {
+        if (v > lo && v < hi) {
+            continue; /* the span is labelled by its ends */
+        }
         int col = (int)(v * cells / end);
         fmt(v, st, ascii, buf, sizeof buf);
         ruler_add(&r, col >= cells ? cells - 1 : col, v == end, VIEW_ROLE_DIM, buf);

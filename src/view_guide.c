@@ -235,17 +235,15 @@ void view_guide_overview(struct view_doc *d, const struct guide *g)
 static void phase_entry(struct view_doc *d, const struct guide_phase *p, size_t n)
 {
     char num[24], m[32], what[96];
-    snprintf(num, sizeof num, "%zu", n);
+    snprintf(num, sizeof num, " %zu", n);
     months(m, sizeof m, p);
     view_doc_begin_item(d, p->id);
-    view_doc_begin_line(d);
-    view_doc_pad_to(d, 1);
-    view_doc_puts(d, VIEW_ROLE_NUMBER, num);
-    view_doc_pad_to(d, ITEM_INDENT);
-    view_doc_puts(d, VIEW_ROLE_HEADING, p->title);
-    view_doc_end_line(d);
-    snprintf(what, sizeof what, "%s%s%s%s%zu key actions", m, m[0] && p->duration ? sep(d) : "",
-             p->duration ? p->duration : "", (m[0] || p->duration) ? sep(d) : "", p->n_actions);
+    /* The number sits in the first line's indent; the title wraps beside it. */
+    char title[512];
+    snprintf(title, sizeof title, m[0] ? "%s (%s)" : "%s%s", p->title, m);
+    view_doc_add_text(d, VIEW_ROLE_HEADING, title, ITEM_INDENT, num, VIEW_ROLE_NUMBER);
+    snprintf(what, sizeof what, "%s%s%zu key actions", p->duration ? p->duration : "",
+             p->duration ? sep(d) : "", p->n_actions);
     view_doc_add_text(d, VIEW_ROLE_DIM, what, ITEM_INDENT, NULL, VIEW_ROLE_DIM);
     view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, ITEM_INDENT, NULL, VIEW_ROLE_BODY);
     view_doc_end_item(d);

@@ -88,7 +88,8 @@ void view_doc_begin_line(struct view_doc *d);
 int view_doc_put(struct view_doc *d, enum view_role role, const char *s, size_t len);
 /* view_doc_put() of a NUL-terminated string. */
 int view_doc_puts(struct view_doc *d, enum view_role role, const char *s);
-/* Pads the current line with spaces up to column col (no-op when already there). */
+/* Pads the current line with spaces (VIEW_ROLE_BODY) up to column col (no-op when already
+ * there). */
 void view_doc_pad_to(struct view_doc *d, int col);
 /* Columns used so far by the current line. */
 int view_doc_line_width(const struct view_doc *d);

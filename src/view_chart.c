@@ -201,11 +201,25 @@ static size_t range_chart(struct view_doc *d, const struct guide_stats *st, int 
 
     struct ruler r = {.n = 0, .cells = cells};
     char buf[LABEL_SIZE];
-    fmt(lo, st, ascii, buf, sizeof buf);
-    ruler_add(&r, first, false, VIEW_ROLE_ACCENT, buf);
+    /* The range's own values first: the end under the last cell, the start under the first
+     * cell or, when that would touch the end label, just left of it. */
+    int lo_col = first;
     if (hi != lo) {
         fmt(hi, st, ascii, buf, sizeof buf);
         ruler_add(&r, last, true, VIEW_ROLE_ACCENT, buf);
+        if (r.n > 0) {
+            lo_col = r.l[0].col;
+        }
+    }
+    fmt(lo, st, ascii, buf, sizeof buf);
+    int w = (int)strlen(buf);
+    if (r.n > 0 && lo_col - 1 - w < first) {
+        lo_col = lo_col - 1 - w;
+    } else {
+        lo_col = first;
+    }
+    if (lo_col >= 0) {
+        ruler_add(&r, lo_col, false, VIEW_ROLE_ACCENT, buf);
     }
     for (long v = 0; tick > 0 && v <= end; v += tick) {
         if (v > lo && v < hi) {

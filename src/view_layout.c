@@ -126,9 +126,8 @@ void view_doc_pad_to(struct view_doc *d, int col)
     if (col > d->width) {
         col = d->width;
     }
-    enum view_role role = d->cur_n_runs ? d->cur_runs[d->cur_n_runs - 1].role : VIEW_ROLE_BODY;
     while (d->cur_width < col) {
-        append_clean(d, role, " ", 1);
+        append_clean(d, VIEW_ROLE_BODY, " ", 1);
     }
 }
 

@@ -130,6 +130,14 @@ enum ui_result ui_open_section(struct ui *ui, enum view_section sec)
         diag_free(&diag);
         ui->stack[0].stale = true; /* Home's menu may change with the loaded part */
     }
+    /* Home selects the section too, so Back lands on it however it was opened. */
+    struct ui_screen *home = &ui->stack[0];
+    ui_layout_screen(ui, home);
+    size_t item = view_doc_find_item(&home->doc, view_guide_section_id(sec));
+    if (item != SIZE_MAX) {
+        home->pos.sel = item;
+        view_list_fix(&home->pos, &home->doc, ui_body_height(ui));
+    }
     /* The title after loading: the part names its own section. */
     return ui_push(ui, section_ops(sec), (size_t)sec, view_guide_section_title(ui->g, sec));
 }

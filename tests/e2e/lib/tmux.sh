@@ -8,11 +8,21 @@ TUI_TIMEOUT=${TUI_TIMEOUT:-10}
 tui_setup() {
     command -v tmux >/dev/null 2>&1 || { echo "tmux not found"; exit 77; }
     : "${TRAIL_BIN:?TRAIL_BIN must name the trail binary}"
+    TUI_NAME=$1
     TUI_SOCK="trail-$1-$$"
+    TUI_SOCKS=$TUI_SOCK
     TUI_DIR=$(mktemp -d)
-    trap 'tmux -L "$TUI_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TUI_DIR"' EXIT
+    trap 'for s in $TUI_SOCKS; do tmux -L "$s" kill-server >/dev/null 2>&1; done; rm -rf "$TUI_DIR"' EXIT
     printf 'set -g default-terminal "%s"\nset -g status off\nset -g escape-time 0\n' \
         "${TUI_TERM:-tmux-256color}" >"$TUI_DIR/tmux.conf"
+}
+
+# tui_new_server SUFFIX: stops this test's tmux server and uses a fresh one (its own socket,
+# so a server still shutting down cannot be confused with the new one).
+tui_new_server() {
+    tmx kill-server >/dev/null 2>&1
+    TUI_SOCK="trail-$TUI_NAME-$1-$$"
+    TUI_SOCKS="$TUI_SOCKS $TUI_SOCK"
 }
 
 tmx() {

@@ -81,7 +81,7 @@ static void draw_header(struct ui *ui)
 {
     attr_t a = ui_theme_attr(&ui->theme, VIEW_ROLE_HEADER);
     const struct ui_screen *top = ui_top(ui);
-    char pos[32];
+    char pos[48];
     position_text(ui, top, pos, sizeof pos);
     int pos_w = (int)strlen(pos) + 1;
     int room = ui->cols - 1 - (ui->cols > pos_w + 10 ? pos_w : 0);

@@ -6,9 +6,11 @@
 #include <stddef.h>
 
 struct guide;
+struct progress_store;
 
 struct ui_options {
-    bool mouse; /* capture the mouse (off with --no-mouse) */
+    bool mouse;                   /* capture the mouse (off with --no-mouse) */
+    struct progress_store *store; /* the learner's progress (borrowed) */
 };
 
 /* Checks that stdin and stdout are terminals and TERM can address the cursor. Returns 0, or -1

@@ -31,6 +31,7 @@ enum mode {
     MODE_PROGRESS,
     MODE_EXPORT,
     MODE_RESET,
+    MODE_LIST,
 };
 
 struct options {
@@ -56,6 +57,7 @@ static void usage(FILE *out)
           "      --print         print the whole guide as plain text\n"
           "      --search QUERY  print the entries matching QUERY, one line each, like grep\n"
           "                      (words match in any order; \"quoted phrase\" as written)\n"
+          "      --list          list the guides in the content directory with your progress\n"
           "      --progress      print progress per phase and overall (plain text)\n"
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
           "                      checklist or as 'json'\n"
@@ -115,6 +117,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_PRINT,
         OPT_SEARCH,
         OPT_PROGRESS,
+        OPT_LIST,
         OPT_EXPORT,
         OPT_RESET,
         OPT_YES,
@@ -128,6 +131,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"print", no_argument, NULL, OPT_PRINT},
         {"search", required_argument, NULL, OPT_SEARCH},
         {"progress", no_argument, NULL, OPT_PROGRESS},
+        {"list", no_argument, NULL, OPT_LIST},
         {"export", required_argument, NULL, OPT_EXPORT},
         {"reset", no_argument, NULL, OPT_RESET},
         {"yes", no_argument, NULL, OPT_YES},
@@ -156,6 +160,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_PROGRESS:
             o->mode = MODE_PROGRESS;
+            break;
+        case OPT_LIST:
+            o->mode = MODE_LIST;
             break;
         case OPT_EXPORT:
             if (strcmp(optarg, "markdown") != 0 && strcmp(optarg, "json") != 0) {
@@ -328,6 +335,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_BROWSE:
         return run_browser(o, g);
     case MODE_CHECK:
+    case MODE_LIST:
         break;
     }
     return EXIT_ERROR;
@@ -341,6 +349,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_SEARCH:
     case MODE_CHECK:
         return GUIDE_PART_ALL;
+    case MODE_LIST:
     case MODE_PROGRESS:
     case MODE_EXPORT:
     case MODE_RESET:
@@ -350,9 +359,48 @@ static unsigned parts_for(enum mode mode)
     return GUIDE_PART_INFO | GUIDE_PART_PATH;
 }
 
+/* trail --list: "id  title  progress" for every guide of the content directory. */
+static int run_list(const struct options *o)
+{
+    struct diag d = {0};
+    struct guide_entry *v;
+    size_t n = guide_catalog(o->content, &v, &d);
+    struct progress_store *s = n > 0 ? open_store(o) : NULL;
+    if (s == NULL) {
+        diag_print(&d, stderr);
+        guide_entries_free(v, n);
+        diag_free(&d);
+        return EXIT_ERROR;
+    }
+    unsigned flags = output_flags(isatty(STDOUT_FILENO)) | TEXT_ONE_LINE;
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        struct guide *g = guide_load(v[i].dir, GUIDE_PART_PATH, &d);
+        if (g == NULL) {
+            printf("%-20s (invalid: run trail --check %s)\n", v[i].id, v[i].dir);
+            rc = EXIT_INVALID;
+            continue;
+        }
+        struct progress_counts c;
+        progress_count_guide(progress_store_doc(s), g, &c);
+        char *title = text_sanitize(g->title, strlen(g->title), flags, NULL);
+        printf("%-20s %s  (%zu key actions, %u%% done)\n", v[i].id, title, guide_count_actions(g),
+               progress_percent(&c));
+        free(title);
+        guide_free(g);
+    }
+    progress_store_close(s);
+    guide_entries_free(v, n);
+    diag_free(&d);
+    return check_output(rc);
+}
+
 static int run(const struct options *o)
 {
     struct diag d = {0};
+    if (o->mode == MODE_LIST) {
+        return run_list(o);
+    }
     char *dir = guide_locate(o->content, o->guide_id, &d);
     if (dir == NULL) {
         diag_print(&d, stderr);

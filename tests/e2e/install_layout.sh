@@ -42,8 +42,8 @@ expect_status 0 $? "installed ml-engineer guide is valid"
 out=$("$bin" --check "$guides/sample" 2>&1)
 expect_status 0 $? "installed sample guide is valid"
 # The sample guide (content/sample): 2 phases of 2 and 3 actions, 1 certification, 3 questions.
-expect_contains "$out" "valid guide 'sample': 2 phases, 5 key actions, 1 certifications, 3 questions" \
-    "sample guide counts"
+counts="2 phases, 5 key actions, 1 certifications, 3 questions"
+expect_contains "$out" "valid guide 'sample': $counts" "sample guide counts"
 expect_not_contains "$out" "warning" "sample guide has no warnings"
 out=$("$bin" --content "$guides" --list)
 expect_status 0 $? "--list over the installed guides"

@@ -70,8 +70,8 @@ done
 
 # Contents: everything under /usr, in the places Debian tools look.
 list=$(dpkg-deb -c "$deb" | awk '{print $NF}')
-for f in ./usr/bin/trail ./usr/share/man/man1/trail.1 \
-    ./usr/share/bash-completion/completions/trail ./usr/share/zsh/vendor-completions/_trail ./usr/share/doc/trail/README.md \
+for f in ./usr/bin/trail ./usr/share/man/man1/trail.1 ./usr/share/doc/trail/README.md \
+    ./usr/share/bash-completion/completions/trail ./usr/share/zsh/vendor-completions/_trail \
     ./usr/share/trail/guides/ml-engineer/guide.yaml ./usr/share/trail/guides/sample/guide.yaml; do
     expect_contains "$list" "$f" "package holds $f"
 done

@@ -131,9 +131,11 @@ if command -v zsh >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1; then
         "env -i HOME='$zdir' ZDOTDIR='$zdir' TERM=xterm PATH='$prefix/bin:/usr/bin:/bin' zsh -i"
     zsh_wait "ready%" "zsh started"
     tmux -L "$zsock" send-keys 'trail --export ' Tab
-    zsh_wait "json      markdown" "zsh: --export offers json and markdown"
+    zsh_wait "markdown" "zsh: --export offers markdown"
+    zsh_wait "json" "zsh: --export offers json"
     tmux -L "$zsock" send-keys C-u 'trail ' Tab
-    zsh_wait "ml-engineer  sample" "zsh: guide ids from the installed guides"
+    zsh_wait "ml-engineer" "zsh: guide id ml-engineer from the installed guides"
+    zsh_wait "sample" "zsh: guide id sample from the installed guides"
     tmux -L "$zsock" send-keys C-u 'trail --pr' Tab
     zsh_wait "--progress  -- print progress per phase and overall" "zsh: options with descriptions"
     tmux -L "$zsock" send-keys C-u "trail --content=$tmp/dirs/guides-a " Tab

@@ -35,8 +35,12 @@ static void reserve(struct view_input *in, size_t more)
     while (cap < in->len + more + 1) {
         cap *= 2;
     }
+    bool fresh = in->text == NULL;
     in->text = xreallocarray(in->text, cap, 1);
     in->cap = cap;
+    if (fresh) {
+        in->text[0] = '\0';
+    }
 }
 
 static bool printable(uint32_t cp)

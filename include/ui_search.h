@@ -30,6 +30,7 @@ struct ui_search {
     struct ui_search_query faq; /* the FAQ list's filter */
     struct ui_search_query all; /* the whole-guide search */
     struct ui_prompt prompt;    /* shared: one prompt is open at a time */
+    bool partial;               /* a part of the guide failed to load: not searched */
 };
 
 /* The search state, created on first use; owned by ui, freed by ui_search_free(). */

@@ -209,9 +209,7 @@ static void load_all(struct ui *ui)
     refresh();
     ui_status_clear(ui);
     struct diag diag = {0};
-    if (guide_load_parts(ui->g, missing, &diag) != 0) {
-        ui_status_set(ui, VIEW_ROLE_ERROR, "Part of the guide could not be loaded: not searched");
-    }
+    ui_search_state(ui)->partial = guide_load_parts(ui->g, missing, &diag) != 0;
     diag_free(&diag);
     ui->stack[0].stale = true; /* Home's menu may change with the loaded parts */
 }

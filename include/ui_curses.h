@@ -49,6 +49,9 @@ enum ui_action {
     UI_ACT_HELP,
     UI_ACT_REDRAW,
     UI_ACT_QUIT,
+    UI_ACT_SEARCH,     /* ui_search.c: filter the FAQ list, elsewhere search the guide */
+    UI_ACT_NEXT_MATCH, /* ui_search.c */
+    UI_ACT_PREV_MATCH,
 };
 
 /* What a handler changed. The loop repaints accordingly. */
@@ -66,6 +69,7 @@ enum ui_scope {
     UI_SCOPE_OPEN = 1u << 1,      /* screens whose items open (Enter) */
     UI_SCOPE_SUB = 1u << 2,       /* every screen but Home (Back) */
     UI_SCOPE_TOO_SMALL = 1u << 3, /* keys that still work behind the "too small" notice */
+    UI_SCOPE_MATCH = 1u << 4,     /* screens that show search matches (n/N) */
 };
 
 #define UI_BINDING_KEYS 10
@@ -85,6 +89,8 @@ struct ui_binding {
 
 struct ui;
 struct ui_screen;
+struct ui_prompt;
+struct ui_search;
 
 /* A screen's hooks. resize is required (it lays out the document for the current width);
  * the others may be NULL. */
@@ -107,6 +113,7 @@ struct ui_screen {
     struct view_pos pos; /* selection and scroll */
     int width;           /* -1: not laid out yet */
     bool stale;          /* lay out again even at the same width (the content changed) */
+    size_t match;        /* screens showing matches: 1 + the line of the current one; 0: none */
 };
 
 /* Attributes per role, filled by ui_theme_init(). */
@@ -132,6 +139,8 @@ struct ui {
     bool help_open;
     char status[256];
     enum view_role status_role;
+    struct ui_prompt *prompt; /* the open input line (ui_prompt.c), which takes every key */
+    struct ui_search *search; /* search state (ui_search.c); NULL until the first search */
 };
 
 /* ui_app.c: the stack and navigation */
@@ -140,6 +149,8 @@ size_t ui_body_height(const struct ui *ui);
 /* Pushes a screen and lays it out. crumb is borrowed. Returns UI_RES_ALL. */
 enum ui_result ui_push(struct ui *ui, const struct ui_screen_ops *ops, size_t index,
                        const char *crumb);
+/* Pops the top screen (never Home), running its leave hook. */
+void ui_pop(struct ui *ui);
 /* Opens section s as the only screen above Home, loading its part first if needed (an error
  * screen when that fails). Returns UI_RES_ALL. */
 enum ui_result ui_open_section(struct ui *ui, enum view_section s);

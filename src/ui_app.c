@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "text.h"
+#include "ui_prompt.h"
+#include "ui_search.h"
 
 /* After this many wake-ups that found the terminal readable but yielded no key, input is gone
  * (a hung-up terminal reports readable forever). */
@@ -91,6 +93,13 @@ static void pop(struct ui *ui)
     view_doc_free(&s->doc);
     diag_free(&s->diag);
     ui->depth--;
+}
+
+void ui_pop(struct ui *ui)
+{
+    if (ui->depth > 1) {
+        pop(ui);
+    }
 }
 
 static const struct ui_screen_ops *section_ops(enum view_section s)
@@ -216,6 +225,11 @@ static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
         return UI_RES_ALL;
     case UI_ACT_QUIT:
         return UI_RES_QUIT;
+    case UI_ACT_SEARCH:
+        return ui_search_start(ui);
+    case UI_ACT_NEXT_MATCH:
+    case UI_ACT_PREV_MATCH:
+        return ui_search_step(ui, ui_top(ui), a == UI_ACT_NEXT_MATCH);
     case UI_ACT_OPEN:
     case UI_ACT_NONE:
         break;
@@ -282,6 +296,9 @@ static enum ui_result on_key(struct ui *ui, int key)
     if (key == (KEY_RESIZE | UI_KEY_FN)) {
         update_geometry(ui);
         return UI_RES_ALL;
+    }
+    if (ui->prompt != NULL) {
+        return ui_prompt_key(ui, key);
     }
     if (key == (KEY_MOUSE | UI_KEY_FN)) {
         return on_mouse(ui);
@@ -388,9 +405,11 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     update_geometry(&ui);
     ui_push(&ui, &ui_home_ops, 0, NULL);
     int status = loop(&ui);
+    ui_prompt_close(&ui);
     ui_term_close(&ui);
     while (ui.depth > 0) {
         pop(&ui);
     }
+    ui_search_free(&ui);
     return status;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "ui_prompt.h"
 
 int ui_draw_text(int y, int x, const char *s, size_t len, int max, attr_t attr)
 {
@@ -103,6 +104,10 @@ static void draw_footer(struct ui *ui)
 {
     int y = ui->rows - 1;
     attr_t bar = ui_theme_attr(&ui->theme, VIEW_ROLE_FOOTER);
+    if (ui->prompt != NULL) {
+        ui_prompt_draw(ui);
+        return;
+    }
     if (ui->status[0] != '\0') {
         attr_t a = ui_theme_attr(&ui->theme, ui->status_role);
         fill(ui, y, 0, a);

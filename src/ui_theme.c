@@ -20,6 +20,7 @@ static const struct theme_row theme[VIEW_ROLE_COUNT] = {
     [VIEW_ROLE_BAR_EMPTY] = {COLOR_WHITE, -1, A_DIM, A_NORMAL},
     [VIEW_ROLE_CHECKBOX] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
     [VIEW_ROLE_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+    [VIEW_ROLE_MATCH] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_UNDERLINE | A_BOLD},
     [VIEW_ROLE_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
     [VIEW_ROLE_HEADER] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE},
     [VIEW_ROLE_FOOTER] = {COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE},
@@ -54,5 +55,8 @@ attr_t ui_theme_attr(const struct ui_theme *th, enum view_role role)
 
 attr_t ui_theme_selected(const struct ui_theme *th, enum view_role role)
 {
+    if (role == VIEW_ROLE_MATCH) {
+        return th->attrs[VIEW_ROLE_MATCH]; /* a match stays visible inside the selection */
+    }
     return th->attrs[VIEW_ROLE_SELECTED] | (ui_theme_attr(th, role) & A_BOLD);
 }

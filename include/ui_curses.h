@@ -140,8 +140,9 @@ struct ui {
     bool help_open;
     char status[1024];
     enum view_role status_role;
-    int status_rows; /* rows the status took at the last full paint (it may cover the body) */
-    bool quit_armed; /* the unsaved-changes warning is shown: the next q quits */
+    int status_rows;  /* rows the status took at the last full paint (it may cover the body) */
+    bool quit_armed;  /* the unsaved-changes warning is shown: the next q quits */
+    bool save_failed; /* the last save of progress failed */
 };
 
 /* ui_app.c: the stack and navigation */

@@ -67,13 +67,18 @@ static void all_stale(struct ui *ui)
     }
 }
 
-/* Saves after a change; a failure shows the store's message. Returns UI_RES_ALL. */
+/* Saves after a change; a failure shows the store's message, and so does the first success
+ * after a failure ("Saved to ..."), so the learner knows the earlier changes are safe now.
+ * Returns UI_RES_ALL. */
 static enum ui_result changed(struct ui *ui)
 {
     ui->quit_armed = false;
-    if (progress_store_save(ui->opt.store) != 0) {
-        ui_status_set(ui, VIEW_ROLE_ERROR, "%s", progress_store_message(ui->opt.store));
+    bool failed = progress_store_save(ui->opt.store) != 0;
+    if (failed || ui->save_failed) {
+        ui_status_set(ui, failed ? VIEW_ROLE_ERROR : VIEW_ROLE_STATUS, "%s",
+                      progress_store_message(ui->opt.store));
     }
+    ui->save_failed = failed;
     all_stale(ui);
     return UI_RES_ALL;
 }

@@ -142,6 +142,61 @@ tui_wait "2/4" "Back returns to the career path with that phase selected"
 tui_keys q
 tui_wait "[exit 0]" "again: q quits with status 0"
 
+# ---- Saved items this guide does not have: said once on Home, kept in the file.
+mkdir -p "$TUI_DIR/unknown"
+unknown="$TUI_DIR/unknown/progress.yaml"
+cat >"$unknown" <<'EOF'
+version: 1
+guides:
+  ml-engineer:
+    items:
+      gone/first:
+        state: done
+        changed: 2025-11-26T06:30:12.345Z
+      gone/second:
+        state: skipped
+        changed: 2025-11-26T06:30:12.345Z
+      foundation/python-numpy-pandas:
+        state: done
+        changed: 2025-11-26T06:30:12.345Z
+EOF
+start unknown "$unknown"
+tui_wait "2 saved items are not in this guide; kept." "Home says how many saved items are unknown"
+tui_keys j
+tui_wait_gone "saved items are not in this guide" "the notice goes with the next key"
+tui_keys 2 Enter j Space
+tui_wait "[x] Complete an online specialization" "unknown: a tick"
+wait_report "$unknown" "done 2 · in progress 0" "unknown: the tick is saved"
+grep -q "gone/first" "$unknown" && grep -q "gone/second" "$unknown" &&
+    pass "the unknown items are still in the file" || fail "unknown items were dropped"
+tui_keys Escape Escape
+tui_wait "Current phase" "unknown: back on Home"
+expect_not_contains "$(tui_screen)" "not in this guide" "the notice is said only once"
+tui_keys q
+tui_wait "[exit 0]" "unknown: q quits"
+
+# ---- A damaged file: kept aside, said once, and progress starts from what could be read.
+mkdir -p "$TUI_DIR/damaged"
+damaged="$TUI_DIR/damaged/progress.yaml"
+printf 'version: 1\nguides: [\n' >"$damaged"
+start damaged "$damaged"
+wait_flat "the original is kept as $damaged.corrupt-" "the start says the damaged file is kept aside"
+tui_keys q
+tui_wait "[exit 0]" "damaged: q quits"
+# A file from a newer version: read-only, said at the start, ticks say why they are not saved.
+newer="$TUI_DIR/damaged/newer.yaml"
+printf 'version: 99\nguides: {}\n' >"$newer"
+cp "$newer" "$TUI_DIR/newer.orig"
+start newer "$newer"
+wait_flat "Progress is read-only" "the start says a newer version's file is read-only"
+tui_keys 2 Enter Space
+tui_wait "[x] Master Python" "newer: ticking works in memory"
+wait_flat "Progress is not saved" "the status line says it is not saved"
+tui_keys q q
+tui_wait "[exit 0]" "newer: q, q quits"
+cmp -s "$newer" "$TUI_DIR/newer.orig" && pass "the newer version's file is untouched" ||
+    fail "the newer version's file changed"
+
 # ---- A save that must fail: the state file's parent is a regular file.
 : >"$TUI_DIR/not-a-dir"
 bad="$TUI_DIR/not-a-dir/progress.yaml"
@@ -162,6 +217,21 @@ tui_keys q
 tui_wait "[exit 0]" "a second q quits"
 wait_flat "Changes made since the last save are lost" "leaving says what was not saved"
 [ -e "$bad" ] && fail "a file appeared under a regular file" || pass "nothing was written"
+
+# ---- The next change retries a failed save: once the fault is gone, both changes are saved.
+parent="$TUI_DIR/retry"
+: >"$parent"
+start retry "$parent/progress.yaml"
+tui_keys 2 Enter Space
+wait_flat "Could not save progress" "retry: the first save fails"
+rm -f "$parent" && mkdir "$parent"
+tui_keys j x
+tui_wait "[x] Complete an online specialization" "retry: a second tick"
+wait_flat "Saved to $parent/progress.yaml" "the status line says progress is saved again"
+expect_contains "$(report "$parent/progress.yaml")" "done 2 · in progress 0" \
+    "the next change saved both ticks"
+tui_keys q
+tui_wait "[exit 0]" "retry: q quits at once, nothing is unsaved"
 
 # ---- A read-only bind mount (a private mount namespace; root ignores chmod).
 if unshare -rm true 2>/dev/null; then

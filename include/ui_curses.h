@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "guide.h"
+#include "progress.h"
 #include "ui.h"
 #include "view.h"
 #include "view_guide.h"
@@ -52,6 +53,12 @@ enum ui_action {
     UI_ACT_SEARCH,     /* ui_search.c: filter the FAQ list, elsewhere search the guide */
     UI_ACT_NEXT_MATCH, /* ui_search.c */
     UI_ACT_PREV_MATCH,
+    /* checklist progress (ui_progress.c) */
+    UI_ACT_MARK_DONE,     /* toggle done */
+    UI_ACT_MARK_PROGRESS, /* toggle in progress */
+    UI_ACT_MARK_SKIPPED,  /* toggle skipped */
+    UI_ACT_UNDO,
+    UI_ACT_NEXT_TODO,
 };
 
 /* What a handler changed. The loop repaints accordingly. */
@@ -70,6 +77,7 @@ enum ui_scope {
     UI_SCOPE_SUB = 1u << 2,       /* every screen but Home (Back) */
     UI_SCOPE_TOO_SMALL = 1u << 3, /* keys that still work behind the "too small" notice */
     UI_SCOPE_MATCH = 1u << 4,     /* screens that show search matches (n/N) */
+    UI_SCOPE_CHECK = 1u << 5,     /* a checklist of key actions (the marking keys) */
 };
 
 #define UI_BINDING_KEYS 10
@@ -137,10 +145,13 @@ struct ui {
     int measure; /* text width */
     int margin;  /* left margin */
     bool help_open;
-    char status[256];
+    char status[1024];
     enum view_role status_role;
     struct ui_prompt *prompt; /* the open input line (ui_prompt.c), which takes every key */
     struct ui_search *search; /* search state (ui_search.c); NULL until the first search */
+    int status_rows;  /* rows the status took at the last full paint (it may cover the body) */
+    bool quit_armed;  /* the unsaved-changes warning is shown: the next q quits */
+    bool save_failed; /* the last save of progress failed */
 };
 
 /* ui_app.c: the stack and navigation */
@@ -190,6 +201,27 @@ int ui_draw_untrusted(const struct ui *ui, int y, int x, const char *s, int max,
 void ui_status_set(struct ui *ui, enum view_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ui_status_clear(struct ui *ui);
+
+/* ui_progress.c: ticking key actions, undo, the next action to do, saving */
+/* The learner's progress document, or NULL when the browser runs without a store. Borrowed. */
+struct progress *ui_progress_doc(struct ui *ui);
+/* Says once, in the status line, what opening the store found (a damaged file kept aside, why
+ * progress is read-only) and how many saved items this guide does not have. */
+void ui_progress_start(struct ui *ui);
+/* Sets the selected key action of checklist screen s to state, or back to "to do" when it is
+ * in that state already, and saves. Returns what to repaint. */
+enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progress_state state);
+/* Undoes the last change (several levels) and saves. */
+enum ui_result ui_progress_undo(struct ui *ui);
+/* Opens the phase of the next key action still to do (after the selected one on a checklist,
+ * else from the start) and selects it. */
+enum ui_result ui_progress_next_todo(struct ui *ui);
+/* Whether q may quit now: true when everything is saved (it retries a failed save first) or
+ * the learner was already warned; otherwise warns in the status line, once. */
+bool ui_progress_may_quit(struct ui *ui);
+/* Saves what is still unsaved as the browser ends (q, a signal, a lost terminal). Returns NULL,
+ * or a message for standard error (caller frees) when changes could not be saved. */
+char *ui_progress_finish(struct ui *ui);
 
 /* ui_help.c */
 void ui_help_draw(struct ui *ui);

@@ -25,6 +25,9 @@ enum view_role {
     VIEW_ROLE_BAR,       /* the filled part of a chart */
     VIEW_ROLE_BAR_EMPTY, /* the unfilled part of a chart */
     VIEW_ROLE_CHECKBOX,  /* "[ ]" in front of a key action */
+    VIEW_ROLE_DONE,      /* "[x]": a key action done ("[ ]" is the checkbox) */
+    VIEW_ROLE_STARTED,   /* "[~]": a key action in progress */
+    VIEW_ROLE_SKIPPED,   /* "[-]": a key action skipped, and its text */
     VIEW_ROLE_ERROR,
     VIEW_ROLE_MATCH,    /* a search match inside text */
     VIEW_ROLE_SELECTED, /* chrome: the selected item */

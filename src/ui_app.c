@@ -12,6 +12,7 @@
 #include <langinfo.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -224,12 +225,19 @@ static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
         clearok(curscr, TRUE);
         return UI_RES_ALL;
     case UI_ACT_QUIT:
-        return UI_RES_QUIT;
+        return ui_progress_may_quit(ui) ? UI_RES_QUIT : UI_RES_ALL;
     case UI_ACT_SEARCH:
         return ui_search_start(ui);
     case UI_ACT_NEXT_MATCH:
     case UI_ACT_PREV_MATCH:
         return ui_search_step(ui, ui_top(ui), a == UI_ACT_NEXT_MATCH);
+    case UI_ACT_UNDO:
+        return ui_progress_undo(ui);
+    case UI_ACT_NEXT_TODO:
+        return ui_progress_next_todo(ui);
+    case UI_ACT_MARK_DONE:
+    case UI_ACT_MARK_PROGRESS:
+    case UI_ACT_MARK_SKIPPED: /* handled by checklist screens */
     case UI_ACT_OPEN:
     case UI_ACT_NONE:
         break;
@@ -312,6 +320,9 @@ static enum ui_result on_key(struct ui *ui, int key)
     const struct ui_binding *b = ui_keys_lookup(key, scope);
     if (b == NULL) {
         return UI_RES_NONE;
+    }
+    if (b->action != UI_ACT_QUIT) {
+        ui->quit_armed = false; /* a second q quits only right after the warning */
     }
     int arg = b->action == UI_ACT_JUMP ? key - '1' : 0;
     return do_action(ui, b->action, arg);
@@ -404,9 +415,18 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     }
     update_geometry(&ui);
     ui_push(&ui, &ui_home_ops, 0, NULL);
+    ui_progress_start(&ui);
     int status = loop(&ui);
     ui_prompt_close(&ui);
+    /* Saved before leaving curses, while a second signal still only sets a flag. */
+    char *unsaved = ui_progress_finish(&ui);
     ui_term_close(&ui);
+    if (unsaved != NULL) {
+        char *clean = text_sanitize(unsaved, strlen(unsaved), ui.text_flags, NULL);
+        fprintf(stderr, "trail: %s\n", clean);
+        free(clean);
+        free(unsaved);
+    }
     while (ui.depth > 0) {
         pop(&ui);
     }

@@ -32,16 +32,21 @@ enum mode {
     MODE_EXPORT,
     MODE_RESET,
     MODE_LIST,
+    MODE_START,
+    MODE_IMPORT,
 };
 
 struct options {
     enum mode mode;
     const char *content; /* --content or --check DIR */
     const char *guide_id;
-    const char *query;  /* --search */
-    const char *state;  /* --state */
-    const char *format; /* --export */
-    bool yes;           /* --yes */
+    const char *query;          /* --search */
+    const char *state;          /* --state */
+    const char *format;         /* --export */
+    bool yes;                   /* --yes */
+    bool left;                  /* --left */
+    struct progress_date start; /* --start; year 0 for 'none' */
+    const char *import;         /* --import */
     int width;
     bool mouse;
 };
@@ -59,6 +64,11 @@ static void usage(FILE *out)
           "                      (words match in any order; \"quoted phrase\" as written)\n"
           "      --list          list the guides in the content directory with your progress\n"
           "      --progress      print progress per phase and overall (plain text)\n"
+          "      --left          with --progress: list the key actions still to do\n"
+          "      --start DATE    set the day you started the plan (YYYY-MM-DD), for pace;\n"
+          "                      'none' clears it\n"
+          "      --import FILE   merge progress exported on another machine with\n"
+          "                      --export json (the latest change of each item wins)\n"
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
           "                      checklist or as 'json'\n"
           "      --reset         clear this guide's progress (asks first; the old file is\n"
@@ -92,8 +102,8 @@ static void usage(FILE *out)
           "\n"
           "Exit status:\n"
           "  0  success\n"
-          "  1  --check found errors; --search found nothing; --progress, --export or\n"
-          "     --reset failed or the reset was declined\n"
+          "  1  --check found errors; --search found nothing; --progress, --export,\n"
+          "     --start, --import or --reset failed or the reset was declined\n"
           "  2  usage error, unreadable guide, or no usable terminal\n",
           out);
 }
@@ -124,6 +134,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_STATE,
         OPT_WIDTH,
         OPT_NO_MOUSE,
+        OPT_LEFT,
+        OPT_START,
+        OPT_IMPORT,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -138,6 +151,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"state", required_argument, NULL, OPT_STATE},
         {"width", required_argument, NULL, OPT_WIDTH},
         {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+        {"left", no_argument, NULL, OPT_LEFT},
+        {"start", required_argument, NULL, OPT_START},
+        {"import", required_argument, NULL, OPT_IMPORT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -195,6 +211,21 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_NO_MOUSE:
             o->mouse = false;
             break;
+        case OPT_LEFT:
+            o->left = true;
+            break;
+        case OPT_START:
+            o->mode = MODE_START;
+            if (strcmp(optarg, "none") != 0 && progress_date_parse(optarg, &o->start) != 0) {
+                fprintf(stderr, "trail: --start takes a real date YYYY-MM-DD or 'none', not '%s'\n",
+                        optarg);
+                return EXIT_ERROR;
+            }
+            break;
+        case OPT_IMPORT:
+            o->mode = MODE_IMPORT;
+            o->import = optarg;
+            break;
         case 'h':
             usage(stdout);
             return EXIT_OK;
@@ -213,6 +244,10 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (optind < argc) {
         fprintf(stderr, "trail: unexpected argument '%s'\nTry 'trail --help'.\n", argv[optind]);
+        return EXIT_ERROR;
+    }
+    if (o->left && o->mode != MODE_PROGRESS) {
+        fprintf(stderr, "trail: --left goes with --progress\n");
         return EXIT_ERROR;
     }
     return -1;
@@ -294,8 +329,14 @@ static int run_progress(const struct options *o, const struct guide *g)
     progress_report_notices(s, stderr);
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     int rc;
-    if (o->mode == MODE_PROGRESS) {
+    if (o->mode == MODE_PROGRESS && o->left) {
+        rc = progress_report_left(g, s, flags, stdout);
+    } else if (o->mode == MODE_PROGRESS) {
         rc = progress_report_text(g, s, flags, stdout);
+    } else if (o->mode == MODE_START) {
+        rc = progress_report_start(g, s, o->start, flags, stdout, stderr);
+    } else if (o->mode == MODE_IMPORT) {
+        rc = progress_report_import(g, s, o->import, stdout, stderr);
     } else if (o->mode == MODE_EXPORT && strcmp(o->format, "json") == 0) {
         rc = progress_report_json(g, s, stdout);
     } else if (o->mode == MODE_EXPORT) {
@@ -331,6 +372,8 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_PROGRESS:
     case MODE_EXPORT:
     case MODE_RESET:
+    case MODE_START:
+    case MODE_IMPORT:
         return run_progress(o, g);
     case MODE_BROWSE:
         return run_browser(o, g);
@@ -349,10 +392,13 @@ static unsigned parts_for(enum mode mode)
     case MODE_SEARCH:
     case MODE_CHECK:
         return GUIDE_PART_ALL;
-    case MODE_LIST:
     case MODE_PROGRESS:
     case MODE_EXPORT:
+        return GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_PART_CERTS;
+    case MODE_LIST:
     case MODE_RESET:
+    case MODE_START:
+    case MODE_IMPORT:
     case MODE_BROWSE:
         break;
     }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -53,6 +54,7 @@ static void guide_entry_free(struct progress_guide *pg)
     free(pg->items);
     free(pg->slots);
     free(pg->id);
+    progress_records_free(pg);
 }
 
 void progress_free(struct progress *p)
@@ -137,9 +139,11 @@ static struct progress_item *add_item(struct progress_guide *pg, const char *ite
     return it;
 }
 
-/* Removes the entries void under the guide's reset time. Returns true if any was removed. */
+/* Removes the entries void under the guide's reset time (companion entries included).
+ * Returns true if any was removed. */
 static bool drop_void(struct progress_guide *pg)
 {
+    bool records = progress_records_drop_void(pg);
     size_t kept = 0;
     for (size_t i = 0; i < pg->n_items; i++) {
         if (pg->items[i].changed <= pg->reset) {
@@ -153,7 +157,7 @@ static bool drop_void(struct progress_guide *pg)
     if (dropped) {
         index_rebuild(pg, pg->n_slots ? pg->n_slots : 32);
     }
-    return dropped;
+    return dropped || records;
 }
 
 struct progress_item *progress_put_item(struct progress *p, const char *guide_id,
@@ -267,7 +271,8 @@ void progress_reset_guide(struct progress *p, const char *guide_id, int64_t now_
             t = pg->items[i].changed;
         }
     }
-    pg->reset = t;
+    int64_t latest = progress_records_latest(pg);
+    pg->reset = latest > t ? latest : t;
     drop_void(pg);
     p->generation++;
 }
@@ -364,6 +369,7 @@ static bool merge_guide(struct progress *ours, struct progress_guide *og,
         copy_extra(&ours->arena, &oi->extra, &ti->extra);
         changed = true;
     }
+    changed |= progress_records_merge(og, tg);
     changed |= extra_merge(&ours->arena, &og->extra, &tg->extra);
     return changed;
 }

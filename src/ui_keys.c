@@ -348,21 +348,34 @@ static void relabel(struct ui_keys *k, size_t i)
     }
 }
 
-/* The help lists the section rows as one ("1-9"): when one changed, list the first key of
- * each. */
-static void relabel_group(struct ui_keys *k, size_t head, size_t end)
+/* The help lists a row and the rows after it without help text as one ("1-9"): when one of
+ * them changed, the head lists the first key of each. */
+static void relabel_groups(struct ui_keys *k, const bool *changed)
 {
-    size_t used = 0;
-    k->names[head][0] = '\0';
-    for (size_t i = head; i < end; i++) {
-        const char *key = k->hints[i][0] != '\0' ? k->hints[i] : "-";
-        used += (size_t)snprintf(k->names[head] + used, UI_KEYS_NAMES - used, "%s%s",
-                                 used > 0 ? " " : "", key);
-        if (used >= UI_KEYS_NAMES) {
-            break;
+    size_t head = 0;
+    while (head < UI_KEYS_ROWS) {
+        size_t end = head + 1;
+        bool any = changed[head];
+        while (end < UI_KEYS_ROWS && k->rows[end].help == NULL) {
+            any = any || changed[end];
+            end++;
         }
+        if (end > head + 1 && any) {
+            char *names = k->names[head];
+            size_t used = 0;
+            for (size_t i = head; i < end; i++) {
+                relabel(k, i); /* each row's first key into hints[i] */
+            }
+            names[0] = '\0';
+            for (size_t i = head; i < end && used < UI_KEYS_NAMES; i++) {
+                const char *key = k->hints[i][0] != '\0' ? k->hints[i] : "-";
+                used += (size_t)snprintf(names + used, UI_KEYS_NAMES - used, "%s%s",
+                                         used > 0 ? " " : "", key);
+            }
+            k->rows[head].names = names;
+        }
+        head = end;
     }
-    k->rows[head].names = k->names[head];
 }
 
 /* Applies the rebound sets to k's rows and relabels what changed. */
@@ -385,20 +398,7 @@ static void rebind(struct ui_keys *k, const struct keyspec_set *sets)
             relabel(k, i);
         }
     }
-    for (size_t head = 0; head < UI_KEYS_ROWS; head++) {
-        size_t end = head + 1;
-        bool any = changed[head];
-        while (end < UI_KEYS_ROWS && k->rows[end].help == NULL) {
-            any = any || changed[end++];
-        }
-        if (end > head + 1 && any) {
-            for (size_t i = head; i < end; i++) {
-                relabel(k, i); /* each row's first key into hints[i] */
-            }
-            relabel_group(k, head, end);
-        }
-        head = end - 1;
-    }
+    relabel_groups(k, changed);
 }
 
 struct ui_keys *ui_keys_new(const struct config *c, struct diag *d)

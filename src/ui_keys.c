@@ -348,6 +348,29 @@ static void relabel(struct ui_keys *k, size_t i)
     }
 }
 
+/* Writes the labels of rows [head, end) into buf, a run of three or more consecutive
+ * characters as a range ("1 F5 3-9"), so that the group fits the help's names column. */
+static void group_labels(const struct ui_keys *k, size_t head, size_t end, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = head; i < end && used < size; i++) {
+        const char *key = k->hints[i][0] != '\0' ? k->hints[i] : "-";
+        size_t run = i;
+        while (key[1] == '\0' && run + 1 < end && k->hints[run + 1][1] == '\0' &&
+               k->hints[run + 1][0] == k->hints[run][0] + 1) {
+            run++;
+        }
+        const char *gap = used > 0 ? " " : "";
+        if (run >= i + 2) {
+            used += (size_t)snprintf(buf + used, size - used, "%s%s-%s", gap, key, k->hints[run]);
+            i = run;
+        } else {
+            used += (size_t)snprintf(buf + used, size - used, "%s%s", gap, key);
+        }
+    }
+}
+
 /* The help lists a row and the rows after it without help text as one ("1-9"): when one of
  * them changed, the head lists the first key of each. */
 static void relabel_groups(struct ui_keys *k, const bool *changed)
@@ -361,18 +384,13 @@ static void relabel_groups(struct ui_keys *k, const bool *changed)
             end++;
         }
         if (end > head + 1 && any) {
-            char *names = k->names[head];
-            size_t used = 0;
             for (size_t i = head; i < end; i++) {
                 relabel(k, i); /* each row's first key into hints[i] */
             }
-            names[0] = '\0';
-            for (size_t i = head; i < end && used < UI_KEYS_NAMES; i++) {
-                const char *key = k->hints[i][0] != '\0' ? k->hints[i] : "-";
-                used += (size_t)snprintf(names + used, UI_KEYS_NAMES - used, "%s%s",
-                                         used > 0 ? " " : "", key);
-            }
-            k->rows[head].names = names;
+            char names[UI_KEYS_NAMES];
+            group_labels(k, head, end, names, sizeof names);
+            memcpy(k->names[head], names, sizeof names);
+            k->rows[head].names = k->names[head];
         }
         head = end;
     }

@@ -26,7 +26,7 @@ struct config_binding {
 struct config {
     char *path; /* the file read, NULL when there was none */
     enum config_theme theme;
-    char *guide; /* NULL when not set */
+    char *guide;                    /* NULL when not set */
     unsigned guide_line, guide_col; /* where the guide's id was given */
     struct config_binding *bindings;
     size_t n_bindings;

@@ -82,12 +82,11 @@ static void set_value(struct config *c, const char *key, const char *value, unsi
         c->guide_col = vcol;
     } else if (strncmp(key, "key.", 4) == 0 && key[4] != '\0') {
         c->bindings = xreallocarray(c->bindings, c->n_bindings + 1, sizeof *c->bindings);
-        c->bindings[c->n_bindings++] = (struct config_binding){
-            .action = xstrdup(key + 4),
-            .key = xstrdup(value),
-            .line = line,
-            .action_col = kcol + 4,
-            .key_col = vcol};
+        c->bindings[c->n_bindings++] = (struct config_binding){.action = xstrdup(key + 4),
+                                                               .key = xstrdup(value),
+                                                               .line = line,
+                                                               .action_col = kcol + 4,
+                                                               .key_col = vcol};
     } else {
         diag_add(d, DIAG_WARNING, c->path, line, kcol, "unknown setting '%s' (line ignored)", key);
     }

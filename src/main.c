@@ -21,6 +21,7 @@
 #include "search.h"
 #include "text.h"
 #include "ui.h"
+#include "xalloc.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
 
@@ -309,8 +310,8 @@ static int run_progress(const struct options *o, const struct guide *g)
 }
 
 /* The guide the browser opens: GUIDE, else the config's guide (a located warning when the
- * content directory has no such guide), else the only guide. NULL for the picker (v[] holds
- * several guides) or after an error in d. */
+ * content directory holds several guides but not that one), else the only guide. NULL for the
+ * picker (v[] holds several guides) or after an error in d. */
 static char *browse_dir(const struct options *o, const struct config *c,
                         const struct guide_entry *v, size_t n, struct diag *d)
 {
@@ -319,15 +320,14 @@ static char *browse_dir(const struct options *o, const struct config *c,
     }
     for (size_t i = 0; c->guide != NULL && i < n; i++) {
         if (strcmp(v[i].id, c->guide) == 0) {
-            return strdup(v[i].dir);
+            return xstrdup(v[i].dir);
         }
     }
-    if (c->guide != NULL && n > 0) {
+    if (c->guide != NULL && n > 1) { /* with one guide, there is nothing to choose */
         diag_add(d, DIAG_WARNING, c->path, c->guide_line, c->guide_col,
-                 "no guide '%s' in %s (setting ignored)", c->guide,
-                 n == 1 ? v[0].dir : "the content directory");
+                 "no guide '%s' in the content directory (setting ignored)", c->guide);
     }
-    return n == 1 ? strdup(v[0].dir) : NULL;
+    return n == 1 ? xstrdup(v[0].dir) : NULL;
 }
 
 /* The browser. The config file's warnings (settings and key bindings) are printed before the

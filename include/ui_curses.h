@@ -228,6 +228,9 @@ struct progress *ui_progress_doc(struct ui *ui);
  * progress is read-only) and, with a guide open, how many saved items this guide does not
  * have. */
 void ui_progress_start(struct ui *ui);
+/* Says in the status line how many saved items the open guide does not have, if any (for a
+ * guide opened from the picker). */
+void ui_progress_note_unknown(struct ui *ui);
 /* Sets the selected key action of checklist screen s to state, or back to "to do" when it is
  * in that state already, and saves. Returns what to repaint. */
 enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progress_state state);

@@ -50,7 +50,9 @@ static enum ui_result open_guide(struct ui *ui, size_t i)
     p->guide_open = true;
     ui->g = g;
     ui->n_sections = view_guide_sections(g, ui->sections);
-    return ui_push(ui, &ui_home_ops, 0, NULL);
+    ui_push(ui, &ui_home_ops, 0, NULL);
+    ui_progress_note_unknown(ui);
+    return UI_RES_ALL;
 }
 
 static enum ui_result pick_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)

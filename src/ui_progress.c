@@ -59,6 +59,16 @@ void ui_progress_start(struct ui *ui)
     }
 }
 
+void ui_progress_note_unknown(struct ui *ui)
+{
+    struct progress_store *st = ui->opt.store;
+    size_t unknown = st != NULL ? progress_count_unknown(progress_store_doc(st), ui->g) : 0;
+    if (unknown > 0) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%zu saved item%s %s not in this guide; kept.", unknown,
+                      unknown == 1 ? "" : "s", unknown == 1 ? "is" : "are");
+    }
+}
+
 /* Lays every open screen out again on the next paint. */
 static void all_stale(struct ui *ui)
 {

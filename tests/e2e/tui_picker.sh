@@ -5,7 +5,7 @@
 # selection; a key action ticked in sample shows as sample's progress (and only sample's);
 # the search index is the open guide's (a query that matches only ml-engineer finds nothing in
 # sample after switching). A guide that fails to load shows its located error and Back returns
-# to the picker. `trail sample` and a directory with one guide open without the picker.
+# to the picker. A guide opened from the picker says how many saved items it does not have. `trail sample` and a directory with one guide open without the picker.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -90,6 +90,25 @@ tui_keys j Enter
 tui_wait "1  Overview" "the other guide still opens"
 tui_keys q
 tui_wait "[exit 0]" "q quits from a guide opened in the picker"
+
+# A guide opened from the picker says how many saved items of its own it does not have.
+cat >"$TUI_DIR/unknown.yaml" <<'EOF'
+version: 1
+guides:
+  sample:
+    items:
+      gone/first:
+        state: done
+        changed: 2025-11-26T06:30:12.345Z
+EOF
+tui_new_server unknown
+tui_start 80 24 "TRAIL_STATE='$TUI_DIR/unknown.yaml' TRAIL_CONTENT='$content' '$TRAIL_BIN'"
+tui_wait "Choose a guide" "unknown items: the picker is up"
+expect_not_contains "$(tui_screen)" "not in this guide" "the picker names no guide's unknown items"
+tui_keys j Enter
+tui_wait "1 saved item is not in this guide; kept." "opening sample says so for sample"
+tui_keys q
+tui_wait "[exit 0]" "q quits"
 
 # GUIDE opens one guide directly; so does a directory holding a single guide.
 tui_new_server named

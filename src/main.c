@@ -11,6 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "diag.h"
 #include "guide.h"
 #include "guide_locate.h"
@@ -20,6 +21,7 @@
 #include "search.h"
 #include "text.h"
 #include "ui.h"
+#include "xalloc.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
 
@@ -348,15 +350,59 @@ static int run_progress(const struct options *o, const struct guide *g)
     return check_output(rc);
 }
 
-static int run_browser(const struct options *o, struct guide *g)
+/* The guide the browser opens: GUIDE, else the config's guide (a located warning when the
+ * content directory holds several guides but not that one), else the only guide. NULL for the
+ * picker (v[] holds several guides) or after an error in d. */
+static char *browse_dir(const struct options *o, const struct config *c,
+                        const struct guide_entry *v, size_t n, struct diag *d)
 {
-    struct progress_store *s = open_store(o);
-    if (s == NULL) {
-        return EXIT_ERROR;
+    if (o->guide_id != NULL) {
+        return guide_locate(o->content, o->guide_id, d);
     }
-    struct ui_options uo = {.mouse = o->mouse, .store = s};
-    int rc = ui_run(g, &uo);
-    progress_store_close(s);
+    for (size_t i = 0; c->guide != NULL && i < n; i++) {
+        if (strcmp(v[i].id, c->guide) == 0) {
+            return xstrdup(v[i].dir);
+        }
+    }
+    if (c->guide != NULL && n > 1) { /* with one guide, there is nothing to choose */
+        diag_add(d, DIAG_WARNING, c->path, c->guide_line, c->guide_col,
+                 "no guide '%s' in the content directory (setting ignored)", c->guide);
+    }
+    return n == 1 ? xstrdup(v[0].dir) : NULL;
+}
+
+/* The browser. The config file's warnings (settings and key bindings) are printed before the
+ * screen starts; a bad line never stops trail. */
+static int run_browser(const struct options *o)
+{
+    struct diag d = {0};
+    struct config cfg = {0};
+    char *cpath = config_default_path();
+    if (cpath != NULL) {
+        config_load(&cfg, cpath, &d);
+        free(cpath);
+    }
+    struct ui_options uo = {.mouse = o->mouse, .theme = cfg.theme};
+    struct ui_keys *keys = ui_keys_new(&cfg, &d);
+    uo.keys = keys;
+    struct guide_entry *v = NULL;
+    size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &v, &d);
+    char *dir = browse_dir(o, &cfg, v, n, &d);
+    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &d) : NULL;
+    diag_print(&d, stderr);
+    int rc = EXIT_ERROR;
+    if ((g != NULL || (dir == NULL && n > 1)) && (uo.store = open_store(o)) != NULL) {
+        uo.guides = v;
+        uo.n_guides = n;
+        rc = ui_run(g, &uo);
+        progress_store_close(uo.store);
+    }
+    guide_free(g);
+    free(dir);
+    guide_entries_free(v, n);
+    ui_keys_free(keys);
+    config_free(&cfg);
+    diag_free(&d);
     return rc;
 }
 
@@ -375,8 +421,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_START:
     case MODE_IMPORT:
         return run_progress(o, g);
-    case MODE_BROWSE:
-        return run_browser(o, g);
+    case MODE_BROWSE: /* run_browser() */
     case MODE_CHECK:
     case MODE_LIST:
         break;
@@ -447,6 +492,14 @@ static int run(const struct options *o)
     if (o->mode == MODE_LIST) {
         return run_list(o);
     }
+    char why[256];
+    if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {
+        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
+        return EXIT_ERROR;
+    }
+    if (o->mode == MODE_BROWSE) {
+        return run_browser(o);
+    }
     char *dir = guide_locate(o->content, o->guide_id, &d);
     if (dir == NULL) {
         diag_print(&d, stderr);
@@ -454,11 +507,8 @@ static int run(const struct options *o)
         return EXIT_ERROR;
     }
     int rc = EXIT_ERROR;
-    char why[256];
     if (o->mode == MODE_CHECK) {
         rc = run_check(dir, &d);
-    } else if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {
-        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
     } else {
         struct guide *g = guide_load(dir, parts_for(o->mode), &d);
         if (g == NULL) {

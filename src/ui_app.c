@@ -103,6 +103,23 @@ void ui_pop(struct ui *ui)
     }
 }
 
+void ui_pop_all(struct ui *ui)
+{
+    while (ui->depth > 0) {
+        pop(ui);
+    }
+}
+
+unsigned ui_scope(const struct ui *ui)
+{
+    const struct ui_screen *top = &ui->stack[ui->depth - 1];
+    unsigned scope = top->ops->scope;
+    if (ui->pick != NULL && ui->g != NULL && ui->depth == 1) {
+        scope |= UI_SCOPE_SUB; /* Back from the guide's Home to the picker */
+    }
+    return scope;
+}
+
 static const struct ui_screen_ops *section_ops(enum view_section s)
 {
     switch (s) {
@@ -211,7 +228,7 @@ static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
             pop(ui);
             return UI_RES_ALL;
         }
-        return UI_RES_NONE;
+        return ui->pick != NULL && ui->g != NULL ? ui_pick_return(ui) : UI_RES_NONE;
     case UI_ACT_NEXT_SECTION:
     case UI_ACT_PREV_SECTION:
         return step_section(ui, a == UI_ACT_NEXT_SECTION);
@@ -316,16 +333,15 @@ static enum ui_result on_key(struct ui *ui, int key)
         ui->help_open = false;
         return UI_RES_ALL;
     }
-    unsigned scope = ui->too_small ? UI_SCOPE_TOO_SMALL : ui_top(ui)->ops->scope;
-    const struct ui_binding *b = ui_keys_lookup(key, scope);
+    unsigned scope = ui->too_small ? UI_SCOPE_TOO_SMALL : ui_scope(ui);
+    const struct ui_binding *b = ui_keys_lookup(ui->keys, key, scope);
     if (b == NULL) {
         return UI_RES_NONE;
     }
     if (b->action != UI_ACT_QUIT) {
         ui->quit_armed = false; /* a second q quits only right after the warning */
     }
-    int arg = b->action == UI_ACT_JUMP ? key - '1' : 0;
-    return do_action(ui, b->action, arg);
+    return do_action(ui, b->action, b->arg);
 }
 
 /* Reads one key without waiting; returns 0 when none is pending. */
@@ -407,14 +423,22 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     ui.opt = *opt;
     const char *cs = nl_langinfo(CODESET);
     ui.text_flags = (cs != NULL && strcmp(cs, "UTF-8") == 0) ? 0 : TEXT_ASCII;
-    ui.n_sections = view_guide_sections(g, ui.sections);
     char why[256];
     if (ui_term_open(&ui, why, sizeof why) != 0) {
         fprintf(stderr, "trail: %s\n", why);
         return 2;
     }
+    if (opt->keys == NULL) {
+        ui.keys_owned = ui_keys_new(NULL, NULL);
+    }
+    ui.keys = opt->keys != NULL ? opt->keys : ui.keys_owned;
     update_geometry(&ui);
-    ui_push(&ui, &ui_home_ops, 0, NULL);
+    if (g != NULL) {
+        ui.n_sections = view_guide_sections(g, ui.sections);
+        ui_push(&ui, &ui_home_ops, 0, NULL);
+    } else {
+        ui_pick_start(&ui);
+    }
     ui_progress_start(&ui);
     int status = loop(&ui);
     ui_prompt_close(&ui);
@@ -427,9 +451,9 @@ int ui_run(struct guide *g, const struct ui_options *opt)
         free(clean);
         free(unsaved);
     }
-    while (ui.depth > 0) {
-        pop(&ui);
-    }
+    ui_pop_all(&ui);
     ui_search_free(&ui);
+    ui_pick_free(&ui);
+    ui_keys_free(ui.keys_owned);
     return status;
 }

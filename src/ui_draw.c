@@ -87,10 +87,16 @@ static void draw_header(struct ui *ui)
     int pos_w = (int)strlen(pos) + 1;
     int room = ui->cols - 1 - (ui->cols > pos_w + 10 ? pos_w : 0);
     const char *sep = (ui->text_flags & TEXT_ASCII) ? " > " : " › ";
-    const char *title = ui->g->short_title != NULL ? ui->g->short_title : ui->g->title;
+    const char *title = "trail"; /* the guide picker */
+    if (ui->g != NULL) {
+        title = ui->g->short_title != NULL ? ui->g->short_title : ui->g->title;
+    }
+    if (title == NULL) {
+        title = "trail";
+    }
     fill(ui, 0, 0, a);
     int x = 1;
-    x += ui_draw_untrusted(ui, 0, x, title != NULL ? title : "trail", room - x, a);
+    x += ui_draw_untrusted(ui, 0, x, title, room - x, a);
     for (size_t i = 1; i < ui->depth; i++) {
         x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
         x += ui_draw_untrusted(ui, 0, x, ui->stack[i].crumb, room - x, a);
@@ -139,11 +145,11 @@ static void draw_footer(struct ui *ui)
     }
     ui->status_rows = 1;
     fill(ui, y, 0, bar);
-    unsigned scope = ui_top(ui)->ops->scope;
+    unsigned scope = ui_scope(ui);
     attr_t key = ui_theme_attr(&ui->theme, VIEW_ROLE_KEY);
     int x = 1;
-    for (size_t i = 0; i < ui_keys_count(); i++) {
-        const struct ui_binding *b = ui_keys_at(i);
+    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
+        const struct ui_binding *b = ui_keys_at(ui->keys, i);
         if (b->hint == NULL || (b->scopes & scope) == 0) {
             continue;
         }

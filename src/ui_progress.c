@@ -48,7 +48,7 @@ void ui_progress_start(struct ui *ui)
         append(&msg, xasprintf("Progress is read-only: %s.", progress_store_readonly(st)));
     }
     bool trouble = msg != NULL;
-    size_t unknown = progress_count_unknown(progress_store_doc(st), ui->g);
+    size_t unknown = ui->g != NULL ? progress_count_unknown(progress_store_doc(st), ui->g) : 0;
     if (unknown > 0) {
         append(&msg, xasprintf("%zu saved item%s %s not in this guide; kept.", unknown,
                                unknown == 1 ? "" : "s", unknown == 1 ? "is" : "are"));
@@ -56,6 +56,16 @@ void ui_progress_start(struct ui *ui)
     if (msg != NULL) {
         ui_status_set(ui, trouble ? VIEW_ROLE_ERROR : VIEW_ROLE_STATUS, "%s", msg);
         free(msg);
+    }
+}
+
+void ui_progress_note_unknown(struct ui *ui)
+{
+    struct progress_store *st = ui->opt.store;
+    size_t unknown = st != NULL ? progress_count_unknown(progress_store_doc(st), ui->g) : 0;
+    if (unknown > 0) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%zu saved item%s %s not in this guide; kept.", unknown,
+                      unknown == 1 ? "" : "s", unknown == 1 ? "is" : "are");
     }
 }
 

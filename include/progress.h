@@ -215,14 +215,15 @@ enum progress_state progress_get_state(const struct progress *p, const char *gui
 int progress_set_state(struct progress *p, const char *guide_id, const char *item_id,
                        enum progress_state state, int64_t now_ms);
 
-/* Undoes the last change still in the undo history (up to PROGRESS_UNDO_MAX levels) by setting
- * the item back to its previous state as a new change at now_ms. Returns true and, if item_id
- * is not NULL, points it at the item's id (borrowed, valid until the next change); false when
- * there is nothing to undo. */
-bool progress_undo(struct progress *p, int64_t now_ms, const char **item_id);
+/* Undoes guide_id's last change still in the undo history (up to PROGRESS_UNDO_MAX levels,
+ * shared by all guides; changes to other guides stay undoable in theirs) by setting the item
+ * back to its previous state as a new change at now_ms. Returns true and, if item_id is not
+ * NULL, points it at the item's id (borrowed, valid until the next change); false when there
+ * is nothing to undo in that guide. */
+bool progress_undo(struct progress *p, const char *guide_id, int64_t now_ms, const char **item_id);
 
-/* Number of changes that can be undone. */
-size_t progress_undo_depth(const struct progress *p);
+/* Number of guide_id's changes that can be undone. */
+size_t progress_undo_depth(const struct progress *p, const char *guide_id);
 
 /* Clears a guide's progress as of now_ms: writes the reset tombstone and drops its entries
  * (states, notes, certifications, start date and resume position alike). The tombstone is kept

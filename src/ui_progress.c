@@ -154,7 +154,7 @@ enum ui_result ui_progress_undo(struct ui *ui)
 {
     struct progress *p = ui_progress_doc(ui);
     const char *undone = NULL;
-    if (p == NULL || !progress_undo(p, progress_now_ms(), &undone)) {
+    if (p == NULL || !progress_undo(p, ui->g->id, progress_now_ms(), &undone)) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo.");
         return UI_RES_ALL;
     }

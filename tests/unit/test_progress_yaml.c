@@ -64,7 +64,7 @@ static void test_parse(void **state)
     progress_parse_time("2026-11-26T06:30:12.345Z", &t);
     assert_int_equal(it->changed, t);
     assert_int_equal(p->generation, 0);
-    assert_int_equal(progress_undo_depth(p), 0);
+    assert_int_equal(progress_undo_depth(p, "ml-engineer"), 0);
     progress_free(p);
 }
 

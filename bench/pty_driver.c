@@ -10,9 +10,9 @@
  * sends any at start-up.
  *
  * Usage: pty_driver [-c COLS] [-r ROWS] [-q QUIET_MS] [-t TIMEOUT_MS] [-e TEXT] [-k KEYS]...
- *                   [-x QUIT_KEYS] -- CMD [ARG]...
+ *                   [-x QUIT_KEYS] [-o RAW_FILE] -- CMD [ARG]...
  * KEYS take C escapes: \e \n \r \t \\ \xHH. Default quit keys: "q". Without -e, any output
- * counts as the start of the frame.
+ * counts as the start of the frame. -o saves every byte the program wrote, for inspection.
  * Output, one line: "frame_ms=F text_ms=T frame_bytes=N keys=B1,B2,... rss_kb=R status=S".
  * Exit 0 when the program drew, answered and exited 0; 1 otherwise (with a message). */
 #include <errno.h>
@@ -181,9 +181,17 @@ static int drv_finish(struct drv *d, const char *quit, long *rss_kb)
     return status;
 }
 
+static void drv_save(const struct drv *d, const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    if (f == NULL || fwrite(d->out, 1, d->len, f) != d->len || fclose(f) != 0) {
+        perror(path);
+    }
+}
+
 struct drv_args {
     struct winsize ws;
-    const char *text, *quit;
+    const char *text, *quit, *raw;
     const char *keys[DRV_MAX_STEPS];
     int n_keys;
     char **argv;
@@ -192,7 +200,7 @@ struct drv_args {
 static int drv_parse(int argc, char **argv, struct drv *d, struct drv_args *a)
 {
     int c;
-    while ((c = getopt(argc, argv, "c:r:q:t:e:k:x:")) != -1) {
+    while ((c = getopt(argc, argv, "c:r:q:t:e:k:x:o:")) != -1) {
         switch (c) {
         case 'c':
             a->ws.ws_col = (unsigned short)atoi(optarg);
@@ -218,6 +226,9 @@ static int drv_parse(int argc, char **argv, struct drv *d, struct drv_args *a)
         case 'x':
             a->quit = optarg;
             break;
+        case 'o':
+            a->raw = optarg;
+            break;
         default:
             return -1;
         }
@@ -232,7 +243,7 @@ int main(int argc, char **argv)
     struct drv_args a = {.ws = {.ws_row = 24, .ws_col = 80}, .quit = "q"};
     if (drv_parse(argc, argv, &d, &a) < 0) {
         fputs("Usage: pty_driver [-c COLS] [-r ROWS] [-q QUIET_MS] [-t TIMEOUT_MS] [-e TEXT] "
-              "[-k KEYS]... [-x QUIT_KEYS] -- CMD [ARG]...\n",
+              "[-k KEYS]... [-x QUIT_KEYS] [-o RAW_FILE] -- CMD [ARG]...\n",
               stderr);
         return 2;
     }
@@ -268,6 +279,9 @@ int main(int argc, char **argv)
     int status = drv_finish(&d, a.quit, &rss);
     printf("frame_ms=%.2f text_ms=%.2f frame_bytes=%zu keys=%s rss_kb=%ld status=%d\n", frame_ms,
            text_ms, frame_bytes, a.n_keys ? keys : "-", rss, status);
+    if (a.raw != NULL) {
+        drv_save(&d, a.raw);
+    }
     free(d.out);
     return rc == 0 && status == 0 ? 0 : 1;
 }

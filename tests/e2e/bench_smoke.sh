@@ -29,6 +29,12 @@ if printf '%s\n' "$rss" | grep -Eq '\| [0-9.]+ MiB \| [0-9.]+ MiB \| [0-9]+\.[0-
 else
     fail "memory row malformed: '$rss'"
 fi
+save=$(printf '%s\n' "$out" | grep '^| 6 | Durable save')
+if printf '%s\n' "$save" | grep -Eq '\| [0-9.]+ ms \| [0-9.]+ ms \| [0-9]+\.[0-9]+ \|'; then
+    pass "save row has numbers: $save"
+else
+    fail "save row malformed: '$save'"
+fi
 expect_contains "$(cat "$tmp/guide-1mb/faq.yaml")" "question-0" "the generated FAQ is there"
 
 finish

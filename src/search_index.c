@@ -212,6 +212,7 @@ struct search_index *search_index_build(const struct guide *g)
         end_entry(&b);
     }
     reserve_folded(&b, 1); /* folded is never NULL, even for an empty guide */
+    search_count_bytes(idx->folded, idx->folded_len, idx->byte_counts);
     return idx;
 }
 

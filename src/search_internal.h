@@ -8,6 +8,9 @@
 
 #define SEARCH_N_KINDS 7
 
+/* How many bytes of the folded buffer search_count_bytes() samples at most. */
+#define SEARCH_COUNT_SAMPLES 65536
+
 /* Where folded and original offsets of a field part ways: one character whose folding has a
  * different length, or more than one character ("ß" -> "ss"). Offsets are from the field start.
  * Between marks, folded and original bytes correspond one to one. */
@@ -44,7 +47,28 @@ struct search_index {
     size_t n_marks;
     /* Per kind (bit number), the folded bytes its entries span; lo == hi when it has none. */
     size_t kind_lo[SEARCH_N_KINDS], kind_hi[SEARCH_N_KINDS];
+    size_t byte_counts[256]; /* a sample of folded's bytes, to pick rare anchors for a finder */
 };
+
+/* A term prepared for searching (search_scan.c): s[a] and s[b] are the anchors, its rarest
+ * bytes, compared first. Borrows s. */
+struct search_finder {
+    const char *s;
+    size_t len;
+    size_t a, b; /* a <= b < len */
+};
+
+/* Counts the bytes of a sample (at most SEARCH_COUNT_SAMPLES, evenly spread) of buf. */
+void search_count_bytes(const char *buf, size_t len, size_t counts[256]);
+
+/* Prepares finding s (len bytes, borrowed) in text whose byte counts are given (NULL: anchor
+ * the first and last bytes). */
+void search_finder_init(struct search_finder *f, const char *s, size_t len,
+                        const size_t counts[256]);
+
+/* The first occurrence of the finder's term in hay[0, n), as memmem() would return it, or NULL.
+ * An empty term occurs at hay. */
+const char *search_finder_find(const struct search_finder *f, const char *hay, size_t n);
 
 /* Original offsets of folded offset f (relative to the field start) as the start and as the
  * end of a match: a match that begins or ends inside the folding of one character covers the

@@ -1,14 +1,15 @@
 /* Queries: parsing, matching and match ranges.
  *
- * A query is a list of folded terms. Matching scans the index's folded buffer with memmem() for
- * the longest term (likely the most selective one, and memmem is fastest on long needles); each
- * hit is mapped to its field by binary search over field starts, and the other terms are looked
- * for from the start of that candidate entry on. A term whose next occurrence lies in a later
- * entry moves the scan on to that entry (a zig-zag join), so every term's search only moves
- * forward: a query costs about one memmem() pass per term at worst, and little more than one
- * pass when its terms are rare. Nothing is allocated per field or per hit: the
- * results grow in the caller's struct search_results. Ranges, needed only for rows on screen,
- * are computed on demand per field. */
+ * A query is a list of folded terms. Matching scans the index's folded buffer for the longest
+ * term (likely the most selective one) with a finder (search_scan.c), prepared once per run;
+ * each hit is mapped to its field by a galloping search forward from the previous hit's field
+ * (hits only move forward, so this touches a few neighbouring fields, never the whole table),
+ * and the other terms are looked for from the start of that candidate entry on. A term whose
+ * next occurrence lies in a later entry moves the scan on to that entry (a zig-zag join), so
+ * every term's search only moves forward: a query costs about one pass per term at worst, and
+ * little more than one pass when its terms are rare. Nothing is allocated per field or per hit:
+ * the results grow in the caller's struct search_results. Ranges, needed only for rows on
+ * screen, are computed on demand per field. */
 #define _GNU_SOURCE /* memmem(): glibc declares it for GNU only */
 
 #include "search_internal.h"
@@ -110,19 +111,27 @@ size_t search_query_count_terms(const struct search_query *q)
     return q->n;
 }
 
-/* The field whose folded text (or trailing '\0') holds folded offset off. */
-static const struct search_field *field_at(const struct search_index *idx, size_t off)
+/* The index of the field whose folded text (or trailing '\0') holds folded offset off, searched
+ * forward from field `from` (whose start is at or before off): galloping, then binary search. */
+static size_t field_from(const struct search_index *idx, size_t from, size_t off)
 {
-    size_t lo = 0, hi = idx->n_fields;
-    while (lo < hi) {
+    size_t lo = from, hi = from + 1, step = 1;
+    while (hi < idx->n_fields && idx->fields[hi].start <= off) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+    }
+    hi = hi < idx->n_fields ? hi : idx->n_fields;
+    /* fields[lo].start <= off, and hi is the end or a field that starts after off. */
+    while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (idx->fields[mid].start <= off) {
-            lo = mid + 1;
+            lo = mid;
         } else {
             hi = mid;
         }
     }
-    return &idx->fields[lo - 1];
+    return lo;
 }
 
 static bool is_title(const struct search_index *idx, const struct search_field *fld)
@@ -160,27 +169,30 @@ static void push_result(struct search_results *out, const struct search_index *i
 }
 
 /* Checks the candidate entry, where the lead term first occurs at field `hit`, for the other
- * terms, each looked for from the entry's start up to hi. Returns 1 when all occur in it (and
- * sets *rank), 0 when one first occurs in a later entry (*next is where the scan resumes: no
- * entry before it can match), -1 when one occurs nowhere further (nothing else can match). */
+ * terms (finders fd, one per term), each looked for from the entry's start up to hi. Returns 1
+ * when all occur in it (and sets *rank), 0 when one first occurs in a later entry (*next is
+ * where the scan resumes: no entry before it can match), -1 when one occurs nowhere further
+ * (nothing else can match). */
 static int check_entry(const struct search_index *idx, const struct search_query *q,
-                       const struct search_field *hit, size_t hi, enum search_rank *rank,
-                       size_t *next)
+                       const struct search_finder *fd, size_t hit, size_t hi,
+                       enum search_rank *rank, size_t *next)
 {
-    size_t start = entry_start(idx, hit->entry);
+    size_t entry = idx->fields[hit].entry;
+    size_t first = idx->entries[entry].first_field;
+    size_t start = idx->fields[first].start;
     /* Title fields come first, so a term's first occurrence is in a title or in none. */
-    bool title = is_title(idx, hit);
+    bool title = is_title(idx, &idx->fields[hit]);
     for (size_t i = 0; i < q->n; i++) {
         if (i == q->lead) {
             continue;
         }
-        const struct search_term *t = &q->terms[i];
-        const char *h = memmem(idx->folded + start, hi - start, t->s, t->len);
+        const char *h = search_finder_find(&fd[i], idx->folded + start, hi - start);
         if (h == NULL) {
             return -1;
         }
-        const struct search_field *fld = field_at(idx, (size_t)(h - idx->folded));
-        if (fld->entry != hit->entry) {
+        const struct search_field *fld =
+            &idx->fields[field_from(idx, first, (size_t)(h - idx->folded))];
+        if (fld->entry != entry) {
             *next = entry_start(idx, fld->entry);
             return 0;
         }
@@ -233,30 +245,35 @@ size_t search_run(const struct search_index *idx, const struct search_query *q, 
         }
         return out->n;
     }
-    const struct search_term *lead = &q->terms[q->lead];
-    size_t p, hi;
+    struct search_finder *fd = xreallocarray(NULL, q->n, sizeof *fd);
+    for (size_t i = 0; i < q->n; i++) {
+        search_finder_init(&fd[i], q->terms[i].s, q->terms[i].len, idx->byte_counts);
+    }
+    size_t p, hi, at = 0;
     kinds_span(idx, kinds, &p, &hi);
     while (p < hi) {
-        const char *hit = memmem(idx->folded + p, hi - p, lead->s, lead->len);
+        const char *hit = search_finder_find(&fd[q->lead], idx->folded + p, hi - p);
         if (hit == NULL) {
             break;
         }
-        const struct search_field *fld = field_at(idx, (size_t)(hit - idx->folded));
-        size_t next = entry_end(idx, fld->entry);
-        if ((idx->entries[fld->entry].kind & kinds) == 0) {
+        at = field_from(idx, at, (size_t)(hit - idx->folded));
+        size_t entry = idx->fields[at].entry;
+        size_t next = entry_end(idx, entry);
+        if ((idx->entries[entry].kind & kinds) == 0) {
             p = next;
             continue;
         }
         enum search_rank rank;
-        int found = check_entry(idx, q, fld, hi, &rank, &next);
+        int found = check_entry(idx, q, fd, at, hi, &rank, &next);
         if (found < 0) {
             break;
         }
         if (found > 0) {
-            push_result(out, idx, fld->entry, rank);
+            push_result(out, idx, entry, rank);
         }
         p = next;
     }
+    free(fd);
     if ((flags & SEARCH_ORDER_GUIDE) == 0) {
         rank_results(out);
     }

@@ -30,6 +30,8 @@ struct progress_store {
     char *message, *notice, *readonly, *backup;
     bool kept;           /* a damaged file was copied aside: the file it was, so that the */
     struct stat kept_st; /* save replacing it does not copy the same file again */
+    char *written;       /* the bytes the last save wrote (NULL before it): while the file */
+    size_t written_len;  /* still holds exactly them, re-reading it cannot add anything */
 };
 
 /* The same file, unchanged: files are only ever replaced, never rewritten in place. */
@@ -184,7 +186,17 @@ static enum load_result load_text(struct progress_store *s, const struct stat *s
     return res;
 }
 
-/* Reads the target into *theirs (NULL when there is no file). A damaged file is copied aside
+/* True when the file holds exactly what this store's last save wrote: the document has had
+ * all of it since (merges and changes only add newer entries), so merging it again would
+ * change nothing and parsing it can be skipped. Compared byte for byte, so a file another
+ * instance wrote is never mistaken for ours. */
+static bool unchanged_since_save(const struct progress_store *s, const char *buf, size_t len)
+{
+    return s->written != NULL && len == s->written_len && memcmp(buf, s->written, len) == 0;
+}
+
+/* Reads the target into *theirs (NULL when there is no file, or when it holds what the last
+ * save wrote). A damaged file is copied aside
  * (once) and what could be read is returned; *note gets a sentence about it. Returns
  * LOAD_FAILED or LOAD_NEWER (with *why set) when the file must not be replaced: unreadable,
  * damaged without a copy, or from a newer version. */
@@ -208,6 +220,10 @@ static enum load_result load_target(struct progress_store *s, struct progress **
     }
     if (r == 2) {
         return load_huge(s, stp, theirs, note, why);
+    }
+    if (!s->want_backup && unchanged_since_save(s, buf, len)) {
+        free(buf); /* *theirs stays NULL: nothing to merge (a reset still needs its backup) */
+        return LOAD_OK;
     }
     enum load_result res = load_text(s, stp, buf, len, theirs, note, why);
     free(buf);
@@ -285,6 +301,7 @@ void progress_store_close(struct progress_store *s)
     free(s->notice);
     free(s->readonly);
     free(s->backup);
+    free(s->written);
     free(s);
 }
 
@@ -339,7 +356,12 @@ static int save_locked(struct progress_store *s, char **note)
                            xasprintf("the progress of %s could not be written as YAML", s->target));
     }
     int rc = progress_fs_replace(s->target, text, len, &err);
-    free(text);
+    free(s->written);
+    s->written = rc == 0 ? text : NULL;
+    s->written_len = rc == 0 ? len : 0;
+    if (rc != 0) {
+        free(text);
+    }
     return rc != 0 ? save_failed(s, err) : 0;
 }
 

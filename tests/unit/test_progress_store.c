@@ -169,6 +169,46 @@ static void test_two_stores_merge(void **state)
     free(path);
 }
 
+/* A save skips re-reading only a file that holds exactly what it wrote last: another writer's
+ * change of the same length is still merged. */
+static void test_same_length_change_merged(void **state)
+{
+    (void)state;
+    char *path = path_in("same-length.yaml");
+    struct progress_store *a = progress_store_open(path);
+    progress_set_state(progress_store_doc(a), G, "a/1", PROGRESS_DONE, 1000);
+    assert_int_equal(progress_store_save(a), 0);
+    char text[4096];
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    const char *state_at = strstr(text, "state: done");
+    const char *time_at = strstr(text, "1970-01-01T00:00:01.000Z");
+    assert_true(state_at != NULL && time_at != NULL);
+    size_t state_off = (size_t)(state_at - text), time_off = (size_t)(time_at - text);
+    memcpy(text + state_off, "state: todo", 11);
+    memcpy(text + time_off, "1970-01-01T00:00:09.000Z", 24); /* a later change elsewhere */
+    char *tmp = path_in("same-length.yaml.new");
+    write_file(tmp, text, len);
+    assert_int_equal(rename(tmp, path), 0);
+    progress_set_state(progress_store_doc(a), G, "b/1", PROGRESS_DONE, 2000);
+    assert_int_equal(progress_store_save(a), 0);
+    assert_int_equal(progress_get_state(progress_store_doc(a), G, "a/1"), PROGRESS_TODO);
+    /* A second save with nothing new from outside keeps both. */
+    progress_set_state(progress_store_doc(a), G, "c/1", PROGRESS_SKIPPED, 3000);
+    assert_int_equal(progress_store_save(a), 0);
+    progress_store_close(a);
+    struct progress_store *c = progress_store_open(path);
+    assert_int_equal(progress_get_state(progress_store_doc(c), G, "a/1"), PROGRESS_TODO);
+    assert_int_equal(progress_get_state(progress_store_doc(c), G, "b/1"), PROGRESS_DONE);
+    assert_int_equal(progress_get_state(progress_store_doc(c), G, "c/1"), PROGRESS_SKIPPED);
+    progress_store_close(c);
+    free(tmp);
+    free(path);
+}
+
 static void test_symlinks_followed(void **state)
 {
     (void)state;
@@ -510,6 +550,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_create_modes),
         cmocka_unit_test(test_reload),
+        cmocka_unit_test(test_same_length_change_merged),
         cmocka_unit_test(test_two_stores_merge),
         cmocka_unit_test(test_symlinks_followed),
         cmocka_unit_test(test_symlinks_refused),

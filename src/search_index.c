@@ -263,7 +263,8 @@ static void stamp_note(const struct progress_guide *pg, const char *id, unsigned
 {
     const struct progress_note *n = progress_find_note(pg, id);
     if (n != NULL) {
-        *h = *h * 1000003u ^ (unsigned long long)n->changed ^ (n->text != NULL ? 1u : 0u);
+        unsigned long long v = (unsigned long long)n->changed * 2u + (n->text != NULL ? 1u : 0u);
+        *h = (*h ^ v) * 0x100000001b3ull; /* FNV-1a's step, a word at a time */
     }
 }
 

@@ -147,7 +147,7 @@ size_t view_cert_form_layout(struct view_doc *d, const struct view_cert_form *f,
         view_doc_add_text(d, VIEW_ROLE_ERROR, f->why, 0, NULL, VIEW_ROLE_ERROR);
     } else {
         view_doc_add_text(d, VIEW_ROLE_DIM,
-                          ascii ? "Left/Right: status, Up/Down/Tab: field, Enter: save, Esc: cancel"
+                          ascii ? "Left/Right status, Up/Down field, Enter save, Esc cancel"
                                 : "←/→ status · ↑/↓/Tab field · Enter save · Esc cancel",
                           0, NULL, VIEW_ROLE_DIM);
     }

@@ -1,7 +1,8 @@
 # The learning companion in the browser at 80x24, each case with its own --state file under a
 # private HOME and TMPDIR: a note written through a scripted $EDITOR (shown under its action,
 # in the file, found by / and removed again; the temporary file is private and gone; a failing
-# editor and one that writes invalid UTF-8 change nothing); "What's left" lists exactly the
+# editor and one that writes invalid UTF-8 change nothing; SIGINT during the editor is left to
+# it, SIGTERM waits for it and keeps the note); "What's left" lists exactly the
 # actions not done or skipped and Enter opens one; trail reopens where it quit, and on Home
 # when that item is gone; a certification marked passed with a date shows in the list, on
 # Home and in --export json, and a bad date is refused in the form; the pace line after
@@ -124,6 +125,37 @@ tui_wait "[exit 0]" "notes4: q quits"
 grep -q "Khan Academy" "$state" && fail "the removed note is still in the file" ||
     pass "the removed note is gone from the file"
 [ -z "$(ls -A "$TMPDIR")" ] && pass "no temporary file is left" || fail "left: $(ls "$TMPDIR")"
+
+# SIGINT while the editor runs is the editor's (trail ignores it); SIGTERM makes trail wait for
+# the editor, keep the note and then quit cleanly with 128 + 15.
+wait_ed="$TUI_DIR/wait.sh"
+cat >"$wait_ed" <<EOF
+#!/bin/sh
+echo editing >"$TUI_DIR/editing"
+while [ ! -e "$TUI_DIR/release" ]; do sleep 0.05; done
+rm -f "$TUI_DIR/editing" "$TUI_DIR/release"
+printf 'written after a signal\n' >>"\$1"
+EOF
+chmod +x "$wait_ed"
+state="$TUI_DIR/signals/progress.yaml"
+mkdir -p "$TUI_DIR/signals"
+tui_new_server signals
+tui_start 80 24 "EDITOR='$wait_ed' VISUAL= sh -c 'echo \$\$ >\"$TUI_DIR/trail.pid\"; exec \"\$0\" \"\$@\"'" \
+    "'$TRAIL_BIN' --content '$guide' --state '$state'; echo \$? >'$TUI_DIR/signals.rc'"
+tui_wait "ML Engineer" "signals: trail is up"
+tui_keys 2 Enter e
+tui_wait_file "$TUI_DIR/editing"
+kill -INT "$(cat "$TUI_DIR/trail.pid")"
+: >"$TUI_DIR/release"
+tui_wait "✎ written after a signal" "after SIGINT in the editor trail still runs and keeps the note"
+tui_keys j e
+tui_wait_file "$TUI_DIR/editing"
+kill -TERM "$(cat "$TUI_DIR/trail.pid")"
+: >"$TUI_DIR/release"
+tui_wait_file "$TUI_DIR/signals.rc"
+expect_status 143 "$(cat "$TUI_DIR/signals.rc")" "SIGTERM during the editor: trail quits after it"
+[ "$(grep -c "written after a signal" "$state")" = 2 ] && pass "both notes are in the file" ||
+    fail "a note was lost:"$'\n'"$(cat "$state")"
 
 # ---- What's left: tick one action and skip another, then w.
 state="$TUI_DIR/left/progress.yaml"

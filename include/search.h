@@ -24,6 +24,7 @@
 #include <stdio.h>
 
 #include "guide.h"
+#include "progress.h"
 
 /* The most bytes search_fold_char() writes for one character. */
 #define SEARCH_FOLD_MAX 12
@@ -56,6 +57,7 @@ enum search_field_role {
     SEARCH_FIELD_CTA_TITLE,
     SEARCH_FIELD_CTA_TEXT,
     SEARCH_FIELD_CTA_BUTTON,
+    SEARCH_FIELD_NOTE, /* the learner's note on a phase, key action or certification */
 };
 
 /* Rank classes, best first. */
@@ -140,6 +142,16 @@ char *search_fold(const char *s, size_t len, size_t *out_len);
  * are simply absent: after guide_load_parts() build a new index. */
 struct search_index *search_index_build(const struct guide *g);
 void search_index_free(struct search_index *idx);
+
+/* search_index_build(), plus the learner's notes in p (may be NULL) on g's phases, key actions
+ * and certifications, each a body field (SEARCH_FIELD_NOTE) of its item's entry, after the
+ * guide's own fields. The index keeps copies of the notes, so p may change afterwards; build a
+ * new index when a note changes (search_notes_stamp() tells). */
+struct search_index *search_index_build_notes(const struct guide *g, const struct progress *p);
+
+/* A value that changes whenever a note of g's items in p is set, changed or removed (each
+ * change has a new change time), for deciding when to rebuild an index. 0 without notes. */
+unsigned long long search_notes_stamp(const struct guide *g, const struct progress *p);
 
 /* The number of entries (searchable items) in the index. */
 size_t search_index_count_entries(const struct search_index *idx);

@@ -59,6 +59,11 @@ enum ui_action {
     UI_ACT_MARK_SKIPPED,  /* toggle skipped */
     UI_ACT_UNDO,
     UI_ACT_NEXT_TODO,
+    /* the learning companion */
+    UI_ACT_NOTE,      /* ui_note.c: edit the selected item's note in $VISUAL / $EDITOR */
+    UI_ACT_LEFT,      /* ui_left.c: open "What's left" */
+    UI_ACT_TRACK,     /* ui_certform.c: the certification tracker's form */
+    UI_ACT_SET_START, /* ui_home.c: the pace start date */
 };
 
 /* What a handler changed. The loop repaints accordingly. */
@@ -79,6 +84,9 @@ enum ui_scope {
     UI_SCOPE_MATCH = 1u << 4,     /* screens that show search matches (n/N) */
     UI_SCOPE_CHECK = 1u << 5,     /* a checklist of key actions (the marking keys) */
     UI_SCOPE_PICKER = 1u << 6,    /* the guide picker and its error screen: no guide open */
+    UI_SCOPE_NOTE = 1u << 7,      /* screens whose items (or subject) take a note (e) */
+    UI_SCOPE_CERT = 1u << 8,      /* the certifications and a certification (t) */
+    UI_SCOPE_HOME = 1u << 9,      /* Home only (S) */
 };
 
 /* Room for every code of the most keys the configuration can give an action (Enter and
@@ -159,8 +167,10 @@ struct ui {
     bool help_open;
     char status[1024];
     enum view_role status_role;
-    struct ui_prompt *prompt; /* the open input line (ui_prompt.c), which takes every key */
-    struct ui_search *search; /* search state (ui_search.c); NULL until the first search */
+    struct ui_prompt *prompt;      /* the open input line (ui_prompt.c), which takes every key */
+    struct ui_search *search;      /* search state (ui_search.c); NULL until the first search */
+    struct ui_prompt *date_prompt; /* ui_home.c: the start date prompt; NULL until first used */
+    struct ui_certform *form;      /* ui_certform.c: the open tracker form (takes every key) */
     int status_rows;  /* rows the status took at the last full paint (it may cover the body) */
     bool quit_armed;  /* the unsaved-changes warning is shown: the next q quits */
     bool save_failed; /* the last save of progress failed */
@@ -177,6 +187,9 @@ void ui_pop(struct ui *ui);
 /* Opens section s as the only screen above Home, loading its part first if needed (an error
  * screen when that fails). Returns UI_RES_ALL. */
 enum ui_result ui_open_section(struct ui *ui, enum view_section s);
+/* Runs action a on the top screen as its key would: the screen's hook, else the generic
+ * handling. Returns what to repaint. */
+enum ui_result ui_do_action(struct ui *ui, enum ui_action a, int arg);
 /* Lays the screen out again when the width changed, keeping its selection and scroll. */
 void ui_layout_screen(struct ui *ui, struct ui_screen *s);
 /* Pops every screen, Home included, running their leave hooks. */
@@ -246,6 +259,53 @@ bool ui_progress_may_quit(struct ui *ui);
  * or a message for standard error (caller frees) when changes could not be saved. */
 char *ui_progress_finish(struct ui *ui);
 
+/* Saves after a change made through the document (a note, a certification, the start date),
+ * like a tick: a failure shows why in the status line, every screen is laid out again.
+ * Returns UI_RES_ALL. */
+enum ui_result ui_progress_save_change(struct ui *ui);
+
+/* ui_term.c: handing the terminal to another program (the note editor) */
+/* Leaves curses (def_prog_mode, endwin) and ignores SIGINT and SIGQUIT, which the terminal
+ * sends to the whole foreground group: the program run owns them. */
+void ui_term_suspend(struct ui *ui);
+/* Undoes ui_term_suspend(): our signal handlers, the saved curses modes, a full repaint. */
+void ui_term_resume(struct ui *ui);
+
+/* ui_note.c: notes in $VISUAL / $EDITOR (fallback vi) */
+/* Opens the note of item id (borrowed: a key action, phase or certification id) in the editor
+ * and saves what comes back; an empty note removes it. Says in the status line what happened.
+ * Returns UI_RES_ALL. */
+enum ui_result ui_note_edit(struct ui *ui, const char *id);
+/* The id of the item e edits on screen s: its selected item, or the certification shown;
+ * NULL when there is none. Borrowed. */
+const char *ui_note_target(const struct ui *ui, const struct ui_screen *s);
+
+/* ui_left.c: "What's left" */
+/* Opens it above the current screen (or returns to it when it is already open). */
+enum ui_result ui_left_open(struct ui *ui);
+
+/* ui_certform.c: the certification tracker */
+/* Opens the form for certification number cert (an index into g->certs). Returns UI_RES_ALL. */
+enum ui_result ui_certform_open(struct ui *ui, size_t cert);
+/* Handles one key for the open form (ui->form != NULL). */
+enum ui_result ui_certform_key(struct ui *ui, int key);
+/* Draws the open form over the body and places the cursor in a date field. */
+void ui_certform_draw(struct ui *ui);
+/* Closes the form without saving (no-op when none is open). */
+void ui_certform_close(struct ui *ui);
+
+/* ui_home.c: the pace start date prompt */
+enum ui_result ui_home_start_prompt(struct ui *ui);
+void ui_home_free(struct ui *ui);
+
+/* ui_resume.c: where the learner left off */
+/* Records the current screen, selected item and scroll as the resume position (not when
+ * progress is read-only); ui_progress_finish() then saves it. */
+void ui_resume_save(struct ui *ui);
+/* Reopens the saved position when the screen and its item still exist in this guide; else
+ * stays on Home. Call with only Home on the stack. */
+void ui_resume_restore(struct ui *ui);
+
 /* ui_help.c */
 void ui_help_draw(struct ui *ui);
 
@@ -273,5 +333,6 @@ extern const struct ui_screen_ops ui_faq_ops;
 extern const struct ui_screen_ops ui_error_ops;
 extern const struct ui_screen_ops ui_load_error_ops; /* a guide the picker could not load */
 extern const struct ui_screen_ops ui_pick_ops;
+extern const struct ui_screen_ops ui_left_ops;
 
 #endif

@@ -2,7 +2,8 @@
  * search (ui_search.c), its results screen and the screen of an overview entry at a match.
  *
  * The index is built once per loaded guide: on first use, and again only after
- * guide_load_parts() loaded more (ui_search_index() compares the guide's loaded parts). A
+ * guide_load_parts() loaded more or a note changed (ui_search_index() compares the guide's
+ * loaded parts and the notes' stamp). It holds the learner's notes, so `/` finds them. A
  * keystroke in the prompt only parses and runs the query. */
 #ifndef TRAIL_UI_SEARCH_H
 #define TRAIL_UI_SEARCH_H
@@ -26,11 +27,12 @@ struct ui_search_query {
 
 struct ui_search {
     struct search_index *idx;
-    unsigned idx_loaded;        /* the guide's loaded parts when idx was built */
-    struct ui_search_query faq; /* the FAQ list's filter */
-    struct ui_search_query all; /* the whole-guide search */
-    struct ui_prompt prompt;    /* shared: one prompt is open at a time */
-    bool partial;               /* a part of the guide failed to load: not searched */
+    unsigned idx_loaded;          /* the guide's loaded parts when idx was built */
+    unsigned long long idx_notes; /* search_notes_stamp() when idx was built */
+    struct ui_search_query faq;   /* the FAQ list's filter */
+    struct ui_search_query all;   /* the whole-guide search */
+    struct ui_prompt prompt;      /* shared: one prompt is open at a time */
+    bool partial;                 /* a part of the guide failed to load: not searched */
 };
 
 /* The search state, created on first use; owned by ui, freed by ui_search_free(). */

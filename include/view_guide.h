@@ -37,14 +37,23 @@ unsigned view_guide_section_part(enum view_section s);
  * p (borrowed, may be NULL) is the learner's progress: Home then shows overall progress (a
  * bar, done/total, the percentage, the counts behind it and the current phase), the career
  * path a bar per phase, a phase its bar and counts and each key action's mark ("[x]", "[~]",
- * "[-]", "[ ]"). Without it no progress is shown and every mark is "[ ]". */
+ * "[-]", "[ ]"), and the learner's notes: a marker on a phase of the career path, the note under
+ * a key action on the checklist and under the title of its phase. Without it no progress is
+ * shown and every mark is "[ ]". */
 void view_guide_home(struct view_doc *d, const struct guide *g, const struct progress *p);
+/* view_guide_home() for a given day (pace and certification dates depend on it); with p, Home
+ * also says "Next:", the pace and the certification summary (view_plan_home()). */
+void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct progress *p,
+                        struct progress_date today);
 void view_guide_overview(struct view_doc *d, const struct guide *g);
 void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p);
 void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
                       const struct progress *p);
-void view_guide_certs(struct view_doc *d, const struct guide *g);
-void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert);
+/* The certifications and one certification; with p, each shows the learner's status and dates
+ * (view_plan_cert_text()), the list a note marker and the certification its note. */
+void view_guide_certs(struct view_doc *d, const struct guide *g, const struct progress *p);
+void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
+                     const struct progress *p);
 void view_guide_faqs(struct view_doc *d, const struct guide *g);
 void view_guide_faq(struct view_doc *d, const struct guide *g, size_t faq);
 /* A part of the guide failed to load: what and why, from the loader's diagnostics. */

@@ -10,7 +10,11 @@
  * all. Where a character folds to a different length or to several characters, a mark records
  * both offsets; between marks folded and original bytes correspond one to one. Mapping an
  * offset back is a binary search over the field's marks. Empty fields and entries are not
- * stored. */
+ * stored.
+ *
+ * The learner's notes (search_index_build_notes()) are body fields of their item's entry, after
+ * the guide's fields. Unlike the guide's text, which the index borrows, a note is copied
+ * (`owned`): the progress document changes under the index with every tick. */
 #include "search_internal.h"
 
 #include <stdint.h>
@@ -23,6 +27,7 @@
 struct builder {
     struct search_index *idx;
     size_t cap_folded, cap_fields, cap_entries, cap_marks;
+    const struct progress_guide *pg; /* the notes to add; NULL: none */
 };
 
 static unsigned kind_bit(enum search_kind kind)
@@ -155,6 +160,20 @@ static void end_entry(struct builder *b)
     idx->n_entries++;
 }
 
+/* Adds a copy of the note on item id (if any) as a body field of the entry begun last. */
+static void add_note(struct builder *b, const char *id)
+{
+    const struct progress_note *n = b->pg != NULL ? progress_find_note(b->pg, id) : NULL;
+    if (n == NULL || n->text == NULL || n->text[0] == '\0') {
+        return;
+    }
+    struct search_index *idx = b->idx;
+    idx->owned = xreallocarray(idx->owned, idx->n_owned + 1, sizeof *idx->owned);
+    char *copy = xstrdup(n->text);
+    idx->owned[idx->n_owned++] = copy;
+    add_field(b, SEARCH_FIELD_NOTE, false, copy);
+}
+
 static void add_phases(struct builder *b, const struct guide *g)
 {
     for (size_t i = 0; i < g->n_phases; i++) {
@@ -162,10 +181,12 @@ static void add_phases(struct builder *b, const struct guide *g)
         begin_entry(b, SEARCH_KIND_PHASE, i, 0);
         add_field(b, SEARCH_FIELD_PHASE_TITLE, true, p->title);
         add_field(b, SEARCH_FIELD_PHASE_SUMMARY, false, p->summary);
+        add_note(b, p->id);
         end_entry(b);
         for (size_t j = 0; j < p->n_actions; j++) {
             begin_entry(b, SEARCH_KIND_ACTION, i, j);
             add_field(b, SEARCH_FIELD_ACTION_TEXT, true, p->actions[j].text);
+            add_note(b, p->actions[j].id);
             end_entry(b);
         }
     }
@@ -179,6 +200,7 @@ static void add_certs_faqs(struct builder *b, const struct guide *g)
         add_field(b, SEARCH_FIELD_CERT_NAME, true, c->name);
         add_field(b, SEARCH_FIELD_CERT_ISSUER, false, c->issuer);
         add_field(b, SEARCH_FIELD_CERT_DESCRIPTION, false, c->description);
+        add_note(b, c->id);
         end_entry(b);
     }
     for (size_t i = 0; i < g->n_faqs; i++) {
@@ -191,8 +213,13 @@ static void add_certs_faqs(struct builder *b, const struct guide *g)
 
 struct search_index *search_index_build(const struct guide *g)
 {
+    return search_index_build_notes(g, NULL);
+}
+
+struct search_index *search_index_build_notes(const struct guide *g, const struct progress *p)
+{
     struct search_index *idx = xcalloc(1, sizeof *idx);
-    struct builder b = {.idx = idx};
+    struct builder b = {.idx = idx, .pg = p != NULL ? progress_find_guide(p, g->id) : NULL};
     begin_entry(&b, SEARCH_KIND_INTRO, 0, 0);
     add_field(&b, SEARCH_FIELD_INTRO, false, g->intro);
     end_entry(&b);
@@ -225,7 +252,40 @@ void search_index_free(struct search_index *idx)
     free(idx->fields);
     free(idx->entries);
     free(idx->marks);
+    for (size_t i = 0; i < idx->n_owned; i++) {
+        free(idx->owned[i]);
+    }
+    free(idx->owned);
     free(idx);
+}
+
+/* Mixes the note entry of id (tombstones included: a removal is a change too) into *h. */
+static void stamp_note(const struct progress_guide *pg, const char *id, unsigned long long *h)
+{
+    const struct progress_note *n = progress_find_note(pg, id);
+    if (n != NULL) {
+        unsigned long long v = (unsigned long long)n->changed * 2u + (n->text != NULL ? 1u : 0u);
+        *h = (*h ^ v) * 0x100000001b3ull; /* FNV-1a's step, a word at a time */
+    }
+}
+
+unsigned long long search_notes_stamp(const struct guide *g, const struct progress *p)
+{
+    const struct progress_guide *pg = p != NULL ? progress_find_guide(p, g->id) : NULL;
+    unsigned long long h = 0;
+    if (pg == NULL || pg->notes.n == 0) {
+        return 0;
+    }
+    for (size_t i = 0; i < g->n_phases; i++) {
+        stamp_note(pg, g->phases[i].id, &h);
+        for (size_t j = 0; j < g->phases[i].n_actions; j++) {
+            stamp_note(pg, g->phases[i].actions[j].id, &h);
+        }
+    }
+    for (size_t i = 0; i < g->n_certs; i++) {
+        stamp_note(pg, g->certs[i].id, &h);
+    }
+    return h + pg->notes.n;
 }
 
 size_t search_index_count_entries(const struct search_index *idx)

@@ -45,6 +45,8 @@ struct search_index {
     size_t n_entries;
     struct search_mark *marks;
     size_t n_marks;
+    char **owned; /* copies of the notes that fields point into */
+    size_t n_owned;
     /* Per kind (bit number), the folded bytes its entries span; lo == hi when it has none. */
     size_t kind_lo[SEARCH_N_KINDS], kind_hi[SEARCH_N_KINDS];
     size_t byte_counts[256]; /* a sample of folded's bytes, to pick rare anchors for a finder */

@@ -208,6 +208,28 @@ static enum ui_result step_section(struct ui *ui, bool forward)
     return ui_open_section(ui, ui->sections[next]);
 }
 
+/* e: the note of the selected item, or of the certification shown. */
+static enum ui_result note_action(struct ui *ui)
+{
+    const char *id = ui_note_target(ui, ui_top(ui));
+    if (id == NULL) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Select an item to write a note on.");
+        return UI_RES_ALL;
+    }
+    return ui_note_edit(ui, id);
+}
+
+/* t: the tracker of the certification shown, or selected in the list. */
+static enum ui_result track_action(struct ui *ui)
+{
+    const struct ui_screen *s = ui_top(ui);
+    size_t cert = s->ops == &ui_cert_ops ? s->index : s->pos.sel;
+    if (cert >= ui->g->n_certs) {
+        return UI_RES_NONE;
+    }
+    return ui_certform_open(ui, cert);
+}
+
 static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
 {
     static const enum view_move moves[] = {
@@ -252,6 +274,14 @@ static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
         return ui_progress_undo(ui);
     case UI_ACT_NEXT_TODO:
         return ui_progress_next_todo(ui);
+    case UI_ACT_LEFT:
+        return ui_left_open(ui);
+    case UI_ACT_SET_START:
+        return ui_home_start_prompt(ui);
+    case UI_ACT_NOTE:
+        return note_action(ui);
+    case UI_ACT_TRACK:
+        return track_action(ui);
     case UI_ACT_MARK_DONE:
     case UI_ACT_MARK_PROGRESS:
     case UI_ACT_MARK_SKIPPED: /* handled by checklist screens */
@@ -262,7 +292,7 @@ static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
     return UI_RES_NONE;
 }
 
-static enum ui_result do_action(struct ui *ui, enum ui_action a, int arg)
+enum ui_result ui_do_action(struct ui *ui, enum ui_action a, int arg)
 {
     struct ui_screen *s = ui_top(ui);
     ui_layout_screen(ui, s);
@@ -309,7 +339,7 @@ static enum ui_result on_mouse(struct ui *ui)
     bool again = item == s->pos.sel;
     s->pos.sel = item;
     if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) || (again && (ev.bstate & BUTTON1_CLICKED))) {
-        return do_action(ui, UI_ACT_OPEN, 0);
+        return ui_do_action(ui, UI_ACT_OPEN, 0);
     }
     return again ? UI_RES_NONE : UI_RES_ROWS;
 }
@@ -324,6 +354,9 @@ static enum ui_result on_key(struct ui *ui, int key)
     }
     if (ui->prompt != NULL) {
         return ui_prompt_key(ui, key);
+    }
+    if (ui->form != NULL) {
+        return ui_certform_key(ui, key);
     }
     if (key == (KEY_MOUSE | UI_KEY_FN)) {
         return on_mouse(ui);
@@ -341,7 +374,7 @@ static enum ui_result on_key(struct ui *ui, int key)
     if (b->action != UI_ACT_QUIT) {
         ui->quit_armed = false; /* a second q quits only right after the warning */
     }
-    return do_action(ui, b->action, b->arg);
+    return ui_do_action(ui, b->action, b->arg);
 }
 
 /* Reads one key without waiting; returns 0 when none is pending. */
@@ -440,8 +473,11 @@ int ui_run(struct guide *g, const struct ui_options *opt)
         ui_pick_start(&ui);
     }
     ui_progress_start(&ui);
+    ui_resume_restore(&ui);
     int status = loop(&ui);
     ui_prompt_close(&ui);
+    ui_certform_close(&ui);
+    ui_resume_save(&ui);
     /* Saved before leaving curses, while a second signal still only sets a flag. */
     char *unsaved = ui_progress_finish(&ui);
     ui_term_close(&ui);
@@ -455,5 +491,6 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     ui_search_free(&ui);
     ui_pick_free(&ui);
     ui_keys_free(ui.keys_owned);
+    ui_home_free(&ui);
     return status;
 }

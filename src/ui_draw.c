@@ -224,6 +224,9 @@ void ui_draw_all(struct ui *ui)
     draw_header(ui);
     draw_body(ui);
     draw_footer(ui);
+    if (ui->form != NULL) {
+        ui_certform_draw(ui); /* last: it places the cursor */
+    }
     if (ui->help_open) {
         ui_help_draw(ui);
     }
@@ -246,7 +249,7 @@ static void draw_item(struct ui *ui, struct ui_screen *s, size_t item)
 void ui_draw_items(struct ui *ui, size_t a, size_t b)
 {
     /* A status over the body is uncovered only by a full paint. */
-    if (ui->too_small || ui->help_open || ui->status_rows > 1) {
+    if (ui->too_small || ui->help_open || ui->form != NULL || ui->status_rows > 1) {
         ui_draw_all(ui);
         return;
     }

@@ -1,28 +1,20 @@
 /* The help overlay: a box over the current screen listing every key that works there, read
  * from the key table (the same rows that dispatch keys and fill the footer). Any key closes
- * it; ui_app.c routes keys here while it is open. */
+ * it; ui_app.c routes keys here while it is open.
+ *
+ * The box sits between the header and the footer when it fits there; a screen with more keys
+ * than that lets it cover them too, and when even the whole height is too short the keys flow
+ * into two columns, so no key of the table is ever left out on a usual terminal. */
 #include "ui_curses.h"
 
 #include <string.h>
 
 #define NAMES_COLS 16
+#define HELP_COLS  60 /* the box's width with one column of keys */
 
-void ui_help_draw(struct ui *ui)
+/* Draws a box of w x h at (y0, x0), blank inside. */
+static void draw_box(int y0, int x0, int h, int w, attr_t body)
 {
-    unsigned scope = ui_scope(ui);
-    int n = 0;
-    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
-        const struct ui_binding *b = ui_keys_at(ui->keys, i);
-        n += b->help != NULL && (b->scopes & scope) != 0;
-    }
-    int w = ui->cols - 4 < 60 ? ui->cols - 4 : 60;
-    int h = n + 4 < ui->rows - 2 ? n + 4 : ui->rows - 2;
-    if (w < 10 || h < 3) {
-        return;
-    }
-    int y0 = 1 + (ui->rows - 2 - h) / 2, x0 = (ui->cols - w) / 2;
-    attr_t body = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
-    attr_t key = ui_theme_attr(&ui->theme, VIEW_ROLE_NUMBER);
     attrset(body);
     for (int y = y0; y < y0 + h; y++) {
         mvhline(y, x0, ' ', w);
@@ -35,21 +27,58 @@ void ui_help_draw(struct ui *ui)
     mvaddch(y0, x0 + w - 1, ACS_URCORNER);
     mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
     mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
+}
+
+void ui_help_draw(struct ui *ui)
+{
+    unsigned scope = ui_scope(ui);
+    int n = 0;
+    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
+        const struct ui_binding *b = ui_keys_at(ui->keys, i);
+        n += b->help != NULL && (b->scopes & scope) != 0;
+    }
+    /* Rows: the top border, the keys, a blank, the closing hint, the bottom border. */
+    int cols = 1, h = n + 4, y0;
+    if (h <= ui->rows - 2) {
+        y0 = 1 + (ui->rows - 2 - h) / 2;
+    } else if (n + 3 <= ui->rows) {
+        h = n + 3; /* over the header and the footer, without the blank */
+        y0 = (ui->rows - h) / 2;
+    } else {
+        cols = 2;
+        h = (n + 1) / 2 + 3;
+        h = h < ui->rows ? h : ui->rows;
+        y0 = (ui->rows - h) / 2;
+    }
+    int want = cols == 1 ? HELP_COLS : 2 * HELP_COLS;
+    int w = ui->cols - 4 < want ? ui->cols - 4 : want;
+    if (w < 10 || h < 3) {
+        return;
+    }
+    int x0 = (ui->cols - w) / 2;
+    attr_t body = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
+    attr_t key = ui_theme_attr(&ui->theme, VIEW_ROLE_NUMBER);
+    draw_box(y0, x0, h, w, body);
 
     attr_t title = ui_theme_attr(&ui->theme, VIEW_ROLE_TITLE);
     int x = x0 + 2;
     x += ui_draw_text(y0, x, " Keys: ", 7, w - 4, title);
     x += ui_draw_untrusted(ui, y0, x, ui_top(ui)->ops->name, x0 + w - 4 - x, title);
     ui_draw_text(y0, x, " ", 1, 1, title);
-    int y = y0 + 1;
-    for (size_t i = 0; i < ui_keys_count(ui->keys) && y < y0 + h - 2; i++) {
+    int per_col = cols == 1 ? h - 3 : (n + 1) / 2, col_w = (w - 4) / cols, k = 0;
+    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
         const struct ui_binding *b = ui_keys_at(ui->keys, i);
         if (b->help == NULL || (b->scopes & scope) == 0) {
             continue;
         }
-        ui_draw_text(y, x0 + 2, b->names, strlen(b->names), NAMES_COLS, key);
-        ui_draw_text(y, x0 + 2 + NAMES_COLS, b->help, strlen(b->help), w - 4 - NAMES_COLS, body);
-        y++;
+        int y = y0 + 1 + k % per_col, xc = x0 + 2 + (k / per_col) * col_w;
+        k++;
+        if (k > per_col * cols || y >= y0 + h - 2) {
+            continue;
+        }
+        ui_draw_text(y, xc, b->names, strlen(b->names), NAMES_COLS, key);
+        ui_draw_text(y, xc + NAMES_COLS, b->help, strlen(b->help), col_w - NAMES_COLS - (cols - 1),
+                     body);
     }
     const char *close = "Press any key to close this help";
     ui_draw_text(y0 + h - 2, x0 + 2, close, strlen(close), w - 4,

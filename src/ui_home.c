@@ -1,9 +1,14 @@
-/* Home: the guide's title, intro and header stats, overall progress and the current phase,
- * the numbered menu of sections and the call to action. Enter opens the selected section (1-9 and
- * Tab work from anywhere). */
+/* Home: the guide's title, intro and header stats, overall progress, the next action, pace and
+ * certifications, the numbered menu of sections and the call to action. Enter opens the
+ * selected section (1-9 and Tab work from anywhere); S asks for the day the learner started,
+ * which pace counts from. */
 #include "ui_curses.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "ui_prompt.h"
+#include "xalloc.h"
 
 static void home_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
@@ -26,9 +31,83 @@ static enum ui_result home_key(struct ui *ui, struct ui_screen *s, enum ui_actio
     return UI_RES_NONE;
 }
 
+/* Sets (or with no date clears) the start date and saves. */
+static enum ui_result set_start(struct ui *ui, struct progress_date date)
+{
+    struct progress *p = ui_progress_doc(ui);
+    unsigned long gen = p->generation;
+    if (progress_set_start(p, ui->g->id, date, progress_now_ms()) != 0) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "The start date cannot be kept.");
+        return UI_RES_ALL;
+    }
+    if (p->generation == gen) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "The start date is unchanged.");
+        return UI_RES_ALL;
+    }
+    char buf[PROGRESS_DATE_SIZE];
+    progress_date_format(date, buf, sizeof buf);
+    if (progress_date_is_set(date)) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Started on %s.", buf);
+    } else {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "The start date is cleared.");
+    }
+    return ui_progress_save_change(ui);
+}
+
+static enum ui_result start_prompt(struct ui *ui, struct ui_prompt *pr, enum ui_prompt_event ev)
+{
+    if (ev != UI_PROMPT_ACCEPT) {
+        return UI_RES_ALL; /* Esc closed it already; an edit needs nothing */
+    }
+    const char *text = view_input_text(&pr->input);
+    size_t start = strspn(text, " "), len = strlen(text + start);
+    while (len > 0 && text[start + len - 1] == ' ') {
+        len--;
+    }
+    char *date_text = xasprintf("%.*s", (int)len, text + start);
+    struct progress_date date = {0};
+    bool ok = len == 0 || progress_date_parse(date_text, &date) == 0;
+    free(date_text);
+    if (!ok) {
+        ui_prompt_note(pr, VIEW_ROLE_ERROR, "not a date like 2026-12-01");
+        return UI_RES_ALL;
+    }
+    ui_prompt_close(ui);
+    return set_start(ui, date);
+}
+
+enum ui_result ui_home_start_prompt(struct ui *ui)
+{
+    struct progress *p = ui_progress_doc(ui);
+    if (p == NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Pace needs a progress file.");
+        return UI_RES_ALL;
+    }
+    if (ui->date_prompt == NULL) {
+        ui->date_prompt = xcalloc(1, sizeof *ui->date_prompt);
+    }
+    struct progress_date cur;
+    char buf[PROGRESS_DATE_SIZE] = "";
+    if (progress_get_start(p, ui->g->id, &cur)) {
+        progress_date_format(cur, buf, sizeof buf);
+    }
+    ui_prompt_open(ui, ui->date_prompt, "Started on (YYYY-MM-DD, empty clears): ", buf,
+                   start_prompt);
+    return UI_RES_ALL;
+}
+
+void ui_home_free(struct ui *ui)
+{
+    if (ui->date_prompt != NULL) {
+        ui_prompt_free(ui, ui->date_prompt);
+        free(ui->date_prompt);
+        ui->date_prompt = NULL;
+    }
+}
+
 const struct ui_screen_ops ui_home_ops = {
     .name = "Home",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_HOME,
     .resize = home_resize,
     .key = home_key,
 };

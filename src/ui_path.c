@@ -19,7 +19,7 @@ static enum ui_result path_key(struct ui *ui, struct ui_screen *s, enum ui_actio
 
 const struct ui_screen_ops ui_path_ops = {
     .name = "Career path",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE,
     .resize = path_resize,
     .key = path_key,
 };

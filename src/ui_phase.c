@@ -25,7 +25,7 @@ static enum ui_result phase_key(struct ui *ui, struct ui_screen *s, enum ui_acti
 
 const struct ui_screen_ops ui_phase_ops = {
     .name = "Phase checklist",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_CHECK,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_CHECK | UI_SCOPE_NOTE,
     .resize = phase_resize,
     .key = phase_key,
 };

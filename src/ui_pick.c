@@ -52,6 +52,7 @@ static enum ui_result open_guide(struct ui *ui, size_t i)
     ui->n_sections = view_guide_sections(g, ui->sections);
     ui_push(ui, &ui_home_ops, 0, NULL);
     ui_progress_note_unknown(ui);
+    ui_resume_restore(ui);
     return UI_RES_ALL;
 }
 
@@ -96,6 +97,7 @@ void ui_pick_start(struct ui *ui)
 /* Frees what the open guide built: its screens, its search state, the guide itself. */
 static void close_guide(struct ui *ui)
 {
+    ui_resume_save(ui); /* the place in this guide, for the next time it is opened */
     ui_pop_all(ui);
     ui_search_free(ui);
     guide_free(ui->g);

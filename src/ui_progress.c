@@ -34,6 +34,21 @@ static void append(char **msg, char *text)
     *msg = joined;
 }
 
+/* Home counts the certifications the learner tracks: load that part at the start when this
+ * guide has certification entries (a failure only leaves the count out). */
+static void load_tracked_certs(struct ui *ui)
+{
+    const struct progress_guide *pg = progress_find_guide(ui_progress_doc(ui), ui->g->id);
+    if (pg == NULL || pg->certs.n == 0 || !(ui->g->available & GUIDE_PART_CERTS) ||
+        (ui->g->loaded & GUIDE_PART_CERTS)) {
+        return;
+    }
+    struct diag diag = {0};
+    guide_load_parts(ui->g, GUIDE_PART_CERTS, &diag);
+    diag_free(&diag);
+    ui->stack[0].stale = true;
+}
+
 void ui_progress_start(struct ui *ui)
 {
     struct progress_store *st = ui->opt.store;
@@ -48,6 +63,9 @@ void ui_progress_start(struct ui *ui)
         append(&msg, xasprintf("Progress is read-only: %s.", progress_store_readonly(st)));
     }
     bool trouble = msg != NULL;
+    if (ui->g != NULL) {
+        load_tracked_certs(ui);
+    }
     size_t unknown = ui->g != NULL ? progress_count_unknown(progress_store_doc(st), ui->g) : 0;
     if (unknown > 0) {
         append(&msg, xasprintf("%zu saved item%s %s not in this guide; kept.", unknown,
@@ -61,6 +79,7 @@ void ui_progress_start(struct ui *ui)
 
 void ui_progress_note_unknown(struct ui *ui)
 {
+    load_tracked_certs(ui);
     struct progress_store *st = ui->opt.store;
     size_t unknown = st != NULL ? progress_count_unknown(progress_store_doc(st), ui->g) : 0;
     if (unknown > 0) {
@@ -91,6 +110,11 @@ static enum ui_result changed(struct ui *ui)
     ui->save_failed = failed;
     all_stale(ui);
     return UI_RES_ALL;
+}
+
+enum ui_result ui_progress_save_change(struct ui *ui)
+{
+    return changed(ui);
 }
 
 enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progress_state state)

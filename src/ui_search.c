@@ -59,10 +59,13 @@ static void run(const struct search_index *idx, struct ui_search_query *sq)
 const struct search_index *ui_search_index(struct ui *ui)
 {
     struct ui_search *st = ui_search_state(ui);
-    if (st->idx == NULL || st->idx_loaded != ui->g->loaded) {
+    const struct progress *p = ui_progress_doc(ui);
+    unsigned long long notes = search_notes_stamp(ui->g, p);
+    if (st->idx == NULL || st->idx_loaded != ui->g->loaded || st->idx_notes != notes) {
         search_index_free(st->idx);
-        st->idx = search_index_build(ui->g);
+        st->idx = search_index_build_notes(ui->g, p);
         st->idx_loaded = ui->g->loaded;
+        st->idx_notes = notes;
         run(st->idx, &st->faq);
         run(st->idx, &st->all);
     }

@@ -5,7 +5,10 @@
  * keep the pre-launch termios and the terminfo strings that undo our modes (rmcup, cnorm, sgr0,
  * rmkx, mouse off); the crash handler writes those with async-signal-safe calls only, then
  * re-raises. This file owns the only process-wide state of the browser, because a signal
- * handler can reach nothing else. */
+ * handler can reach nothing else. While another program has the terminal (the note editor),
+ * SIGINT and SIGQUIT are ignored, as git does while its editor runs: the terminal sends them to
+ * the editor too, which decides; SIGTERM and SIGHUP still only set the flag, so trail waits for
+ * the editor, keeps the note and then quits cleanly. */
 #include "ui_curses.h"
 
 #include <errno.h>
@@ -206,6 +209,31 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     setup_mouse(ui);
     curses_on = 1;
     return 0;
+}
+
+void ui_term_suspend(struct ui *ui)
+{
+    (void)ui;
+    def_prog_mode();
+    endwin();
+    curses_on = 0; /* a crash now has nothing of ours to undo */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
+}
+
+void ui_term_resume(struct ui *ui)
+{
+    (void)ui;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_quit_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    reset_prog_mode();
+    curses_on = 1;
+    clearok(curscr, TRUE); /* the other program drew over everything */
+    refresh();
 }
 
 void ui_term_close(struct ui *ui)

@@ -5,7 +5,9 @@
  * reflow and a reload. Screen words that are not the guide's (the menu heading, counts) are
  * kept few and plain; every guide string goes through the document's sanitiser. Home is built
  * block by block (home_blocks[]). Progress (view_progress.h) is drawn only when the caller
- * passes the learner's progress; its numbers are those of `trail --progress`. */
+ * passes the learner's progress; its numbers are those of `trail --progress`. Notes, the
+ * certification tracker and Home's "Next:", pace and certification lines are view_plan.c's
+ * pieces. */
 #include "view_guide.h"
 
 #include <stdio.h>
@@ -13,7 +15,9 @@
 #include <string.h>
 
 #include "text.h"
+#include "xalloc.h"
 #include "view_chart.h"
+#include "view_plan.h"
 #include "view_progress.h"
 
 #define LABEL_COLS   16 /* the column where a stat's value starts */
@@ -117,8 +121,10 @@ static void months(char *buf, size_t size, const struct guide_phase *p)
 
 /* ---- Home ---- */
 
-static void home_title(struct view_doc *d, const struct guide *g, const struct progress *p)
+static void home_title(struct view_doc *d, const struct guide *g, const struct progress *p,
+                       struct progress_date today)
 {
+    (void)today;
     (void)p;
     view_doc_add_text(d, VIEW_ROLE_TITLE, g->title, 0, NULL, VIEW_ROLE_TITLE);
     if (g->intro != NULL) {
@@ -127,8 +133,10 @@ static void home_title(struct view_doc *d, const struct guide *g, const struct p
     }
 }
 
-static void home_stats(struct view_doc *d, const struct guide *g, const struct progress *p)
+static void home_stats(struct view_doc *d, const struct guide *g, const struct progress *p,
+                       struct progress_date today)
 {
+    (void)today;
     (void)p;
     const struct guide_stat *st[] = {&g->stats.salary, &g->stats.growth, &g->stats.time,
                                      &g->stats.difficulty};
@@ -162,8 +170,10 @@ static void menu_entry(struct view_doc *d, const struct guide *g, size_t n, enum
     view_doc_end_item(d);
 }
 
-static void home_menu(struct view_doc *d, const struct guide *g, const struct progress *p)
+static void home_menu(struct view_doc *d, const struct guide *g, const struct progress *p,
+                      struct progress_date today)
 {
+    (void)today;
     (void)p;
     enum view_section secs[VIEW_SECTION_COUNT];
     size_t n = view_guide_sections(g, secs);
@@ -177,8 +187,10 @@ static void home_menu(struct view_doc *d, const struct guide *g, const struct pr
     }
 }
 
-static void home_cta(struct view_doc *d, const struct guide *g, const struct progress *p)
+static void home_cta(struct view_doc *d, const struct guide *g, const struct progress *p,
+                     struct progress_date today)
 {
+    (void)today;
     (void)p;
     if (g->cta == NULL) {
         return;
@@ -196,8 +208,10 @@ static void home_cta(struct view_doc *d, const struct guide *g, const struct pro
 
 /* "Progress        ████░░░░  12/25 · 48%", the counts under the bar, and the current phase;
  * on a narrow screen each label gets its own line. */
-static void home_progress(struct view_doc *d, const struct guide *g, const struct progress *p)
+static void home_progress(struct view_doc *d, const struct guide *g, const struct progress *p,
+                          struct progress_date today)
 {
+    (void)today;
     if (p == NULL || guide_count_actions(g) == 0) {
         return;
     }
@@ -228,17 +242,30 @@ static void home_progress(struct view_doc *d, const struct guide *g, const struc
     labelled(d, "Current phase", cur);
 }
 
-typedef void (*home_block_fn)(struct view_doc *d, const struct guide *g, const struct progress *p);
+static void home_plan(struct view_doc *d, const struct guide *g, const struct progress *p,
+                      struct progress_date today)
+{
+    view_plan_home(d, g, p, today, LABEL_COLS);
+}
 
-/* Home, top to bottom. Overall progress goes between the stats and the menu. */
-static const home_block_fn home_blocks[] = {home_title, home_stats, home_progress, home_menu,
-                                            home_cta};
+typedef void (*home_block_fn)(struct view_doc *d, const struct guide *g, const struct progress *p,
+                              struct progress_date today);
+
+/* Home, top to bottom. Overall progress and the plan go between the stats and the menu. */
+static const home_block_fn home_blocks[] = {home_title, home_stats, home_progress,
+                                            home_plan,  home_menu,  home_cta};
+
+void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct progress *p,
+                        struct progress_date today)
+{
+    for (size_t i = 0; i < sizeof home_blocks / sizeof home_blocks[0]; i++) {
+        home_blocks[i](d, g, p, today);
+    }
+}
 
 void view_guide_home(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
-    for (size_t i = 0; i < sizeof home_blocks / sizeof home_blocks[0]; i++) {
-        home_blocks[i](d, g, p);
-    }
+    view_guide_home_at(d, g, p, progress_date_today());
 }
 
 /* ---- Overview ---- */
@@ -286,6 +313,10 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
     /* The number sits in the first line's indent; the title wraps beside it. */
     char title[512];
     snprintf(title, sizeof title, m[0] ? "%s (%s)" : "%s%s", p->title, m);
+    if (pr != NULL && progress_get_note(pr, g->id, p->id) != NULL) {
+        size_t len = strlen(title);
+        snprintf(title + len, sizeof title - len, " %s", view_plan_note_marker(d->text_flags));
+    }
     view_doc_add_text(d, VIEW_ROLE_HEADING, title, ITEM_INDENT, num, VIEW_ROLE_NUMBER);
     snprintf(what, sizeof what, "%s%s%zu key actions", p->duration ? p->duration : "",
              p->duration ? sep(d) : "", p->n_actions);
@@ -332,6 +363,9 @@ static void action_entry(struct view_doc *d, const struct guide *g, const struct
     view_doc_begin_item(d, a->id);
     view_doc_add_text(d, st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY, a->text,
                       ITEM_INDENT, view_progress_mark(st), view_progress_mark_role(st));
+    if (pr != NULL) {
+        view_plan_add_note(d, progress_get_note(pr, g->id, a->id), ITEM_INDENT);
+    }
     view_doc_end_item(d);
 }
 
@@ -351,6 +385,9 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
         view_doc_add_text(d, VIEW_ROLE_DIM, what, 0, NULL, VIEW_ROLE_DIM);
     }
     phase_progress(d, g, phase, pr);
+    if (pr != NULL) {
+        view_plan_add_note(d, progress_get_note(pr, g->id, p->id), 0);
+    }
     if (p->summary != NULL) {
         view_doc_add_blank(d);
         view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, 0, NULL, VIEW_ROLE_BODY);
@@ -365,21 +402,42 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
 
 /* ---- Certifications ---- */
 
-void view_guide_certs(struct view_doc *d, const struct guide *g)
+/* The learner's status and dates of a certification on one line (none when not tracked). */
+static void cert_status(struct view_doc *d, const struct guide *g, const struct guide_cert *c,
+                        const struct progress *pr, int indent)
+{
+    struct progress_cert_info info;
+    char text[256];
+    if (pr == NULL || !progress_get_cert(pr, g->id, c->id, &info)) {
+        return;
+    }
+    view_plan_cert_text(&info, (d->text_flags & TEXT_ASCII) != 0, text, sizeof text);
+    if (text[0] != '\0') {
+        view_doc_add_text(d, VIEW_ROLE_ACCENT, text, indent, NULL, VIEW_ROLE_ACCENT);
+    }
+}
+
+void view_guide_certs(struct view_doc *d, const struct guide *g, const struct progress *pr)
 {
     view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_CERTS), 0, NULL,
                       VIEW_ROLE_TITLE);
     for (size_t i = 0; i < g->n_certs; i++) {
         const struct guide_cert *c = &g->certs[i];
+        char *name = pr != NULL && progress_get_note(pr, g->id, c->id) != NULL
+                         ? xasprintf("%s %s", c->name, view_plan_note_marker(d->text_flags))
+                         : xstrdup(c->name);
         view_doc_add_blank(d);
         view_doc_begin_item(d, c->id);
-        view_doc_add_text(d, VIEW_ROLE_HEADING, c->name, 1, NULL, VIEW_ROLE_HEADING);
+        view_doc_add_text(d, VIEW_ROLE_HEADING, name, 1, NULL, VIEW_ROLE_HEADING);
         view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 3, NULL, VIEW_ROLE_DIM);
+        cert_status(d, g, c, pr, 3);
         view_doc_end_item(d);
+        free(name);
     }
 }
 
-void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert)
+void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
+                     const struct progress *pr)
 {
     if (cert >= g->n_certs) {
         return;
@@ -387,6 +445,10 @@ void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert)
     const struct guide_cert *c = &g->certs[cert];
     view_doc_add_text(d, VIEW_ROLE_TITLE, c->name, 0, NULL, VIEW_ROLE_TITLE);
     view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 0, NULL, VIEW_ROLE_DIM);
+    cert_status(d, g, c, pr, 0);
+    if (pr != NULL) {
+        view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 0);
+    }
     view_doc_add_blank(d);
     view_doc_add_text(d, VIEW_ROLE_BODY, c->description, 0, NULL, VIEW_ROLE_BODY);
 }

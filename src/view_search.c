@@ -140,12 +140,15 @@ static void window_line(struct view_doc *d, const struct search_index *idx,
     search_field_ranges(idx, q, entry, k, r);
     view_doc_begin_line(d);
     view_doc_pad_to(d, indent);
+    if (f.role == SEARCH_FIELD_NOTE) {
+        view_doc_puts(d, VIEW_ROLE_ACCENT, (d->text_flags & TEXT_ASCII) ? "* note: " : "✎ note: ");
+    }
     put_window(d, role, f.text, r);
     view_doc_end_line(d);
 }
 
 /* The entry's first title field and the non-title field to show as context (the first that
- * matches, else the first); SIZE_MAX for none. */
+ * matches, else the first that is not the learner's note); SIZE_MAX for none. */
 static void pick_fields(const struct search_index *idx, const struct search_query *q, size_t entry,
                         size_t *title, size_t *context, struct search_ranges *r)
 {
@@ -158,7 +161,9 @@ static void pick_fields(const struct search_index *idx, const struct search_quer
             *title = *title == SIZE_MAX ? k : *title;
             continue;
         }
-        first_body = first_body == SIZE_MAX ? k : first_body;
+        if (f.role != SEARCH_FIELD_NOTE) { /* a note shows only where it matches */
+            first_body = first_body == SIZE_MAX ? k : first_body;
+        }
         if (*context == SIZE_MAX && search_field_ranges(idx, q, entry, k, r) > 0) {
             *context = k;
         }

@@ -17,8 +17,10 @@ run="TRAIL_STATE='$TUI_DIR/progress.yaml' TRAIL_CONTENT='$TRAIL_SOURCE_DIR/conte
 err="$TUI_DIR/err"
 esc=$'\e'
 
-# start NAME [ARGS]: a fresh server running trail, its standard error into $err.
+# start NAME [ARGS]: a fresh server running trail, its standard error into $err, on fresh
+# progress (trail reopens where the last case left off otherwise).
 start() {
+    rm -f "$TUI_DIR/progress.yaml"
     tui_new_server "$1"
     tui_start 80 24 "$run ${2:-} 2>'$err'"
 }

@@ -8,6 +8,8 @@ here=$(dirname "$0")
 tui_setup looks
 export HOME="$TUI_DIR"
 run="'$TRAIL_BIN' --content '$TRAIL_SOURCE_DIR/content/ml-engineer'"
+# Each case starts on Home: forget where the case before quit (trail resumes there).
+fresh() { rm -f "$HOME/.trail_progress.yaml"; }
 
 # X10 mouse reports: ESC [ M, then 32 + button, 32 + column, 32 + row (1-based).
 mouse() { # button col row (0-based col and row)
@@ -43,6 +45,7 @@ tui_keys q
 tui_wait "[exit 0]" "quit"
 
 tui_new_server nomouse
+fresh
 tui_start 80 24 "$run --no-mouse"
 tui_wait "  2  Career Path" "Home is up with --no-mouse"
 tmx display -p '#{mouse_any_flag}' | grep -qx 0 && pass "--no-mouse leaves the mouse alone" ||
@@ -51,6 +54,7 @@ tui_keys q
 tui_wait "[exit 0]" "quit"
 
 tui_new_server nocolor
+fresh
 tui_start 80 24 "NO_COLOR=1 $run"
 tui_wait "  1  Overview" "Home is up with NO_COLOR"
 screen=$(tui_screen -e)
@@ -63,6 +67,7 @@ tui_wait "[exit 0]" "quit"
 
 printf 'set -g default-terminal vt100\nset -g status off\n' >"$TUI_DIR/tmux.conf"
 tui_new_server vt100
+fresh
 tui_start 80 24 "$run"
 tui_wait "  1  Overview" "Home is up on a vt100"
 expect_contains "$(tui_screen -e)" $'\033[7m' "vt100: the selection is in reverse video"
@@ -73,6 +78,7 @@ tui_wait "[exit 0]" "quit"
 
 printf 'set -g default-terminal tmux-256color\nset -g status off\n' >"$TUI_DIR/tmux.conf"
 tui_new_server ascii
+fresh
 tui_start 80 24 "LANG=C LC_ALL=C $run"
 tui_wait "  1  Overview" "Home is up in the C locale"
 expect_contains "$(tui_screen)" "Career Path - 4 phases" "C locale: an ASCII separator"

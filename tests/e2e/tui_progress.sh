@@ -69,7 +69,7 @@ start() {
     tui_new_server "$name"
     tui_start 80 24 "$prefix sh -c 'echo \$\$ >\"$TUI_DIR/$name.pid\"; exec \"\$0\" \"\$@\"'" \
         "'$TRAIL_BIN' --content '$guide' --state '$state'; echo \$? >'$TUI_DIR/$name.rc'"
-    tui_wait "1  Overview" "$name: trail is up"
+    tui_wait "ML Engineer" "$name: trail is up"
 }
 
 # ---- Tick two actions, quit, start again: both ticked, the numbers agree with --progress.
@@ -87,6 +87,10 @@ tui_keys q
 tui_wait "[exit 0]" "ticks: q quits with status 0"
 
 start again "$state"
+# trail resumes in the checklist where it quit (tui_companion.sh tests resume); back to Home.
+tui_wait "Career Path › Foundation Building" "again: trail reopens the checklist it quit in"
+tui_keys Escape Escape
+tui_wait "Current phase" "again: Back twice is Home"
 home=$(tui_screen)
 line=$(report_line "$state" Overall)
 expect_contains "$home" "$(ratio "$line")" "Home's overall ratio and percentage agree with --progress"

@@ -1,0 +1,47 @@
+/* The learning companion laid out as document pieces: a note under its item, the marker of an
+ * item with a note, a certification's status line, Home's "Next:", pace and certification
+ * lines, and the "What's left" screen. No curses: view_guide.c and the ui_* screens use these,
+ * the unit tests read them. Every number and sentence comes from progress_plan.h, the functions
+ * `trail --progress` prints, so the screen and the command line cannot disagree. */
+#ifndef TRAIL_VIEW_PLAN_H
+#define TRAIL_VIEW_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "guide.h"
+#include "progress.h"
+#include "progress_date.h"
+#include "view.h"
+
+/* The most lines of a note shown under its item; a longer note ends in an ellipsis. */
+#define VIEW_PLAN_NOTE_LINES 3
+
+/* The marker of an item with a note: "✎", or "*" with TEXT_ASCII. Static. */
+const char *view_plan_note_marker(unsigned text_flags);
+
+/* Adds the first VIEW_PLAN_NOTE_LINES lines of note (untrusted) wrapped to the document's width
+ * after `indent` columns, dimmed, the first behind the marker. Returns the lines added: 0 when
+ * note is NULL or empty. */
+size_t view_plan_add_note(struct view_doc *d, const char *note, int indent);
+
+/* A certification's status and dates for people, into buf (size bytes, truncated to fit):
+ * "exam booked · exam on 2027-02-10", "passed on 2026-10-01 · expires on 2029-10-01",
+ * "studying"; ", " instead of " · " when ascii. "" when nothing is set. Returns buf. */
+char *view_plan_cert_text(const struct progress_cert_info *c, bool ascii, char *buf, size_t size);
+
+/* Home's companion lines when p is not NULL, each "Label" then its value from column
+ * label_cols (the label on a line of its own when the screen is narrow): "Next" and the action
+ * progress_suggest_next() picks, "Pace" and progress_pace_text() when a start date is set,
+ * "Certifications" and progress_certs_text() when the certifications are loaded and one has a
+ * status. today: the learner's date. Adds nothing when there is nothing to say. */
+void view_plan_home(struct view_doc *d, const struct guide *g, const struct progress *p,
+                    struct progress_date today, int label_cols);
+
+/* "What's left": a title, a count line, then per phase with something left a heading and one
+ * item per key action still to do or in progress (in guide order, so grouped by phase), with
+ * its mark and, when it has a note, the note marker. Item ids are the actions' ids. With
+ * nothing left, a line saying so. p may be NULL (everything is to do). */
+void view_plan_left(struct view_doc *d, const struct guide *g, const struct progress *p);
+
+#endif

@@ -1,0 +1,241 @@
+/* Notes in the learner's own editor, the way git and mutt hand the terminal over.
+ *
+ * The note goes to a private temporary file (mkstemp: O_EXCL, 0600, in $TMPDIR or /tmp); the
+ * browser leaves curses (ui_term_suspend()), runs "$VISUAL" or "$EDITOR" (fallback vi) through
+ * /bin/sh with the file name as "$1", so an editor given with arguments ("code --wait") works
+ * and the name is never parsed by the shell; waits for it; restores the screen; reads the file
+ * back (at most PROGRESS_NOTE_MAX bytes, valid UTF-8 without NUL, else the note is left as it
+ * was) and removes it. An editor that fails or is killed changes nothing. The note is saved
+ * like a tick (ui_progress_save_change()); an empty file removes the note. */
+#include "ui_curses.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+const char *ui_note_target(const struct ui *ui, const struct ui_screen *s)
+{
+    if (s->ops == &ui_cert_ops) {
+        return s->index < ui->g->n_certs ? ui->g->certs[s->index].id : NULL;
+    }
+    if (s->pos.sel < s->doc.n_items) {
+        return s->doc.items[s->pos.sel].id;
+    }
+    return NULL;
+}
+
+static const char *editor_command(void)
+{
+    const char *names[] = {"VISUAL", "EDITOR"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *e = getenv(names[i]);
+        if (e != NULL && e[0] != '\0') {
+            return e;
+        }
+    }
+    return "vi";
+}
+
+/* Writes all of buf to fd; returns 0 or -1 (errno set). */
+static int write_all(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return -1;
+        }
+        buf += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Creates the temporary file holding note (NULL: empty). Returns its path (caller frees), or
+ * NULL with the status line saying why. */
+static char *write_temp(struct ui *ui, const char *note)
+{
+    const char *dir = getenv("TMPDIR");
+    char *path = xasprintf("%s/trail-note-XXXXXX", dir != NULL && dir[0] != '\0' ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Could not create a file for the note in %s: %s.",
+                      dir != NULL && dir[0] != '\0' ? dir : "/tmp", strerror(errno));
+        free(path);
+        return NULL;
+    }
+    int rc = fchmod(fd, 0600);
+    if (rc == 0 && note != NULL) {
+        rc = write_all(fd, note, strlen(note));
+        if (rc == 0) {
+            rc = write_all(fd, "\n", 1);
+        }
+    }
+    int err = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        err = errno;
+    }
+    if (rc != 0) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Could not write the note to %s: %s.", path,
+                      strerror(err));
+        unlink(path);
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+/* Runs the editor on path with the terminal handed over; returns its wait status, or -1 when
+ * it could not be started (errno set). */
+static int run_editor(struct ui *ui, const char *editor, const char *path)
+{
+    char *cmd = xasprintf("%s \"$1\"", editor);
+    ui_term_suspend(ui);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            signal(sigs[i], SIG_DFL);
+        }
+        execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+        _exit(127);
+    }
+    int err = errno, status = -1;
+    if (pid > 0) {
+        /* SIGTERM or SIGHUP only set the quit flag: keep waiting for the editor. */
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    ui_term_resume(ui);
+    free(cmd);
+    errno = err;
+    return pid > 0 ? status : -1;
+}
+
+/* Reads the edited file: at most PROGRESS_NOTE_MAX bytes of UTF-8 without NUL. Returns a new
+ * buffer (its length in *len), or NULL with the status line saying why the note is kept. */
+static char *read_back(struct ui *ui, const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Could not read the note back from %s: %s.", path,
+                      fd < 0 ? strerror(errno) : "not a regular file");
+        if (fd >= 0) {
+            close(fd);
+        }
+        return NULL;
+    }
+    size_t cap = PROGRESS_NOTE_MAX + 1, n = 0;
+    char *buf = xmalloc(cap + 1);
+    ssize_t r = 0;
+    while (n < cap && ((r = read(fd, buf + n, cap - n)) > 0 || (r < 0 && errno == EINTR))) {
+        n += r > 0 ? (size_t)r : 0;
+    }
+    int err = errno;
+    close(fd);
+    const char *why = NULL;
+    if (r < 0) {
+        why = strerror(err);
+    } else if (n > PROGRESS_NOTE_MAX) {
+        why = "it is too long";
+    } else if (memchr(buf, '\0', n) != NULL || !text_utf8_valid(buf, n, NULL)) {
+        why = "it is not valid UTF-8 text";
+    }
+    if (why != NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "The note was not changed: %s.", why);
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Says how the editor ended when it failed; returns true when it succeeded. */
+static bool editor_ok(struct ui *ui, const char *editor, int status)
+{
+    if (status == -1) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Could not start the editor: %s.", strerror(errno));
+    } else if (WIFSIGNALED(status)) {
+        ui_status_set(ui, VIEW_ROLE_ERROR,
+                      "The editor (%s) was killed by signal %d; the note "
+                      "was not changed.",
+                      editor, WTERMSIG(status));
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+        ui_status_set(ui, VIEW_ROLE_ERROR,
+                      "Could not run the editor (%s); set $VISUAL or "
+                      "$EDITOR. The note was not changed.",
+                      editor);
+    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        ui_status_set(ui, VIEW_ROLE_ERROR,
+                      "The editor (%s) failed (exit %d); the note was not "
+                      "changed.",
+                      editor, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    } else {
+        return true;
+    }
+    return false;
+}
+
+/* Stores the edited text as the note of id and saves. */
+static enum ui_result store(struct ui *ui, const char *id, const char *text, size_t len)
+{
+    struct progress *p = ui_progress_doc(ui);
+    const char *old = progress_get_note(p, ui->g->id, id);
+    unsigned long gen = p->generation;
+    bool had = old != NULL;
+    if (progress_set_note(p, ui->g->id, id, text, len, progress_now_ms()) != 0) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "The note was not changed: it cannot be kept.");
+        return UI_RES_ALL;
+    }
+    if (p->generation == gen) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "The note is unchanged.");
+        return UI_RES_ALL;
+    }
+    bool has = progress_get_note(p, ui->g->id, id) != NULL;
+    ui_status_set(ui, VIEW_ROLE_STATUS, "%s",
+                  has ? (had ? "Note saved." : "Note added.") : "Note removed.");
+    return ui_progress_save_change(ui);
+}
+
+enum ui_result ui_note_edit(struct ui *ui, const char *id)
+{
+    struct progress *p = ui_progress_doc(ui);
+    if (p == NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Notes need a progress file.");
+        return UI_RES_ALL;
+    }
+    char *path = write_temp(ui, progress_get_note(p, ui->g->id, id));
+    if (path == NULL) {
+        return UI_RES_ALL;
+    }
+    const char *editor = editor_command();
+    int status = run_editor(ui, editor, path);
+    enum ui_result r = UI_RES_ALL;
+    if (editor_ok(ui, editor, status)) {
+        size_t len = 0;
+        char *text = read_back(ui, path, &len);
+        if (text != NULL) {
+            r = store(ui, id, text, len);
+            free(text);
+        }
+    }
+    unlink(path);
+    free(path);
+    return r;
+}

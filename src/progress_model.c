@@ -50,6 +50,7 @@ static void guide_entry_free(struct progress_guide *pg)
 {
     for (size_t i = 0; i < pg->n_items; i++) {
         free(pg->items[i].id);
+        free(pg->items[i].emitted);
     }
     free(pg->items);
     free(pg->slots);
@@ -148,6 +149,7 @@ static bool drop_void(struct progress_guide *pg)
     for (size_t i = 0; i < pg->n_items; i++) {
         if (pg->items[i].changed <= pg->reset) {
             free(pg->items[i].id);
+            free(pg->items[i].emitted);
             continue;
         }
         pg->items[kept++] = pg->items[i];
@@ -565,16 +567,58 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
     return era * 146097 + (int64_t)doe - 719468;
 }
 
+/* The date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days). */
+static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int64_t)yoe + era * 400 + (*m <= 2);
+}
+
+/* Writes v as exactly n decimal digits ending at p[n - 1]. */
+static void put_digits(char *p, unsigned v, int n)
+{
+    for (int i = n - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
+/* Saving thousands of items formats thousands of times, so this is plain arithmetic rather
+ * than gmtime_r() and snprintf(); years past 9999 (never parsed, but a time can be bumped)
+ * take the general path, which prints them in full. */
 void progress_format_time(int64_t ms, char *buf, size_t size)
 {
     if (ms < 0) {
         ms = 0;
     }
-    time_t secs = (time_t)(ms / 1000);
-    struct tm tm;
-    gmtime_r(&secs, &tm);
-    snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+    int64_t days = ms / 86400000;
+    unsigned in_day = (unsigned)(ms % 86400000);
+    int64_t y;
+    unsigned m, d;
+    civil_from_days(days, &y, &m, &d);
+    if (y > 9999 || size < sizeof "2026-11-26T06:30:12.345Z") {
+        time_t secs = (time_t)(ms / 1000);
+        struct tm tm;
+        gmtime_r(&secs, &tm);
+        snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+        return;
+    }
+    memcpy(buf, "0000-00-00T00:00:00.000Z", sizeof "0000-00-00T00:00:00.000Z");
+    put_digits(buf, (unsigned)y, 4);
+    put_digits(buf + 5, m, 2);
+    put_digits(buf + 8, d, 2);
+    put_digits(buf + 11, in_day / 3600000, 2);
+    put_digits(buf + 14, in_day / 60000 % 60, 2);
+    put_digits(buf + 17, in_day / 1000 % 60, 2);
+    put_digits(buf + 20, in_day % 1000, 3);
 }
 
 /* Reads exactly n digits at *s; returns -1 if any is missing. */

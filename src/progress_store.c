@@ -350,7 +350,7 @@ static int save_locked(struct progress_store *s, char **note)
         progress_free(theirs);
     }
     size_t len = 0;
-    char *text = progress_emit(s->doc, &len);
+    char *text = progress_emit_cached(s->doc, &len);
     if (text == NULL) {
         return save_failed(s,
                            xasprintf("the progress of %s could not be written as YAML", s->target));

@@ -9,7 +9,13 @@
  * a guide and in an item are copied into the document as opaque subtrees and emitted back
  * after the known keys, in their original order. The companion entries (notes, certifications,
  * start, resume) are read strictly: an entry missing its change time or holding an invalid
- * value is skipped with a located message, and unknown keys inside them are not kept. */
+ * value is skipped with a located message, and unknown keys inside them are not kept.
+ *
+ * A store saves the whole file after every tick, and a large file is mostly item entries that
+ * did not change: progress_emit_cached() keeps each item's bytes as libyaml wrote them in
+ * place and copies them on the next save instead of emitting the item again. The output is
+ * the same bytes as a fresh emit (tests/unit/test_progress_yaml.c checks it after random
+ * changes). */
 #include "progress.h"
 
 #include <errno.h>
@@ -660,8 +666,70 @@ static bool emit_start_resume(yaml_emitter_t *em, const struct progress_guide *p
     return ok;
 }
 
-static bool emit_guide(yaml_emitter_t *em, const struct progress_guide *pg)
+/* The emitter and the buffer its output goes to. */
+struct sink {
+    yaml_emitter_t *em;
+    struct outbuf *out;
+};
+
+static bool cache_valid(const struct progress_item *it)
 {
+    return it->emitted != NULL && it->emitted_state == it->state &&
+           it->emitted_changed == it->changed && it->extra.n == 0;
+}
+
+/* Emits item it, keeping (cache) or reusing (valid) its bytes. The emitter queues events only
+ * while it needs lookahead after a collection start; after an item's mapping end its queue is
+ * empty, so once flushed, the output holds exactly the bytes of everything emitted so far. An
+ * item without unknown keys ends with its plain change time, mid-line, and the emitter writes
+ * the line break and indentation before the next key itself: so the bytes between two
+ * flushes are "\n", the indentation and the entry, the same whatever came before, and the
+ * emitter's own state (it only tracks that it is mid-line) stays true when we copy them. */
+static bool emit_cached_item(struct sink *k, struct progress_item *it)
+{
+    if (yaml_emitter_flush(k->em) == 0) {
+        return false;
+    }
+    if (cache_valid(it)) {
+        return out_write(k->out, (unsigned char *)it->emitted, it->emitted_len) != 0;
+    }
+    size_t start = k->out->len;
+    if (!emit_item(k->em, it) || yaml_emitter_flush(k->em) == 0) {
+        return false;
+    }
+    free(it->emitted);
+    it->emitted_len = k->out->len - start;
+    it->emitted = xmalloc(it->emitted_len);
+    memcpy(it->emitted, k->out->data + start, it->emitted_len);
+    it->emitted_state = it->state;
+    it->emitted_changed = it->changed;
+    return true;
+}
+
+/* The items mapping. The first item always goes through the emitter: the mapping's start
+ * waits for lookahead events and only then writes "items:". With caching, the other items'
+ * bytes are reused when unchanged; a guide where any item has unknown keys (which may end in a
+ * block scalar, at the start of a line) is emitted without the cache. */
+static bool emit_items(struct sink *k, const struct progress_guide *pg, struct progress_item *cache)
+{
+    bool ok = emit_str(k->em, "items") && emit_map_start(k->em);
+    for (size_t i = 0; cache != NULL && i < pg->n_items; i++) {
+        if (pg->items[i].extra.n > 0) {
+            cache = NULL;
+        }
+    }
+    for (size_t i = 0; ok && i < pg->n_items; i++) {
+        ok = cache != NULL && i > 0 ? emit_cached_item(k, &cache[i])
+                                    : emit_item(k->em, &pg->items[i]);
+    }
+    return ok && emit_map_end(k->em);
+}
+
+/* cache: pg itself when its items' texts are to be reused and kept, else NULL. */
+static bool emit_guide(struct sink *k, const struct progress_guide *pg,
+                       struct progress_guide *cache)
+{
+    yaml_emitter_t *em = k->em;
     bool ok = emit_str(em, pg->id) && emit_map_start(em);
     if (ok && pg->reset > 0) {
         char when[PROGRESS_TIME_SIZE];
@@ -669,18 +737,16 @@ static bool emit_guide(yaml_emitter_t *em, const struct progress_guide *pg)
         ok = emit_str(em, "reset") && emit_str(em, when);
     }
     if (ok && pg->n_items > 0) {
-        ok = emit_str(em, "items") && emit_map_start(em);
-        for (size_t i = 0; ok && i < pg->n_items; i++) {
-            ok = emit_item(em, &pg->items[i]);
-        }
-        ok = ok && emit_map_end(em);
+        ok = emit_items(k, pg, cache != NULL ? cache->items : NULL);
     }
     ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_start_resume(em, pg);
     return ok && emit_extra(em, &pg->extra) && emit_map_end(em);
 }
 
-static bool emit_document(yaml_emitter_t *em, const struct progress *p)
+/* cache: p itself for progress_emit_cached(), else NULL. */
+static bool emit_document(struct sink *k, const struct progress *p, struct progress *cache)
 {
+    yaml_emitter_t *em = k->em;
     yaml_event_t ev;
     bool ok = emit(em, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) != 0);
     ok = emit(em, &ev, ok && yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) != 0);
@@ -690,7 +756,7 @@ static bool emit_document(yaml_emitter_t *em, const struct progress *p)
     if (ok && p->n_guides > 0) {
         ok = emit_str(em, "guides") && emit_map_start(em);
         for (size_t g = 0; ok && g < p->n_guides; g++) {
-            ok = emit_guide(em, &p->guides[g]);
+            ok = emit_guide(k, &p->guides[g], cache != NULL ? &cache->guides[g] : NULL);
         }
         ok = ok && emit_map_end(em);
     }
@@ -700,19 +766,29 @@ static bool emit_document(yaml_emitter_t *em, const struct progress *p)
     return ok && yaml_emitter_flush(em) != 0;
 }
 
-char *progress_emit(const struct progress *p, size_t *len)
+static char *emit_text_of(const struct progress *p, struct progress *cache, size_t *len)
 {
     yaml_emitter_t em;
     if (yaml_emitter_initialize(&em) == 0) {
         return NULL;
     }
     struct outbuf o = {0};
+    if (cache != NULL && cache->n_guides > 0) {
+        /* Sized for the last save's items, so the copy does not grow the buffer many times. */
+        size_t guess = 4096;
+        for (size_t g = 0; g < cache->n_guides; g++) {
+            guess += cache->guides[g].n_items * 96;
+        }
+        o.data = xmalloc(guess);
+        o.cap = guess;
+    }
     yaml_emitter_set_output(&em, out_write, &o);
     yaml_emitter_set_unicode(&em, 1);
     yaml_emitter_set_indent(&em, 2);
     yaml_emitter_set_width(&em, -1);
     yaml_emitter_set_break(&em, YAML_LN_BREAK);
-    bool ok = emit_document(&em, p);
+    struct sink k = {.em = &em, .out = &o};
+    bool ok = emit_document(&k, p, cache);
     yaml_emitter_delete(&em);
     if (!ok) {
         free(o.data);
@@ -724,4 +800,14 @@ char *progress_emit(const struct progress *p, size_t *len)
     o.data[o.len] = '\0';
     *len = o.len;
     return o.data;
+}
+
+char *progress_emit(const struct progress *p, size_t *len)
+{
+    return emit_text_of(p, NULL, len);
+}
+
+char *progress_emit_cached(struct progress *p, size_t *len)
+{
+    return emit_text_of(p, p, len);
 }

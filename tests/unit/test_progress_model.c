@@ -3,7 +3,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -284,6 +286,34 @@ static void test_next_todo(void **state)
     progress_free(p);
 }
 
+/* The arithmetic formatter agrees with gmtime_r() over 1970-9999, leap days and month ends
+ * included, and parses back to the same time. */
+static void test_format_time_matches_gmtime(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ull; /* xorshift64: a fixed, reproducible sequence */
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int64_t ms = (int64_t)(x % 253402300800000ull);
+        if (i % 4 == 0) { /* the last millisecond of some day */
+            ms = ms - ms % 86400000 + 86399999;
+        }
+        time_t secs = (time_t)(ms / 1000);
+        struct tm tm;
+        gmtime_r(&secs, &tm);
+        char want[64], got[PROGRESS_TIME_SIZE];
+        snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+        progress_format_time(ms, got, sizeof got);
+        assert_string_equal(got, want);
+        int64_t back = -1;
+        assert_int_equal(progress_parse_time(got, &back), 0);
+        assert_int_equal(back, ms);
+    }
+}
+
 static void test_times(void **state)
 {
     (void)state;
@@ -299,6 +329,13 @@ static void test_times(void **state)
     assert_string_equal(buf, "2024-02-29T23:59:59.999Z");
     progress_format_time(951868800123LL, buf, sizeof buf);
     assert_string_equal(buf, "2000-03-01T00:00:00.123Z");
+    progress_format_time(0, buf, sizeof buf);
+    assert_string_equal(buf, "1970-01-01T00:00:00.000Z");
+    /* 9999-12-31T23:59:59 is 253402300799 s after the epoch: the last 4-digit year. */
+    progress_format_time(253402300799999LL, buf, sizeof buf);
+    assert_string_equal(buf, "9999-12-31T23:59:59.999Z");
+    progress_format_time(253402300800000LL, buf, sizeof buf);
+    assert_string_equal(buf, "10000-01-01T00:00:00.000Z");
     const char *bad[] = {"2023-02-29T00:00:00Z",
                          "2026-11-26T06:30:12.345",
                          "2026-11-26 06:30:12Z",
@@ -343,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_percent),
         cmocka_unit_test(test_next_todo),
         cmocka_unit_test(test_times),
+        cmocka_unit_test(test_format_time_matches_gmtime),
         cmocka_unit_test(test_state_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

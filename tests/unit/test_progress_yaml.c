@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -354,6 +355,119 @@ static void test_aliases_refused(void **state)
     diag_free(&d);
 }
 
+/* Asserts that the cached emitter writes exactly what a fresh emit writes. */
+static void assert_cached_matches(struct progress *p)
+{
+    size_t fresh_len = 0, cached_len = 0;
+    char *fresh = progress_emit(p, &fresh_len);
+    char *cached = progress_emit_cached(p, &cached_len);
+    assert_non_null(fresh);
+    assert_non_null(cached);
+    assert_string_equal(cached, fresh);
+    assert_int_equal(cached_len, fresh_len);
+    free(fresh);
+    free(cached);
+}
+
+/* Item ids that libyaml writes plain, quoted, escaped or (past 128 bytes) as a complex key:
+ * a prefix, the number n, a suffix. */
+static const char *odd_id(unsigned n, char *buf, size_t size)
+{
+    static const char *const shapes[][2] = {
+        {"phase-", "/action"},
+        {"needs: quoting ", ""},
+        {"- dash ", ""},
+        {"'quote' ", ""},
+        {"caf\xc3\xa9 ", ""},
+        {"#hash ", ""},
+        {"", ""},
+        {"tab\there ", ""},
+        {"trailing ", " "},
+        {"yes", ""},
+        {"[flow ", "]"},
+    };
+    size_t n_shapes = sizeof shapes / sizeof shapes[0];
+    unsigned shape = n % (unsigned)(n_shapes + 1);
+    if (shape == n_shapes) {
+        int w = snprintf(buf, size, "%u", n);
+        memset(buf + w, 'x', 150 - (size_t)w); /* 150 bytes: too long for a simple key */
+        buf[150] = '\0';
+        return buf;
+    }
+    snprintf(buf, size, "%s%u%s", shapes[shape][0], n, shapes[shape][1]);
+    return buf;
+}
+
+/* After random changes (new items, ticks, notes, resets, a second guide, a merge that brings
+ * unknown item keys), progress_emit_cached() gives the bytes of a fresh progress_emit(). */
+static void test_emit_cached_matches_fresh(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    int64_t t = 1790000000000LL;
+    uint32_t x = 2463534242u; /* xorshift32: a fixed, reproducible sequence */
+    char buf[200];
+    for (int round = 0; round < 60; round++) {
+        int changes = round == 0 ? 300 : 1 + (int)(x % 6);
+        for (int c = 0; c < changes; c++) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            /* Independent bit fields of x: guide, id, state, kind of change. */
+            const char *guide = (x >> 24) % 5 == 0 ? "second-guide" : G;
+            const char *id = odd_id(x % 400, buf, sizeof buf);
+            t += 1 + (x >> 12) % 5000;
+            if ((x >> 18) % 29 == 0) {
+                progress_set_note(p, guide, id, "line one\nline two", 17, t);
+            } else {
+                progress_set_state(p, guide, id,
+                                   (enum progress_state)((x >> 10) % PROGRESS_STATE_COUNT), t);
+            }
+        }
+        if (round == 20) {
+            progress_reset_guide(p, "second-guide", t++);
+        }
+        if (round == 40) { /* another instance's file, with a key this version does not know */
+            static const char theirs_text[] = "version: 1\n"
+                                              "guides:\n"
+                                              "  ml-engineer:\n"
+                                              "    items:\n"
+                                              "      phase-12/action:\n"
+                                              "        state: done\n"
+                                              "        changed: 2099-01-01T00:00:00.000Z\n"
+                                              "        future: |\n"
+                                              "          kept\n"
+                                              "          as written\n";
+            enum progress_parse_status st;
+            struct progress *theirs = parse(theirs_text, strlen(theirs_text), &st);
+            progress_merge(p, theirs);
+            progress_free(theirs);
+        }
+        assert_cached_matches(p);
+    }
+    /* The items really were reused: the texts are kept for the main guide's items. */
+    const struct progress_guide *pg = progress_find_guide(p, "second-guide");
+    assert_non_null(pg);
+    assert_true(pg->n_items > 1);
+    assert_non_null(pg->items[pg->n_items - 1].emitted);
+    progress_free(p);
+}
+
+/* The cached path reproduces the sample file byte for byte, on the first and later saves. */
+static void test_emit_cached_exact(void **state)
+{
+    (void)state;
+    enum progress_parse_status st;
+    struct progress *p = parse(sample, strlen(sample), &st);
+    for (int i = 0; i < 3; i++) {
+        size_t len = 0;
+        char *text = progress_emit_cached(p, &len);
+        assert_string_equal(text, sample);
+        free(text);
+    }
+    progress_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +483,8 @@ int main(void)
         cmocka_unit_test(test_binary_and_utf8),
         cmocka_unit_test(test_void_entries_dropped),
         cmocka_unit_test(test_aliases_refused),
+        cmocka_unit_test(test_emit_cached_matches_fresh),
+        cmocka_unit_test(test_emit_cached_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

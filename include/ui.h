@@ -35,9 +35,10 @@ int ui_check_terminal(char *why, size_t size);
 struct ui_keys *ui_keys_new(const struct config *c, struct diag *d);
 void ui_keys_free(struct ui_keys *k);
 
-/* Runs the browser until the user quits. With a guide g (guide.yaml and the career path
- * loaded; certifications and FAQ are loaded on first use with guide_load_parts()), the browser
- * opens it; g stays the caller's. With g NULL, it opens the guide picker over opt->guides
+/* Runs the browser until the user quits. With a guide g (guide.yaml loaded at least; the
+ * career path is loaded right after the first frame, certifications and FAQ on first use, with
+ * guide_load_parts(); an error in a part shows the error screen), the browser opens it; g
+ * stays the caller's. With g NULL, it opens the guide picker over opt->guides
  * (at least one), loading each guide the user opens and freeing it on the way back. The
  * terminal is restored on every way out. Returns the process exit status: 0 after q, 128 + the
  * signal number after SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGQUIT (the caller can still save),

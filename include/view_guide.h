@@ -39,7 +39,8 @@ unsigned view_guide_section_part(enum view_section s);
  * path a bar per phase, a phase its bar and counts and each key action's mark ("[x]", "[~]",
  * "[-]", "[ ]"), and the learner's notes: a marker on a phase of the career path, the note under
  * a key action on the checklist and under the title of its phase. Without it no progress is
- * shown and every mark is "[ ]". */
+ * shown and every mark is "[ ]". While a guide's career path exists but is not loaded yet, Home
+ * shows "…" for the progress and for the number of phases. */
 void view_guide_home(struct view_doc *d, const struct guide *g, const struct progress *p);
 /* view_guide_home() for a given day (pace and certification dates depend on it); with p, Home
  * also says "Next:", the pace and the certification summary (view_plan_home()). */

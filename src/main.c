@@ -392,7 +392,8 @@ static int run_browser(const struct options *o)
     struct guide_entry *v = NULL;
     size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &v, &d);
     char *dir = browse_dir(o, &cfg, v, n, &d);
-    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &d) : NULL;
+    /* guide.yaml only: the browser loads the career path after its first frame. */
+    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO, &d) : NULL;
     diag_print(&d, stderr);
     int rc = EXIT_ERROR;
     if ((g != NULL || (dir == NULL && n > 1)) && (uo.store = open_store(o)) != NULL) {

@@ -134,6 +134,23 @@ static const struct ui_screen_ops *section_ops(enum view_section s)
     }
 }
 
+/* Loads a part of the guide; on failure pushes the error screen with the located messages
+ * and returns false. */
+static bool load_part(struct ui *ui, unsigned part)
+{
+    struct diag diag = {0};
+    if (guide_load_parts(ui->g, part, &diag) != 0) {
+        ui_push(ui, &ui_error_ops, 0, guide_part_file(part));
+        ui_top(ui)->diag = diag;
+        ui_top(ui)->stale = true; /* lay out again, now with the messages */
+        ui_layout_screen(ui, ui_top(ui));
+        return false;
+    }
+    diag_free(&diag);
+    ui->stack[0].stale = true; /* Home's menu and progress change with the loaded part */
+    return true;
+}
+
 enum ui_result ui_open_section(struct ui *ui, enum view_section sec)
 {
     while (ui->depth > 1) {
@@ -146,16 +163,9 @@ enum ui_result ui_open_section(struct ui *ui, enum view_section sec)
         ui_draw_all(ui);
         refresh();
         ui_status_clear(ui);
-        struct diag diag = {0};
-        if (guide_load_parts(ui->g, part, &diag) != 0) {
-            ui_push(ui, &ui_error_ops, 0, guide_part_file(part));
-            ui_top(ui)->diag = diag;
-            ui_top(ui)->stale = true; /* lay out again, now with the messages */
-            ui_layout_screen(ui, ui_top(ui));
+        if (!load_part(ui, part)) {
             return UI_RES_ALL;
         }
-        diag_free(&diag);
-        ui->stack[0].stale = true; /* Home's menu may change with the loaded part */
     }
     /* Home selects the section too, so Back lands on it however it was opened. */
     struct ui_screen *home = &ui->stack[0];
@@ -420,8 +430,6 @@ static bool wait_input(int *empty_reads)
 static int loop(struct ui *ui)
 {
     int empty_reads = 0;
-    ui_draw_all(ui);
-    refresh();
     for (;;) {
         if (ui_term_pending_signal() != 0) {
             return 128 + ui_term_pending_signal();
@@ -448,6 +456,28 @@ static int loop(struct ui *ui)
     }
 }
 
+/* The first frame needs guide.yaml only: Home shows a placeholder for the career path's
+ * count and the progress, so a large career path does not hold up the screen. The career path
+ * is loaded right after (an error in it shows the error screen), then the progress notices
+ * and the screen the learner left, and the screen is painted again: all before the first key
+ * is read. */
+static void start(struct ui *ui)
+{
+    ui_draw_all(ui);
+    refresh();
+    bool ok = true;
+    if (ui->g != NULL && (ui->g->available & GUIDE_PART_PATH) &&
+        !(ui->g->loaded & GUIDE_PART_PATH)) {
+        ok = load_part(ui, GUIDE_PART_PATH);
+    }
+    ui_progress_start(ui);
+    if (ok) {
+        ui_resume_restore(ui);
+    }
+    ui_draw_all(ui);
+    refresh();
+}
+
 int ui_run(struct guide *g, const struct ui_options *opt)
 {
     struct ui ui;
@@ -472,8 +502,7 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     } else {
         ui_pick_start(&ui);
     }
-    ui_progress_start(&ui);
-    ui_resume_restore(&ui);
+    start(&ui);
     int status = loop(&ui);
     ui_prompt_close(&ui);
     ui_certform_close(&ui);

@@ -31,6 +31,17 @@ static const char *sep(const struct view_doc *d)
     return (d->text_flags & TEXT_ASCII) ? " - " : " · ";
 }
 
+static const char *ellipsis(const struct view_doc *d)
+{
+    return (d->text_flags & TEXT_ASCII) ? "..." : "…";
+}
+
+/* The guide has a career path that is not loaded yet: Home shows placeholders for it. */
+static bool path_pending(const struct guide *g)
+{
+    return (g->available & GUIDE_PART_PATH) && !(g->loaded & GUIDE_PART_PATH);
+}
+
 static bool has_stats(const struct guide *g)
 {
     const struct guide_stats *s = &g->stats;
@@ -161,7 +172,11 @@ static void menu_entry(struct view_doc *d, const struct guide *g, size_t n, enum
     view_doc_puts(d, VIEW_ROLE_NUMBER, num);
     view_doc_pad_to(d, ITEM_INDENT);
     view_doc_puts(d, VIEW_ROLE_HEADING, view_guide_section_title(g, s));
-    if (s == VIEW_SECTION_PATH && g->n_phases > 0) {
+    if (s == VIEW_SECTION_PATH && path_pending(g)) {
+        char what[64];
+        snprintf(what, sizeof what, "%s%s", sep(d), ellipsis(d));
+        view_doc_puts(d, VIEW_ROLE_DIM, what);
+    } else if (s == VIEW_SECTION_PATH && g->n_phases > 0) {
         char what[64];
         snprintf(what, sizeof what, "%s%zu phases", sep(d), g->n_phases);
         view_doc_puts(d, VIEW_ROLE_DIM, what);
@@ -212,6 +227,11 @@ static void home_progress(struct view_doc *d, const struct guide *g, const struc
                           struct progress_date today)
 {
     (void)today;
+    if (p != NULL && path_pending(g)) {
+        view_doc_add_blank(d);
+        labelled(d, "Progress", ellipsis(d));
+        return;
+    }
     if (p == NULL || guide_count_actions(g) == 0) {
         return;
     }

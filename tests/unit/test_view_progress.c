@@ -297,6 +297,40 @@ static void test_home_progress_on_a_narrow_screen(void **state)
     guide_free(g);
 }
 
+/* Before the career path is loaded (the browser's first frame), Home holds a placeholder for
+ * the progress and the number of phases; once it is loaded, the real ones. */
+static void test_home_placeholders_before_the_path(void **state)
+{
+    (void)state;
+    struct diag diag = {0};
+    struct guide *g = guide_load(TRAIL_SOURCE_DIR "/content/ml-engineer", GUIDE_PART_INFO, &diag);
+    assert_non_null(g);
+    assert_true(g->available & GUIDE_PART_PATH);
+    assert_false(g->loaded & GUIDE_PART_PATH);
+    struct progress *p = progress_new();
+    struct view_doc d;
+    view_doc_init(&d, 78, TEXT_ASCII);
+    view_guide_home(&d, g, p);
+    check_widths(&d);
+    size_t l = find_line(&d, 0, "Progress");
+    assert_int_not_equal(l, SIZE_MAX);
+    assert_string_equal(d.lines[l].text, "Progress        ...");
+    assert_int_equal(find_line(&d, 0, "Current phase"), SIZE_MAX);
+    assert_int_not_equal(find_line(&d, 0, " 2  Career Path - ..."), SIZE_MAX);
+    view_doc_free(&d);
+
+    assert_int_equal(guide_load_parts(g, GUIDE_PART_PATH, &diag), 0);
+    view_doc_init(&d, 78, 0);
+    view_guide_home(&d, g, p);
+    l = find_line(&d, 0, "Progress");
+    assert_non_null(strstr(d.lines[l].text, "0/20 \xc2\xb7 0%"));
+    assert_int_not_equal(find_line(&d, 0, " 2  Career Path \xc2\xb7 4 phases"), SIZE_MAX);
+    view_doc_free(&d);
+    diag_free(&diag);
+    progress_free(p);
+    guide_free(g);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -306,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_counts_and_ratio_text),
         cmocka_unit_test(test_bar_shrinks_then_goes),
         cmocka_unit_test(test_phase_shows_marks_and_counts),
+        cmocka_unit_test(test_home_placeholders_before_the_path),
         cmocka_unit_test(test_path_shows_a_bar_per_phase),
         cmocka_unit_test(test_home_shows_overall_progress),
         cmocka_unit_test(test_home_progress_on_a_narrow_screen),

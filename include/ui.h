@@ -15,7 +15,9 @@ struct ui_keys;
 
 struct ui_options {
     bool mouse;                   /* capture the mouse (off with --no-mouse) */
-    struct progress_store *store; /* the learner's progress (borrowed) */
+    struct progress_store *store; /* the learner's progress (borrowed), or NULL: */
+    const char *store_path;       /* then ui_run() opens this file (borrowed path) with
+                                   * progress_store_open() after the first frame, and closes it */
     enum config_theme theme;      /* the configured palette (NO_COLOR still wins) */
     const struct ui_keys *keys;   /* from ui_keys_new() (borrowed); NULL: the default keys */
     /* The guides the picker offers when ui_run() gets no guide (borrowed; ids and dirs as

@@ -151,10 +151,11 @@ struct ui {
     SCREEN *scr;
     struct ui_theme theme;
     struct ui_options opt;
-    const struct ui_keys *keys; /* the key table in use (opt.keys, or keys_owned) */
-    struct ui_keys *keys_owned; /* the default table when opt.keys is NULL */
-    struct ui_pick *pick;       /* the guide picker (ui_pick.c); NULL with one guide */
-    unsigned text_flags;        /* TEXT_ASCII when the locale is not UTF-8 */
+    struct progress_store *own_store; /* opened from opt.store_path (then also opt.store) */
+    const struct ui_keys *keys;       /* the key table in use (opt.keys, or keys_owned) */
+    struct ui_keys *keys_owned;       /* the default table when opt.keys is NULL */
+    struct ui_pick *pick;             /* the guide picker (ui_pick.c); NULL with one guide */
+    unsigned text_flags;              /* TEXT_ASCII when the locale is not UTF-8 */
     struct ui_screen stack[UI_STACK_MAX];
     size_t depth;
     enum view_section sections[VIEW_SECTION_COUNT];

@@ -311,17 +311,23 @@ static int run_check(const char *dir, struct diag *d)
     return EXIT_OK;
 }
 
-/* Opens the progress file: --state, else $TRAIL_STATE, else ~/.trail_progress.yaml. NULL (with
- * a message) only when no home directory is known. */
-static struct progress_store *open_store(const struct options *o)
+/* The progress file: --state, else $TRAIL_STATE, else ~/.trail_progress.yaml. A new string, or
+ * NULL (with a message) only when no home directory is known. */
+static char *store_path(const struct options *o)
 {
-    char *path = o->state != NULL ? strdup(o->state) : progress_default_path();
+    char *path = o->state != NULL ? xstrdup(o->state) : progress_default_path();
     if (path == NULL) {
         fprintf(stderr, "trail: no home directory to keep progress in; use --state FILE or "
                         "TRAIL_STATE\n");
-        return NULL;
     }
-    struct progress_store *s = progress_store_open(path);
+    return path;
+}
+
+/* Opens the progress file; NULL (with a message) only when no home directory is known. */
+static struct progress_store *open_store(const struct options *o)
+{
+    char *path = store_path(o);
+    struct progress_store *s = path != NULL ? progress_store_open(path) : NULL;
     free(path);
     return s;
 }
@@ -396,12 +402,15 @@ static int run_browser(const struct options *o)
     struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO, &d) : NULL;
     diag_print(&d, stderr);
     int rc = EXIT_ERROR;
-    if ((g != NULL || (dir == NULL && n > 1)) && (uo.store = open_store(o)) != NULL) {
+    char *path = NULL;
+    /* The browser opens the progress file itself, after its first frame. */
+    if ((g != NULL || (dir == NULL && n > 1)) && (path = store_path(o)) != NULL) {
+        uo.store_path = path;
         uo.guides = v;
         uo.n_guides = n;
         rc = ui_run(g, &uo);
-        progress_store_close(uo.store);
     }
+    free(path);
     guide_free(g);
     free(dir);
     guide_entries_free(v, n);

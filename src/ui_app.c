@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "progress_store.h"
 #include "text.h"
 #include "ui_prompt.h"
 #include "ui_search.h"
@@ -456,15 +457,25 @@ static int loop(struct ui *ui)
     }
 }
 
+/* Opens the progress file given by path, unless a store was given or is open. */
+static void open_store(struct ui *ui)
+{
+    if (ui->opt.store == NULL && ui->opt.store_path != NULL) {
+        ui->own_store = progress_store_open(ui->opt.store_path);
+        ui->opt.store = ui->own_store;
+    }
+}
+
 /* The first frame needs guide.yaml only: Home shows a placeholder for the career path's
- * count and the progress, so a large career path does not hold up the screen. The career path
- * is loaded right after (an error in it shows the error screen), then the progress notices
- * and the screen the learner left, and the screen is painted again: all before the first key
- * is read. */
+ * count and the progress, so neither a large career path nor a large progress file holds up
+ * the screen. The progress file is opened and the career path loaded right after (an error in
+ * it shows the error screen), then the progress notices and the screen the learner left, and
+ * the screen is painted again: all before the first key is read. */
 static void start(struct ui *ui)
 {
     ui_draw_all(ui);
     refresh();
+    open_store(ui);
     bool ok = true;
     if (ui->g != NULL && (ui->g->available & GUIDE_PART_PATH) &&
         !(ui->g->loaded & GUIDE_PART_PATH)) {
@@ -500,6 +511,7 @@ int ui_run(struct guide *g, const struct ui_options *opt)
         ui.n_sections = view_guide_sections(g, ui.sections);
         ui_push(&ui, &ui_home_ops, 0, NULL);
     } else {
+        open_store(&ui); /* the picker shows each guide's progress in its first frame */
         ui_pick_start(&ui);
     }
     start(&ui);
@@ -510,6 +522,7 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     /* Saved before leaving curses, while a second signal still only sets a flag. */
     char *unsaved = ui_progress_finish(&ui);
     ui_term_close(&ui);
+    progress_store_close(ui.own_store);
     if (unsaved != NULL) {
         char *clean = text_sanitize(unsaved, strlen(unsaved), ui.text_flags, NULL);
         fprintf(stderr, "trail: %s\n", clean);

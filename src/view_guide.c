@@ -227,7 +227,7 @@ static void home_progress(struct view_doc *d, const struct guide *g, const struc
                           struct progress_date today)
 {
     (void)today;
-    if (p != NULL && path_pending(g)) {
+    if (path_pending(g)) {
         view_doc_add_blank(d);
         labelled(d, "Progress", ellipsis(d));
         return;

@@ -1,11 +1,13 @@
 /* pty_driver: runs a full-screen program in a pseudo-terminal of a given size and measures its
  * first frame, the bytes each keystroke makes it write, and its peak memory (figures 3-5).
  *
- * "Drawn" means: the expected text has appeared in the output and the output has then gone
- * quiet for the quiet period. The frame time is from fork to the last byte of that burst (the
- * quiet wait itself is not counted), so it does not depend on the quiet period chosen. Each
- * keystroke step writes its keys and counts the bytes of the burst that answers them, again
- * until quiet. At the end the quit keys are sent and the child is reaped with wait4(), which
+ * The first frame is up when the expected text has appeared: pass a text the program writes
+ * last on its first screen (trail's footer, less's prompt), and the frame time runs from fork
+ * to the read that completed it. A program may go on writing after its first frame (trail
+ * fills in the career path right after it): the settle time is from fork to the last byte
+ * before the output went quiet for the quiet period (the quiet wait itself is not counted).
+ * Each keystroke step writes its keys and counts the bytes of the burst that answers them,
+ * again until quiet. At the end the quit keys are sent and the child is reaped with wait4(), which
  * gives its peak RSS. The driver never answers terminal queries: neither ncurses nor less
  * sends any at start-up.
  *
@@ -13,7 +15,8 @@
  *                   [-x QUIT_KEYS] [-o RAW_FILE] -- CMD [ARG]...
  * KEYS take C escapes: \e \n \r \t \\ \xHH. Default quit keys: "q". Without -e, any output
  * counts as the start of the frame. -o saves every byte the program wrote, for inspection.
- * Output, one line: "frame_ms=F text_ms=T frame_bytes=N keys=B1,B2,... rss_kb=R status=S".
+ * Output, one line: "frame_ms=F settle_ms=T frame_bytes=N keys=B1,B2,... rss_kb=R status=S"
+ * (frame_bytes: everything written until the output settled).
  * Exit 0 when the program drew, answered and exited 0; 1 otherwise (with a message). */
 #include <errno.h>
 #include <poll.h>
@@ -260,9 +263,9 @@ int main(int argc, char **argv)
         execvp(a.argv[0], a.argv);
         _exit(127);
     }
-    double text_ms = 0, unused;
-    int rc = drv_settle(&d, 0, a.text, &text_ms);
-    double frame_ms = d.last_byte;
+    double frame_ms = 0, unused;
+    int rc = drv_settle(&d, 0, a.text, &frame_ms);
+    double settle_ms = d.last_byte;
     size_t frame_bytes = d.len;
     char keys[DRV_MAX_STEPS * 24] = "";
     for (int i = 0; rc == 0 && i < a.n_keys; i++) {
@@ -277,8 +280,8 @@ int main(int argc, char **argv)
     }
     long rss = 0;
     int status = drv_finish(&d, a.quit, &rss);
-    printf("frame_ms=%.2f text_ms=%.2f frame_bytes=%zu keys=%s rss_kb=%ld status=%d\n", frame_ms,
-           text_ms, frame_bytes, a.n_keys ? keys : "-", rss, status);
+    printf("frame_ms=%.2f settle_ms=%.2f frame_bytes=%zu keys=%s rss_kb=%ld status=%d\n",
+           frame_ms, settle_ms, frame_bytes, a.n_keys ? keys : "-", rss, status);
     if (a.raw != NULL) {
         drv_save(&d, a.raw);
     }

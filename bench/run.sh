@@ -65,16 +65,20 @@ largest=$(printf '%s\n' $sizes | sort -n | tail -1)
 files() { printf '%s\n' "$1"/guide.yaml "$1"/career-path.yaml "$1"/certifications.yaml \
     "$1"/faq.yaml; }
 
-# Runs a full-screen command in the pty driver `runs` times; prints the median of field $1
-# (of the extra fields given after it). Empty when the program did not draw.
-pty_median() { # field text [pty_driver options...] -- cmd...
-    local key=$1 text=$2 out vals=()
+# Runs a full-screen command in the pty driver `runs` times; prints the median of each field
+# named in $1 (space-separated), in that order. Fails when the program did not draw. Each run
+# starts without a progress file, so trail never resumes where an earlier run left off.
+pty_median() { # "field..." text [pty_driver options...] -- cmd...
+    local keys=$1 text=$2 out lines=() k
     shift 2
     for _ in $(seq "$runs"); do
+        rm -f "$HOME/.trail_progress.yaml"
         out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e "$text" "$@" 2>/dev/null) || return 1
-        vals+=("$(printf '%s\n' "$out" | field "$key")")
+        lines+=("$out")
     done
-    printf '%s\n' "${vals[@]}" | median
+    for k in $keys; do
+        printf '%s\n' "${lines[@]}" | field "$k" | median
+    done | paste -sd ' '
 }
 
 # 1. Load: trail --check vs. a bare libyaml event scan of the same files.
@@ -107,31 +111,37 @@ else
     row 2 "Search per keystroke" "n/a" "n/a" "-" "≤ 2" "not built (no search model yet)"
 fi
 
-# 3. First frame in a pty at 80x24: trail vs less on the guide printed as text.
-first_frame() { # label guide-dir expected-word
-    local txt="$data/$(basename "$2").txt" t l r
+# 3. First frame in a pty at 80x24: trail vs less on the guide printed as text. The frame is
+# up when the last text of the first screen has been written: trail's footer ("Quit", the
+# bottom row) and less's prompt (the file name, after the text). trail then fills in the career
+# path's count and the progress; the time until its output settles is shown beside.
+first_frame() { # label guide-dir
+    local txt="$data/$(basename "$2").txt" t l r settle
     "$trail" --print --content "$2" >"$txt" || return 1
-    l=$(pty_median frame_ms "$3" -- less "$txt") || return 1
-    if ! t=$(pty_median frame_ms "$3" -- "$trail" --content "$2"); then
+    l=$(pty_median frame_ms "$(basename "$txt")" -- less "$txt") || return 1
+    if ! t=$(pty_median "frame_ms settle_ms" "Quit" -- "$trail" --content "$2"); then
         row 3 "First frame, $1 (trail vs less)" "n/a" "$l ms" "-" "≤ 1" "trail did not draw"
         return 0
     fi
+    read -r t settle <<<"$t"
     r=$(ratio "$t" "$l")
-    row 3 "First frame, $1 (trail vs less)" "$t ms" "$l ms" "$r" "≤ 1" "$(met "$r" 1)"
+    row 3 "First frame, $1 (trail vs less)" "$t ms (settled $settle ms)" "$l ms" "$r" "≤ 1" \
+        "$(met "$r" 1)"
 }
 if command -v less >/dev/null; then
-    first_frame "bundled guide" "$bundled" "Machine" || exit 1
+    first_frame "bundled guide" "$bundled" || exit 1
 else
     row 3 "First frame" "n/a" "n/a" "-" "≤ 1" "less is not installed"
 fi
 for mb in $sizes; do
     if [ "$mb" = 10 ] && command -v less >/dev/null; then
-        first_frame "10 MB" "$(guide_dir 10)" "Synthetic" || exit 1
+        first_frame "10 MB" "$(guide_dir 10)" || exit 1
     fi
 done
 
 # 4. Bytes per keystroke: one row down (j) vs a full repaint (Ctrl-L) of the same screen.
-if out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e Machine -k j -k '\x0c' -- \
+rm -f "$HOME/.trail_progress.yaml" # Home opens on its first item, not where a run left it
+if out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e Quit -k j -k '\x0c' -- \
     "$trail" --content "$bundled" 2>/dev/null); then
     keys=$(printf '%s\n' "$out" | field keys)
     down=${keys%%,*} full=${keys##*,}
@@ -151,7 +161,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
 row 5 "Peak RSS, $largest MB guide (trail --check vs size on disk)" "$(mib "$load_rss")" \
     "$(mib "$disk_kb")" "$r" "≤ 2.5" "$(met "$r" 2.5)"
 m=$(pty_median rss_kb "" -- "$bin/min_curses") || exit 1
-if t=$(pty_median rss_kb "Machine" -- "$trail" --content "$bundled"); then
+if t=$(pty_median rss_kb "Quit" -- "$trail" --content "$bundled"); then
     r=$(ratio "$t" "$m")
     row 5 "Peak RSS, bundled guide (trail vs initscr/endwin)" "$t KiB" "$m KiB" "$r" "≤ 1.5" \
         "$(met "$r" 1.5)"

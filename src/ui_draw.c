@@ -162,25 +162,73 @@ static void draw_footer(struct ui *ui)
     }
 }
 
-/* Draws document line `line` on body row y, highlighted when it belongs to the selection. */
+/* True when a blank drawn in attribute a looks the same as one drawn in b: the same
+ * background, and no underline or reverse video on one only (bold and the foreground colour
+ * do not show on a blank). */
+static bool blank_alike(attr_t a, attr_t b)
+{
+    const attr_t shows = A_REVERSE | A_UNDERLINE | A_STANDOUT | A_BLINK;
+    if ((a & shows) != (b & shows)) {
+        return false;
+    }
+    short fa = 0, ba = 0, fb = 0, bb = 0;
+    pair_content((short)PAIR_NUMBER(a), &fa, &ba);
+    pair_content((short)PAIR_NUMBER(b), &fb, &bb);
+    return ba == bb;
+}
+
+static bool all_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != ' ') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static attr_t run_attr(const struct ui *ui, const struct view_line *l, size_t r, bool sel)
+{
+    enum view_role role = l->runs[r].role;
+    return sel ? ui_theme_selected(&ui->theme, role) : ui_theme_attr(&ui->theme, role);
+}
+
+/* Draws document line `line` on body row y. A line of the selected item is highlighted from
+ * one column before its text to one after, like a menu bar, not across the whole row: moving
+ * the selection then rewrites only the two items' text. Blank runs keep the attribute before
+ * them when that looks the same, so a line changes attributes only where its text does. */
 static void draw_line(struct ui *ui, const struct ui_screen *s, int y, size_t line)
 {
     const struct view_doc *d = &s->doc;
     bool sel = d->n_items > 0 && view_doc_item_at(d, line) == s->pos.sel && line < d->n_lines;
-    attr_t base = sel ? ui_theme_attr(&ui->theme, VIEW_ROLE_SELECTED)
-                      : ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
-    fill(ui, y, 0, base);
+    attr_t cur = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
+    fill(ui, y, 0, cur);
     if (line >= d->n_lines) {
         return;
     }
     const struct view_line *l = &d->lines[line];
-    int x = ui->margin, max = ui->cols - ui->margin;
+    size_t lead = sel ? strspn(l->text, " ") : 0; /* blanks before the highlight */
+    lead = lead > 0 ? lead - 1 : 0;
+    int x = ui->margin + (int)lead, max = ui->cols - ui->margin;
     for (size_t r = 0; r < l->n_runs && x - ui->margin < max; r++) {
         size_t start = l->runs[r].start;
         size_t end = r + 1 < l->n_runs ? l->runs[r + 1].start : l->len;
-        enum view_role role = l->runs[r].role;
-        attr_t a = sel ? ui_theme_selected(&ui->theme, role) : ui_theme_attr(&ui->theme, role);
+        start = start < lead ? lead : start;
+        if (start >= end) {
+            continue;
+        }
+        attr_t a = run_attr(ui, l, r, sel);
+        if (all_blank(l->text + start, end - start)) {
+            /* Blanks before a run take its attribute, or else the one before them. */
+            attr_t next = r + 1 < l->n_runs ? run_attr(ui, l, r + 1, sel) : a;
+            a = blank_alike(a, next) ? next : (blank_alike(a, cur) ? cur : a);
+        }
         x += ui_draw_text(y, x, l->text + start, end - start, ui->cols - x, a);
+        cur = a;
+    }
+    if (sel && x < ui->cols && l->len > lead) {
+        attr_t pad = ui_theme_attr(&ui->theme, VIEW_ROLE_SELECTED);
+        ui_draw_text(y, x, " ", 1, 1, blank_alike(pad, cur) ? cur : pad);
     }
 }
 

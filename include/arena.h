@@ -13,8 +13,11 @@ struct arena {
 
 /* Memory aligned for any type, valid until arena_free(). Never NULL (aborts on OOM). */
 void *arena_alloc(struct arena *a, size_t size);
+/* The same with the given alignment (a power of two up to that of max_align_t): packs the small
+ * nodes and strings of a large tree tighter. */
+void *arena_alloc_align(struct arena *a, size_t size, size_t align);
 void *arena_calloc(struct arena *a, size_t n, size_t size);
-/* Copies n bytes of s and a terminating NUL into the arena. */
+/* Copies n bytes of s and a terminating NUL into the arena (byte-aligned). */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 /* Moves every block of src into dst (src is left empty): what was allocated from src stays

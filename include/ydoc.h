@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -27,22 +28,24 @@ struct ydoc_pair {
     struct ydoc_node *value;
 };
 
+/* 24 bytes: a 50 MB guide has about a million nodes, so their size shows in the load time. */
 struct ydoc_node {
-    enum ydoc_kind kind;
-    unsigned line, col; /* 1-based start of the node */
+    unsigned line;     /* 1-based start of the node */
+    unsigned col : 24; /* 1-based; columns past 16777215 read as that */
+    unsigned kind : 8; /* enum ydoc_kind */
     union {
         struct {
-            char *str;  /* NUL-terminated, valid UTF-8, no NUL inside */
-            size_t len; /* bytes, without the terminator */
-            bool plain; /* unquoted: may be a number, boolean or null */
+            char *str;    /* NUL-terminated, valid UTF-8, no NUL inside */
+            uint32_t len; /* bytes, without the terminator (at most YDOC_MAX_SCALAR) */
+            bool plain;   /* unquoted: may be a number, boolean or null */
         } scalar;
         struct {
             struct ydoc_node **items;
-            size_t n;
+            uint32_t n; /* at most the node limit */
         } seq;
         struct {
             struct ydoc_pair *pairs;
-            size_t n;
+            uint32_t n;
         } map;
     } u;
 };

@@ -21,12 +21,24 @@ struct arena_block {
 
 void *arena_alloc(struct arena *a, size_t size)
 {
-    const size_t align = alignof(max_align_t);
-    if (size > SIZE_MAX - align) {
+    return arena_alloc_align(a, size, alignof(max_align_t));
+}
+
+/* Blocks start aligned for any type; within one, the offset is rounded up to align and the
+ * size to a multiple of it, so the next allocation of the same alignment needs no padding. */
+void *arena_alloc_align(struct arena *a, size_t size, size_t align)
+{
+    if (size > SIZE_MAX - 2 * alignof(max_align_t)) {
         return xmalloc(SIZE_MAX); /* aborts with a message */
     }
     size = (size + align - 1) & ~(align - 1);
     struct arena_block *b = a->head;
+    if (b != NULL) {
+        size_t pad = ((b->used + align - 1) & ~(align - 1)) - b->used;
+        if (b->size - b->used >= size + pad) {
+            b->used += pad;
+        }
+    }
     if (b == NULL || b->size - b->used < size) {
         size_t want = b == NULL ? ARENA_MIN_BLOCK : b->size * 2;
         if (want > ARENA_MAX_BLOCK) {
@@ -68,7 +80,7 @@ void *arena_calloc(struct arena *a, size_t n, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_align(a, n + 1, 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

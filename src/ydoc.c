@@ -10,6 +10,7 @@
 #include "ydoc.h"
 
 #include <errno.h>
+#include <stdalign.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,8 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* A bound on nodes (about 56 bytes each) so a pathological 64 MiB file of "[]," cannot take
- * gigabytes; a 50 MB guide of prose needs about a million. */
+/* A bound on nodes (24 bytes each, plus their strings) so a pathological 64 MiB file of "[],"
+ * cannot take gigabytes; a 50 MB guide of prose needs about a million. */
 #define YDOC_MAX_NODES (4u * 1024u * 1024u)
 
 struct frame {
@@ -84,13 +85,18 @@ static void push_child(struct builder *b, struct ydoc_node *n)
     b->stack[b->top++] = n;
 }
 
+#define YDOC_MAX_COL 0xffffffu
+
+_Static_assert(sizeof(void *) > 8 || sizeof(struct ydoc_node) <= 24,
+               "a node stays at 24 bytes on 64-bit targets");
+
 static struct ydoc_node *new_node(struct builder *b, enum ydoc_kind kind, const yaml_mark_t *m)
 {
-    struct ydoc_node *n = arena_alloc(&b->doc->arena, sizeof *n);
+    struct ydoc_node *n = arena_alloc_align(&b->doc->arena, sizeof *n, alignof(struct ydoc_node));
     memset(n, 0, sizeof *n);
     n->kind = kind;
     n->line = (unsigned)m->line + 1;
-    n->col = (unsigned)m->column + 1;
+    n->col = m->column + 1 < YDOC_MAX_COL ? (unsigned)m->column + 1 : YDOC_MAX_COL;
     return n;
 }
 
@@ -141,7 +147,7 @@ static int on_scalar(struct builder *b, const yaml_event_t *ev)
     }
     struct ydoc_node *n = new_node(b, YDOC_SCALAR, &ev->start_mark);
     n->u.scalar.str = arena_strndup(&b->doc->arena, val, len);
-    n->u.scalar.len = len;
+    n->u.scalar.len = (uint32_t)len;
     n->u.scalar.plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     attach(b, n);
     return 0;
@@ -244,14 +250,15 @@ static int on_close(struct builder *b)
     size_t count = b->top - f->first;
     struct ydoc_node **kids = count > 0 ? b->stack + f->first : NULL;
     if (n->kind == YDOC_SEQ) {
-        n->u.seq.n = count;
-        n->u.seq.items = arena_alloc(&b->doc->arena, count * sizeof *kids);
+        n->u.seq.n = (uint32_t)count;
+        n->u.seq.items = arena_alloc_align(&b->doc->arena, count * sizeof *kids, alignof(void *));
         if (count > 0) {
             memcpy(n->u.seq.items, kids, count * sizeof *kids);
         }
     } else {
-        n->u.map.n = count / 2; /* libyaml always pairs keys with values */
-        n->u.map.pairs = arena_alloc(&b->doc->arena, n->u.map.n * sizeof *n->u.map.pairs);
+        n->u.map.n = (uint32_t)(count / 2); /* libyaml always pairs keys with values */
+        n->u.map.pairs = arena_alloc_align(&b->doc->arena, n->u.map.n * sizeof *n->u.map.pairs,
+                                           alignof(struct ydoc_pair));
         for (size_t i = 0; i < n->u.map.n; i++) {
             n->u.map.pairs[i].key = kids[2 * i];
             n->u.map.pairs[i].value = kids[2 * i + 1];

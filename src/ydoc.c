@@ -209,6 +209,30 @@ static int compare_pairs(const void *a, const void *b)
     return x->key->col < y->key->col ? -1 : (x->key->col > y->key->col);
 }
 
+static bool same_key(const struct ydoc_node *x, const struct ydoc_node *y)
+{
+    return x->u.scalar.len == y->u.scalar.len &&
+           memcmp(x->u.scalar.str, y->u.scalar.str, x->u.scalar.len) == 0;
+}
+
+/* Reports the first key (in file order) that repeats an earlier one. */
+static int check_small_map(struct builder *b, const struct ydoc_node *map)
+{
+    const struct ydoc_pair *p = map->u.map.pairs;
+    for (size_t i = 1; i < map->u.map.n; i++) {
+        for (size_t j = 0; j < i; j++) {
+            if (same_key(p[j].key, p[i].key)) {
+                char q[80];
+                diag_add(b->d, DIAG_ERROR, b->doc->file, p[i].key->line, p[i].key->col,
+                         "duplicate key '%s' (first at line %u)", quote_key(p[i].key, q, sizeof q),
+                         p[j].key->line);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Keys must be scalars and unique. Sorting a copy keeps this O(n log n) on hostile maps. */
 static int check_map(struct builder *b, struct ydoc_node *map)
 {
@@ -223,6 +247,9 @@ static int check_map(struct builder *b, struct ydoc_node *map)
     }
     if (n < 2) {
         return 0;
+    }
+    if (n <= 8) { /* the usual entry: compare pairs directly, no copy, no sort */
+        return check_small_map(b, map);
     }
     struct ydoc_pair *sorted = xreallocarray(NULL, n, sizeof *sorted);
     memcpy(sorted, map->u.map.pairs, n * sizeof *sorted);

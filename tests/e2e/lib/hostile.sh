@@ -11,6 +11,8 @@ host_use() {
 # The inner shell records its pid and then becomes trail, so NAME.pid is trail's pid; trail's
 # stderr goes to NAME.err, its exit status to NAME.rc and `stty -g` before and after to
 # NAME.before / NAME.after (all in $TUI_DIR). Extra arguments are passed shell-quoted.
+# HOST_WRAP, when set, is a command line put in front (e.g. strace ...): it runs the shell that
+# becomes trail, so NAME.pid is still trail's pid.
 host_start() {
     local name=$1 cols=$2 rows=$3
     shift 3
@@ -22,7 +24,7 @@ host_start() {
     TUI_SOCKS="$TUI_SOCKS $TUI_SOCK"
     rm -f "$TUI_DIR/$name".{pid,rc,err,before,after}
     tui_start "$cols" "$rows" "stty -g >'$TUI_DIR/$name.before';" \
-        "sh -c 'echo \$\$ >\"$TUI_DIR/$name.pid\"; exec \"\$0\" \"\$@\"'" \
+        "${HOST_WRAP:-} sh -c 'echo \$\$ >\"$TUI_DIR/$name.pid\"; exec \"\$0\" \"\$@\"'" \
         "'$TRAIL_BIN'$args 2>'$TUI_DIR/$name.err';" \
         "echo \$? >'$TUI_DIR/$name.rc'; stty -g >'$TUI_DIR/$name.after'"
 }

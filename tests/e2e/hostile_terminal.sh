@@ -22,10 +22,8 @@ evil="$TRAIL_TEST_DATA/tui-escapes"
 record() {
     local name=$1 cmd=$2
     shift 2
-    host_use "$name"
-    TUI_SOCKS="$TUI_SOCKS $TUI_SOCK"
     rm -f "$TUI_DIR/$name".{rc,before,after,raw,log}
-    tui_start 80 24 "stty -g >'$TUI_DIR/$name.before';" \
+    host_pane "$name" 80 24 "stty -g >'$TUI_DIR/$name.before';" \
         "env $* script -q -e -c $(printf '%q' "$cmd") '$TUI_DIR/$name.log';" \
         "echo \$? >'$TUI_DIR/$name.rc'; stty -g >'$TUI_DIR/$name.after'"
 }

@@ -6,9 +6,19 @@ host_use() {
     TUI_SOCK="trail-$TUI_NAME-$1-$$"
 }
 
-# host_start NAME COLS ROWS [TRAIL ARGS...]: runs trail in a new tmux server of COLS x ROWS
-# (the servers of earlier cases keep running until the script exits) and makes it current.
-# The inner shell records its pid and then becomes trail, so NAME.pid is trail's pid; trail's
+# host_pane NAME COLS ROWS COMMAND...: runs a shell command line in a new tmux server of
+# COLS x ROWS (the servers of earlier cases keep running until the script exits) and makes it
+# current. The pane stays open after the command ends.
+host_pane() {
+    local name=$1 cols=$2 rows=$3
+    shift 3
+    host_use "$name"
+    TUI_SOCKS="$TUI_SOCKS $TUI_SOCK"
+    tui_start "$cols" "$rows" "$@"
+}
+
+# host_start NAME COLS ROWS [TRAIL ARGS...]: runs trail in a new pane (see host_pane). The
+# inner shell records its pid and then becomes trail, so NAME.pid is trail's pid; trail's
 # stderr goes to NAME.err, its exit status to NAME.rc and `stty -g` before and after to
 # NAME.before / NAME.after (all in $TUI_DIR). Extra arguments are passed shell-quoted.
 # HOST_WRAP, when set, is a command line put in front (e.g. strace ...): it runs the shell that
@@ -20,10 +30,8 @@ host_start() {
     for a in "$@"; do
         args+=" $(printf '%q' "$a")"
     done
-    host_use "$name"
-    TUI_SOCKS="$TUI_SOCKS $TUI_SOCK"
     rm -f "$TUI_DIR/$name".{pid,rc,err,before,after}
-    tui_start "$cols" "$rows" "stty -g >'$TUI_DIR/$name.before';" \
+    host_pane "$name" "$cols" "$rows" "stty -g >'$TUI_DIR/$name.before';" \
         "${HOST_WRAP:-} sh -c 'echo \$\$ >\"$TUI_DIR/$name.pid\"; exec \"\$0\" \"\$@\"'" \
         "'$TRAIL_BIN'$args 2>'$TUI_DIR/$name.err';" \
         "echo \$? >'$TUI_DIR/$name.rc'; stty -g >'$TUI_DIR/$name.after'"
@@ -83,5 +91,23 @@ host_wait_last() {
         sleep 0.05
     done
     fail "$2: timed out; the screen was:"$'\n'"$(tui_screen)"
+    return 1
+}
+
+# host_step KEY TEXT WHAT: presses KEY, then polls until the screen has changed and shows TEXT
+# (so a TEXT that was already on screen does not pass before KEY was handled).
+host_step() {
+    local before deadline=$((SECONDS + TUI_TIMEOUT)) now
+    before=$(tui_screen)
+    tui_keys "$1"
+    while [ $SECONDS -lt $deadline ]; do
+        now=$(tui_screen)
+        if [ "$now" != "$before" ] && grep -qF -- "$2" <<<"$now"; then
+            pass "$3"
+            return 0
+        fi
+        sleep 0.05
+    done
+    fail "$3: timed out; the screen was:"$'\n'"$(tui_screen)"
     return 1
 }

@@ -14,14 +14,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "text.h"
 #include "ui_prompt.h"
 #include "ui_search.h"
 
-/* After this many wake-ups that found the terminal readable but yielded no key, input is gone
- * (a hung-up terminal reports readable forever). */
+/* After this many wake-ups that found the terminal readable with nothing to read and yielded no
+ * key, input is gone (a hung-up terminal reports readable forever). */
 #define UI_MAX_EMPTY_READS 64
 
 struct ui_screen *ui_top(struct ui *ui)
@@ -364,6 +365,11 @@ static bool wait_input(int *empty_reads)
     }
     if ((p.revents & (POLLHUP | POLLERR | POLLNVAL)) && !(p.revents & POLLIN)) {
         return false;
+    }
+    /* Bytes that make no key (invalid UTF-8, say Latin-1 typing) are still input. */
+    int avail = 0;
+    if (ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail > 0) {
+        return true;
     }
     return ++*empty_reads < UI_MAX_EMPTY_READS;
 }

@@ -4,7 +4,9 @@
 # every non-interactive mode run on the escape-laden guide with stdout to a file writes no
 # escape or C1 byte to stdout or stderr; LANG=C and LC_ALL=C run the browser in ASCII mode
 # (no byte above 0x7f reaches the terminal, on any screen, even for the escape-laden guide).
-# `stty -g` is unchanged after each.
+# `stty -g` is unchanged after each. Last, a terminal that goes away without a SIGHUP (its
+# pty is closed; trail's stdin is not its controlling terminal): trail notices, keeps the tick
+# it saved and exits 0 instead of hanging or spinning.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -121,4 +123,47 @@ for seq in $'\033]0;pwned' $'\033[2J' $'\033[5m' $'\033P1$r' $'\033]8;;'; do
     expect_not_contains "$(cat "$TUI_DIR/lc-all-c-evil.raw")" "$seq" \
         "lc-all-c-evil: the fixture's $(printf '%q' "$seq") never reaches the terminal"
 done
+
+# ---- The terminal goes away without a signal (python3 drives a pty of its own).
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "skip: python3 not found (terminal closed without SIGHUP)"
+    finish
+    exit
+fi
+cat >"$TUI_DIR/gone.py" <<'EOF'
+import os, select, subprocess, sys, time
+trail, guide, state, err = sys.argv[1:5]
+master, slave = os.openpty()
+env = dict(os.environ, TERM="xterm", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+with open(err, "wb") as errf:
+    p = subprocess.Popen([trail, "--content", guide, "--state", state], stdin=slave,
+                         stdout=slave, stderr=errf, start_new_session=True, env=env)
+os.close(slave)
+def wait_for(text):
+    seen, end = b"", time.time() + 10
+    while text not in seen and time.time() < end:
+        if select.select([master], [], [], 0.1)[0]:
+            seen += os.read(master, 65536)
+    return text in seen
+if not wait_for(b"Overview"):
+    print("no Home"); p.kill(); sys.exit(1)
+os.write(master, b"2\r ")  # the career path, its first phase, tick the first action
+if not wait_for(b"[x]"):
+    print("no tick"); p.kill(); sys.exit(1)
+os.close(master)
+try:
+    print("exit", p.wait(timeout=10))
+except subprocess.TimeoutExpired:
+    p.kill()
+    print("still running after the terminal went away")
+EOF
+out=$(python3 "$TUI_DIR/gone.py" "$TRAIL_BIN" "$guide" "$TUI_DIR/gone.yaml" "$TUI_DIR/gone.err" 2>&1)
+expect_status "exit 0" "$out" "a terminal closed under trail: it exits 0"
+expect_contains "$(LC_ALL=C.UTF-8 "$TRAIL_BIN" --content "$guide" --state "$TUI_DIR/gone.yaml" \
+    --progress 2>&1)" "done 1 · in progress 0" "the tick made before is in the file"
+if grep -qE 'Sanitizer|runtime error:' "$TUI_DIR/gone.err"; then
+    fail "a sanitizer report: $(head -n 20 "$TUI_DIR/gone.err")"
+else
+    pass "no sanitizer report"
+fi
 finish

@@ -169,12 +169,19 @@ enum ui_result ui_open_section(struct ui *ui, enum view_section s);
 void ui_layout_screen(struct ui *ui, struct ui_screen *s);
 
 /* ui_term.c: the terminal and signals */
-/* Enters curses (newterm) with our signal handlers. Returns 0, or -1 with a reason in why. */
+/* Enters curses (newterm) with our signal handlers. From here until ui_term_close() the quit
+ * signals and SIGWINCH are delivered only inside ui_term_poll(). Returns 0, or -1 with a reason
+ * in why. */
 int ui_term_open(struct ui *ui, char *why, size_t size);
-/* Leaves curses and restores the terminal and the signal handlers. Safe to call twice. */
+/* Leaves curses and restores the terminal, the signal mask and the signal handlers. Safe to
+ * call twice. */
 void ui_term_close(struct ui *ui);
 /* The quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) received since ui_term_open(), or 0. */
 int ui_term_pending_signal(void);
+struct pollfd;
+/* poll() on one descriptor without a timeout, with the quit signals and SIGWINCH unblocked for
+ * the wait only: one that arrived while the loop worked wakes it at once (-1, EINTR). */
+int ui_term_poll(struct pollfd *p);
 
 /* ui_keys.c: the key table */
 const struct ui_binding *ui_keys_lookup(int key, unsigned scope);

@@ -1,6 +1,6 @@
 /* The browser's main loop, screen stack and key dispatch.
  *
- * The loop waits in poll() on the terminal (a signal or a resize wakes it), reads every
+ * The loop waits in ui_term_poll() on the terminal (a signal or a resize wakes it), reads every
  * pending key, turns each into an action through the key table, lets the top screen handle it
  * (or the generic handler: movement, back, sections, help, quit) and then paints once, as
  * little as the handlers' results allow. Geometry is recomputed in one place
@@ -359,7 +359,7 @@ static void paint(struct ui *ui, enum ui_result r, const struct ui_screen *befor
 static bool wait_input(int *empty_reads)
 {
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    int n = poll(&p, 1, -1);
+    int n = ui_term_poll(&p);
     if (n < 0) {
         return errno == EINTR;
     }

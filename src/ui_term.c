@@ -1,14 +1,19 @@
 /* The terminal: checking it can run the browser, entering and leaving curses, and signals.
  *
- * Signal handlers only record the signal; the main loop notices (poll() returns EINTR) and
- * leaves curses normally. Crashes (SIGSEGV, SIGABRT, ...) cannot run curses, so at start we
- * keep the pre-launch termios and the terminfo strings that undo our modes (rmcup, cnorm, sgr0,
- * rmkx, mouse off); the crash handler writes those with async-signal-safe calls only, then
- * re-raises. This file owns the only process-wide state of the browser, because a signal
- * handler can reach nothing else. */
+ * Signal handlers only record the signal; the main loop notices (its wait returns EINTR) and
+ * leaves curses normally. While curses is on, the quit signals and SIGWINCH stay blocked except
+ * inside ui_term_poll() (ppoll), so one that arrives while the loop reads keys or paints is
+ * delivered at the next wait and wakes it: checked-then-slept, it would wait for the next key
+ * (a resize during a paint would not be seen, nor would curses' own check catch it). Crashes
+ * (SIGSEGV, SIGABRT, ...) cannot run curses, so at start we keep the pre-launch termios and the
+ * terminfo strings that undo our modes (rmcup, cnorm, sgr0, rmkx, mouse off); the crash handler
+ * writes those with async-signal-safe calls only, then re-raises. This file owns the only
+ * process-wide state of the browser, because a signal handler can reach nothing else. */
+#define _GNU_SOURCE /* ppoll(): glibc declares it for GNU only */
 #include "ui_curses.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +35,8 @@ static struct termios saved_tio;
 static bool saved_tio_ok;
 static char restore_seq[RESTORE_MAX];
 static size_t restore_len;
+static sigset_t wait_mask; /* the mask before ui_term_open(): ppoll() waits with it */
+static bool mask_set;
 
 static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
@@ -142,6 +149,23 @@ static void install_handlers(void)
     }
 }
 
+/* Blocks the quit signals and SIGWINCH, keeping the mask to wait with. */
+static void block_signals(void)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGWINCH);
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
+        sigaddset(&block, quit_signals[i]);
+    }
+    mask_set = sigprocmask(SIG_BLOCK, &block, &wait_mask) == 0;
+}
+
+int ui_term_poll(struct pollfd *p)
+{
+    return ppoll(p, 1, NULL, mask_set ? &wait_mask : NULL);
+}
+
 static void reset_handlers(void)
 {
     for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
@@ -204,6 +228,7 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     add_restore(tigetstr("rmcup"));
     setup_mouse(ui);
     curses_on = 1;
+    block_signals();
     return 0;
 }
 
@@ -222,5 +247,10 @@ void ui_term_close(struct ui *ui)
         ui->scr = NULL;
     }
     xalloc_set_fatal_hook(NULL);
+    if (mask_set) {
+        /* While our handlers still only record: a signal pending now must not kill us. */
+        sigprocmask(SIG_SETMASK, &wait_mask, NULL);
+        mask_set = false;
+    }
     reset_handlers();
 }

@@ -108,4 +108,51 @@ host_finished storm
 expect_status 0 "$(cat "$TUI_DIR/storm.rc" 2>/dev/null)" "q exits 0 after the storm"
 host_no_sanitizer_report storm
 expect_status 0 "$(wc -c <"$TUI_DIR/storm.err")" "nothing on stderr"
+
+# ---- A resize that arrives while trail paints is not lost. strace holds every write trail
+# makes for 50 ms, so the resize can be sent while the paint after a key is being written (trail
+# is then stopped by the tracer: state "t"). Trail must lay out again for the new size without
+# waiting for another key.
+if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null; then
+    echo "skip: strace is missing or not permitted (resize during a paint)"
+    finish
+    exit
+fi
+state_of() { # PID: the process state letter (S sleeping, t stopped by the tracer, ...)
+    local stat
+    read -r stat <"/proc/$1/stat" 2>/dev/null || return 1
+    stat=${stat##*) }
+    echo "${stat%% *}"
+}
+wait_state() { # PID LETTER WHAT
+    local deadline=$((SECONDS + TUI_TIMEOUT))
+    until [ "$(state_of "$1")" = "$2" ] || [ $SECONDS -ge $deadline ]; do
+        sleep 0.01
+    done
+    [ "$(state_of "$1")" = "$2" ] && pass "$3" || fail "$3: state $(state_of "$1")"
+}
+# LeakSanitizer cannot run under ptrace.
+HOST_WRAP="env ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 strace -f -qq -o /dev/null \
+    -e trace=write -e inject=write:delay_exit=50000"
+host_start paint 80 24 --content "$guide" --state "$TUI_DIR/paint.yaml"
+HOST_WRAP=
+tui_wait "1/4" "paint: Home is up (slowly)"
+pid=$(host_pid paint)
+wait_state "$pid" S "paint: trail waits for input"
+tui_keys j
+wait_state "$pid" t "paint: trail is writing the paint after j"
+tmx resize-window -x 60 -y 20
+deadline=$((SECONDS + TUI_TIMEOUT))
+until tui_header | grep -qE '^ ML Engineer +2/4$' && [ "$(tui_header | wc -L)" -le 60 ] &&
+    [ "$(tui_header | wc -L)" -ge 58 ] || [ $SECONDS -ge $deadline ]; do
+    sleep 0.05
+done
+if tui_header | grep -qE '^ ML Engineer +2/4$' && [ "$(tui_header | wc -L)" -ge 58 ]; then
+    pass "paint: the resize during the paint was seen: laid out for 60 columns"
+else
+    fail "paint: the resize during the paint was lost:"$'\n'"$(tui_screen)"
+fi
+tui_keys q
+host_finished paint >/dev/null
+expect_status 0 "$(cat "$TUI_DIR/paint.rc")" "paint: q exits 0"
 finish

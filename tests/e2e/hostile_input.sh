@@ -91,8 +91,14 @@ tui_wait "1/4" "before Latin-1 typing: Home's first entry"
 for ((i = 0; i < 200; i++)); do
     tui_keys -H e9
 done
-tui_keys j
-tui_wait "2/4" "after 200 invalid bytes typed one by one trail still runs and answers keys"
+# curses may swallow a key that arrives right after a broken sequence: G (idempotent) is
+# pressed until it shows.
+deadline=$((SECONDS + TUI_TIMEOUT))
+until tui_header | grep -q "4/4" || [ $SECONDS -ge $deadline ]; do
+    tui_keys G
+    sleep 0.1
+done
+tui_wait "4/4" "after 200 invalid bytes typed one by one trail still runs and answers keys"
 
 # Random bytes in bursts of 64, with a resize every eighth burst.
 RANDOM=$seed

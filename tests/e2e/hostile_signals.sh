@@ -63,13 +63,18 @@ wait_fd() {
 
 # hold STATE: takes STATE's save lock in the background (HOLDER is its pid) until release.
 hold() {
-    "$DRIVER" hold "$1" >"$TUI_DIR/hold.out" &
+    local out="$TUI_DIR/$(basename "$(dirname "$1")").hold"
+    "$DRIVER" hold "$1" >"$out" 2>&1 &
     HOLDER=$!
-    local deadline=$((SECONDS + TUI_TIMEOUT))
-    until grep -q locked "$TUI_DIR/hold.out" || [ $SECONDS -ge $deadline ]; do
+    local deadline=$((SECONDS + 3 * TUI_TIMEOUT))
+    until grep -q locked "$out" 2>/dev/null || ! kill -0 "$HOLDER" 2>/dev/null ||
+        [ $SECONDS -ge $deadline ]; do
         sleep 0.01
     done
-    grep -q locked "$TUI_DIR/hold.out" || fail "the lock was not taken"
+    grep -q locked "$out" 2>/dev/null ||
+        fail "the lock was not taken: $(cat "$out" 2>/dev/null) (holder alive: $(kill -0 "$HOLDER" \
+            2>/dev/null && echo yes || echo no))"
+    rm -f "$out"
 }
 release() {
     kill "$HOLDER" && wait "$HOLDER" 2>/dev/null

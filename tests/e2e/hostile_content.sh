@@ -64,7 +64,8 @@ expect_clean() { # FILE WHAT [TUI]
 # ---- 1. The controls guide.
 out=$("$TRAIL_BIN" --check "$controls" 2>&1)
 expect_status 0 $? "controls: --check accepts escapes"
-expect_contains "$out" "1 phases, 1 key actions, 1 certifications, 1 questions" "controls: loaded whole"
+expect_contains "$out" "1 phases, 1 key actions, 1 certifications, 1 questions" \
+    "controls: loaded whole"
 i=0
 for m in "--print" "--print --width 20" "--search end" "--export markdown" "--export json"; do
     i=$((i + 1))
@@ -130,9 +131,11 @@ for b in "${bad[@]}"; do
         fail "raw $b: exit $rc, not the located error: $out"
     fi
     printf '%s' "$out" >"$TUI_DIR/raw.out"
-    [ -z "$(unsafe "$TUI_DIR/raw.out")" ] || fail "raw $b: the error message holds $(unsafe "$TUI_DIR/raw.out")"
+    found=$(unsafe "$TUI_DIR/raw.out")
+    [ -z "$found" ] || fail "raw $b: the error message holds $found"
 done
-expect_status ${#bad[@]} "$n_ok" "each raw control byte and invalid UTF-8 form is a located error at 4:10"
+expect_status ${#bad[@]} "$n_ok" \
+    "each raw control byte and invalid UTF-8 form is a located error at 4:10"
 printf 'format: 1\nid: h\ntitle: "T"\nintro: "ab\xe2\x82' >"$W/raw/guide.yaml"
 out=$("$TRAIL_BIN" --check "$W/raw" 2>&1)
 expect_status 1 $? "UTF-8 cut short at the end of the file"
@@ -144,7 +147,8 @@ out=$("$TRAIL_BIN" --content "$W/raw" --print 2>&1)
 expect_status 2 $? "--print of a guide with a raw ESC"
 expect_contains "$out" "$W/raw/guide.yaml:4:10: error: control characters are not allowed" \
     "--print says where"
-host_pane raw-tui 80 24 "script -q -e -c \"'$TRAIL_BIN' --content '$W/raw'\" '$TUI_DIR/raw-tui.raw';" \
+host_pane raw-tui 80 24 \
+    "script -q -e -c \"'$TRAIL_BIN' --content '$W/raw'\" '$TUI_DIR/raw-tui.raw';" \
     "echo \$? >'$TUI_DIR/raw-tui.rc'"
 tui_wait_file "$TUI_DIR/raw-tui.rc"
 expect_status 2 "$(cat "$TUI_DIR/raw-tui.rc")" "the browser refuses a guide with a raw ESC"
@@ -160,7 +164,8 @@ for b in '\xe2\x80\xae' '\xe2\x81\xa6' '\xe2\x81\xa9' '\xe2\x80\x8b' '\xef\xbb\x
     guide ok "$b"
     "$TRAIL_BIN" --content "$W/ok" --print >"$TUI_DIR/ok.out" 2>&1
     rc=$?
-    if [ $rc = 0 ] && [ -z "$(unsafe "$TUI_DIR/ok.out")" ] && grep -q '^a.*b$' "$TUI_DIR/ok.out"; then
+    if [ $rc = 0 ] && [ -z "$(unsafe "$TUI_DIR/ok.out")" ] &&
+        grep -q '^a.*b$' "$TUI_DIR/ok.out"; then
         n_ok=$((n_ok + 1))
     else
         fail "raw $b: exit $rc, printed $(od -c "$TUI_DIR/ok.out" | head -n 3)"

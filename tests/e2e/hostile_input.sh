@@ -77,7 +77,8 @@ host_wait_last '^ Up/Dn' "invalid UTF-8: the prompt is closed" >/dev/null
 
 # Mouse reports far outside the 80x24 screen, in both encodings (clicks and the wheel).
 tui_keys -H 1b 5b 4d 20 ff ff 1b 5b 4d 23 ff ff 1b 5b 4d 60 ff ff 1b 5b 4d 61 21 ff
-tui_keys -H 1b 5b 3c 30 3b 39 39 39 39 3b 39 39 39 39 4d 1b 5b 3c 30 3b 39 39 39 39 3b 39 39 39 39 6d
+tui_keys -H 1b 5b 3c 30 3b 39 39 39 39 3b 39 39 39 39 4d \
+    1b 5b 3c 30 3b 39 39 39 39 3b 39 39 39 39 6d
 tui_keys -H 1b 5b 3c 36 34 3b 35 30 30 3b 35 30 30 4d 1b 5b 3c 36 35 3b 30 3b 30 4d
 tui_keys g
 tui_wait "1/4" "after mouse reports off the screen, keys still work"

@@ -154,7 +154,8 @@ if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null;
     exit
 fi
 # LeakSanitizer cannot run under ptrace: leaks are checked in parts 1 and 2 instead.
-HOST_WRAP="env ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=1500000:when=1"
+HOST_WRAP="env ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 strace -f -qq -o /dev/null \
+    -e trace=fsync -e inject=fsync:delay_enter=1500000:when=1"
 for sig in INT TERM HUP KILL; do
     name=write-$sig
     state="$TUI_DIR/$name/progress.yaml"
@@ -172,7 +173,8 @@ for sig in INT TERM HUP KILL; do
         continue
     fi
     tui_wait_file "$TUI_DIR/$name.rc"
-    cmp -s "$state" "$TUI_DIR/$name.old" && pass "$name: the old version is intact, byte for byte" ||
+    cmp -s "$state" "$TUI_DIR/$name.old" &&
+        pass "$name: the old version is intact, byte for byte" ||
         fail "$name: the file changed"
     n=$(find "$TUI_DIR/$name" -name 'progress.yaml.tmp-*' | wc -l)
     expect_status 1 "$n" "$name: the killed save left its temporary file"

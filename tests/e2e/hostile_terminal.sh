@@ -70,7 +70,8 @@ modes=("--print" "--search pwned" "--check" "--list" "--progress" "--export mark
 i=0
 for m in "${modes[@]}"; do
     i=$((i + 1))
-    record "mode$i" "'$TRAIL_BIN' --content '$evil' $m >'$TUI_DIR/mode$i.out' 2>'$TUI_DIR/mode$i.err'"
+    record "mode$i" \
+        "'$TRAIL_BIN' --content '$evil' $m >'$TUI_DIR/mode$i.out' 2>'$TUI_DIR/mode$i.err'"
 done
 i=0
 for m in "${modes[@]}"; do
@@ -81,7 +82,8 @@ for m in "${modes[@]}"; do
     no_escape "$TUI_DIR/mode$i.err" "trail $m >file: stderr"
     no_escape "$TUI_DIR/mode$i.raw" "trail $m >file: the terminal"
 done
-expect_contains "$(cat "$TUI_DIR/mode1.out")" "Escapes ␛]0;pwned␇ Guide" "--print shows placeholders"
+expect_contains "$(cat "$TUI_DIR/mode1.out")" "Escapes ␛]0;pwned␇ Guide" \
+    "--print shows placeholders"
 expect_status 0 "$(cat "$TUI_DIR/mode1.rc")" "--print to a file in a terminal exits 0"
 
 # ---- LANG=C and LC_ALL=C: the browser runs, in ASCII. Every kind of screen is drawn.
@@ -157,7 +159,8 @@ except subprocess.TimeoutExpired:
     p.kill()
     print("still running after the terminal went away")
 EOF
-out=$(python3 "$TUI_DIR/gone.py" "$TRAIL_BIN" "$guide" "$TUI_DIR/gone.yaml" "$TUI_DIR/gone.err" 2>&1)
+out=$(python3 "$TUI_DIR/gone.py" "$TRAIL_BIN" "$guide" "$TUI_DIR/gone.yaml" "$TUI_DIR/gone.err" \
+    2>&1)
 expect_status "exit 0" "$out" "a terminal closed under trail: it exits 0"
 expect_contains "$(LC_ALL=C.UTF-8 "$TRAIL_BIN" --content "$guide" --state "$TUI_DIR/gone.yaml" \
     --progress 2>&1)" "done 1 · in progress 0" "the tick made before is in the file"

@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 WERROR     ?= OFF
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-ARGS       ?=
+ARGS       ?= ml-engineer
 
 SANITIZE   ?= OFF
 ASAN_DIR   ?= build-asan

@@ -71,9 +71,10 @@ struct text_line {
 };
 
 /* Wraps sanitised text greedily to `width` columns (a width below 1 counts as 1).
- *   - Lines break at runs of ' ' (only U+0020: U+00A0 and other spaces do not break); the run
- *     at a soft break belongs to neither line. Spaces at the start of a paragraph (indentation)
- *     are kept unless the first word does not fit after them; spaces at its end are dropped.
+ *   - Lines break at runs of ' ' (U+0020 only, and not one carrying a combining mark; U+00A0
+ *     and other spaces never break); the run at a soft break belongs to neither line. Spaces
+ *     at the start of a paragraph (indentation) are kept unless the first word does not fit
+ *     after them; spaces at its end are dropped.
  *   - A word that does not fit on the current line starts the next one; a word wider than a
  *     whole line is then broken at a cluster boundary, filling each line. A combining mark is
  *     never separated from its base and a wide character never straddles the edge: it moves to

@@ -162,7 +162,10 @@ static void wrap_paragraph(struct wrap *wr, const char *s, size_t a, size_t b)
     wrap_begin_line(wr, a);
     size_t pos = a;
     while (pos < b) {
-        if (s[pos] == ' ') {
+        int cw;
+        size_t next = cluster_next(s, b, pos, &cw);
+        /* A space carrying a combining mark is a visible character, not a break. */
+        if (s[pos] == ' ' && next == pos + 1) {
             if (!wr->in_space) {
                 wr->in_space = true;
                 wr->brk = true;
@@ -175,13 +178,12 @@ static void wrap_paragraph(struct wrap *wr, const char *s, size_t a, size_t b)
             wr->w_after = 0;
             continue;
         }
-        int cw;
-        size_t next = cluster_next(s, b, pos, &cw);
         wr->in_space = false;
         if (wr->w + cw > wr->width && wr->brk) {
             wrap_soft_break(wr);
         }
-        /* A cluster wider than the whole line goes alone on a line of its own (and overflows). */
+        /* Still no room: the word is wider than a line, so break inside it. On an empty line
+         * the cluster is placed even if wider than the line (it overflows, alone). */
         if (wr->w > 0 && wr->w + cw > wr->width) {
             wrap_hard_break(wr, pos);
         }

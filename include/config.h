@@ -1,0 +1,46 @@
+/* The user's configuration file: `key = value` lines, `#` comments.
+ *
+ *   theme = default | light | monochrome
+ *   guide = ml-engineer            # the guide `trail` opens without GUIDE
+ *   key.<action> = <key>           # rebind an action, e.g. key.quit = Q
+ *
+ * A bad line gets a located warning ("config:3:1: ...") and is ignored; trail still starts.
+ * Key bindings are kept as written: the browser, which knows its actions and key names,
+ * validates them and warns through the same diag. */
+#ifndef TRAIL_CONFIG_H
+#define TRAIL_CONFIG_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+enum config_theme { CONFIG_THEME_DEFAULT, CONFIG_THEME_LIGHT, CONFIG_THEME_MONOCHROME };
+
+struct config_binding {
+    char *action; /* e.g. "quit" */
+    char *key;    /* e.g. "Q", "C-x", "F2" */
+    unsigned line;
+};
+
+struct config {
+    char *path; /* the file read, NULL when there was none */
+    enum config_theme theme;
+    char *guide; /* NULL when not set */
+    struct config_binding *bindings;
+    size_t n_bindings;
+};
+
+/* $XDG_CONFIG_HOME/trail/config, or ~/.config/trail/config. Caller frees; NULL without HOME. */
+char *config_default_path(void);
+
+/* Reads path into c (zeroed first). A missing file is no error and leaves the defaults.
+ * Problems in the file are warnings in d. Returns 0, or -1 when the file exists but cannot be
+ * read (an error in d); c holds defaults then. Free with config_free(). */
+int config_load(struct config *c, const char *path, struct diag *d);
+
+void config_free(struct config *c);
+
+/* "default", "light", "monochrome". */
+const char *config_theme_name(enum config_theme theme);
+
+#endif

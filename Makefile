@@ -12,7 +12,7 @@ ASAN_DIR   ?= build-asan
 CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DTRAIL_WERROR=$(WERROR) \
               -DTRAIL_SANITIZE=$(SANITIZE) -DCMAKE_INSTALL_PREFIX=$(PREFIX)
 
-.PHONY: all build run test test-plain test-asan clean deps deps-build install
+.PHONY: all build run test test-plain test-asan clean deps deps-build install bench
 
 all: build
 
@@ -44,6 +44,13 @@ test-plain: build
 test-asan:
 	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Benchmarks (bench/run.sh): a Release build of its own, then one table of figures.
+BENCH_DIR ?= build-release
+
+bench: deps-build
+	$(MAKE) build BUILD_DIR=$(BENCH_DIR) BUILD_TYPE=Release
+	bash bench/run.sh $(BENCH_DIR)
 
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)

@@ -15,17 +15,19 @@
 #include "guide.h"
 #include "guide_locate.h"
 #include "guide_print.h"
+#include "search.h"
 #include "text.h"
 #include "ui.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
 
-enum mode { MODE_BROWSE, MODE_CHECK, MODE_PRINT };
+enum mode { MODE_BROWSE, MODE_CHECK, MODE_PRINT, MODE_SEARCH };
 
 struct options {
     enum mode mode;
     const char *content; /* --content or --check DIR */
     const char *guide_id;
+    const char *query; /* --search */
     int width;
     bool mouse;
 };
@@ -39,6 +41,8 @@ static void usage(FILE *out)
           "      --content DIR   open the guide in DIR (a guide, or a directory of guides)\n"
           "      --check [DIR]   validate a guide: print located errors and warnings\n"
           "      --print         print the whole guide as plain text\n"
+          "      --search QUERY  print the entries matching QUERY, one line each, like grep\n"
+          "                      (words match in any order; \"quoted phrase\" as written)\n"
           "      --width N       wrap --print output at N columns (default: the terminal's\n"
           "                      width, or 80 when not writing to a terminal)\n"
           "      --no-mouse      do not capture the mouse (capturing it stops the terminal's\n"
@@ -61,7 +65,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status:\n"
           "  0  success\n"
-          "  1  --check found errors\n"
+          "  1  --check found errors; --search found nothing\n"
           "  2  usage error, unreadable guide, or no usable terminal\n",
           out);
 }
@@ -79,11 +83,12 @@ static int parse_width(const char *s)
 /* Returns -1 to continue, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    enum { OPT_CONTENT = 256, OPT_CHECK, OPT_PRINT, OPT_WIDTH, OPT_NO_MOUSE };
+    enum { OPT_CONTENT = 256, OPT_CHECK, OPT_PRINT, OPT_SEARCH, OPT_WIDTH, OPT_NO_MOUSE };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
         {"check", no_argument, NULL, OPT_CHECK},
         {"print", no_argument, NULL, OPT_PRINT},
+        {"search", required_argument, NULL, OPT_SEARCH},
         {"width", required_argument, NULL, OPT_WIDTH},
         {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
         {"help", no_argument, NULL, 'h'},
@@ -101,6 +106,10 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_PRINT:
             o->mode = MODE_PRINT;
+            break;
+        case OPT_SEARCH:
+            o->mode = MODE_SEARCH;
+            o->query = optarg;
             break;
         case OPT_WIDTH:
             if ((o->width = parse_width(optarg)) < 0) {
@@ -159,6 +168,16 @@ static int print_width(int asked)
     return 80;
 }
 
+/* A failed write to stdout (a full disk, a closed pipe) is an error whatever the result. */
+static int check_output(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "trail: error writing to standard output\n");
+        return EXIT_ERROR;
+    }
+    return rc;
+}
+
 static int run_check(const char *dir, struct diag *d)
 {
     struct guide *g = guide_load(dir, GUIDE_PART_ALL, d);
@@ -193,7 +212,7 @@ static int run(const struct options *o)
         diag_free(&d);
         return rc;
     }
-    bool print = o->mode == MODE_PRINT;
+    bool print = o->mode == MODE_PRINT || o->mode == MODE_SEARCH;
     char why[256];
     if (!print && ui_check_terminal(why, sizeof why) < 0) {
         fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
@@ -205,13 +224,14 @@ static int run(const struct options *o)
     struct guide *g = guide_load(dir, parts, &d);
     if (g == NULL) {
         diag_print(&d, stderr);
+    } else if (o->mode == MODE_SEARCH) {
+        unsigned flags = output_flags(isatty(STDOUT_FILENO));
+        rc = search_print(g, o->query, flags, stdout) == 0 ? EXIT_OK : EXIT_INVALID;
+        rc = check_output(rc);
     } else if (print) {
-        bool tty = isatty(STDOUT_FILENO);
-        rc = guide_print(g, print_width(o->width), output_flags(tty), stdout) == 0 ? EXIT_OK
-                                                                                  : EXIT_ERROR;
-        if (rc != EXIT_OK) {
-            fprintf(stderr, "trail: error writing the guide to standard output\n");
-        }
+        unsigned flags = output_flags(isatty(STDOUT_FILENO));
+        rc = guide_print(g, print_width(o->width), flags, stdout) == 0 ? EXIT_OK : EXIT_ERROR;
+        rc = check_output(rc);
     } else {
         struct ui_options uo = {.mouse = o->mouse};
         rc = ui_run(g, &uo);

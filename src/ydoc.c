@@ -285,7 +285,16 @@ static void parser_error(struct builder *b, const yaml_parser_t *p, const char *
     if (p->error == YAML_MEMORY_ERROR) {
         diag_add(b->d, DIAG_ERROR, b->doc->file, 0, 0, "out of memory while parsing");
     } else if (p->error == YAML_READER_ERROR) {
+        /* libyaml validates UTF-8 as it reads (overlong forms and surrogates included), so the
+         * input is checked again only here, on the error path, for our located message. */
         unsigned line, col;
+        size_t bad;
+        if (!text_utf8_valid(buf, len, &bad)) {
+            locate_offset(buf, bad, &line, &col);
+            diag_add(b->d, DIAG_ERROR, b->doc->file, line, col,
+                     "invalid UTF-8 (byte 0x%02x); files must be UTF-8", (unsigned char)buf[bad]);
+            return;
+        }
         locate_offset(buf, p->problem_offset < len ? p->problem_offset : len, &line, &col);
         diag_add(b->d, DIAG_ERROR, b->doc->file, line, col, "%s", problem);
     } else if (p->context != NULL) {
@@ -297,25 +306,71 @@ static void parser_error(struct builder *b, const yaml_parser_t *p, const char *
     }
 }
 
-struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d)
+/* Where libyaml reads from: a whole buffer, or a file streamed in chunks so that a large
+ * file is never held in memory beside its tree. */
+struct source {
+    const char *buf; /* the whole input, or NULL when streaming fd */
+    size_t len;
+    int fd;
+    size_t total; /* bytes streamed so far */
+    int read_errno;
+    bool too_big;
+};
+
+static int source_read(void *data, unsigned char *out, size_t size, size_t *got)
+{
+    struct source *src = data;
+    for (;;) {
+        ssize_t n = read(src->fd, out, size);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            src->read_errno = errno;
+            return 0;
+        }
+        src->total += (size_t)n;
+        if (src->total > YDOC_MAX_FILE_SIZE) {
+            src->too_big = true;
+            return 0;
+        }
+        *got = (size_t)n;
+        return 1;
+    }
+}
+
+static char *read_all(int fd, size_t hint, size_t *len);
+
+/* Reports a parser error. A reader error on a streamed file re-reads the file to locate it:
+ * only the error path pays for that. */
+static void report_parser_error(struct builder *b, const yaml_parser_t *p, struct source *src)
+{
+    if (src->buf != NULL || p->error != YAML_READER_ERROR) {
+        parser_error(b, p, src->buf, src->len);
+        return;
+    }
+    if (src->read_errno != 0) {
+        diag_add(b->d, DIAG_ERROR, b->doc->file, 0, 0, "cannot read: %s",
+                 strerror(src->read_errno));
+        return;
+    }
+    if (src->too_big) {
+        diag_add(b->d, DIAG_ERROR, b->doc->file, 0, 0, "file larger than 64 MiB");
+        return;
+    }
+    size_t len = 0;
+    char *buf = NULL;
+    if (lseek(src->fd, 0, SEEK_SET) == 0) {
+        buf = read_all(src->fd, src->total, &len);
+    }
+    parser_error(b, p, buf != NULL ? buf : "", buf != NULL ? len : 0);
+    free(buf);
+}
+
+static struct ydoc *parse_source(const char *file, struct source *src, struct diag *d)
 {
     struct ydoc *doc = xcalloc(1, sizeof *doc);
     doc->file = xstrdup(file);
-    size_t bad;
-    if (len > YDOC_MAX_FILE_SIZE) {
-        diag_add(d, DIAG_ERROR, file, 0, 0, "file larger than 64 MiB");
-        ydoc_free(doc);
-        return NULL;
-    }
-    if (!text_utf8_valid(buf, len, &bad)) {
-        unsigned line, col;
-        locate_offset(buf, bad, &line, &col);
-        diag_add(d, DIAG_ERROR, file, line, col, "invalid UTF-8 (byte 0x%02x); files must be UTF-8",
-                 (unsigned char)buf[bad]);
-        ydoc_free(doc);
-        return NULL;
-    }
-
     struct builder b = {.doc = doc, .d = d};
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
@@ -323,13 +378,17 @@ struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct di
         ydoc_free(doc);
         return NULL;
     }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    if (src->buf != NULL) {
+        yaml_parser_set_input_string(&parser, (const unsigned char *)src->buf, src->len);
+    } else {
+        yaml_parser_set_input(&parser, source_read, src);
+    }
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     int rc = 0;
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            parser_error(&b, &parser, buf, len);
+            report_parser_error(&b, &parser, src);
             rc = -1;
             break;
         }
@@ -351,6 +410,46 @@ struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct di
     return doc;
 }
 
+struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d)
+{
+    if (len > YDOC_MAX_FILE_SIZE) {
+        diag_add(d, DIAG_ERROR, file, 0, 0, "file larger than 64 MiB");
+        return NULL;
+    }
+    struct source src = {.buf = buf != NULL ? buf : "", .len = len, .fd = -1};
+    return parse_source(file, &src, d);
+}
+
+/* Reads fd to its end (at most YDOC_MAX_FILE_SIZE + 1 bytes). NULL on a read error. */
+static char *read_all(int fd, size_t hint, size_t *len)
+{
+    size_t cap = hint + 1, n = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r < 0) {
+            free(buf);
+            return NULL;
+        }
+        if (r == 0) {
+            break;
+        }
+        n += (size_t)r;
+        if (n == cap) {
+            if (cap > YDOC_MAX_FILE_SIZE) {
+                break;
+            }
+            cap *= 2;
+            buf = xreallocarray(buf, cap, 1);
+        }
+    }
+    *len = n;
+    return buf;
+}
+
 struct ydoc *ydoc_load_file(const char *path, struct diag *d)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -369,37 +468,9 @@ struct ydoc *ydoc_load_file(const char *path, struct diag *d)
         close(fd);
         return NULL;
     }
-    size_t cap = (size_t)st.st_size + 1, len = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        ssize_t r = read(fd, buf + len, cap - len);
-        if (r < 0 && errno == EINTR) {
-            continue;
-        }
-        if (r < 0) {
-            diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return NULL;
-        }
-        if (r == 0) {
-            break;
-        }
-        len += (size_t)r;
-        if (len == cap) {
-            if (cap > YDOC_MAX_FILE_SIZE) {
-                diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than 64 MiB");
-                free(buf);
-                close(fd);
-                return NULL;
-            }
-            cap *= 2;
-            buf = xreallocarray(buf, cap, 1);
-        }
-    }
+    struct source src = {.fd = fd};
+    struct ydoc *doc = parse_source(path, &src, d);
     close(fd);
-    struct ydoc *doc = ydoc_parse(path, buf, len, d);
-    free(buf);
     return doc;
 }
 

@@ -75,6 +75,20 @@ else
 fi
 expect_contains "$(cat "$tmp/esc.out")" "Evil ␛]0;pwned␇ title" "--print shows ESC and BEL placeholders"
 
+# --search: grep-like exit statuses; each line names the section and the entry.
+out=$("$TRAIL_BIN" --content "$guide" --search phd)
+expect_status 0 $? "--search phd"
+expect_contains "$out" "FAQ: Do I need a PhD to become a Machine Learning Engineer?" "--search phd line"
+expect_status 1 "$(printf '%s\n' "$out" | wc -l)" "--search phd finds exactly one entry"
+out=$("$TRAIL_BIN" --content "$guide" --search "DOCKER kubernetes")
+expect_contains "$out" "Key action: Production & MLOps Focus: Learn Docker and Kubernetes" \
+    "--search words in any case"
+out=$("$TRAIL_BIN" --content "$guide" --search "no-such-word-anywhere")
+expect_status 1 $? "--search with no match"
+expect_status 0 "${#out}" "--search with no match prints nothing"
+"$TRAIL_BIN" --content "$tmp/none" --search x >/dev/null 2>&1
+expect_status 2 $? "--search on a missing guide"
+
 # Usage errors.
 "$TRAIL_BIN" --bogus >/dev/null 2>&1
 expect_status 2 $? "unknown option"

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# bench/run.sh: runs the benchmarks of issue 6 and prints ONE table (Markdown), each figure as
+# a ratio against a reference measured in the same run, with its target.
+#
+# Usage: bench/run.sh [BUILD_DIR]          (default: build-release; `make bench` builds it)
+# Environment:
+#   BENCH_SIZES  generated guide sizes in MB (default "1 10 50"; the smoke test uses "1")
+#   BENCH_RUNS   runs per measurement, the median is reported (default 5; odd is best)
+#   BENCH_DATA   where generated guides go (default BUILD_DIR/bench-data)
+#   BENCH_QUIET  ms of silence after which a screen counts as drawn (default 150)
+# Times are medians of wall-clock time. Nothing here asserts speed: a missed target shows as
+# "no" in the table; the exit status is non-zero only when a benchmark could not run at all.
+set -u
+
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$src/build-release}" && pwd) || exit 2
+bin="$build/bench"
+trail="$build/trail"
+sizes=${BENCH_SIZES:-1 10 50}
+runs=${BENCH_RUNS:-5}
+data=${BENCH_DATA:-$build/bench-data}
+quiet=${BENCH_QUIET:-150}
+bundled="$src/content/ml-engineer"
+export TERM=xterm-256color LC_ALL=C.UTF-8
+unset LESSOPEN LESSCLOSE LESS NO_COLOR
+export LESSHISTFILE=-
+
+for tool in gen_guide yaml_scan bench_run pty_driver min_curses; do
+    if [ ! -x "$bin/$tool" ]; then
+        echo "bench/run.sh: $bin/$tool is missing; build first (make bench)" >&2
+        exit 2
+    fi
+done
+mkdir -p "$data" || exit 2
+
+rows=()
+row() { # figure case trail reference ratio target met
+    rows+=("| $1 | $2 | $3 | $4 | $5 | $6 | $7 |")
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+met() { # ratio target
+    awk -v r="$1" -v t="$2" 'BEGIN { if (r == "-") print "-"; else print (r <= t ? "yes" : "no") }'
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : "-") }'; }
+field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; } # value of key=value in a pty_driver line
+
+# The guides: generated once per size and kept (the generator is deterministic).
+guide_dir() { printf '%s/guide-%smb' "$data" "$1"; }
+for mb in $sizes; do
+    dir=$(guide_dir "$mb")
+    if [ ! -f "$dir/.complete" ] || [ "$bin/gen_guide" -nt "$dir/.complete" ]; then
+        rm -rf "$dir"
+        "$bin/gen_guide" "$dir" "$mb" && touch "$dir/.complete" || exit 1
+    fi
+    if ! "$trail" --check "$dir" >/dev/null; then
+        echo "bench/run.sh: the generated $mb MB guide does not pass trail --check" >&2
+        exit 1
+    fi
+done
+largest=$(printf '%s\n' $sizes | sort -n | tail -1)
+files() { printf '%s\n' "$1"/guide.yaml "$1"/career-path.yaml "$1"/certifications.yaml \
+    "$1"/faq.yaml; }
+
+# Runs a full-screen command in the pty driver `runs` times; prints the median of field $1
+# (of the extra fields given after it). Empty when the program did not draw.
+pty_median() { # field text [pty_driver options...] -- cmd...
+    local key=$1 text=$2 out vals=()
+    shift 2
+    for _ in $(seq "$runs"); do
+        out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e "$text" "$@" 2>/dev/null) || return 1
+        vals+=("$(printf '%s\n' "$out" | field "$key")")
+    done
+    printf '%s\n' "${vals[@]}" | median
+}
+
+# 1. Load: trail --check vs. a bare libyaml event scan of the same files.
+for mb in $sizes; do
+    dir=$(guide_dir "$mb")
+    t=$("$bin/bench_run" "$runs" "$trail" --check "$dir") || exit 1
+    mapfile -t f < <(files "$dir")
+    s=$("$bin/bench_run" "$runs" "$bin/yaml_scan" "${f[@]}") || exit 1
+    tm=${t%% *} sm=${s%% *}
+    r=$(ratio "$tm" "$sm")
+    if [ "$mb" -ge 10 ]; then
+        row 1 "Load, $mb MB (trail --check vs libyaml scan)" "$tm ms" "$sm ms" "$r" "≤ 1.3" \
+            "$(met "$r" 1.3)"
+    else
+        row 1 "Load, $mb MB (trail --check vs libyaml scan)" "$tm ms" "$sm ms" "$r" "-" "-"
+    fi
+    [ "$mb" = "$largest" ] && load_rss=${t##* }
+done
+
+# 2. Search per keystroke on the largest guide: one query vs one memmem pass (bench_search).
+if [ -x "$bin/bench_search" ]; then
+    "$bin/bench_search" "$(guide_dir "$largest")" "$runs" >"$data/search.out" || exit 1
+    while IFS='|' read -r c a b k; do
+        r=$(ratio "$a" "$b")
+        ok=$(awk -v r="$r" -v k="$k" 'BEGIN { print (r <= 2 && k < 16 ? "yes" : "no") }')
+        row 2 "Search, $largest MB, $c (query vs memmem)" "$a ms (slowest key $k ms)" "$b ms" \
+            "$r" "≤ 2, keys < 16 ms" "$ok"
+    done <"$data/search.out"
+else
+    row 2 "Search per keystroke" "n/a" "n/a" "-" "≤ 2" "not built (no search model yet)"
+fi
+
+# 3. First frame in a pty at 80x24: trail vs less on the guide printed as text.
+first_frame() { # label guide-dir expected-word
+    local txt="$data/$(basename "$2").txt" t l r
+    "$trail" --print --content "$2" >"$txt" || return 1
+    l=$(pty_median frame_ms "$3" -- less "$txt") || return 1
+    if ! t=$(pty_median frame_ms "$3" -- "$trail" --content "$2"); then
+        row 3 "First frame, $1 (trail vs less)" "n/a" "$l ms" "-" "≤ 1" "trail did not draw"
+        return 0
+    fi
+    r=$(ratio "$t" "$l")
+    row 3 "First frame, $1 (trail vs less)" "$t ms" "$l ms" "$r" "≤ 1" "$(met "$r" 1)"
+}
+if command -v less >/dev/null; then
+    first_frame "bundled guide" "$bundled" "Machine" || exit 1
+else
+    row 3 "First frame" "n/a" "n/a" "-" "≤ 1" "less is not installed"
+fi
+for mb in $sizes; do
+    if [ "$mb" = 10 ] && command -v less >/dev/null; then
+        first_frame "10 MB" "$(guide_dir 10)" "Synthetic" || exit 1
+    fi
+done
+
+# 4. Bytes per keystroke: one row down (j) vs a full repaint (Ctrl-L) of the same screen.
+if out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e Machine -k j -k '\x0c' -- \
+    "$trail" --content "$bundled" 2>/dev/null); then
+    keys=$(printf '%s\n' "$out" | field keys)
+    down=${keys%%,*} full=${keys##*,}
+    r=$(ratio "$down" "$full")
+    row 4 "Bytes per keystroke, bundled (j vs Ctrl-L)" "$down B" "$full B" "$r" "≤ 0.10" \
+        "$(met "$r" 0.10)"
+else
+    row 4 "Bytes per keystroke" "n/a" "n/a" "-" "≤ 0.10" "trail did not draw"
+fi
+
+# 5. Memory: peak RSS of trail --check on the largest guide vs its size on disk; trail on the
+# bundled guide vs a minimal initscr/endwin program, both in the pty.
+disk=$(cat $(files "$(guide_dir "$largest")") | wc -c)
+disk_kb=$((disk / 1024))
+r=$(ratio "$load_rss" "$disk_kb")
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
+row 5 "Peak RSS, $largest MB guide (trail --check vs size on disk)" "$(mib "$load_rss")" \
+    "$(mib "$disk_kb")" "$r" "≤ 2.5" "$(met "$r" 2.5)"
+m=$(pty_median rss_kb "" -- "$bin/min_curses") || exit 1
+if t=$(pty_median rss_kb "Machine" -- "$trail" --content "$bundled"); then
+    r=$(ratio "$t" "$m")
+    row 5 "Peak RSS, bundled guide (trail vs initscr/endwin)" "$t KiB" "$m KiB" "$r" "≤ 1.5" \
+        "$(met "$r" 1.5)"
+else
+    row 5 "Peak RSS, bundled guide (trail vs initscr/endwin)" "n/a" "$m KiB" "-" "≤ 1.5" \
+        "trail did not draw"
+fi
+
+# 6. Save: needs the progress store (bench_save is built when it is there).
+if [ -x "$bin/bench_save" ]; then
+    out=$("$bin/bench_save" "$data/save" 10000 "$runs") || exit 1
+    a=${out%% *} b=${out##* }
+    r=$(ratio "$a" "$b")
+    row 6 "Durable save, 10,000 items (store vs write+fsync+rename)" "$a ms" "$b ms" "$r" \
+        "≤ 1.5" "$(met "$r" 1.5)"
+else
+    row 6 "Durable save, 10,000 items" "n/a" "n/a" "-" "≤ 1.5" "not built (no progress store yet)"
+fi
+
+cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
+echo "trail benchmarks: $(date -u +%Y-%m-%d), ${cpu:-unknown CPU}, $(nproc) cores," \
+    "$(uname -sr), medians of $runs runs"
+echo
+echo "| # | Figure | trail | Reference | Ratio | Target | Met |"
+echo "|---|--------|------:|----------:|------:|--------|-----|"
+printf '%s\n' "${rows[@]}"

@@ -69,7 +69,7 @@ for t in "$@"; do
     dict=""
     if [ -f "$here/$t.dict" ]; then
         dict="-dict=$here/$t.dict"
-    elif [ "$t" != text ] && [ "$t" != config ]; then
+    elif [ "$t" = ydoc ] || [ "$t" = guide ] || [ "$t" = progress ]; then
         dict="-dict=$here/yaml.dict" # every other target reads YAML
     fi
     echo "fuzz_$t: ${seconds}s on $(ls "$work" | wc -l) inputs, log $log"

@@ -14,6 +14,19 @@
  * an error to d. */
 char *guide_locate(const char *dir, const char *id, struct diag *d);
 
+/* One guide found in a content directory. */
+struct guide_entry {
+    char *id;  /* the directory's name */
+    char *dir; /* its path */
+};
+
+/* Lists the guides of the content directory in use (`dir` as for guide_locate(), or the first
+ * of $TRAIL_CONTENT, the installed guides and the source tree that holds any), sorted by id.
+ * A directory that is itself a guide lists just that one. Returns the count and a new array in
+ * *out (free with guide_entries_free()); 0 with an error in d when there is none. */
+size_t guide_catalog(const char *dir, struct guide_entry **out, struct diag *d);
+void guide_entries_free(struct guide_entry *v, size_t n);
+
 /* True when dir holds a guide (a guide.yaml). */
 int guide_locate_is_guide(const char *dir);
 

@@ -110,3 +110,77 @@ char *guide_locate(const char *dir, const char *id, struct diag *d)
     }
     return NULL;
 }
+
+static int compare_entries(const void *a, const void *b)
+{
+    return strcmp(((const struct guide_entry *)a)->id, ((const struct guide_entry *)b)->id);
+}
+
+/* The guides of one root, sorted; 0 when it holds none. */
+static size_t list_root(const char *root, struct guide_entry **out)
+{
+    *out = NULL;
+    if (guide_locate_is_guide(root)) {
+        const char *slash = strrchr(root, '/');
+        *out = xcalloc(1, sizeof **out);
+        (*out)[0].id = xstrdup(slash != NULL && slash[1] != '\0' ? slash + 1 : root);
+        (*out)[0].dir = xstrdup(root);
+        return 1;
+    }
+    DIR *dp = opendir(root);
+    if (dp == NULL) {
+        return 0;
+    }
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.') {
+            continue;
+        }
+        char *sub = xasprintf("%s/%s", root, e->d_name);
+        if (!guide_locate_is_guide(sub)) {
+            free(sub);
+            continue;
+        }
+        *out = xreallocarray(*out, n + 1, sizeof **out);
+        (*out)[n].id = xstrdup(e->d_name);
+        (*out)[n++].dir = sub;
+    }
+    closedir(dp);
+    if (n > 1) {
+        qsort(*out, n, sizeof **out, compare_entries);
+    }
+    return n;
+}
+
+size_t guide_catalog(const char *dir, struct guide_entry **out, struct diag *d)
+{
+    const char *env = getenv("TRAIL_CONTENT");
+    const char *given = dir != NULL ? dir : (env != NULL && env[0] != '\0' ? env : NULL);
+    size_t n;
+    if (given != NULL) {
+        n = list_root(given, out);
+        if (n == 0) {
+            diag_add(d, DIAG_ERROR, given, 0, 0, "no guides here");
+        }
+        return n;
+    }
+    static const char *const roots[] = {TRAIL_CONTENT_INSTALL_DIR, TRAIL_CONTENT_SOURCE_DIR};
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+        if ((n = list_root(roots[i], out)) > 0) {
+            return n;
+        }
+    }
+    diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guides found (looked in %s and %s)",
+             TRAIL_CONTENT_INSTALL_DIR, TRAIL_CONTENT_SOURCE_DIR);
+    return 0;
+}
+
+void guide_entries_free(struct guide_entry *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].id);
+        free(v[i].dir);
+    }
+    free(v);
+}

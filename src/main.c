@@ -15,19 +15,33 @@
 #include "guide.h"
 #include "guide_locate.h"
 #include "guide_print.h"
+#include "progress_report.h"
+#include "progress_store.h"
 #include "search.h"
 #include "text.h"
 #include "ui.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
 
-enum mode { MODE_BROWSE, MODE_CHECK, MODE_PRINT, MODE_SEARCH };
+enum mode {
+    MODE_BROWSE,
+    MODE_CHECK,
+    MODE_PRINT,
+    MODE_SEARCH,
+    MODE_PROGRESS,
+    MODE_EXPORT,
+    MODE_RESET,
+    MODE_LIST,
+};
 
 struct options {
     enum mode mode;
     const char *content; /* --content or --check DIR */
     const char *guide_id;
-    const char *query; /* --search */
+    const char *query;  /* --search */
+    const char *state;  /* --state */
+    const char *format; /* --export */
+    bool yes;           /* --yes */
     int width;
     bool mouse;
 };
@@ -43,6 +57,15 @@ static void usage(FILE *out)
           "      --print         print the whole guide as plain text\n"
           "      --search QUERY  print the entries matching QUERY, one line each, like grep\n"
           "                      (words match in any order; \"quoted phrase\" as written)\n"
+          "      --list          list the guides in the content directory with your progress\n"
+          "      --progress      print progress per phase and overall (plain text)\n"
+          "      --export FORMAT print the career path with your progress as a 'markdown'\n"
+          "                      checklist or as 'json'\n"
+          "      --reset         clear this guide's progress (asks first; the old file is\n"
+          "                      kept as a backup)\n"
+          "      --yes           do not ask before --reset\n"
+          "      --state FILE    keep progress in FILE (default: $TRAIL_STATE, else\n"
+          "                      ~/.trail_progress.yaml)\n"
           "      --width N       wrap --print output at N columns (default: the terminal's\n"
           "                      width, or 80 when not writing to a terminal)\n"
           "      --no-mouse      do not capture the mouse (capturing it stops the terminal's\n"
@@ -54,18 +77,23 @@ static void usage(FILE *out)
           "GUIDE is a guide id in the content directory (default: ml-engineer).\n"
           "\n"
           "Files:\n"
+          "  ~/.trail_progress.yaml\n"
+          "                      your progress (YAML, safe to edit by hand; a damaged file is\n"
+          "                      kept as .corrupt-<time> and never overwritten)\n"
           "  guide.yaml, career-path.yaml, certifications.yaml, faq.yaml\n"
           "                      the files of a guide directory (docs/content-format.md)\n"
           "\n"
           "Environment:\n"
           "  TRAIL_CONTENT       guide directory used when --content is not given; without\n"
           "                      it, the installed guides, then the source tree's content/\n"
+          "  TRAIL_STATE         progress file used when --state is not given\n"
           "  NO_COLOR            when set, draw without colours\n"
           "  TERM                the terminal type; the browser needs cursor addressing\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
-          "  1  --check found errors; --search found nothing\n"
+          "  1  --check found errors; --search found nothing; --progress, --export or\n"
+          "     --reset failed or the reset was declined\n"
           "  2  usage error, unreadable guide, or no usable terminal\n",
           out);
 }
@@ -83,12 +111,31 @@ static int parse_width(const char *s)
 /* Returns -1 to continue, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    enum { OPT_CONTENT = 256, OPT_CHECK, OPT_PRINT, OPT_SEARCH, OPT_WIDTH, OPT_NO_MOUSE };
+    enum {
+        OPT_CONTENT = 256,
+        OPT_CHECK,
+        OPT_PRINT,
+        OPT_SEARCH,
+        OPT_PROGRESS,
+        OPT_LIST,
+        OPT_EXPORT,
+        OPT_RESET,
+        OPT_YES,
+        OPT_STATE,
+        OPT_WIDTH,
+        OPT_NO_MOUSE,
+    };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
         {"check", no_argument, NULL, OPT_CHECK},
         {"print", no_argument, NULL, OPT_PRINT},
         {"search", required_argument, NULL, OPT_SEARCH},
+        {"progress", no_argument, NULL, OPT_PROGRESS},
+        {"list", no_argument, NULL, OPT_LIST},
+        {"export", required_argument, NULL, OPT_EXPORT},
+        {"reset", no_argument, NULL, OPT_RESET},
+        {"yes", no_argument, NULL, OPT_YES},
+        {"state", required_argument, NULL, OPT_STATE},
         {"width", required_argument, NULL, OPT_WIDTH},
         {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
         {"help", no_argument, NULL, 'h'},
@@ -110,6 +157,33 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_SEARCH:
             o->mode = MODE_SEARCH;
             o->query = optarg;
+            break;
+        case OPT_PROGRESS:
+            o->mode = MODE_PROGRESS;
+            break;
+        case OPT_LIST:
+            o->mode = MODE_LIST;
+            break;
+        case OPT_EXPORT:
+            if (strcmp(optarg, "markdown") != 0 && strcmp(optarg, "json") != 0) {
+                fprintf(stderr, "trail: --export takes 'markdown' or 'json', not '%s'\n", optarg);
+                return EXIT_ERROR;
+            }
+            o->mode = MODE_EXPORT;
+            o->format = optarg;
+            break;
+        case OPT_RESET:
+            o->mode = MODE_RESET;
+            break;
+        case OPT_YES:
+            o->yes = true;
+            break;
+        case OPT_STATE:
+            if (optarg[0] == '\0') {
+                fprintf(stderr, "trail: --state needs a file name\n");
+                return EXIT_ERROR;
+            }
+            o->state = optarg;
             break;
         case OPT_WIDTH:
             if ((o->width = parse_width(optarg)) < 0) {
@@ -196,47 +270,158 @@ static int run_check(const char *dir, struct diag *d)
     return EXIT_OK;
 }
 
+/* Opens the progress file: --state, else $TRAIL_STATE, else ~/.trail_progress.yaml. NULL (with
+ * a message) only when no home directory is known. */
+static struct progress_store *open_store(const struct options *o)
+{
+    char *path = o->state != NULL ? strdup(o->state) : progress_default_path();
+    if (path == NULL) {
+        fprintf(stderr, "trail: no home directory to keep progress in; use --state FILE or "
+                        "TRAIL_STATE\n");
+        return NULL;
+    }
+    struct progress_store *s = progress_store_open(path);
+    free(path);
+    return s;
+}
+
+static int run_progress(const struct options *o, const struct guide *g)
+{
+    struct progress_store *s = open_store(o);
+    if (s == NULL) {
+        return EXIT_ERROR;
+    }
+    progress_report_notices(s, stderr);
+    unsigned flags = output_flags(isatty(STDOUT_FILENO));
+    int rc;
+    if (o->mode == MODE_PROGRESS) {
+        rc = progress_report_text(g, s, flags, stdout);
+    } else if (o->mode == MODE_EXPORT && strcmp(o->format, "json") == 0) {
+        rc = progress_report_json(g, s, stdout);
+    } else if (o->mode == MODE_EXPORT) {
+        rc = progress_report_markdown(g, s, flags, stdout);
+    } else {
+        rc = progress_report_reset(g, s, o->yes, stdin, stdout, stderr);
+    }
+    progress_store_close(s);
+    return check_output(rc);
+}
+
+static int run_browser(const struct options *o, struct guide *g)
+{
+    struct progress_store *s = open_store(o);
+    if (s == NULL) {
+        return EXIT_ERROR;
+    }
+    struct ui_options uo = {.mouse = o->mouse, .store = s};
+    int rc = ui_run(g, &uo);
+    progress_store_close(s);
+    return rc;
+}
+
+static int run_guide(const struct options *o, struct guide *g)
+{
+    unsigned flags = output_flags(isatty(STDOUT_FILENO));
+    switch (o->mode) {
+    case MODE_SEARCH:
+        return check_output(search_print(g, o->query, flags, stdout) == 0 ? EXIT_OK : EXIT_INVALID);
+    case MODE_PRINT:
+        return check_output(guide_print(g, print_width(o->width), flags, stdout) == 0 ? EXIT_OK
+                                                                                      : EXIT_ERROR);
+    case MODE_PROGRESS:
+    case MODE_EXPORT:
+    case MODE_RESET:
+        return run_progress(o, g);
+    case MODE_BROWSE:
+        return run_browser(o, g);
+    case MODE_CHECK:
+    case MODE_LIST:
+        break;
+    }
+    return EXIT_ERROR;
+}
+
+/* Which parts a mode needs before it starts: the browser loads the rest on first use. */
+static unsigned parts_for(enum mode mode)
+{
+    switch (mode) {
+    case MODE_PRINT:
+    case MODE_SEARCH:
+    case MODE_CHECK:
+        return GUIDE_PART_ALL;
+    case MODE_LIST:
+    case MODE_PROGRESS:
+    case MODE_EXPORT:
+    case MODE_RESET:
+    case MODE_BROWSE:
+        break;
+    }
+    return GUIDE_PART_INFO | GUIDE_PART_PATH;
+}
+
+/* trail --list: "id  title  progress" for every guide of the content directory. */
+static int run_list(const struct options *o)
+{
+    struct diag d = {0};
+    struct guide_entry *v;
+    size_t n = guide_catalog(o->content, &v, &d);
+    struct progress_store *s = n > 0 ? open_store(o) : NULL;
+    if (s == NULL) {
+        diag_print(&d, stderr);
+        guide_entries_free(v, n);
+        diag_free(&d);
+        return EXIT_ERROR;
+    }
+    unsigned flags = output_flags(isatty(STDOUT_FILENO)) | TEXT_ONE_LINE;
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        struct guide *g = guide_load(v[i].dir, GUIDE_PART_PATH, &d);
+        if (g == NULL) {
+            printf("%-20s (invalid: run trail --check %s)\n", v[i].id, v[i].dir);
+            rc = EXIT_INVALID;
+            continue;
+        }
+        struct progress_counts c;
+        progress_count_guide(progress_store_doc(s), g, &c);
+        char *title = text_sanitize(g->title, strlen(g->title), flags, NULL);
+        printf("%-20s %s  (%zu key actions, %u%% done)\n", v[i].id, title, guide_count_actions(g),
+               progress_percent(&c));
+        free(title);
+        guide_free(g);
+    }
+    progress_store_close(s);
+    guide_entries_free(v, n);
+    diag_free(&d);
+    return check_output(rc);
+}
+
 static int run(const struct options *o)
 {
     struct diag d = {0};
-    int rc = EXIT_ERROR;
+    if (o->mode == MODE_LIST) {
+        return run_list(o);
+    }
     char *dir = guide_locate(o->content, o->guide_id, &d);
     if (dir == NULL) {
         diag_print(&d, stderr);
         diag_free(&d);
         return EXIT_ERROR;
     }
+    int rc = EXIT_ERROR;
+    char why[256];
     if (o->mode == MODE_CHECK) {
         rc = run_check(dir, &d);
-        free(dir);
-        diag_free(&d);
-        return rc;
-    }
-    bool print = o->mode == MODE_PRINT || o->mode == MODE_SEARCH;
-    char why[256];
-    if (!print && ui_check_terminal(why, sizeof why) < 0) {
+    } else if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {
         fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
-        free(dir);
-        diag_free(&d);
-        return EXIT_ERROR;
-    }
-    unsigned parts = print ? GUIDE_PART_ALL : GUIDE_PART_INFO | GUIDE_PART_PATH;
-    struct guide *g = guide_load(dir, parts, &d);
-    if (g == NULL) {
-        diag_print(&d, stderr);
-    } else if (o->mode == MODE_SEARCH) {
-        unsigned flags = output_flags(isatty(STDOUT_FILENO));
-        rc = search_print(g, o->query, flags, stdout) == 0 ? EXIT_OK : EXIT_INVALID;
-        rc = check_output(rc);
-    } else if (print) {
-        unsigned flags = output_flags(isatty(STDOUT_FILENO));
-        rc = guide_print(g, print_width(o->width), flags, stdout) == 0 ? EXIT_OK : EXIT_ERROR;
-        rc = check_output(rc);
     } else {
-        struct ui_options uo = {.mouse = o->mouse};
-        rc = ui_run(g, &uo);
+        struct guide *g = guide_load(dir, parts_for(o->mode), &d);
+        if (g == NULL) {
+            diag_print(&d, stderr);
+        } else {
+            rc = run_guide(o, g);
+        }
+        guide_free(g);
     }
-    guide_free(g);
     free(dir);
     diag_free(&d);
     return rc;

@@ -1,0 +1,204 @@
+/* The learner's progress: a state per key action, per guide, as held in memory and in the
+ * progress dotfile (see progress_store.h for the file itself).
+ *
+ * A struct progress is a whole dotfile: every guide's entries, not only the open guide's, and
+ * entries for items the guide no longer has (they are kept, never dropped). Each item carries
+ * the time of its last change in milliseconds since the epoch (UTC); two copies of the data are
+ * merged item by item, the later change winning. A guide's `reset` time is a tombstone: every
+ * entry changed at or before it is void, so a concurrent instance's merge cannot resurrect
+ * cleared items. Keys this version does not know (top level, per guide, per item) are kept as
+ * opaque YAML subtrees and written back unchanged, so later versions can add keys.
+ *
+ * Dotfile format, version 1:
+ *     version: 1
+ *     guides:
+ *       ml-engineer:
+ *         reset: 2026-11-20T10:00:00.000Z
+ *         items:
+ *           foundation/python-numpy-pandas:
+ *             state: done
+ *             changed: 2026-11-26T06:30:12.345Z */
+#ifndef TRAIL_PROGRESS_H
+#define TRAIL_PROGRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "guide.h"
+#include "ydoc.h"
+
+#define PROGRESS_FORMAT_VERSION 1
+#define PROGRESS_UNDO_MAX       100 /* levels of undo kept */
+#define PROGRESS_TIME_SIZE      32  /* room for a formatted timestamp */
+
+enum progress_state {
+    PROGRESS_TODO = 0,
+    PROGRESS_IN_PROGRESS,
+    PROGRESS_DONE,
+    PROGRESS_SKIPPED,
+};
+#define PROGRESS_STATE_COUNT 4
+
+/* Keys of a mapping this version does not interpret, kept for writing back as they were read.
+ * The nodes live in the owning struct progress's arena. */
+struct progress_extra {
+    struct ydoc_pair *pairs;
+    size_t n;
+};
+
+struct progress_item {
+    char *id;
+    enum progress_state state;
+    int64_t changed; /* ms since the epoch, UTC */
+    struct progress_extra extra;
+};
+
+struct progress_guide {
+    char *id;
+    int64_t reset; /* entries changed at or before it are void; 0 when never reset */
+    struct progress_item *items;
+    size_t n_items, cap_items;
+    size_t *slots; /* open-addressing index into items (index + 1; 0 = empty) */
+    size_t n_slots;
+    struct progress_extra extra; /* unknown per-guide keys (notes, start date, ...) */
+};
+
+struct progress_undo {
+    char *guide_id;
+    char *item_id;
+    enum progress_state state; /* the state before the change */
+};
+
+struct progress {
+    struct arena arena; /* holds the extra subtrees */
+    struct progress_guide *guides;
+    size_t n_guides, cap_guides;
+    struct progress_extra extra; /* unknown top-level keys */
+    unsigned long generation;    /* bumped by every change; the store compares it */
+    struct progress_undo undo[PROGRESS_UNDO_MAX]; /* ring buffer */
+    size_t undo_head, undo_len;
+};
+
+/* Counts over a set of key actions. Skipped actions leave the denominator:
+ * percent = done / (total - skipped). */
+struct progress_counts {
+    size_t total, done, in_progress, skipped, todo;
+};
+
+/* How a parse went. DAMAGED: the file was not a valid version-1 dotfile; what could be read is
+ * kept. NEWER: the file declares a version above PROGRESS_FORMAT_VERSION; what could be
+ * understood is kept, and the file must never be overwritten. */
+enum progress_parse_status {
+    PROGRESS_PARSE_OK = 0,
+    PROGRESS_PARSE_DAMAGED,
+    PROGRESS_PARSE_NEWER,
+};
+
+/* --- The document ------------------------------------------------------------------------ */
+
+/* Returns a new empty document; caller frees with progress_free(). */
+struct progress *progress_new(void);
+void progress_free(struct progress *p);
+
+/* The entry of guide_id, or NULL. progress_get_guide() creates it when absent. */
+struct progress_guide *progress_find_guide(const struct progress *p, const char *guide_id);
+struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id);
+
+/* The entry of item_id in guide entry pg, or NULL. Borrowed; valid until the next change. */
+struct progress_item *progress_find_item(const struct progress_guide *pg, const char *item_id);
+
+/* Stores an entry exactly as given (as read from a file): no undo record, no generation bump,
+ * the change time as is (the caller drops it if void). Returns the entry (borrowed). */
+struct progress_item *progress_put_item(struct progress *p, const char *guide_id,
+                                        const char *item_id, enum progress_state state,
+                                        int64_t changed);
+
+/* The state of an item; PROGRESS_TODO when there is no entry. */
+enum progress_state progress_get_state(const struct progress *p, const char *guide_id,
+                                       const char *item_id);
+
+/* Sets an item's state as a change made at now_ms and records the previous state for undo.
+ * The change time is kept strictly increasing per item (and after the guide's reset), so a
+ * change always supersedes the one before it even within one millisecond. Returns 0, or -1
+ * when an id is empty or not valid UTF-8 (nothing changes). Setting the current state again
+ * changes nothing and returns 0. */
+int progress_set_state(struct progress *p, const char *guide_id, const char *item_id,
+                       enum progress_state state, int64_t now_ms);
+
+/* Undoes the last change still in the undo history (up to PROGRESS_UNDO_MAX levels) by setting
+ * the item back to its previous state as a new change at now_ms. Returns true and, if item_id
+ * is not NULL, points it at the item's id (borrowed, valid until the next change); false when
+ * there is nothing to undo. */
+bool progress_undo(struct progress *p, int64_t now_ms, const char **item_id);
+
+/* Number of changes that can be undone. */
+size_t progress_undo_depth(const struct progress *p);
+
+/* Clears a guide's progress as of now_ms: writes the reset tombstone and drops its entries.
+ * The tombstone is kept after every entry's change time so that none survives a merge. */
+void progress_reset_guide(struct progress *p, const char *guide_id, int64_t now_ms);
+
+/* Merges theirs into ours, item by item: an item keeps its latest change (ties: ours), the
+ * later reset time wins and voids older entries, and guides or unknown keys only one side has
+ * are kept. Copies what it takes from theirs. Bumps ours->generation only if ours changed. */
+void progress_merge(struct progress *ours, const struct progress *theirs);
+
+/* --- Counts for the browser and the reports --------------------------------------------- */
+
+/* Counts the actions of phase number `phase` of g (an index into g->phases). */
+void progress_count_phase(const struct progress *p, const struct guide *g, size_t phase,
+                          struct progress_counts *c);
+/* Counts every action of g. */
+void progress_count_guide(const struct progress *p, const struct guide *g,
+                          struct progress_counts *c);
+/* done * 100 / (total - skipped), rounded down so 79 of 80 never shows 100. When every action
+ * is skipped the result is 100; with no actions it is 0. */
+unsigned progress_percent(const struct progress_counts *c);
+
+/* The index of the first phase with an action still to do or in progress; g->n_phases when
+ * every action is done or skipped. */
+size_t progress_current_phase(const struct progress *p, const struct guide *g);
+
+/* Finds the next action after (phase, action) in guide order, wrapping around, whose state is
+ * PROGRESS_TODO or PROGRESS_IN_PROGRESS. Pass phase == SIZE_MAX to start from the beginning.
+ * Returns true and sets *out_phase and *out_action; false when nothing is left to do. */
+bool progress_next_todo(const struct progress *p, const struct guide *g, size_t phase,
+                        size_t action, size_t *out_phase, size_t *out_action);
+
+/* Number of saved entries of g's id whose item the guide does not have ("2 saved items are not
+ * in this guide; kept"). Counts only entries that are not void. */
+size_t progress_count_unknown(const struct progress *p, const struct guide *g);
+
+/* --- Names and times ----------------------------------------------------------------------- */
+
+/* "todo", "in-progress", "done", "skipped" (the dotfile spelling). */
+const char *progress_state_name(enum progress_state state);
+/* Parses a dotfile state name; returns 0 or -1. */
+int progress_state_parse(const char *name, enum progress_state *state);
+
+/* Formats ms since the epoch as "2026-11-26T06:30:12.345Z" into buf (PROGRESS_TIME_SIZE). */
+void progress_format_time(int64_t ms, char *buf, size_t size);
+/* Parses "YYYY-MM-DDTHH:MM:SS[.sss]Z" (UTC only, year 1970-9999). Returns 0 or -1. */
+int progress_parse_time(const char *s, int64_t *ms);
+/* The current time in ms since the epoch. */
+int64_t progress_now_ms(void);
+
+/* --- The dotfile text (progress_yaml.c) ------------------------------------------------------ */
+
+/* Parses len bytes of a dotfile named `file` in messages. Always returns a document (caller
+ * frees with progress_free()), holding every valid entry that could be read; *status says
+ * whether the file was sound, damaged or from a newer version, and d gets located messages
+ * for what was wrong. An empty file (or one holding only comments) is sound and empty. Bytes
+ * after a NUL, invalid UTF-8 or a YAML error are salvaged as far as the valid prefix goes. */
+struct progress *progress_parse(const char *file, const char *buf, size_t len,
+                                enum progress_parse_status *status, struct diag *d);
+
+/* Writes the document as dotfile text with libyaml's emitter. Returns a new buffer (caller
+ * frees) and its length in *len, or NULL if the emitter failed (only on text that is not valid
+ * UTF-8, which the parser and progress_set_state() never let in). */
+char *progress_emit(const struct progress *p, size_t *len);
+
+#endif

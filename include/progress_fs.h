@@ -1,0 +1,57 @@
+/* File-system steps of the progress store (internal to progress_store.c and its tests).
+ *
+ * Each function returns 0 on success or -1 with errno set and *err (if err is not NULL) set to
+ * a new sentence naming the path and the strerror text (caller frees). Nothing here truncates
+ * or writes an existing file in place: new files are created with O_CREAT|O_EXCL, mode 0600
+ * (fchmod'ed, so the umask cannot loosen or tighten it), and fsynced with their directory. */
+#ifndef TRAIL_PROGRESS_FS_H
+#define TRAIL_PROGRESS_FS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Follows a chain of symlinks from path (at most max_links links) to the file a save must
+ * write. A path that does not exist is its own target; a link whose target does not exist, a
+ * loop, a longer chain, and anything that is not a regular file (FIFO, directory, device) are
+ * refused. On success *target is a new string (caller frees). */
+int progress_fs_resolve(const char *path, int max_links, char **target, char **err);
+
+/* The directory part of path ("." when there is none); a new string (caller frees). */
+char *progress_fs_dirname(const char *path);
+
+/* Creates dir and its missing parents with mode 0700. An existing directory is fine. */
+int progress_fs_mkdirs(const char *dir, char **err);
+
+/* Reads the regular file at path (never following a final symlink, never blocking on a FIFO).
+ * Returns 1 with a new NUL-terminated buffer in *buf (caller frees) and its length in *len;
+ * 0 when the file does not exist; 2 when it is larger than max bytes (*buf is NULL); -1 on
+ * error. */
+int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **err);
+
+/* Keeps a copy of a file next to it as "<path>.<tag>-<YYYYmmddTHHMMSSZ>" (a "-N" suffix is
+ * added if that exists): the len bytes at buf, or when buf is NULL the current content of path
+ * itself. The copy is exclusive-created 0600 and fsynced with its directory. On success
+ * *copy is its new path (caller frees). */
+int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, size_t len,
+                           char **copy, char **err);
+
+/* Replaces path with len bytes of buf atomically and durably: "<path>.tmp-XXXXXX" created
+ * exclusively 0600 in the same directory, every byte written, fsync, close, rename over path,
+ * fsync of the directory. On failure the temporary file is removed and path is unchanged
+ * (except when only the final directory fsync failed: then the new content is in place but
+ * may not survive a power loss, and -1 is still returned). */
+int progress_fs_replace(const char *path, const char *buf, size_t len, char **err);
+
+/* Takes an exclusive flock on "<path>.lock" (created 0600, close-on-exec). With wait_ms > 0
+ * retries until the lock is free or wait_ms passed; with 0 tries once. Returns the lock's fd
+ * (release with progress_fs_unlock()) or -1 (errno EWOULDBLOCK when another process holds
+ * it). */
+int progress_fs_lock(const char *path, int wait_ms, char **err);
+void progress_fs_unlock(int fd);
+
+/* Removes "<path>.tmp-*" files. Call only while holding the lock: temporary files exist only
+ * while a save holds it, so any found then was left by a killed save. Returns the number
+ * removed. */
+int progress_fs_remove_temps(const char *path);
+
+#endif

@@ -1,0 +1,82 @@
+/* The progress dotfile on disk: where it is, loading it, and saving it so it is never lost.
+ *
+ * Call order: progress_store_open() once (it never fails: every problem becomes a notice or a
+ * read-only reason), change the document from progress_store_doc() with progress_set_state()
+ * and friends, call progress_store_save() after each change (and before quitting while
+ * progress_store_dirty()), progress_store_close() at the end.
+ *
+ * A save resolves a symlinked path to its target (a chain of at most PROGRESS_STORE_MAX_LINKS
+ * links; dangling links, loops, FIFOs, directories and devices are refused), takes an flock on
+ * "<target>.lock", re-reads the target and merges it (each item keeps its latest change), writes
+ * "<target>.tmp-XXXXXX" (O_CREAT|O_EXCL, 0600), fsyncs it, renames it over the target and fsyncs
+ * the directory. The target is never truncated or written in place. A damaged file is first
+ * copied to "<target>.corrupt-<YYYYmmddTHHMMSSZ>"; a file from a newer version is never
+ * written. All messages are plain sentences naming the path; strings returned are owned by the
+ * store and valid until its next call. */
+#ifndef TRAIL_PROGRESS_STORE_H
+#define TRAIL_PROGRESS_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "progress.h"
+
+#define PROGRESS_STORE_MAX_LINKS    5
+#define PROGRESS_STORE_MAX_SIZE     (16u * 1024u * 1024u) /* a larger file counts as damaged */
+#define PROGRESS_STORE_LOCK_WAIT_MS 10000                 /* give up waiting for the lock */
+
+struct progress_store;
+
+/* The dotfile path: $TRAIL_STATE if set and not empty, else $HOME/.trail_progress.yaml (the
+ * password database's home when HOME is unset). Returns a new string (caller frees), or NULL
+ * when no home directory is known. */
+char *progress_default_path(void);
+
+/* Opens the dotfile at path (borrowed; copied): removes stale "<target>.tmp-*" files left by a
+ * killed save when no other instance holds the lock, loads the file, keeps a copy of a damaged
+ * one. Returns a new store (caller frees with progress_store_close()); never NULL. */
+struct progress_store *progress_store_open(const char *path);
+
+/* Frees the store without saving. */
+void progress_store_close(struct progress_store *s);
+
+/* The in-memory document (borrowed; owned by the store). */
+struct progress *progress_store_doc(struct progress_store *s);
+
+/* Saves the document as described above. Returns 0 when the file is durably on disk, -1 on
+ * failure: the message then says why (strerror and path), the document keeps every change and
+ * the next save tries again. After a successful save the document also holds what other
+ * instances had saved. */
+int progress_store_save(struct progress_store *s);
+
+/* Clears guide_id's progress: keeps a copy of the current file as "<target>.bak-<time>", writes
+ * the reset tombstone and saves. Returns 0 or -1 (message set); *backup (if not NULL) gets the
+ * backup's path (borrowed, NULL when there was no file to back up). */
+int progress_store_reset(struct progress_store *s, const char *guide_id, const char **backup);
+
+/* True when the document has changes not saved yet. */
+bool progress_store_dirty(const struct progress_store *s);
+
+/* The outcome of the last save or reset ("Saved to ...", "Could not save ...: No space left on
+ * device; your changes are kept in memory"); NULL before the first. */
+const char *progress_store_message(const struct progress_store *s);
+
+/* What opening found that the learner must be told once: a damaged file kept aside, a
+ * read-only directory. NULL when there is nothing to say. */
+const char *progress_store_notice(const struct progress_store *s);
+
+/* Why the store never writes (a file from a newer version, a refused symlink target, a file
+ * that could not be read or copied aside); NULL when saving is allowed. */
+const char *progress_store_readonly(const struct progress_store *s);
+
+/* The path as given, and the file a save writes (symlinks resolved; equal to the path when it
+ * could not be resolved). Borrowed. */
+const char *progress_store_path(const struct progress_store *s);
+const char *progress_store_target(const struct progress_store *s);
+
+/* Somewhere else the learner could save to when the dotfile cannot be written:
+ * "$TMPDIR/trail_progress-<user>.yaml" (TMPDIR defaulting to /tmp). Returns a new string
+ * (caller frees) for messages such as "run trail --state FILE". */
+char *progress_store_suggest_path(const struct progress_store *s);
+
+#endif

@@ -1,0 +1,116 @@
+/* A laid-out document: the lines a screen shows at a given width, each split into runs that
+ * carry a semantic role, plus the selectable items (line ranges keyed by a stable id).
+ *
+ * Pure C, no curses: the browser draws a view_doc, the unit tests inspect one. Every byte put
+ * into a document passes through text_sanitize(), so a document never holds a control
+ * character, and no line is wider than the document's width. */
+#ifndef TRAIL_VIEW_H
+#define TRAIL_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* What a run of text means; the theme maps each role to colours and a monochrome fallback.
+ * The last group is used by the browser's chrome rather than by documents. */
+enum view_role {
+    VIEW_ROLE_BODY = 0,
+    VIEW_ROLE_TITLE,     /* the screen's main title */
+    VIEW_ROLE_HEADING,   /* a section heading inside a screen */
+    VIEW_ROLE_DIM,       /* labels, secondary details */
+    VIEW_ROLE_ACCENT,    /* emphasised values: the current level, a call to action */
+    VIEW_ROLE_NUMBER,    /* menu numbers, item counters */
+    VIEW_ROLE_BAR,       /* the filled part of a chart */
+    VIEW_ROLE_BAR_EMPTY, /* the unfilled part of a chart */
+    VIEW_ROLE_CHECKBOX,  /* "[ ]" in front of a key action */
+    VIEW_ROLE_ERROR,
+    VIEW_ROLE_SELECTED, /* chrome: the selected item */
+    VIEW_ROLE_HEADER,   /* chrome: the top line */
+    VIEW_ROLE_FOOTER,   /* chrome: the key hints */
+    VIEW_ROLE_KEY,      /* chrome: a key name in the footer or help */
+    VIEW_ROLE_STATUS,   /* chrome: a status message */
+    VIEW_ROLE_COUNT
+};
+
+/* A run starts at byte `start` of its line and ends where the next run starts. */
+struct view_run {
+    size_t start;
+    enum view_role role;
+};
+
+struct view_line {
+    const char *text; /* sanitised, NUL-terminated, no '\n' */
+    size_t len;
+    int width; /* display columns; <= the document's width */
+    const struct view_run *runs;
+    size_t n_runs; /* >= 1 unless len == 0 */
+    /* Where the line's text comes from: (block << 32) | byte offset in the block. Increases
+     * along the document and does not depend on the width, so a scroll position survives a
+     * reflow. */
+    uint64_t anchor;
+};
+
+/* A selectable item: lines [first, first + count). id is borrowed (from the guide or a
+ * literal) and must outlive the document. */
+struct view_item {
+    const char *id;
+    size_t first, count;
+};
+
+struct view_doc {
+    struct arena arena; /* lines and runs */
+    struct view_line *lines;
+    size_t n_lines, cap_lines;
+    struct view_item *items;
+    size_t n_items, cap_items;
+    int width;           /* columns available to every line, >= 1 */
+    unsigned text_flags; /* TEXT_ASCII when the terminal cannot show UTF-8 */
+    /* builder state */
+    uint32_t block;
+    char *cur;
+    size_t cur_len, cur_cap;
+    int cur_width;
+    struct view_run *cur_runs;
+    size_t cur_n_runs, cur_cap_runs;
+    bool in_line, in_item;
+};
+
+/* Starts an empty document for `width` columns (clamped to >= 1). text_flags: TEXT_ASCII or 0.
+ * Free with view_doc_free(). */
+void view_doc_init(struct view_doc *d, int width, unsigned text_flags);
+void view_doc_free(struct view_doc *d);
+
+/* Line builder: begin a line, put runs, end it. view_doc_put() sanitises s (len bytes, one
+ * line) and keeps what still fits in the line; it returns the columns it added. */
+void view_doc_begin_line(struct view_doc *d);
+int view_doc_put(struct view_doc *d, enum view_role role, const char *s, size_t len);
+/* view_doc_put() of a NUL-terminated string. */
+int view_doc_puts(struct view_doc *d, enum view_role role, const char *s);
+/* Pads the current line with spaces (VIEW_ROLE_BODY) up to column col (no-op when already
+ * there). */
+void view_doc_pad_to(struct view_doc *d, int col);
+/* Columns used so far by the current line. */
+int view_doc_line_width(const struct view_doc *d);
+void view_doc_end_line(struct view_doc *d);
+
+/* Adds an empty line. */
+void view_doc_add_blank(struct view_doc *d);
+
+/* Adds untrusted prose wrapped to the width: paragraphs separated by "\n\n" stay separated by
+ * one empty line. Every line starts at column `indent`; the first one shows `prefix` (may be
+ * NULL, drawn in prefix_role) in the indent. Returns the number of lines added. */
+size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
+                         const char *prefix, enum view_role prefix_role);
+
+/* Items: lines added between begin and end belong to the item with this id. */
+void view_doc_begin_item(struct view_doc *d, const char *id);
+void view_doc_end_item(struct view_doc *d);
+
+/* The index of the item holding line `line`, or SIZE_MAX. */
+size_t view_doc_item_at(const struct view_doc *d, size_t line);
+/* The index of the item with this id, or SIZE_MAX. */
+size_t view_doc_find_item(const struct view_doc *d, const char *id);
+
+#endif

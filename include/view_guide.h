@@ -1,0 +1,53 @@
+/* The guide's screens as documents: what each screen of the browser shows, laid out for a
+ * width, with semantic roles and selectable items keyed by the guide's ids. No curses here:
+ * the ui_* screens draw these documents, the unit tests read them. */
+#ifndef TRAIL_VIEW_GUIDE_H
+#define TRAIL_VIEW_GUIDE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "guide.h"
+#include "view.h"
+
+/* The sections of a guide, in menu order. */
+enum view_section {
+    VIEW_SECTION_OVERVIEW = 0,
+    VIEW_SECTION_PATH,
+    VIEW_SECTION_CERTS,
+    VIEW_SECTION_FAQ,
+    VIEW_SECTION_COUNT
+};
+
+/* Stores in out the sections guide g has (a part's file exists, or the overview has content),
+ * in menu order; returns how many. */
+size_t view_guide_sections(const struct guide *g, enum view_section out[VIEW_SECTION_COUNT]);
+
+/* The section's title as the guide names it ("Career Path"), else a plain default. Borrowed. */
+const char *view_guide_section_title(const struct guide *g, enum view_section s);
+
+/* The id of the home menu item of a section ("overview", "path", "certs", "faq"). Static. */
+const char *view_guide_section_id(enum view_section s);
+
+/* The guide part a section needs loaded (GUIDE_PART_*). */
+unsigned view_guide_section_part(enum view_section s);
+
+/* The box drawn in front of a key action: "[ ]" until progress tracking supplies states.
+ * Returns a string that lives as long as ctx. */
+typedef const char *(*view_box_fn)(const struct guide_action *a, void *ctx);
+
+/* Each lays out one screen into d (initialised by the caller with its width and flags). */
+void view_guide_home(struct view_doc *d, const struct guide *g);
+void view_guide_overview(struct view_doc *d, const struct guide *g);
+void view_guide_path(struct view_doc *d, const struct guide *g);
+/* box may be NULL ("[ ]" for every action). */
+void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase, view_box_fn box,
+                      void *ctx);
+void view_guide_certs(struct view_doc *d, const struct guide *g);
+void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert);
+void view_guide_faqs(struct view_doc *d, const struct guide *g);
+void view_guide_faq(struct view_doc *d, const struct guide *g, size_t faq);
+/* A part of the guide failed to load: what and why, from the loader's diagnostics. */
+void view_guide_error(struct view_doc *d, const char *what, const struct diag *diag);
+
+#endif

@@ -1,0 +1,520 @@
+/* File-system steps of the progress store: symlink resolution, bounded reads, exclusive copies,
+ * the atomic replace and the lock.
+ *
+ * Invariants (RELIABILITY.md DUR-1, DUR-6, DUR-7): an existing file is never opened for
+ * writing; every file created here is created with O_CREAT|O_EXCL|O_CLOEXEC and mode 0600 and
+ * then fchmod'ed to 0600, so no umask ever leaves a moment where it is readable by others, and
+ * every directory created is 0700. Reads use O_NOFOLLOW|O_NONBLOCK and check the opened file
+ * is regular, so a FIFO or device swapped in after resolution neither hangs nor gets read.
+ * Every write loops over short writes and EINTR; every close is checked. */
+#include "progress_fs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+#define COPY_ATTEMPTS 100
+#define TEMP_ATTEMPTS 100
+
+/* Sets *err to "<what> <path>: <strerror(errno)>" and returns -1 with errno kept. */
+static int fail(char **err, const char *what, const char *path)
+{
+    int e = errno;
+    if (err != NULL) {
+        *err = xasprintf("%s %s: %s", what, path, strerror(e));
+    }
+    errno = e;
+    return -1;
+}
+
+char *progress_fs_dirname(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL) {
+        return xstrdup(".");
+    }
+    while (slash > path && slash[-1] == '/') {
+        slash--;
+    }
+    if (slash == path) {
+        return xstrdup("/");
+    }
+    return xstrndup(path, (size_t)(slash - path));
+}
+
+static const char *kind_name(mode_t mode)
+{
+    if (S_ISDIR(mode)) {
+        return "a directory";
+    }
+    if (S_ISFIFO(mode)) {
+        return "a FIFO";
+    }
+    if (S_ISCHR(mode) || S_ISBLK(mode)) {
+        return "a device";
+    }
+    if (S_ISSOCK(mode)) {
+        return "a socket";
+    }
+    return "not a regular file";
+}
+
+/* The next path in a chain: the link's text, relative to the link's directory. */
+static char *follow(const char *link, char **err)
+{
+    char buf[4096];
+    ssize_t n = readlink(link, buf, sizeof buf - 1);
+    if (n < 0) {
+        fail(err, "cannot read the symlink", link);
+        return NULL;
+    }
+    buf[n] = '\0';
+    if (buf[0] == '/') {
+        return xstrdup(buf);
+    }
+    char *dir = progress_fs_dirname(link);
+    char *next = xasprintf("%s/%s", dir, buf);
+    free(dir);
+    return next;
+}
+
+int progress_fs_resolve(const char *path, int max_links, char **target, char **err)
+{
+    char *cur = xstrdup(path);
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0) {
+            if (errno == ENOENT && hops == 0) {
+                *target = cur;
+                return 0;
+            }
+            int e = errno;
+            if (err != NULL) {
+                *err = e == ENOENT
+                           ? xasprintf("%s is a dangling symlink: its target %s does not exist",
+                                       path, cur)
+                           : xasprintf("cannot examine %s: %s", cur, strerror(e));
+            }
+            free(cur);
+            errno = e;
+            return -1;
+        }
+        if (S_ISREG(st.st_mode)) {
+            *target = cur;
+            return 0;
+        }
+        if (!S_ISLNK(st.st_mode)) {
+            if (err != NULL) {
+                *err = xasprintf("%s is %s, not a regular file; progress is not written there", cur,
+                                 kind_name(st.st_mode));
+            }
+            free(cur);
+            errno = EINVAL;
+            return -1;
+        }
+        if (hops >= max_links) {
+            if (err != NULL) {
+                *err = xasprintf("%s: more than %d symlinks in a chain, or a symlink loop", path,
+                                 max_links);
+            }
+            free(cur);
+            errno = ELOOP;
+            return -1;
+        }
+        char *next = follow(cur, err);
+        free(cur);
+        if (next == NULL) {
+            return -1;
+        }
+        cur = next;
+    }
+}
+
+int progress_fs_mkdirs(const char *dir, char **err)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            return 0;
+        }
+        errno = ENOTDIR;
+        return fail(err, "cannot create the directory", dir);
+    }
+    if (errno != ENOENT) {
+        return fail(err, "cannot examine the directory", dir);
+    }
+    char *parent = progress_fs_dirname(dir);
+    int rc = strcmp(parent, dir) != 0 ? progress_fs_mkdirs(parent, err) : 0;
+    free(parent);
+    if (rc != 0) {
+        return -1;
+    }
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        return fail(err, "cannot create the directory", dir);
+    }
+    /* mkdir honours the umask; the mode must be exactly 0700 whatever it is. */
+    if (chmod(dir, 0700) != 0) {
+        return fail(err, "cannot set the mode of the directory", dir);
+    }
+    return 0;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            return -1;
+        }
+        if (n == 0) {
+            errno = ENOSPC;
+            return -1;
+        }
+        buf += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static int open_read(const char *path, struct stat *st)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        return -1;
+    }
+    if (fstat(fd, st) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    return fd;
+}
+
+int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **err)
+{
+    *buf = NULL;
+    *len = 0;
+    struct stat st;
+    int fd = open_read(path, &st);
+    if (fd < 0) {
+        return errno == ENOENT ? 0 : fail(err, "cannot read", path);
+    }
+    if ((uintmax_t)st.st_size > max) {
+        close(fd);
+        return 2;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *data = xmalloc(cap + 1);
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                free(data);
+                close(fd);
+                return 2; /* it grew past the limit while we read */
+            }
+            cap *= 2;
+            data = xreallocarray(data, cap + 1, 1);
+        }
+        ssize_t r = read(fd, data + n, cap - n);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r < 0) {
+            free(data);
+            fail(err, "cannot read", path);
+            close(fd);
+            return -1;
+        }
+        if (r == 0) {
+            break;
+        }
+        n += (size_t)r;
+    }
+    close(fd);
+    if (n > max) {
+        free(data);
+        return 2;
+    }
+    data[n] = '\0';
+    *buf = data;
+    *len = n;
+    return 1;
+}
+
+static int fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        return -1;
+    }
+    int rc = fsync(fd);
+    int e = errno;
+    if (close(fd) != 0 && rc == 0) {
+        return -1;
+    }
+    errno = e;
+    return rc;
+}
+
+/* Creates path exclusively with mode 0600; returns the fd or -1. */
+static int create_exclusive(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        return -1;
+    }
+    if (fchmod(fd, 0600) != 0) {
+        int e = errno;
+        close(fd);
+        unlink(path);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+/* Copies the content of src_fd, from its start, to fd. */
+static int copy_fd(int src_fd, int fd)
+{
+    char chunk[65536];
+    if (lseek(src_fd, 0, SEEK_SET) < 0) {
+        return -1;
+    }
+    for (;;) {
+        ssize_t r = read(src_fd, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            return (int)r;
+        }
+        if (write_all(fd, chunk, (size_t)r) != 0) {
+            return -1;
+        }
+    }
+}
+
+/* Fills, syncs and closes a new copy; on failure closes fd and removes the copy. */
+static int fill_copy(int fd, const char *copy, const char *src, const char *buf, size_t len,
+                     char **err)
+{
+    int rc = 0;
+    if (buf != NULL) {
+        rc = write_all(fd, buf, len);
+    } else {
+        struct stat st;
+        int src_fd = open_read(src, &st);
+        rc = src_fd < 0 ? -1 : copy_fd(src_fd, fd);
+        int e = errno;
+        if (src_fd >= 0) {
+            close(src_fd);
+        }
+        errno = e;
+    }
+    rc = rc == 0 ? fsync(fd) : rc;
+    int e = errno;
+    if (close(fd) != 0 && rc == 0) {
+        e = errno;
+        rc = -1;
+    }
+    if (rc != 0) {
+        unlink(copy);
+        errno = e;
+        return fail(err, "cannot keep a copy as", copy);
+    }
+    return 0;
+}
+
+int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, size_t len,
+                           char **copy, char **err)
+{
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    for (int i = 0; i < COPY_ATTEMPTS; i++) {
+        char *name = i == 0 ? xasprintf("%s.%s-%s", path, tag, stamp)
+                            : xasprintf("%s.%s-%s-%d", path, tag, stamp, i + 1);
+        int fd = create_exclusive(name);
+        if (fd < 0 && errno == EEXIST) {
+            free(name);
+            continue;
+        }
+        if (fd < 0) {
+            fail(err, "cannot keep a copy as", name);
+            free(name);
+            return -1;
+        }
+        if (fill_copy(fd, name, path, buf, len, err) != 0) {
+            free(name);
+            return -1;
+        }
+        char *dir = progress_fs_dirname(path);
+        int rc = fsync_dir(dir);
+        if (rc != 0) {
+            fail(err, "cannot sync the directory", dir);
+        }
+        free(dir);
+        if (rc != 0) {
+            free(name);
+            return -1;
+        }
+        *copy = name;
+        return 0;
+    }
+    errno = EEXIST;
+    return fail(err, "cannot find a free name to keep a copy of", path);
+}
+
+/* A new "<path>.tmp-XXXXXX" created exclusively; returns the fd and sets *tmp. */
+static int create_temp(const char *path, char **tmp, char **err)
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    uint64_t x = ((uint64_t)getpid() << 32) ^ (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec;
+    for (int i = 0; i < TEMP_ATTEMPTS; i++) {
+        char suffix[7];
+        for (int k = 0; k < 6; k++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            suffix[k] = alphabet[(x >> 33) % (sizeof alphabet - 1)];
+        }
+        suffix[6] = '\0';
+        char *name = xasprintf("%s.tmp-%s", path, suffix);
+        int fd = create_exclusive(name);
+        if (fd >= 0) {
+            *tmp = name;
+            return fd;
+        }
+        if (errno != EEXIST) {
+            fail(err, "cannot create the temporary file", name);
+            free(name);
+            return -1;
+        }
+        free(name);
+    }
+    errno = EEXIST;
+    fail(err, "cannot find a free temporary name next to", path);
+    return -1;
+}
+
+int progress_fs_replace(const char *path, const char *buf, size_t len, char **err)
+{
+    char *tmp = NULL;
+    int fd = create_temp(path, &tmp, err);
+    if (fd < 0) {
+        return -1;
+    }
+    const char *step = NULL;
+    if (write_all(fd, buf, len) != 0) {
+        step = "cannot write";
+    } else if (fsync(fd) != 0) {
+        step = "cannot sync to disk";
+    }
+    int e = errno;
+    if (close(fd) != 0 && step == NULL) {
+        e = errno;
+        step = "cannot close";
+    }
+    if (step == NULL && rename(tmp, path) != 0) {
+        e = errno;
+        step = "cannot rename the new file over";
+    }
+    if (step != NULL) {
+        unlink(tmp);
+        free(tmp);
+        errno = e;
+        return fail(err, step, path);
+    }
+    free(tmp);
+    char *dir = progress_fs_dirname(path);
+    int rc = fsync_dir(dir);
+    if (rc != 0) {
+        fail(err, "saved, but cannot sync to disk the directory", dir);
+    }
+    free(dir);
+    return rc;
+}
+
+int progress_fs_lock(const char *path, int wait_ms, char **err)
+{
+    char *name = xasprintf("%s.lock", path);
+    int fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 || fchmod(fd, 0600) != 0) {
+        fail(err, "cannot open the lock file", name);
+        if (fd >= 0) {
+            close(fd);
+        }
+        free(name);
+        return -1;
+    }
+    int waited = 0;
+    while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EINTR) {
+            continue;
+        }
+        if (errno != EWOULDBLOCK || waited >= wait_ms) {
+            fail(err, "cannot lock", name);
+            close(fd);
+            free(name);
+            return -1;
+        }
+        struct timespec pause = {0, 2 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+        waited += 2;
+    }
+    free(name);
+    return fd;
+}
+
+void progress_fs_unlock(int fd)
+{
+    if (fd >= 0) {
+        /* Closing the only descriptor releases the flock too; unlocking first keeps that true
+         * even if close() were to fail without closing. */
+        flock(fd, LOCK_UN);
+        close(fd);
+    }
+}
+
+int progress_fs_remove_temps(const char *path)
+{
+    char *dir = progress_fs_dirname(path);
+    const char *slash = strrchr(path, '/');
+    char *prefix = xasprintf("%s.tmp-", slash != NULL ? slash + 1 : path);
+    size_t plen = strlen(prefix);
+    int removed = 0;
+    DIR *d = opendir(dir);
+    if (d != NULL) {
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            if (strncmp(de->d_name, prefix, plen) == 0 && unlinkat(dirfd(d), de->d_name, 0) == 0) {
+                removed++;
+            }
+        }
+        closedir(d);
+    }
+    free(prefix);
+    free(dir);
+    return removed;
+}

@@ -1,0 +1,426 @@
+/* The progress store: the dotfile's document bound to its path, loaded once and saved after
+ * every change.
+ *
+ * Invariants: the store writes only through progress_fs_replace() while holding the lock, and
+ * only after re-reading the file under that lock and merging it, so two instances never lose
+ * each other's changes (DUR-8). Bytes that could not be understood are copied aside before
+ * anything replaces them (DUR-9); a file that cannot be read or copied, or that a newer
+ * version wrote, makes the store read-only for good (readonly != NULL) and is never written.
+ * A failed save changes nothing on disk and nothing in memory except the merge of what was
+ * read; the document stays dirty, so the next save retries (DUR-4). */
+#include "progress_store.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "progress_fs.h"
+#include "xalloc.h"
+
+struct progress_store {
+    char *path;   /* as given */
+    char *target; /* symlinks resolved */
+    struct progress *doc;
+    unsigned long saved_generation;
+    bool want_backup; /* a reset is pending: back the file up before writing */
+    char *message, *notice, *readonly, *backup;
+    bool kept;           /* a damaged file was copied aside: the file it was, so that the */
+    struct stat kept_st; /* save replacing it does not copy the same file again */
+};
+
+/* The same file, unchanged: files are only ever replaced, never rewritten in place. */
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Copies the damaged target aside unless that very file was copied already (then *copy is
+ * NULL). */
+static int keep_damaged(struct progress_store *s, const struct stat *st, const char *buf,
+                        size_t len, char **copy, char **err)
+{
+    *copy = NULL;
+    if (st != NULL && s->kept && same_file(st, &s->kept_st)) {
+        return 0;
+    }
+    if (progress_fs_copy_aside(s->target, "corrupt", buf, len, copy, err) != 0) {
+        return -1;
+    }
+    s->kept = st != NULL;
+    if (st != NULL) {
+        s->kept_st = *st;
+    }
+    return 0;
+}
+
+/* Replaces *slot with s (taking it). */
+static void set_str(char **slot, char *s)
+{
+    free(*slot);
+    *slot = s;
+}
+
+static void add_notice(struct progress_store *s, char *text)
+{
+    if (s->notice == NULL) {
+        s->notice = text;
+        return;
+    }
+    set_str(&s->notice, xasprintf("%s %s", s->notice, text));
+    free(text);
+}
+
+char *progress_default_path(void)
+{
+    const char *env = getenv("TRAIL_STATE");
+    if (env != NULL && env[0] != '\0') {
+        return xstrdup(env);
+    }
+    const char *home = getenv("HOME");
+    if (home == NULL || home[0] == '\0') {
+        const struct passwd *pw = getpwuid(getuid());
+        home = pw != NULL ? pw->pw_dir : NULL;
+    }
+    if (home == NULL || home[0] == '\0') {
+        return NULL;
+    }
+    size_t n = strlen(home);
+    return xasprintf("%s%s.trail_progress.yaml", home, home[n - 1] == '/' ? "" : "/");
+}
+
+char *progress_store_suggest_path(const struct progress_store *s)
+{
+    (void)s;
+    const char *tmp = getenv("TMPDIR");
+    if (tmp == NULL || tmp[0] != '/') {
+        tmp = "/tmp";
+    }
+    const struct passwd *pw = getpwuid(geteuid());
+    if (pw != NULL && pw->pw_name != NULL && strchr(pw->pw_name, '/') == NULL) {
+        return xasprintf("%s/trail_progress-%s.yaml", tmp, pw->pw_name);
+    }
+    return xasprintf("%s/trail_progress-%lu.yaml", tmp, (unsigned long)geteuid());
+}
+
+/* The first error of a parse, for messages: "line 4: an item's state is ...". */
+static char *first_problem(const struct diag *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->msgs[i].level == DIAG_ERROR) {
+            if (d->msgs[i].line > 0) {
+                return xasprintf("line %u: %s", d->msgs[i].line, d->msgs[i].text);
+            }
+            return xstrdup(d->msgs[i].text);
+        }
+    }
+    return xstrdup("not a valid progress file");
+}
+
+static size_t count_entries(const struct progress *p)
+{
+    size_t n = 0;
+    for (size_t g = 0; g < p->n_guides; g++) {
+        n += p->guides[g].n_items;
+    }
+    return n;
+}
+
+enum load_result { LOAD_OK, LOAD_FAILED, LOAD_NEWER };
+
+/* Handles a target over the size limit: copied aside whole, read as empty. */
+static enum load_result load_huge(struct progress_store *s, const struct stat *st,
+                                  struct progress **theirs, char **note, char **why)
+{
+    char *copy = NULL, *err = NULL;
+    if (keep_damaged(s, st, NULL, 0, &copy, &err) != 0) {
+        *why = xasprintf("%s is larger than %u MiB and %s", s->target,
+                         PROGRESS_STORE_MAX_SIZE >> 20, err);
+        free(err);
+        return LOAD_FAILED;
+    }
+    if (copy != NULL) {
+        *note = xasprintf("%s is larger than %u MiB, so it was not read; it is kept as %s.",
+                          s->target, PROGRESS_STORE_MAX_SIZE >> 20, copy);
+        free(copy);
+    }
+    *theirs = progress_new();
+    return LOAD_OK;
+}
+
+/* Parses the target's bytes; copies a damaged file aside. */
+static enum load_result load_text(struct progress_store *s, const struct stat *st, const char *buf,
+                                  size_t len, struct progress **theirs, char **note, char **why)
+{
+    struct diag d = {0};
+    enum progress_parse_status status;
+    *theirs = progress_parse(s->target, buf, len, &status, &d);
+    char *problem = status != PROGRESS_PARSE_OK ? first_problem(&d) : NULL;
+    diag_free(&d);
+    enum load_result res = LOAD_OK;
+    char *copy = NULL, *err = NULL;
+    if (status == PROGRESS_PARSE_NEWER) {
+        *why = xasprintf("%s was %s; it is opened read-only and never overwritten", s->target,
+                         problem);
+        res = LOAD_NEWER;
+    } else if (status == PROGRESS_PARSE_DAMAGED &&
+               keep_damaged(s, st, buf, len, &copy, &err) != 0) {
+        *why = xasprintf("%s is damaged (%s) and no copy of it could be kept (%s); it is not "
+                         "overwritten",
+                         s->target, problem, err);
+        free(err);
+        res = LOAD_FAILED;
+    } else if (copy != NULL) {
+        *note = xasprintf("%s was damaged (%s); the original is kept as %s and %zu entries "
+                          "were recovered.",
+                          s->target, problem, copy, count_entries(*theirs));
+        free(copy);
+    }
+    free(problem);
+    return res;
+}
+
+/* Reads the target into *theirs (NULL when there is no file). A damaged file is copied aside
+ * (once) and what could be read is returned; *note gets a sentence about it. Returns
+ * LOAD_FAILED or LOAD_NEWER (with *why set) when the file must not be replaced: unreadable,
+ * damaged without a copy, or from a newer version. */
+static enum load_result load_target(struct progress_store *s, struct progress **theirs, char **note,
+                                    char **why)
+{
+    *theirs = NULL;
+    /* Taken before reading: if the file is replaced in between, the worst case is one copy
+     * too many, never one too few (a replaced file's inode does not come back). */
+    struct stat st;
+    const struct stat *stp = stat(s->target, &st) == 0 ? &st : NULL;
+    char *buf = NULL, *err = NULL;
+    size_t len = 0;
+    int r = progress_fs_read(s->target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &err);
+    if (r < 0) {
+        *why = err;
+        return LOAD_FAILED;
+    }
+    if (r == 0) {
+        return LOAD_OK;
+    }
+    if (r == 2) {
+        return load_huge(s, stp, theirs, note, why);
+    }
+    enum load_result res = load_text(s, stp, buf, len, theirs, note, why);
+    free(buf);
+    return res;
+}
+
+/* Removes temporary files left by a killed save, if no other instance is saving now. */
+static void clean_stale_temps(struct progress_store *s)
+{
+    int fd = progress_fs_lock(s->target, 0, NULL);
+    if (fd >= 0) {
+        progress_fs_remove_temps(s->target);
+        progress_fs_unlock(fd);
+    }
+}
+
+static void check_dir_writable(struct progress_store *s)
+{
+    char *dir = progress_fs_dirname(s->target);
+    if (access(dir, F_OK) == 0 && access(dir, W_OK | X_OK) != 0) {
+        char *alt = progress_store_suggest_path(s);
+        add_notice(s, xasprintf("The directory %s is read-only (%s): progress cannot be saved "
+                                "there; run trail with --state FILE, e.g. --state %s.",
+                                dir, strerror(errno), alt));
+        free(alt);
+    }
+    free(dir);
+}
+
+struct progress_store *progress_store_open(const char *path)
+{
+    struct progress_store *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    char *err = NULL;
+    if (progress_fs_resolve(path, PROGRESS_STORE_MAX_LINKS, &s->target, &err) != 0) {
+        /* A refused target (wrong type, dangling link, loop) is never written; anything else
+         * (say, a directory on the way that is not there yet) may clear up, so saves retry. */
+        bool refused = errno == EINVAL || errno == ELOOP || errno == ENOENT;
+        s->target = xstrdup(path);
+        s->doc = progress_new();
+        if (refused) {
+            s->readonly = err;
+        } else {
+            add_notice(s, xasprintf("Progress cannot be read: %s.", err));
+            free(err);
+        }
+        return s;
+    }
+    clean_stale_temps(s);
+    struct progress *theirs = NULL;
+    char *note = NULL, *why = NULL;
+    if (load_target(s, &theirs, &note, &why) != LOAD_OK) {
+        s->readonly = why;
+    }
+    s->doc = theirs != NULL ? theirs : progress_new();
+    s->saved_generation = s->doc->generation;
+    if (note != NULL) {
+        add_notice(s, note);
+    }
+    if (s->readonly == NULL) {
+        check_dir_writable(s);
+    }
+    return s;
+}
+
+void progress_store_close(struct progress_store *s)
+{
+    if (s == NULL) {
+        return;
+    }
+    progress_free(s->doc);
+    free(s->path);
+    free(s->target);
+    free(s->message);
+    free(s->notice);
+    free(s->readonly);
+    free(s->backup);
+    free(s);
+}
+
+struct progress *progress_store_doc(struct progress_store *s)
+{
+    return s->doc;
+}
+
+bool progress_store_dirty(const struct progress_store *s)
+{
+    return s->doc->generation != s->saved_generation;
+}
+
+static int save_failed(struct progress_store *s, char *why)
+{
+    set_str(&s->message, xasprintf("Could not save progress: %s. Your changes are kept in "
+                                   "memory and the next save tries again.",
+                                   why));
+    free(why);
+    return -1;
+}
+
+/* Under the lock: re-read, back up if a reset asks for it, merge, write. */
+static int save_locked(struct progress_store *s, char **note)
+{
+    struct progress *theirs = NULL;
+    char *why = NULL, *err = NULL;
+    enum load_result res = load_target(s, &theirs, note, &why);
+    if (res != LOAD_OK) {
+        progress_free(theirs);
+        if (res == LOAD_NEWER) {
+            set_str(&s->readonly, xstrdup(why));
+        }
+        return save_failed(s, why);
+    }
+    if (s->want_backup && theirs != NULL) {
+        char *copy = NULL;
+        if (progress_fs_copy_aside(s->target, "bak", NULL, 0, &copy, &err) != 0) {
+            progress_free(theirs);
+            return save_failed(s, err);
+        }
+        set_str(&s->backup, copy);
+    }
+    if (theirs != NULL) {
+        progress_merge(s->doc, theirs);
+        progress_free(theirs);
+    }
+    size_t len = 0;
+    char *text = progress_emit(s->doc, &len);
+    if (text == NULL) {
+        return save_failed(s,
+                           xasprintf("the progress of %s could not be written as YAML", s->target));
+    }
+    int rc = progress_fs_replace(s->target, text, len, &err);
+    free(text);
+    return rc != 0 ? save_failed(s, err) : 0;
+}
+
+int progress_store_save(struct progress_store *s)
+{
+    if (s->readonly != NULL) {
+        set_str(&s->message, xasprintf("Progress is not saved: %s.", s->readonly));
+        return -1;
+    }
+    char *target = NULL, *err = NULL;
+    if (progress_fs_resolve(s->path, PROGRESS_STORE_MAX_LINKS, &target, &err) != 0) {
+        return save_failed(s, err);
+    }
+    set_str(&s->target, target);
+    char *dir = progress_fs_dirname(s->target);
+    int rc = progress_fs_mkdirs(dir, &err);
+    free(dir);
+    if (rc != 0) {
+        return save_failed(s, err);
+    }
+    int lock = progress_fs_lock(s->target, PROGRESS_STORE_LOCK_WAIT_MS, &err);
+    if (lock < 0) {
+        return save_failed(s, err);
+    }
+    char *note = NULL;
+    rc = save_locked(s, &note);
+    progress_fs_unlock(lock);
+    if (rc != 0) {
+        free(note);
+        return -1;
+    }
+    s->saved_generation = s->doc->generation;
+    s->want_backup = false;
+    set_str(&s->message, note != NULL ? xasprintf("Saved to %s. %s", s->target, note)
+                                      : xasprintf("Saved to %s.", s->target));
+    free(note);
+    return 0;
+}
+
+int progress_store_reset(struct progress_store *s, const char *guide_id, const char **backup)
+{
+    if (backup != NULL) {
+        *backup = NULL;
+    }
+    if (s->readonly != NULL) {
+        set_str(&s->message, xasprintf("Progress is not reset: %s.", s->readonly));
+        return -1;
+    }
+    progress_reset_guide(s->doc, guide_id, progress_now_ms());
+    s->want_backup = true;
+    set_str(&s->backup, NULL);
+    if (progress_store_save(s) != 0) {
+        return -1;
+    }
+    if (backup != NULL) {
+        *backup = s->backup;
+    }
+    return 0;
+}
+
+const char *progress_store_message(const struct progress_store *s)
+{
+    return s->message;
+}
+
+const char *progress_store_notice(const struct progress_store *s)
+{
+    return s->notice;
+}
+
+const char *progress_store_readonly(const struct progress_store *s)
+{
+    return s->readonly;
+}
+
+const char *progress_store_path(const struct progress_store *s)
+{
+    return s->path;
+}
+
+const char *progress_store_target(const struct progress_store *s)
+{
+    return s->target;
+}

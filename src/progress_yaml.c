@@ -1,0 +1,441 @@
+/* The dotfile text: reading it (through ydoc, bounded and alias-free) and writing it (through
+ * libyaml's emitter, never printf, so every id is quoted exactly when YAML needs it).
+ *
+ * Reading never gives up on a damaged file: a NUL byte, invalid UTF-8 or a YAML error cuts the
+ * text at the start of the offending line and the prefix before it is parsed again (a few
+ * times at most), then every entry that is well formed is kept and every one that is not is
+ * skipped with a located message. A `version` above ours keeps what can be understood and
+ * marks the document NEWER so the store never overwrites it. Unknown keys at the top level, in
+ * a guide and in an item are copied into the document as opaque subtrees and emitted back
+ * after the known keys, in their original order. */
+#include "progress.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+#define SALVAGE_ATTEMPTS 8
+
+struct reader {
+    const char *file;
+    struct diag *d;
+    struct progress *p;
+    bool damaged;
+};
+
+static void damage(struct reader *r, const struct ydoc_node *n, const char *what)
+{
+    r->damaged = true;
+    diag_add(r->d, DIAG_ERROR, r->file, n != NULL ? n->line : 0, n != NULL ? n->col : 0, "%s",
+             what);
+}
+
+/* Offset of the start of 1-based line `line` in buf (len when past the end). */
+static size_t line_start(const char *buf, size_t len, unsigned line)
+{
+    size_t off = 0;
+    for (unsigned l = 1; l < line && off < len; off++) {
+        if (buf[off] == '\n') {
+            l++;
+        }
+    }
+    return off;
+}
+
+/* Offset of the start of the line holding byte `at`. */
+static size_t line_start_of(const char *buf, size_t at)
+{
+    while (at > 0 && buf[at - 1] != '\n') {
+        at--;
+    }
+    return at;
+}
+
+static unsigned line_of(const char *buf, size_t at)
+{
+    unsigned line = 1;
+    for (size_t i = 0; i < at; i++) {
+        line += buf[i] == '\n';
+    }
+    return line;
+}
+
+/* Cuts the text before a NUL byte or invalid UTF-8; returns the usable length. */
+static size_t cut_bad_bytes(struct reader *r, const char *buf, size_t len)
+{
+    const char *nul = memchr(buf, '\0', len);
+    if (nul != NULL) {
+        size_t at = (size_t)(nul - buf);
+        diag_add(r->d, DIAG_ERROR, r->file, line_of(buf, at), 0, "a NUL byte at offset %zu", at);
+        r->damaged = true;
+        len = line_start_of(buf, at);
+    }
+    size_t bad = 0;
+    if (!text_utf8_valid(buf, len, &bad)) {
+        diag_add(r->d, DIAG_ERROR, r->file, line_of(buf, bad), 0, "invalid UTF-8 at offset %zu",
+                 bad);
+        r->damaged = true;
+        len = line_start_of(buf, bad);
+    }
+    return len;
+}
+
+/* Parses the longest prefix that ydoc accepts, cutting at each error's line. */
+static struct ydoc *parse_prefix(struct reader *r, const char *buf, size_t len)
+{
+    for (int attempt = 0; attempt < SALVAGE_ATTEMPTS && len > 0; attempt++) {
+        struct diag tmp = {0};
+        struct ydoc *doc = ydoc_parse(r->file, buf, len, attempt == 0 ? r->d : &tmp);
+        unsigned line = attempt == 0 ? 0 : (tmp.n > 0 ? tmp.msgs[0].line : 0);
+        if (attempt == 0 && doc == NULL) {
+            for (size_t i = 0; i < r->d->n; i++) {
+                if (r->d->msgs[i].level == DIAG_ERROR) {
+                    line = r->d->msgs[i].line;
+                    break;
+                }
+            }
+        }
+        diag_free(&tmp);
+        if (doc != NULL) {
+            return doc;
+        }
+        r->damaged = true;
+        size_t cut = line > 0 ? line_start(buf, len, line) : 0;
+        if (cut >= len) {
+            /* The error is at the very end: drop the last line. */
+            cut = len > 0 ? line_start_of(buf, len - 1) : 0;
+        }
+        len = cut;
+    }
+    return NULL;
+}
+
+static bool scalar_is(const struct ydoc_node *n)
+{
+    return n != NULL && n->kind == YDOC_SCALAR;
+}
+
+/* Appends a pair that still points into the ydoc tree; detach() copies it out later. */
+static void extra_add(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair)
+{
+    struct ydoc_pair *pairs = arena_calloc(&r->p->arena, e->n + 1, sizeof *pairs);
+    if (e->n > 0) {
+        memcpy(pairs, e->pairs, e->n * sizeof *pairs);
+    }
+    pairs[e->n] = *pair;
+    e->pairs = pairs;
+    e->n++;
+}
+
+static void read_item(struct reader *r, struct progress_guide *pg, const struct ydoc_pair *pair)
+{
+    const char *id = pair->key->u.scalar.str;
+    const struct ydoc_node *v = pair->value;
+    if (id[0] == '\0' || v->kind != YDOC_MAP) {
+        damage(r, v, id[0] == '\0' ? "an item with an empty id" : "an item is not a mapping");
+        return;
+    }
+    const struct ydoc_node *state = ydoc_map_get(v, "state");
+    const struct ydoc_node *changed = ydoc_map_get(v, "changed");
+    enum progress_state st;
+    int64_t t;
+    if (!scalar_is(state) || progress_state_parse(state->u.scalar.str, &st) != 0) {
+        damage(r, state != NULL ? state : v,
+               "an item's state is not one of todo, in-progress, done, skipped");
+        return;
+    }
+    if (!scalar_is(changed) || progress_parse_time(changed->u.scalar.str, &t) != 0) {
+        damage(r, changed != NULL ? changed : v,
+               "an item's changed time is not an ISO 8601 UTC time");
+        return;
+    }
+    if (progress_find_item(pg, id) != NULL) {
+        return; /* ydoc rejects duplicate keys; kept as a guard */
+    }
+    struct progress_item *it = progress_put_item(r->p, pg->id, id, st, t);
+    for (size_t i = 0; i < v->u.map.n; i++) {
+        const char *k = v->u.map.pairs[i].key->u.scalar.str;
+        if (strcmp(k, "state") != 0 && strcmp(k, "changed") != 0) {
+            extra_add(r, &it->extra, &v->u.map.pairs[i]);
+        }
+    }
+}
+
+static void read_guide(struct reader *r, const struct ydoc_pair *pair)
+{
+    const char *id = pair->key->u.scalar.str;
+    const struct ydoc_node *v = pair->value;
+    if (id[0] == '\0' || v->kind != YDOC_MAP) {
+        damage(r, v, id[0] == '\0' ? "a guide with an empty id" : "a guide is not a mapping");
+        return;
+    }
+    struct progress_guide *pg = progress_get_guide(r->p, id);
+    const struct ydoc_node *reset = ydoc_map_get(v, "reset");
+    if (reset != NULL &&
+        (!scalar_is(reset) || progress_parse_time(reset->u.scalar.str, &pg->reset) != 0)) {
+        damage(r, reset, "reset is not an ISO 8601 UTC time");
+        pg->reset = 0;
+    }
+    const struct ydoc_node *items = ydoc_map_get(v, "items");
+    if (items != NULL && items->kind != YDOC_MAP) {
+        damage(r, items, "items is not a mapping");
+    } else if (items != NULL) {
+        for (size_t i = 0; i < items->u.map.n; i++) {
+            read_item(r, pg, &items->u.map.pairs[i]);
+        }
+    }
+    for (size_t i = 0; i < v->u.map.n; i++) {
+        const char *k = v->u.map.pairs[i].key->u.scalar.str;
+        if (strcmp(k, "reset") != 0 && strcmp(k, "items") != 0) {
+            extra_add(r, &pg->extra, &v->u.map.pairs[i]);
+        }
+    }
+}
+
+/* Reads the version; returns it, or 0 when it is missing or not a positive integer. */
+static long read_version(struct reader *r, const struct ydoc_node *root)
+{
+    const struct ydoc_node *v = ydoc_map_get(root, "version");
+    if (!scalar_is(v)) {
+        damage(r, v != NULL ? v : root, "no version (a positive whole number) is given");
+        return 0;
+    }
+    char *end = NULL;
+    errno = 0;
+    long version = strtol(v->u.scalar.str, &end, 10);
+    if (errno != 0 || end == v->u.scalar.str || *end != '\0' || version < 1) {
+        damage(r, v, "version is not a positive whole number");
+        return 0;
+    }
+    return version;
+}
+
+static void read_root(struct reader *r, const struct ydoc_node *root,
+                      enum progress_parse_status *status)
+{
+    if (root->kind != YDOC_MAP) {
+        damage(r, root, "the file is not a mapping of version and guides");
+        return;
+    }
+    long version = read_version(r, root);
+    if (version > PROGRESS_FORMAT_VERSION) {
+        diag_add(r->d, DIAG_ERROR, r->file, 0, 0,
+                 "written by a newer trail (file version %ld, this trail reads version %d)",
+                 version, PROGRESS_FORMAT_VERSION);
+        *status = PROGRESS_PARSE_NEWER;
+    }
+    const struct ydoc_node *guides = ydoc_map_get(root, "guides");
+    if (guides != NULL && guides->kind != YDOC_MAP) {
+        damage(r, guides, "guides is not a mapping");
+    } else if (guides != NULL) {
+        for (size_t i = 0; i < guides->u.map.n; i++) {
+            read_guide(r, &guides->u.map.pairs[i]);
+        }
+    }
+    for (size_t i = 0; i < root->u.map.n; i++) {
+        const char *k = root->u.map.pairs[i].key->u.scalar.str;
+        if (strcmp(k, "version") != 0 && strcmp(k, "guides") != 0) {
+            extra_add(r, &r->p->extra, &root->u.map.pairs[i]);
+        }
+    }
+}
+
+/* Copies the extras' subtrees out of the ydoc arena into the document's own arena. */
+static struct progress *detach(struct progress *p)
+{
+    struct progress *q = progress_new();
+    progress_merge(q, p);
+    q->generation = 0;
+    progress_free(p);
+    return q;
+}
+
+struct progress *progress_parse(const char *file, const char *buf, size_t len,
+                                enum progress_parse_status *status, struct diag *d)
+{
+    struct reader r = {.file = file, .d = d, .p = progress_new()};
+    *status = PROGRESS_PARSE_OK;
+    size_t use = cut_bad_bytes(&r, buf, len);
+    struct ydoc *doc = parse_prefix(&r, buf, use);
+    const struct ydoc_node *root = doc != NULL ? doc->root : NULL;
+    bool null_root = root != NULL && root->kind == YDOC_SCALAR && root->u.scalar.plain &&
+                     root->u.scalar.len == 0; /* "---" alone: an empty document */
+    if (root != NULL && !null_root) {
+        read_root(&r, root, status);
+    }
+    struct progress *p = detach(r.p);
+    ydoc_free(doc);
+    if (*status == PROGRESS_PARSE_OK && r.damaged) {
+        *status = PROGRESS_PARSE_DAMAGED;
+    }
+    return p;
+}
+
+/* --- Emitting ----------------------------------------------------------------------------- */
+
+struct outbuf {
+    char *data;
+    size_t len, cap;
+};
+
+static int out_write(void *data, unsigned char *bytes, size_t size)
+{
+    struct outbuf *o = data;
+    if (o->len + size + 1 > o->cap) {
+        while (o->len + size + 1 > o->cap) {
+            o->cap = o->cap ? o->cap * 2 : 4096;
+        }
+        o->data = xreallocarray(o->data, o->cap, 1);
+    }
+    memcpy(o->data + o->len, bytes, size);
+    o->len += size;
+    return 1;
+}
+
+static bool emit(yaml_emitter_t *em, yaml_event_t *ev, bool ok)
+{
+    if (!ok) {
+        return false;
+    }
+    return yaml_emitter_emit(em, ev) != 0;
+}
+
+/* Emits a scalar; `quoted` keeps a value that was quoted in the file a string. */
+static bool emit_scalar(yaml_emitter_t *em, const char *s, size_t len, bool quoted)
+{
+    yaml_event_t ev;
+    int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1, 1,
+                                          quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                                                 : YAML_ANY_SCALAR_STYLE);
+    return emit(em, &ev, ok != 0 && len <= INT32_MAX);
+}
+
+static bool emit_str(yaml_emitter_t *em, const char *s)
+{
+    return emit_scalar(em, s, strlen(s), false);
+}
+
+static bool emit_map_start(yaml_emitter_t *em)
+{
+    yaml_event_t ev;
+    int ok = yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+    return emit(em, &ev, ok != 0);
+}
+
+static bool emit_map_end(yaml_emitter_t *em)
+{
+    yaml_event_t ev;
+    return emit(em, &ev, yaml_mapping_end_event_initialize(&ev) != 0);
+}
+
+static bool emit_node(yaml_emitter_t *em, const struct ydoc_node *n)
+{
+    yaml_event_t ev;
+    bool ok = true;
+    switch (n->kind) {
+    case YDOC_SCALAR:
+        return emit_scalar(em, n->u.scalar.str, n->u.scalar.len, !n->u.scalar.plain);
+    case YDOC_SEQ:
+        ok = emit(
+            em, &ev,
+            yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_ANY_SEQUENCE_STYLE) != 0);
+        for (size_t i = 0; ok && i < n->u.seq.n; i++) {
+            ok = emit_node(em, n->u.seq.items[i]);
+        }
+        return ok && emit(em, &ev, yaml_sequence_end_event_initialize(&ev) != 0);
+    case YDOC_MAP:
+        ok = emit_map_start(em);
+        for (size_t i = 0; ok && i < n->u.map.n; i++) {
+            ok = emit_node(em, n->u.map.pairs[i].key) && emit_node(em, n->u.map.pairs[i].value);
+        }
+        return ok && emit_map_end(em);
+    }
+    return false;
+}
+
+static bool emit_extra(yaml_emitter_t *em, const struct progress_extra *e)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < e->n; i++) {
+        ok = emit_node(em, e->pairs[i].key) && emit_node(em, e->pairs[i].value);
+    }
+    return ok;
+}
+
+static bool emit_item(yaml_emitter_t *em, const struct progress_item *it)
+{
+    char when[PROGRESS_TIME_SIZE];
+    progress_format_time(it->changed, when, sizeof when);
+    return emit_str(em, it->id) && emit_map_start(em) && emit_str(em, "state") &&
+           emit_str(em, progress_state_name(it->state)) && emit_str(em, "changed") &&
+           emit_str(em, when) && emit_extra(em, &it->extra) && emit_map_end(em);
+}
+
+static bool emit_guide(yaml_emitter_t *em, const struct progress_guide *pg)
+{
+    bool ok = emit_str(em, pg->id) && emit_map_start(em);
+    if (ok && pg->reset > 0) {
+        char when[PROGRESS_TIME_SIZE];
+        progress_format_time(pg->reset, when, sizeof when);
+        ok = emit_str(em, "reset") && emit_str(em, when);
+    }
+    if (ok && pg->n_items > 0) {
+        ok = emit_str(em, "items") && emit_map_start(em);
+        for (size_t i = 0; ok && i < pg->n_items; i++) {
+            ok = emit_item(em, &pg->items[i]);
+        }
+        ok = ok && emit_map_end(em);
+    }
+    return ok && emit_extra(em, &pg->extra) && emit_map_end(em);
+}
+
+static bool emit_document(yaml_emitter_t *em, const struct progress *p)
+{
+    yaml_event_t ev;
+    bool ok = emit(em, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) != 0);
+    ok = emit(em, &ev, ok && yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) != 0);
+    char version[16];
+    snprintf(version, sizeof version, "%d", PROGRESS_FORMAT_VERSION);
+    ok = ok && emit_map_start(em) && emit_str(em, "version") && emit_str(em, version);
+    if (ok && p->n_guides > 0) {
+        ok = emit_str(em, "guides") && emit_map_start(em);
+        for (size_t g = 0; ok && g < p->n_guides; g++) {
+            ok = emit_guide(em, &p->guides[g]);
+        }
+        ok = ok && emit_map_end(em);
+    }
+    ok = ok && emit_extra(em, &p->extra) && emit_map_end(em);
+    ok = emit(em, &ev, ok && yaml_document_end_event_initialize(&ev, 1) != 0);
+    ok = emit(em, &ev, ok && yaml_stream_end_event_initialize(&ev) != 0);
+    return ok && yaml_emitter_flush(em) != 0;
+}
+
+char *progress_emit(const struct progress *p, size_t *len)
+{
+    yaml_emitter_t em;
+    if (yaml_emitter_initialize(&em) == 0) {
+        return NULL;
+    }
+    struct outbuf o = {0};
+    yaml_emitter_set_output(&em, out_write, &o);
+    yaml_emitter_set_unicode(&em, 1);
+    yaml_emitter_set_indent(&em, 2);
+    yaml_emitter_set_width(&em, -1);
+    yaml_emitter_set_break(&em, YAML_LN_BREAK);
+    bool ok = emit_document(&em, p);
+    yaml_emitter_delete(&em);
+    if (!ok) {
+        free(o.data);
+        return NULL;
+    }
+    if (o.data == NULL) {
+        o.data = xmalloc(1);
+    }
+    o.data[o.len] = '\0';
+    *len = o.len;
+    return o.data;
+}

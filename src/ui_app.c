@@ -1,0 +1,396 @@
+/* The browser's main loop, screen stack and key dispatch.
+ *
+ * The loop waits in poll() on the terminal (a signal or a resize wakes it), reads every
+ * pending key, turns each into an action through the key table, lets the top screen handle it
+ * (or the generic handler: movement, back, sections, help, quit) and then paints once, as
+ * little as the handlers' results allow. Geometry is recomputed in one place
+ * (update_geometry()); a screen is laid out again lazily when the width it was laid out for
+ * differs, with its selection and scroll carried across by id and anchor. */
+#include "ui_curses.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "text.h"
+
+/* After this many wake-ups that found the terminal readable but yielded no key, input is gone
+ * (a hung-up terminal reports readable forever). */
+#define UI_MAX_EMPTY_READS 64
+
+struct ui_screen *ui_top(struct ui *ui)
+{
+    return &ui->stack[ui->depth - 1];
+}
+
+size_t ui_body_height(const struct ui *ui)
+{
+    return ui->rows > 2 ? (size_t)ui->rows - 2 : 1;
+}
+
+static void update_geometry(struct ui *ui)
+{
+    ui->rows = LINES > 0 ? LINES : 1;
+    ui->cols = COLS > 0 ? COLS : 1;
+    ui->too_small = ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS;
+    ui->margin = 1;
+    int w = ui->cols - 2 * ui->margin;
+    ui->measure = w < 1 ? 1 : (w > UI_MEASURE_MAX ? UI_MEASURE_MAX : w);
+}
+
+void ui_layout_screen(struct ui *ui, struct ui_screen *s)
+{
+    size_t h = ui_body_height(ui);
+    if (s->width == ui->measure && !s->stale) {
+        view_list_fix(&s->pos, &s->doc, h);
+        return;
+    }
+    struct view_mark mark;
+    bool had = s->width >= 0;
+    if (had) {
+        view_list_save(&s->pos, &s->doc, &mark);
+        view_doc_free(&s->doc);
+    }
+    view_doc_init(&s->doc, ui->measure, ui->text_flags);
+    s->ops->resize(ui, s, &s->doc);
+    s->width = ui->measure;
+    s->stale = false;
+    if (had) {
+        view_list_restore(&s->pos, &s->doc, &mark, h);
+    } else {
+        view_list_reset(&s->pos, &s->doc);
+        view_list_fix(&s->pos, &s->doc, h);
+    }
+}
+
+enum ui_result ui_push(struct ui *ui, const struct ui_screen_ops *ops, size_t index,
+                       const char *crumb)
+{
+    if (ui->depth == UI_STACK_MAX) {
+        return UI_RES_NONE;
+    }
+    struct ui_screen *s = &ui->stack[ui->depth++];
+    memset(s, 0, sizeof *s);
+    s->ops = ops;
+    s->index = index;
+    s->crumb = crumb != NULL ? crumb : "";
+    s->width = -1;
+    ui_layout_screen(ui, s);
+    return UI_RES_ALL;
+}
+
+static void pop(struct ui *ui)
+{
+    struct ui_screen *s = ui_top(ui);
+    if (s->ops->leave != NULL) {
+        s->ops->leave(ui, s);
+    }
+    view_doc_free(&s->doc);
+    diag_free(&s->diag);
+    ui->depth--;
+}
+
+static const struct ui_screen_ops *section_ops(enum view_section s)
+{
+    switch (s) {
+    case VIEW_SECTION_PATH:
+        return &ui_path_ops;
+    case VIEW_SECTION_CERTS:
+        return &ui_certs_ops;
+    case VIEW_SECTION_FAQ:
+        return &ui_faqs_ops;
+    default:
+        return &ui_overview_ops;
+    }
+}
+
+enum ui_result ui_open_section(struct ui *ui, enum view_section sec)
+{
+    while (ui->depth > 1) {
+        pop(ui);
+    }
+    unsigned part = view_guide_section_part(sec);
+    if ((ui->g->loaded & part) != part) {
+        /* Say what is happening before a possibly slow load, then load. */
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Loading %s...", guide_part_file(part));
+        ui_draw_all(ui);
+        refresh();
+        ui_status_clear(ui);
+        struct diag diag = {0};
+        if (guide_load_parts(ui->g, part, &diag) != 0) {
+            ui_push(ui, &ui_error_ops, 0, guide_part_file(part));
+            ui_top(ui)->diag = diag;
+            ui_top(ui)->stale = true; /* lay out again, now with the messages */
+            ui_layout_screen(ui, ui_top(ui));
+            return UI_RES_ALL;
+        }
+        diag_free(&diag);
+        ui->stack[0].stale = true; /* Home's menu may change with the loaded part */
+    }
+    /* Home selects the section too, so Back lands on it however it was opened. */
+    struct ui_screen *home = &ui->stack[0];
+    ui_layout_screen(ui, home);
+    size_t item = view_doc_find_item(&home->doc, view_guide_section_id(sec));
+    if (item != SIZE_MAX) {
+        home->pos.sel = item;
+        view_list_fix(&home->pos, &home->doc, ui_body_height(ui));
+    }
+    /* The title after loading: the part names its own section. */
+    return ui_push(ui, section_ops(sec), (size_t)sec, view_guide_section_title(ui->g, sec));
+}
+
+/* The position of the shown section in ui->sections, or SIZE_MAX on Home. */
+static size_t current_section(const struct ui *ui)
+{
+    if (ui->depth < 2) {
+        return SIZE_MAX;
+    }
+    for (size_t i = 0; i < ui->n_sections; i++) {
+        if (ui->sections[i] == (enum view_section)ui->stack[1].index) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static enum ui_result move_pos(struct ui *ui, enum view_move m)
+{
+    struct ui_screen *s = ui_top(ui);
+    size_t top = s->pos.top;
+    if (!view_list_move(&s->pos, &s->doc, m, ui_body_height(ui))) {
+        return UI_RES_NONE;
+    }
+    return s->pos.top == top ? UI_RES_ROWS : UI_RES_ALL;
+}
+
+static enum ui_result step_section(struct ui *ui, bool forward)
+{
+    size_t n = ui->n_sections, cur = current_section(ui);
+    if (n == 0) {
+        return UI_RES_NONE;
+    }
+    size_t next;
+    if (cur == SIZE_MAX) {
+        next = forward ? 0 : n - 1;
+    } else {
+        next = forward ? (cur + 1) % n : (cur + n - 1) % n;
+    }
+    return ui_open_section(ui, ui->sections[next]);
+}
+
+static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
+{
+    static const enum view_move moves[] = {
+        [UI_ACT_UP] = VIEW_MOVE_UP,           [UI_ACT_DOWN] = VIEW_MOVE_DOWN,
+        [UI_ACT_PAGE_UP] = VIEW_MOVE_PAGE_UP, [UI_ACT_PAGE_DOWN] = VIEW_MOVE_PAGE_DOWN,
+        [UI_ACT_HOME] = VIEW_MOVE_HOME,       [UI_ACT_END] = VIEW_MOVE_END,
+    };
+    switch (a) {
+    case UI_ACT_UP:
+    case UI_ACT_DOWN:
+    case UI_ACT_PAGE_UP:
+    case UI_ACT_PAGE_DOWN:
+    case UI_ACT_HOME:
+    case UI_ACT_END:
+        return move_pos(ui, moves[a]);
+    case UI_ACT_BACK:
+        if (ui->depth > 1) {
+            pop(ui);
+            return UI_RES_ALL;
+        }
+        return UI_RES_NONE;
+    case UI_ACT_NEXT_SECTION:
+    case UI_ACT_PREV_SECTION:
+        return step_section(ui, a == UI_ACT_NEXT_SECTION);
+    case UI_ACT_JUMP:
+        return arg >= 0 && (size_t)arg < ui->n_sections ? ui_open_section(ui, ui->sections[arg])
+                                                        : UI_RES_NONE;
+    case UI_ACT_HELP:
+        ui->help_open = true;
+        return UI_RES_ALL;
+    case UI_ACT_REDRAW:
+        clearok(curscr, TRUE);
+        return UI_RES_ALL;
+    case UI_ACT_QUIT:
+        return UI_RES_QUIT;
+    case UI_ACT_OPEN:
+    case UI_ACT_NONE:
+        break;
+    }
+    return UI_RES_NONE;
+}
+
+static enum ui_result do_action(struct ui *ui, enum ui_action a, int arg)
+{
+    struct ui_screen *s = ui_top(ui);
+    ui_layout_screen(ui, s);
+    if (s->ops->key != NULL) {
+        enum ui_result r = s->ops->key(ui, s, a, arg);
+        if (r != UI_RES_PASS) {
+            return r;
+        }
+    }
+    return generic_action(ui, a, arg);
+}
+
+static enum ui_result on_mouse(struct ui *ui)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK) {
+        return UI_RES_NONE;
+    }
+    if (ui->help_open) {
+        ui->help_open = false;
+        return UI_RES_ALL;
+    }
+    if (ui->too_small) {
+        return UI_RES_NONE;
+    }
+    struct ui_screen *s = ui_top(ui);
+    ui_layout_screen(ui, s);
+    size_t h = ui_body_height(ui);
+    if (ev.bstate & BUTTON4_PRESSED) {
+        return view_list_scroll(&s->pos, &s->doc, -UI_WHEEL_LINES, h) ? UI_RES_ALL : UI_RES_NONE;
+    }
+#ifdef BUTTON5_PRESSED
+    if (ev.bstate & BUTTON5_PRESSED) {
+        return view_list_scroll(&s->pos, &s->doc, UI_WHEEL_LINES, h) ? UI_RES_ALL : UI_RES_NONE;
+    }
+#endif
+    if (ev.y < 1 || (size_t)ev.y > h) {
+        return UI_RES_NONE;
+    }
+    size_t item = view_list_hit(&s->pos, &s->doc, (size_t)ev.y - 1);
+    if (item == SIZE_MAX) {
+        return UI_RES_NONE;
+    }
+    bool again = item == s->pos.sel;
+    s->pos.sel = item;
+    if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) || (again && (ev.bstate & BUTTON1_CLICKED))) {
+        return do_action(ui, UI_ACT_OPEN, 0);
+    }
+    return again ? UI_RES_NONE : UI_RES_ROWS;
+}
+
+/* Handles one key: the help overlay takes any key; a too-small terminal only the keys scoped
+ * for it. */
+static enum ui_result on_key(struct ui *ui, int key)
+{
+    if (key == (KEY_RESIZE | UI_KEY_FN)) {
+        update_geometry(ui);
+        return UI_RES_ALL;
+    }
+    if (key == (KEY_MOUSE | UI_KEY_FN)) {
+        return on_mouse(ui);
+    }
+    ui_status_clear(ui);
+    if (ui->help_open) {
+        ui->help_open = false;
+        return UI_RES_ALL;
+    }
+    unsigned scope = ui->too_small ? UI_SCOPE_TOO_SMALL : ui_top(ui)->ops->scope;
+    const struct ui_binding *b = ui_keys_lookup(key, scope);
+    if (b == NULL) {
+        return UI_RES_NONE;
+    }
+    int arg = b->action == UI_ACT_JUMP ? key - '1' : 0;
+    return do_action(ui, b->action, arg);
+}
+
+/* Reads one key without waiting; returns 0 when none is pending. */
+static int read_key(void)
+{
+    wint_t ch;
+    int rc = get_wch(&ch);
+    if (rc == KEY_CODE_YES) {
+        return (int)ch | UI_KEY_FN;
+    }
+    if (rc == OK) {
+        return ch == 0 ? UI_KEY_FN : (int)ch;
+    }
+    return 0;
+}
+
+static void paint(struct ui *ui, enum ui_result r, const struct ui_screen *before,
+                  struct view_pos pos_before)
+{
+    struct ui_screen *s = ui_top(ui);
+    if (r == UI_RES_ROWS && s == before && s->pos.top == pos_before.top) {
+        ui_draw_items(ui, pos_before.sel, s->pos.sel);
+    } else if (r != UI_RES_NONE) {
+        ui_draw_all(ui);
+    }
+    refresh();
+}
+
+/* Waits for input; returns false when the terminal is gone. */
+static bool wait_input(int *empty_reads)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    int n = poll(&p, 1, -1);
+    if (n < 0) {
+        return errno == EINTR;
+    }
+    if ((p.revents & (POLLHUP | POLLERR | POLLNVAL)) && !(p.revents & POLLIN)) {
+        return false;
+    }
+    return ++*empty_reads < UI_MAX_EMPTY_READS;
+}
+
+static int loop(struct ui *ui)
+{
+    int empty_reads = 0;
+    ui_draw_all(ui);
+    refresh();
+    for (;;) {
+        if (ui_term_pending_signal() != 0) {
+            return 128 + ui_term_pending_signal();
+        }
+        struct ui_screen *before = ui_top(ui);
+        struct view_pos pos_before = before->pos;
+        enum ui_result res = UI_RES_NONE;
+        int key;
+        while ((key = read_key()) != 0) {
+            empty_reads = 0;
+            enum ui_result r = on_key(ui, key);
+            if (r == UI_RES_QUIT) {
+                return 0;
+            }
+            if (ui_top(ui) != before) {
+                r = UI_RES_ALL;
+            }
+            res = r > res ? r : res;
+        }
+        paint(ui, res, before, pos_before);
+        if (ui_term_pending_signal() == 0 && !wait_input(&empty_reads)) {
+            return 0;
+        }
+    }
+}
+
+int ui_run(struct guide *g, const struct ui_options *opt)
+{
+    struct ui ui;
+    memset(&ui, 0, sizeof ui);
+    ui.g = g;
+    ui.opt = *opt;
+    const char *cs = nl_langinfo(CODESET);
+    ui.text_flags = (cs != NULL && strcmp(cs, "UTF-8") == 0) ? 0 : TEXT_ASCII;
+    ui.n_sections = view_guide_sections(g, ui.sections);
+    char why[256];
+    if (ui_term_open(&ui, why, sizeof why) != 0) {
+        fprintf(stderr, "trail: %s\n", why);
+        return 2;
+    }
+    update_geometry(&ui);
+    ui_push(&ui, &ui_home_ops, 0, NULL);
+    int status = loop(&ui);
+    ui_term_close(&ui);
+    while (ui.depth > 0) {
+        pop(&ui);
+    }
+    return status;
+}

@@ -1,0 +1,222 @@
+/* Painting: header (title and breadcrumb), body (the top screen's document), footer (key hints
+ * from the key table, or the status message) and the "too small" notice.
+ *
+ * A full paint erases the window and draws everything; curses compares with what the terminal
+ * shows and sends only the difference. When only the selection moved, ui_draw_items() touches
+ * just the rows of the two items, the header and the footer. Every byte drawn is sanitised:
+ * documents are sanitised when laid out, chrome text here through ui_draw_untrusted(). */
+#include "ui_curses.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+int ui_draw_text(int y, int x, const char *s, size_t len, int max, attr_t attr)
+{
+    if (max <= 0 || len == 0) {
+        return 0;
+    }
+    int cols = 0;
+    size_t n = text_fit(s, len, max, &cols);
+    if (n > 0) {
+        attrset(attr);
+        mvaddnstr(y, x, s, (int)n);
+    }
+    return cols;
+}
+
+int ui_draw_untrusted(const struct ui *ui, int y, int x, const char *s, int max, attr_t attr)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | ui->text_flags, &len);
+    int cols = ui_draw_text(y, x, clean, len, max, attr);
+    free(clean);
+    return cols;
+}
+
+/* Fills columns [x, cols) of row y with blanks in attr. */
+static void fill(const struct ui *ui, int y, int x, attr_t attr)
+{
+    if (x < ui->cols) {
+        attrset(attr);
+        mvhline(y, x, ' ', ui->cols - x);
+    }
+}
+
+void ui_status_set(struct ui *ui, enum view_role role, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+    va_end(ap);
+    ui->status_role = role;
+}
+
+void ui_status_clear(struct ui *ui)
+{
+    ui->status[0] = '\0';
+}
+
+/* "Top", "Bot", "All", "42%" for text; "2/5" for lists. */
+static void position_text(const struct ui *ui, const struct ui_screen *s, char *buf, size_t size)
+{
+    size_t h = ui_body_height(ui), n = s->doc.n_lines;
+    if (s->doc.n_items > 0 && s->pos.sel < s->doc.n_items) {
+        snprintf(buf, size, "%zu/%zu", s->pos.sel + 1, s->doc.n_items);
+    } else if (n <= h) {
+        snprintf(buf, size, "All");
+    } else if (s->pos.top == 0) {
+        snprintf(buf, size, "Top");
+    } else if (s->pos.top + h >= n) {
+        snprintf(buf, size, "Bot");
+    } else {
+        snprintf(buf, size, "%zu%%", (s->pos.top + h) * 100 / n);
+    }
+}
+
+static void draw_header(struct ui *ui)
+{
+    attr_t a = ui_theme_attr(&ui->theme, VIEW_ROLE_HEADER);
+    const struct ui_screen *top = ui_top(ui);
+    char pos[48];
+    position_text(ui, top, pos, sizeof pos);
+    int pos_w = (int)strlen(pos) + 1;
+    int room = ui->cols - 1 - (ui->cols > pos_w + 10 ? pos_w : 0);
+    const char *sep = (ui->text_flags & TEXT_ASCII) ? " > " : " › ";
+    const char *title = ui->g->short_title != NULL ? ui->g->short_title : ui->g->title;
+    fill(ui, 0, 0, a);
+    int x = 1;
+    x += ui_draw_untrusted(ui, 0, x, title != NULL ? title : "trail", room - x, a);
+    for (size_t i = 1; i < ui->depth; i++) {
+        x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
+        x += ui_draw_untrusted(ui, 0, x, ui->stack[i].crumb, room - x, a);
+    }
+    if (ui->cols > pos_w + 10) {
+        ui_draw_text(0, ui->cols - pos_w, pos, strlen(pos), pos_w, a);
+    }
+}
+
+static void draw_footer(struct ui *ui)
+{
+    int y = ui->rows - 1;
+    attr_t bar = ui_theme_attr(&ui->theme, VIEW_ROLE_FOOTER);
+    if (ui->status[0] != '\0') {
+        attr_t a = ui_theme_attr(&ui->theme, ui->status_role);
+        fill(ui, y, 0, a);
+        ui_draw_untrusted(ui, y, 1, ui->status, ui->cols - 2, a);
+        return;
+    }
+    fill(ui, y, 0, bar);
+    unsigned scope = ui_top(ui)->ops->scope;
+    attr_t key = ui_theme_attr(&ui->theme, VIEW_ROLE_KEY);
+    int x = 1;
+    for (size_t i = 0; i < ui_keys_count(); i++) {
+        const struct ui_binding *b = ui_keys_at(i);
+        if (b->hint == NULL || (b->scopes & scope) == 0) {
+            continue;
+        }
+        int need = (int)(strlen(b->hint_key) + 1 + strlen(b->hint));
+        if (x + need > ui->cols - 1) {
+            break;
+        }
+        x += ui_draw_text(y, x, b->hint_key, strlen(b->hint_key), need, key) + 1;
+        x += ui_draw_text(y, x, b->hint, strlen(b->hint), need, bar) + 2;
+    }
+}
+
+/* Draws document line `line` on body row y, highlighted when it belongs to the selection. */
+static void draw_line(struct ui *ui, const struct ui_screen *s, int y, size_t line)
+{
+    const struct view_doc *d = &s->doc;
+    bool sel = d->n_items > 0 && view_doc_item_at(d, line) == s->pos.sel && line < d->n_lines;
+    attr_t base = sel ? ui_theme_attr(&ui->theme, VIEW_ROLE_SELECTED)
+                      : ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
+    fill(ui, y, 0, base);
+    if (line >= d->n_lines) {
+        return;
+    }
+    const struct view_line *l = &d->lines[line];
+    int x = ui->margin, max = ui->cols - ui->margin;
+    for (size_t r = 0; r < l->n_runs && x - ui->margin < max; r++) {
+        size_t start = l->runs[r].start;
+        size_t end = r + 1 < l->n_runs ? l->runs[r + 1].start : l->len;
+        enum view_role role = l->runs[r].role;
+        attr_t a = sel ? ui_theme_selected(&ui->theme, role) : ui_theme_attr(&ui->theme, role);
+        x += ui_draw_text(y, x, l->text + start, end - start, ui->cols - x, a);
+    }
+}
+
+static void draw_body(struct ui *ui)
+{
+    struct ui_screen *s = ui_top(ui);
+    size_t h = ui_body_height(ui);
+    for (size_t r = 0; r < h; r++) {
+        draw_line(ui, s, (int)r + 1, s->pos.top + r);
+    }
+}
+
+/* The notice fits any size down to 1x1: each line is clipped, lines that do not fit go. */
+static void draw_too_small(struct ui *ui)
+{
+    char size[64];
+    snprintf(size, sizeof size, "%dx%d, need %dx%d", ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
+    const char *lines[] = {"Terminal too small", size, "q quits"};
+    attr_t a = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
+    int n = (int)(sizeof lines / sizeof lines[0]);
+    if (n > ui->rows) {
+        n = ui->rows;
+    }
+    int y0 = (ui->rows - n) / 2;
+    for (int i = 0; i < n; i++) {
+        int w = (int)strlen(lines[i]);
+        int x = w < ui->cols ? (ui->cols - w) / 2 : 0;
+        ui_draw_text(y0 + i, x, lines[i], strlen(lines[i]), ui->cols - x,
+                     i == 0 ? ui_theme_attr(&ui->theme, VIEW_ROLE_ERROR) : a);
+    }
+}
+
+void ui_draw_all(struct ui *ui)
+{
+    erase();
+    if (ui->too_small) {
+        draw_too_small(ui);
+        return;
+    }
+    ui_layout_screen(ui, ui_top(ui));
+    draw_header(ui);
+    draw_body(ui);
+    draw_footer(ui);
+    if (ui->help_open) {
+        ui_help_draw(ui);
+    }
+}
+
+static void draw_item(struct ui *ui, struct ui_screen *s, size_t item)
+{
+    if (item >= s->doc.n_items) {
+        return;
+    }
+    const struct view_item *it = &s->doc.items[item];
+    size_t h = ui_body_height(ui);
+    for (size_t l = it->first; l < it->first + it->count; l++) {
+        if (l >= s->pos.top && l < s->pos.top + h) {
+            draw_line(ui, s, (int)(l - s->pos.top) + 1, l);
+        }
+    }
+}
+
+void ui_draw_items(struct ui *ui, size_t a, size_t b)
+{
+    if (ui->too_small || ui->help_open) {
+        ui_draw_all(ui);
+        return;
+    }
+    struct ui_screen *s = ui_top(ui);
+    draw_item(ui, s, a);
+    draw_item(ui, s, b);
+    draw_header(ui);
+    draw_footer(ui);
+}

@@ -1,0 +1,226 @@
+/* The terminal: checking it can run the browser, entering and leaving curses, and signals.
+ *
+ * Signal handlers only record the signal; the main loop notices (poll() returns EINTR) and
+ * leaves curses normally. Crashes (SIGSEGV, SIGABRT, ...) cannot run curses, so at start we
+ * keep the pre-launch termios and the terminfo strings that undo our modes (rmcup, cnorm, sgr0,
+ * rmkx, mouse off); the crash handler writes those with async-signal-safe calls only, then
+ * re-raises. This file owns the only process-wide state of the browser, because a signal
+ * handler can reach nothing else. */
+#include "ui_curses.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+/* Last: term.h defines macros named like terminfo capabilities (lines, columns, ...). */
+#include <term.h>
+
+#define RESTORE_MAX 512
+
+static volatile sig_atomic_t pending_signal;
+static volatile sig_atomic_t curses_on;
+static struct termios saved_tio;
+static bool saved_tio_ok;
+static char restore_seq[RESTORE_MAX];
+static size_t restore_len;
+
+static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+
+static void on_quit_signal(int sig)
+{
+    pending_signal = sig;
+}
+
+static void on_crash_signal(int sig)
+{
+    if (curses_on) {
+        if (saved_tio_ok) {
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+        }
+        ssize_t unused = write(STDOUT_FILENO, restore_seq, restore_len);
+        (void)unused;
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void on_alloc_failure(void)
+{
+    if (curses_on) {
+        endwin();
+        curses_on = 0;
+    }
+}
+
+int ui_term_pending_signal(void)
+{
+    return pending_signal;
+}
+
+/* True when TERM names a terminal whose cursor can be addressed. */
+static bool term_usable(const char *term, char *why, size_t size)
+{
+    int err = 0;
+    size_t n = 0;
+    char *shown = text_sanitize(term, strlen(term), TEXT_ONE_LINE | TEXT_ASCII, &n);
+    bool ok = false;
+    if (setupterm(term, STDOUT_FILENO, &err) != OK) {
+        snprintf(why, size,
+                 err == -1 ? "no terminfo database found for TERM=%s"
+                           : "unknown terminal type TERM=%s",
+                 shown);
+    } else {
+        const char *cup = tigetstr("cup");
+        if (cup == NULL || cup == (char *)-1 || tigetflag("hc") > 0 || tigetflag("gn") > 0) {
+            snprintf(why, size, "TERM=%s cannot move the cursor", shown);
+        } else {
+            ok = true;
+        }
+        del_curterm(cur_term);
+    }
+    free(shown);
+    return ok;
+}
+
+int ui_check_terminal(char *why, size_t size)
+{
+    if (!isatty(STDIN_FILENO)) {
+        snprintf(why, size, "standard input is not a terminal");
+        return -1;
+    }
+    if (!isatty(STDOUT_FILENO)) {
+        snprintf(why, size, "standard output is not a terminal");
+        return -1;
+    }
+    const char *term = getenv("TERM");
+    if (term == NULL || term[0] == '\0') {
+        snprintf(why, size, "TERM is not set");
+        return -1;
+    }
+    return term_usable(term, why, size) ? 0 : -1;
+}
+
+/* Appends a terminfo string without its padding ("$<5>") to the crash restore sequence. */
+static void add_restore(const char *s)
+{
+    if (s == NULL || s == (char *)-1) {
+        return;
+    }
+    for (const char *p = s; *p != '\0' && restore_len + 1 < RESTORE_MAX; p++) {
+        if (p[0] == '$' && p[1] == '<') {
+            const char *end = strchr(p, '>');
+            if (end != NULL) {
+                p = end;
+                continue;
+            }
+        }
+        restore_seq[restore_len++] = *p;
+    }
+}
+
+static void install_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_quit_signal; /* no SA_RESTART: poll() must wake up */
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
+        sigaction(quit_signals[i], &sa, NULL);
+    }
+    sa.sa_handler = on_crash_signal;
+    sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+        sigaction(crash_signals[i], &sa, NULL);
+    }
+}
+
+static void reset_handlers(void)
+{
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
+        signal(quit_signals[i], SIG_DFL);
+    }
+    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+        signal(crash_signals[i], SIG_DFL);
+    }
+}
+
+static void setup_mouse(struct ui *ui)
+{
+    if (!ui->opt.mouse) {
+        return;
+    }
+    mmask_t want = BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    want |= BUTTON5_PRESSED;
+#endif
+    if (mousemask(want, NULL) != 0) {
+        /* Whatever curses enabled, these turn off in the terminals that understand them. */
+        add_restore("\033[?1000l\033[?1002l\033[?1006l");
+    }
+}
+
+int ui_term_open(struct ui *ui, char *why, size_t size)
+{
+    pending_signal = 0;
+    saved_tio_ok = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+    /* Ours before curses starts, so curses leaves SIGINT/SIGTERM to us. */
+    install_handlers();
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (scr == NULL) {
+        reset_handlers();
+        snprintf(why, size, "cannot start the terminal (TERM=%s)",
+                 getenv("TERM") ? getenv("TERM") : "");
+        return -1;
+    }
+    ui->scr = scr;
+    set_term(scr);
+    xalloc_set_fatal_hook(on_alloc_failure);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    leaveok(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    const char *nc = getenv("NO_COLOR");
+    bool color = has_colors() && (nc == NULL || nc[0] == '\0');
+    if (color) {
+        start_color();
+    }
+    ui_theme_init(&ui->theme, color);
+    restore_len = 0;
+    add_restore(tigetstr("sgr0"));
+    add_restore(tigetstr("cnorm"));
+    add_restore(tigetstr("rmkx"));
+    add_restore(tigetstr("rmcup"));
+    setup_mouse(ui);
+    curses_on = 1;
+    return 0;
+}
+
+void ui_term_close(struct ui *ui)
+{
+    if (curses_on) {
+        if (ui->opt.mouse) {
+            mousemask(0, NULL);
+        }
+        curs_set(1);
+        endwin();
+        curses_on = 0;
+    }
+    if (ui->scr != NULL) {
+        delscreen(ui->scr);
+        ui->scr = NULL;
+    }
+    xalloc_set_fatal_hook(NULL);
+    reset_handlers();
+}

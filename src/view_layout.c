@@ -1,0 +1,269 @@
+/* Building laid-out documents.
+ *
+ * A document is an array of lines, each a sanitised string with role runs, plus an array of
+ * items (line ranges). Lines are assembled in a growable scratch buffer and copied into the
+ * document's arena when ended, so a finished line never moves. Invariants: every line's text
+ * went through text_sanitize() (view_doc_pad_to() only adds spaces), no line is wider than
+ * d->width, and anchors never decrease along the document. Blocks number the logical pieces
+ * (one per begin/end line, one per text call) in build order, which is the same at every
+ * width. */
+#include "view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+void view_doc_init(struct view_doc *d, int width, unsigned text_flags)
+{
+    memset(d, 0, sizeof *d);
+    d->width = width < 1 ? 1 : width;
+    d->text_flags = text_flags & TEXT_ASCII;
+}
+
+void view_doc_free(struct view_doc *d)
+{
+    arena_free(&d->arena);
+    free(d->lines);
+    free(d->items);
+    free(d->cur);
+    free(d->cur_runs);
+    memset(d, 0, sizeof *d);
+}
+
+static void reserve_cur(struct view_doc *d, size_t more)
+{
+    if (d->cur_len + more + 1 > d->cur_cap) {
+        size_t cap = d->cur_cap ? d->cur_cap : 128;
+        while (cap < d->cur_len + more + 1) {
+            cap *= 2;
+        }
+        d->cur = xreallocarray(d->cur, cap, 1);
+        d->cur_cap = cap;
+    }
+}
+
+static void push_line(struct view_doc *d, const char *text, size_t len, int width,
+                      const struct view_run *runs, size_t n_runs, uint64_t anchor)
+{
+    if (d->n_lines == d->cap_lines) {
+        d->cap_lines = d->cap_lines ? d->cap_lines * 2 : 64;
+        d->lines = xreallocarray(d->lines, d->cap_lines, sizeof *d->lines);
+    }
+    struct view_run *r = NULL;
+    if (n_runs > 0) {
+        r = arena_alloc(&d->arena, n_runs * sizeof *r);
+        memcpy(r, runs, n_runs * sizeof *r);
+    }
+    struct view_line *l = &d->lines[d->n_lines++];
+    l->text = arena_strndup(&d->arena, text, len);
+    l->len = len;
+    l->width = width;
+    l->runs = r;
+    l->n_runs = n_runs;
+    l->anchor = anchor;
+}
+
+void view_doc_begin_line(struct view_doc *d)
+{
+    d->in_line = true;
+    d->cur_len = 0;
+    d->cur_width = 0;
+    d->cur_n_runs = 0;
+}
+
+static void add_run(struct view_doc *d, enum view_role role)
+{
+    if (d->cur_n_runs > 0 && d->cur_runs[d->cur_n_runs - 1].role == role) {
+        return;
+    }
+    if (d->cur_n_runs > 0 && d->cur_runs[d->cur_n_runs - 1].start == d->cur_len) {
+        d->cur_runs[d->cur_n_runs - 1].role = role;
+        return;
+    }
+    if (d->cur_n_runs == d->cur_cap_runs) {
+        d->cur_cap_runs = d->cur_cap_runs ? d->cur_cap_runs * 2 : 8;
+        d->cur_runs = xreallocarray(d->cur_runs, d->cur_cap_runs, sizeof *d->cur_runs);
+    }
+    d->cur_runs[d->cur_n_runs].start = d->cur_len;
+    d->cur_runs[d->cur_n_runs].role = role;
+    d->cur_n_runs++;
+}
+
+/* Appends already sanitised bytes that fit; returns the columns added. */
+static int append_clean(struct view_doc *d, enum view_role role, const char *s, size_t len)
+{
+    int cols = 0;
+    size_t n = text_fit(s, len, d->width - d->cur_width, &cols);
+    if (n == 0) {
+        return 0;
+    }
+    add_run(d, role);
+    reserve_cur(d, n);
+    memcpy(d->cur + d->cur_len, s, n);
+    d->cur_len += n;
+    d->cur_width += cols;
+    return cols;
+}
+
+int view_doc_put(struct view_doc *d, enum view_role role, const char *s, size_t len)
+{
+    size_t clean_len = 0;
+    char *clean = text_sanitize(s, len, TEXT_ONE_LINE | d->text_flags, &clean_len);
+    int cols = append_clean(d, role, clean, clean_len);
+    free(clean);
+    return cols;
+}
+
+int view_doc_puts(struct view_doc *d, enum view_role role, const char *s)
+{
+    return view_doc_put(d, role, s, strlen(s));
+}
+
+void view_doc_pad_to(struct view_doc *d, int col)
+{
+    if (col > d->width) {
+        col = d->width;
+    }
+    while (d->cur_width < col) {
+        append_clean(d, VIEW_ROLE_BODY, " ", 1);
+    }
+}
+
+int view_doc_line_width(const struct view_doc *d)
+{
+    return d->cur_width;
+}
+
+/* Moves the scratch line into the document. Trailing spaces carry no meaning and would only
+ * make the terminal write more, so they go. */
+static void finish_line(struct view_doc *d, uint64_t anchor)
+{
+    while (d->cur_len > 0 && d->cur[d->cur_len - 1] == ' ') {
+        d->cur_len--;
+        d->cur_width--;
+    }
+    while (d->cur_n_runs > 0 && d->cur_runs[d->cur_n_runs - 1].start >= d->cur_len) {
+        d->cur_n_runs--;
+    }
+    push_line(d, d->cur ? d->cur : "", d->cur_len, d->cur_width, d->cur_runs, d->cur_n_runs,
+              anchor);
+    d->in_line = false;
+}
+
+void view_doc_end_line(struct view_doc *d)
+{
+    if (!d->in_line) {
+        return;
+    }
+    finish_line(d, (uint64_t)d->block << 32);
+    d->block++;
+}
+
+void view_doc_add_blank(struct view_doc *d)
+{
+    push_line(d, "", 0, 0, NULL, 0, (uint64_t)d->block << 32);
+    d->block++;
+}
+
+/* Emits one wrapped line: the indent (with the prefix on the first line) and the text. */
+static void emit_wrapped(struct view_doc *d, enum view_role role, const char *clean,
+                         const struct text_line *tl, int indent, const char *prefix,
+                         enum view_role prefix_role, uint64_t anchor)
+{
+    view_doc_begin_line(d);
+    if (prefix != NULL) {
+        view_doc_puts(d, prefix_role, prefix);
+    }
+    view_doc_pad_to(d, indent);
+    append_clean(d, role, clean + tl->start, tl->len);
+    finish_line(d, anchor);
+}
+
+size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
+                         const char *prefix, enum view_role prefix_role)
+{
+    if (text == NULL) {
+        return 0;
+    }
+    /* Never let the indent eat the whole line: keep at least half of it for the text. */
+    if (indent > d->width / 2) {
+        indent = d->width / 2;
+    }
+    size_t clean_len = 0;
+    char *clean = text_sanitize(text, strlen(text), d->text_flags, &clean_len);
+    struct text_line *tl = NULL;
+    size_t n = text_wrap(clean, clean_len, d->width - indent, &tl);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t anchor = ((uint64_t)d->block << 32) | (uint32_t)tl[i].start;
+        emit_wrapped(d, role, clean, &tl[i], indent, i == 0 ? prefix : NULL, prefix_role, anchor);
+    }
+    if (n == 0 && prefix != NULL) {
+        struct text_line empty = {0, 0, 0};
+        emit_wrapped(d, role, clean, &empty, indent, prefix, prefix_role, (uint64_t)d->block << 32);
+        n = 1;
+    }
+    d->block++;
+    free(tl);
+    free(clean);
+    return n;
+}
+
+void view_doc_begin_item(struct view_doc *d, const char *id)
+{
+    if (d->n_items == d->cap_items) {
+        d->cap_items = d->cap_items ? d->cap_items * 2 : 16;
+        d->items = xreallocarray(d->items, d->cap_items, sizeof *d->items);
+    }
+    struct view_item *it = &d->items[d->n_items++];
+    it->id = id;
+    it->first = d->n_lines;
+    it->count = 0;
+    d->in_item = true;
+}
+
+void view_doc_end_item(struct view_doc *d)
+{
+    if (!d->in_item) {
+        return;
+    }
+    struct view_item *it = &d->items[d->n_items - 1];
+    it->count = d->n_lines - it->first;
+    if (it->count == 0) {
+        /* An item must own a line to be selectable: give it an empty one. */
+        view_doc_add_blank(d);
+        it->count = 1;
+    }
+    d->in_item = false;
+}
+
+size_t view_doc_item_at(const struct view_doc *d, size_t line)
+{
+    size_t lo = 0, hi = d->n_items;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct view_item *it = &d->items[mid];
+        if (line < it->first) {
+            hi = mid;
+        } else if (line >= it->first + it->count) {
+            lo = mid + 1;
+        } else {
+            return mid;
+        }
+    }
+    return SIZE_MAX;
+}
+
+size_t view_doc_find_item(const struct view_doc *d, const char *id)
+{
+    if (id == NULL) {
+        return SIZE_MAX;
+    }
+    for (size_t i = 0; i < d->n_items; i++) {
+        if (d->items[i].id != NULL && strcmp(d->items[i].id, id) == 0) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}

@@ -1,0 +1,92 @@
+# Helpers for driving the real browser in tmux: a private server per test (tmux -L), a pane of
+# a fixed size, and waits that poll capture-pane against a deadline (never a fixed sleep).
+# Sourced by tests/e2e/tui_*.sh after lib/assert.sh.
+
+TUI_TIMEOUT=${TUI_TIMEOUT:-10}
+
+# tui_setup NAME: a private socket and a scratch directory, both removed on exit.
+tui_setup() {
+    command -v tmux >/dev/null 2>&1 || { echo "tmux not found"; exit 77; }
+    : "${TRAIL_BIN:?TRAIL_BIN must name the trail binary}"
+    TUI_NAME=$1
+    TUI_SOCK="trail-$1-$$"
+    TUI_SOCKS=$TUI_SOCK
+    TUI_DIR=$(mktemp -d)
+    trap 'for s in $TUI_SOCKS; do tmux -L "$s" kill-server >/dev/null 2>&1; done; rm -rf "$TUI_DIR"' EXIT
+    printf 'set -g default-terminal "%s"\nset -g status off\nset -g escape-time 0\n' \
+        "${TUI_TERM:-tmux-256color}" >"$TUI_DIR/tmux.conf"
+}
+
+# tui_new_server SUFFIX: stops this test's tmux server and uses a fresh one (its own socket,
+# so a server still shutting down cannot be confused with the new one).
+tui_new_server() {
+    tmx kill-server >/dev/null 2>&1
+    TUI_SOCK="trail-$TUI_NAME-$1-$$"
+    TUI_SOCKS="$TUI_SOCKS $TUI_SOCK"
+}
+
+tmx() {
+    tmux -L "$TUI_SOCK" -f "$TUI_DIR/tmux.conf" "$@"
+}
+
+# tui_start COLS ROWS COMMAND: runs COMMAND (a shell command line) in a new pane with a UTF-8
+# locale. When it ends, "[exit N]" is printed and the pane stays open.
+tui_start() {
+    local cols=$1 rows=$2
+    shift 2
+    tmx new-session -d -x "$cols" -y "$rows" -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
+        "$*; echo \"[exit \$?]\"; exec sleep 3600"
+}
+
+tui_screen() {
+    tmx capture-pane -p "$@"
+}
+
+# tui_wait TEXT [WHAT]: polls the pane until it shows TEXT; records a failure (with the
+# screen) when the deadline passes. Returns non-zero on timeout.
+tui_wait() {
+    local text=$1 what=${2:-"screen shows '$1'"} deadline=$((SECONDS + TUI_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        if tui_screen | grep -qF -- "$text"; then
+            pass "$what"
+            return 0
+        fi
+        sleep 0.05
+    done
+    fail "$what: timed out; the screen was:"$'\n'"$(tui_screen)"
+    return 1
+}
+
+# tui_wait_gone TEXT [WHAT]: polls until the pane no longer shows TEXT.
+tui_wait_gone() {
+    local text=$1 what=${2:-"screen no longer shows '$1'"} deadline=$((SECONDS + TUI_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        if ! tui_screen | grep -qF -- "$text"; then
+            pass "$what"
+            return 0
+        fi
+        sleep 0.05
+    done
+    fail "$what: timed out; the screen was:"$'\n'"$(tui_screen)"
+    return 1
+}
+
+# tui_wait_file FILE: polls until FILE exists and is not empty.
+tui_wait_file() {
+    local deadline=$((SECONDS + TUI_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        [ -s "$1" ] && return 0
+        sleep 0.05
+    done
+    fail "timed out waiting for $1"
+    return 1
+}
+
+tui_keys() {
+    tmx send-keys "$@"
+}
+
+# The header line (breadcrumb and position).
+tui_header() {
+    tui_screen | head -n 1
+}

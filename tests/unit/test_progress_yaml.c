@@ -1,0 +1,374 @@
+/* Unit tests of the dotfile text: parse, emit, round trip, unknown keys, newer versions and
+ * every kind of damage. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "progress.h"
+
+#define G "ml-engineer"
+
+static const char sample[] = "version: 1\n"
+                             "guides:\n"
+                             "  ml-engineer:\n"
+                             "    reset: 2026-11-20T10:00:00.000Z\n"
+                             "    items:\n"
+                             "      foundation/python-numpy-pandas:\n"
+                             "        state: done\n"
+                             "        changed: 2026-11-26T06:30:12.345Z\n"
+                             "      foundation/core-math:\n"
+                             "        state: in-progress\n"
+                             "        changed: 2026-11-26T06:31:00.000Z\n"
+                             "      retired/old-action:\n"
+                             "        state: skipped\n"
+                             "        changed: 2026-11-21T00:00:00.000Z\n";
+
+static struct progress *parse(const char *text, size_t len, enum progress_parse_status *st)
+{
+    struct diag d = {0};
+    struct progress *p = progress_parse("test.yaml", text, len, st, &d);
+    if (*st == PROGRESS_PARSE_OK) {
+        assert_int_equal(d.errors, 0);
+    } else {
+        assert_true(d.errors > 0); /* damage is always explained */
+    }
+    diag_free(&d);
+    return p;
+}
+
+static size_t entries(const struct progress *p)
+{
+    const struct progress_guide *pg = progress_find_guide(p, G);
+    return pg != NULL ? pg->n_items : 0;
+}
+
+static void test_parse(void **state)
+{
+    (void)state;
+    enum progress_parse_status st;
+    struct progress *p = parse(sample, strlen(sample), &st);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(entries(p), 3);
+    assert_int_equal(progress_get_state(p, G, "foundation/python-numpy-pandas"), PROGRESS_DONE);
+    assert_int_equal(progress_get_state(p, G, "foundation/core-math"), PROGRESS_IN_PROGRESS);
+    /* An item the guide no longer has is kept like any other. */
+    assert_int_equal(progress_get_state(p, G, "retired/old-action"), PROGRESS_SKIPPED);
+    struct progress_item *it =
+        progress_find_item(progress_find_guide(p, G), "foundation/python-numpy-pandas");
+    int64_t t;
+    progress_parse_time("2026-11-26T06:30:12.345Z", &t);
+    assert_int_equal(it->changed, t);
+    assert_int_equal(p->generation, 0);
+    assert_int_equal(progress_undo_depth(p), 0);
+    progress_free(p);
+}
+
+static void test_emit_exact(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    int64_t t;
+    progress_parse_time("2026-11-26T06:30:12.345Z", &t);
+    progress_set_state(p, G, "foundation/python-numpy-pandas", PROGRESS_DONE, t);
+    progress_set_state(p, G, "needs: quoting", PROGRESS_SKIPPED, t + 1);
+    size_t len = 0;
+    char *text = progress_emit(p, &len);
+    const char *expected = "version: 1\n"
+                           "guides:\n"
+                           "  ml-engineer:\n"
+                           "    items:\n"
+                           "      foundation/python-numpy-pandas:\n"
+                           "        state: done\n"
+                           "        changed: 2026-11-26T06:30:12.345Z\n"
+                           "      'needs: quoting':\n"
+                           "        state: skipped\n"
+                           "        changed: 2026-11-26T06:30:12.346Z\n";
+    assert_string_equal(text, expected);
+    assert_int_equal(len, strlen(expected));
+    free(text);
+    progress_free(p);
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    enum progress_parse_status st;
+    struct progress *p = parse(sample, strlen(sample), &st);
+    size_t len = 0;
+    char *text = progress_emit(p, &len);
+    /* The sample is written in the emitter's own layout: byte-identical. */
+    assert_string_equal(text, sample);
+    struct progress *q = parse(text, len, &st);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    size_t len2 = 0;
+    char *again = progress_emit(q, &len2);
+    assert_int_equal(len, len2);
+    assert_memory_equal(text, again, len);
+    free(text);
+    free(again);
+    progress_free(p);
+    progress_free(q);
+}
+
+static void test_unknown_keys_kept(void **state)
+{
+    (void)state;
+    const char *text = "version: 1\n"
+                       "theme: dark\n"
+                       "guides:\n"
+                       "  ml-engineer:\n"
+                       "    items:\n"
+                       "      a/1:\n"
+                       "        state: done\n"
+                       "        changed: 2026-11-26T06:30:12.345Z\n"
+                       "        note: \"42\"\n"
+                       "    started: 2026-01-01\n"
+                       "    last_position: {screen: path, row: 3}\n"
+                       "    certifications:\n"
+                       "    - aws-ml\n"
+                       "    - 'gcp: ml'\n"
+                       "  data-engineer:\n"
+                       "    notes: keep me\n";
+    enum progress_parse_status st;
+    struct progress *p = parse(text, strlen(text), &st);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(p->extra.n, 1);
+    assert_int_equal(progress_find_guide(p, G)->extra.n, 3);
+    assert_int_equal(progress_find_guide(p, "data-engineer")->extra.n, 1);
+    size_t len = 0;
+    char *out = progress_emit(p, &len);
+    /* Known keys first, then the unknown ones in their order; "42" stays a quoted string. */
+    const char *expected = "version: 1\n"
+                           "guides:\n"
+                           "  ml-engineer:\n"
+                           "    items:\n"
+                           "      a/1:\n"
+                           "        state: done\n"
+                           "        changed: 2026-11-26T06:30:12.345Z\n"
+                           "        note: \"42\"\n"
+                           "    started: 2026-01-01\n"
+                           "    last_position:\n"
+                           "      screen: path\n"
+                           "      row: 3\n"
+                           "    certifications:\n"
+                           "    - aws-ml\n"
+                           "    - \"gcp: ml\"\n"
+                           "  data-engineer:\n"
+                           "    notes: keep me\n"
+                           "theme: dark\n";
+    assert_string_equal(out, expected);
+    /* A change and a merge keep them too. */
+    progress_set_state(p, G, "a/2", PROGRESS_DONE, 1);
+    struct progress *q = progress_new();
+    progress_merge(q, p);
+    progress_free(p);
+    char *out2 = progress_emit(q, &len);
+    assert_non_null(strstr(out2, "    last_position:\n      screen: path\n"));
+    assert_non_null(strstr(out2, "        note: \"42\"\n"));
+    assert_non_null(strstr(out2, "theme: dark\n"));
+    free(out);
+    free(out2);
+    progress_free(q);
+}
+
+static void test_newer_version(void **state)
+{
+    (void)state;
+    const char *text = "version: 2\n"
+                       "guides:\n"
+                       "  ml-engineer:\n"
+                       "    items:\n"
+                       "      a/1:\n"
+                       "        state: done\n"
+                       "        changed: 2026-11-26T06:30:12.345Z\n"
+                       "      a/2:\n"
+                       "        state: mastered\n"
+                       "        changed: 2026-11-26T06:30:12.345Z\n";
+    enum progress_parse_status st;
+    struct progress *p = parse(text, strlen(text), &st);
+    assert_int_equal(st, PROGRESS_PARSE_NEWER);
+    assert_int_equal(progress_get_state(p, G, "a/1"), PROGRESS_DONE); /* shown read-only */
+    assert_int_equal(entries(p), 1);
+    progress_free(p);
+}
+
+static void test_empty_is_sound(void **state)
+{
+    (void)state;
+    const char *texts[] = {"", "# only a comment\n", "\n\n", "---\n"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        enum progress_parse_status st;
+        struct progress *p = parse(texts[i], strlen(texts[i]), &st);
+        assert_int_equal(st, PROGRESS_PARSE_OK);
+        assert_int_equal(p->n_guides, 0);
+        progress_free(p);
+    }
+}
+
+static void expect_damaged(const char *text, size_t len, size_t salvaged)
+{
+    enum progress_parse_status st;
+    struct progress *p = parse(text, len, &st);
+    assert_int_equal(st, PROGRESS_PARSE_DAMAGED);
+    assert_int_equal(entries(p), salvaged);
+    progress_free(p);
+}
+
+static void test_wrong_types(void **state)
+{
+    (void)state;
+    expect_damaged("- version\n- 1\n", 14, 0);
+    expect_damaged("just a string\n", 14, 0);
+    expect_damaged("guides: {}\n", 11, 0); /* no version */
+    expect_damaged("version: one\nguides: {}\n", 24, 0);
+    expect_damaged("version: [1]\n", 13, 0);
+    expect_damaged("version: 0\n", 11, 0);
+    expect_damaged("version: 1\nguides: [a, b]\n", 26, 0);
+    expect_damaged("version: 1\nguides:\n  ml-engineer: [1]\n", 38, 0);
+    expect_damaged("version: 1\nguides:\n  ml-engineer:\n    items: [1, 2]\n", 52, 0);
+    const char *mixed = "version: 1\n"
+                        "guides:\n"
+                        "  ml-engineer:\n"
+                        "    items:\n"
+                        "      a/1:\n"
+                        "        state: 42\n"
+                        "        changed: 2026-11-26T06:30:12.345Z\n"
+                        "      a/2:\n"
+                        "        state: done\n"
+                        "        changed: last tuesday\n"
+                        "      a/3: done\n"
+                        "      a/4:\n"
+                        "        state: done\n"
+                        "      a/5:\n"
+                        "        state: skipped\n"
+                        "        changed: 2026-11-26T06:30:12.345Z\n";
+    expect_damaged(mixed, strlen(mixed), 1); /* only a/5 is well formed */
+    const char *bad_reset = "version: 1\nguides:\n  ml-engineer:\n    reset: soon\n";
+    expect_damaged(bad_reset, strlen(bad_reset), 0);
+}
+
+static void test_truncated(void **state)
+{
+    (void)state;
+    /* Every prefix of the sample: never a crash, never more entries than were complete. */
+    size_t len = strlen(sample);
+    for (size_t cut = 0; cut <= len; cut++) {
+        struct diag d = {0};
+        enum progress_parse_status st;
+        struct progress *p = progress_parse("t.yaml", sample, cut, &st, &d);
+        assert_true(entries(p) <= 3);
+        assert_true(st == PROGRESS_PARSE_OK || st == PROGRESS_PARSE_DAMAGED);
+        progress_free(p);
+        diag_free(&d);
+    }
+    /* Cut inside the last item's changed time: the first two items are recovered. */
+    const char *cut = strstr(sample, "2026-11-21");
+    expect_damaged(sample, (size_t)(cut - sample) + 4, 2);
+    /* Cut in the middle of a key: the YAML error is salvaged around. */
+    cut = strstr(sample, "retired/old");
+    expect_damaged(sample, (size_t)(cut - sample) + 7, 2);
+}
+
+static void test_nul_bytes(void **state)
+{
+    (void)state;
+    /* A whole file of NULs (what some file systems leave after a crash). */
+    char zeros[512] = {0};
+    expect_damaged(zeros, sizeof zeros, 0);
+    /* Valid content followed by NUL padding: everything before it is recovered. */
+    size_t len = strlen(sample);
+    char *padded = calloc(len + 4096, 1);
+    memcpy(padded, sample, len);
+    expect_damaged(padded, len + 4096, 3);
+    free(padded);
+}
+
+static void test_binary_and_utf8(void **state)
+{
+    (void)state;
+    char junk[1024];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof junk; i++) {
+        x = x * 1103515245u + 12345u;
+        junk[i] = (char)(x >> 16);
+    }
+    enum progress_parse_status st;
+    struct diag d = {0};
+    struct progress *p = progress_parse("junk", junk, sizeof junk, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_DAMAGED);
+    progress_free(p);
+    diag_free(&d);
+    /* Invalid UTF-8 in the last item: the items before it are recovered. */
+    char *bad = strdup(sample);
+    char *at = strstr(bad, "retired/old-action");
+    at[3] = (char)0xff;
+    expect_damaged(bad, strlen(bad), 2);
+    free(bad);
+}
+
+static void test_void_entries_dropped(void **state)
+{
+    (void)state;
+    /* reset is 2026-11-20; an entry changed before it is void (not damage). */
+    const char *text = "version: 1\n"
+                       "guides:\n"
+                       "  ml-engineer:\n"
+                       "    reset: 2026-11-20T10:00:00.000Z\n"
+                       "    items:\n"
+                       "      a/old:\n"
+                       "        state: done\n"
+                       "        changed: 2026-11-19T00:00:00.000Z\n"
+                       "      a/new:\n"
+                       "        state: done\n"
+                       "        changed: 2026-11-21T00:00:00.000Z\n";
+    enum progress_parse_status st;
+    struct progress *p = parse(text, strlen(text), &st);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(entries(p), 1);
+    assert_int_equal(progress_get_state(p, G, "a/new"), PROGRESS_DONE);
+    progress_free(p);
+}
+
+static void test_aliases_refused(void **state)
+{
+    (void)state;
+    const char *text = "version: 1\n"
+                       "guides:\n"
+                       "  ml-engineer:\n"
+                       "    items:\n"
+                       "      a/1: &x\n"
+                       "        state: done\n"
+                       "        changed: 2026-11-26T06:30:12.345Z\n"
+                       "      a/2: *x\n";
+    enum progress_parse_status st;
+    struct diag d = {0};
+    struct progress *p = progress_parse("alias.yaml", text, strlen(text), &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_DAMAGED);
+    assert_true(entries(p) <= 1);
+    progress_free(p);
+    diag_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse),
+        cmocka_unit_test(test_emit_exact),
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_unknown_keys_kept),
+        cmocka_unit_test(test_newer_version),
+        cmocka_unit_test(test_empty_is_sound),
+        cmocka_unit_test(test_wrong_types),
+        cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_nul_bytes),
+        cmocka_unit_test(test_binary_and_utf8),
+        cmocka_unit_test(test_void_entries_dropped),
+        cmocka_unit_test(test_aliases_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -37,7 +37,8 @@ void fuzz_check_terminal_safe(const char *s, size_t len, int one_line, const cha
                               const char *what);
 
 /* Checks every message of d as it would be printed (diag_format) with
- * fuzz_check_terminal_safe() (property "diag-raw"), and that every error is located. */
-void fuzz_check_diag(const struct diag *d);
+ * fuzz_check_terminal_safe() (property "diag-raw"), and, when located is set, that every error
+ * about a file has a line and a column. */
+void fuzz_check_diag(const struct diag *d, int located);
 
 #endif

@@ -81,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct diag d = {0};
     FUZZ_CHECK(config_load(&c, fuzz_path, &d) == 0, "an existing file is read");
     FUZZ_CHECK(d.errors == 0, "problems in the file are warnings");
-    fuzz_check_diag(&d);
+    fuzz_check_diag(&d, 1);
     FUZZ_CHECK(c.path != NULL && strcmp(c.path, fuzz_path) == 0, "the file read is named");
     FUZZ_CHECK(c.guide == NULL || is_word(c.guide), "the guide name is a printable word");
     size_t lines = 1;

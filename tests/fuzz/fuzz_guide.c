@@ -164,7 +164,7 @@ static void check_incremental(const struct guide *whole)
             FUZZ_CHECK(!(g->loaded & p), "a failed part is not marked loaded");
         }
     }
-    fuzz_check_diag(&d);
+    fuzz_check_diag(&d, 1);
     FUZZ_CHECK(ok == (whole != NULL), "loading part by part agrees with loading all at once");
     if (g != NULL && whole != NULL) {
         FUZZ_CHECK(g->n_phases == whole->n_phases && g->n_certs == whole->n_certs &&
@@ -186,7 +186,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     write_parts(buf, size);
     struct diag d = {0};
     struct guide *g = guide_load(fuzz_dir, GUIDE_PART_ALL, &d);
-    fuzz_check_diag(&d);
+    fuzz_check_diag(&d, 1);
     if (g != NULL) {
         FUZZ_CHECK(d.errors == 0, "a loaded guide comes with no error");
         FUZZ_CHECK(g->loaded == GUIDE_PART_ALL, "every part is loaded");

@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         FUZZ_CHECK(d.errors >= 1, "a failed parse says why");
     }
-    fuzz_check_diag(&d);
+    fuzz_check_diag(&d, 1);
     ydoc_free(doc);
     diag_free(&d);
     free(buf);

@@ -58,6 +58,17 @@ install: build
 clean:
 	rm -rf $(BUILD_DIR) build-*
 
+# Debian package (CPack): a Release build of its own, installed under /usr, without the tests;
+# the .deb is left in $(PKG_DIR). Needs dpkg-shlibdeps (dpkg-dev) for exact dependencies.
+PKG_DIR ?= build-deb
+
+.PHONY: package
+package: deps-build
+	cmake -S . -B $(PKG_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+	      -DTRAIL_TESTS=OFF -DTRAIL_WERROR=$(WERROR) -DTRAIL_SANITIZE=OFF
+	cmake --build $(PKG_DIR) -j $(JOBS)
+	cd $(PKG_DIR) && cpack -G DEB
+
 # libFuzzer harnesses (tests/fuzz), built with clang in their own directory, each run for
 # FUZZ_SECONDS on a working copy of its seed corpus: `make fuzz FUZZ_SECONDS=1800` for a long run.
 FUZZ_SECONDS ?= 60

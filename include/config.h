@@ -20,12 +20,14 @@ struct config_binding {
     char *action; /* e.g. "quit" */
     char *key;    /* e.g. "Q", "C-x", "F2" */
     unsigned line;
+    unsigned action_col, key_col; /* where the action name and the key start on the line */
 };
 
 struct config {
     char *path; /* the file read, NULL when there was none */
     enum config_theme theme;
-    char *guide; /* NULL when not set */
+    char *guide;                    /* NULL when not set */
+    unsigned guide_line, guide_col; /* where the guide's id was given */
     struct config_binding *bindings;
     size_t n_bindings;
 };

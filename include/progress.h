@@ -9,6 +9,13 @@
  * cleared items. Keys this version does not know (top level, per guide, per item) are kept as
  * opaque YAML subtrees and written back unchanged, so later versions can add keys.
  *
+ * The learning companion keeps more per guide, merged the same way (progress_notes.c): a note
+ * per item (key action, phase or certification id), a status and dates per certification, the
+ * pace start date and the browser's resume position. Each entry has its own change time; a
+ * removal (an emptied note, a cleared status or start date) is kept as an entry without a value,
+ * a tombstone, so a merge cannot bring the old value back. A reset voids these entries too.
+ * Older trails keep these keys as unknown ones, so the format stays version 1.
+ *
  * Dotfile format, version 1:
  *     version: 1
  *     guides:
@@ -17,7 +24,28 @@
  *         items:
  *           foundation/python-numpy-pandas:
  *             state: done
- *             changed: 2026-11-26T06:30:12.345Z */
+ *             changed: 2026-11-26T06:30:12.345Z
+ *         notes:
+ *           foundation/core-math:
+ *             text: |-
+ *               Khan Academy first,
+ *               then 3Blue1Brown.
+ *             changed: 2026-11-26T06:31:00.000Z
+ *           foundation/git-software-engineering:   # a removed note: no text
+ *             changed: 2026-11-27T08:00:00.000Z
+ *         certifications:
+ *           aws-ml-specialty:
+ *             status: exam-booked       # none, interested, studying, exam-booked, passed
+ *             exam: 2027-02-10          # optional: exam, passed, expires (YYYY-MM-DD)
+ *             changed: 2026-11-26T07:00:00.000Z
+ *         start:
+ *           date: 2026-12-01            # no date: the start was cleared
+ *           changed: 2026-11-26T07:01:00.000Z
+ *         resume:
+ *           screen: path
+ *           item: foundation/core-math
+ *           scroll: 4
+ *           changed: 2026-11-26T07:02:00.000Z */
 #ifndef TRAIL_PROGRESS_H
 #define TRAIL_PROGRESS_H
 
@@ -28,11 +56,15 @@
 #include "arena.h"
 #include "diag.h"
 #include "guide.h"
+#include "progress_date.h"
 #include "ydoc.h"
 
 #define PROGRESS_FORMAT_VERSION 1
-#define PROGRESS_UNDO_MAX       100 /* levels of undo kept */
-#define PROGRESS_TIME_SIZE      32  /* room for a formatted timestamp */
+#define PROGRESS_UNDO_MAX       100             /* levels of undo kept */
+#define PROGRESS_TIME_SIZE      32              /* room for a formatted timestamp */
+#define PROGRESS_NOTE_MAX       YDOC_MAX_SCALAR /* bytes in a note: what the reader accepts */
+#define PROGRESS_RESUME_MAX     256             /* bytes in a resume screen or item string */
+#define PROGRESS_SCROLL_MAX     1000000000L
 
 enum progress_state {
     PROGRESS_TODO = 0,
@@ -56,6 +88,57 @@ struct progress_item {
     struct progress_extra extra;
 };
 
+/* A learner's note on an item. text NULL: the note was removed (a tombstone). */
+struct progress_note {
+    char *id;
+    char *text; /* valid UTF-8, no NUL, no trailing white space, 1..PROGRESS_NOTE_MAX bytes */
+    int64_t changed;
+};
+
+enum progress_cert_status {
+    PROGRESS_CERT_NONE = 0,
+    PROGRESS_CERT_INTERESTED,
+    PROGRESS_CERT_STUDYING,
+    PROGRESS_CERT_EXAM_BOOKED,
+    PROGRESS_CERT_PASSED,
+};
+#define PROGRESS_CERT_STATUS_COUNT 5
+
+/* What the learner says about one certification. Dates are optional (year 0: not given). */
+struct progress_cert_info {
+    enum progress_cert_status status;
+    struct progress_date exam, passed, expires;
+};
+
+/* A certification entry. info.status NONE without dates is a cleared entry (a tombstone). */
+struct progress_cert {
+    char *id;
+    struct progress_cert_info info;
+    int64_t changed;
+};
+
+/* An id-keyed table with a hash index (rows begin with their char *id; internal). */
+struct progress_table {
+    void *rows;
+    size_t n, cap;
+    size_t *slots; /* index + 1; 0 = empty */
+    size_t n_slots;
+};
+
+/* The pace start date. changed 0: never set; date not set: cleared. */
+struct progress_start {
+    struct progress_date date;
+    int64_t changed;
+};
+
+/* Where the browser was. changed 0: never saved. The strings are the UI's own (opaque here). */
+struct progress_resume {
+    char *screen; /* NULL when never saved */
+    char *item;   /* NULL when no item was selected */
+    long scroll;
+    int64_t changed;
+};
+
 struct progress_guide {
     char *id;
     int64_t reset; /* entries changed at or before it are void; 0 when never reset */
@@ -63,7 +146,11 @@ struct progress_guide {
     size_t n_items, cap_items;
     size_t *slots; /* open-addressing index into items (index + 1; 0 = empty) */
     size_t n_slots;
-    struct progress_extra extra; /* unknown per-guide keys (notes, start date, ...) */
+    struct progress_table notes; /* struct progress_note rows, tombstones included */
+    struct progress_table certs; /* struct progress_cert rows, tombstones included */
+    struct progress_start start;
+    struct progress_resume resume;
+    struct progress_extra extra; /* unknown per-guide keys */
 };
 
 struct progress_undo {
@@ -128,17 +215,19 @@ enum progress_state progress_get_state(const struct progress *p, const char *gui
 int progress_set_state(struct progress *p, const char *guide_id, const char *item_id,
                        enum progress_state state, int64_t now_ms);
 
-/* Undoes the last change still in the undo history (up to PROGRESS_UNDO_MAX levels) by setting
- * the item back to its previous state as a new change at now_ms. Returns true and, if item_id
- * is not NULL, points it at the item's id (borrowed, valid until the next change); false when
- * there is nothing to undo. */
-bool progress_undo(struct progress *p, int64_t now_ms, const char **item_id);
+/* Undoes guide_id's last change still in the undo history (up to PROGRESS_UNDO_MAX levels,
+ * shared by all guides; changes to other guides stay undoable in theirs) by setting the item
+ * back to its previous state as a new change at now_ms. Returns true and, if item_id is not
+ * NULL, points it at the item's id (borrowed, valid until the next change); false when there
+ * is nothing to undo in that guide. */
+bool progress_undo(struct progress *p, const char *guide_id, int64_t now_ms, const char **item_id);
 
-/* Number of changes that can be undone. */
-size_t progress_undo_depth(const struct progress *p);
+/* Number of guide_id's changes that can be undone. */
+size_t progress_undo_depth(const struct progress *p, const char *guide_id);
 
-/* Clears a guide's progress as of now_ms: writes the reset tombstone and drops its entries.
- * The tombstone is kept after every entry's change time so that none survives a merge. */
+/* Clears a guide's progress as of now_ms: writes the reset tombstone and drops its entries
+ * (states, notes, certifications, start date and resume position alike). The tombstone is kept
+ * after every entry's change time so that none survives a merge. */
 void progress_reset_guide(struct progress *p, const char *guide_id, int64_t now_ms);
 
 /* Merges theirs into ours, item by item: an item keeps its latest change (ties: ours), the
@@ -171,6 +260,79 @@ bool progress_next_todo(const struct progress *p, const struct guide *g, size_t 
 /* Number of saved entries of g's id whose item the guide does not have ("2 saved items are not
  * in this guide; kept"). Counts only entries that are not void. */
 size_t progress_count_unknown(const struct progress *p, const struct guide *g);
+
+/* --- Notes, certifications, start date, resume (progress_notes.c) ------------------------
+ *
+ * Each setter records a change at now_ms (kept strictly after the entry's previous change and
+ * the guide's reset, like progress_set_state()), bumps the generation so the store saves it,
+ * and returns 0; setting the value an entry already has changes nothing and returns 0. They
+ * return -1 and change nothing on invalid input: an empty or invalid id, text that is not
+ * valid UTF-8 or holds NUL or is too long, an invalid date. None of them is undoable
+ * (progress_undo() covers key-action states only). */
+
+/* Sets the note of item id (a key action, phase or certification id) to the len bytes at text.
+ * Trailing white space (spaces, tabs, CR, LF) is dropped, so an editor's final newline is not
+ * kept; text that is then empty (or NULL) removes the note, leaving a tombstone. At most
+ * PROGRESS_NOTE_MAX bytes. */
+int progress_set_note(struct progress *p, const char *guide_id, const char *id, const char *text,
+                      size_t len, int64_t now_ms);
+
+/* The note of item id, or NULL when there is none (never set, or removed). Borrowed; valid
+ * until the next change of the document. */
+const char *progress_get_note(const struct progress *p, const char *guide_id, const char *id);
+
+/* The note entry of id, tombstones included, or NULL. Borrowed; valid until the next change. */
+struct progress_note *progress_find_note(const struct progress_guide *pg, const char *id);
+
+/* Number of notes of a guide that have text (not removed). */
+size_t progress_count_notes(const struct progress *p, const char *guide_id);
+
+/* Checks a certification entry: each date given must be a real date (progress_date_valid());
+ * expires must be after passed when both are given; passed must not be after `today` (a pass
+ * lies in the past; pass a date with year 0 to skip that check, as the file reader does, so
+ * clock skew between machines never makes saved data invalid). Returns 0, or -1 with *why (if
+ * not NULL) set to a static sentence such as "the expiry date must be after the passed date". */
+int progress_cert_validate(const struct progress_cert_info *c, struct progress_date today,
+                           const char **why);
+
+/* Sets certification cert_id's status and dates after progress_cert_validate(c, today, why).
+ * Status NONE with no dates clears the entry (a tombstone). */
+int progress_set_cert(struct progress *p, const char *guide_id, const char *cert_id,
+                      const struct progress_cert_info *c, struct progress_date today,
+                      int64_t now_ms, const char **why);
+
+/* Fills *out with cert_id's status and dates; returns false (and status NONE, no dates) when
+ * there is no entry or it was cleared. */
+bool progress_get_cert(const struct progress *p, const char *guide_id, const char *cert_id,
+                       struct progress_cert_info *out);
+
+/* The certification entry of id, tombstones included, or NULL. Borrowed. */
+struct progress_cert *progress_find_cert(const struct progress_guide *pg, const char *id);
+
+/* "none", "interested", "studying", "exam-booked", "passed" (the dotfile spelling), and the
+ * words for people: "", "interested", "studying", "exam booked", "passed". */
+const char *progress_cert_status_name(enum progress_cert_status status);
+const char *progress_cert_status_label(enum progress_cert_status status);
+/* Parses a dotfile status name; returns 0 or -1. */
+int progress_cert_status_parse(const char *name, enum progress_cert_status *status);
+
+/* Sets the guide's pace start date; a date with year 0 clears it (a tombstone). The date must
+ * be valid otherwise. */
+int progress_set_start(struct progress *p, const char *guide_id, struct progress_date date,
+                       int64_t now_ms);
+
+/* The guide's start date; false when none is set. */
+bool progress_get_start(const struct progress *p, const char *guide_id, struct progress_date *out);
+
+/* Saves the browser's position: screen (a name of the UI's choosing, 1..PROGRESS_RESUME_MAX
+ * bytes of UTF-8), item (an item id or NULL) and scroll (0..PROGRESS_SCROLL_MAX). The strings
+ * are copied. Saving the same position again changes nothing. */
+int progress_set_resume(struct progress *p, const char *guide_id, const char *screen,
+                        const char *item, long scroll, int64_t now_ms);
+
+/* The saved position of a guide, or NULL when none was saved. Borrowed; valid until the next
+ * change. */
+const struct progress_resume *progress_get_resume(const struct progress *p, const char *guide_id);
 
 /* --- Names and times ----------------------------------------------------------------------- */
 

@@ -1,4 +1,5 @@
-/* The command-line progress reports: trail --progress, --export markdown|json and --reset.
+/* The command-line progress reports: trail --progress [--left], --export markdown|json,
+ * --reset, --start DATE and --import FILE.
  *
  * Each function writes to the streams it is given and returns the process exit status:
  * 0 success, 1 failure (output could not be written, the reset could not be saved or was
@@ -12,20 +13,26 @@
 #include <stdio.h>
 
 #include "guide.h"
+#include "progress_date.h"
 #include "progress_store.h"
 
 /* trail --progress: per phase a bar, the percentage, done / (total - skipped) and the counts
- * behind them; then the same overall, the current phase and the number of saved items the
- * guide does not have. Plain text, one fact per line, for scripts. */
+ * behind them; then the same overall, the current phase, the number of saved items the guide
+ * does not have, and when there is something to say: "Next: <action>", "Certifications: 1
+ * passed · 1 exam on 2027-02-10" (needs GUIDE_PART_CERTS loaded), "Pace: Month 5 of 12 · ..."
+ * and "Notes: N". Plain text, one fact per line, for scripts. */
 int progress_report_text(const struct guide *g, struct progress_store *s, unsigned text_flags,
                          FILE *out);
 
 /* trail --export markdown: the career path as a Markdown checklist ("- [x] ...") with progress
- * per phase, for a portfolio README. */
+ * per phase, the start date, notes as quotes under their item, and the certifications that
+ * have a status or a note, for a portfolio README. */
 int progress_report_markdown(const struct guide *g, struct progress_store *s, unsigned text_flags,
                              FILE *out);
 
-/* trail --export json: the same data as one JSON object (UTF-8, properly escaped). */
+/* trail --export json: the same data as one JSON object (UTF-8, properly escaped), plus a
+ * lossless "progress" object (every entry with its change time, tombstones included) that
+ * trail --import reads (progress_report_json.c describes the layout). */
 int progress_report_json(const struct guide *g, struct progress_store *s, FILE *out);
 
 /* trail --reset: clears g's progress after asking "[y/N]" on `in` when it is a terminal (yes
@@ -33,6 +40,24 @@ int progress_report_json(const struct guide *g, struct progress_store *s, FILE *
  * go to err. */
 int progress_report_reset(const struct guide *g, struct progress_store *s, bool yes, FILE *in,
                           FILE *out, FILE *err);
+
+/* trail --progress --left: every key action still to do or in progress, grouped by phase
+ * ("  [ ] text", "  [~] text (in progress)"), or a line saying nothing is left. */
+int progress_report_left(const struct guide *g, struct progress_store *s, unsigned text_flags,
+                         FILE *out);
+
+/* trail --start DATE|none: sets (or with a date of year 0, clears) g's pace start date, saves,
+ * and prints what was done and the pace line. Errors (read-only store, failed save) go to
+ * err and return 1. */
+int progress_report_start(const struct guide *g, struct progress_store *s,
+                          struct progress_date date, unsigned text_flags, FILE *out, FILE *err);
+
+/* trail --import FILE: merges the export at path into g's progress (progress_import.h), saves,
+ * and prints the summary ("3 key-action states, 2 notes, 1 certification updated; 17 entries
+ * unchanged"). Nothing is imported (exit 1, message to err) when the file is not an export, an
+ * entry of it is malformed, it is another guide's, the store is read-only or the save fails. */
+int progress_report_import(const struct guide *g, struct progress_store *s, const char *path,
+                           FILE *out, FILE *err);
 
 /* Prints what opening the store found (damaged file kept aside, read-only reason) to err as
  * "trail: ..." lines; prints nothing when there is nothing to say. */

@@ -5,23 +5,43 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "config.h"
+#include "diag.h"
+#include "guide_locate.h"
+
 struct guide;
 struct progress_store;
+struct ui_keys;
 
 struct ui_options {
     bool mouse;                   /* capture the mouse (off with --no-mouse) */
     struct progress_store *store; /* the learner's progress (borrowed) */
+    enum config_theme theme;      /* the configured palette (NO_COLOR still wins) */
+    const struct ui_keys *keys;   /* from ui_keys_new() (borrowed); NULL: the default keys */
+    /* The guides the picker offers when ui_run() gets no guide (borrowed; ids and dirs as
+     * guide_catalog() returns them). */
+    const struct guide_entry *guides;
+    size_t n_guides;
 };
 
 /* Checks that stdin and stdout are terminals and TERM can address the cursor. Returns 0, or -1
  * with a one-line reason in why (size bytes). Call before ui_run(). */
 int ui_check_terminal(char *why, size_t size);
 
-/* Runs the browser on guide g (guide.yaml and the career path loaded; certifications and FAQ
- * are loaded on first use with guide_load_parts()) until the user quits. The terminal is
- * restored on every way out. Returns the process exit status: 0 after q, 128 + the signal
- * number after SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGQUIT (the caller can still save), 2 when
- * curses cannot start (the reason is printed on stderr). */
+/* Builds the browser's key table with c's key.<action> lines applied (c may be NULL: the
+ * defaults). Each line that names no action or no usable key gets a located warning in d and
+ * is ignored. Call before ui_run(), so the warnings can be printed before the screen starts.
+ * Returns a new table; caller frees with ui_keys_free() after ui_run(). */
+struct ui_keys *ui_keys_new(const struct config *c, struct diag *d);
+void ui_keys_free(struct ui_keys *k);
+
+/* Runs the browser until the user quits. With a guide g (guide.yaml and the career path
+ * loaded; certifications and FAQ are loaded on first use with guide_load_parts()), the browser
+ * opens it; g stays the caller's. With g NULL, it opens the guide picker over opt->guides
+ * (at least one), loading each guide the user opens and freeing it on the way back. The
+ * terminal is restored on every way out. Returns the process exit status: 0 after q, 128 + the
+ * signal number after SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGQUIT (the caller can still save),
+ * 2 when curses cannot start (the reason is printed on stderr). */
 int ui_run(struct guide *g, const struct ui_options *opt);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "guide.h"
+#include "progress.h"
 #include "ui.h"
 #include "view.h"
 #include "view_guide.h"
@@ -45,10 +46,19 @@ enum ui_action {
     UI_ACT_BACK,
     UI_ACT_NEXT_SECTION,
     UI_ACT_PREV_SECTION,
-    UI_ACT_JUMP, /* argument: the section number, 0-based */
+    UI_ACT_JUMP, /* argument (the row's arg): the section number, 0-based */
     UI_ACT_HELP,
     UI_ACT_REDRAW,
     UI_ACT_QUIT,
+    UI_ACT_SEARCH,     /* ui_search.c: filter the FAQ list, elsewhere search the guide */
+    UI_ACT_NEXT_MATCH, /* ui_search.c */
+    UI_ACT_PREV_MATCH,
+    /* checklist progress (ui_progress.c) */
+    UI_ACT_MARK_DONE,     /* toggle done */
+    UI_ACT_MARK_PROGRESS, /* toggle in progress */
+    UI_ACT_MARK_SKIPPED,  /* toggle skipped */
+    UI_ACT_UNDO,
+    UI_ACT_NEXT_TODO,
 };
 
 /* What a handler changed. The loop repaints accordingly. */
@@ -66,14 +76,22 @@ enum ui_scope {
     UI_SCOPE_OPEN = 1u << 1,      /* screens whose items open (Enter) */
     UI_SCOPE_SUB = 1u << 2,       /* every screen but Home (Back) */
     UI_SCOPE_TOO_SMALL = 1u << 3, /* keys that still work behind the "too small" notice */
+    UI_SCOPE_MATCH = 1u << 4,     /* screens that show search matches (n/N) */
+    UI_SCOPE_CHECK = 1u << 5,     /* a checklist of key actions (the marking keys) */
+    UI_SCOPE_PICKER = 1u << 6,    /* the guide picker and its error screen: no guide open */
 };
 
-#define UI_BINDING_KEYS 10
+/* Room for every code of the most keys the configuration can give an action (Enter and
+ * Backspace arrive as three codes each), and the terminating 0. */
+#define UI_BINDING_KEYS 16
 
-/* One row of the key table. keys: up to UI_BINDING_KEYS codes (characters, or KEY_* |
- * UI_KEY_FN), 0-terminated. names: the keys as the help shows them. hint/hint_key: the
- * footer's label and key (NULL: not in the footer). */
+/* One row of the key table. name: the action's stable name (key.<name> in the configuration
+ * file). keys: up to UI_BINDING_KEYS - 1 codes (characters, or KEY_* | UI_KEY_FN),
+ * 0-terminated. names: the keys as the help shows them. hint/hint_key: the footer's label and
+ * key (NULL: not in the footer). help: NULL for a row the help lists with the row above it.
+ * arg: passed to the action (UI_ACT_JUMP: the section). */
 struct ui_binding {
+    const char *name;
     enum ui_action action;
     unsigned scopes;
     int keys[UI_BINDING_KEYS];
@@ -81,10 +99,13 @@ struct ui_binding {
     const char *hint_key;
     const char *hint;
     const char *help;
+    int arg;
 };
 
 struct ui;
 struct ui_screen;
+struct ui_prompt;
+struct ui_search;
 
 /* A screen's hooks. resize is required (it lays out the document for the current width);
  * the others may be NULL. */
@@ -107,6 +128,7 @@ struct ui_screen {
     struct view_pos pos; /* selection and scroll */
     int width;           /* -1: not laid out yet */
     bool stale;          /* lay out again even at the same width (the content changed) */
+    size_t match;        /* screens showing matches: 1 + the line of the current one; 0: none */
 };
 
 /* Attributes per role, filled by ui_theme_init(). */
@@ -114,12 +136,17 @@ struct ui_theme {
     attr_t attrs[VIEW_ROLE_COUNT];
 };
 
+struct ui_pick;
+
 struct ui {
-    struct guide *g;
+    struct guide *g; /* the open guide; NULL while the guide picker shows */
     SCREEN *scr;
     struct ui_theme theme;
     struct ui_options opt;
-    unsigned text_flags; /* TEXT_ASCII when the locale is not UTF-8 */
+    const struct ui_keys *keys; /* the key table in use (opt.keys, or keys_owned) */
+    struct ui_keys *keys_owned; /* the default table when opt.keys is NULL */
+    struct ui_pick *pick;       /* the guide picker (ui_pick.c); NULL with one guide */
+    unsigned text_flags;        /* TEXT_ASCII when the locale is not UTF-8 */
     struct ui_screen stack[UI_STACK_MAX];
     size_t depth;
     enum view_section sections[VIEW_SECTION_COUNT];
@@ -130,8 +157,13 @@ struct ui {
     int measure; /* text width */
     int margin;  /* left margin */
     bool help_open;
-    char status[256];
+    char status[1024];
     enum view_role status_role;
+    struct ui_prompt *prompt; /* the open input line (ui_prompt.c), which takes every key */
+    struct ui_search *search; /* search state (ui_search.c); NULL until the first search */
+    int status_rows;  /* rows the status took at the last full paint (it may cover the body) */
+    bool quit_armed;  /* the unsaved-changes warning is shown: the next q quits */
+    bool save_failed; /* the last save of progress failed */
 };
 
 /* ui_app.c: the stack and navigation */
@@ -140,11 +172,18 @@ size_t ui_body_height(const struct ui *ui);
 /* Pushes a screen and lays it out. crumb is borrowed. Returns UI_RES_ALL. */
 enum ui_result ui_push(struct ui *ui, const struct ui_screen_ops *ops, size_t index,
                        const char *crumb);
+/* Pops the top screen (never Home), running its leave hook. */
+void ui_pop(struct ui *ui);
 /* Opens section s as the only screen above Home, loading its part first if needed (an error
  * screen when that fails). Returns UI_RES_ALL. */
 enum ui_result ui_open_section(struct ui *ui, enum view_section s);
 /* Lays the screen out again when the width changed, keeping its selection and scroll. */
 void ui_layout_screen(struct ui *ui, struct ui_screen *s);
+/* Pops every screen, Home included, running their leave hooks. */
+void ui_pop_all(struct ui *ui);
+/* The scopes of the keys that work now: the top screen's, plus Back on a guide's Home when the
+ * guide picker is below it. */
+unsigned ui_scope(const struct ui *ui);
 
 /* ui_term.c: the terminal and signals */
 /* Enters curses (newterm) with our signal handlers. Returns 0, or -1 with a reason in why. */
@@ -154,14 +193,16 @@ void ui_term_close(struct ui *ui);
 /* The quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) received since ui_term_open(), or 0. */
 int ui_term_pending_signal(void);
 
-/* ui_keys.c: the key table */
-const struct ui_binding *ui_keys_lookup(int key, unsigned scope);
-size_t ui_keys_count(void);
-const struct ui_binding *ui_keys_at(size_t i);
+/* ui_keys.c: the key table (ui_keys_new() and ui_keys_free() are in ui.h) */
+/* The row of key in scope, or NULL. Borrowed from k. */
+const struct ui_binding *ui_keys_lookup(const struct ui_keys *k, int key, unsigned scope);
+size_t ui_keys_count(const struct ui_keys *k);
+const struct ui_binding *ui_keys_at(const struct ui_keys *k, size_t i);
 
 /* ui_theme.c: semantic roles to attributes */
-/* color: the terminal has colours and NO_COLOR is not set. Call after newterm(). */
-void ui_theme_init(struct ui_theme *th, bool color);
+/* color: the terminal has colours and NO_COLOR is not set; palette: the configured theme
+ * (CONFIG_THEME_MONOCHROME draws without colours like !color). Call after newterm(). */
+void ui_theme_init(struct ui_theme *th, bool color, enum config_theme palette);
 attr_t ui_theme_attr(const struct ui_theme *th, enum view_role role);
 /* The attribute of a run of `role` inside the selected item. */
 attr_t ui_theme_selected(const struct ui_theme *th, enum view_role role);
@@ -180,8 +221,44 @@ void ui_status_set(struct ui *ui, enum view_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ui_status_clear(struct ui *ui);
 
+/* ui_progress.c: ticking key actions, undo, the next action to do, saving */
+/* The learner's progress document, or NULL when the browser runs without a store. Borrowed. */
+struct progress *ui_progress_doc(struct ui *ui);
+/* Says once, in the status line, what opening the store found (a damaged file kept aside, why
+ * progress is read-only) and, with a guide open, how many saved items this guide does not
+ * have. */
+void ui_progress_start(struct ui *ui);
+/* Says in the status line how many saved items the open guide does not have, if any (for a
+ * guide opened from the picker). */
+void ui_progress_note_unknown(struct ui *ui);
+/* Sets the selected key action of checklist screen s to state, or back to "to do" when it is
+ * in that state already, and saves. Returns what to repaint. */
+enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progress_state state);
+/* Undoes the last change (several levels) and saves. */
+enum ui_result ui_progress_undo(struct ui *ui);
+/* Opens the phase of the next key action still to do (after the selected one on a checklist,
+ * else from the start) and selects it. */
+enum ui_result ui_progress_next_todo(struct ui *ui);
+/* Whether q may quit now: true when everything is saved (it retries a failed save first) or
+ * the learner was already warned; otherwise warns in the status line, once. */
+bool ui_progress_may_quit(struct ui *ui);
+/* Saves what is still unsaved as the browser ends (q, a signal, a lost terminal). Returns NULL,
+ * or a message for standard error (caller frees) when changes could not be saved. */
+char *ui_progress_finish(struct ui *ui);
+
 /* ui_help.c */
 void ui_help_draw(struct ui *ui);
+
+/* ui_pick.c: the guide picker, shown first when the content directory holds several guides
+ * and none was named. Enter loads the selected guide and opens its Home in place of the
+ * picker; Back from that Home frees the guide and everything built for it (search index,
+ * screens) and shows the picker again with the same selection. */
+/* Loads a summary of every guide of opt.guides and shows the picker as the only screen. */
+void ui_pick_start(struct ui *ui);
+/* Closes the open guide and shows the picker again. Returns UI_RES_ALL. */
+enum ui_result ui_pick_return(struct ui *ui);
+/* Frees the picker and, when one is open, the guide it opened. Call after ui_pop_all(). */
+void ui_pick_free(struct ui *ui);
 
 /* The screens (ui_home.c, ui_overview.c, ui_path.c, ui_phase.c, ui_certs.c, ui_faq.c,
  * ui_error.c) */
@@ -194,5 +271,7 @@ extern const struct ui_screen_ops ui_cert_ops;
 extern const struct ui_screen_ops ui_faqs_ops;
 extern const struct ui_screen_ops ui_faq_ops;
 extern const struct ui_screen_ops ui_error_ops;
+extern const struct ui_screen_ops ui_load_error_ops; /* a guide the picker could not load */
+extern const struct ui_screen_ops ui_pick_ops;
 
 #endif

@@ -25,7 +25,11 @@ enum view_role {
     VIEW_ROLE_BAR,       /* the filled part of a chart */
     VIEW_ROLE_BAR_EMPTY, /* the unfilled part of a chart */
     VIEW_ROLE_CHECKBOX,  /* "[ ]" in front of a key action */
+    VIEW_ROLE_DONE,      /* "[x]": a key action done ("[ ]" is the checkbox) */
+    VIEW_ROLE_STARTED,   /* "[~]": a key action in progress */
+    VIEW_ROLE_SKIPPED,   /* "[-]": a key action skipped, and its text */
     VIEW_ROLE_ERROR,
+    VIEW_ROLE_MATCH,    /* a search match inside text */
     VIEW_ROLE_SELECTED, /* chrome: the selected item */
     VIEW_ROLE_HEADER,   /* chrome: the top line */
     VIEW_ROLE_FOOTER,   /* chrome: the key hints */
@@ -103,6 +107,18 @@ void view_doc_add_blank(struct view_doc *d);
  * NULL, drawn in prefix_role) in the indent. Returns the number of lines added. */
 size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
                          const char *prefix, enum view_role prefix_role);
+
+/* A byte range of sanitised text. */
+struct view_span {
+    size_t start, len;
+};
+
+/* view_doc_add_text(), with byte ranges of text_sanitize(text, strlen(text), d->text_flags)
+ * drawn in mark_role instead of role: marks (n of them) sorted, not overlapping. A mark may span
+ * a line break; the spaces at a soft break are on neither line. */
+size_t view_doc_add_marked_text(struct view_doc *d, enum view_role role, const char *text,
+                                int indent, const char *prefix, enum view_role prefix_role,
+                                const struct view_span *marks, size_t n, enum view_role mark_role);
 
 /* Items: lines added between begin and end belong to the item with this id. */
 void view_doc_begin_item(struct view_doc *d, const char *id);

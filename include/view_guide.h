@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "guide.h"
+#include "progress.h"
 #include "view.h"
 
 /* The sections of a guide, in menu order. */
@@ -32,17 +33,16 @@ const char *view_guide_section_id(enum view_section s);
 /* The guide part a section needs loaded (GUIDE_PART_*). */
 unsigned view_guide_section_part(enum view_section s);
 
-/* The box drawn in front of a key action: "[ ]" until progress tracking supplies states.
- * Returns a string that lives as long as ctx. */
-typedef const char *(*view_box_fn)(const struct guide_action *a, void *ctx);
-
-/* Each lays out one screen into d (initialised by the caller with its width and flags). */
-void view_guide_home(struct view_doc *d, const struct guide *g);
+/* Each lays out one screen into d (initialised by the caller with its width and flags).
+ * p (borrowed, may be NULL) is the learner's progress: Home then shows overall progress (a
+ * bar, done/total, the percentage, the counts behind it and the current phase), the career
+ * path a bar per phase, a phase its bar and counts and each key action's mark ("[x]", "[~]",
+ * "[-]", "[ ]"). Without it no progress is shown and every mark is "[ ]". */
+void view_guide_home(struct view_doc *d, const struct guide *g, const struct progress *p);
 void view_guide_overview(struct view_doc *d, const struct guide *g);
-void view_guide_path(struct view_doc *d, const struct guide *g);
-/* box may be NULL ("[ ]" for every action). */
-void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase, view_box_fn box,
-                      void *ctx);
+void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p);
+void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
+                      const struct progress *p);
 void view_guide_certs(struct view_doc *d, const struct guide *g);
 void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert);
 void view_guide_faqs(struct view_doc *d, const struct guide *g);

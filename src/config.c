@@ -64,7 +64,7 @@ static int is_plain(const char *s)
 }
 
 static void set_value(struct config *c, const char *key, const char *value, unsigned line,
-                      unsigned vcol, struct diag *d)
+                      unsigned kcol, unsigned vcol, struct diag *d)
 {
     if (strcmp(key, "theme") == 0) {
         for (int t = CONFIG_THEME_DEFAULT; t <= CONFIG_THEME_MONOCHROME; t++) {
@@ -78,12 +78,17 @@ static void set_value(struct config *c, const char *key, const char *value, unsi
     } else if (strcmp(key, "guide") == 0) {
         free(c->guide);
         c->guide = xstrdup(value);
+        c->guide_line = line;
+        c->guide_col = vcol;
     } else if (strncmp(key, "key.", 4) == 0 && key[4] != '\0') {
         c->bindings = xreallocarray(c->bindings, c->n_bindings + 1, sizeof *c->bindings);
-        c->bindings[c->n_bindings++] = (struct config_binding){
-            .action = xstrdup(key + 4), .key = xstrdup(value), .line = line};
+        c->bindings[c->n_bindings++] = (struct config_binding){.action = xstrdup(key + 4),
+                                                               .key = xstrdup(value),
+                                                               .line = line,
+                                                               .action_col = kcol + 4,
+                                                               .key_col = vcol};
     } else {
-        diag_add(d, DIAG_WARNING, c->path, line, 1, "unknown setting '%s' (line ignored)", key);
+        diag_add(d, DIAG_WARNING, c->path, line, kcol, "unknown setting '%s' (line ignored)", key);
     }
 }
 
@@ -109,7 +114,7 @@ static void parse_line(struct config *c, char *text, unsigned line, struct diag 
         diag_add(d, DIAG_WARNING, c->path, line, vcol,
                  "'%s' needs a value of printable ASCII without spaces (line ignored)", key);
     } else {
-        set_value(c, key, value, line, vcol, d);
+        set_value(c, key, value, line, (unsigned)(key - text) + 1, vcol, d);
     }
 }
 

@@ -1,9 +1,13 @@
 /* Diagnostics list. Messages beyond DIAG_MAX are counted, not stored, so a hostile file cannot
- * make the error list itself unbounded. */
+ * make the error list itself unbounded. Messages quote what they are about (a key, a path), so
+ * file and text are sanitised when added: a diagnostic is always safe to print on a terminal. */
 #include "diag.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
 
 #include "xalloc.h"
 
@@ -25,20 +29,22 @@ void diag_add(struct diag *d, enum diag_level level, const char *file, unsigned 
     }
     struct diag_msg *m = &d->msgs[d->n++];
     m->level = level;
-    m->file = file != NULL ? xstrdup(file) : NULL;
+    m->file = file != NULL ? text_sanitize(file, strlen(file), TEXT_ONE_LINE, NULL) : NULL;
     m->line = line;
     m->col = col;
     va_list ap;
     va_start(ap, fmt);
     int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    m->text = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-    m->text[0] = '\0';
+    char *raw = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+    raw[0] = '\0';
     if (len > 0) {
         va_start(ap, fmt);
-        vsnprintf(m->text, (size_t)len + 1, fmt, ap);
+        vsnprintf(raw, (size_t)len + 1, fmt, ap);
         va_end(ap);
     }
+    m->text = text_sanitize(raw, strlen(raw), TEXT_ONE_LINE, NULL);
+    free(raw);
 }
 
 void diag_format(const struct diag_msg *m, char *buf, size_t size)

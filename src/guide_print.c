@@ -8,6 +8,7 @@
 
 #include "guide.h"
 #include "text.h"
+#include "xalloc.h"
 
 struct printer {
     FILE *out;
@@ -16,16 +17,38 @@ struct printer {
     bool started; /* something was printed: headings get a blank line above */
 };
 
-/* Writes text wrapped to the printer's width, each line after `first` (the prefix of the first
- * line) or `indent` spaces (the following ones). The prefix's width is that of the indent. */
-static void put_wrapped(const struct printer *p, const char *text, const char *first,
-                        int indent)
+/* Writes already sanitised text s wrapped to `width` columns, every line after `indent`
+ * spaces. */
+static void put_lines(const struct printer *p, const char *s, size_t len, int indent)
+{
+    struct text_line *lines;
+    size_t n = text_wrap(s, len, p->width - indent, &lines);
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].len > 0) {
+            fprintf(p->out, "%*s", indent, "");
+        }
+        fwrite(s + lines[i].start, 1, lines[i].len, p->out);
+        fputc('\n', p->out);
+    }
+    free(lines);
+}
+
+/* Writes text wrapped to the page. The first line starts with `first` (safe text: our own or
+ * sanitised), the following ones with as many spaces as it is wide. When that would leave
+ * fewer than 16 columns, `first` gets lines of its own and the text follows indented by 2. */
+static void put_wrapped(const struct printer *p, const char *text, const char *first)
 {
     size_t len;
     char *s = text_sanitize(text, strlen(text), p->flags, &len);
+    int indent = first != NULL ? text_width(first, strlen(first)) : 0;
+    if (indent > p->width - 16) {
+        put_lines(p, first, strlen(first), 0);
+        put_lines(p, s, len, 2);
+        free(s);
+        return;
+    }
     struct text_line *lines;
-    int avail = p->width - indent > 10 ? p->width - indent : 10;
-    size_t n = text_wrap(s, len, avail, &lines);
+    size_t n = text_wrap(s, len, p->width - indent, &lines);
     for (size_t i = 0; i < n; i++) {
         if (i == 0 && first != NULL) {
             fputs(first, p->out);
@@ -71,10 +94,10 @@ static void put_stat(const struct printer *p, const struct guide_stat *st)
     size_t len;
     char *label = text_sanitize(st->label, strlen(st->label), p->flags | TEXT_ONE_LINE, &len);
     int pad = 16 - text_width(label, len);
-    char first[256];
-    snprintf(first, sizeof first, "  %s%*s ", label, pad > 0 ? pad : 0, "");
+    char *first = xasprintf("  %s%*s ", label, pad > 0 ? pad : 0, "");
     free(label);
-    put_wrapped(p, st->text, first, 19);
+    put_wrapped(p, st->text, first);
+    free(first);
 }
 
 static void print_info(struct printer *p, const struct guide *g)
@@ -82,7 +105,7 @@ static void print_info(struct printer *p, const struct guide *g)
     put_heading(p, g->title, '=');
     if (g->intro != NULL) {
         fputc('\n', p->out);
-        put_wrapped(p, g->intro, NULL, 0);
+        put_wrapped(p, g->intro, NULL);
     }
     const struct guide_stats *st = &g->stats;
     if (st->salary.present || st->growth.present || st->time.present || st->difficulty.present) {
@@ -95,7 +118,7 @@ static void print_info(struct printer *p, const struct guide *g)
     for (size_t i = 0; i < g->n_overview; i++) {
         put_heading(p, g->overview[i].title, '-');
         fputc('\n', p->out);
-        put_wrapped(p, g->overview[i].text, NULL, 0);
+        put_wrapped(p, g->overview[i].text, NULL);
     }
 }
 
@@ -104,26 +127,25 @@ static void print_path(struct printer *p, const struct guide *g)
     put_heading(p, g->path_title, '-');
     for (size_t i = 0; i < g->n_phases; i++) {
         const struct guide_phase *ph = &g->phases[i];
-        char title[512], prefix[32];
-        if (ph->start_month > 0) {
-            snprintf(title, sizeof title, "%s (Months %d-%d)", ph->title, ph->start_month,
-                     ph->end_month);
-        } else {
-            snprintf(title, sizeof title, "%s", ph->title);
-        }
-        snprintf(prefix, sizeof prefix, "\n%zu. ", i + 1);
-        put_wrapped(p, title, prefix, 3);
+        char *title = ph->start_month > 0 ? xasprintf("%s (Months %d-%d)", ph->title,
+                                                      ph->start_month, ph->end_month)
+                                          : xstrdup(ph->title);
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "%zu. ", i + 1);
+        fputc('\n', p->out);
+        put_wrapped(p, title, prefix);
+        free(title);
         if (ph->duration != NULL) {
-            put_wrapped(p, ph->duration, "   Duration: ", 13);
+            put_wrapped(p, ph->duration, "   Duration: ");
         }
         fputc('\n', p->out);
-        put_wrapped(p, ph->summary, "   ", 3);
+        put_wrapped(p, ph->summary, "   ");
         fputc('\n', p->out);
         if (ph->actions_title != NULL) {
-            put_wrapped(p, ph->actions_title, "   ", 3);
+            put_wrapped(p, ph->actions_title, "   ");
         }
         for (size_t j = 0; j < ph->n_actions; j++) {
-            put_wrapped(p, ph->actions[j].text, "   - ", 5);
+            put_wrapped(p, ph->actions[j].text, "   - ");
         }
     }
 }
@@ -134,9 +156,9 @@ static void print_certs(struct printer *p, const struct guide *g)
     for (size_t i = 0; i < g->n_certs; i++) {
         const struct guide_cert *c = &g->certs[i];
         fputc('\n', p->out);
-        put_wrapped(p, c->name, NULL, 0);
-        put_wrapped(p, c->issuer, "  Issuer: ", 10);
-        put_wrapped(p, c->description, "  ", 2);
+        put_wrapped(p, c->name, NULL);
+        put_wrapped(p, c->issuer, "  Issuer: ");
+        put_wrapped(p, c->description, "  ");
     }
 }
 
@@ -145,8 +167,8 @@ static void print_faq(struct printer *p, const struct guide *g)
     put_heading(p, g->faq_title, '-');
     for (size_t i = 0; i < g->n_faqs; i++) {
         fputc('\n', p->out);
-        put_wrapped(p, g->faqs[i].question, "Q: ", 3);
-        put_wrapped(p, g->faqs[i].answer, "A: ", 3);
+        put_wrapped(p, g->faqs[i].question, "Q: ");
+        put_wrapped(p, g->faqs[i].answer, "A: ");
     }
 }
 
@@ -166,10 +188,10 @@ int guide_print(const struct guide *g, int width, unsigned text_flags, FILE *out
     if (g->cta != NULL) {
         put_heading(&p, g->cta->title, '-');
         fputc('\n', out);
-        put_wrapped(&p, g->cta->text, NULL, 0);
+        put_wrapped(&p, g->cta->text, NULL);
         if (g->cta->button != NULL) {
             fputc('\n', out);
-            put_wrapped(&p, g->cta->button, "> ", 2);
+            put_wrapped(&p, g->cta->button, "> ");
         }
     }
     return fflush(out) == 0 && !ferror(out) ? 0 : -1;

@@ -11,6 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "diag.h"
 #include "guide.h"
 #include "guide_locate.h"
@@ -20,6 +21,7 @@
 #include "search.h"
 #include "text.h"
 #include "ui.h"
+#include "xalloc.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
 
@@ -32,16 +34,21 @@ enum mode {
     MODE_EXPORT,
     MODE_RESET,
     MODE_LIST,
+    MODE_START,
+    MODE_IMPORT,
 };
 
 struct options {
     enum mode mode;
     const char *content; /* --content or --check DIR */
     const char *guide_id;
-    const char *query;  /* --search */
-    const char *state;  /* --state */
-    const char *format; /* --export */
-    bool yes;           /* --yes */
+    const char *query;          /* --search */
+    const char *state;          /* --state */
+    const char *format;         /* --export */
+    bool yes;                   /* --yes */
+    bool left;                  /* --left */
+    struct progress_date start; /* --start; year 0 for 'none' */
+    const char *import;         /* --import */
     int width;
     bool mouse;
 };
@@ -59,6 +66,11 @@ static void usage(FILE *out)
           "                      (words match in any order; \"quoted phrase\" as written)\n"
           "      --list          list the guides in the content directory with your progress\n"
           "      --progress      print progress per phase and overall (plain text)\n"
+          "      --left          with --progress: list the key actions still to do\n"
+          "      --start DATE    set the day you started the plan (YYYY-MM-DD), for pace;\n"
+          "                      'none' clears it\n"
+          "      --import FILE   merge progress exported on another machine with\n"
+          "                      --export json (the latest change of each item wins)\n"
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
           "                      checklist or as 'json'\n"
           "      --reset         clear this guide's progress (asks first; the old file is\n"
@@ -80,6 +92,9 @@ static void usage(FILE *out)
           "  ~/.trail_progress.yaml\n"
           "                      your progress (YAML, safe to edit by hand; a damaged file is\n"
           "                      kept as .corrupt-<time> and never overwritten)\n"
+          "  ~/.config/trail/config\n"
+          "                      settings: theme, default guide, key bindings (honours\n"
+          "                      XDG_CONFIG_HOME; see trail(1))\n"
           "  guide.yaml, career-path.yaml, certifications.yaml, faq.yaml\n"
           "                      the files of a guide directory (docs/content-format.md)\n"
           "\n"
@@ -87,13 +102,14 @@ static void usage(FILE *out)
           "  TRAIL_CONTENT       guide directory used when --content is not given; without\n"
           "                      it, the installed guides, then the source tree's content/\n"
           "  TRAIL_STATE         progress file used when --state is not given\n"
+          "  XDG_CONFIG_HOME     where the config file is looked for\n"
           "  NO_COLOR            when set, draw without colours\n"
           "  TERM                the terminal type; the browser needs cursor addressing\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
-          "  1  --check found errors; --search found nothing; --progress, --export or\n"
-          "     --reset failed or the reset was declined\n"
+          "  1  --check found errors; --search found nothing; --progress, --export,\n"
+          "     --start, --import or --reset failed or the reset was declined\n"
           "  2  usage error, unreadable guide, or no usable terminal\n",
           out);
 }
@@ -124,6 +140,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_STATE,
         OPT_WIDTH,
         OPT_NO_MOUSE,
+        OPT_LEFT,
+        OPT_START,
+        OPT_IMPORT,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -138,6 +157,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"state", required_argument, NULL, OPT_STATE},
         {"width", required_argument, NULL, OPT_WIDTH},
         {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+        {"left", no_argument, NULL, OPT_LEFT},
+        {"start", required_argument, NULL, OPT_START},
+        {"import", required_argument, NULL, OPT_IMPORT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -195,6 +217,21 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_NO_MOUSE:
             o->mouse = false;
             break;
+        case OPT_LEFT:
+            o->left = true;
+            break;
+        case OPT_START:
+            o->mode = MODE_START;
+            if (strcmp(optarg, "none") != 0 && progress_date_parse(optarg, &o->start) != 0) {
+                fprintf(stderr, "trail: --start takes a real date YYYY-MM-DD or 'none', not '%s'\n",
+                        optarg);
+                return EXIT_ERROR;
+            }
+            break;
+        case OPT_IMPORT:
+            o->mode = MODE_IMPORT;
+            o->import = optarg;
+            break;
         case 'h':
             usage(stdout);
             return EXIT_OK;
@@ -213,6 +250,10 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (optind < argc) {
         fprintf(stderr, "trail: unexpected argument '%s'\nTry 'trail --help'.\n", argv[optind]);
+        return EXIT_ERROR;
+    }
+    if (o->left && o->mode != MODE_PROGRESS) {
+        fprintf(stderr, "trail: --left goes with --progress\n");
         return EXIT_ERROR;
     }
     return -1;
@@ -294,8 +335,14 @@ static int run_progress(const struct options *o, const struct guide *g)
     progress_report_notices(s, stderr);
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     int rc;
-    if (o->mode == MODE_PROGRESS) {
+    if (o->mode == MODE_PROGRESS && o->left) {
+        rc = progress_report_left(g, s, flags, stdout);
+    } else if (o->mode == MODE_PROGRESS) {
         rc = progress_report_text(g, s, flags, stdout);
+    } else if (o->mode == MODE_START) {
+        rc = progress_report_start(g, s, o->start, flags, stdout, stderr);
+    } else if (o->mode == MODE_IMPORT) {
+        rc = progress_report_import(g, s, o->import, stdout, stderr);
     } else if (o->mode == MODE_EXPORT && strcmp(o->format, "json") == 0) {
         rc = progress_report_json(g, s, stdout);
     } else if (o->mode == MODE_EXPORT) {
@@ -307,15 +354,59 @@ static int run_progress(const struct options *o, const struct guide *g)
     return check_output(rc);
 }
 
-static int run_browser(const struct options *o, struct guide *g)
+/* The guide the browser opens: GUIDE, else the config's guide (a located warning when the
+ * content directory holds several guides but not that one), else the only guide. NULL for the
+ * picker (v[] holds several guides) or after an error in d. */
+static char *browse_dir(const struct options *o, const struct config *c,
+                        const struct guide_entry *v, size_t n, struct diag *d)
 {
-    struct progress_store *s = open_store(o);
-    if (s == NULL) {
-        return EXIT_ERROR;
+    if (o->guide_id != NULL) {
+        return guide_locate(o->content, o->guide_id, d);
     }
-    struct ui_options uo = {.mouse = o->mouse, .store = s};
-    int rc = ui_run(g, &uo);
-    progress_store_close(s);
+    for (size_t i = 0; c->guide != NULL && i < n; i++) {
+        if (strcmp(v[i].id, c->guide) == 0) {
+            return xstrdup(v[i].dir);
+        }
+    }
+    if (c->guide != NULL && n > 1) { /* with one guide, there is nothing to choose */
+        diag_add(d, DIAG_WARNING, c->path, c->guide_line, c->guide_col,
+                 "no guide '%s' in the content directory (setting ignored)", c->guide);
+    }
+    return n == 1 ? xstrdup(v[0].dir) : NULL;
+}
+
+/* The browser. The config file's warnings (settings and key bindings) are printed before the
+ * screen starts; a bad line never stops trail. */
+static int run_browser(const struct options *o)
+{
+    struct diag d = {0};
+    struct config cfg = {0};
+    char *cpath = config_default_path();
+    if (cpath != NULL) {
+        config_load(&cfg, cpath, &d);
+        free(cpath);
+    }
+    struct ui_options uo = {.mouse = o->mouse, .theme = cfg.theme};
+    struct ui_keys *keys = ui_keys_new(&cfg, &d);
+    uo.keys = keys;
+    struct guide_entry *v = NULL;
+    size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &v, &d);
+    char *dir = browse_dir(o, &cfg, v, n, &d);
+    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &d) : NULL;
+    diag_print(&d, stderr);
+    int rc = EXIT_ERROR;
+    if ((g != NULL || (dir == NULL && n > 1)) && (uo.store = open_store(o)) != NULL) {
+        uo.guides = v;
+        uo.n_guides = n;
+        rc = ui_run(g, &uo);
+        progress_store_close(uo.store);
+    }
+    guide_free(g);
+    free(dir);
+    guide_entries_free(v, n);
+    ui_keys_free(keys);
+    config_free(&cfg);
+    diag_free(&d);
     return rc;
 }
 
@@ -331,9 +422,10 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_PROGRESS:
     case MODE_EXPORT:
     case MODE_RESET:
+    case MODE_START:
+    case MODE_IMPORT:
         return run_progress(o, g);
-    case MODE_BROWSE:
-        return run_browser(o, g);
+    case MODE_BROWSE: /* run_browser() */
     case MODE_CHECK:
     case MODE_LIST:
         break;
@@ -349,10 +441,13 @@ static unsigned parts_for(enum mode mode)
     case MODE_SEARCH:
     case MODE_CHECK:
         return GUIDE_PART_ALL;
-    case MODE_LIST:
     case MODE_PROGRESS:
     case MODE_EXPORT:
+        return GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_PART_CERTS;
+    case MODE_LIST:
     case MODE_RESET:
+    case MODE_START:
+    case MODE_IMPORT:
     case MODE_BROWSE:
         break;
     }
@@ -401,6 +496,14 @@ static int run(const struct options *o)
     if (o->mode == MODE_LIST) {
         return run_list(o);
     }
+    char why[256];
+    if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {
+        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
+        return EXIT_ERROR;
+    }
+    if (o->mode == MODE_BROWSE) {
+        return run_browser(o);
+    }
     char *dir = guide_locate(o->content, o->guide_id, &d);
     if (dir == NULL) {
         diag_print(&d, stderr);
@@ -408,11 +511,8 @@ static int run(const struct options *o)
         return EXIT_ERROR;
     }
     int rc = EXIT_ERROR;
-    char why[256];
     if (o->mode == MODE_CHECK) {
         rc = run_check(dir, &d);
-    } else if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {
-        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
     } else {
         struct guide *g = guide_load(dir, parts_for(o->mode), &d);
         if (g == NULL) {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -53,6 +54,7 @@ static void guide_entry_free(struct progress_guide *pg)
     free(pg->items);
     free(pg->slots);
     free(pg->id);
+    progress_records_free(pg);
 }
 
 void progress_free(struct progress *p)
@@ -137,9 +139,11 @@ static struct progress_item *add_item(struct progress_guide *pg, const char *ite
     return it;
 }
 
-/* Removes the entries void under the guide's reset time. Returns true if any was removed. */
+/* Removes the entries void under the guide's reset time (companion entries included).
+ * Returns true if any was removed. */
 static bool drop_void(struct progress_guide *pg)
 {
+    bool records = progress_records_drop_void(pg);
     size_t kept = 0;
     for (size_t i = 0; i < pg->n_items; i++) {
         if (pg->items[i].changed <= pg->reset) {
@@ -153,7 +157,7 @@ static bool drop_void(struct progress_guide *pg)
     if (dropped) {
         index_rebuild(pg, pg->n_slots ? pg->n_slots : 32);
     }
-    return dropped;
+    return dropped || records;
 }
 
 struct progress_item *progress_put_item(struct progress *p, const char *guide_id,
@@ -235,27 +239,46 @@ int progress_set_state(struct progress *p, const char *guide_id, const char *ite
     return 0;
 }
 
-bool progress_undo(struct progress *p, int64_t now_ms, const char **item_id)
+static struct progress_undo *undo_at(struct progress *p, size_t i)
 {
-    if (p->undo_len == 0) {
+    return &p->undo[(p->undo_head + i) % PROGRESS_UNDO_MAX];
+}
+
+bool progress_undo(struct progress *p, const char *guide_id, int64_t now_ms, const char **item_id)
+{
+    size_t i = p->undo_len;
+    while (i > 0 && strcmp(undo_at(p, i - 1)->guide_id, guide_id) != 0) {
+        i--;
+    }
+    if (i == 0) {
         return false;
     }
+    struct progress_undo u = *undo_at(p, i - 1);
+    /* Close the gap: the other guides' later changes keep their order. */
+    for (size_t k = i; k < p->undo_len; k++) {
+        *undo_at(p, k - 1) = *undo_at(p, k);
+    }
     p->undo_len--;
-    struct progress_undo *u = &p->undo[(p->undo_head + p->undo_len) % PROGRESS_UNDO_MAX];
-    set_raw(p, u->guide_id, u->item_id, u->state, now_ms);
-    struct progress_item *it = progress_find_item(progress_find_guide(p, u->guide_id), u->item_id);
+    *undo_at(p, p->undo_len) = (struct progress_undo){0};
+    set_raw(p, u.guide_id, u.item_id, u.state, now_ms);
+    struct progress_item *it = progress_find_item(progress_find_guide(p, u.guide_id), u.item_id);
     if (item_id != NULL) {
         *item_id = it->id;
     }
-    free(u->guide_id);
-    free(u->item_id);
-    u->guide_id = u->item_id = NULL;
+    free(u.guide_id);
+    free(u.item_id);
     return true;
 }
 
-size_t progress_undo_depth(const struct progress *p)
+size_t progress_undo_depth(const struct progress *p, const char *guide_id)
 {
-    return p->undo_len;
+    size_t n = 0;
+    for (size_t i = 0; i < p->undo_len; i++) {
+        if (strcmp(p->undo[(p->undo_head + i) % PROGRESS_UNDO_MAX].guide_id, guide_id) == 0) {
+            n++;
+        }
+    }
+    return n;
 }
 
 void progress_reset_guide(struct progress *p, const char *guide_id, int64_t now_ms)
@@ -267,7 +290,8 @@ void progress_reset_guide(struct progress *p, const char *guide_id, int64_t now_
             t = pg->items[i].changed;
         }
     }
-    pg->reset = t;
+    int64_t latest = progress_records_latest(pg);
+    pg->reset = latest > t ? latest : t;
     drop_void(pg);
     p->generation++;
 }
@@ -364,6 +388,7 @@ static bool merge_guide(struct progress *ours, struct progress_guide *og,
         copy_extra(&ours->arena, &oi->extra, &ti->extra);
         changed = true;
     }
+    changed |= progress_records_merge(og, tg);
     changed |= extra_merge(&ours->arena, &og->extra, &tg->extra);
     return changed;
 }

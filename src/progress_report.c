@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "progress.h"
+#include "progress_plan.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -72,6 +73,36 @@ static void put_unknown(FILE *out, size_t unknown)
     }
 }
 
+/* The learning companion's lines of --progress: next action, certifications, pace, notes. */
+static void put_companion(FILE *out, const struct progress *p, const struct guide *g,
+                          struct progress_date today, unsigned flags)
+{
+    size_t ph, ac;
+    if (progress_suggest_next(p, g, &ph, &ac)) {
+        fputs("Next: ", out);
+        put_clean(out, g->phases[ph].actions[ac].text, flags);
+        fputc('\n', out);
+    }
+    struct progress_cert_counts cc;
+    progress_count_certs(p, g, today, &cc);
+    char *certs = progress_certs_text(&cc, flags);
+    if (certs != NULL) {
+        fprintf(out, "Certifications: %s\n", certs);
+        free(certs);
+    }
+    struct progress_pace pace;
+    progress_compute_pace(p, g, today, &pace);
+    char *line = progress_pace_text(&pace, g, flags);
+    if (line != NULL) {
+        fprintf(out, "Pace: %s\n", line);
+        free(line);
+    }
+    size_t notes = progress_count_notes(p, g->id);
+    if (notes > 0) {
+        fprintf(out, "Notes: %zu\n", notes);
+    }
+}
+
 int progress_report_text(const struct guide *g, struct progress_store *s, unsigned text_flags,
                          FILE *out)
 {
@@ -99,6 +130,7 @@ int progress_report_text(const struct guide *g, struct progress_store *s, unsign
         fputs("Current phase: none, every key action is done or skipped\n", out);
     }
     put_unknown(out, progress_count_unknown(p, g));
+    put_companion(out, p, g, progress_date_today(), text_flags);
     return finish(out);
 }
 
@@ -116,6 +148,76 @@ static void put_markdown(FILE *out, const char *s, unsigned flags)
     free(clean);
 }
 
+/* A note as Markdown quote lines, each starting with prefix; nothing for NULL. A phase's note
+ * (prefix "> ") is followed by an empty line. */
+static void put_markdown_note(FILE *out, const char *note, const char *prefix, unsigned flags)
+{
+    if (note == NULL) {
+        return;
+    }
+    for (const char *line = note; line != NULL;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl != NULL ? (size_t)(nl - line) : strlen(line);
+        char *one = xstrndup(line, len);
+        fputs(prefix, out);
+        put_markdown(out, one, flags);
+        fputc('\n', out);
+        free(one);
+        line = nl != NULL ? nl + 1 : NULL;
+    }
+    if (prefix[0] == '>') {
+        fputc('\n', out);
+    }
+}
+
+static void markdown_cert(FILE *out, const struct progress *p, const struct guide *g, size_t i,
+                          unsigned flags)
+{
+    const struct guide_cert *gc = &g->certs[i];
+    struct progress_cert_info c;
+    const char *note = progress_get_note(p, g->id, gc->id);
+    if (!progress_get_cert(p, g->id, gc->id, &c) && note == NULL) {
+        return;
+    }
+    fputs("- **", out);
+    put_markdown(out, gc->name, flags);
+    fputs("**", out);
+    if (c.status != PROGRESS_CERT_NONE) {
+        fprintf(out, ": %s", progress_cert_status_label(c.status));
+    }
+    const char *words[3] = {"exam on", "passed on", "expires on"};
+    const struct progress_date dates[3] = {c.exam, c.passed, c.expires};
+    for (int k = 0; k < 3; k++) {
+        char buf[PROGRESS_DATE_SIZE];
+        progress_date_format(dates[k], buf, sizeof buf);
+        if (buf[0] != '\0') {
+            fprintf(out, "%s%s %s", separator(flags), words[k], buf);
+        }
+    }
+    fputc('\n', out);
+    put_markdown_note(out, note, "  > ", flags);
+}
+
+static void markdown_certs(FILE *out, const struct progress *p, const struct guide *g,
+                           unsigned flags)
+{
+    bool any = false;
+    for (size_t i = 0; i < g->n_certs && !any; i++) {
+        struct progress_cert_info c;
+        any = progress_get_cert(p, g->id, g->certs[i].id, &c) ||
+              progress_get_note(p, g->id, g->certs[i].id) != NULL;
+    }
+    if (!any) {
+        return;
+    }
+    fputs("\n## ", out);
+    put_markdown(out, g->certs_title != NULL ? g->certs_title : "Certifications", flags);
+    fputs("\n\n", out);
+    for (size_t i = 0; i < g->n_certs; i++) {
+        markdown_cert(out, p, g, i, flags);
+    }
+}
+
 static void markdown_phase(FILE *out, const struct progress *p, const struct guide *g, size_t phase,
                            unsigned flags)
 {
@@ -125,6 +227,7 @@ static void markdown_phase(FILE *out, const struct progress *p, const struct gui
     fprintf(out, "\n## %zu. ", phase + 1);
     put_markdown(out, ph->title, flags);
     fprintf(out, " (%zu/%zu, %u%%)\n\n", c.done, c.total - c.skipped, progress_percent(&c));
+    put_markdown_note(out, progress_get_note(p, g->id, ph->id), "> ", flags);
     for (size_t a = 0; a < ph->n_actions; a++) {
         enum progress_state st = progress_get_state(p, g->id, ph->actions[a].id);
         fputs(st == PROGRESS_DONE ? "- [x] " : "- [ ] ", out);
@@ -138,6 +241,7 @@ static void markdown_phase(FILE *out, const struct progress *p, const struct gui
             fputs(" *(in progress)*", out);
         }
         fputc('\n', out);
+        put_markdown_note(out, progress_get_note(p, g->id, ph->actions[a].id), "  > ", flags);
     }
 }
 
@@ -156,117 +260,16 @@ int progress_report_markdown(const struct guide *g, struct progress_store *s, un
             all.total - all.skipped);
     put_counts(out, &all, text_flags);
     fputs(")\n", out);
+    struct progress_date start;
+    if (progress_get_start(p, g->id, &start)) {
+        char buf[PROGRESS_DATE_SIZE];
+        progress_date_format(start, buf, sizeof buf);
+        fprintf(out, "\nStarted on %s.\n", buf);
+    }
     for (size_t i = 0; i < g->n_phases; i++) {
         markdown_phase(out, p, g, i, text_flags);
     }
-    return finish(out);
-}
-
-/* Whether code point cp must be written as \uXXXX: controls, C1, bidi and line separators. */
-static bool json_escape_cp(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
-           cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-           cp == 0xfeff || cp == 0x200b || cp == 0x200c || cp == 0x200d || cp == 0x2060;
-}
-
-static void put_json_string(FILE *out, const char *s)
-{
-    if (s == NULL) {
-        fputs("null", out);
-        return;
-    }
-    size_t len = strlen(s);
-    fputc('"', out);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t n = text_utf8_decode(s + i, len - i, &cp);
-        if (cp == UINT32_MAX) {
-            fputs("\\ufffd", out); /* never happens for guide text; kept total */
-        } else if (cp == '"' || cp == '\\') {
-            fprintf(out, "\\%c", (char)cp);
-        } else if (cp == '\n') {
-            fputs("\\n", out);
-        } else if (cp == '\t') {
-            fputs("\\t", out);
-        } else if (json_escape_cp(cp)) {
-            fprintf(out, "\\u%04x", (unsigned)cp);
-        } else {
-            fwrite(s + i, 1, n, out);
-        }
-        i += n;
-    }
-    fputc('"', out);
-}
-
-static void json_counts(FILE *out, const struct progress_counts *c)
-{
-    fprintf(out,
-            "\"total\": %zu, \"done\": %zu, \"in_progress\": %zu, \"skipped\": %zu, "
-            "\"todo\": %zu, \"percent\": %u",
-            c->total, c->done, c->in_progress, c->skipped, c->todo, progress_percent(c));
-}
-
-static void json_action(FILE *out, const struct progress *p, const struct guide *g,
-                        const struct guide_action *a)
-{
-    const struct progress_item *it = progress_find_item(progress_find_guide(p, g->id), a->id);
-    fputs("        {\"id\": ", out);
-    put_json_string(out, a->id);
-    fputs(", \"text\": ", out);
-    put_json_string(out, a->text);
-    fputs(", \"state\": ", out);
-    put_json_string(out, progress_state_name(it != NULL ? it->state : PROGRESS_TODO));
-    fputs(", \"changed\": ", out);
-    if (it != NULL) {
-        char when[PROGRESS_TIME_SIZE];
-        progress_format_time(it->changed, when, sizeof when);
-        put_json_string(out, when);
-    } else {
-        fputs("null", out);
-    }
-    fputc('}', out);
-}
-
-static void json_phase(FILE *out, const struct progress *p, const struct guide *g, size_t i)
-{
-    const struct guide_phase *ph = &g->phases[i];
-    struct progress_counts c;
-    progress_count_phase(p, g, i, &c);
-    fputs("    {\"id\": ", out);
-    put_json_string(out, ph->id);
-    fputs(", \"title\": ", out);
-    put_json_string(out, ph->title);
-    fputs(", ", out);
-    json_counts(out, &c);
-    fputs(",\n      \"actions\": [\n", out);
-    for (size_t a = 0; a < ph->n_actions; a++) {
-        json_action(out, p, g, &ph->actions[a]);
-        fputs(a + 1 < ph->n_actions ? ",\n" : "\n", out);
-    }
-    fputs("      ]}", out);
-}
-
-int progress_report_json(const struct guide *g, struct progress_store *s, FILE *out)
-{
-    const struct progress *p = progress_store_doc(s);
-    struct progress_counts all;
-    progress_count_guide(p, g, &all);
-    fputs("{\n  \"guide\": ", out);
-    put_json_string(out, g->id);
-    fputs(",\n  \"title\": ", out);
-    put_json_string(out, g->title);
-    fputs(",\n  \"overall\": {", out);
-    json_counts(out, &all);
-    fputs("},\n  \"current_phase\": ", out);
-    size_t cur = progress_current_phase(p, g);
-    put_json_string(out, cur < g->n_phases ? g->phases[cur].id : NULL);
-    fprintf(out, ",\n  \"unknown_items\": %zu,\n  \"phases\": [\n", progress_count_unknown(p, g));
-    for (size_t i = 0; i < g->n_phases; i++) {
-        json_phase(out, p, g, i);
-        fputs(i + 1 < g->n_phases ? ",\n" : "\n", out);
-    }
-    fputs("  ]\n}\n", out);
+    markdown_certs(out, p, g, text_flags);
     return finish(out);
 }
 

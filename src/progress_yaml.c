@@ -7,7 +7,9 @@
  * skipped with a located message. A `version` above ours keeps what can be understood and
  * marks the document NEWER so the store never overwrites it. Unknown keys at the top level, in
  * a guide and in an item are copied into the document as opaque subtrees and emitted back
- * after the known keys, in their original order. */
+ * after the known keys, in their original order. The companion entries (notes, certifications,
+ * start, resume) are read strictly: an entry missing its change time or holding an invalid
+ * value is skipped with a located message, and unknown keys inside them are not kept. */
 #include "progress.h"
 
 #include <errno.h>
@@ -15,6 +17,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -165,14 +168,181 @@ static void read_item(struct reader *r, struct progress_guide *pg, const struct 
     }
 }
 
-static void read_guide(struct reader *r, const struct ydoc_pair *pair)
+/* The entry's change time; false (with a message) when it is missing or malformed. */
+static bool read_changed(struct reader *r, const struct ydoc_node *v, const char *what, int64_t *t)
+{
+    const struct ydoc_node *changed = ydoc_map_get(v, "changed");
+    if (!scalar_is(changed) || progress_parse_time(changed->u.scalar.str, t) != 0) {
+        diag_add(r->d, DIAG_ERROR, r->file, changed != NULL ? changed->line : v->line,
+                 changed != NULL ? changed->col : v->col,
+                 "%s's changed time is not an ISO 8601 UTC time", what);
+        r->damaged = true;
+        return false;
+    }
+    return true;
+}
+
+/* The entries of a companion mapping: true when v is a mapping (else a message). */
+static bool companion_map(struct reader *r, const struct ydoc_node *v, const char *what)
+{
+    if (v->kind != YDOC_MAP) {
+        diag_add(r->d, DIAG_ERROR, r->file, v->line, v->col, "%s is not a mapping", what);
+        r->damaged = true;
+        return false;
+    }
+    return true;
+}
+
+static void read_note(struct reader *r, struct progress_guide *pg, const struct ydoc_pair *pair)
 {
     const char *id = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
-    if (id[0] == '\0' || v->kind != YDOC_MAP) {
-        damage(r, v, id[0] == '\0' ? "a guide with an empty id" : "a guide is not a mapping");
+    int64_t t;
+    if (id[0] == '\0' || !companion_map(r, v, "a note") || !read_changed(r, v, "a note", &t)) {
         return;
     }
+    const struct ydoc_node *text = ydoc_map_get(v, "text");
+    if (text != NULL && text->kind != YDOC_SCALAR) {
+        damage(r, text, "a note's text is not a string");
+        return;
+    }
+    size_t len = text != NULL ? text->u.scalar.len : 0;
+    while (len > 0 && strchr(" \t\r\n", text->u.scalar.str[len - 1]) != NULL) {
+        len--;
+    }
+    progress_put_note(pg, id, text != NULL ? text->u.scalar.str : NULL, len, t);
+}
+
+/* Reads an optional date key; false (with a message) when it is there but not a real date. */
+static bool read_date(struct reader *r, const struct ydoc_node *v, const char *key,
+                      struct progress_date *out)
+{
+    const struct ydoc_node *n = ydoc_map_get(v, key);
+    memset(out, 0, sizeof *out);
+    if (n == NULL || (n->kind == YDOC_SCALAR && n->u.scalar.plain && n->u.scalar.len == 0)) {
+        return true;
+    }
+    if (!scalar_is(n) || progress_date_parse(n->u.scalar.str, out) != 0) {
+        diag_add(r->d, DIAG_ERROR, r->file, n->line, n->col,
+                 "%s is not a real date written YYYY-MM-DD", key);
+        r->damaged = true;
+        return false;
+    }
+    return true;
+}
+
+static void read_cert(struct reader *r, struct progress_guide *pg, const struct ydoc_pair *pair)
+{
+    const char *id = pair->key->u.scalar.str;
+    const struct ydoc_node *v = pair->value;
+    int64_t t;
+    if (id[0] == '\0' || !companion_map(r, v, "a certification") ||
+        !read_changed(r, v, "a certification", &t)) {
+        return;
+    }
+    struct progress_cert_info info = {0};
+    const struct ydoc_node *status = ydoc_map_get(v, "status");
+    if (!scalar_is(status) || progress_cert_status_parse(status->u.scalar.str, &info.status)) {
+        damage(r, status != NULL ? status : v,
+               "a certification's status is not one of none, interested, studying, "
+               "exam-booked, passed");
+        return;
+    }
+    const char *why = NULL;
+    struct progress_date no_today = {0};
+    if (!read_date(r, v, "exam", &info.exam) || !read_date(r, v, "passed", &info.passed) ||
+        !read_date(r, v, "expires", &info.expires)) {
+        return;
+    }
+    if (progress_cert_validate(&info, no_today, &why) != 0) {
+        damage(r, v, why);
+        return;
+    }
+    progress_put_cert(pg, id, &info, t);
+}
+
+static void read_start(struct reader *r, struct progress_guide *pg, const struct ydoc_node *v)
+{
+    int64_t t;
+    struct progress_date date;
+    if (companion_map(r, v, "start") && read_changed(r, v, "start", &t) &&
+        read_date(r, v, "date", &date)) {
+        pg->start.date = date;
+        pg->start.changed = t;
+    }
+}
+
+static const char *resume_str(struct reader *r, const struct ydoc_node *v, const char *key,
+                              bool *ok)
+{
+    const struct ydoc_node *n = ydoc_map_get(v, key);
+    if (n == NULL) {
+        return NULL;
+    }
+    if (!scalar_is(n) || n->u.scalar.len == 0 || n->u.scalar.len > PROGRESS_RESUME_MAX) {
+        damage(r, n, "a resume string is not 1-256 bytes of text");
+        *ok = false;
+        return NULL;
+    }
+    return n->u.scalar.str;
+}
+
+static void read_resume(struct reader *r, struct progress_guide *pg, const struct ydoc_node *v)
+{
+    int64_t t;
+    if (!companion_map(r, v, "resume") || !read_changed(r, v, "resume", &t)) {
+        return;
+    }
+    bool ok = true;
+    const char *screen = resume_str(r, v, "screen", &ok);
+    const char *item = resume_str(r, v, "item", &ok);
+    const struct ydoc_node *scroll = ydoc_map_get(v, "scroll");
+    long n = 0;
+    if (ok && scroll != NULL) {
+        const char *str = scalar_is(scroll) ? scroll->u.scalar.str : "";
+        char *end = NULL;
+        errno = 0;
+        n = strtol(str, &end, 10);
+        if (errno != 0 || end == str || *end != '\0' || n < 0 || n > PROGRESS_SCROLL_MAX) {
+            damage(r, scroll, "resume scroll is not a whole number from 0 to 1000000000");
+            ok = false;
+        }
+    }
+    if (ok && screen == NULL) {
+        damage(r, v, "resume has no screen");
+        ok = false;
+    }
+    if (ok) {
+        progress_put_resume(pg, screen, item, n, t);
+    }
+}
+
+/* Reads the companion keys of a guide entry; returns false for any other key. */
+static bool read_companion(struct reader *r, struct progress_guide *pg,
+                           const struct ydoc_pair *pair)
+{
+    const char *k = pair->key->u.scalar.str;
+    const struct ydoc_node *v = pair->value;
+    if (strcmp(k, "notes") == 0 && companion_map(r, v, "notes")) {
+        for (size_t i = 0; i < v->u.map.n; i++) {
+            read_note(r, pg, &v->u.map.pairs[i]);
+        }
+    } else if (strcmp(k, "certifications") == 0 && companion_map(r, v, "certifications")) {
+        for (size_t i = 0; i < v->u.map.n; i++) {
+            read_cert(r, pg, &v->u.map.pairs[i]);
+        }
+    } else if (strcmp(k, "start") == 0) {
+        read_start(r, pg, v);
+    } else if (strcmp(k, "resume") == 0) {
+        read_resume(r, pg, v);
+    } else {
+        return strcmp(k, "notes") == 0 || strcmp(k, "certifications") == 0;
+    }
+    return true;
+}
+
+static void read_guide_value(struct reader *r, const char *id, const struct ydoc_node *v)
+{
     struct progress_guide *pg = progress_get_guide(r->p, id);
     const struct ydoc_node *reset = ydoc_map_get(v, "reset");
     if (reset != NULL &&
@@ -190,8 +360,44 @@ static void read_guide(struct reader *r, const struct ydoc_pair *pair)
     }
     for (size_t i = 0; i < v->u.map.n; i++) {
         const char *k = v->u.map.pairs[i].key->u.scalar.str;
-        if (strcmp(k, "reset") != 0 && strcmp(k, "items") != 0) {
+        if (strcmp(k, "reset") != 0 && strcmp(k, "items") != 0 &&
+            !read_companion(r, pg, &v->u.map.pairs[i])) {
             extra_add(r, &pg->extra, &v->u.map.pairs[i]);
+        }
+    }
+}
+
+static void read_guide(struct reader *r, const struct ydoc_pair *pair)
+{
+    const char *id = pair->key->u.scalar.str;
+    const struct ydoc_node *v = pair->value;
+    if (id[0] == '\0' || v->kind != YDOC_MAP) {
+        damage(r, v, id[0] == '\0' ? "a guide with an empty id" : "a guide is not a mapping");
+        return;
+    }
+    read_guide_value(r, id, v);
+}
+
+bool progress_read_guide_entry(struct progress *p, const char *file, const char *guide_id,
+                               const struct ydoc_node *v, struct diag *d)
+{
+    struct reader r = {.file = file, .d = d, .p = p};
+    if (v->kind != YDOC_MAP) {
+        damage(&r, v, "the progress is not a mapping");
+        return false;
+    }
+    read_guide_value(&r, guide_id, v);
+    return !r.damaged;
+}
+
+void progress_clear_extras(struct progress *p)
+{
+    memset(&p->extra, 0, sizeof p->extra);
+    for (size_t g = 0; g < p->n_guides; g++) {
+        struct progress_guide *pg = &p->guides[g];
+        memset(&pg->extra, 0, sizeof pg->extra);
+        for (size_t i = 0; i < pg->n_items; i++) {
+            memset(&pg->items[i].extra, 0, sizeof pg->items[i].extra);
         }
     }
 }
@@ -319,6 +525,18 @@ static bool emit_str(yaml_emitter_t *em, const char *s)
     return emit_scalar(em, s, strlen(s), false);
 }
 
+/* Emits a note's text: a literal block when it has several lines (libyaml falls back to a
+ * quoted style when the text cannot be a block, e.g. with trailing spaces on a line). */
+static bool emit_text(yaml_emitter_t *em, const char *s)
+{
+    yaml_event_t ev;
+    size_t len = strlen(s);
+    yaml_scalar_style_t style =
+        strchr(s, '\n') != NULL ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE;
+    int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1, 1, style);
+    return emit(em, &ev, ok != 0 && len <= INT32_MAX);
+}
+
 static bool emit_map_start(yaml_emitter_t *em)
 {
     yaml_event_t ev;
@@ -375,6 +593,73 @@ static bool emit_item(yaml_emitter_t *em, const struct progress_item *it)
            emit_str(em, when) && emit_extra(em, &it->extra) && emit_map_end(em);
 }
 
+static bool emit_changed(yaml_emitter_t *em, int64_t changed)
+{
+    char when[PROGRESS_TIME_SIZE];
+    progress_format_time(changed, when, sizeof when);
+    return emit_str(em, "changed") && emit_str(em, when);
+}
+
+static bool emit_date(yaml_emitter_t *em, const char *key, struct progress_date d)
+{
+    if (!progress_date_is_set(d)) {
+        return true;
+    }
+    char buf[PROGRESS_DATE_SIZE];
+    progress_date_format(d, buf, sizeof buf);
+    return emit_str(em, key) && emit_str(em, buf);
+}
+
+static bool emit_notes(yaml_emitter_t *em, const struct progress_guide *pg)
+{
+    const struct progress_note *notes = pg->notes.rows;
+    bool ok = pg->notes.n == 0 || (emit_str(em, "notes") && emit_map_start(em));
+    for (size_t i = 0; ok && i < pg->notes.n; i++) {
+        ok = emit_str(em, notes[i].id) && emit_map_start(em);
+        if (ok && notes[i].text != NULL) {
+            ok = emit_str(em, "text") && emit_text(em, notes[i].text);
+        }
+        ok = ok && emit_changed(em, notes[i].changed) && emit_map_end(em);
+    }
+    return ok && (pg->notes.n == 0 || emit_map_end(em));
+}
+
+static bool emit_certs(yaml_emitter_t *em, const struct progress_guide *pg)
+{
+    const struct progress_cert *certs = pg->certs.rows;
+    bool ok = pg->certs.n == 0 || (emit_str(em, "certifications") && emit_map_start(em));
+    for (size_t i = 0; ok && i < pg->certs.n; i++) {
+        const struct progress_cert_info *c = &certs[i].info;
+        ok = emit_str(em, certs[i].id) && emit_map_start(em) && emit_str(em, "status") &&
+             emit_str(em, progress_cert_status_name(c->status)) && emit_date(em, "exam", c->exam) &&
+             emit_date(em, "passed", c->passed) && emit_date(em, "expires", c->expires) &&
+             emit_changed(em, certs[i].changed) && emit_map_end(em);
+    }
+    return ok && (pg->certs.n == 0 || emit_map_end(em));
+}
+
+static bool emit_start_resume(yaml_emitter_t *em, const struct progress_guide *pg)
+{
+    bool ok = true;
+    if (pg->start.changed != 0) {
+        ok = emit_str(em, "start") && emit_map_start(em) && emit_date(em, "date", pg->start.date) &&
+             emit_changed(em, pg->start.changed) && emit_map_end(em);
+    }
+    const struct progress_resume *r = &pg->resume;
+    if (ok && r->changed != 0 && r->screen != NULL) {
+        char scroll[24];
+        snprintf(scroll, sizeof scroll, "%ld", r->scroll);
+        ok = emit_str(em, "resume") && emit_map_start(em) && emit_str(em, "screen") &&
+             emit_scalar(em, r->screen, strlen(r->screen), true);
+        if (ok && r->item != NULL) {
+            ok = emit_str(em, "item") && emit_str(em, r->item);
+        }
+        ok = ok && emit_str(em, "scroll") && emit_str(em, scroll) && emit_changed(em, r->changed) &&
+             emit_map_end(em);
+    }
+    return ok;
+}
+
 static bool emit_guide(yaml_emitter_t *em, const struct progress_guide *pg)
 {
     bool ok = emit_str(em, pg->id) && emit_map_start(em);
@@ -390,6 +675,7 @@ static bool emit_guide(yaml_emitter_t *em, const struct progress_guide *pg)
         }
         ok = ok && emit_map_end(em);
     }
+    ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_start_resume(em, pg);
     return ok && emit_extra(em, &pg->extra) && emit_map_end(em);
 }
 

@@ -293,6 +293,9 @@ void search_entry_get_field(const struct search_index *idx, size_t entry, size_t
 static const struct search_mark *mark_before(const struct search_index *idx,
                                              const struct search_field *fld, size_t f)
 {
+    if (fld->n_marks == 0) {
+        return NULL; /* idx->marks may be NULL: an ASCII-only guide has none */
+    }
     const struct search_mark *m = idx->marks + fld->first_mark;
     size_t lo = 0, hi = fld->n_marks;
     while (lo < hi) {

@@ -12,10 +12,13 @@
 #include <langinfo.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "text.h"
+#include "ui_prompt.h"
+#include "ui_search.h"
 
 /* After this many wake-ups that found the terminal readable but yielded no key, input is gone
  * (a hung-up terminal reports readable forever). */
@@ -91,6 +94,30 @@ static void pop(struct ui *ui)
     view_doc_free(&s->doc);
     diag_free(&s->diag);
     ui->depth--;
+}
+
+void ui_pop(struct ui *ui)
+{
+    if (ui->depth > 1) {
+        pop(ui);
+    }
+}
+
+void ui_pop_all(struct ui *ui)
+{
+    while (ui->depth > 0) {
+        pop(ui);
+    }
+}
+
+unsigned ui_scope(const struct ui *ui)
+{
+    const struct ui_screen *top = &ui->stack[ui->depth - 1];
+    unsigned scope = top->ops->scope;
+    if (ui->pick != NULL && ui->g != NULL && ui->depth == 1) {
+        scope |= UI_SCOPE_SUB; /* Back from the guide's Home to the picker */
+    }
+    return scope;
 }
 
 static const struct ui_screen_ops *section_ops(enum view_section s)
@@ -201,7 +228,7 @@ static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
             pop(ui);
             return UI_RES_ALL;
         }
-        return UI_RES_NONE;
+        return ui->pick != NULL && ui->g != NULL ? ui_pick_return(ui) : UI_RES_NONE;
     case UI_ACT_NEXT_SECTION:
     case UI_ACT_PREV_SECTION:
         return step_section(ui, a == UI_ACT_NEXT_SECTION);
@@ -215,7 +242,19 @@ static enum ui_result generic_action(struct ui *ui, enum ui_action a, int arg)
         clearok(curscr, TRUE);
         return UI_RES_ALL;
     case UI_ACT_QUIT:
-        return UI_RES_QUIT;
+        return ui_progress_may_quit(ui) ? UI_RES_QUIT : UI_RES_ALL;
+    case UI_ACT_SEARCH:
+        return ui_search_start(ui);
+    case UI_ACT_NEXT_MATCH:
+    case UI_ACT_PREV_MATCH:
+        return ui_search_step(ui, ui_top(ui), a == UI_ACT_NEXT_MATCH);
+    case UI_ACT_UNDO:
+        return ui_progress_undo(ui);
+    case UI_ACT_NEXT_TODO:
+        return ui_progress_next_todo(ui);
+    case UI_ACT_MARK_DONE:
+    case UI_ACT_MARK_PROGRESS:
+    case UI_ACT_MARK_SKIPPED: /* handled by checklist screens */
     case UI_ACT_OPEN:
     case UI_ACT_NONE:
         break;
@@ -283,6 +322,9 @@ static enum ui_result on_key(struct ui *ui, int key)
         update_geometry(ui);
         return UI_RES_ALL;
     }
+    if (ui->prompt != NULL) {
+        return ui_prompt_key(ui, key);
+    }
     if (key == (KEY_MOUSE | UI_KEY_FN)) {
         return on_mouse(ui);
     }
@@ -291,13 +333,15 @@ static enum ui_result on_key(struct ui *ui, int key)
         ui->help_open = false;
         return UI_RES_ALL;
     }
-    unsigned scope = ui->too_small ? UI_SCOPE_TOO_SMALL : ui_top(ui)->ops->scope;
-    const struct ui_binding *b = ui_keys_lookup(key, scope);
+    unsigned scope = ui->too_small ? UI_SCOPE_TOO_SMALL : ui_scope(ui);
+    const struct ui_binding *b = ui_keys_lookup(ui->keys, key, scope);
     if (b == NULL) {
         return UI_RES_NONE;
     }
-    int arg = b->action == UI_ACT_JUMP ? key - '1' : 0;
-    return do_action(ui, b->action, arg);
+    if (b->action != UI_ACT_QUIT) {
+        ui->quit_armed = false; /* a second q quits only right after the warning */
+    }
+    return do_action(ui, b->action, b->arg);
 }
 
 /* Reads one key without waiting; returns 0 when none is pending. */
@@ -379,18 +423,37 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     ui.opt = *opt;
     const char *cs = nl_langinfo(CODESET);
     ui.text_flags = (cs != NULL && strcmp(cs, "UTF-8") == 0) ? 0 : TEXT_ASCII;
-    ui.n_sections = view_guide_sections(g, ui.sections);
     char why[256];
     if (ui_term_open(&ui, why, sizeof why) != 0) {
         fprintf(stderr, "trail: %s\n", why);
         return 2;
     }
-    update_geometry(&ui);
-    ui_push(&ui, &ui_home_ops, 0, NULL);
-    int status = loop(&ui);
-    ui_term_close(&ui);
-    while (ui.depth > 0) {
-        pop(&ui);
+    if (opt->keys == NULL) {
+        ui.keys_owned = ui_keys_new(NULL, NULL);
     }
+    ui.keys = opt->keys != NULL ? opt->keys : ui.keys_owned;
+    update_geometry(&ui);
+    if (g != NULL) {
+        ui.n_sections = view_guide_sections(g, ui.sections);
+        ui_push(&ui, &ui_home_ops, 0, NULL);
+    } else {
+        ui_pick_start(&ui);
+    }
+    ui_progress_start(&ui);
+    int status = loop(&ui);
+    ui_prompt_close(&ui);
+    /* Saved before leaving curses, while a second signal still only sets a flag. */
+    char *unsaved = ui_progress_finish(&ui);
+    ui_term_close(&ui);
+    if (unsaved != NULL) {
+        char *clean = text_sanitize(unsaved, strlen(unsaved), ui.text_flags, NULL);
+        fprintf(stderr, "trail: %s\n", clean);
+        free(clean);
+        free(unsaved);
+    }
+    ui_pop_all(&ui);
+    ui_search_free(&ui);
+    ui_pick_free(&ui);
+    ui_keys_free(ui.keys_owned);
     return status;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "ui_prompt.h"
 
 int ui_draw_text(int y, int x, const char *s, size_t len, int max, attr_t attr)
 {
@@ -86,10 +87,16 @@ static void draw_header(struct ui *ui)
     int pos_w = (int)strlen(pos) + 1;
     int room = ui->cols - 1 - (ui->cols > pos_w + 10 ? pos_w : 0);
     const char *sep = (ui->text_flags & TEXT_ASCII) ? " > " : " › ";
-    const char *title = ui->g->short_title != NULL ? ui->g->short_title : ui->g->title;
+    const char *title = "trail"; /* the guide picker */
+    if (ui->g != NULL) {
+        title = ui->g->short_title != NULL ? ui->g->short_title : ui->g->title;
+    }
+    if (title == NULL) {
+        title = "trail";
+    }
     fill(ui, 0, 0, a);
     int x = 1;
-    x += ui_draw_untrusted(ui, 0, x, title != NULL ? title : "trail", room - x, a);
+    x += ui_draw_untrusted(ui, 0, x, title, room - x, a);
     for (size_t i = 1; i < ui->depth; i++) {
         x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
         x += ui_draw_untrusted(ui, 0, x, ui->stack[i].crumb, room - x, a);
@@ -99,22 +106,50 @@ static void draw_header(struct ui *ui)
     }
 }
 
+/* The status message, wrapped and bottom-aligned: a long one (a failed save names the file and
+ * the reason) covers the last body rows, up to a third of the screen, until the next key.
+ * Returns the rows it took. */
+static int draw_status(struct ui *ui)
+{
+    attr_t a = ui_theme_attr(&ui->theme, ui->status_role);
+    size_t len = 0;
+    char *clean =
+        text_sanitize(ui->status, strlen(ui->status), TEXT_ONE_LINE | ui->text_flags, &len);
+    struct text_line *tl = NULL;
+    size_t n = text_wrap(clean, len, ui->cols - 2, &tl);
+    size_t max = ui->rows / 3 > 1 ? (size_t)ui->rows / 3 : 1;
+    n = n < 1 ? 1 : (n > max ? max : n);
+    for (size_t i = 0; i < n; i++) {
+        int y = ui->rows - (int)n + (int)i;
+        fill(ui, y, 0, a);
+        if (tl != NULL) {
+            ui_draw_text(y, 1, clean + tl[i].start, tl[i].len, ui->cols - 2, a);
+        }
+    }
+    free(tl);
+    free(clean);
+    return (int)n;
+}
+
 static void draw_footer(struct ui *ui)
 {
     int y = ui->rows - 1;
     attr_t bar = ui_theme_attr(&ui->theme, VIEW_ROLE_FOOTER);
-    if (ui->status[0] != '\0') {
-        attr_t a = ui_theme_attr(&ui->theme, ui->status_role);
-        fill(ui, y, 0, a);
-        ui_draw_untrusted(ui, y, 1, ui->status, ui->cols - 2, a);
+    if (ui->prompt != NULL) {
+        ui_prompt_draw(ui);
         return;
     }
+    if (ui->status[0] != '\0') {
+        ui->status_rows = draw_status(ui);
+        return;
+    }
+    ui->status_rows = 1;
     fill(ui, y, 0, bar);
-    unsigned scope = ui_top(ui)->ops->scope;
+    unsigned scope = ui_scope(ui);
     attr_t key = ui_theme_attr(&ui->theme, VIEW_ROLE_KEY);
     int x = 1;
-    for (size_t i = 0; i < ui_keys_count(); i++) {
-        const struct ui_binding *b = ui_keys_at(i);
+    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
+        const struct ui_binding *b = ui_keys_at(ui->keys, i);
         if (b->hint == NULL || (b->scopes & scope) == 0) {
             continue;
         }
@@ -210,7 +245,8 @@ static void draw_item(struct ui *ui, struct ui_screen *s, size_t item)
 
 void ui_draw_items(struct ui *ui, size_t a, size_t b)
 {
-    if (ui->too_small || ui->help_open) {
+    /* A status over the body is uncovered only by a full paint. */
+    if (ui->too_small || ui->help_open || ui->status_rows > 1) {
         ui_draw_all(ui);
         return;
     }

@@ -1,5 +1,5 @@
-/* The error screen: a part of the guide failed to load. Shows the loader's located messages;
- * Back returns to where the user was. */
+/* The error screen: a part of the guide, or a guide the picker opened, failed to load. Shows
+ * the loader's located messages; Back returns to where the user was. */
 #include "ui_curses.h"
 
 #include <stdio.h>
@@ -15,5 +15,12 @@ static void error_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 const struct ui_screen_ops ui_error_ops = {
     .name = "Error",
     .scope = UI_SCOPE_ANY | UI_SCOPE_SUB,
+    .resize = error_resize,
+};
+
+/* Over the guide picker no guide is open: only the keys that need none work. */
+const struct ui_screen_ops ui_load_error_ops = {
+    .name = "Error",
+    .scope = UI_SCOPE_PICKER | UI_SCOPE_SUB,
     .resize = error_resize,
 };

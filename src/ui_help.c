@@ -9,10 +9,11 @@
 
 void ui_help_draw(struct ui *ui)
 {
-    unsigned scope = ui_top(ui)->ops->scope;
+    unsigned scope = ui_scope(ui);
     int n = 0;
-    for (size_t i = 0; i < ui_keys_count(); i++) {
-        n += (ui_keys_at(i)->scopes & scope) != 0;
+    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
+        const struct ui_binding *b = ui_keys_at(ui->keys, i);
+        n += b->help != NULL && (b->scopes & scope) != 0;
     }
     int w = ui->cols - 4 < 60 ? ui->cols - 4 : 60;
     int h = n + 4 < ui->rows - 2 ? n + 4 : ui->rows - 2;
@@ -41,9 +42,9 @@ void ui_help_draw(struct ui *ui)
     x += ui_draw_untrusted(ui, y0, x, ui_top(ui)->ops->name, x0 + w - 4 - x, title);
     ui_draw_text(y0, x, " ", 1, 1, title);
     int y = y0 + 1;
-    for (size_t i = 0; i < ui_keys_count() && y < y0 + h - 2; i++) {
-        const struct ui_binding *b = ui_keys_at(i);
-        if ((b->scopes & scope) == 0) {
+    for (size_t i = 0; i < ui_keys_count(ui->keys) && y < y0 + h - 2; i++) {
+        const struct ui_binding *b = ui_keys_at(ui->keys, i);
+        if (b->help == NULL || (b->scopes & scope) == 0) {
             continue;
         }
         ui_draw_text(y, x0 + 2, b->names, strlen(b->names), NAMES_COLS, key);

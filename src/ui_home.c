@@ -1,5 +1,6 @@
-/* Home: the guide's title, intro and header stats, the numbered menu of sections and the
- * call to action. Enter opens the selected section (1-9 and Tab work from anywhere). */
+/* Home: the guide's title, intro and header stats, overall progress and the current phase,
+ * the numbered menu of sections and the call to action. Enter opens the selected section (1-9 and
+ * Tab work from anywhere). */
 #include "ui_curses.h"
 
 #include <string.h>
@@ -7,7 +8,7 @@
 static void home_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
-    view_guide_home(d, ui->g);
+    view_guide_home(d, ui->g, ui_progress_doc(ui));
 }
 
 static enum ui_result home_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)

@@ -1,11 +1,11 @@
-/* Career path: the phases with months, duration and summary. Enter opens a phase's
+/* Career path: the phases with months, duration, progress and summary. Enter opens a phase's
  * checklist. */
 #include "ui_curses.h"
 
 static void path_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
-    view_guide_path(d, ui->g);
+    view_guide_path(d, ui->g, ui_progress_doc(ui));
 }
 
 static enum ui_result path_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)

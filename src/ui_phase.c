@@ -1,15 +1,31 @@
-/* One phase of the career path: its summary and its key actions as a checklist. The boxes are
- * drawn empty; ticking plugs in through view_guide_phase()'s box callback and a scope bit on
- * this screen for its keys. */
+/* One phase of the career path: its summary, its progress and its key actions as a checklist.
+ * Space or x, p and s mark the selected action done, in progress or skipped (the same key
+ * again makes it "to do"); ui_progress.c does the change and the save. */
 #include "ui_curses.h"
 
 static void phase_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
-    view_guide_phase(d, ui->g, s->index, NULL, NULL);
+    view_guide_phase(d, ui->g, s->index, ui_progress_doc(ui));
+}
+
+static enum ui_result phase_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+{
+    (void)arg;
+    switch (a) {
+    case UI_ACT_MARK_DONE:
+        return ui_progress_mark(ui, s, PROGRESS_DONE);
+    case UI_ACT_MARK_PROGRESS:
+        return ui_progress_mark(ui, s, PROGRESS_IN_PROGRESS);
+    case UI_ACT_MARK_SKIPPED:
+        return ui_progress_mark(ui, s, PROGRESS_SKIPPED);
+    default:
+        return UI_RES_PASS;
+    }
 }
 
 const struct ui_screen_ops ui_phase_ops = {
     .name = "Phase checklist",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_CHECK,
     .resize = phase_resize,
+    .key = phase_key,
 };

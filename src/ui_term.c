@@ -192,11 +192,12 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     leaveok(stdscr, TRUE);
     nodelay(stdscr, TRUE);
     const char *nc = getenv("NO_COLOR");
-    bool color = has_colors() && (nc == NULL || nc[0] == '\0');
+    bool color =
+        has_colors() && (nc == NULL || nc[0] == '\0') && ui->opt.theme != CONFIG_THEME_MONOCHROME;
     if (color) {
         start_color();
     }
-    ui_theme_init(&ui->theme, color);
+    ui_theme_init(&ui->theme, color, ui->opt.theme);
     restore_len = 0;
     add_restore(tigetstr("sgr0"));
     add_restore(tigetstr("cnorm"));

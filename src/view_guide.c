@@ -4,7 +4,8 @@
  * appended to a view_doc; items take their ids from the guide, so a selection survives a
  * reflow and a reload. Screen words that are not the guide's (the menu heading, counts) are
  * kept few and plain; every guide string goes through the document's sanitiser. Home is built
- * block by block (home_blocks[]), so later features (overall progress) add a block there. */
+ * block by block (home_blocks[]). Progress (view_progress.h) is drawn only when the caller
+ * passes the learner's progress; its numbers are those of `trail --progress`. */
 #include "view_guide.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 #include "text.h"
 #include "view_chart.h"
+#include "view_progress.h"
 
 #define LABEL_COLS   16 /* the column where a stat's value starts */
 #define CHART_INDENT 2
@@ -115,8 +117,9 @@ static void months(char *buf, size_t size, const struct guide_phase *p)
 
 /* ---- Home ---- */
 
-static void home_title(struct view_doc *d, const struct guide *g)
+static void home_title(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
+    (void)p;
     view_doc_add_text(d, VIEW_ROLE_TITLE, g->title, 0, NULL, VIEW_ROLE_TITLE);
     if (g->intro != NULL) {
         view_doc_add_blank(d);
@@ -124,8 +127,9 @@ static void home_title(struct view_doc *d, const struct guide *g)
     }
 }
 
-static void home_stats(struct view_doc *d, const struct guide *g)
+static void home_stats(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
+    (void)p;
     const struct guide_stat *st[] = {&g->stats.salary, &g->stats.growth, &g->stats.time,
                                      &g->stats.difficulty};
     if (!has_stats(g)) {
@@ -158,8 +162,9 @@ static void menu_entry(struct view_doc *d, const struct guide *g, size_t n, enum
     view_doc_end_item(d);
 }
 
-static void home_menu(struct view_doc *d, const struct guide *g)
+static void home_menu(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
+    (void)p;
     enum view_section secs[VIEW_SECTION_COUNT];
     size_t n = view_guide_sections(g, secs);
     if (n == 0) {
@@ -172,8 +177,9 @@ static void home_menu(struct view_doc *d, const struct guide *g)
     }
 }
 
-static void home_cta(struct view_doc *d, const struct guide *g)
+static void home_cta(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
+    (void)p;
     if (g->cta == NULL) {
         return;
     }
@@ -188,15 +194,50 @@ static void home_cta(struct view_doc *d, const struct guide *g)
     }
 }
 
-typedef void (*home_block_fn)(struct view_doc *d, const struct guide *g);
+/* "Progress        ████░░░░  12/25 · 48%", the counts under the bar, and the current phase;
+ * on a narrow screen each label gets its own line. */
+static void home_progress(struct view_doc *d, const struct guide *g, const struct progress *p)
+{
+    if (p == NULL || guide_count_actions(g) == 0) {
+        return;
+    }
+    struct progress_counts c;
+    progress_count_guide(p, g, &c);
+    bool side = LABEL_COLS <= d->width / 2;
+    int indent = side ? LABEL_COLS : CHART_INDENT;
+    char counts[160], cur[512];
+    view_doc_add_blank(d);
+    if (!side) {
+        line(d, VIEW_ROLE_DIM, "Progress");
+    }
+    view_doc_begin_line(d);
+    if (side) {
+        view_doc_puts(d, VIEW_ROLE_DIM, "Progress");
+    }
+    view_doc_pad_to(d, indent);
+    view_progress_put_bar(d, &c);
+    view_doc_end_line(d);
+    view_progress_counts_text(&c, (d->text_flags & TEXT_ASCII) != 0, counts, sizeof counts);
+    view_doc_add_text(d, VIEW_ROLE_DIM, counts, indent, NULL, VIEW_ROLE_DIM);
+    size_t phase = progress_current_phase(p, g);
+    if (phase < g->n_phases) {
+        snprintf(cur, sizeof cur, "%zu. %s", phase + 1, g->phases[phase].title);
+    } else {
+        snprintf(cur, sizeof cur, "none: every key action is done or skipped");
+    }
+    labelled(d, "Current phase", cur);
+}
+
+typedef void (*home_block_fn)(struct view_doc *d, const struct guide *g, const struct progress *p);
 
 /* Home, top to bottom. Overall progress goes between the stats and the menu. */
-static const home_block_fn home_blocks[] = {home_title, home_stats, home_menu, home_cta};
+static const home_block_fn home_blocks[] = {home_title, home_stats, home_progress, home_menu,
+                                            home_cta};
 
-void view_guide_home(struct view_doc *d, const struct guide *g)
+void view_guide_home(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
     for (size_t i = 0; i < sizeof home_blocks / sizeof home_blocks[0]; i++) {
-        home_blocks[i](d, g);
+        home_blocks[i](d, g, p);
     }
 }
 
@@ -232,8 +273,12 @@ void view_guide_overview(struct view_doc *d, const struct guide *g)
 
 /* ---- Career path ---- */
 
-static void phase_entry(struct view_doc *d, const struct guide_phase *p, size_t n)
+/* A phase on the career path; with progress, a bar line under its duration. */
+static void phase_entry(struct view_doc *d, const struct guide *g, const struct progress *pr,
+                        size_t phase)
 {
+    const struct guide_phase *p = &g->phases[phase];
+    size_t n = phase + 1;
     char num[24], m[32], what[96];
     snprintf(num, sizeof num, " %zu", n);
     months(m, sizeof m, p);
@@ -245,22 +290,53 @@ static void phase_entry(struct view_doc *d, const struct guide_phase *p, size_t 
     snprintf(what, sizeof what, "%s%s%zu key actions", p->duration ? p->duration : "",
              p->duration ? sep(d) : "", p->n_actions);
     view_doc_add_text(d, VIEW_ROLE_DIM, what, ITEM_INDENT, NULL, VIEW_ROLE_DIM);
+    if (pr != NULL && p->n_actions > 0) {
+        struct progress_counts c;
+        progress_count_phase(pr, g, phase, &c);
+        view_progress_add_bar_line(d, &c, ITEM_INDENT);
+    }
     view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, ITEM_INDENT, NULL, VIEW_ROLE_BODY);
     view_doc_end_item(d);
 }
 
-void view_guide_path(struct view_doc *d, const struct guide *g)
+void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
     view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_PATH), 0, NULL,
                       VIEW_ROLE_TITLE);
     for (size_t i = 0; i < g->n_phases; i++) {
         view_doc_add_blank(d);
-        phase_entry(d, &g->phases[i], i + 1);
+        phase_entry(d, g, p, i);
     }
 }
 
-void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase, view_box_fn box,
-                      void *ctx)
+/* A phase's bar and the counts behind it, under its title. */
+static void phase_progress(struct view_doc *d, const struct guide *g, size_t phase,
+                           const struct progress *pr)
+{
+    if (pr == NULL || g->phases[phase].n_actions == 0) {
+        return;
+    }
+    struct progress_counts c;
+    char counts[160];
+    progress_count_phase(pr, g, phase, &c);
+    view_progress_add_bar_line(d, &c, 0);
+    view_progress_counts_text(&c, (d->text_flags & TEXT_ASCII) != 0, counts, sizeof counts);
+    view_doc_add_text(d, VIEW_ROLE_DIM, counts, 0, NULL, VIEW_ROLE_DIM);
+}
+
+/* A key action with its mark; a skipped one's text recedes with its mark. */
+static void action_entry(struct view_doc *d, const struct guide *g, const struct guide_action *a,
+                         const struct progress *pr)
+{
+    enum progress_state st = pr != NULL ? progress_get_state(pr, g->id, a->id) : PROGRESS_TODO;
+    view_doc_begin_item(d, a->id);
+    view_doc_add_text(d, st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY, a->text,
+                      ITEM_INDENT, view_progress_mark(st), view_progress_mark_role(st));
+    view_doc_end_item(d);
+}
+
+void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
+                      const struct progress *pr)
 {
     if (phase >= g->n_phases) {
         return;
@@ -274,6 +350,7 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase, v
     if (what[0] != '\0') {
         view_doc_add_text(d, VIEW_ROLE_DIM, what, 0, NULL, VIEW_ROLE_DIM);
     }
+    phase_progress(d, g, phase, pr);
     if (p->summary != NULL) {
         view_doc_add_blank(d);
         view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, 0, NULL, VIEW_ROLE_BODY);
@@ -282,11 +359,7 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase, v
     view_doc_add_text(d, VIEW_ROLE_HEADING, p->actions_title ? p->actions_title : "Key Actions", 0,
                       NULL, VIEW_ROLE_HEADING);
     for (size_t i = 0; i < p->n_actions; i++) {
-        const struct guide_action *a = &p->actions[i];
-        view_doc_begin_item(d, a->id);
-        view_doc_add_text(d, VIEW_ROLE_BODY, a->text, ITEM_INDENT, box ? box(a, ctx) : "[ ]",
-                          VIEW_ROLE_CHECKBOX);
-        view_doc_end_item(d);
+        action_entry(d, g, &p->actions[i], pr);
     }
 }
 

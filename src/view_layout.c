@@ -167,22 +167,54 @@ void view_doc_add_blank(struct view_doc *d)
     d->block++;
 }
 
+/* Highlighted ranges of the sanitised text being laid out, consumed line by line. */
+struct marks {
+    const struct view_span *v;
+    size_t n, next;
+    enum view_role role;
+};
+
+/* Appends clean[start, end) in role, with the parts that marks cover in the marks' role. */
+static void append_marked(struct view_doc *d, enum view_role role, const char *clean, size_t start,
+                          size_t end, struct marks *m)
+{
+    size_t at = start;
+    while (m->next < m->n && m->v[m->next].start + m->v[m->next].len <= at) {
+        m->next++;
+    }
+    for (size_t k = m->next; k < m->n && m->v[k].start < end; k++) {
+        size_t ms = m->v[k].start > at ? m->v[k].start : at;
+        size_t me = m->v[k].start + m->v[k].len < end ? m->v[k].start + m->v[k].len : end;
+        if (me <= ms) {
+            continue;
+        }
+        if (ms > at) {
+            append_clean(d, role, clean + at, ms - at);
+        }
+        append_clean(d, m->role, clean + ms, me - ms);
+        at = me;
+    }
+    if (end > at) {
+        append_clean(d, role, clean + at, end - at);
+    }
+}
+
 /* Emits one wrapped line: the indent (with the prefix on the first line) and the text. */
 static void emit_wrapped(struct view_doc *d, enum view_role role, const char *clean,
                          const struct text_line *tl, int indent, const char *prefix,
-                         enum view_role prefix_role, uint64_t anchor)
+                         enum view_role prefix_role, uint64_t anchor, struct marks *m)
 {
     view_doc_begin_line(d);
     if (prefix != NULL) {
         view_doc_puts(d, prefix_role, prefix);
     }
     view_doc_pad_to(d, indent);
-    append_clean(d, role, clean + tl->start, tl->len);
+    append_marked(d, role, clean, tl->start, tl->start + tl->len, m);
     finish_line(d, anchor);
 }
 
-size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
-                         const char *prefix, enum view_role prefix_role)
+static size_t add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
+                       const char *prefix, enum view_role prefix_role, struct marks *m)
 {
     if (text == NULL) {
         return 0;
@@ -197,17 +229,34 @@ size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *te
     size_t n = text_wrap(clean, clean_len, d->width - indent, &tl);
     for (size_t i = 0; i < n; i++) {
         uint64_t anchor = ((uint64_t)d->block << 32) | (uint32_t)tl[i].start;
-        emit_wrapped(d, role, clean, &tl[i], indent, i == 0 ? prefix : NULL, prefix_role, anchor);
+        emit_wrapped(d, role, clean, &tl[i], indent, i == 0 ? prefix : NULL, prefix_role, anchor,
+                     m);
     }
     if (n == 0 && prefix != NULL) {
         struct text_line empty = {0, 0, 0};
-        emit_wrapped(d, role, clean, &empty, indent, prefix, prefix_role, (uint64_t)d->block << 32);
+        emit_wrapped(d, role, clean, &empty, indent, prefix, prefix_role, (uint64_t)d->block << 32,
+                     m);
         n = 1;
     }
     d->block++;
     free(tl);
     free(clean);
     return n;
+}
+
+size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
+                         const char *prefix, enum view_role prefix_role)
+{
+    struct marks none = {NULL, 0, 0, role};
+    return add_text(d, role, text, indent, prefix, prefix_role, &none);
+}
+
+size_t view_doc_add_marked_text(struct view_doc *d, enum view_role role, const char *text,
+                                int indent, const char *prefix, enum view_role prefix_role,
+                                const struct view_span *marks, size_t n, enum view_role mark_role)
+{
+    struct marks m = {marks, marks != NULL ? n : 0, 0, mark_role};
+    return add_text(d, role, text, indent, prefix, prefix_role, &m);
 }
 
 void view_doc_begin_item(struct view_doc *d, const char *id)

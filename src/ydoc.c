@@ -173,6 +173,18 @@ static int on_open(struct builder *b, const yaml_event_t *ev, enum ydoc_kind kin
     return 0;
 }
 
+/* At most 64 bytes of a key for a message, cut at a character boundary (the message is
+ * sanitised as a whole when added). */
+static const char *quote_key(const struct ydoc_node *k, char *buf, size_t size)
+{
+    size_t n = k->u.scalar.len < 64 ? k->u.scalar.len : 64;
+    while (n > 0 && n < k->u.scalar.len && ((unsigned char)k->u.scalar.str[n] & 0xc0) == 0x80) {
+        n--;
+    }
+    snprintf(buf, size, "%.*s%s", (int)n, k->u.scalar.str, n < k->u.scalar.len ? "..." : "");
+    return buf;
+}
+
 static int compare_pairs(const void *a, const void *b)
 {
     const struct ydoc_pair *x = a, *y = b;
@@ -210,12 +222,13 @@ static int check_map(struct builder *b, struct ydoc_node *map)
     memcpy(sorted, map->u.map.pairs, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, compare_pairs);
     int rc = 0;
+    char q[80];
     for (size_t i = 1; i < n; i++) {
         struct ydoc_node *k0 = sorted[i - 1].key, *k1 = sorted[i].key;
         if (k0->u.scalar.len == k1->u.scalar.len &&
             memcmp(k0->u.scalar.str, k1->u.scalar.str, k0->u.scalar.len) == 0) {
             diag_add(b->d, DIAG_ERROR, b->doc->file, k1->line, k1->col,
-                     "duplicate key '%.64s' (first at line %u)", k1->u.scalar.str, k0->line);
+                     "duplicate key '%s' (first at line %u)", quote_key(k1, q, sizeof q), k0->line);
             rc = -1;
             break;
         }
@@ -229,7 +242,7 @@ static int on_close(struct builder *b)
     struct frame *f = &b->frames[--b->depth];
     struct ydoc_node *n = f->node;
     size_t count = b->top - f->first;
-    struct ydoc_node **kids = b->stack + f->first;
+    struct ydoc_node **kids = count > 0 ? b->stack + f->first : NULL;
     if (n->kind == YDOC_SEQ) {
         n->u.seq.n = count;
         n->u.seq.items = arena_alloc(&b->doc->arena, count * sizeof *kids);

@@ -89,6 +89,23 @@ expect_status 0 "${#out}" "--search with no match prints nothing"
 "$TRAIL_BIN" --content "$tmp/none" --search x >/dev/null 2>&1
 expect_status 2 $? "--search on a missing guide"
 
+# Narrow pages: a stat label wider than the page and long titles still fit, and the output
+# stays valid UTF-8 (nothing is cut inside a character).
+mkdir "$tmp/narrow"
+printf 'format: 1\nid: narrow\ntitle: "%s"\nstats:\n  salary:\n    label: "%s"\n    text: "%s"\n' \
+    "Ünïcödé title that is rather long indeed" "A very long label for a stat – with a dash" \
+    "Some text that goes on and on and on" >"$tmp/narrow/guide.yaml"
+out=$("$TRAIL_BIN" --content "$tmp/narrow" --print --width 20)
+expect_status 0 $? "--print --width 20 of a guide with long labels"
+widest=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
+expect_le "$widest" 20 "--print --width 20 lines fit"
+if printf '%s' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then
+    pass "--print output is valid UTF-8"
+else
+    fail "--print output is not valid UTF-8"
+fi
+expect_contains "$out" "A very long label" "--print shows the long label"
+
 # Usage errors.
 "$TRAIL_BIN" --bogus >/dev/null 2>&1
 expect_status 2 $? "unknown option"

@@ -92,7 +92,7 @@ static void check_undo(struct progress *p)
     FUZZ_CHECK(progress_set_state(p, g, it, next, now) == 0, "a stored item can be set");
     FUZZ_CHECK(progress_get_state(p, g, it) == next, "a set state is read back");
     const char *undone = NULL;
-    FUZZ_CHECK(progress_undo(p, now, &undone), "a change can be undone");
+    FUZZ_CHECK(progress_undo(p, g, now, &undone), "a change can be undone");
     FUZZ_CHECK(undone != NULL && strcmp(undone, it) == 0, "undo names the item");
     FUZZ_CHECK(progress_get_state(p, g, it) == before, "undo restores the state");
     check_round_trip(p);

@@ -43,6 +43,10 @@ static void test_settings(void **state)
     assert_string_equal(c.bindings[0].action, "quit");
     assert_string_equal(c.bindings[0].key, "Q");
     assert_int_equal(c.bindings[1].line, 6);
+    assert_int_equal(c.bindings[1].action_col, 5); /* "key.search": "search" starts at 5 */
+    assert_int_equal(c.bindings[1].key_col, 14);
+    assert_int_equal(c.guide_line, 4);
+    assert_int_equal(c.guide_col, 9); /* "  guide=sample" */
     config_free(&c);
     diag_free(&d);
     unlink(path);

@@ -71,19 +71,47 @@ static void test_undo(void **state)
     progress_set_state(p, G, "a/1", PROGRESS_DONE, 100);
     progress_set_state(p, G, "a/1", PROGRESS_SKIPPED, 200);
     progress_set_state(p, G, "a/2", PROGRESS_IN_PROGRESS, 300);
-    assert_int_equal(progress_undo_depth(p), 3);
+    assert_int_equal(progress_undo_depth(p, G), 3);
     const char *id = NULL;
-    assert_true(progress_undo(p, 400, &id));
+    assert_true(progress_undo(p, G, 400, &id));
     assert_string_equal(id, "a/2");
     assert_int_equal(progress_get_state(p, G, "a/2"), PROGRESS_TODO);
-    assert_true(progress_undo(p, 500, &id));
+    assert_true(progress_undo(p, G, 500, &id));
     assert_string_equal(id, "a/1");
     assert_int_equal(progress_get_state(p, G, "a/1"), PROGRESS_DONE);
-    assert_true(progress_undo(p, 600, NULL));
+    assert_true(progress_undo(p, G, 600, NULL));
     assert_int_equal(progress_get_state(p, G, "a/1"), PROGRESS_TODO);
-    assert_false(progress_undo(p, 700, NULL));
+    assert_false(progress_undo(p, G, 700, NULL));
     /* An undo is a new change, so a merge carries it to other instances. */
     assert_int_equal(progress_find_item(progress_find_guide(p, G), "a/1")->changed, 600);
+    progress_free(p);
+}
+
+/* Each guide undoes its own changes, even when they interleave in the shared history. */
+static void test_undo_per_guide(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    progress_set_state(p, G, "a/1", PROGRESS_DONE, 100);
+    progress_set_state(p, "other", "b/1", PROGRESS_DONE, 200);
+    progress_set_state(p, G, "a/2", PROGRESS_SKIPPED, 300);
+    progress_set_state(p, "other", "b/2", PROGRESS_IN_PROGRESS, 400);
+    assert_int_equal(progress_undo_depth(p, G), 2);
+    assert_int_equal(progress_undo_depth(p, "other"), 2);
+    assert_int_equal(progress_undo_depth(p, "none"), 0);
+    const char *id = NULL;
+    assert_true(progress_undo(p, G, 500, &id));
+    assert_string_equal(id, "a/2");
+    assert_true(progress_undo(p, G, 600, &id));
+    assert_string_equal(id, "a/1");
+    assert_false(progress_undo(p, G, 700, &id));
+    /* The other guide's changes were untouched and are still undoable, newest first. */
+    assert_int_equal(progress_get_state(p, "other", "b/2"), PROGRESS_IN_PROGRESS);
+    assert_true(progress_undo(p, "other", 800, &id));
+    assert_string_equal(id, "b/2");
+    assert_true(progress_undo(p, "other", 900, &id));
+    assert_string_equal(id, "b/1");
+    assert_int_equal(progress_undo_depth(p, "other"), 0);
     progress_free(p);
 }
 
@@ -94,9 +122,9 @@ static void test_undo_limit(void **state)
     for (int i = 0; i < PROGRESS_UNDO_MAX + 10; i++) {
         progress_set_state(p, G, "a/1", i % 2 ? PROGRESS_TODO : PROGRESS_DONE, 100 + i);
     }
-    assert_int_equal(progress_undo_depth(p), PROGRESS_UNDO_MAX);
+    assert_int_equal(progress_undo_depth(p, G), PROGRESS_UNDO_MAX);
     int n = 0;
-    while (progress_undo(p, 10000 + n, NULL)) {
+    while (progress_undo(p, G, 10000 + n, NULL)) {
         n++;
     }
     assert_int_equal(n, PROGRESS_UNDO_MAX);
@@ -306,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_set_get),
         cmocka_unit_test(test_change_time_increases),
         cmocka_unit_test(test_undo),
+        cmocka_unit_test(test_undo_per_guide),
         cmocka_unit_test(test_undo_limit),
         cmocka_unit_test(test_reset),
         cmocka_unit_test(test_merge_latest_wins),

@@ -29,8 +29,14 @@ static struct guide_phase phases[] = {
     {.id = "a", .title = "Foundation", .actions = actions_a, .n_actions = 3},
     {.id = "b", .title = "Production", .actions = actions_b, .n_actions = 2},
 };
-static struct guide guide = {
-    .id = G, .title = "ML Engineer", .path_title = "Career Path", .phases = phases, .n_phases = 2};
+static struct guide_cert certs[] = {{.id = "aws", .name = "AWS ML"}, {.id = "gcp", .name = "GCP"}};
+static struct guide guide = {.id = G,
+                             .title = "ML Engineer",
+                             .path_title = "Career Path",
+                             .phases = phases,
+                             .n_phases = 2,
+                             .certs = certs,
+                             .n_certs = 2};
 
 static char *dir;
 static struct progress_store *store;
@@ -64,7 +70,8 @@ static int teardown(void **state)
     return rc == 0 ? 0 : -1;
 }
 
-/* Runs a report into a memory buffer; returns it (caller frees). */
+/* Runs a report into a memory buffer; returns it (caller frees). which: 0 text, 1 Markdown,
+ * 2 JSON, 3 ASCII text, 4 what's left. */
 static char *capture(int which, int *rc)
 {
     char *buf = NULL;
@@ -76,8 +83,10 @@ static char *capture(int which, int *rc)
         *rc = progress_report_markdown(&guide, store, 0, out);
     } else if (which == 2) {
         *rc = progress_report_json(&guide, store, out);
-    } else {
+    } else if (which == 3) {
         *rc = progress_report_text(&guide, store, TEXT_ASCII, out);
+    } else {
+        *rc = progress_report_left(&guide, store, 0, out);
     }
     fclose(out);
     return buf;
@@ -102,7 +111,9 @@ static void test_text(void **state)
         "   [##########----------]  50%  2/4  done 2 \xc2\xb7 in progress 1 \xc2\xb7 skipped 1 "
         "\xc2\xb7 to do 1\n"
         "Current phase: 1. Foundation\n"
-        "2 saved items are not in this guide; kept.\n";
+        "2 saved items are not in this guide; kept.\n"
+        /* a/3 is in progress, so it is the next action; sanitised like every guide text. */
+        "Next: Evil \xe2\x90\x9b]0;title\xe2\x90\x87 \"quoted\" \xef\xbf\xbd text\n";
     assert_string_equal(out, expected);
     free(out);
     out = capture(3, &rc);
@@ -143,9 +154,53 @@ static void test_json(void **state)
     /* The exact text, with controls, quotes and C1 escaped. */
     assert_non_null(strstr(out, "\"Evil \\u001b]0;title\\u0007 \\\"quoted\\\" \\u009b text\""));
     assert_non_null(strstr(out, "{\"id\": \"b/2\", \"text\": \"Monitor\", \"state\": \"todo\", "
-                                "\"changed\": null}"));
+                                "\"changed\": null, \"note\": null}"));
     assert_non_null(strstr(out, "\"state\": \"done\", \"changed\": \"1970-01-01T00:00:01.000Z\""));
     assert_null(strchr(out, '\x1b'));
+    free(out);
+}
+
+static void test_left(void **state)
+{
+    (void)state;
+    int rc;
+    char *out = capture(4, &rc);
+    assert_int_equal(rc, 0);
+    /* a/1 done, a/2 skipped, b/1 done: a/3 (in progress) and b/2 (to do) are left. */
+    assert_string_equal(out, "ML Engineer: what's left (2 of 5 key actions)\n"
+                             "1. Foundation\n"
+                             "   [~] Evil \xe2\x90\x9b]0;title\xe2\x90\x87 \"quoted\" "
+                             "\xef\xbf\xbd text (in progress)\n"
+                             "2. Production\n"
+                             "   [ ] Monitor\n");
+    free(out);
+}
+
+static void test_companion_lines(void **state)
+{
+    (void)state;
+    struct progress *p = progress_store_doc(store);
+    const char *note = "first line\nsecond *line*";
+    assert_int_equal(progress_set_note(p, G, "a/1", note, strlen(note), 2000), 0);
+    assert_int_equal(progress_set_note(p, G, "b", "phase note", 10, 2000), 0);
+    struct progress_cert_info c = {.status = PROGRESS_CERT_EXAM_BOOKED, .exam = {2027, 2, 10}};
+    assert_int_equal(progress_set_cert(p, G, "aws", &c, (struct progress_date){0}, 2000, NULL), 0);
+    int rc;
+    char *out = capture(0, &rc);
+    assert_non_null(strstr(out, "\nCertifications: 1 exam on 2027-02-10\n"));
+    assert_non_null(strstr(out, "\nNotes: 2\n"));
+    free(out);
+    out = capture(1, &rc);
+    assert_non_null(strstr(out, "- [x] Master Python (NumPy, Pandas)\n  > first line\n"
+                                "  > second \\*line\\*\n"));
+    assert_non_null(strstr(out, "\n## 2. Production (1/2, 50%)\n\n> phase note\n\n"));
+    assert_non_null(strstr(out, "\n## Certifications\n\n- **AWS ML**: exam booked \xc2\xb7 exam on "
+                                "2027-02-10\n"));
+    free(out);
+    out = capture(2, &rc);
+    assert_non_null(strstr(out, "\"note\": \"first line\\nsecond *line*\"}"));
+    assert_non_null(strstr(out, "{\"id\": \"aws\", \"name\": \"AWS ML\", \"status\": "
+                                "\"exam-booked\", \"exam\": \"2027-02-10\", \"passed\": null"));
     free(out);
 }
 
@@ -183,6 +238,8 @@ int main(void)
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_json),
+        cmocka_unit_test(test_left),
+        cmocka_unit_test(test_companion_lines),
         cmocka_unit_test(test_reset),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -64,7 +64,7 @@ static void test_parse(void **state)
     progress_parse_time("2026-11-26T06:30:12.345Z", &t);
     assert_int_equal(it->changed, t);
     assert_int_equal(p->generation, 0);
-    assert_int_equal(progress_undo_depth(p), 0);
+    assert_int_equal(progress_undo_depth(p, "ml-engineer"), 0);
     progress_free(p);
 }
 
@@ -129,11 +129,11 @@ static void test_unknown_keys_kept(void **state)
                        "        note: \"42\"\n"
                        "    started: 2026-01-01\n"
                        "    last_position: {screen: path, row: 3}\n"
-                       "    certifications:\n"
+                       "    badges:\n"
                        "    - aws-ml\n"
                        "    - 'gcp: ml'\n"
                        "  data-engineer:\n"
-                       "    notes: keep me\n";
+                       "    goals: keep me\n";
     enum progress_parse_status st;
     struct progress *p = parse(text, strlen(text), &st);
     assert_int_equal(st, PROGRESS_PARSE_OK);
@@ -155,11 +155,11 @@ static void test_unknown_keys_kept(void **state)
                            "    last_position:\n"
                            "      screen: path\n"
                            "      row: 3\n"
-                           "    certifications:\n"
+                           "    badges:\n"
                            "    - aws-ml\n"
                            "    - \"gcp: ml\"\n"
                            "  data-engineer:\n"
-                           "    notes: keep me\n"
+                           "    goals: keep me\n"
                            "theme: dark\n";
     assert_string_equal(out, expected);
     /* A change and a merge keep them too. */

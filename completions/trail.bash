@@ -1,0 +1,115 @@
+# bash completion for trail(1).                                    -*- shell-script -*-
+#
+# Completes the options, the values of --export, directories for --content and --check, files
+# for --state, and guide ids. Guide ids are the directories holding a guide.yaml in the content
+# directory trail would use: the --content given on the line, else $TRAIL_CONTENT, else the
+# guides installed next to the trail being completed (PREFIX/share/trail/guides). Only when
+# none is found is trail itself asked (`trail --list`, first column), with a progress file that
+# cannot exist, so that completing never reads or touches the learner's progress.
+# Needs nothing but bash; works with or without the bash-completion package.
+
+# _trail_ids_in DIR: prints the guide ids of DIR, one a line (DIR itself when it is a guide).
+_trail_ids_in()
+{
+    local d
+    if [[ -f $1/guide.yaml ]]; then
+        d=${1%/}
+        printf '%s\n' "${d##*/}"
+        return
+    fi
+    for d in "$1"/*/; do
+        [[ -f ${d}guide.yaml ]] || continue
+        d=${d%/}
+        printf '%s\n' "${d##*/}"
+    done
+}
+
+# _trail_guide_ids PROGRAM CONTENT: the guide ids, as trail would find them.
+_trail_guide_ids()
+{
+    local prog=$1 content=$2 bin root ids
+    if [[ -n $content ]]; then
+        _trail_ids_in "${content/#\~/$HOME}"
+        return
+    fi
+    if [[ -n ${TRAIL_CONTENT-} ]]; then
+        _trail_ids_in "$TRAIL_CONTENT"
+        return
+    fi
+    if [[ $prog == */* ]]; then
+        bin=${prog/#\~/$HOME}
+    else
+        bin=$(type -P -- "$prog" 2>/dev/null)
+    fi
+    for root in ${bin:+"${bin%/*}/../share/trail/guides"} /usr/local/share/trail/guides \
+        /usr/share/trail/guides; do
+        ids=$(_trail_ids_in "$root")
+        if [[ -n $ids ]]; then
+            printf '%s\n' "$ids"
+            return
+        fi
+    done
+    if [[ -n $bin && -x $bin ]]; then
+        "$bin" --list --state /dev/null/none 2>/dev/null | while read -r root _; do
+            printf '%s\n' "$root"
+        done
+    fi
+}
+
+_trail()
+{
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
+    local opts="--content --check --print --search --list --progress --export --reset --yes
+        --state --width --no-mouse --help --version -h -V"
+    local i word content="" check=""
+
+    # --opt=value: bash splits it at '=' into "--opt" "=" "value".
+    if [[ $cur == = ]]; then
+        cur=""
+    elif [[ $prev == = ]] && ((COMP_CWORD >= 2)); then
+        prev=${COMP_WORDS[COMP_CWORD - 2]}
+    fi
+
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        if [[ $word == --content ]]; then
+            content=${COMP_WORDS[i + 1]}
+            [[ $content == = ]] && content=${COMP_WORDS[i + 2]}
+        elif [[ $word == --check ]]; then
+            check=1
+        fi
+    done
+
+    case $prev in
+    --content)
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+        return
+        ;;
+    --state)
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        return
+        ;;
+    --export)
+        mapfile -t COMPREPLY < <(compgen -W "markdown json" -- "$cur")
+        return
+        ;;
+    --search | --width)
+        return
+        ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
+    elif [[ -n $check ]]; then
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+    else
+        local ids
+        ids=$(_trail_guide_ids "${COMP_WORDS[0]}" "$content")
+        mapfile -t COMPREPLY < <(compgen -W "$ids" -- "$cur")
+    fi
+}
+
+complete -F _trail trail

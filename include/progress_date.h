@@ -1,0 +1,51 @@
+/* Calendar dates for the learner's plan: certification dates and the pace start date.
+ *
+ * A date is a proleptic Gregorian day written "YYYY-MM-DD" (year 1970-9999), with no time and
+ * no zone: it is a day on the learner's own calendar. Year 0 means "no date". Arithmetic goes
+ * through day numbers (days since 1970-01-01), so month ends and leap years are exact. */
+#ifndef TRAIL_PROGRESS_DATE_H
+#define TRAIL_PROGRESS_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PROGRESS_DATE_SIZE     11 /* "YYYY-MM-DD" and the NUL */
+#define PROGRESS_DATE_MIN_YEAR 1970
+#define PROGRESS_DATE_MAX_YEAR 9999
+
+struct progress_date {
+    int year, month, day; /* year 0: no date */
+};
+
+/* True when d holds a date (year != 0). */
+bool progress_date_is_set(struct progress_date d);
+
+/* True when d is a real calendar date in the supported years (2026-02-30 is not). */
+bool progress_date_valid(struct progress_date d);
+
+/* Parses exactly "YYYY-MM-DD" into *out. Returns 0, or -1 when s is not that shape or not a
+ * real date (nothing is stored then). */
+int progress_date_parse(const char *s, struct progress_date *out);
+
+/* Writes "YYYY-MM-DD" into buf (PROGRESS_DATE_SIZE bytes); "" when d is not set. */
+void progress_date_format(struct progress_date d, char *buf, size_t size);
+
+/* Days in the given month (1-12) of the given year: 28-31. */
+int progress_date_days_in_month(int year, int month);
+
+/* The day number of a valid date (days since 1970-01-01), and back. */
+int64_t progress_date_days(struct progress_date d);
+struct progress_date progress_date_from_days(int64_t days);
+
+/* <0, 0, >0 as a is before, the same day as, or after b. */
+int progress_date_compare(struct progress_date a, struct progress_date b);
+
+/* The same day-of-month `months` months after d (months >= 0), clamped to the last day of that
+ * month: 2024-01-31 + 1 month is 2024-02-29, + 2 months 2024-03-31. */
+struct progress_date progress_date_add_months(struct progress_date d, int months);
+
+/* Today in the local time zone (the learner's calendar). */
+struct progress_date progress_date_today(void);
+
+#endif

@@ -1,0 +1,207 @@
+/* Import of an exported progress file: parsing the JSON export and merging it with a summary.
+ *
+ * Invariant: the summary is computed against the same rule the merge applies (an entry of
+ * theirs wins when it is newer than ours and than the reset after merging), before the merge,
+ * and the merge itself is progress_merge() on a document holding only the imported guide, so
+ * an import can never do anything a concurrent instance's save could not. Unknown keys of an
+ * export are not imported. */
+#include "progress_import.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress_internal.h"
+#include "xalloc.h"
+#include "ydoc.h"
+
+static bool scalar_is(const struct ydoc_node *n)
+{
+    return n != NULL && n->kind == YDOC_SCALAR;
+}
+
+/* Reads the actions of an export without a "progress" object. */
+static bool read_phases(struct progress *p, const char *file, const char *guide_id,
+                        const struct ydoc_node *phases, struct diag *d)
+{
+    bool ok = true;
+    progress_get_guide(p, guide_id);
+    for (size_t i = 0; phases->kind == YDOC_SEQ && i < phases->u.seq.n; i++) {
+        const struct ydoc_node *actions = ydoc_map_get(phases->u.seq.items[i], "actions");
+        for (size_t a = 0; actions != NULL && actions->kind == YDOC_SEQ && a < actions->u.seq.n;
+             a++) {
+            const struct ydoc_node *v = actions->u.seq.items[a];
+            const struct ydoc_node *id = ydoc_map_get(v, "id");
+            const struct ydoc_node *state = ydoc_map_get(v, "state");
+            const struct ydoc_node *changed = ydoc_map_get(v, "changed");
+            enum progress_state st;
+            int64_t t;
+            if (scalar_is(changed) && changed->u.scalar.plain &&
+                strcmp(changed->u.scalar.str, "null") == 0) {
+                continue; /* never changed on that machine */
+            }
+            if (!scalar_is(id) || id->u.scalar.len == 0 || !scalar_is(state) ||
+                progress_state_parse(state->u.scalar.str, &st) != 0 || !scalar_is(changed) ||
+                progress_parse_time(changed->u.scalar.str, &t) != 0) {
+                diag_add(d, DIAG_ERROR, file, v->line, v->col,
+                         "an action needs an id, a state and a changed time");
+                ok = false;
+                continue;
+            }
+            progress_put_item(p, guide_id, id->u.scalar.str, st, t);
+        }
+    }
+    return ok;
+}
+
+static struct progress *import_doc(const struct ydoc *doc, char **guide_id, struct diag *d)
+{
+    const struct ydoc_node *root = doc->root;
+    const struct ydoc_node *guide = ydoc_map_get(root, "guide");
+    const struct ydoc_node *progress = ydoc_map_get(root, "progress");
+    const struct ydoc_node *phases = ydoc_map_get(root, "phases");
+    if (root == NULL || root->kind != YDOC_MAP || !scalar_is(guide) || guide->u.scalar.len == 0 ||
+        (progress == NULL && phases == NULL)) {
+        diag_add(d, DIAG_ERROR, doc->file, root != NULL ? root->line : 0, 0,
+                 "not a progress export (trail --export json): no guide and progress");
+        return NULL;
+    }
+    struct progress *p = progress_new();
+    if (progress != NULL) {
+        progress_read_guide_entry(p, doc->file, guide->u.scalar.str, progress, d);
+    } else {
+        read_phases(p, doc->file, guide->u.scalar.str, phases, d);
+    }
+    progress_clear_extras(p); /* they point into doc, and are not imported */
+    struct progress_guide *pg = progress_get_guide(p, guide->u.scalar.str);
+    progress_put_resume(pg, NULL, NULL, 0, 0); /* this machine's own */
+    *guide_id = xstrdup(guide->u.scalar.str);
+    return p;
+}
+
+struct progress *progress_import_parse(const char *file, const char *buf, size_t len,
+                                       char **guide_id, struct diag *d)
+{
+    struct ydoc *doc = ydoc_parse(file, buf, len, d);
+    if (doc == NULL) {
+        return NULL;
+    }
+    struct progress *p = import_doc(doc, guide_id, d);
+    ydoc_free(doc);
+    return p;
+}
+
+struct progress *progress_import_load(const char *path, char **guide_id, struct diag *d)
+{
+    struct ydoc *doc = ydoc_load_file(path, d);
+    if (doc == NULL) {
+        return NULL;
+    }
+    struct progress *p = import_doc(doc, guide_id, d);
+    ydoc_free(doc);
+    return p;
+}
+
+/* Whether a change of theirs at t wins over ours at o, under the reset after the merge. */
+static bool wins(int64_t reset, int64_t t, int64_t o)
+{
+    return t > reset && t > o;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+    return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static bool same_cert(const struct progress_cert_info *a, const struct progress_cert_info *b)
+{
+    return a->status == b->status && progress_date_compare(a->exam, b->exam) == 0 &&
+           progress_date_compare(a->passed, b->passed) == 0 &&
+           progress_date_compare(a->expires, b->expires) == 0;
+}
+
+/* Counts one entry: updated (*n) when theirs wins with a different value, else unchanged. */
+static void tally(struct progress_import_summary *sum, size_t *n, bool win, bool same)
+{
+    if (win && !same) {
+        (*n)++;
+    } else {
+        sum->unchanged++;
+    }
+}
+
+/* Whether a reset at time `reset` voids any entry of og. */
+static bool voided(const struct progress_guide *og, int64_t reset)
+{
+    for (size_t i = 0; i < og->n_items; i++) {
+        if (og->items[i].changed <= reset) {
+            return true;
+        }
+    }
+    const struct progress_note *notes = og->notes.rows;
+    for (size_t i = 0; i < og->notes.n; i++) {
+        if (notes[i].changed <= reset) {
+            return true;
+        }
+    }
+    const struct progress_cert *certs = og->certs.rows;
+    for (size_t i = 0; i < og->certs.n; i++) {
+        if (certs[i].changed <= reset) {
+            return true;
+        }
+    }
+    return (og->start.changed != 0 && og->start.changed <= reset);
+}
+
+static void summarise(const struct progress_guide *og, const struct progress_guide *tg,
+                      struct progress_import_summary *sum)
+{
+    int64_t reset = og != NULL && og->reset > tg->reset ? og->reset : tg->reset;
+    sum->reset = og != NULL && tg->reset > og->reset && voided(og, tg->reset);
+    for (size_t i = 0; i < tg->n_items; i++) {
+        const struct progress_item *t = &tg->items[i];
+        const struct progress_item *o = progress_find_item(og, t->id);
+        bool live = o != NULL && o->changed > reset;
+        enum progress_state ours = live ? o->state : PROGRESS_TODO;
+        tally(sum, &sum->items, wins(reset, t->changed, live ? o->changed : 0), ours == t->state);
+    }
+    const struct progress_note *tn = tg->notes.rows;
+    for (size_t i = 0; i < tg->notes.n; i++) {
+        const struct progress_note *o = progress_find_note(og, tn[i].id);
+        bool live = o != NULL && o->changed > reset;
+        tally(sum, &sum->notes, wins(reset, tn[i].changed, live ? o->changed : 0),
+              same_str(live ? o->text : NULL, tn[i].text));
+    }
+    const struct progress_cert *tc = tg->certs.rows;
+    static const struct progress_cert_info none = {0};
+    for (size_t i = 0; i < tg->certs.n; i++) {
+        const struct progress_cert *o = progress_find_cert(og, tc[i].id);
+        bool live = o != NULL && o->changed > reset;
+        tally(sum, &sum->certs, wins(reset, tc[i].changed, live ? o->changed : 0),
+              same_cert(live ? &o->info : &none, &tc[i].info));
+    }
+    if (tg->start.changed != 0) {
+        bool live = og != NULL && og->start.changed > reset;
+        struct progress_date ours = live ? og->start.date : (struct progress_date){0};
+        size_t n = 0;
+        tally(sum, &n, wins(reset, tg->start.changed, live ? og->start.changed : 0),
+              progress_date_compare(ours, tg->start.date) == 0);
+        sum->start = n > 0;
+    }
+}
+
+void progress_import_merge(struct progress *ours, const struct progress *theirs,
+                           const char *guide_id, struct progress_import_summary *sum)
+{
+    memset(sum, 0, sizeof *sum);
+    const struct progress_guide *tg = progress_find_guide(theirs, guide_id);
+    if (tg == NULL) {
+        return;
+    }
+    summarise(progress_find_guide(ours, guide_id), tg, sum);
+    progress_merge(ours, theirs);
+}
+
+bool progress_import_changed(const struct progress_import_summary *sum)
+{
+    return sum->items + sum->notes + sum->certs > 0 || sum->start || sum->reset;
+}

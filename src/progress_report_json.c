@@ -1,0 +1,285 @@
+/* trail --export json: the guide's progress as one JSON object, for tools and for
+ * trail --import on another machine.
+ *
+ * Two views of the same data: "phases" and "certifications" follow the guide (texts, states,
+ * notes, counts) for people and scripts, and "progress" is the dotfile's guide entry itself
+ * (reset, items with their change times, notes and certifications with theirs, tombstones
+ * included, the start date), so an import loses nothing, not even entries this guide version
+ * no longer has. The resume position is this machine's own and is not exported. Strings keep
+ * their exact text but every character a terminal could act on is escaped (\uXXXX), so the
+ * output is safe on a terminal; the escapes used are the ones YAML's double-quoted style
+ * shares with JSON, so ydoc reads the export back. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress.h"
+#include "progress_plan.h"
+#include "progress_report.h"
+#include "text.h"
+
+/* Whether code point cp must be written as \uXXXX: controls, C1, bidi and line separators. */
+static bool json_escape_cp(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
+           cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0xfeff || cp == 0x200b || cp == 0x200c || cp == 0x200d || cp == 0x2060;
+}
+
+static void put_json_string(FILE *out, const char *s)
+{
+    if (s == NULL) {
+        fputs("null", out);
+        return;
+    }
+    size_t len = strlen(s);
+    fputc('"', out);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = text_utf8_decode(s + i, len - i, &cp);
+        if (cp == UINT32_MAX) {
+            fputs("\\ufffd", out); /* never happens for guide text; kept total */
+        } else if (cp == '"' || cp == '\\') {
+            fprintf(out, "\\%c", (char)cp);
+        } else if (cp == '\n') {
+            fputs("\\n", out);
+        } else if (cp == '\t') {
+            fputs("\\t", out);
+        } else if (json_escape_cp(cp)) {
+            fprintf(out, "\\u%04x", (unsigned)cp);
+        } else {
+            fwrite(s + i, 1, n, out);
+        }
+        i += n;
+    }
+    fputc('"', out);
+}
+
+static void put_json_time(FILE *out, int64_t ms)
+{
+    char when[PROGRESS_TIME_SIZE];
+    progress_format_time(ms, when, sizeof when);
+    put_json_string(out, when);
+}
+
+static void put_json_date(FILE *out, struct progress_date d)
+{
+    char buf[PROGRESS_DATE_SIZE];
+    progress_date_format(d, buf, sizeof buf);
+    put_json_string(out, progress_date_is_set(d) ? buf : NULL);
+}
+
+static void json_counts(FILE *out, const struct progress_counts *c)
+{
+    fprintf(out,
+            "\"total\": %zu, \"done\": %zu, \"in_progress\": %zu, \"skipped\": %zu, "
+            "\"todo\": %zu, \"percent\": %u",
+            c->total, c->done, c->in_progress, c->skipped, c->todo, progress_percent(c));
+}
+
+static void json_action(FILE *out, const struct progress *p, const struct guide *g,
+                        const struct guide_action *a)
+{
+    const struct progress_item *it = progress_find_item(progress_find_guide(p, g->id), a->id);
+    fputs("        {\"id\": ", out);
+    put_json_string(out, a->id);
+    fputs(", \"text\": ", out);
+    put_json_string(out, a->text);
+    fputs(", \"state\": ", out);
+    put_json_string(out, progress_state_name(it != NULL ? it->state : PROGRESS_TODO));
+    fputs(", \"changed\": ", out);
+    if (it != NULL) {
+        put_json_time(out, it->changed);
+    } else {
+        fputs("null", out);
+    }
+    fputs(", \"note\": ", out);
+    put_json_string(out, progress_get_note(p, g->id, a->id));
+    fputc('}', out);
+}
+
+static void json_phase(FILE *out, const struct progress *p, const struct guide *g, size_t i)
+{
+    const struct guide_phase *ph = &g->phases[i];
+    struct progress_counts c;
+    progress_count_phase(p, g, i, &c);
+    fputs("    {\"id\": ", out);
+    put_json_string(out, ph->id);
+    fputs(", \"title\": ", out);
+    put_json_string(out, ph->title);
+    fputs(", ", out);
+    json_counts(out, &c);
+    fputs(", \"note\": ", out);
+    put_json_string(out, progress_get_note(p, g->id, ph->id));
+    fputs(",\n      \"actions\": [\n", out);
+    for (size_t a = 0; a < ph->n_actions; a++) {
+        json_action(out, p, g, &ph->actions[a]);
+        fputs(a + 1 < ph->n_actions ? ",\n" : "\n", out);
+    }
+    fputs("      ]}", out);
+}
+
+static void json_cert(FILE *out, const struct progress *p, const struct guide *g, size_t i)
+{
+    const struct guide_cert *gc = &g->certs[i];
+    const struct progress_cert *c = progress_find_cert(progress_find_guide(p, g->id), gc->id);
+    struct progress_cert_info info = {0};
+    progress_get_cert(p, g->id, gc->id, &info);
+    fputs("    {\"id\": ", out);
+    put_json_string(out, gc->id);
+    fputs(", \"name\": ", out);
+    put_json_string(out, gc->name);
+    fputs(", \"status\": ", out);
+    put_json_string(out, progress_cert_status_name(info.status));
+    fputs(", \"exam\": ", out);
+    put_json_date(out, info.exam);
+    fputs(", \"passed\": ", out);
+    put_json_date(out, info.passed);
+    fputs(", \"expires\": ", out);
+    put_json_date(out, info.expires);
+    fputs(", \"changed\": ", out);
+    if (c != NULL) {
+        put_json_time(out, c->changed);
+    } else {
+        fputs("null", out);
+    }
+    fputs(", \"note\": ", out);
+    put_json_string(out, progress_get_note(p, g->id, gc->id));
+    fputc('}', out);
+}
+
+/* "key": {"state": ..., "changed": ...} entries of the lossless "progress" object. */
+static void json_items(FILE *out, const struct progress_guide *pg)
+{
+    fputs("    \"items\": {", out);
+    for (size_t i = 0; i < pg->n_items; i++) {
+        fputs(i > 0 ? ",\n      " : "\n      ", out);
+        put_json_string(out, pg->items[i].id);
+        fputs(": {\"state\": ", out);
+        put_json_string(out, progress_state_name(pg->items[i].state));
+        fputs(", \"changed\": ", out);
+        put_json_time(out, pg->items[i].changed);
+        fputc('}', out);
+    }
+    fputs(pg->n_items > 0 ? "\n    }" : "}", out);
+}
+
+static void json_notes(FILE *out, const struct progress_guide *pg)
+{
+    const struct progress_note *notes = pg->notes.rows;
+    fputs(",\n    \"notes\": {", out);
+    for (size_t i = 0; i < pg->notes.n; i++) {
+        fputs(i > 0 ? ",\n      " : "\n      ", out);
+        put_json_string(out, notes[i].id);
+        fputs(": {", out);
+        if (notes[i].text != NULL) {
+            fputs("\"text\": ", out);
+            put_json_string(out, notes[i].text);
+            fputs(", ", out);
+        }
+        fputs("\"changed\": ", out);
+        put_json_time(out, notes[i].changed);
+        fputc('}', out);
+    }
+    fputs(pg->notes.n > 0 ? "\n    }" : "}", out);
+}
+
+static void json_certs(FILE *out, const struct progress_guide *pg)
+{
+    const struct progress_cert *certs = pg->certs.rows;
+    fputs(",\n    \"certifications\": {", out);
+    for (size_t i = 0; i < pg->certs.n; i++) {
+        const struct progress_cert_info *c = &certs[i].info;
+        fputs(i > 0 ? ",\n      " : "\n      ", out);
+        put_json_string(out, certs[i].id);
+        fputs(": {\"status\": ", out);
+        put_json_string(out, progress_cert_status_name(c->status));
+        const char *keys[3] = {"exam", "passed", "expires"};
+        const struct progress_date dates[3] = {c->exam, c->passed, c->expires};
+        for (int k = 0; k < 3; k++) {
+            if (progress_date_is_set(dates[k])) {
+                fprintf(out, ", \"%s\": ", keys[k]);
+                put_json_date(out, dates[k]);
+            }
+        }
+        fputs(", \"changed\": ", out);
+        put_json_time(out, certs[i].changed);
+        fputc('}', out);
+    }
+    fputs(pg->certs.n > 0 ? "\n    }" : "}", out);
+}
+
+/* The dotfile's guide entry (without the resume position). */
+static void json_progress(FILE *out, const struct progress *p, const struct guide *g)
+{
+    static const struct progress_guide empty = {0};
+    const struct progress_guide *pg = progress_find_guide(p, g->id);
+    pg = pg != NULL ? pg : &empty;
+    fputs(",\n  \"progress\": {\n", out);
+    if (pg->reset > 0) {
+        fputs("    \"reset\": ", out);
+        put_json_time(out, pg->reset);
+        fputs(",\n", out);
+    }
+    json_items(out, pg);
+    json_notes(out, pg);
+    json_certs(out, pg);
+    if (pg->start.changed != 0) {
+        fputs(",\n    \"start\": {", out);
+        if (progress_date_is_set(pg->start.date)) {
+            fputs("\"date\": ", out);
+            put_json_date(out, pg->start.date);
+            fputs(", ", out);
+        }
+        fputs("\"changed\": ", out);
+        put_json_time(out, pg->start.changed);
+        fputc('}', out);
+    }
+    fputs("\n  }\n", out);
+}
+
+static void json_head(FILE *out, const struct progress *p, const struct guide *g)
+{
+    struct progress_counts all;
+    progress_count_guide(p, g, &all);
+    fprintf(out, "{\n  \"format\": \"trail-progress\",\n  \"version\": %d,\n  \"guide\": ",
+            PROGRESS_FORMAT_VERSION);
+    put_json_string(out, g->id);
+    fputs(",\n  \"title\": ", out);
+    put_json_string(out, g->title);
+    fputs(",\n  \"exported\": ", out);
+    put_json_time(out, progress_now_ms());
+    fputs(",\n  \"overall\": {", out);
+    json_counts(out, &all);
+    fputs("},\n  \"current_phase\": ", out);
+    size_t cur = progress_current_phase(p, g);
+    put_json_string(out, cur < g->n_phases ? g->phases[cur].id : NULL);
+    size_t ph, ac;
+    fputs(",\n  \"next_action\": ", out);
+    bool next = progress_suggest_next(p, g, &ph, &ac);
+    put_json_string(out, next ? g->phases[ph].actions[ac].id : NULL);
+    struct progress_date start;
+    fputs(",\n  \"start\": ", out);
+    put_json_date(out, progress_get_start(p, g->id, &start) ? start : (struct progress_date){0});
+    fprintf(out, ",\n  \"unknown_items\": %zu", progress_count_unknown(p, g));
+}
+
+int progress_report_json(const struct guide *g, struct progress_store *s, FILE *out)
+{
+    const struct progress *p = progress_store_doc(s);
+    json_head(out, p, g);
+    fputs(",\n  \"phases\": [\n", out);
+    for (size_t i = 0; i < g->n_phases; i++) {
+        json_phase(out, p, g, i);
+        fputs(i + 1 < g->n_phases ? ",\n" : "\n", out);
+    }
+    fputs("  ],\n  \"certifications\": [\n", out);
+    for (size_t i = 0; i < g->n_certs; i++) {
+        json_cert(out, p, g, i);
+        fputs(i + 1 < g->n_certs ? ",\n" : "\n", out);
+    }
+    fputs("  ]", out);
+    json_progress(out, p, g);
+    fputs("}\n", out);
+    return fflush(out) == 0 && !ferror(out) ? 0 : 1;
+}

@@ -1,0 +1,192 @@
+/* The companion's command-line reports: trail --progress --left, --start and --import.
+ *
+ * Like the other reports, each writes to the streams it is given and returns the exit status;
+ * guide text and file names are sanitised before they reach the output. A command that
+ * changes progress saves through the store (atomic, merged under the lock) and reports
+ * success only once the file is durably written. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress_import.h"
+#include "progress_plan.h"
+#include "progress_report.h"
+#include "text.h"
+#include "xalloc.h"
+
+static int finish(FILE *out)
+{
+    return fflush(out) == 0 && !ferror(out) ? 0 : 1;
+}
+
+static void put_clean(FILE *out, const char *s, unsigned flags)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), flags | TEXT_ONE_LINE, &len);
+    fwrite(clean, 1, len, out);
+    free(clean);
+}
+
+int progress_report_left(const struct guide *g, struct progress_store *s, unsigned text_flags,
+                         FILE *out)
+{
+    const struct progress *p = progress_store_doc(s);
+    struct progress_left_item *left = NULL;
+    size_t n = progress_list_left(p, g, &left);
+    size_t total = guide_count_actions(g);
+    put_clean(out, g->title, text_flags);
+    if (n == 0) {
+        fputs(": nothing left, every key action is done or skipped\n", out);
+        return finish(out);
+    }
+    fprintf(out, ": what's left (%zu of %zu key actions)\n", n, total);
+    for (size_t i = 0; i < n; i++) {
+        const struct guide_phase *ph = &g->phases[left[i].phase];
+        if (i == 0 || left[i - 1].phase != left[i].phase) {
+            fprintf(out, "%zu. ", left[i].phase + 1);
+            put_clean(out, ph->title, text_flags);
+            fputc('\n', out);
+        }
+        bool busy = left[i].state == PROGRESS_IN_PROGRESS;
+        fputs(busy ? "   [~] " : "   [ ] ", out);
+        put_clean(out, ph->actions[left[i].action].text, text_flags);
+        fputs(busy ? " (in progress)\n" : "\n", out);
+    }
+    free(left);
+    return finish(out);
+}
+
+static int store_error(struct progress_store *s, const char *what, FILE *err)
+{
+    fprintf(err, "trail: %s: ", what);
+    const char *msg =
+        progress_store_readonly(s) != NULL ? progress_store_readonly(s) : progress_store_message(s);
+    put_clean(err, msg != NULL ? msg : "progress could not be saved", 0);
+    fputc('\n', err);
+    return 1;
+}
+
+int progress_report_start(const struct guide *g, struct progress_store *s,
+                          struct progress_date date, unsigned text_flags, FILE *out, FILE *err)
+{
+    if (progress_store_readonly(s) != NULL) {
+        return store_error(s, "the start date is not saved", err);
+    }
+    struct progress *p = progress_store_doc(s);
+    if (progress_set_start(p, g->id, date, progress_now_ms()) != 0 ||
+        (progress_store_dirty(s) && progress_store_save(s) != 0)) {
+        return store_error(s, "the start date is not saved", err);
+    }
+    char buf[PROGRESS_DATE_SIZE];
+    progress_date_format(date, buf, sizeof buf);
+    fputs("Start date for ", out);
+    put_clean(out, g->title, text_flags);
+    if (!progress_date_is_set(date)) {
+        fputs(" cleared.\n", out);
+        return finish(out);
+    }
+    fprintf(out, ": %s\n", buf);
+    struct progress_pace pace;
+    progress_compute_pace(p, g, progress_date_today(), &pace);
+    char *line = progress_pace_text(&pace, g, text_flags);
+    if (line != NULL) {
+        fprintf(out, "Pace: %s\n", line);
+        free(line);
+    }
+    return finish(out);
+}
+
+/* "3 key-action states, 2 notes, 1 certification and the start date updated" */
+static void put_summary(FILE *out, const struct progress_import_summary *sum)
+{
+    char *parts[4] = {NULL};
+    size_t n = 0;
+    if (sum->items > 0) {
+        parts[n++] = xasprintf("%zu key-action state%s", sum->items, sum->items == 1 ? "" : "s");
+    }
+    if (sum->notes > 0) {
+        parts[n++] = xasprintf("%zu note%s", sum->notes, sum->notes == 1 ? "" : "s");
+    }
+    if (sum->certs > 0) {
+        parts[n++] = xasprintf("%zu certification%s", sum->certs, sum->certs == 1 ? "" : "s");
+    }
+    if (sum->start) {
+        parts[n++] = xstrdup("the start date");
+    }
+    for (size_t i = 0; i < n; i++) {
+        fputs(parts[i], out);
+        fputs(i + 2 < n ? ", " : i + 2 == n ? " and " : "", out);
+        free(parts[i]);
+    }
+    if (n > 0) {
+        fputs(" updated", out);
+    }
+}
+
+static int import_failed(const char *path, const char *why, FILE *err)
+{
+    fputs("trail: nothing imported from ", err);
+    put_clean(err, path, 0);
+    fputs(": ", err);
+    put_clean(err, why, 0);
+    fputc('\n', err);
+    return 1;
+}
+
+/* Loads the export; NULL after printing why (nothing may be imported then). */
+static struct progress *load_export(const struct guide *g, const char *path, FILE *err)
+{
+    struct diag d = {0};
+    char *id = NULL;
+    struct progress *theirs = progress_import_load(path, &id, &d);
+    if (theirs == NULL || d.errors > 0) {
+        char msg[512];
+        diag_format(&d.msgs[0], msg, sizeof msg);
+        import_failed(path, d.n > 0 ? msg : "not a progress export", err);
+        progress_free(theirs);
+        theirs = NULL;
+    } else if (strcmp(id, g->id) != 0) {
+        char *why = xasprintf("it holds the progress of guide '%s', not '%s' (name the guide: "
+                              "trail --import FILE %s)",
+                              id, g->id, id);
+        import_failed(path, why, err);
+        free(why);
+        progress_free(theirs);
+        theirs = NULL;
+    }
+    free(id);
+    diag_free(&d);
+    return theirs;
+}
+
+int progress_report_import(const struct guide *g, struct progress_store *s, const char *path,
+                           FILE *out, FILE *err)
+{
+    if (progress_store_readonly(s) != NULL) {
+        return import_failed(path, progress_store_readonly(s), err);
+    }
+    struct progress *theirs = load_export(g, path, err);
+    if (theirs == NULL) {
+        return 1;
+    }
+    struct progress_import_summary sum;
+    progress_import_merge(progress_store_doc(s), theirs, g->id, &sum);
+    progress_free(theirs);
+    if (progress_store_dirty(s) && progress_store_save(s) != 0) {
+        return import_failed(path, progress_store_message(s), err);
+    }
+    fputs("Imported ", out);
+    put_clean(out, path, 0);
+    fputs(": ", out);
+    if (sum.reset) {
+        fputs("a newer reset cleared older progress; ", out);
+    }
+    if (!progress_import_changed(&sum) ||
+        (sum.reset && sum.items + sum.notes + sum.certs == 0 && !sum.start)) {
+        fputs(sum.reset ? "nothing else changed" : "nothing changed, everything was up to date",
+              out);
+    } else {
+        put_summary(out, &sum);
+    }
+    fprintf(out, "; %zu entr%s unchanged.\n", sum.unchanged, sum.unchanged == 1 ? "y" : "ies");
+    return finish(out);
+}

@@ -1,0 +1,139 @@
+/* The guide picker: the first screen when the content directory holds several guides and none
+ * was named. It lists each guide with its title, id, key actions and the learner's progress
+ * (view_pick.c), from a summary of each (guide.yaml and the career path) loaded at start.
+ *
+ * Enter loads the guide afresh and replaces the picker with that guide's Home: the picker's
+ * screen (document, selection, scroll) is moved aside, so the guide's screens use the stack
+ * exactly as they do when trail opens one guide, Home at the bottom. Back from that Home pops
+ * everything, frees the search state and the guide, and moves the picker's screen back, laid
+ * out again since progress may have changed. A guide that fails to load opens an error screen
+ * over the picker instead; Back pops it. */
+#include "ui_curses.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_search.h"
+#include "view_pick.h"
+#include "xalloc.h"
+
+struct ui_pick {
+    struct guide **summaries;     /* one per guide; NULL when it failed to load */
+    struct view_pick_entry *rows; /* what the picker shows */
+    struct ui_screen saved;       /* the picker's screen while a guide is open */
+    bool guide_open;              /* ui->g was loaded by the picker */
+};
+
+static void pick_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+{
+    (void)s;
+    view_pick(d, ui->pick->rows, ui->opt.n_guides, ui_progress_doc(ui));
+}
+
+/* Loads guide i; on success it replaces the picker as the open guide. */
+static enum ui_result open_guide(struct ui *ui, size_t i)
+{
+    struct ui_pick *p = ui->pick;
+    const struct guide_entry *e = &ui->opt.guides[i];
+    struct diag diag = {0};
+    struct guide *g = guide_load(e->dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &diag);
+    if (g == NULL) {
+        ui_push(ui, &ui_load_error_ops, i, e->id);
+        ui_top(ui)->diag = diag;
+        ui_top(ui)->stale = true; /* lay out again, now with the messages */
+        ui_layout_screen(ui, ui_top(ui));
+        return UI_RES_ALL;
+    }
+    diag_free(&diag); /* warnings: `trail --check` shows them */
+    p->saved = ui->stack[0];
+    ui->depth = 0;
+    p->guide_open = true;
+    ui->g = g;
+    ui->n_sections = view_guide_sections(g, ui->sections);
+    ui_push(ui, &ui_home_ops, 0, NULL);
+    ui_progress_note_unknown(ui);
+    return UI_RES_ALL;
+}
+
+static enum ui_result pick_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+{
+    (void)arg;
+    if (a != UI_ACT_OPEN || s->pos.sel >= s->doc.n_items) {
+        return UI_RES_PASS;
+    }
+    const char *id = s->doc.items[s->pos.sel].id;
+    for (size_t i = 0; i < ui->opt.n_guides; i++) {
+        if (strcmp(ui->opt.guides[i].id, id) == 0) {
+            return open_guide(ui, i);
+        }
+    }
+    return UI_RES_NONE;
+}
+
+const struct ui_screen_ops ui_pick_ops = {
+    .name = "Guides",
+    .scope = UI_SCOPE_PICKER | UI_SCOPE_OPEN,
+    .resize = pick_resize,
+    .key = pick_key,
+};
+
+void ui_pick_start(struct ui *ui)
+{
+    struct ui_pick *p = xcalloc(1, sizeof *p);
+    size_t n = ui->opt.n_guides;
+    p->summaries = xcalloc(n, sizeof *p->summaries);
+    p->rows = xcalloc(n, sizeof *p->rows);
+    for (size_t i = 0; i < n; i++) {
+        struct diag diag = {0};
+        p->summaries[i] = guide_load(ui->opt.guides[i].dir, GUIDE_PART_PATH, &diag);
+        diag_free(&diag);
+        p->rows[i] = (struct view_pick_entry){ui->opt.guides[i].id, p->summaries[i]};
+    }
+    ui->pick = p;
+    ui_push(ui, &ui_pick_ops, 0, NULL);
+}
+
+/* Frees what the open guide built: its screens, its search state, the guide itself. */
+static void close_guide(struct ui *ui)
+{
+    ui_pop_all(ui);
+    ui_search_free(ui);
+    guide_free(ui->g);
+    ui->g = NULL;
+    ui->n_sections = 0;
+    ui->pick->guide_open = false;
+}
+
+enum ui_result ui_pick_return(struct ui *ui)
+{
+    struct ui_pick *p = ui->pick;
+    if (p == NULL || !p->guide_open) {
+        return UI_RES_NONE;
+    }
+    close_guide(ui);
+    ui->stack[0] = p->saved;
+    ui->depth = 1;
+    ui->stack[0].stale = true; /* progress in the guide just left may have changed */
+    ui_layout_screen(ui, &ui->stack[0]);
+    return UI_RES_ALL;
+}
+
+void ui_pick_free(struct ui *ui)
+{
+    struct ui_pick *p = ui->pick;
+    if (p == NULL) {
+        return;
+    }
+    if (p->guide_open) {
+        close_guide(ui);
+        view_doc_free(&p->saved.doc);
+        diag_free(&p->saved.diag);
+    }
+    for (size_t i = 0; i < ui->opt.n_guides; i++) {
+        guide_free(p->summaries[i]);
+    }
+    free(p->summaries);
+    free(p->rows);
+    free(p);
+    ui->pick = NULL;
+}

@@ -1,0 +1,379 @@
+/* The whole-guide search: `/` on any screen but the FAQ list loads the parts not loaded yet,
+ * opens the results screen (grouped by section, the matching line in context) and a prompt
+ * that narrows it as each character is typed. Enter on a result opens the item at the match;
+ * Back returns to the results with the same selection, since the results screen stays on the
+ * stack below. Also the search state shared with the FAQ filter (ui_faq.c) and n / N. */
+#include "ui_search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "view_search.h"
+#include "xalloc.h"
+
+/* Lines of context kept above a match scrolled to. */
+#define UI_MATCH_CONTEXT 2
+
+struct ui_search *ui_search_state(struct ui *ui)
+{
+    if (ui->search == NULL) {
+        ui->search = xcalloc(1, sizeof *ui->search);
+    }
+    return ui->search;
+}
+
+static void query_clear(struct ui_search_query *sq)
+{
+    free(sq->text);
+    free(sq->saved_text);
+    search_query_free(sq->q);
+    search_results_free(&sq->res);
+    memset(sq, 0, sizeof *sq);
+}
+
+void ui_search_free(struct ui *ui)
+{
+    struct ui_search *st = ui->search;
+    if (st == NULL) {
+        return;
+    }
+    ui_prompt_free(ui, &st->prompt);
+    query_clear(&st->faq);
+    query_clear(&st->all);
+    search_index_free(st->idx);
+    free(st);
+    ui->search = NULL;
+}
+
+static void run(const struct search_index *idx, struct ui_search_query *sq)
+{
+    search_query_free(sq->q);
+    sq->q = NULL;
+    sq->res.n = sq->res.n_title = 0;
+    if (sq->text != NULL) {
+        sq->q = search_query_new(sq->text);
+        search_run(idx, sq->q, sq->kinds, 0, &sq->res);
+    }
+}
+
+const struct search_index *ui_search_index(struct ui *ui)
+{
+    struct ui_search *st = ui_search_state(ui);
+    if (st->idx == NULL || st->idx_loaded != ui->g->loaded) {
+        search_index_free(st->idx);
+        st->idx = search_index_build(ui->g);
+        st->idx_loaded = ui->g->loaded;
+        run(st->idx, &st->faq);
+        run(st->idx, &st->all);
+    }
+    return st->idx;
+}
+
+void ui_search_set(struct ui *ui, struct ui_search_query *sq, const char *text, unsigned kinds)
+{
+    char *copy = text != NULL ? xstrdup(text) : NULL;
+    free(sq->text);
+    sq->text = copy;
+    sq->kinds = kinds;
+    run(ui_search_index(ui), sq);
+}
+
+bool ui_search_has_terms(const struct ui_search_query *sq)
+{
+    return sq->q != NULL && search_query_count_terms(sq->q) > 0;
+}
+
+void ui_search_save(struct ui_search_query *sq, const struct ui_screen *s)
+{
+    free(sq->saved_text);
+    sq->saved_text = sq->text != NULL ? xstrdup(sq->text) : NULL;
+    sq->saved_pos = s->pos;
+}
+
+void ui_search_restore(struct ui *ui, struct ui_search_query *sq, struct ui_screen *s)
+{
+    char *saved = sq->saved_text;
+    sq->saved_text = NULL;
+    ui_search_set(ui, sq, saved, sq->kinds);
+    free(saved);
+    s->stale = true;
+    ui_layout_screen(ui, s);
+    s->pos = sq->saved_pos;
+    view_list_fix(&s->pos, &s->doc, ui_body_height(ui));
+}
+
+void ui_search_relayout(struct ui *ui, struct ui_screen *s)
+{
+    const char *id = s->pos.sel < s->doc.n_items ? s->doc.items[s->pos.sel].id : NULL;
+    s->stale = true;
+    ui_layout_screen(ui, s);
+    if (id == NULL || view_doc_find_item(&s->doc, id) == SIZE_MAX) {
+        view_list_reset(&s->pos, &s->doc);
+        view_list_fix(&s->pos, &s->doc, ui_body_height(ui));
+    }
+}
+
+static void scroll_to(struct ui *ui, struct ui_screen *s, size_t line)
+{
+    s->match = line + 1;
+    s->pos.top = line > UI_MATCH_CONTEXT ? line - UI_MATCH_CONTEXT : 0;
+    view_list_fix(&s->pos, &s->doc, ui_body_height(ui));
+}
+
+void ui_search_show_match(struct ui *ui, struct ui_screen *s, size_t from)
+{
+    size_t line = view_search_mark_line(&s->doc, from, s->doc.n_lines, true);
+    if (line != SIZE_MAX) {
+        scroll_to(ui, s, line);
+    }
+}
+
+size_t ui_search_body_line(const struct view_doc *d)
+{
+    for (size_t i = 0; i < d->n_lines; i++) {
+        if (d->lines[i].len == 0) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+static enum ui_result step_list(struct ui *ui, struct ui_screen *s, bool forward)
+{
+    size_t n = s->doc.n_items, sel = s->pos.sel;
+    if (n == 0) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "No match");
+        return UI_RES_ALL;
+    }
+    bool wrapped = forward ? sel + 1 >= n : sel == 0 || sel >= n;
+    if (forward) {
+        s->pos.sel = wrapped ? 0 : sel + 1;
+    } else {
+        s->pos.sel = wrapped ? n - 1 : sel - 1;
+    }
+    view_list_fix(&s->pos, &s->doc, ui_body_height(ui));
+    if (wrapped) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "search wrapped");
+    }
+    return UI_RES_ALL;
+}
+
+static enum ui_result step_text(struct ui *ui, struct ui_screen *s, bool forward)
+{
+    const struct view_doc *d = &s->doc;
+    size_t n = d->n_lines, cur = s->match > 0 ? s->match - 1 : SIZE_MAX, line;
+    bool wrapped = false;
+    if (forward) {
+        size_t from = cur == SIZE_MAX ? s->pos.top : cur + 1;
+        line = view_search_mark_line(d, from, n, true);
+        if (line == SIZE_MAX) {
+            line = view_search_mark_line(d, 0, from, true);
+            wrapped = true;
+        }
+    } else {
+        size_t to = cur == SIZE_MAX ? s->pos.top + ui_body_height(ui) : cur;
+        line = view_search_mark_line(d, 0, to, false);
+        if (line == SIZE_MAX) {
+            line = view_search_mark_line(d, to, n, false);
+            wrapped = true;
+        }
+    }
+    if (line == SIZE_MAX) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "No match here");
+        return UI_RES_ALL;
+    }
+    scroll_to(ui, s, line);
+    if (wrapped) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "search wrapped");
+    }
+    return UI_RES_ALL;
+}
+
+enum ui_result ui_search_step(struct ui *ui, struct ui_screen *s, bool forward)
+{
+    return s->doc.n_items > 0 || s->ops == &ui_results_ops ? step_list(ui, s, forward)
+                                                           : step_text(ui, s, forward);
+}
+
+/* ---- The whole-guide search ---- */
+
+/* Loads the parts of the guide not loaded yet; a part that fails is left out of the search. */
+static void load_all(struct ui *ui)
+{
+    unsigned missing = ui->g->available & GUIDE_PART_ALL & ~ui->g->loaded;
+    if (missing == 0) {
+        return;
+    }
+    ui_status_set(ui, VIEW_ROLE_STATUS, "Loading the guide...");
+    ui_draw_all(ui);
+    refresh();
+    ui_status_clear(ui);
+    struct diag diag = {0};
+    ui_search_state(ui)->partial = guide_load_parts(ui->g, missing, &diag) != 0;
+    diag_free(&diag);
+    ui->stack[0].stale = true; /* Home's menu may change with the loaded parts */
+}
+
+static enum ui_result all_prompt(struct ui *ui, struct ui_prompt *p, enum ui_prompt_event ev)
+{
+    struct ui_search *st = ui_search_state(ui);
+    struct ui_search_query *sq = &st->all;
+    struct ui_screen *s = ui_top(ui);
+    if (ev == UI_PROMPT_CANCEL) {
+        if (sq->pushed) {
+            ui_pop(ui); /* its leave hook forgets the search */
+        } else {
+            ui_search_restore(ui, sq, s);
+        }
+        return UI_RES_ALL;
+    }
+    if (ev == UI_PROMPT_ACCEPT) {
+        if (ui_search_has_terms(sq) && sq->res.n == 0) {
+            ui_prompt_note(p, VIEW_ROLE_ERROR, "No match");
+            return UI_RES_ALL;
+        }
+        sq->pushed = false;
+        ui_prompt_close(ui);
+        return UI_RES_ALL;
+    }
+    ui_search_set(ui, sq, view_input_text(&p->input), SEARCH_KIND_ALL);
+    ui_search_relayout(ui, s);
+    if (sq->res.n == 0) {
+        ui_prompt_note(p, VIEW_ROLE_ERROR, "No match");
+    } else {
+        ui_prompt_note(p, VIEW_ROLE_FOOTER, "%zu %s", sq->res.n,
+                       sq->res.n == 1 ? "match" : "matches");
+    }
+    return UI_RES_ALL;
+}
+
+enum ui_result ui_search_start(struct ui *ui)
+{
+    struct ui_search *st = ui_search_state(ui);
+    size_t at = SIZE_MAX;
+    for (size_t i = 1; i < ui->depth; i++) {
+        at = ui->stack[i].ops == &ui_results_ops ? i : at;
+    }
+    while (at != SIZE_MAX && ui->depth > at + 1) {
+        ui_pop(ui);
+    }
+    load_all(ui);
+    bool pushed = at == SIZE_MAX;
+    if (pushed) {
+        ui_search_set(ui, &st->all, "", SEARCH_KIND_ALL);
+        ui_push(ui, &ui_results_ops, SIZE_MAX, "Search");
+        if (ui_top(ui)->ops != &ui_results_ops) {
+            ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
+            return UI_RES_ALL;
+        }
+    } else {
+        ui_search_index(ui); /* the query runs again if more of the guide was loaded */
+        ui_search_relayout(ui, ui_top(ui));
+    }
+    struct ui_search_query *sq = &st->all;
+    ui_search_save(sq, ui_top(ui));
+    sq->pushed = pushed;
+    ui_prompt_open(ui, &st->prompt, "/", sq->text, all_prompt);
+    all_prompt(ui, &st->prompt, UI_PROMPT_EDIT); /* the count for the text shown */
+    return UI_RES_ALL;
+}
+
+static void results_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+{
+    (void)s;
+    struct ui_search *st = ui_search_state(ui);
+    const struct search_index *idx = ui_search_index(ui);
+    if (st->all.q != NULL) {
+        view_search_results(d, ui->g, idx, st->all.q, &st->all.res, st->all.text);
+    }
+}
+
+/* Opens the result under the selection at its match. */
+static enum ui_result open_result(struct ui *ui, struct ui_screen *s)
+{
+    const struct search_results *res = &ui_search_state(ui)->all.res;
+    size_t i = view_search_result_at(res, s->pos.sel);
+    if (i == SIZE_MAX) {
+        return UI_RES_NONE;
+    }
+    const struct search_result r = res->v[i];
+    const struct guide *g = ui->g;
+    switch (r.kind) {
+    case SEARCH_KIND_PHASE:
+    case SEARCH_KIND_ACTION:
+        ui_push(ui, &ui_phase_ops, r.index, g->phases[r.index].title);
+        break;
+    case SEARCH_KIND_CERT:
+        ui_push(ui, &ui_cert_ops, r.index, g->certs[r.index].name);
+        break;
+    case SEARCH_KIND_FAQ:
+        ui_push(ui, &ui_faq_ops, r.index, g->faqs[r.index].question);
+        break;
+    default:
+        ui_push(ui, &ui_match_ops, r.entry, search_kind_name(r.kind));
+        break;
+    }
+    struct ui_screen *top = ui_top(ui);
+    if (top == s) {
+        return UI_RES_NONE;
+    }
+    if (r.kind == SEARCH_KIND_ACTION) {
+        size_t item = view_doc_find_item(&top->doc, g->phases[r.index].actions[r.sub].id);
+        if (item != SIZE_MAX) {
+            top->pos.sel = item;
+            view_list_fix(&top->pos, &top->doc, ui_body_height(ui));
+        }
+    } else if (r.kind == SEARCH_KIND_FAQ || top->ops == &ui_match_ops) {
+        ui_search_show_match(ui, top, ui_search_body_line(&top->doc));
+    }
+    return UI_RES_ALL;
+}
+
+static enum ui_result results_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+{
+    (void)arg;
+    switch (a) {
+    case UI_ACT_OPEN:
+        return open_result(ui, s);
+    case UI_ACT_NEXT_MATCH:
+    case UI_ACT_PREV_MATCH:
+        return step_list(ui, s, a == UI_ACT_NEXT_MATCH);
+    default:
+        return UI_RES_PASS;
+    }
+}
+
+static void results_leave(struct ui *ui, struct ui_screen *s)
+{
+    (void)s;
+    struct ui_search *st = ui_search_state(ui);
+    if (ui->prompt == &st->prompt) {
+        ui_prompt_close(ui);
+    }
+    query_clear(&st->all);
+}
+
+const struct ui_screen_ops ui_results_ops = {
+    .name = "Search results",
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_MATCH,
+    .resize = results_resize,
+    .key = results_key,
+    .leave = results_leave,
+};
+
+/* An entry without a screen of its own (the intro, an overview block, the call to action):
+ * its text with the matches of the whole-guide search, which is the screen below. */
+static void match_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+{
+    struct ui_search *st = ui_search_state(ui);
+    const struct search_index *idx = ui_search_index(ui);
+    if (st->all.q != NULL && s->index < search_index_count_entries(idx)) {
+        view_search_entry(d, ui->g, idx, st->all.q, s->index);
+    }
+}
+
+const struct ui_screen_ops ui_match_ops = {
+    .name = "Search match",
+    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_MATCH,
+    .resize = match_resize,
+};

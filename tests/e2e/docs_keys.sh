@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The action names the configuration file can rebind (key.<action>) are the names of the rows
+# of the browser's key table (src/ui_keys.c), and the man page lists exactly those: every
+# table name in trail(1)'s list of actions, and no name there that the table lacks. The
+# section rows (section-1 .. section-9) are listed as one, section-n.
+set -u
+. "$(dirname "$0")/lib/assert.sh"
+
+: "${TRAIL_SOURCE_DIR:?}"
+table="$TRAIL_SOURCE_DIR/src/ui_keys.c"
+man_src="$TRAIL_SOURCE_DIR/docs/trail.1"
+
+# The first field of each row of the defaults[] table: a line `{"name",` (clang-format puts
+# each field of a row on its own line) or `{"name", UI_ACT_...`.
+names=$(sed -n '/^static const struct ui_binding defaults\[\]/,/^};/p' "$table" |
+    sed -nE 's/^ *\{"([a-z0-9-]+)",.*/\1/p' |
+    sed -E 's/^section-[1-9]$/section-n/' | sort -u)
+# The man page's list: ".It Cm name Ta keys" (section-n as ".It Cm section- Ns Ar n Ta ...").
+listed=$(sed -n '/^\.Bl -column "mark-in-progress"/,/^\.El/p' "$man_src" |
+    sed -nE 's/^\.It Cm ([a-z0-9-]+)( Ns Ar n)? Ta .*/\1\2/p' | sed 's/ Ns Ar n/n/' | sort -u)
+
+expect_ge "$(printf '%s\n' "$names" | wc -l)" 22 "the key table has its rows (found by name)"
+missing=$(comm -23 <(printf '%s\n' "$names") <(printf '%s\n' "$listed"))
+extra=$(comm -13 <(printf '%s\n' "$names") <(printf '%s\n' "$listed"))
+if [ -z "$missing" ]; then pass "trail(1) lists every action of the key table"; else
+    fail "trail(1) does not list: $missing"; fi
+if [ -z "$extra" ]; then pass "trail(1) lists no action the key table lacks"; else
+    fail "trail(1) lists unknown actions: $extra"; fi
+finish

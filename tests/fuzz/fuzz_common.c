@@ -96,10 +96,8 @@ void fuzz_check_diag(const struct diag *d, int located)
         const struct diag_msg *m = &d->msgs[i];
         char buf[1024];
         diag_format(m, buf, sizeof buf);
-        if (!fuzz_skipped("diag-raw")) {
-            fuzz_check_terminal_safe(m->text, strlen(m->text), 1, NULL, "a diagnostic");
-            fuzz_check_terminal_safe(buf, strlen(buf), 1, NULL, "a diagnostic as printed");
-        }
+        fuzz_check_terminal_safe(m->text, strlen(m->text), 1, NULL, "a diagnostic");
+        fuzz_check_terminal_safe(buf, strlen(buf), 1, NULL, "a diagnostic as printed");
         if (located && m->level == DIAG_ERROR && m->file != NULL) {
             FUZZ_CHECK(m->line >= 1 && m->col >= 1, "an error in a file is located");
         }

@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 WERROR     ?= OFF
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-ARGS       ?=
+ARGS       ?= ml-engineer
 
 SANITIZE   ?= OFF
 ASAN_DIR   ?= build-asan
@@ -68,3 +68,17 @@ package: deps-build
 	      -DTRAIL_TESTS=OFF -DTRAIL_WERROR=$(WERROR) -DTRAIL_SANITIZE=OFF
 	cmake --build $(PKG_DIR) -j $(JOBS)
 	cd $(PKG_DIR) && cpack -G DEB
+
+# libFuzzer harnesses (tests/fuzz), built with clang in their own directory, each run for
+# FUZZ_SECONDS on a working copy of its seed corpus: `make fuzz FUZZ_SECONDS=1800` for a long run.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR     ?= build-fuzz
+FUZZ_TARGETS ?=
+
+.PHONY: fuzz
+fuzz:
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_C_COMPILER=clang -DTRAIL_FUZZ=ON -DTRAIL_TESTS=OFF \
+	    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRAIL_WERROR=$(WERROR) >/dev/null
+	cmake --build $(FUZZ_DIR) --target fuzz_harnesses -j $(JOBS)
+	TRAIL_SOURCE_DIR=$(CURDIR) TRAIL_CORPUS_DIR=$(CURDIR)/../shared/corpus \
+	    sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

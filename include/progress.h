@@ -349,7 +349,11 @@ int progress_state_parse(const char *name, enum progress_state *state);
 
 /* Formats ms since the epoch as "2026-11-26T06:30:12.345Z" into buf (PROGRESS_TIME_SIZE). */
 void progress_format_time(int64_t ms, char *buf, size_t size);
-/* Parses "YYYY-MM-DDTHH:MM:SS[.sss]Z" (UTC only, year 1970-9999). Returns 0 or -1. */
+/* The last instant the dotfile can hold: 9999-12-31T23:59:59.999Z, in ms since the epoch. */
+#define PROGRESS_TIME_MAX_MS INT64_C(253402300799999)
+
+/* Parses "YYYY-MM-DDTHH:MM:SS[.sss]Z" (UTC only, 1970 to PROGRESS_TIME_MAX_MS; a leap second
+ * :60 counts as the next second). Returns 0 or -1. */
 int progress_parse_time(const char *s, int64_t *ms);
 /* The current time in ms since the epoch. */
 int64_t progress_now_ms(void);

@@ -199,9 +199,11 @@ void search_ranges_free(struct search_ranges *r);
 
 /* The window of at most max_cols display columns (max_cols >= 1) of the line of text that holds
  * the byte range [at, at + match_len): the whole line when it fits, else a cut at character
- * boundaries that shows the match start about a third of the way in. Lines end at '\n'. */
+ * boundaries that shows the match start about a third of the way in. Lines end at '\n'.
+ * Columns are counted as the text will be drawn, sanitised with text_flags (under TEXT_ASCII
+ * a combining mark becomes a '?' of its own). */
 void search_context_window(const char *text, size_t len, size_t at, size_t match_len, int max_cols,
-                           struct search_window *out);
+                           unsigned text_flags, struct search_window *out);
 
 /* Carries ranges of text (original byte offsets, sorted, as from search_field_ranges()) over
  * to text_sanitize(text, len, text_flags): out[i] (room for n) is the byte range that range i

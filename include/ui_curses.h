@@ -200,12 +200,19 @@ void ui_pop_all(struct ui *ui);
 unsigned ui_scope(const struct ui *ui);
 
 /* ui_term.c: the terminal and signals */
-/* Enters curses (newterm) with our signal handlers. Returns 0, or -1 with a reason in why. */
+/* Enters curses (newterm) with our signal handlers. From here until ui_term_close() the quit
+ * signals and SIGWINCH are delivered only inside ui_term_poll(). Returns 0, or -1 with a reason
+ * in why. */
 int ui_term_open(struct ui *ui, char *why, size_t size);
-/* Leaves curses and restores the terminal and the signal handlers. Safe to call twice. */
+/* Leaves curses and restores the terminal, the signal mask and the signal handlers. Safe to
+ * call twice. */
 void ui_term_close(struct ui *ui);
 /* The quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) received since ui_term_open(), or 0. */
 int ui_term_pending_signal(void);
+struct pollfd;
+/* poll() on one descriptor without a timeout, with the quit signals and SIGWINCH unblocked for
+ * the wait only: one that arrived while the loop worked wakes it at once (-1, EINTR). */
+int ui_term_poll(struct pollfd *p);
 
 /* ui_keys.c: the key table (ui_keys_new() and ui_keys_free() are in ui.h) */
 /* The row of key in scope, or NULL. Borrowed from k. */
@@ -269,6 +276,10 @@ enum ui_result ui_progress_save_change(struct ui *ui);
 /* Leaves curses (def_prog_mode, endwin) and ignores SIGINT and SIGQUIT, which the terminal
  * sends to the whole foreground group: the program run owns them. */
 void ui_term_suspend(struct ui *ui);
+/* In a child about to exec another program: every signal we handle or block back to its
+ * default and the signal mask as it was before trail started (a blocked SIGWINCH or SIGINT
+ * would otherwise reach the editor blocked). Async-signal-safe. */
+void ui_term_child_signals(void);
 /* Undoes ui_term_suspend(): our signal handlers, the saved curses modes, a full repaint. */
 void ui_term_resume(struct ui *ui);
 

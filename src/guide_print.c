@@ -41,7 +41,7 @@ static void put_wrapped(const struct printer *p, const char *text, const char *f
     size_t len;
     char *s = text_sanitize(text, strlen(text), p->flags, &len);
     int indent = first != NULL ? text_width(first, strlen(first)) : 0;
-    if (indent > p->width - 16) {
+    if (first != NULL && indent > p->width - 16) {
         put_lines(p, first, strlen(first), 0);
         put_lines(p, s, len, 2);
         free(s);

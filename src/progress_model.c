@@ -674,7 +674,13 @@ int progress_parse_time(const char *s, int64_t *ms)
         return -1;
     }
     int64_t days = days_from_civil(y, (unsigned)mo, (unsigned)d);
-    *ms = ((days * 24 + h) * 60 + mi) * 60000 + (int64_t)se * 1000 + frac;
+    int64_t t = ((days * 24 + h) * 60 + mi) * 60000 + (int64_t)se * 1000 + frac;
+    /* A leap second (:60) is read as the next second; past 9999-12-31T23:59:59.999Z that
+     * would be written back as a five-digit year this reader refuses, losing the entry. */
+    if (t > PROGRESS_TIME_MAX_MS) {
+        return -1;
+    }
+    *ms = t;
     return 0;
 }
 

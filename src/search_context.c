@@ -147,8 +147,9 @@ static void walk_to(struct walk *w, size_t target)
 }
 
 void search_context_window(const char *text, size_t len, size_t at, size_t match_len, int max_cols,
-                           struct search_window *out)
+                           unsigned text_flags, struct search_window *out)
 {
+    unsigned flags = TEXT_ONE_LINE | (text_flags & TEXT_ASCII);
     (void)match_len; /* the window is placed by the match start; the rest may be cut */
     int max = max_cols < 1 ? 1 : max_cols;
     at = at > len ? len : at;
@@ -160,7 +161,7 @@ void search_context_window(const char *text, size_t len, size_t at, size_t match
         line_end++;
     }
     /* Columns before the cluster holding the match start, and of the whole line. */
-    struct walk w = walk_begin(text, line_start, line_end, TEXT_ONE_LINE);
+    struct walk w = walk_begin(text, line_start, line_end, flags);
     size_t match_cluster = line_start;
     int before = 0;
     while (w.i < line_end && w.i <= at) {
@@ -179,14 +180,14 @@ void search_context_window(const char *text, size_t len, size_t at, size_t match
         int budget = max / 3;
         budget = after < max - budget ? max - after : budget;
         if (budget < before) {
-            struct walk s = walk_begin(text, line_start, match_cluster, TEXT_ONE_LINE);
+            struct walk s = walk_begin(text, line_start, match_cluster, flags);
             while (s.i < match_cluster && s.cols < before - budget) {
                 walk_cluster(&s);
             }
             start = s.i;
         }
     }
-    struct walk e = walk_begin(text, start, line_end, TEXT_ONE_LINE);
+    struct walk e = walk_begin(text, start, line_end, flags);
     while (e.i < line_end) {
         struct walk next = e;
         walk_cluster(&next);

@@ -96,7 +96,7 @@ static void put_context(const struct search_index *idx, const struct search_quer
         return;
     }
     struct search_window w;
-    search_context_window(fallback.text, fallback.len, at, 0, SEARCH_PRINT_CONTEXT_COLS, &w);
+    search_context_window(fallback.text, fallback.len, at, 0, SEARCH_PRINT_CONTEXT_COLS, flags, &w);
     fputs(": ", out);
     if (w.cut_before) {
         fputs("...", out);

@@ -159,9 +159,9 @@ char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len)
     while (plain < len && is_plain((unsigned char)s[plain], flags)) {
         plain++;
     }
-    struct out o = {NULL, 0, 0};
     /* Room for the plain prefix and the rest at one byte each; placeholders grow it later. */
-    out_reserve(&o, len + (len - plain) / 4 + 8);
+    struct out o = {NULL, 0, len + (len - plain) / 4 + 9};
+    o.p = xmalloc(o.cap);
     memcpy(o.p, s, plain);
     o.n = plain;
     bool line_start = plain == 0 || s[plain - 1] == '\n';

@@ -1,6 +1,6 @@
 /* The browser's main loop, screen stack and key dispatch.
  *
- * The loop waits in poll() on the terminal (a signal or a resize wakes it), reads every
+ * The loop waits in ui_term_poll() on the terminal (a signal or a resize wakes it), reads every
  * pending key, turns each into an action through the key table, lets the top screen handle it
  * (or the generic handler: movement, back, sections, help, quit) and then paints once, as
  * little as the handlers' results allow. Geometry is recomputed in one place
@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "progress_store.h"
@@ -21,8 +22,8 @@
 #include "ui_prompt.h"
 #include "ui_search.h"
 
-/* After this many wake-ups that found the terminal readable but yielded no key, input is gone
- * (a hung-up terminal reports readable forever). */
+/* After this many wake-ups that found the terminal readable with nothing to read and yielded no
+ * key, input is gone (a hung-up terminal reports readable forever). */
 #define UI_MAX_EMPTY_READS 64
 
 struct ui_screen *ui_top(struct ui *ui)
@@ -418,12 +419,17 @@ static void paint(struct ui *ui, enum ui_result r, const struct ui_screen *befor
 static bool wait_input(int *empty_reads)
 {
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    int n = poll(&p, 1, -1);
+    int n = ui_term_poll(&p);
     if (n < 0) {
         return errno == EINTR;
     }
     if ((p.revents & (POLLHUP | POLLERR | POLLNVAL)) && !(p.revents & POLLIN)) {
         return false;
+    }
+    /* Bytes that make no key (invalid UTF-8, say Latin-1 typing) are still input. */
+    int avail = 0;
+    if (ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail > 0) {
+        return true;
     }
     return ++*empty_reads < UI_MAX_EMPTY_READS;
 }

@@ -66,6 +66,9 @@ void ui_help_draw(struct ui *ui)
     x += ui_draw_untrusted(ui, y0, x, ui_top(ui)->ops->name, x0 + w - 4 - x, title);
     ui_draw_text(y0, x, " ", 1, 1, title);
     int per_col = cols == 1 ? h - 3 : (n + 1) / 2, col_w = (w - 4) / cols, k = 0;
+    if (per_col < 1) {
+        per_col = 1; /* a box of 3 rows (or no key at all) lists nothing: rows run out first */
+    }
     for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
         const struct ui_binding *b = ui_keys_at(ui->keys, i);
         if (b->help == NULL || (b->scopes & scope) == 0) {

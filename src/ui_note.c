@@ -107,10 +107,7 @@ static int run_editor(struct ui *ui, const char *editor, const char *path)
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
-        const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
-        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-            signal(sigs[i], SIG_DFL);
-        }
+        ui_term_child_signals();
         execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
         _exit(127);
     }

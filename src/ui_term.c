@@ -1,17 +1,23 @@
 /* The terminal: checking it can run the browser, entering and leaving curses, and signals.
  *
- * Signal handlers only record the signal; the main loop notices (poll() returns EINTR) and
- * leaves curses normally. Crashes (SIGSEGV, SIGABRT, ...) cannot run curses, so at start we
- * keep the pre-launch termios and the terminfo strings that undo our modes (rmcup, cnorm, sgr0,
- * rmkx, mouse off); the crash handler writes those with async-signal-safe calls only, then
- * re-raises. This file owns the only process-wide state of the browser, because a signal
- * handler can reach nothing else. While another program has the terminal (the note editor),
- * SIGINT and SIGQUIT are ignored, as git does while its editor runs: the terminal sends them to
- * the editor too, which decides; SIGTERM and SIGHUP still only set the flag, so trail waits for
- * the editor, keeps the note and then quits cleanly. */
+ * Signal handlers only record the signal; the main loop notices (its wait returns EINTR) and
+ * leaves curses normally. While curses is on, the quit signals and SIGWINCH stay blocked except
+ * inside ui_term_poll() (ppoll), so one that arrives while the loop reads keys or paints is
+ * delivered at the next wait and wakes it: checked-then-slept, it would wait for the next key
+ * (a resize during a paint would not be seen, nor would curses' own check catch it). Crashes
+ * (SIGSEGV, SIGABRT, ...) cannot run curses, so at start we keep the pre-launch termios and the
+ * terminfo strings that undo our modes (rmcup, cnorm, sgr0, rmkx, mouse off); the crash handler
+ * writes those with async-signal-safe calls only, then re-raises. This file owns the only
+ * process-wide state of the browser, because a signal handler can reach nothing else. While
+ * another program has the terminal (the note editor), SIGINT and SIGQUIT are ignored, as git
+ * does while its editor runs: the terminal sends them to the editor too, which decides; SIGTERM
+ * and SIGHUP still only set the flag, so trail waits for the editor, keeps the note and then
+ * quits cleanly. */
+#define _GNU_SOURCE /* ppoll(): glibc declares it for GNU only */
 #include "ui_curses.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +39,8 @@ static struct termios saved_tio;
 static bool saved_tio_ok;
 static char restore_seq[RESTORE_MAX];
 static size_t restore_len;
+static sigset_t wait_mask; /* the mask before ui_term_open(): ppoll() waits with it */
+static bool mask_set;
 
 static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
@@ -145,6 +153,23 @@ static void install_handlers(void)
     }
 }
 
+/* Blocks the quit signals and SIGWINCH, keeping the mask to wait with. */
+static void block_signals(void)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGWINCH);
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
+        sigaddset(&block, quit_signals[i]);
+    }
+    mask_set = sigprocmask(SIG_BLOCK, &block, &wait_mask) == 0;
+}
+
+int ui_term_poll(struct pollfd *p)
+{
+    return ppoll(p, 1, NULL, mask_set ? &wait_mask : NULL);
+}
+
 static void reset_handlers(void)
 {
     for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
@@ -208,6 +233,7 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     add_restore(tigetstr("rmcup"));
     setup_mouse(ui);
     curses_on = 1;
+    block_signals();
     return 0;
 }
 
@@ -219,6 +245,24 @@ void ui_term_suspend(struct ui *ui)
     curses_on = 0; /* a crash now has nothing of ours to undo */
     signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
+    /* Linux keeps a blocked signal pending even when ignored: unblocked, these two are
+     * discarded as they come, instead of quitting trail once the editor is done. */
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGINT);
+    sigaddset(&s, SIGQUIT);
+    sigprocmask(SIG_UNBLOCK, &s, NULL);
+}
+
+void ui_term_child_signals(void)
+{
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
+        signal(quit_signals[i], SIG_DFL);
+    }
+    signal(SIGWINCH, SIG_DFL);
+    if (mask_set) {
+        sigprocmask(SIG_SETMASK, &wait_mask, NULL);
+    }
 }
 
 void ui_term_resume(struct ui *ui)
@@ -228,6 +272,13 @@ void ui_term_resume(struct ui *ui)
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = on_quit_signal;
+    if (mask_set) {
+        sigset_t s;
+        sigemptyset(&s);
+        sigaddset(&s, SIGINT);
+        sigaddset(&s, SIGQUIT);
+        sigprocmask(SIG_BLOCK, &s, NULL);
+    }
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
     reset_prog_mode();
@@ -251,5 +302,10 @@ void ui_term_close(struct ui *ui)
         ui->scr = NULL;
     }
     xalloc_set_fatal_hook(NULL);
+    if (mask_set) {
+        /* While our handlers still only record: a signal pending now must not kill us. */
+        sigprocmask(SIG_SETMASK, &wait_mask, NULL);
+        mask_set = false;
+    }
     reset_handlers();
 }

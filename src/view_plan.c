@@ -189,7 +189,7 @@ void view_plan_left(struct view_doc *d, const struct guide *g, const struct prog
         n = progress_list_left(p, g, &left);
     } else {
         n = guide_count_actions(g);
-        left = n > 0 ? xcalloc(n, sizeof *left) : NULL;
+        left = xcalloc(n > 0 ? n : 1, sizeof *left);
         for (size_t i = 0, k = 0; i < g->n_phases; i++) {
             for (size_t a = 0; a < g->phases[i].n_actions; a++) {
                 left[k++] = (struct progress_left_item){i, a, PROGRESS_TODO};

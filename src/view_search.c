@@ -109,7 +109,7 @@ static void put_window(struct view_doc *d, enum view_role role, const char *text
     int room = d->width - view_doc_line_width(d) - 2 * dots_w;
     struct search_window w;
     search_context_window(text, len, r->n > 0 ? r->v[0].start : 0, r->n > 0 ? r->v[0].len : 0,
-                          room < 1 ? 1 : room, &w);
+                          room < 1 ? 1 : room, d->text_flags, &w);
     if (w.cut_before) {
         view_doc_puts(d, VIEW_ROLE_DIM, dots);
     }

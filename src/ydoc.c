@@ -270,8 +270,12 @@ static int check_map(struct builder *b, struct ydoc_node *map)
     return rc;
 }
 
-static int on_close(struct builder *b)
+static int on_close(struct builder *b, const yaml_event_t *ev)
 {
+    if (b->depth == 0) { /* libyaml pairs every end with a start; never trust it blindly */
+        error_at(b, &ev->start_mark, "unbalanced end of a collection");
+        return -1;
+    }
     struct frame *f = &b->frames[--b->depth];
     struct ydoc_node *n = f->node;
     size_t count = b->top - f->first;
@@ -286,7 +290,7 @@ static int on_close(struct builder *b)
         n->u.map.n = (uint32_t)(count / 2); /* libyaml always pairs keys with values */
         n->u.map.pairs = arena_alloc_align(&b->doc->arena, n->u.map.n * sizeof *n->u.map.pairs,
                                            alignof(struct ydoc_pair));
-        for (size_t i = 0; i < n->u.map.n; i++) {
+        for (size_t i = 0; kids != NULL && i < n->u.map.n; i++) {
             n->u.map.pairs[i].key = kids[2 * i];
             n->u.map.pairs[i].value = kids[2 * i + 1];
         }
@@ -319,7 +323,7 @@ static int on_event(struct builder *b, const yaml_event_t *ev)
         return on_open(b, ev, YDOC_MAP);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
-        return on_close(b);
+        return on_close(b, ev);
     default:
         return 0;
     }

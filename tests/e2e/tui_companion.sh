@@ -126,6 +126,27 @@ grep -q "Khan Academy" "$state" && fail "the removed note is still in the file" 
     pass "the removed note is gone from the file"
 [ -z "$(ls -A "$TMPDIR")" ] && pass "no temporary file is left" || fail "left: $(ls "$TMPDIR")"
 
+# The editor starts with the signal mask and dispositions trail itself started with: nothing
+# blocked (trail blocks its quit signals and SIGWINCH while curses is on), SIGINT and SIGQUIT
+# not ignored, so Ctrl-C and resizing work inside it. (grep reads its own status: a program
+# the editor's shell starts gets the mask the shell was given.)
+mask_ed="$TUI_DIR/mask.sh"
+cat >"$mask_ed" <<EOF
+#!/bin/sh
+grep -E '^Sig(Blk|Ign):' /proc/self/status >"$TUI_DIR/sigs"
+printf 'mask checked\n' >>"\$1"
+EOF
+chmod +x "$mask_ed"
+start notes5 "$state" "EDITOR='$mask_ed' VISUAL="
+tui_keys e
+tui_wait "mask checked" "notes5: the mask-checking editor ran"
+tui_keys q
+tui_wait "[exit 0]" "notes5: q quits"
+blk=$(sed -n 's/^SigBlk:[[:space:]]*//p' "$TUI_DIR/sigs")
+ign=$(sed -n 's/^SigIgn:[[:space:]]*//p' "$TUI_DIR/sigs")
+expect_status 0000000000000000 "$blk" "the editor starts with no signal blocked"
+expect_status 0 $((0x$ign & 0x6)) "the editor starts with SIGINT and SIGQUIT not ignored"
+
 # SIGINT while the editor runs is the editor's (trail ignores it); SIGTERM makes trail wait for
 # the editor, keep the note and then quit cleanly with 128 + 15.
 wait_ed="$TUI_DIR/wait.sh"

@@ -31,8 +31,8 @@ tui_wait "[exit 0]" "q quits after the resizes"
 
 # Start at tiny sizes: a notice (or as much of it as fits), never a crash. At 1x1 the only cell
 # is the bottom-right one, which curses cannot write on a terminal with automatic margins, so
-# there we only check that trail is running.
-for size in 1x1 2x1 1x2 10x3 20x5; do
+# there we only check that trail is running. At 80x24 and 300x100, Home with its key hints.
+for size in 1x1 2x1 1x2 10x3 20x5 80x24 300x100; do
     tui_new_server "$size"
     rm -f "$TUI_DIR/rc"
     tui_start "${size%x*}" "${size#*x}" "$cmd 2>'$TUI_DIR/err'; echo \$? >'$TUI_DIR/rc'"
@@ -40,10 +40,11 @@ for size in 1x1 2x1 1x2 10x3 20x5; do
     1x1) want= ;;
     2x1 | 1x2) want=T ;;
     10x3) want=Terminal ;;
+    80x24 | 300x100) want="q Quit" ;;
     *) want="Terminal too small" ;;
     esac
     if [ -n "$want" ]; then
-        tui_wait "$want" "starts at $size with the notice, clipped to fit"
+        tui_wait "$want" "starts at $size with the notice (clipped to fit) or Home"
     else
         shell=$(tmx display -p '#{pane_pid}')
         deadline=$((SECONDS + TUI_TIMEOUT))

@@ -336,6 +336,14 @@ static void test_times(void **state)
     assert_string_equal(buf, "9999-12-31T23:59:59.999Z");
     progress_format_time(253402300800000LL, buf, sizeof buf);
     assert_string_equal(buf, "10000-01-01T00:00:00.000Z");
+    /* The last instant, and a leap second that stays inside the range, round trip. */
+    assert_int_equal(progress_parse_time("9999-12-31T23:59:59.999Z", &ms), 0);
+    assert_int_equal(ms, PROGRESS_TIME_MAX_MS);
+    progress_format_time(ms, buf, sizeof buf);
+    assert_string_equal(buf, "9999-12-31T23:59:59.999Z");
+    assert_int_equal(progress_parse_time("2016-12-31T23:59:60Z", &ms), 0);
+    progress_format_time(ms, buf, sizeof buf);
+    assert_string_equal(buf, "2017-01-01T00:00:00.000Z");
     const char *bad[] = {"2023-02-29T00:00:00Z",
                          "2026-11-26T06:30:12.345",
                          "2026-11-26 06:30:12Z",
@@ -343,6 +351,7 @@ static void test_times(void **state)
                          "2026-11-26T24:00:00Z",
                          "2026-11-26T06:30:12.3Z",
                          "1969-12-31T23:59:59Z",
+                         "9999-12-31T23:59:60.999Z", /* would be written as year 10000 */
                          "",
                          "yesterday",
                          "2026-11-26T06:30:12.345Z trailing"};

@@ -488,7 +488,7 @@ static void test_context_window(void **state)
     struct search_window w;
     /* A short line is returned whole; the line is the one holding the match. */
     const char *two = "first line\nsecond line here";
-    search_context_window(two, strlen(two), 18, 4, 40, &w);
+    search_context_window(two, strlen(two), 18, 4, 40, 0, &w);
     assert_int_equal(w.start, 11);
     assert_int_equal(w.len, 16);
     assert_false(w.cut_before);
@@ -499,13 +499,13 @@ static void test_context_window(void **state)
     strcpy(long_line + 100, "match");
     memset(long_line + 105, 'b', 50);
     long_line[155] = '\0';
-    search_context_window(long_line, 155, 100, 5, 30, &w);
+    search_context_window(long_line, 155, 100, 5, 30, 0, &w);
     assert_int_equal(w.start, 90); /* 10 = 30 / 3 columns before the match */
     assert_int_equal(w.len, 30);
     assert_true(w.cut_before);
     assert_true(w.cut_after);
     /* Near the end of the line the window takes more before the match. */
-    search_context_window(long_line, 155, 150, 5, 30, &w);
+    search_context_window(long_line, 155, 150, 5, 30, 0, &w);
     assert_int_equal(w.start + w.len, 155);
     assert_int_equal(w.len, 30);
     assert_false(w.cut_after);
@@ -516,10 +516,24 @@ static void test_context_window(void **state)
         memcpy(accents + 2 * i, "\xc3\xa9", 2);
     }
     accents[80] = '\0';
-    search_context_window(accents, 80, 41, 2, 9, &w);
+    search_context_window(accents, 80, 41, 2, 9, 0, &w);
     assert_int_equal(w.start % 2, 0);
     assert_int_equal(w.len, 18);
     assert_int_equal(w.start, 34); /* character 17: 3 = 9 / 3 columns before the match */
+    /* Drawn in ASCII, a combining mark is a '?' of its own: the window counts it. */
+    const char *marks = "e\xcc\x81"
+                        "e\xcc\x81"
+                        "e\xcc\x81"
+                        "e\xcc\x81"
+                        " match "
+                        "e\xcc\x81"
+                        "e\xcc\x81"
+                        "e\xcc\x81";
+    search_context_window(marks, strlen(marks), 17, 5, 8, TEXT_ASCII, &w);
+    char *drawn = text_sanitize(marks + w.start, w.len, TEXT_ASCII | TEXT_ONE_LINE, NULL);
+    assert_true(text_width(drawn, strlen(drawn)) <= 8);
+    assert_true(w.start <= 17 && w.start + w.len > 17);
+    free(drawn);
 }
 
 static void test_find_entry_and_fields(void **state)

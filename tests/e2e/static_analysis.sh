@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The program's sources pass gcc -fanalyzer, cppcheck and clang-tidy (.clang-tidy) with no
+# warning. Runs once, in the plain build (the sanitizer pass would only repeat it).
+set -u
+. "$(dirname "$0")/lib/assert.sh"
+
+if [ "${TRAIL_SANITIZED:-0}" = 1 ]; then
+    echo "static analysis runs in the plain build only"
+    exit 77
+fi
+src="$TRAIL_SOURCE_DIR"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# gcc's analyzer, over a build of the program alone.
+if cmake -S "$src" -B "$tmp/fa" -DCMAKE_C_FLAGS=-fanalyzer -DTRAIL_TESTS=OFF >/dev/null &&
+    cmake --build "$tmp/fa" -j 2 >"$tmp/fa.log" 2>&1; then
+    warnings=$(grep -c 'warning:' "$tmp/fa.log")
+    expect_status 0 "$warnings" "gcc -fanalyzer reports nothing"
+    [ "$warnings" = 0 ] || grep 'warning:' "$tmp/fa.log" | head -20
+else
+    fail "the -fanalyzer build failed: $(tail -5 "$tmp/fa.log")"
+fi
+
+if command -v cppcheck >/dev/null; then
+    cppcheck --enable=warning,performance,portability --std=c11 --inline-suppr --quiet \
+        --error-exitcode=1 -I "$src/include" -D_XOPEN_SOURCE=700 "$src/src" >"$tmp/cc.log" 2>&1
+    expect_status 0 $? "cppcheck reports nothing"
+    head -20 "$tmp/cc.log"
+else
+    echo "cppcheck not installed: skipped"
+fi
+
+if command -v clang-tidy >/dev/null; then
+    # The compile database of the tree under test knows every flag.
+    ls "$src"/src/*.c | xargs -P 2 -n 4 clang-tidy -p "$TRAIL_BUILD_DIR" --quiet \
+        >"$tmp/tidy.log" 2>/dev/null
+    warnings=$(grep -c 'warning:' "$tmp/tidy.log")
+    expect_status 0 "$warnings" "clang-tidy reports nothing"
+    [ "$warnings" = 0 ] || grep 'warning:' "$tmp/tidy.log" | head -20
+else
+    echo "clang-tidy not installed: skipped"
+fi
+finish

@@ -666,10 +666,11 @@ static bool emit_start_resume(yaml_emitter_t *em, const struct progress_guide *p
     return ok;
 }
 
-/* The emitter and the buffer its output goes to. */
+/* The emitter, the buffer its output goes to, and whether item texts are reused and kept. */
 struct sink {
     yaml_emitter_t *em;
     struct outbuf *out;
+    bool cache;
 };
 
 static bool cache_valid(const struct progress_item *it)
@@ -710,24 +711,20 @@ static bool emit_cached_item(struct sink *k, struct progress_item *it)
  * waits for lookahead events and only then writes "items:". With caching, the other items'
  * bytes are reused when unchanged; a guide where any item has unknown keys (which may end in a
  * block scalar, at the start of a line) is emitted without the cache. */
-static bool emit_items(struct sink *k, const struct progress_guide *pg, struct progress_item *cache)
+static bool emit_items(struct sink *k, struct progress_guide *pg)
 {
     bool ok = emit_str(k->em, "items") && emit_map_start(k->em);
-    for (size_t i = 0; cache != NULL && i < pg->n_items; i++) {
-        if (pg->items[i].extra.n > 0) {
-            cache = NULL;
-        }
+    bool cache = k->cache;
+    for (size_t i = 0; cache && i < pg->n_items; i++) {
+        cache = pg->items[i].extra.n == 0;
     }
     for (size_t i = 0; ok && i < pg->n_items; i++) {
-        ok = cache != NULL && i > 0 ? emit_cached_item(k, &cache[i])
-                                    : emit_item(k->em, &pg->items[i]);
+        ok = cache && i > 0 ? emit_cached_item(k, &pg->items[i]) : emit_item(k->em, &pg->items[i]);
     }
     return ok && emit_map_end(k->em);
 }
 
-/* cache: pg itself when its items' texts are to be reused and kept, else NULL. */
-static bool emit_guide(struct sink *k, const struct progress_guide *pg,
-                       struct progress_guide *cache)
+static bool emit_guide(struct sink *k, struct progress_guide *pg)
 {
     yaml_emitter_t *em = k->em;
     bool ok = emit_str(em, pg->id) && emit_map_start(em);
@@ -737,14 +734,13 @@ static bool emit_guide(struct sink *k, const struct progress_guide *pg,
         ok = emit_str(em, "reset") && emit_str(em, when);
     }
     if (ok && pg->n_items > 0) {
-        ok = emit_items(k, pg, cache != NULL ? cache->items : NULL);
+        ok = emit_items(k, pg);
     }
     ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_start_resume(em, pg);
     return ok && emit_extra(em, &pg->extra) && emit_map_end(em);
 }
 
-/* cache: p itself for progress_emit_cached(), else NULL. */
-static bool emit_document(struct sink *k, const struct progress *p, struct progress *cache)
+static bool emit_document(struct sink *k, struct progress *p)
 {
     yaml_emitter_t *em = k->em;
     yaml_event_t ev;
@@ -756,7 +752,7 @@ static bool emit_document(struct sink *k, const struct progress *p, struct progr
     if (ok && p->n_guides > 0) {
         ok = emit_str(em, "guides") && emit_map_start(em);
         for (size_t g = 0; ok && g < p->n_guides; g++) {
-            ok = emit_guide(k, &p->guides[g], cache != NULL ? &cache->guides[g] : NULL);
+            ok = emit_guide(k, &p->guides[g]);
         }
         ok = ok && emit_map_end(em);
     }
@@ -766,18 +762,19 @@ static bool emit_document(struct sink *k, const struct progress *p, struct progr
     return ok && yaml_emitter_flush(em) != 0;
 }
 
-static char *emit_text_of(const struct progress *p, struct progress *cache, size_t *len)
+/* p is written to only when cache is true (the item texts it keeps). */
+static char *emit_text_of(struct progress *p, bool cache, size_t *len)
 {
     yaml_emitter_t em;
     if (yaml_emitter_initialize(&em) == 0) {
         return NULL;
     }
     struct outbuf o = {0};
-    if (cache != NULL && cache->n_guides > 0) {
-        /* Sized for the last save's items, so the copy does not grow the buffer many times. */
+    if (cache) {
+        /* Sized for the items, so copying them does not grow the buffer many times. */
         size_t guess = 4096;
-        for (size_t g = 0; g < cache->n_guides; g++) {
-            guess += cache->guides[g].n_items * 96;
+        for (size_t g = 0; g < p->n_guides; g++) {
+            guess += p->guides[g].n_items * 96;
         }
         o.data = xmalloc(guess);
         o.cap = guess;
@@ -787,8 +784,8 @@ static char *emit_text_of(const struct progress *p, struct progress *cache, size
     yaml_emitter_set_indent(&em, 2);
     yaml_emitter_set_width(&em, -1);
     yaml_emitter_set_break(&em, YAML_LN_BREAK);
-    struct sink k = {.em = &em, .out = &o};
-    bool ok = emit_document(&k, p, cache);
+    struct sink k = {.em = &em, .out = &o, .cache = cache};
+    bool ok = emit_document(&k, p);
     yaml_emitter_delete(&em);
     if (!ok) {
         free(o.data);
@@ -804,10 +801,11 @@ static char *emit_text_of(const struct progress *p, struct progress *cache, size
 
 char *progress_emit(const struct progress *p, size_t *len)
 {
-    return emit_text_of(p, NULL, len);
+    /* Without the cache nothing is written to p. */
+    return emit_text_of((struct progress *)p, false, len);
 }
 
 char *progress_emit_cached(struct progress *p, size_t *len)
 {
-    return emit_text_of(p, p, len);
+    return emit_text_of(p, true, len);
 }

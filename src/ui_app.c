@@ -528,7 +528,6 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     /* Saved before leaving curses, while a second signal still only sets a flag. */
     char *unsaved = ui_progress_finish(&ui);
     ui_term_close(&ui);
-    progress_store_close(ui.own_store);
     if (unsaved != NULL) {
         char *clean = text_sanitize(unsaved, strlen(unsaved), ui.text_flags, NULL);
         fprintf(stderr, "trail: %s\n", clean);
@@ -540,5 +539,6 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     ui_pick_free(&ui);
     ui_keys_free(ui.keys_owned);
     ui_home_free(&ui);
+    progress_store_close(ui.own_store); /* last: closing the picker's guide still reads it */
     return status;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh: runs the benchmarks of issue 6 and prints ONE table (Markdown), each figure as
+# bench/run.sh: runs the benchmarks and prints ONE table (Markdown), each figure as
 # a ratio against a reference measured in the same run, with its target.
 #
 # Usage: bench/run.sh [BUILD_DIR]          (default: build-release; `make bench` builds it)

@@ -174,18 +174,7 @@ void ui_certform_draw(struct ui *ui)
     }
     int y0 = (ui->rows - h) / 2, x0 = (ui->cols - w) / 2;
     attr_t body = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
-    attrset(body);
-    for (int y = y0; y < y0 + h; y++) {
-        mvhline(y, x0, ' ', w);
-    }
-    mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
-    mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
-    mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
-    mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
-    mvaddch(y0, x0, ACS_ULCORNER);
-    mvaddch(y0, x0 + w - 1, ACS_URCORNER);
-    mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
-    mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
+    ui_draw_box(y0, x0, h, w, body);
     for (size_t i = 0; i < d.n_lines && (int)i < h - 2; i++) {
         draw_doc_line(ui, &d, i, y0 + 1 + (int)i, x0 + 2);
     }

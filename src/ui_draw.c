@@ -15,6 +15,22 @@
 #include "text.h"
 #include "ui_prompt.h"
 
+void ui_draw_box(int y0, int x0, int h, int w, attr_t body)
+{
+    attrset(body);
+    for (int y = y0; y < y0 + h; y++) {
+        mvhline(y, x0, ' ', w);
+    }
+    mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
+    mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
+    mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
+    mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
+    mvaddch(y0, x0, ACS_ULCORNER);
+    mvaddch(y0, x0 + w - 1, ACS_URCORNER);
+    mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
+    mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
+}
+
 int ui_draw_text(int y, int x, const char *s, size_t len, int max, attr_t attr)
 {
     if (max <= 0 || len == 0) {

@@ -12,23 +12,6 @@
 #define NAMES_COLS 16
 #define HELP_COLS  60 /* the box's width with one column of keys */
 
-/* Draws a box of w x h at (y0, x0), blank inside. */
-static void draw_box(int y0, int x0, int h, int w, attr_t body)
-{
-    attrset(body);
-    for (int y = y0; y < y0 + h; y++) {
-        mvhline(y, x0, ' ', w);
-    }
-    mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
-    mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
-    mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
-    mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
-    mvaddch(y0, x0, ACS_ULCORNER);
-    mvaddch(y0, x0 + w - 1, ACS_URCORNER);
-    mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
-    mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
-}
-
 void ui_help_draw(struct ui *ui)
 {
     unsigned scope = ui_scope(ui);
@@ -58,7 +41,7 @@ void ui_help_draw(struct ui *ui)
     int x0 = (ui->cols - w) / 2;
     attr_t body = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
     attr_t key = ui_theme_attr(&ui->theme, VIEW_ROLE_NUMBER);
-    draw_box(y0, x0, h, w, body);
+    ui_draw_box(y0, x0, h, w, body);
 
     attr_t title = ui_theme_attr(&ui->theme, VIEW_ROLE_TITLE);
     int x = x0 + 2;

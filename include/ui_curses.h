@@ -204,6 +204,9 @@ unsigned ui_scope(const struct ui *ui);
  * signals and SIGWINCH are delivered only inside ui_term_poll(). Returns 0, or -1 with a reason
  * in why. */
 int ui_term_open(struct ui *ui, char *why, size_t size);
+/* Turns on the function keys and the mouse. Not needed to draw, so the browser calls it after
+ * its first frame, before it reads the first key. */
+void ui_term_input_on(struct ui *ui);
 /* Leaves curses and restores the terminal, the signal mask and the signal handlers. Safe to
  * call twice. */
 void ui_term_close(struct ui *ui);

@@ -476,11 +476,13 @@ static void open_store(struct ui *ui)
  * count and the progress, so neither a large career path nor a large progress file holds up
  * the screen. The progress file is opened and the career path loaded right after (an error in
  * it shows the error screen), then the progress notices and the screen the learner left, and
- * the screen is painted again: all before the first key is read. */
+ * the screen is painted again: all before the first key is read. The function keys and the
+ * mouse (building curses' key table, a few escape sequences) wait for the first frame too. */
 static void start(struct ui *ui)
 {
     ui_draw_all(ui);
     refresh();
+    ui_term_input_on(ui);
     open_store(ui);
     bool ok = true;
     if (ui->g != NULL && (ui->g->available & GUIDE_PART_PATH) &&
@@ -505,7 +507,7 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     ui.text_flags = (cs != NULL && strcmp(cs, "UTF-8") == 0) ? 0 : TEXT_ASCII;
     char why[256];
     if (ui_term_open(&ui, why, sizeof why) != 0) {
-        fprintf(stderr, "trail: %s\n", why);
+        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
         return 2;
     }
     if (opt->keys == NULL) {

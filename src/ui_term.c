@@ -76,29 +76,31 @@ int ui_term_pending_signal(void)
     return pending_signal;
 }
 
-/* True when TERM names a terminal whose cursor can be addressed. */
-static bool term_usable(const char *term, char *why, size_t size)
+/* The reason a TERM that newterm() refused, or that cannot address the cursor, cannot run the
+ * browser. Reads the terminfo entry again: only on this failure path. */
+static void term_unusable(const char *term, char *why, size_t size)
 {
     int err = 0;
     size_t n = 0;
     char *shown = text_sanitize(term, strlen(term), TEXT_ONE_LINE | TEXT_ASCII, &n);
-    bool ok = false;
     if (setupterm(term, STDOUT_FILENO, &err) != OK) {
         snprintf(why, size,
                  err == -1 ? "no terminfo database found for TERM=%s"
                            : "unknown terminal type TERM=%s",
                  shown);
     } else {
-        const char *cup = tigetstr("cup");
-        if (cup == NULL || cup == (char *)-1 || tigetflag("hc") > 0 || tigetflag("gn") > 0) {
-            snprintf(why, size, "TERM=%s cannot move the cursor", shown);
-        } else {
-            ok = true;
-        }
+        snprintf(why, size, "TERM=%s cannot move the cursor", shown);
         del_curterm(cur_term);
     }
     free(shown);
-    return ok;
+}
+
+/* True when the terminal curses has loaded can address the cursor. newterm() itself refuses
+ * hardcopy and generic entries; "dumb" and its like it accepts. */
+static bool term_addressable(void)
+{
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
 }
 
 int ui_check_terminal(char *why, size_t size)
@@ -116,7 +118,7 @@ int ui_check_terminal(char *why, size_t size)
         snprintf(why, size, "TERM is not set");
         return -1;
     }
-    return term_usable(term, why, size) ? 0 : -1;
+    return 0;
 }
 
 /* Appends a terminfo string without its padding ("$<5>") to the crash restore sequence. */
@@ -201,20 +203,32 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     saved_tio_ok = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
     /* Ours before curses starts, so curses leaves SIGINT/SIGTERM to us. */
     install_handlers();
+    /* The terminfo entry is read once, here: a TERM newterm() refuses, or one that cannot
+     * address the cursor, is reported before anything is drawn. */
+    const char *term = getenv("TERM");
+    if (term == NULL) {
+        term = ""; /* ui_check_terminal() refused that already */
+    }
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (scr == NULL) {
         reset_handlers();
-        snprintf(why, size, "cannot start the terminal (TERM=%s)",
-                 getenv("TERM") ? getenv("TERM") : "");
+        term_unusable(term, why, size);
+        return -1;
+    }
+    set_term(scr);
+    if (!term_addressable()) {
+        /* Nothing is drawn yet: such a terminal (dumb) gets at most a carriage return. */
+        endwin();
+        delscreen(scr);
+        reset_handlers();
+        term_unusable(term, why, size);
         return -1;
     }
     ui->scr = scr;
-    set_term(scr);
     xalloc_set_fatal_hook(on_alloc_failure);
     cbreak();
     noecho();
     nonl();
-    keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
     leaveok(stdscr, TRUE);
@@ -231,10 +245,15 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     add_restore(tigetstr("cnorm"));
     add_restore(tigetstr("rmkx"));
     add_restore(tigetstr("rmcup"));
-    setup_mouse(ui);
     curses_on = 1;
     block_signals();
     return 0;
+}
+
+void ui_term_input_on(struct ui *ui)
+{
+    keypad(stdscr, TRUE);
+    setup_mouse(ui);
 }
 
 void ui_term_suspend(struct ui *ui)

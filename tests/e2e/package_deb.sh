@@ -64,8 +64,19 @@ case $maint in
 esac
 expect_contains "$(field Description)" "career guides" "Description"
 depends=$(field Depends)
-for lib in libncursesw6 libyaml-0-2; do
-    expect_contains "$depends" "$lib" "Depends names $lib"
+expect_contains "$depends" "libc6" "Depends names libc6"
+# The libraries trail loads at run time are dependencies; those linked in statically (the
+# default, TRAIL_STATIC_LIBS) are not.
+dpkg-deb -x "$deb" "$tmp/needed"
+needed=$(objdump -p "$tmp/needed/usr/bin/trail" 2>/dev/null | awk '$1 == "NEEDED" {print $2}')
+expect_contains "$needed" "libc.so" "objdump lists the binary's shared libraries"
+for pair in libncursesw:libncursesw6 libyaml:libyaml-0-2; do
+    lib=${pair%%:*} pkg=${pair#*:}
+    if printf '%s\n' "$needed" | grep -q "^$lib"; then
+        expect_contains "$depends" "$pkg" "Depends names $pkg ($lib is loaded at run time)"
+    else
+        expect_not_contains "$depends" "$pkg" "Depends leaves out $pkg ($lib is linked in)"
+    fi
 done
 
 # Contents: everything under /usr, in the places Debian tools look.

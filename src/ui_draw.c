@@ -31,10 +31,41 @@ void ui_draw_box(int y0, int x0, int h, int w, attr_t body)
     mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
 }
 
+/* Printable ASCII, most of what is drawn, takes one column a byte and needs none of curses'
+ * character handling (multibyte decoding, widths, wrapping): it goes straight into the cells. */
+static bool printable_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static int draw_ascii(int y, int x, const char *s, size_t len, int max, attr_t attr)
+{
+    size_t n = len < (size_t)max ? len : (size_t)max;
+    enum { CHUNK = 128 };
+    chtype cells[CHUNK];
+    for (size_t done = 0; done < n;) {
+        size_t k = n - done < CHUNK ? n - done : CHUNK;
+        for (size_t i = 0; i < k; i++) {
+            cells[i] = (chtype)(unsigned char)s[done + i] | attr;
+        }
+        mvaddchnstr(y, x + (int)done, cells, (int)k);
+        done += k;
+    }
+    return (int)n;
+}
+
 int ui_draw_text(int y, int x, const char *s, size_t len, int max, attr_t attr)
 {
     if (max <= 0 || len == 0) {
         return 0;
+    }
+    if (printable_ascii(s, len)) {
+        return draw_ascii(y, x, s, len, max, attr);
     }
     int cols = 0;
     size_t n = text_fit(s, len, max, &cols);

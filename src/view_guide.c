@@ -285,7 +285,10 @@ void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct 
 
 void view_guide_home(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
-    view_guide_home_at(d, g, p, progress_date_today());
+    /* Only the plan reads the date, and only with progress: the first frame, drawn before the
+     * progress is read, spares loading the time zone. */
+    struct progress_date none = {0};
+    view_guide_home_at(d, g, p, p != NULL ? progress_date_today() : none);
 }
 
 /* ---- Overview ---- */

@@ -7,6 +7,8 @@
 #   BENCH_SIZES  generated guide sizes in MB (default "1 10 50"; the smoke test uses "1")
 #   BENCH_RUNS   runs per measurement, the median is reported (default 5; odd is best); trail
 #                and its reference run alternately, so both see the same load
+#   BENCH_FRAME_RUNS  runs per first-frame measurement (default 4 * BENCH_RUNS + 1): a first
+#                frame takes about a millisecond, where one run's scheduling shows
 #   BENCH_DATA   where generated guides go (default BUILD_DIR/bench-data)
 #   BENCH_QUIET  ms of silence after which a screen counts as drawn (default 150)
 # Times are medians of wall-clock time. Nothing here asserts speed: a missed target shows as
@@ -19,6 +21,7 @@ bin="$build/bench"
 trail="$build/trail"
 sizes=${BENCH_SIZES:-1 10 50}
 runs=${BENCH_RUNS:-5}
+frame_runs=${BENCH_FRAME_RUNS:-$((runs * 4 + 1))}
 data=${BENCH_DATA:-$build/bench-data}
 quiet=${BENCH_QUIET:-150}
 bundled="$src/content/ml-engineer"
@@ -82,16 +85,16 @@ pty_median() { # "field..." text [pty_driver options...] -- cmd...
     done | paste -sd ' '
 }
 
-# pty_median for two commands run alternately (see alternate()): prints the medians of
-# frame_ms and settle_ms of the first, then frame_ms of the second. Empty when one of them
-# did not draw.
+# pty_median for two commands run alternately (see alternate()), frame_runs times each:
+# prints the medians of frame_ms and settle_ms of the first, then frame_ms of the second.
+# Empty when one of them did not draw.
 pty_alternate() { # text-a text-b cmd-a... -- cmd-b...
     local ta=$1 tb=$2 a=() b=() la=() lb=() out
     shift 2
     while [ "$1" != "--" ]; do a+=("$1"); shift; done
     shift
     b=("$@")
-    for _ in $(seq "$runs"); do
+    for _ in $(seq "$frame_runs"); do
         rm -f "$HOME/.trail_progress.yaml"
         out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e "$ta" -- "${a[@]}" 2>/dev/null) || return 1
         la+=("$out")
@@ -229,7 +232,7 @@ fi
 
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 echo "trail benchmarks: $(date -u +%Y-%m-%d), ${cpu:-unknown CPU}, $(nproc) cores," \
-    "$(uname -sr), medians of $runs runs"
+    "$(uname -sr), medians of $runs runs ($frame_runs for first frames)"
 echo
 echo "| # | Figure | trail | Reference | Ratio | Target | Met |"
 echo "|---|--------|------:|----------:|------:|--------|-----|"

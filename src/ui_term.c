@@ -225,6 +225,13 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
         return -1;
     }
     ui->scr = scr;
+    /* ncurses 6 flushes its output at every cursor movement until the program has once left
+     * curses (endwin) and resumed: each row of each frame went out in a write of its own, and
+     * a terminal could show a frame half drawn. Leaving and resuming here, before anything is
+     * drawn, puts it in its running state, where a frame is one write. The terminal sees one
+     * more leave and re-entry of the alternate screen, with nothing on it. */
+    endwin();
+    refresh();
     xalloc_set_fatal_hook(on_alloc_failure);
     cbreak();
     noecho();

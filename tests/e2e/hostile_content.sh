@@ -45,7 +45,8 @@ unsafe() {
             $n{"fixture CSI"} = count($raw, qr/\e\[(?:2J|5m|31m)/);
             $n{"pwned"} = count($raw, qr/\e.{0,3}pwned/s);
             $n{"RIS"} = count($raw, qr/\ec/);
-            $n{"rmcup"} = count($raw, qr/\e\[\?1049l/) - 1; # the one trail sends on leaving
+            # the two trail sends: before its first frame (ui_term_open) and on leaving
+            $n{"rmcup"} = count($raw, qr/\e\[\?1049l/) - 2;
         } else {
             $n{"C0 control"} = count($raw, qr/[\x00-\x09\x0b-\x1f]/);
             $n{"DEL"} = count($raw, qr/\x7f/);

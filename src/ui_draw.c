@@ -32,15 +32,12 @@ void ui_draw_box(int y0, int x0, int h, int w, attr_t body)
 }
 
 /* Printable ASCII, most of what is drawn, takes one column a byte and needs none of curses'
- * character handling (multibyte decoding, widths, wrapping): it goes straight into the cells. */
-static bool printable_ascii(const char *s, size_t len)
+ * character handling (multibyte decoding, widths, wrapping): it goes straight into the cells.
+ * Other text (a cluster at a time: a character and the combining marks after it) goes through
+ * waddnstr(). */
+static bool printable_ascii(char c)
 {
-    for (size_t i = 0; i < len; i++) {
-        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e) {
-            return false;
-        }
-    }
-    return true;
+    return (unsigned char)c >= 0x20 && (unsigned char)c <= 0x7e;
 }
 
 static int draw_ascii(int y, int x, const char *s, size_t len, int max, attr_t attr)
@@ -61,17 +58,39 @@ static int draw_ascii(int y, int x, const char *s, size_t len, int max, attr_t a
 
 int ui_draw_text(int y, int x, const char *s, size_t len, int max, attr_t attr)
 {
-    if (max <= 0 || len == 0) {
-        return 0;
-    }
-    if (printable_ascii(s, len)) {
-        return draw_ascii(y, x, s, len, max, attr);
-    }
     int cols = 0;
-    size_t n = text_fit(s, len, max, &cols);
-    if (n > 0) {
-        attrset(attr);
-        mvaddnstr(y, x, s, (int)n);
+    size_t i = 0;
+    while (i < len && cols < max) {
+        /* A run of printable ASCII, less its last byte when other text follows: that byte
+         * may be the base of a combining mark, and goes with it. */
+        size_t end = i;
+        while (end < len && printable_ascii(s[end])) {
+            end++;
+        }
+        if (end < len && end > i) {
+            end--;
+        }
+        if (end > i) {
+            cols += draw_ascii(y, x + cols, s + i, end - i, max - cols, attr);
+            i = end;
+            continue;
+        }
+        /* Up to the next printable ASCII byte, which starts a cluster of its own. */
+        end = i + 1;
+        while (end < len && !printable_ascii(s[end])) {
+            end++;
+        }
+        int w = 0;
+        size_t n = text_fit(s + i, end - i, max - cols, &w);
+        if (n > 0) {
+            attrset(attr);
+            mvaddnstr(y, x + cols, s + i, (int)n);
+            cols += w;
+        }
+        if (n < end - i) {
+            break; /* a cluster that does not fit, or a line break */
+        }
+        i = end;
     }
     return cols;
 }

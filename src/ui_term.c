@@ -95,12 +95,12 @@ static void term_unusable(const char *term, char *why, size_t size)
     free(shown);
 }
 
-/* True when the terminal curses has loaded can address the cursor. newterm() itself refuses
- * hardcopy and generic entries; "dumb" and its like it accepts. */
+/* True when the terminal curses has loaded can address the cursor (the terminfo variables of
+ * term.h: no lookup by name). newterm() itself refuses hardcopy and generic entries; "dumb"
+ * and its like it accepts. */
 static bool term_addressable(void)
 {
-    const char *cup = tigetstr("cup");
-    return cup != NULL && cup != (char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+    return cursor_address != NULL && !hard_copy && !generic_type;
 }
 
 int ui_check_terminal(char *why, size_t size)
@@ -229,7 +229,8 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
      * curses (endwin) and resumed: each row of each frame went out in a write of its own, and
      * a terminal could show a frame half drawn. Leaving and resuming here, before anything is
      * drawn, puts it in its running state, where a frame is one write. The terminal sees one
-     * more leave and re-entry of the alternate screen, with nothing on it. */
+     * more leave and re-entry of the alternate screen, with nothing on it. It comes before
+     * start_color(): resuming with colours on sends orig_colors, which resets the palette. */
     endwin();
     refresh();
     xalloc_set_fatal_hook(on_alloc_failure);
@@ -248,10 +249,10 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     }
     ui_theme_init(&ui->theme, color, ui->opt.theme);
     restore_len = 0;
-    add_restore(tigetstr("sgr0"));
-    add_restore(tigetstr("cnorm"));
-    add_restore(tigetstr("rmkx"));
-    add_restore(tigetstr("rmcup"));
+    add_restore(exit_attribute_mode);
+    add_restore(cursor_normal);
+    add_restore(keypad_local);
+    add_restore(exit_ca_mode);
     curses_on = 1;
     block_signals();
     return 0;

@@ -26,9 +26,8 @@ struct ui_options {
     size_t n_guides;
 };
 
-/* Checks that stdin and stdout are terminals and TERM is set. Returns 0, or -1 with a one-line
- * reason in why (size bytes). Call before ui_run(), which refuses a TERM that is unknown or
- * cannot address the cursor (with exit status 2) before it draws anything. */
+/* Checks that stdin and stdout are terminals and TERM can address the cursor. Returns 0, or -1
+ * with a one-line reason in why (size bytes). Call before ui_run(). */
 int ui_check_terminal(char *why, size_t size);
 
 /* Builds the browser's key table with c's key.<action> lines applied (c may be NULL: the

@@ -76,31 +76,31 @@ int ui_term_pending_signal(void)
     return pending_signal;
 }
 
-/* The reason a TERM that newterm() refused, or that cannot address the cursor, cannot run the
- * browser. Reads the terminfo entry again: only on this failure path. */
-static void term_unusable(const char *term, char *why, size_t size)
+/* True when TERM names a terminal whose cursor can be addressed. newterm() reads the entry
+ * again, but checking first means a refused terminal gets no byte at all, and a TERM without
+ * an entry never reaches newterm(), which loses its half-made screen when it fails (ncurses
+ * 6.4). The capabilities come from term.h's variables, not looked up by name. */
+static bool term_usable(const char *term, char *why, size_t size)
 {
     int err = 0;
     size_t n = 0;
     char *shown = text_sanitize(term, strlen(term), TEXT_ONE_LINE | TEXT_ASCII, &n);
+    bool ok = false;
     if (setupterm(term, STDOUT_FILENO, &err) != OK) {
         snprintf(why, size,
                  err == -1 ? "no terminfo database found for TERM=%s"
                            : "unknown terminal type TERM=%s",
                  shown);
     } else {
-        snprintf(why, size, "TERM=%s cannot move the cursor", shown);
+        if (cursor_address == NULL || hard_copy || generic_type) {
+            snprintf(why, size, "TERM=%s cannot move the cursor", shown);
+        } else {
+            ok = true;
+        }
         del_curterm(cur_term);
     }
     free(shown);
-}
-
-/* True when the terminal curses has loaded can address the cursor (the terminfo variables of
- * term.h: no lookup by name). newterm() itself refuses hardcopy and generic entries; "dumb"
- * and its like it accepts. */
-static bool term_addressable(void)
-{
-    return cursor_address != NULL && !hard_copy && !generic_type;
+    return ok;
 }
 
 int ui_check_terminal(char *why, size_t size)
@@ -118,7 +118,7 @@ int ui_check_terminal(char *why, size_t size)
         snprintf(why, size, "TERM is not set");
         return -1;
     }
-    return 0;
+    return term_usable(term, why, size) ? 0 : -1;
 }
 
 /* Appends a terminfo string without its padding ("$<5>") to the crash restore sequence. */
@@ -203,28 +203,15 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     saved_tio_ok = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
     /* Ours before curses starts, so curses leaves SIGINT/SIGTERM to us. */
     install_handlers();
-    /* The terminfo entry is read once, here: a TERM newterm() refuses, or one that cannot
-     * address the cursor, is reported before anything is drawn. */
-    const char *term = getenv("TERM");
-    if (term == NULL) {
-        term = ""; /* ui_check_terminal() refused that already */
-    }
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (scr == NULL) {
         reset_handlers();
-        term_unusable(term, why, size);
-        return -1;
-    }
-    set_term(scr);
-    if (!term_addressable()) {
-        /* Nothing is drawn yet: such a terminal (dumb) gets at most a carriage return. */
-        endwin();
-        delscreen(scr);
-        reset_handlers();
-        term_unusable(term, why, size);
+        snprintf(why, size, "cannot start the terminal (TERM=%s)",
+                 getenv("TERM") ? getenv("TERM") : "");
         return -1;
     }
     ui->scr = scr;
+    set_term(scr);
     /* ncurses 6 flushes its output at every cursor movement until the program has once left
      * curses (endwin) and resumed: each row of each frame went out in a write of its own, and
      * a terminal could show a frame half drawn. Leaving and resuming here, before anything is

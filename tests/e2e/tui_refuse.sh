@@ -1,7 +1,6 @@
 # Where the full-screen browser cannot run, trail says why in one line, suggests --print and
 # exits 2, writing no escape sequence: stdin or stdout not a terminal, TERM unset, empty,
-# unknown, or unable to address the cursor (dumb, refused once curses has read its entry). The
-# terminal settings stay as they were.
+# unknown, or unable to address the cursor (dumb). The terminal settings stay as they were.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -43,8 +42,8 @@ check term-empty "TERM=" "" "TERM is not set"
 check term-unknown "TERM=no-such-terminal-xyz" "" "unknown terminal type TERM=no-such-terminal-xyz"
 check term-dumb "TERM=dumb" "" "TERM=dumb cannot move the cursor"
 
-# TERM=dumb gets past curses' own start (newterm) and is refused after it: what reached the
-# terminal itself, recorded by script, holds no escape byte either.
+# TERM=dumb has a terminfo entry, so its refusal comes from trail's own check: what reached
+# the terminal itself, recorded by script, holds no escape byte either.
 if command -v script >/dev/null 2>&1; then
     TERM=xterm script -q -e -c "TERM=dumb '$TRAIL_BIN' --content '$guide'" "$TUI_DIR/dumb.raw" \
         </dev/null >/dev/null 2>&1

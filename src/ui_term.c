@@ -219,7 +219,7 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
      * more leave and re-entry of the alternate screen, with nothing on it. It comes before
      * start_color(): resuming with colours on sends orig_colors, which resets the palette. */
     endwin();
-    refresh();
+    doupdate();
     xalloc_set_fatal_hook(on_alloc_failure);
     cbreak();
     noecho();

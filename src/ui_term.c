@@ -92,7 +92,8 @@ static bool term_usable(const char *term, char *why, size_t size)
                            : "unknown terminal type TERM=%s",
                  shown);
     } else {
-        if (cursor_address == NULL || hard_copy || generic_type) {
+        if (cursor_address == NULL || cursor_address == (char *)-1 || hard_copy > 0 ||
+            generic_type > 0) {
             snprintf(why, size, "TERM=%s cannot move the cursor", shown);
         } else {
             ok = true;
@@ -215,8 +216,9 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     /* ncurses 6 flushes its output at every cursor movement until the program has once left
      * curses (endwin) and resumed: each row of each frame went out in a write of its own, and
      * a terminal could show a frame half drawn. Leaving and resuming here, before anything is
-     * drawn, puts it in its running state, where a frame is one write. The terminal sees one
-     * more leave and re-entry of the alternate screen, with nothing on it. It comes before
+     * drawn, puts it in its running state, where it writes a frame when its buffer (sized for
+     * a screenful at start) fills and when the frame is done. The terminal sees one more
+     * leave and re-entry of the alternate screen, with nothing on it. It comes before
      * start_color(): resuming with colours on sends orig_colors, which resets the palette. */
     endwin();
     doupdate();

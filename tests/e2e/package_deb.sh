@@ -14,7 +14,7 @@ if [ -n "${TRAIL_SANITIZED:-}" ]; then
     echo "skip: the package is built once, by the plain run of the suite"
     exit 77
 fi
-for tool in cpack dpkg-deb make; do
+for tool in cpack dpkg-deb make objdump; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "skip: $tool not installed"
         exit 77
@@ -65,12 +65,14 @@ esac
 expect_contains "$(field Description)" "career guides" "Description"
 depends=$(field Depends)
 expect_contains "$depends" "libc6" "Depends names libc6"
-# The libraries trail loads at run time are dependencies; those linked in statically (the
-# default, TRAIL_STATIC_LIBS) are not.
+# The libraries trail loads at run time are dependencies, those linked in statically are not:
+# make package links libyaml and ncursesw as shared libraries (TRAIL_STATIC_LIBS=OFF).
 dpkg-deb -x "$deb" "$tmp/needed"
 needed=$(objdump -p "$tmp/needed/usr/bin/trail" 2>/dev/null | awk '$1 == "NEEDED" {print $2}')
 expect_contains "$needed" "libc.so" "objdump lists the binary's shared libraries"
-for pair in libncursesw:libncursesw6 libyaml:libyaml-0-2; do
+expect_contains "$needed" "libyaml" "the packaged trail loads libyaml, so Debian's updates reach it"
+expect_contains "$needed" "libncursesw" "the packaged trail loads ncursesw"
+for pair in libncursesw:libncursesw6 libtinfo:libtinfo6 libyaml:libyaml-0-2; do
     lib=${pair%%:*} pkg=${pair#*:}
     if printf '%s\n' "$needed" | grep -q "^$lib"; then
         expect_contains "$depends" "$pkg" "Depends names $pkg ($lib is loaded at run time)"

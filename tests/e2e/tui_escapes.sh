@@ -55,7 +55,7 @@ perl -CS -0777 -ne '
     for my $c (@checks) { print "$c->[0]=" . count($c->[1]) . "\n" }
     # trail leaves the alternate screen once before it draws anything (ui_term_open), so
     # the first leave comes before the first text of the first frame.
-    my $leave = index($raw, "\e[?1049l"), $text = index($raw, "Escapes");
+    my ($leave, $text) = (index($raw, "\e[?1049l"), index($raw, "Escapes"));
     print "early=" . ($leave >= 0 && $text >= 0 && $leave < $text ? 1 : 0) . "\n";
 ' <"$raw" >"$TUI_DIR/counts" 2>"$TUI_DIR/perl.err"
 [ -s "$TUI_DIR/perl.err" ] && fail "perl: $(cat "$TUI_DIR/perl.err")"

@@ -3,7 +3,8 @@
 # first frame (ui_term_open). The real binary runs in tmux under strace, which records its
 # writes to the terminal: the first frame, up to its footer, takes at most four (curses'
 # start, its leave and re-entry, the hidden cursor, the frame), where it took one per row;
-# a full repaint (Ctrl-L) takes at most two.
+# a full repaint (Ctrl-L) takes at most two. The bounds follow where ncurses 6.4 flushes: at
+# the end of an update, when its buffer of about a screenful fills, and after curs_set().
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -41,10 +42,11 @@ expect_ge 4 "$first" "the first frame, footer included, took at most 4 writes"
 tui_wait "4 phases" "Home shows the career path's phase count"
 wait_write "4 phases" 1 || { finish; exit; }
 before=$(writes | wc -l)
+quits=$(writes | grep -cF "Quit")
 tui_keys C-l
-wait_write "Quit" 2 || { finish; exit; }
+wait_write "Quit" "$((quits + 1))" || { finish; exit; }
 repaint=$(writes | sed -n "$((before + 1)),\$p" | grep -nF "Quit" | head -1 | cut -d: -f1)
-expect_ge 2 "$repaint" "a full repaint took at most 2 writes"
+expect_ge 2 "${repaint:-99}" "a full repaint took at most 2 writes"
 tui_keys q
 tui_wait "[exit 0]" "trail exits 0"
 finish

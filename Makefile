@@ -61,13 +61,15 @@ clean:
 # Debian package (CPack): a Release build of its own, installed under /usr, without the tests;
 # the .deb is left in $(PKG_DIR). Needs dpkg-shlibdeps (dpkg-dev) for exact dependencies. It
 # links libyaml and ncursesw as shared libraries, so that Debian's security updates of them
-# reach the installed trail (docs/security.md).
+# reach the installed trail (docs/security.md), and looks for guides where it installs them
+# only, not in this source tree.
 PKG_DIR ?= build-deb
 
 .PHONY: package
 package: deps-build
 	cmake -S . -B $(PKG_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-	      -DTRAIL_TESTS=OFF -DTRAIL_WERROR=$(WERROR) -DTRAIL_SANITIZE=OFF -DTRAIL_STATIC_LIBS=OFF
+	      -DTRAIL_TESTS=OFF -DTRAIL_WERROR=$(WERROR) -DTRAIL_SANITIZE=OFF -DTRAIL_STATIC_LIBS=OFF \
+	      -DTRAIL_SOURCE_GUIDES=OFF
 	cmake --build $(PKG_DIR) -j $(JOBS)
 	cd $(PKG_DIR) && cpack -G DEB
 

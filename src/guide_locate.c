@@ -9,6 +9,28 @@
 
 #include "xalloc.h"
 
+/* Where trail looks when no directory is given: the installed guides, then, in a build that
+ * may run uninstalled, the source tree's (not in the Debian package: TRAIL_SOURCE_GUIDES). */
+static const char *const default_roots[] = {
+    TRAIL_CONTENT_INSTALL_DIR,
+#ifdef TRAIL_CONTENT_SOURCE_DIR
+    TRAIL_CONTENT_SOURCE_DIR,
+#endif
+};
+#define N_DEFAULT_ROOTS (sizeof default_roots / sizeof default_roots[0])
+
+/* "A and B", for the error that says where trail looked; caller frees. */
+static char *default_roots_text(void)
+{
+    char *s = xstrdup(default_roots[0]);
+    for (size_t i = 1; i < N_DEFAULT_ROOTS; i++) {
+        char *t = xasprintf("%s and %s", s, default_roots[i]);
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
 int guide_locate_is_guide(const char *dir)
 {
     char *path = xasprintf("%s/guide.yaml", dir);
@@ -93,21 +115,20 @@ char *guide_locate(const char *dir, const char *id, struct diag *d)
     if (env != NULL && env[0] != '\0') {
         return from_root(env, id, d, 1);
     }
-    static const char *const roots[] = {TRAIL_CONTENT_INSTALL_DIR, TRAIL_CONTENT_SOURCE_DIR};
-    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
-        char *p = from_root(roots[i], id, d, 0);
+    for (size_t i = 0; i < N_DEFAULT_ROOTS; i++) {
+        char *p = from_root(default_roots[i], id, d, 0);
         if (p != NULL) {
             return p;
         }
     }
+    char *where = default_roots_text();
     if (id != NULL) {
-        diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guide '%s' found (looked in %s and %s)", id,
-                 TRAIL_CONTENT_INSTALL_DIR, TRAIL_CONTENT_SOURCE_DIR);
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guide '%s' found (looked in %s)", id, where);
     } else {
         diag_add(d, DIAG_ERROR, NULL, 0, 0,
-                 "no guide found (looked in %s and %s); use --content DIR or TRAIL_CONTENT",
-                 TRAIL_CONTENT_INSTALL_DIR, TRAIL_CONTENT_SOURCE_DIR);
+                 "no guide found (looked in %s); use --content DIR or TRAIL_CONTENT", where);
     }
+    free(where);
     return NULL;
 }
 
@@ -165,14 +186,14 @@ size_t guide_catalog(const char *dir, struct guide_entry **out, struct diag *d)
         }
         return n;
     }
-    static const char *const roots[] = {TRAIL_CONTENT_INSTALL_DIR, TRAIL_CONTENT_SOURCE_DIR};
-    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
-        if ((n = list_root(roots[i], out)) > 0) {
+    for (size_t i = 0; i < N_DEFAULT_ROOTS; i++) {
+        if ((n = list_root(default_roots[i], out)) > 0) {
             return n;
         }
     }
-    diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guides found (looked in %s and %s)",
-             TRAIL_CONTENT_INSTALL_DIR, TRAIL_CONTENT_SOURCE_DIR);
+    char *where = default_roots_text();
+    diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guides found (looked in %s)", where);
+    free(where);
     return 0;
 }
 

@@ -98,6 +98,12 @@ if grep -qaF "/usr/share/trail/guides" "$tmp/root/usr/bin/trail"; then
 else
     fail "the binary does not look in /usr/share/trail/guides"
 fi
+# ...and there only: it names no directory of the machine it was built on.
+if grep -qaF "$TRAIL_SOURCE_DIR" "$tmp/root/usr/bin/trail"; then
+    fail "the packaged binary names the source tree ($TRAIL_SOURCE_DIR)"
+else
+    pass "the packaged binary names no directory of the source tree"
+fi
 
 # run_installed BIN: the three commands CI runs after installing, with the default guide.
 run_installed() {

@@ -307,12 +307,16 @@ static void draw_body(struct ui *ui)
     }
 }
 
-/* The notice fits any size down to 1x1: each line is clipped, lines that do not fit go. */
+/* The notice fits any size down to 1x1: each line takes the longest of its wordings that fits
+ * (the last is clipped when none does), lines that do not fit go. */
 static void draw_too_small(struct ui *ui)
 {
-    char size[64];
+    char size[64], need[32], min[16];
     snprintf(size, sizeof size, "%dx%d, need %dx%d", ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
-    const char *lines[] = {"Terminal too small", size, "q quits"};
+    snprintf(need, sizeof need, "need %dx%d", UI_MIN_COLS, UI_MIN_ROWS);
+    snprintf(min, sizeof min, "%dx%d", UI_MIN_COLS, UI_MIN_ROWS);
+    const char *lines[][3] = {
+        {"Terminal too small", "Too small", NULL}, {size, need, min}, {"q quits", NULL, NULL}};
     attr_t a = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
     int n = (int)(sizeof lines / sizeof lines[0]);
     if (n > ui->rows) {
@@ -320,9 +324,13 @@ static void draw_too_small(struct ui *ui)
     }
     int y0 = (ui->rows - n) / 2;
     for (int i = 0; i < n; i++) {
-        int w = (int)strlen(lines[i]);
+        const char *s = lines[i][0];
+        for (int k = 1; k < 3 && lines[i][k] != NULL && (int)strlen(s) > ui->cols; k++) {
+            s = lines[i][k];
+        }
+        int w = (int)strlen(s);
         int x = w < ui->cols ? (ui->cols - w) / 2 : 0;
-        ui_draw_text(y0 + i, x, lines[i], strlen(lines[i]), ui->cols - x,
+        ui_draw_text(y0 + i, x, s, strlen(s), ui->cols - x,
                      i == 0 ? ui_theme_attr(&ui->theme, VIEW_ROLE_ERROR) : a);
     }
 }

@@ -39,12 +39,16 @@ for size in 1x1 2x1 1x2 10x3 20x5 80x24 300x100; do
     case $size in
     1x1) want= ;;
     2x1 | 1x2) want=T ;;
-    10x3) want=Terminal ;;
+    10x3) want="Too small" ;;
     80x24 | 300x100) want="q Quit" ;;
     *) want="Terminal too small" ;;
     esac
     if [ -n "$want" ]; then
         tui_wait "$want" "starts at $size with the notice (clipped to fit) or Home"
+        if [ "$size" = 10x3 ]; then # the shorter wordings, whole words
+            expect_contains "$(tui_screen)" "need 40x10" "at 10x3 the notice says the size needed"
+            expect_contains "$(tui_screen)" "q quits" "at 10x3 the notice says how to quit"
+        fi
     else
         shell=$(tmx display -p '#{pane_pid}')
         deadline=$((SECONDS + TUI_TIMEOUT))

@@ -30,6 +30,15 @@ for g in ml-engineer sample; do
 done
 if [ -x "$prefix/bin/trail" ]; then pass "installed binary is executable"; else
     fail "installed binary is not executable"; fi
+# A binary with libyaml and ncurses linked in installs their licences beside its documentation.
+if command -v objdump >/dev/null 2>&1 && [ -f /usr/share/doc/libyaml-dev/copyright ] &&
+    ! objdump -p "$prefix/bin/trail" | grep -q 'NEEDED.*libyaml'; then
+    for n in libyaml ncurses; do
+        if grep -q "Copyright" "$prefix/share/doc/trail/linked/$n.copyright" 2>/dev/null; then
+            pass "the licence of $n, linked in, is installed"
+        else fail "not installed: share/doc/trail/linked/$n.copyright"; fi
+    done
+fi
 
 # The installed binary and guides.
 bin="$prefix/bin/trail"

@@ -41,6 +41,8 @@ static char restore_seq[RESTORE_MAX];
 static size_t restore_len;
 static sigset_t wait_mask; /* the mask before ui_term_open(): ppoll() waits with it */
 static bool mask_set;
+static struct sigaction curses_tstp; /* curses' SIGTSTP handler, while another program runs */
+static bool tstp_saved;
 
 static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
@@ -261,6 +263,14 @@ void ui_term_suspend(struct ui *ui)
     curses_on = 0; /* a crash now has nothing of ours to undo */
     signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
+    /* A stop while the editor runs (Ctrl-Z there stops the whole job) just stops trail too:
+     * curses' own handler would, on fg, resume curses and draw over the editor, and trail
+     * would then come back on the shell's screen instead of its own. */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    tstp_saved = sigaction(SIGTSTP, &dfl, &curses_tstp) == 0;
     /* Linux keeps a blocked signal pending even when ignored: unblocked, these two are
      * discarded as they come, instead of quitting trail once the editor is done. */
     sigset_t s;
@@ -297,6 +307,10 @@ void ui_term_resume(struct ui *ui)
     }
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
+    if (tstp_saved) {
+        sigaction(SIGTSTP, &curses_tstp, NULL);
+        tstp_saved = false;
+    }
     reset_prog_mode();
     curses_on = 1;
     clearok(curscr, TRUE); /* the other program drew over everything */

@@ -1,7 +1,9 @@
 # Suspend and resume with job control: trail runs from an interactive shell in the pane;
 # Ctrl-Z stops it and gives the shell back its own screen and terminal modes, fg brings the
 # browser back whole, with its keys working (the Down arrow needs the keypad mode restored),
-# and after q the terminal modes are the ones the shell had before trail started.
+# and after q the terminal modes are the ones the shell had before trail started. Then the
+# whole job is stopped from inside the note editor (as Ctrl-Z in vim does): after fg and the
+# editor's end, trail is back on its own (alternate) screen, not drawn over the shell's.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -36,6 +38,30 @@ tui_keys q
 tui_wait_file "$TUI_DIR/after"
 expect_status "$(cat "$TUI_DIR/before")" "$(cat "$TUI_DIR/after")" \
     "after q the terminal modes are the shell's"
+
+# An editor with a screen of its own that stops the whole job, as vim does on Ctrl-Z.
+ed="$TUI_DIR/stop-editor.sh"
+cat >"$ed" <<'EOF'
+#!/bin/sh
+printf '\033[?1049h'
+kill -TSTP 0
+printf 'Khan Academy first.\n' >>"$1"
+printf '\033[?1049l'
+EOF
+chmod +x "$ed"
+tui_keys "clear; EDITOR='$ed' '$TRAIL_BIN' --content '$guide'" Enter
+tui_wait "q Quit" "trail shows Home again"
+tui_keys 2 Enter
+tui_wait "Foundation Building" "the first phase is open"
+tui_keys e
+tui_wait "Stopped" "the editor stopped the whole job"
+tui_keys fg Enter
+tui_wait "✎ Khan Academy first." "after fg and the editor, the note shows"
+expect_status 1 "$(tmx display -p '#{alternate_on}')" "trail is back on its own screen"
+tui_keys q
+tui_wait "PROMPT$" "q goes back to the shell"
+expect_status 0 "$(tmx display -p '#{alternate_on}')" "the shell has its own screen"
+expect_not_contains "$(tui_screen)" "Quit" "nothing of trail is left on the shell's screen"
 tui_keys exit Enter
 tui_wait "[exit 0]" "the shell exits"
 finish

@@ -5,6 +5,7 @@
  * Markdown print it sanitised (and Markdown escapes what would change its rendering); JSON
  * keeps the exact text but escapes every character a terminal could act on. */
 #include "progress_report.h"
+#include "progress_report_out.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,20 +18,6 @@
 #include "xalloc.h"
 
 #define BAR_WIDTH 20
-
-static int finish(FILE *out)
-{
-    return fflush(out) == 0 && !ferror(out) ? 0 : 1;
-}
-
-/* Prints s sanitised to one line. */
-static void put_clean(FILE *out, const char *s, unsigned flags)
-{
-    size_t len = 0;
-    char *clean = text_sanitize(s, strlen(s), flags | TEXT_ONE_LINE, &len);
-    fwrite(clean, 1, len, out);
-    free(clean);
-}
 
 static const char *separator(unsigned flags)
 {
@@ -80,7 +67,7 @@ static void put_companion(FILE *out, const struct progress *p, const struct guid
     size_t ph, ac;
     if (progress_suggest_next(p, g, &ph, &ac)) {
         fputs("Next: ", out);
-        put_clean(out, g->phases[ph].actions[ac].text, flags);
+        report_put_clean(out, g->phases[ph].actions[ac].text, flags);
         fputc('\n', out);
     }
     struct progress_cert_counts cc;
@@ -107,13 +94,13 @@ int progress_report_text(const struct guide *g, struct progress_store *s, unsign
                          FILE *out)
 {
     const struct progress *p = progress_store_doc(s);
-    put_clean(out, g->title, text_flags);
+    report_put_clean(out, g->title, text_flags);
     fputs(": progress\n", out);
     for (size_t i = 0; i < g->n_phases; i++) {
         struct progress_counts c;
         progress_count_phase(p, g, i, &c);
         fprintf(out, "%zu. ", i + 1);
-        put_clean(out, g->phases[i].title, text_flags);
+        report_put_clean(out, g->phases[i].title, text_flags);
         fputc('\n', out);
         put_progress_line(out, &c, text_flags);
     }
@@ -124,14 +111,14 @@ int progress_report_text(const struct guide *g, struct progress_store *s, unsign
     size_t cur = progress_current_phase(p, g);
     if (cur < g->n_phases) {
         fprintf(out, "Current phase: %zu. ", cur + 1);
-        put_clean(out, g->phases[cur].title, text_flags);
+        report_put_clean(out, g->phases[cur].title, text_flags);
         fputc('\n', out);
     } else if (g->n_phases > 0) {
         fputs("Current phase: none, every key action is done or skipped\n", out);
     }
     put_unknown(out, progress_count_unknown(p, g));
     put_companion(out, p, g, progress_date_today(), text_flags);
-    return finish(out);
+    return report_finish(out);
 }
 
 /* Prints sanitised text with Markdown's inline syntax characters escaped. */
@@ -270,7 +257,7 @@ int progress_report_markdown(const struct guide *g, struct progress_store *s, un
         markdown_phase(out, p, g, i, text_flags);
     }
     markdown_certs(out, p, g, text_flags);
-    return finish(out);
+    return report_finish(out);
 }
 
 /* Asks on in/out; true when the answer is y or yes. */
@@ -279,9 +266,9 @@ static bool confirm(const struct guide *g, struct progress_store *s, FILE *in, F
     const struct progress_guide *pg = progress_find_guide(progress_store_doc(s), g->id);
     size_t n = pg != NULL ? pg->n_items : 0;
     fputs("Clear all progress for ", out);
-    put_clean(out, g->title, 0);
+    report_put_clean(out, g->title, 0);
     fprintf(out, " (%zu saved item%s) in ", n, n == 1 ? "" : "s");
-    put_clean(out, progress_store_target(s), 0);
+    report_put_clean(out, progress_store_target(s), 0);
     fputs("? The old file is kept as a backup. [y/N] ", out);
     fflush(out);
     char answer[16];
@@ -297,7 +284,7 @@ int progress_report_reset(const struct guide *g, struct progress_store *s, bool 
 {
     if (progress_store_readonly(s) != NULL) {
         fputs("trail: progress is not reset: ", err);
-        put_clean(err, progress_store_readonly(s), 0);
+        report_put_clean(err, progress_store_readonly(s), 0);
         fputc('\n', err);
         return 1;
     }
@@ -314,32 +301,32 @@ int progress_report_reset(const struct guide *g, struct progress_store *s, bool 
     const char *backup = NULL;
     if (progress_store_reset(s, g->id, &backup) != 0) {
         fputs("trail: ", err);
-        put_clean(err, progress_store_message(s), 0);
+        report_put_clean(err, progress_store_message(s), 0);
         fputc('\n', err);
         return 1;
     }
     fputs("Progress for ", out);
-    put_clean(out, g->title, 0);
+    report_put_clean(out, g->title, 0);
     fputs(" is cleared.", out);
     if (backup != NULL) {
         fputs(" The previous file is kept as ", out);
-        put_clean(out, backup, 0);
+        report_put_clean(out, backup, 0);
         fputc('.', out);
     }
     fputc('\n', out);
-    return finish(out);
+    return report_finish(out);
 }
 
 void progress_report_notices(struct progress_store *s, FILE *err)
 {
     if (progress_store_notice(s) != NULL) {
         fputs("trail: ", err);
-        put_clean(err, progress_store_notice(s), 0);
+        report_put_clean(err, progress_store_notice(s), 0);
         fputc('\n', err);
     }
     if (progress_store_readonly(s) != NULL) {
         fputs("trail: progress is read-only: ", err);
-        put_clean(err, progress_store_readonly(s), 0);
+        report_put_clean(err, progress_store_readonly(s), 0);
         fputc('\n', err);
     }
 }

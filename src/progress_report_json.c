@@ -16,6 +16,7 @@
 #include "progress.h"
 #include "progress_plan.h"
 #include "progress_report.h"
+#include "progress_report_out.h"
 #include "text.h"
 
 /* Whether code point cp must be written as \uXXXX: controls, C1, bidi and line separators. */
@@ -281,5 +282,5 @@ int progress_report_json(const struct guide *g, struct progress_store *s, FILE *
     fputs("  ]", out);
     json_progress(out, p, g);
     fputs("}\n", out);
-    return fflush(out) == 0 && !ferror(out) ? 0 : 1;
+    return report_finish(out);
 }

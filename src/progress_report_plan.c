@@ -10,21 +10,9 @@
 #include "progress_import.h"
 #include "progress_plan.h"
 #include "progress_report.h"
+#include "progress_report_out.h"
 #include "text.h"
 #include "xalloc.h"
-
-static int finish(FILE *out)
-{
-    return fflush(out) == 0 && !ferror(out) ? 0 : 1;
-}
-
-static void put_clean(FILE *out, const char *s, unsigned flags)
-{
-    size_t len = 0;
-    char *clean = text_sanitize(s, strlen(s), flags | TEXT_ONE_LINE, &len);
-    fwrite(clean, 1, len, out);
-    free(clean);
-}
 
 int progress_report_left(const struct guide *g, struct progress_store *s, unsigned text_flags,
                          FILE *out)
@@ -33,26 +21,26 @@ int progress_report_left(const struct guide *g, struct progress_store *s, unsign
     struct progress_left_item *left = NULL;
     size_t n = progress_list_left(p, g, &left);
     size_t total = guide_count_actions(g);
-    put_clean(out, g->title, text_flags);
+    report_put_clean(out, g->title, text_flags);
     if (n == 0) {
         fputs(": nothing left, every key action is done or skipped\n", out);
-        return finish(out);
+        return report_finish(out);
     }
     fprintf(out, ": what's left (%zu of %zu key actions)\n", n, total);
     for (size_t i = 0; i < n; i++) {
         const struct guide_phase *ph = &g->phases[left[i].phase];
         if (i == 0 || left[i - 1].phase != left[i].phase) {
             fprintf(out, "%zu. ", left[i].phase + 1);
-            put_clean(out, ph->title, text_flags);
+            report_put_clean(out, ph->title, text_flags);
             fputc('\n', out);
         }
         bool busy = left[i].state == PROGRESS_IN_PROGRESS;
         fputs(busy ? "   [~] " : "   [ ] ", out);
-        put_clean(out, ph->actions[left[i].action].text, text_flags);
+        report_put_clean(out, ph->actions[left[i].action].text, text_flags);
         fputs(busy ? " (in progress)\n" : "\n", out);
     }
     free(left);
-    return finish(out);
+    return report_finish(out);
 }
 
 static int store_error(struct progress_store *s, const char *what, FILE *err)
@@ -60,7 +48,7 @@ static int store_error(struct progress_store *s, const char *what, FILE *err)
     fprintf(err, "trail: %s: ", what);
     const char *msg =
         progress_store_readonly(s) != NULL ? progress_store_readonly(s) : progress_store_message(s);
-    put_clean(err, msg != NULL ? msg : "progress could not be saved", 0);
+    report_put_clean(err, msg != NULL ? msg : "progress could not be saved", 0);
     fputc('\n', err);
     return 1;
 }
@@ -79,10 +67,10 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
     char buf[PROGRESS_DATE_SIZE];
     progress_date_format(date, buf, sizeof buf);
     fputs("Start date for ", out);
-    put_clean(out, g->title, text_flags);
+    report_put_clean(out, g->title, text_flags);
     if (!progress_date_is_set(date)) {
         fputs(" cleared.\n", out);
-        return finish(out);
+        return report_finish(out);
     }
     fprintf(out, ": %s\n", buf);
     struct progress_pace pace;
@@ -92,7 +80,7 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
         fprintf(out, "Pace: %s\n", line);
         free(line);
     }
-    return finish(out);
+    return report_finish(out);
 }
 
 /* "3 key-action states, 2 notes, 1 certification and the start date updated" */
@@ -125,9 +113,9 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
 static int import_failed(const char *path, const char *why, FILE *err)
 {
     fputs("trail: nothing imported from ", err);
-    put_clean(err, path, 0);
+    report_put_clean(err, path, 0);
     fputs(": ", err);
-    put_clean(err, why, 0);
+    report_put_clean(err, why, 0);
     fputc('\n', err);
     return 1;
 }
@@ -175,7 +163,7 @@ int progress_report_import(const struct guide *g, struct progress_store *s, cons
         return import_failed(path, progress_store_message(s), err);
     }
     fputs("Imported ", out);
-    put_clean(out, path, 0);
+    report_put_clean(out, path, 0);
     fputs(": ", out);
     if (sum.reset) {
         fputs("a newer reset cleared older progress; ", out);
@@ -188,5 +176,5 @@ int progress_report_import(const struct guide *g, struct progress_store *s, cons
         put_summary(out, &sum);
     }
     fprintf(out, "; %zu entr%s unchanged.\n", sum.unchanged, sum.unchanged == 1 ? "y" : "ies");
-    return finish(out);
+    return report_finish(out);
 }

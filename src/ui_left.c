@@ -5,7 +5,6 @@
 #include "ui_curses.h"
 
 #include <stdint.h>
-#include <string.h>
 
 #include "view_plan.h"
 
@@ -15,37 +14,22 @@ static void left_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
     view_plan_left(d, ui->g, ui_progress_doc(ui));
 }
 
-/* Finds the key action with this id: true and its phase and index, false when none has it. */
-static bool find_action(const struct guide *g, const char *id, size_t *phase, size_t *action)
-{
-    for (size_t i = 0; i < g->n_phases; i++) {
-        for (size_t a = 0; a < g->phases[i].n_actions; a++) {
-            if (strcmp(g->phases[i].actions[a].id, id) == 0) {
-                *phase = i;
-                *action = a;
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
 static enum ui_result left_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
-    size_t phase, action;
+    const struct guide_phase *ph = NULL;
+    const struct guide_action *act = NULL;
     if (a != UI_ACT_OPEN || s->pos.sel >= s->doc.n_items ||
-        !find_action(ui->g, s->doc.items[s->pos.sel].id, &phase, &action)) {
+        (act = guide_find_action(ui->g, s->doc.items[s->pos.sel].id, &ph)) == NULL) {
         return UI_RES_PASS;
     }
-    const struct guide_phase *ph = &ui->g->phases[phase];
-    ui_push(ui, &ui_phase_ops, phase, ph->title);
+    ui_push(ui, &ui_phase_ops, (size_t)(ph - ui->g->phases), ph->title);
     struct ui_screen *top = ui_top(ui);
     if (top == s) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
         return UI_RES_ALL;
     }
-    size_t item = view_doc_find_item(&top->doc, ph->actions[action].id);
+    size_t item = view_doc_find_item(&top->doc, act->id);
     if (item != SIZE_MAX) {
         top->pos.sel = item;
         view_list_fix(&top->pos, &top->doc, ui_body_height(ui));

@@ -133,21 +133,6 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
     return changed(ui);
 }
 
-/* Finds the key action with this id; returns false when the guide has none. */
-static bool find_action(const struct guide *g, const char *id, size_t *phase, size_t *action)
-{
-    for (size_t i = 0; i < g->n_phases; i++) {
-        for (size_t a = 0; a < g->phases[i].n_actions; a++) {
-            if (strcmp(g->phases[i].actions[a].id, id) == 0) {
-                *phase = i;
-                *action = a;
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
 /* Selects item id on screen s when it shows it. */
 static void select_item(struct ui *ui, struct ui_screen *s, const char *id)
 {
@@ -184,10 +169,10 @@ enum ui_result ui_progress_undo(struct ui *ui)
     }
     char *id = xstrdup(undone); /* the save's merge may move the entry */
     enum progress_state st = progress_get_state(p, ui->g->id, id);
-    size_t phase, action;
-    if (find_action(ui->g, id, &phase, &action)) {
-        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.",
-                      ui->g->phases[phase].actions[action].text, state_words(st));
+    const struct guide_action *act = guide_find_action(ui->g, id, NULL);
+    if (act != NULL) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.", act->text,
+                      state_words(st));
     } else {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: %s is %s again.", id, state_words(st));
     }

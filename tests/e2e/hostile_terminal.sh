@@ -12,7 +12,7 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
-command -v script >/dev/null 2>&1 || { echo "script not found"; exit 77; }
+require script
 tui_setup hterm
 export HOME="$TUI_DIR"
 guide="$TRAIL_SOURCE_DIR/content/ml-engineer"

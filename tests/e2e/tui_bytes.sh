@@ -6,7 +6,7 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
-command -v script >/dev/null 2>&1 || { echo "script not found"; exit 77; }
+require script
 tui_setup bytes
 export HOME="$TUI_DIR"
 

@@ -46,20 +46,6 @@ wait_file() {
     return 1
 }
 
-# wait_flat TEXT WHAT: like tui_wait, but TEXT may be wrapped over several rows (a long status).
-wait_flat() {
-    local deadline=$((SECONDS + TUI_TIMEOUT))
-    while [ $SECONDS -lt $deadline ]; do
-        if tui_screen | tr -s ' \n' '  ' | grep -qF -- "$1"; then
-            pass "$2"
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "$2: timed out; the screen was:"$'\n'"$(tui_screen)"
-    return 1
-}
-
 # ---- Notes through a scripted editor.
 ed="$TUI_DIR/append.sh"
 cat >"$ed" <<EOF
@@ -106,12 +92,12 @@ tui_wait "[exit 0]" "notes: q quits"
 start notes2 "$state" "EDITOR='$TUI_DIR/fail.sh' VISUAL="
 tui_wait "✎ Khan Academy" "notes2: trail reopens at the noted action"
 tui_keys e
-wait_flat "failed (exit 3); the note was not changed." "a failing editor is reported"
+tui_wait_flat "failed (exit 3); the note was not changed." "a failing editor is reported"
 tui_keys q
 tui_wait "[exit 0]" "notes2: q quits"
 start notes3 "$state" "VISUAL='$TUI_DIR/badutf8.sh'"
 tui_keys e
-wait_flat "not valid UTF-8" "\$VISUAL comes first; invalid UTF-8 is refused"
+tui_wait_flat "not valid UTF-8" "\$VISUAL comes first; invalid UTF-8 is refused"
 expect_contains "$(tui_screen)" "✎ Khan Academy" "the note is unchanged"
 tui_keys q
 tui_wait "[exit 0]" "notes3: q quits"

@@ -8,8 +8,7 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
-command -v script >/dev/null 2>&1 || { echo "script not found"; exit 77; }
-command -v perl >/dev/null 2>&1 || { echo "perl not found"; exit 77; }
+require script perl
 tui_setup escapes
 export HOME="$TUI_DIR"
 raw="$TUI_DIR/raw"

@@ -48,20 +48,6 @@ wait_report() {
     return 1
 }
 
-# wait_flat TEXT WHAT: like tui_wait, but TEXT may be wrapped over several rows (a long status).
-wait_flat() {
-    local deadline=$((SECONDS + TUI_TIMEOUT))
-    while [ $SECONDS -lt $deadline ]; do
-        if tui_screen | tr -s ' \n' '  ' | grep -qF -- "$1"; then
-            pass "$2"
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "$2: timed out; the screen was:"$'\n'"$(tui_screen)"
-    return 1
-}
-
 # start NAME STATE [PREFIX]: a fresh server running trail on STATE; its pid goes to
 # $TUI_DIR/NAME.pid (the inner shell becomes trail) and its exit status to $TUI_DIR/NAME.rc.
 start() {
@@ -184,7 +170,7 @@ mkdir -p "$TUI_DIR/damaged"
 damaged="$TUI_DIR/damaged/progress.yaml"
 printf 'version: 1\nguides: [\n' >"$damaged"
 start damaged "$damaged"
-wait_flat "the original is kept as $damaged.corrupt-" "the start says the damaged file is kept aside"
+tui_wait_flat "the original is kept as $damaged.corrupt-" "the start says the damaged file is kept aside"
 tui_keys q
 tui_wait "[exit 0]" "damaged: q quits"
 # A file from a newer version: read-only, said at the start, ticks say why they are not saved.
@@ -192,10 +178,10 @@ newer="$TUI_DIR/damaged/newer.yaml"
 printf 'version: 99\nguides: {}\n' >"$newer"
 cp "$newer" "$TUI_DIR/newer.orig"
 start newer "$newer"
-wait_flat "Progress is read-only" "the start says a newer version's file is read-only"
+tui_wait_flat "Progress is read-only" "the start says a newer version's file is read-only"
 tui_keys 2 Enter Space
 tui_wait "[x] Master Python" "newer: ticking works in memory"
-wait_flat "Progress is not saved" "the status line says it is not saved"
+tui_wait_flat "Progress is not saved" "the status line says it is not saved"
 tui_keys q q
 tui_wait "[exit 0]" "newer: q, q quits"
 cmp -s "$newer" "$TUI_DIR/newer.orig" && pass "the newer version's file is untouched" ||
@@ -205,21 +191,21 @@ cmp -s "$newer" "$TUI_DIR/newer.orig" && pass "the newer version's file is untou
 : >"$TUI_DIR/not-a-dir"
 bad="$TUI_DIR/not-a-dir/progress.yaml"
 start failing "$bad"
-wait_flat "Not a directory" "the start says the progress file cannot be read"
+tui_wait_flat "Not a directory" "the start says the progress file cannot be read"
 tui_keys 2 Enter
 tui_wait "[ ] Master Python" "failing: the checklist is open"
 tui_keys Space
 tui_wait "[x] Master Python" "the tick still shows in memory"
-wait_flat "Could not save progress" "the status line says the save failed"
-wait_flat "Not a directory" "and why"
+tui_wait_flat "Could not save progress" "the status line says the save failed"
+tui_wait_flat "Not a directory" "and why"
 tui_keys j
 tui_wait_gone "Could not save" "the message goes with the next key"
 tui_keys q
-wait_flat "Press q again to quit without saving" "q with unsaved changes warns"
-wait_flat "trail --state FILE" "and says how to write elsewhere"
+tui_wait_flat "Press q again to quit without saving" "q with unsaved changes warns"
+tui_wait_flat "trail --state FILE" "and says how to write elsewhere"
 tui_keys q
 tui_wait "[exit 0]" "a second q quits"
-wait_flat "Changes made since the last save are lost" "leaving says what was not saved"
+tui_wait_flat "Changes made since the last save are lost" "leaving says what was not saved"
 [ -e "$bad" ] && fail "a file appeared under a regular file" || pass "nothing was written"
 
 # ---- The next change retries a failed save: once the fault is gone, both changes are saved.
@@ -227,11 +213,11 @@ parent="$TUI_DIR/retry"
 : >"$parent"
 start retry "$parent/progress.yaml"
 tui_keys 2 Enter Space
-wait_flat "Could not save progress" "retry: the first save fails"
+tui_wait_flat "Could not save progress" "retry: the first save fails"
 rm -f "$parent" && mkdir "$parent"
 tui_keys j x
 tui_wait "[x] Complete an online specialization" "retry: a second tick"
-wait_flat "Saved to $parent/progress.yaml" "the status line says progress is saved again"
+tui_wait_flat "Saved to $parent/progress.yaml" "the status line says progress is saved again"
 expect_contains "$(report "$parent/progress.yaml")" "done 2 · in progress 0" \
     "the next change saved both ticks"
 tui_keys q
@@ -243,12 +229,12 @@ if unshare -rm true 2>/dev/null; then
     ro="$TUI_DIR/ro/progress.yaml"
     start readonly "$ro" "unshare -rm sh -c 'mount --bind \"$TUI_DIR/ro\" \"$TUI_DIR/ro\" &&
         mount -o remount,bind,ro \"$TUI_DIR/ro\" && exec \"\$@\"' sh"
-    wait_flat "is read-only" "the start says the directory is read-only"
+    tui_wait_flat "is read-only" "the start says the directory is read-only"
     tui_keys 2 Enter Space
     tui_wait "[x] Master Python" "readonly: ticking still works in memory"
-    wait_flat "Read-only file system" "the status line says why it is not saved"
+    tui_wait_flat "Read-only file system" "the status line says why it is not saved"
     tui_keys q
-    wait_flat "Press q again" "readonly: q warns once"
+    tui_wait_flat "Press q again" "readonly: q warns once"
     tui_keys q
     tui_wait "[exit 0]" "readonly: a second q quits"
     [ -e "$ro" ] && fail "a file appeared in the read-only directory" || pass "nothing was written"
@@ -263,7 +249,7 @@ for sig in TERM HUP; do
     start "sig$sig" "$parent/progress.yaml"
     tui_keys 2 Enter Space
     tui_wait "[x] Master Python" "SIG$sig: ticked"
-    wait_flat "Could not save progress" "SIG$sig: the first save failed"
+    tui_wait_flat "Could not save progress" "SIG$sig: the first save failed"
     rm -f "$parent" && mkdir "$parent"
     kill -s "$sig" "$(cat "$TUI_DIR/sig$sig.pid")"
     tui_wait_file "$TUI_DIR/sig$sig.rc"

@@ -8,7 +8,7 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
-command -v bash >/dev/null 2>&1 || { echo "bash not found"; exit 77; }
+require bash
 tui_setup suspend
 export HOME="$TUI_DIR"
 guide="$TRAIL_SOURCE_DIR/content/ml-engineer"

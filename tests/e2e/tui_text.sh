@@ -6,7 +6,7 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
-command -v perl >/dev/null 2>&1 || { echo "perl not found"; exit 77; }
+require perl
 tui_setup text
 export HOME="$TUI_DIR"
 guide="$TUI_DIR/guide"

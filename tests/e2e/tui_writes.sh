@@ -9,7 +9,7 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
-command -v strace >/dev/null 2>&1 || { echo "strace not found"; exit 77; }
+require strace
 strace -o /dev/null true 2>/dev/null || { echo "strace cannot trace here"; exit 77; }
 tui_setup writes
 export HOME="$TUI_DIR"

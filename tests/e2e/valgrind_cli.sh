@@ -10,10 +10,7 @@ if [ "${TRAIL_SANITIZED:-0}" = 1 ]; then
     echo "valgrind cannot run sanitized binaries"
     exit 77
 fi
-if ! command -v valgrind >/dev/null; then
-    echo "valgrind not installed"
-    exit 77
-fi
+require valgrind
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp" TRAIL_STATE="$tmp/progress.yaml"

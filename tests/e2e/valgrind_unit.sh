@@ -9,10 +9,7 @@ if [ "${TRAIL_SANITIZED:-0}" = 1 ]; then
     echo "valgrind cannot run sanitized binaries"
     exit 77
 fi
-if ! command -v valgrind >/dev/null; then
-    echo "valgrind not installed"
-    exit 77
-fi
+require valgrind
 for t in "$TRAIL_BUILD_DIR"/tests/test_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")

@@ -1,6 +1,7 @@
 /* Helpers shared by the harnesses: property checks and one-time set-up. */
 #include "fuzz_common.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -25,6 +26,16 @@ void fuzz_init_locale(void)
         abort();
     }
     FUZZ_CHECK(strcmp(nl_langinfo(CODESET), "UTF-8") == 0, "the locale is UTF-8");
+}
+
+void fuzz_make_dir(char *dir, size_t size, const char *who)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, size, "%.40s/trail-fuzz-XXXXXX", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
+    if (mkdtemp(dir) == NULL) {
+        fprintf(stderr, "%s: mkdtemp: %s\n", who, strerror(errno));
+        abort();
+    }
 }
 
 int fuzz_skipped(const char *id)

@@ -22,6 +22,10 @@ void fuzz_check(int cond, const char *what, const char *file, int line);
  * system has no UTF-8 locale, since every width property would be meaningless. */
 void fuzz_init_locale(void);
 
+/* Makes a new directory "$TMPDIR/trail-fuzz-XXXXXX" (/tmp when TMPDIR is not absolute) and
+ * writes its path to dir (size bytes, 64 are enough); aborts naming who when it cannot. */
+void fuzz_make_dir(char *dir, size_t size, const char *who);
+
 /* True when the property named id is listed in $TRAIL_FUZZ_SKIP (comma-separated): how a known,
  * reported and still open finding is kept from stopping every fuzz run. docs/security.md lists
  * the ids in use and what they stand for. */

@@ -31,13 +31,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     fuzz_init_locale();
-    const char *tmp = getenv("TMPDIR");
-    snprintf(fuzz_dir, sizeof fuzz_dir, "%.40s/trail-fuzz-XXXXXX",
-             tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
-    if (mkdtemp(fuzz_dir) == NULL) {
-        perror("fuzz_config: mkdtemp");
-        abort();
-    }
+    fuzz_make_dir(fuzz_dir, sizeof fuzz_dir, "fuzz_config");
     fuzz_path = xasprintf("%s/config", fuzz_dir);
     atexit(remove_dir);
     return 0;

@@ -43,13 +43,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     fuzz_init_locale();
-    const char *tmp = getenv("TMPDIR");
-    snprintf(fuzz_dir, sizeof fuzz_dir, "%.40s/trail-fuzz-XXXXXX",
-             tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
-    if (mkdtemp(fuzz_dir) == NULL) {
-        perror("fuzz_guide: mkdtemp");
-        abort();
-    }
+    fuzz_make_dir(fuzz_dir, sizeof fuzz_dir, "fuzz_guide");
     atexit(remove_dir);
     return 0;
 }

@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "view_check.h"
+
 #include "guide.h"
 #include "progress.h"
 #include "text.h"
@@ -65,24 +67,6 @@ static char *flat(const struct view_doc *d)
     return out;
 }
 
-static size_t find_line(const struct view_doc *d, size_t from, const char *s)
-{
-    for (size_t i = from; i < d->n_lines; i++) {
-        if (strstr(d->lines[i].text, s) != NULL) {
-            return i;
-        }
-    }
-    return SIZE_MAX;
-}
-
-static void check_widths(const struct view_doc *d)
-{
-    for (size_t i = 0; i < d->n_lines; i++) {
-        assert_true(d->lines[i].width <= d->width);
-        assert_int_equal(text_width(d->lines[i].text, d->lines[i].len), d->lines[i].width);
-    }
-}
-
 /* ---- Notes ---- */
 
 static void test_note_is_cut_to_three_lines(void **state)
@@ -101,7 +85,7 @@ static void test_note_is_cut_to_three_lines(void **state)
     assert_string_equal(d.lines[1].text, "      two");
     assert_string_equal(d.lines[2].text, "      three \xe2\x80\xa6");
     assert_int_equal(d.lines[0].runs[d.lines[0].n_runs - 1].role, VIEW_ROLE_DIM);
-    check_widths(&d);
+    view_check_widths(&d);
     view_doc_free(&d);
 
     /* A long line wraps within the width; a short note has no ellipsis; ASCII marker. */
@@ -110,7 +94,7 @@ static void test_note_is_cut_to_three_lines(void **state)
     assert_int_equal(n, 2);
     assert_string_equal(d.lines[0].text, "* Khan Academy first,");
     assert_string_equal(d.lines[1].text, "  then 3Blue1Brown.");
-    check_widths(&d);
+    view_check_widths(&d);
     view_doc_free(&d);
 
     /* Control characters never reach a line. */
@@ -159,14 +143,14 @@ static void test_home_says_next_pace_and_certs(void **state)
     /* Nothing ticked: Next is the first action; no start date, no certification. */
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_home_at(&d, g, p, date("2026-05-20"));
-    check_widths(&d);
-    size_t l = find_line(&d, 0, "Next");
+    view_check_widths(&d);
+    size_t l = view_check_find_line(&d, 0, "Next");
     assert_int_not_equal(l, SIZE_MAX);
     assert_string_equal(
         d.lines[l].text,
         "Next            Master Python programming and key libraries (NumPy, Pandas)");
-    assert_int_equal(find_line(&d, 0, "Pace"), SIZE_MAX);
-    assert_int_equal(find_line(&d, 0, "Certifications "), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Pace"), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Certifications "), SIZE_MAX);
     view_doc_free(&d);
 
     /* An action in progress comes first; started 2026-01-15, 2026-05-20 is in month 5 (months
@@ -185,16 +169,18 @@ static void test_home_says_next_pace_and_certs(void **state)
         progress_set_cert(p, g->id, g->certs[1].id, &book, date("2026-05-20"), T0, &why), 0);
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_home_at(&d, g, p, date("2026-05-20"));
-    check_widths(&d);
+    view_check_widths(&d);
     char *all = flat(&d);
     assert_non_null(strstr(all, "Next Learn Git and basic software engineering practices"));
     assert_non_null(strstr(all, "Pace Month 5 of 12, planned: Specialization & Deep Learning, "
                                 "you: Foundation Building, 20%"));
     assert_non_null(strstr(all, "Certifications 1 passed, 1 exam on 2027-02-10"));
     /* The lines come in that order, under the current phase and above the menu. */
-    size_t cur = find_line(&d, 0, "Current phase"), next = find_line(&d, 0, "Next ");
-    size_t pace = find_line(&d, 0, "Pace "), certs = find_line(&d, 0, "Certifications ");
-    size_t menu = find_line(&d, 0, "Sections");
+    size_t cur = view_check_find_line(&d, 0, "Current phase"),
+           next = view_check_find_line(&d, 0, "Next ");
+    size_t pace = view_check_find_line(&d, 0, "Pace "),
+           certs = view_check_find_line(&d, 0, "Certifications ");
+    size_t menu = view_check_find_line(&d, 0, "Sections");
     assert_true(cur < next && next < pace && pace < certs && certs < menu);
     free(all);
     view_doc_free(&d);
@@ -207,12 +193,12 @@ static void test_home_says_next_pace_and_certs(void **state)
     }
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_home_at(&d, g, p, date("2026-05-20"));
-    assert_int_equal(find_line(&d, 0, "Next "), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Next "), SIZE_MAX);
     view_doc_free(&d);
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_home_at(&d, g, NULL, date("2026-05-20"));
-    assert_int_equal(find_line(&d, 0, "Next "), SIZE_MAX);
-    assert_int_equal(find_line(&d, 0, "Pace "), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Next "), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Pace "), SIZE_MAX);
     view_doc_free(&d);
     progress_free(p);
     guide_free(g);
@@ -227,10 +213,10 @@ static void test_home_plan_on_a_narrow_screen(void **state)
     struct view_doc d;
     view_doc_init(&d, 28, TEXT_ASCII);
     view_guide_home_at(&d, g, p, date("2026-05-20"));
-    check_widths(&d);
+    view_check_widths(&d);
     /* The labels get lines of their own; the plan of 12 months from 2020-01-31 ended the day
      * before month 13 would begin (2021-01-31). */
-    size_t l = find_line(&d, 0, "Pace");
+    size_t l = view_check_find_line(&d, 0, "Pace");
     assert_string_equal(d.lines[l].text, "Pace");
     char *all = flat(&d);
     assert_non_null(strstr(all, "Pace The plan's 12 months ended on 2021-01-30"));
@@ -259,7 +245,7 @@ static void test_left_lists_exactly_what_is_left(void **state)
     struct view_doc d;
     view_doc_init(&d, 80, 0);
     view_plan_left(&d, g, p);
-    check_widths(&d);
+    view_check_widths(&d);
     assert_string_equal(d.lines[0].text, "What's left");
     assert_string_equal(d.lines[1].text, "14 key actions to do or in progress");
     /* 1 of phase 1, 3 of phase 2, 5 each of phases 3 and 4, in guide order. */
@@ -287,10 +273,10 @@ static void test_left_lists_exactly_what_is_left(void **state)
     assert_non_null(strstr(noted->text, " \xe2\x9c\x8e"));
     assert_null(strstr(d.lines[d.items[2].first].text, "\xe2\x9c\x8e"));
     /* A heading per phase with something left, above its first item. */
-    size_t h1 = find_line(&d, 0, "1. Foundation Building (Months 1-3)");
-    size_t h2 = find_line(&d, 0, "2. Specialization & Deep Learning (Months 4-6)");
+    size_t h1 = view_check_find_line(&d, 0, "1. Foundation Building (Months 1-3)");
+    size_t h2 = view_check_find_line(&d, 0, "2. Specialization & Deep Learning (Months 4-6)");
     assert_true(h1 < d.items[0].first && d.items[0].first < h2 && h2 < d.items[1].first);
-    assert_int_not_equal(find_line(&d, 0, "4. "), SIZE_MAX);
+    assert_int_not_equal(view_check_find_line(&d, 0, "4. "), SIZE_MAX);
     view_doc_free(&d);
 
     /* Nothing left. */
@@ -302,7 +288,7 @@ static void test_left_lists_exactly_what_is_left(void **state)
     view_doc_init(&d, 80, 0);
     view_plan_left(&d, g, p);
     assert_int_equal(d.n_items, 0);
-    assert_int_not_equal(find_line(&d, 0, "Nothing is left"), SIZE_MAX);
+    assert_int_not_equal(view_check_find_line(&d, 0, "Nothing is left"), SIZE_MAX);
     view_doc_free(&d);
     /* Without progress every action is to do. */
     view_doc_init(&d, 80, 0);
@@ -327,7 +313,7 @@ static void test_notes_on_checklist_path_and_phase(void **state)
     struct view_doc d;
     view_doc_init(&d, 80, 0);
     view_guide_phase(&d, g, 0, p);
-    check_widths(&d);
+    view_check_widths(&d);
     /* The note belongs to its action's item, under the action's text. */
     size_t item = view_doc_find_item(&d, ph->actions[4].id);
     assert_int_equal(d.items[item].count, 3);
@@ -336,8 +322,8 @@ static void test_notes_on_checklist_path_and_phase(void **state)
     assert_string_equal(d.lines[l + 2].text, "      then 3Blue1Brown.");
     assert_int_equal(d.items[view_doc_find_item(&d, ph->actions[3].id)].count, 1);
     /* The phase's own note under its title, before the summary. */
-    size_t pn = find_line(&d, 0, "Weekends only");
-    assert_true(pn < find_line(&d, 0, "Solidify"));
+    size_t pn = view_check_find_line(&d, 0, "Weekends only");
+    assert_true(pn < view_check_find_line(&d, 0, "Solidify"));
     view_doc_free(&d);
 
     /* The career path marks the phase with a note, not the others. */
@@ -365,7 +351,7 @@ static void test_certs_show_status_and_note(void **state)
     struct view_doc d;
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_certs(&d, g, p);
-    check_widths(&d);
+    view_check_widths(&d);
     size_t item = view_doc_find_item(&d, g->certs[2].id);
     const struct view_item *it = &d.items[item];
     assert_int_equal(it->count, 3); /* name (with the marker), issuer, status */
@@ -383,7 +369,7 @@ static void test_certs_show_status_and_note(void **state)
     /* Without progress: neither. */
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_cert(&d, g, 2, NULL);
-    assert_int_equal(find_line(&d, 0, "passed on"), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "passed on"), SIZE_MAX);
     view_doc_free(&d);
     progress_free(p);
     guide_free(g);

@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "view_check.h"
+
 #include "guide.h"
 #include "progress.h"
 #include "text.h"
@@ -143,25 +145,6 @@ static struct progress *some_progress(const struct guide *g)
     return p;
 }
 
-/* The index of the first line at or after `from` containing s, or SIZE_MAX. */
-static size_t find_line(const struct view_doc *d, size_t from, const char *s)
-{
-    for (size_t i = from; i < d->n_lines; i++) {
-        if (strstr(d->lines[i].text, s) != NULL) {
-            return i;
-        }
-    }
-    return SIZE_MAX;
-}
-
-static void check_widths(const struct view_doc *d)
-{
-    for (size_t i = 0; i < d->n_lines; i++) {
-        assert_true(d->lines[i].width <= d->width);
-        assert_int_equal(text_width(d->lines[i].text, d->lines[i].len), d->lines[i].width);
-    }
-}
-
 /* The first line of action `a`'s item in a phase document starts with mark, drawn in role. */
 static void check_action(const struct view_doc *d, const struct guide_action *a, const char *mark,
                          enum view_role role, enum view_role text_role)
@@ -184,18 +167,18 @@ static void test_phase_shows_marks_and_counts(void **state)
     struct view_doc d;
     view_doc_init(&d, 80, 0);
     view_guide_phase(&d, g, 0, p);
-    check_widths(&d);
+    view_check_widths(&d);
     assert_int_equal(d.n_items, 5);
     check_action(&d, &ph->actions[0], "[x]", VIEW_ROLE_DONE, VIEW_ROLE_BODY);
     check_action(&d, &ph->actions[1], "[~]", VIEW_ROLE_STARTED, VIEW_ROLE_BODY);
     check_action(&d, &ph->actions[2], "[-]", VIEW_ROLE_SKIPPED, VIEW_ROLE_SKIPPED);
     check_action(&d, &ph->actions[3], "[ ]", VIEW_ROLE_CHECKBOX, VIEW_ROLE_BODY);
     /* 1 done of 5 - 1 skipped = 1/4, 25%; the header holds it before the first action. */
-    size_t bar = find_line(&d, 0, "1/4 \xc2\xb7 25%");
+    size_t bar = view_check_find_line(&d, 0, "1/4 \xc2\xb7 25%");
     assert_true(bar < d.items[0].first);
     assert_non_null(strstr(d.lines[bar].text, "\xe2\x96\x88"));
-    size_t cnt =
-        find_line(&d, 0, "done 1 \xc2\xb7 in progress 1 \xc2\xb7 skipped 1 \xc2\xb7 to do 2");
+    size_t cnt = view_check_find_line(
+        &d, 0, "done 1 \xc2\xb7 in progress 1 \xc2\xb7 skipped 1 \xc2\xb7 to do 2");
     assert_int_equal(cnt, bar + 1);
     view_doc_free(&d);
 
@@ -203,7 +186,7 @@ static void test_phase_shows_marks_and_counts(void **state)
     view_doc_init(&d, 80, 0);
     view_guide_phase(&d, g, 0, NULL);
     check_action(&d, &ph->actions[0], "[ ]", VIEW_ROLE_CHECKBOX, VIEW_ROLE_BODY);
-    assert_int_equal(find_line(&d, 0, "1/4"), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "1/4"), SIZE_MAX);
     view_doc_free(&d);
     progress_free(p);
     guide_free(g);
@@ -217,12 +200,12 @@ static void test_path_shows_a_bar_per_phase(void **state)
     struct view_doc d;
     view_doc_init(&d, 78, TEXT_ASCII);
     view_guide_path(&d, g, p);
-    check_widths(&d);
+    view_check_widths(&d);
     assert_int_equal(d.n_items, 4);
     const char *want[] = {"1/4 - 25%", "0/5 - 0%", "0/5 - 0%", "0/5 - 0%"};
     for (size_t i = 0; i < 4; i++) {
         const struct view_item *it = &d.items[i];
-        size_t l = find_line(&d, it->first, want[i]);
+        size_t l = view_check_find_line(&d, it->first, want[i]);
         assert_true(l < it->first + it->count);
         /* Indented under the title; the bar is 20 cells, 5 of them filled for 25%. */
         const char *bar = i == 0 ? "    #####---------------  " : "    --------------------  ";
@@ -241,17 +224,17 @@ static void test_home_shows_overall_progress(void **state)
     struct view_doc d;
     view_doc_init(&d, 78, TEXT_ASCII);
     view_guide_home(&d, g, p);
-    check_widths(&d);
+    view_check_widths(&d);
     /* 1 done of 20 - 1 skipped: 1/19, 5% (5.26 rounded down); 20 * 1 / 19 = 1 cell filled. */
-    size_t l = find_line(&d, 0, "Progress");
+    size_t l = view_check_find_line(&d, 0, "Progress");
     assert_int_not_equal(l, SIZE_MAX);
     assert_string_equal(d.lines[l].text, "Progress        #-------------------  1/19 - 5%");
     assert_string_equal(d.lines[l + 1].text,
                         "                done 1 - in progress 1 - skipped 1 - to do 17");
     assert_string_equal(d.lines[l + 2].text, "Current phase   1. Foundation Building");
     /* Between the stats and the menu. */
-    assert_true(l > find_line(&d, 0, "Difficulty"));
-    assert_true(l < find_line(&d, 0, "Sections"));
+    assert_true(l > view_check_find_line(&d, 0, "Difficulty"));
+    assert_true(l < view_check_find_line(&d, 0, "Sections"));
     view_doc_free(&d);
 
     /* Everything done or skipped: no current phase. */
@@ -263,7 +246,7 @@ static void test_home_shows_overall_progress(void **state)
     }
     view_doc_init(&d, 78, TEXT_ASCII);
     view_guide_home(&d, g, p);
-    l = find_line(&d, 0, "Progress");
+    l = view_check_find_line(&d, 0, "Progress");
     assert_string_equal(d.lines[l].text, "Progress        ####################  16/16 - 100%");
     assert_non_null(strstr(d.lines[l + 2].text, "none: every key action is done or skipped"));
     view_doc_free(&d);
@@ -271,8 +254,8 @@ static void test_home_shows_overall_progress(void **state)
     /* Without progress: no block. */
     view_doc_init(&d, 78, TEXT_ASCII);
     view_guide_home(&d, g, NULL);
-    assert_int_equal(find_line(&d, 0, "Progress"), SIZE_MAX);
-    assert_int_equal(find_line(&d, 0, "Current phase"), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Progress"), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Current phase"), SIZE_MAX);
     view_doc_free(&d);
     progress_free(p);
     guide_free(g);
@@ -286,10 +269,10 @@ static void test_home_progress_on_a_narrow_screen(void **state)
     struct view_doc d;
     view_doc_init(&d, 28, TEXT_ASCII);
     view_guide_home(&d, g, p);
-    check_widths(&d);
+    view_check_widths(&d);
     /* The label on its own line; the bar at the chart indent, shrunk to 15 cells so the
      * numbers fit (1 * 15 / 19 fills none). */
-    size_t l = find_line(&d, 0, "Progress");
+    size_t l = view_check_find_line(&d, 0, "Progress");
     assert_string_equal(d.lines[l].text, "Progress");
     assert_string_equal(d.lines[l + 1].text, "  ---------------  1/19 - 5%");
     view_doc_free(&d);
@@ -311,20 +294,21 @@ static void test_home_placeholders_before_the_path(void **state)
     struct view_doc d;
     view_doc_init(&d, 78, TEXT_ASCII);
     view_guide_home(&d, g, p);
-    check_widths(&d);
-    size_t l = find_line(&d, 0, "Progress");
+    view_check_widths(&d);
+    size_t l = view_check_find_line(&d, 0, "Progress");
     assert_int_not_equal(l, SIZE_MAX);
     assert_string_equal(d.lines[l].text, "Progress        ...");
-    assert_int_equal(find_line(&d, 0, "Current phase"), SIZE_MAX);
-    assert_int_not_equal(find_line(&d, 0, " 2  Career Path - ..."), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Current phase"), SIZE_MAX);
+    assert_int_not_equal(view_check_find_line(&d, 0, " 2  Career Path - ..."), SIZE_MAX);
     view_doc_free(&d);
 
     assert_int_equal(guide_load_parts(g, GUIDE_PART_PATH, &diag), 0);
     view_doc_init(&d, 78, 0);
     view_guide_home(&d, g, p);
-    l = find_line(&d, 0, "Progress");
+    l = view_check_find_line(&d, 0, "Progress");
     assert_non_null(strstr(d.lines[l].text, "0/20 \xc2\xb7 0%"));
-    assert_int_not_equal(find_line(&d, 0, " 2  Career Path \xc2\xb7 4 phases"), SIZE_MAX);
+    assert_int_not_equal(view_check_find_line(&d, 0, " 2  Career Path \xc2\xb7 4 phases"),
+                         SIZE_MAX);
     view_doc_free(&d);
     diag_free(&diag);
     progress_free(p);

@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "view_check.h"
+
 #include "search.h"
 #include "test_search_util.h"
 #include "text.h"
@@ -175,16 +177,6 @@ static struct guide *docker_guide(void)
 }
 
 /* The index of the first line holding `text`, or SIZE_MAX. */
-static size_t find_line(const struct view_doc *d, const char *text)
-{
-    for (size_t i = 0; i < d->n_lines; i++) {
-        if (strstr(d->lines[i].text, text) != NULL) {
-            return i;
-        }
-    }
-    return SIZE_MAX;
-}
-
 static void test_results_grouped_by_section(void **state)
 {
     (void)state;
@@ -202,7 +194,7 @@ static void test_results_grouped_by_section(void **state)
                            "FAQ"};
     size_t prev = 0;
     for (size_t i = 0; i < 5; i++) {
-        size_t at = find_line(&d, heads[i]);
+        size_t at = view_check_find_line(&d, 0, heads[i]);
         assert_true(at != SIZE_MAX && at > prev);
         assert_int_equal(d.lines[at].runs[0].role, VIEW_ROLE_HEADING);
         prev = at;
@@ -286,7 +278,7 @@ static void test_faq_list_filter(void **state)
     struct view_doc d;
     view_doc_init(&d, 60, 0);
     view_search_faqs(&d, g, idx, q, &res, "gpu");
-    assert_int_not_equal(find_line(&d, "2 of 3 questions match \"gpu\""), SIZE_MAX);
+    assert_int_not_equal(view_check_find_line(&d, 0, "2 of 3 questions match \"gpu\""), SIZE_MAX);
     assert_int_equal(d.n_items, 2);
     /* The question match ranks first; the numbers are those of the full list. */
     assert_string_equal(d.items[0].id, g->faqs[1].id);
@@ -308,7 +300,7 @@ static void test_faq_list_filter(void **state)
     view_doc_init(&d, 60, 0);
     view_search_faqs(&d, g, idx, q, &res, "zzz");
     assert_int_equal(d.n_items, 0);
-    assert_int_not_equal(find_line(&d, "No match for \"zzz\""), SIZE_MAX);
+    assert_int_not_equal(view_check_find_line(&d, 0, "No match for \"zzz\""), SIZE_MAX);
     view_doc_free(&d);
 
     /* The empty query shows everything. */
@@ -318,7 +310,7 @@ static void test_faq_list_filter(void **state)
     view_doc_init(&d, 60, 0);
     view_search_faqs(&d, g, idx, q, &res, "");
     assert_int_equal(d.n_items, 3);
-    assert_int_not_equal(find_line(&d, "3 of 3"), SIZE_MAX);
+    assert_int_not_equal(view_check_find_line(&d, 0, "3 of 3"), SIZE_MAX);
     for (size_t i = 0; i < d.n_lines; i++) {
         expect_no_match(&d.lines[i]);
     }
@@ -343,7 +335,7 @@ static void test_entry_screen(void **state)
     size_t body = view_search_entry(&d, g, idx, q, entry);
     assert_string_equal(d.lines[0].text, "Start today");
     assert_int_equal(d.lines[0].runs[0].role, VIEW_ROLE_TITLE);
-    size_t at = find_line(&d, "Install Docker first.");
+    size_t at = view_check_find_line(&d, 0, "Install Docker first.");
     assert_true(at != SIZE_MAX && at >= body);
     expect_one_match(&d.lines[at], 8, 6, 8, 6);
     assert_int_equal(view_search_mark_line(&d, body, d.n_lines, true), at);

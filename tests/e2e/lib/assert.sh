@@ -42,3 +42,11 @@ finish() {
     printf '%d passed, %d failed\n' "$passes" "$failures"
     [ "$failures" -eq 0 ]
 }
+
+# require CMD...: skips the test (exit 77) unless every CMD is installed.
+require() {
+    local c
+    for c; do
+        command -v "$c" >/dev/null 2>&1 || { echo "$c not found"; exit 77; }
+    done
+}

@@ -71,6 +71,20 @@ tui_wait_gone() {
     return 1
 }
 
+# tui_wait_flat TEXT WHAT: like tui_wait, but TEXT may be wrapped over several rows (a long status).
+tui_wait_flat() {
+    local deadline=$((SECONDS + TUI_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        if tui_screen | tr -s ' \n' '  ' | grep -qF -- "$1"; then
+            pass "$2"
+            return 0
+        fi
+        sleep 0.05
+    done
+    fail "$2: timed out; the screen was:"$'\n'"$(tui_screen)"
+    return 1
+}
+
 # tui_wait_file FILE: polls until FILE exists and is not empty.
 tui_wait_file() {
     local deadline=$((SECONDS + TUI_TIMEOUT))

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The action names the configuration file can rebind (key.<action>) are the names of the rows
-# of the browser's key table (src/ui_keys.c), and the man page lists exactly those: every
+# of the browser's key table (src/tui/ui_keys.c), and the man page lists exactly those: every
 # table name in trail(1)'s list of actions, and no name there that the table lacks. The
 # section rows (section-1 .. section-9) are listed as one, section-n.
 set -u
 . "$(dirname "$0")/lib/assert.sh"
 
 : "${TRAIL_SOURCE_DIR:?}"
-table="$TRAIL_SOURCE_DIR/src/ui_keys.c"
+table="$TRAIL_SOURCE_DIR/src/tui/ui_keys.c"
 man_src="$TRAIL_SOURCE_DIR/docs/trail.1"
 
 # The first field of each row of the defaults[] table: a line `{"name",` (clang-format puts

@@ -24,7 +24,7 @@ fi
 
 if command -v cppcheck >/dev/null; then
     cppcheck --enable=warning,performance,portability --std=c11 --inline-suppr --quiet \
-        --error-exitcode=1 -I "$src/include" -D_XOPEN_SOURCE=700 "$src/src" >"$tmp/cc.log" 2>&1
+        --error-exitcode=1 $(find "$src/src" -type d -printf "-I %p ") -D_XOPEN_SOURCE=700 "$src/src" >"$tmp/cc.log" 2>&1
     expect_status 0 $? "cppcheck reports nothing"
     head -20 "$tmp/cc.log"
 else
@@ -33,7 +33,7 @@ fi
 
 if command -v clang-tidy >/dev/null; then
     # The compile database of the tree under test knows every flag.
-    ls "$src"/src/*.c | xargs -P 2 -n 4 clang-tidy -p "$TRAIL_BUILD_DIR" --quiet \
+    find "$src/src" -name "*.c" | xargs -P 2 -n 4 clang-tidy -p "$TRAIL_BUILD_DIR" --quiet \
         >"$tmp/tidy.log" 2>/dev/null
     warnings=$(grep -c 'warning:' "$tmp/tidy.log")
     expect_status 0 "$warnings" "clang-tidy reports nothing"

@@ -1,4 +1,4 @@
-/* Fuzzes the search model (include/search.h): folding, the index, queries, match ranges and the
+/* Fuzzes the search model (src/model/search.h): folding, the index, queries, match ranges and the
  * drawing helpers, on a guide built in memory from the input (no YAML: the fuzzer's effort goes
  * into the text).
  *

@@ -1,4 +1,4 @@
-/* Fuzzes the terminal sanitiser and the width-aware wrapper (include/text.h), with the
+/* Fuzzes the terminal sanitiser and the width-aware wrapper (src/base/text.h), with the
  * properties of TERM-1 checked on every input.
  *
  * Input: byte 0 chooses the flags (bit 0 TEXT_ONE_LINE, bit 1 TEXT_ASCII), byte 1 the wrap

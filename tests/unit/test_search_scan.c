@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "../../src/search_internal.h"
+#include "search_internal.h"
 
 static const char *find(const char *hay, size_t n, const char *s, const size_t *counts)
 {

@@ -508,7 +508,7 @@ static void test_failed_save_keeps_changes(void **state)
     assert_true(progress_store_dirty(s));
     assert_int_equal(progress_get_state(progress_store_doc(s), G, "a/1"), PROGRESS_DONE);
     char *alt = progress_store_suggest_path(s);
-    assert_non_null(strstr(alt, "trail_progress-"));
+    assert_null(strstr(alt, "/tmp/")); /* never a shared directory */
     free(alt);
     /* Once the obstacle is gone, the next save writes the change kept in memory. */
     assert_int_equal(unlink(blocker), 0);
@@ -539,10 +539,19 @@ static void test_default_path(void **state)
     p = progress_default_path();
     assert_string_equal(p, "/.trail_progress.yaml");
     free(p);
+    /* The place suggested when the file cannot be saved is the learner's own, never a shared
+     * directory where another user could plant a symlink. */
     setenv("TMPDIR", "/var/tmp", 1);
+    setenv("HOME", "/home/learner", 1);
+    unsetenv("XDG_STATE_HOME");
     p = progress_store_suggest_path(NULL);
-    assert_true(strncmp(p, "/var/tmp/trail_progress-", 24) == 0);
+    assert_string_equal(p, "/home/learner/.local/state/trail/progress.yaml");
     free(p);
+    setenv("XDG_STATE_HOME", "/home/learner/state", 1);
+    p = progress_store_suggest_path(NULL);
+    assert_string_equal(p, "/home/learner/state/trail/progress.yaml");
+    free(p);
+    unsetenv("XDG_STATE_HOME");
 }
 
 int main(void)

@@ -10,9 +10,10 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
+require_input "$FIXTURE"
 tui_setup storm
 export HOME="$TUI_DIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 RANDOM=${STORM_SEED:-7} # the same storm every run; STORM_SEED=N tries another
 echo "storm seed ${STORM_SEED:-7}"
 

@@ -15,9 +15,10 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
+require_input "$FIXTURE"
 tui_setup hsig
 export HOME="$TUI_DIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 DRIVER="${TRAIL_BUILD_DIR:?}/tests/progress_driver"
 [ -x "$DRIVER" ] || { echo "skip: $DRIVER was not built"; exit 77; }
 

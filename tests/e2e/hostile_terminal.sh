@@ -13,9 +13,10 @@ here=$(dirname "$0")
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
 require script
+require_input "$FIXTURE"
 tui_setup hterm
 export HOME="$TUI_DIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 evil="$TRAIL_TEST_DATA/tui-escapes"
 
 # record NAME SHELL-COMMAND [ENV...]: runs SHELL-COMMAND under script in a new 80x24 pane,

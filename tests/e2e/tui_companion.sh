@@ -11,11 +11,12 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
+require_input "$FIXTURE"
 tui_setup companion
 export HOME="$TUI_DIR" # never the real home, whatever a case forgets
 export TMPDIR="$TUI_DIR/tmp"
 mkdir -p "$TMPDIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 dot="·"
 
 trail_cli() { # STATE ARGS...: the command line on a state file

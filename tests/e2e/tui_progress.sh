@@ -9,9 +9,10 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
+require_input "$FIXTURE"
 tui_setup progress
 export HOME="$TUI_DIR" # never the real home, whatever a case forgets
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 dot="·"
 
 # The plain-text report of a state file.

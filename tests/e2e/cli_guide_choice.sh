@@ -19,9 +19,11 @@ out=$("$bin" --export markdown 2>&1)
 expect_contains "$out" "# Fixture second" "--export markdown uses the configured guide"
 out=$("$bin" --export json 2>&1)
 expect_contains "$out" '"guide": "second"' "--export json uses the configured guide"
-out=$("$bin" --search format 2>&1)
-expect_contains "$out" "second" "--search names the configured guide's files"
-expect_not_contains "$out" "ml-engineer" "--search does not read the default guide"
+# A word only the configured guide holds.
+sed -i 's/Choose the rootstock/Choose the quince rootstock/' "$content/second/career-path.yaml"
+out=$("$bin" --search quince 2>&1)
+expect_status 0 $? "--search searches the configured guide"
+expect_contains "$out" "quince rootstock" "--search finds the configured guide's word"
 "$bin" --start 2026-01-05 >/dev/null 2>&1
 expect_contains "$(cat "$TRAIL_STATE")" "second" "--start sets the configured guide's date"
 expect_not_contains "$(cat "$TRAIL_STATE")" "ml-engineer" "and not the default guide's"

@@ -37,7 +37,7 @@ tty=$(tmx display -p '#{pane_tty}')
 expect_contains " $(stty -a <"$tty") " " -ixon " "IXON is off while the browser runs"
 tui_keys C-s
 tui_keys 2
-tui_wait "Read the Format" "after Ctrl-S, keys still reach trail and the screen updates"
+tui_wait "Plant the Trees" "after Ctrl-S, keys still reach trail and the screen updates"
 tui_keys q
 host_finished "$name"
 expect_contains " $(stty -F "$tty" -a 2>/dev/null || stty -a <"$tty") " " ixon " \

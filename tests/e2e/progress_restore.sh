@@ -13,18 +13,18 @@ version: 1
 guides:
   fixture:
     items:
-      read/format-page:
+      plant/dig:
         state: done
         changed: 2026-11-26T06:30:12.345Z
-      read/sample-files:
+      plant/stake:
         state: skipped
         changed: 2026-11-26T06:30:12.345Z
     notes:
-      read/format-page:
+      plant/dig:
         text: my own words
         changed: 2026-11-26T06:31:00.000Z
     certifications:
-      sample-certificate:
+      grafting:
         status: studying
         changed: 2026-11-26T07:00:00.000Z
     start:

@@ -36,8 +36,8 @@ esc = lambda c: "\\u%04X" % c if c <= 0xFFFF else "\\U%08X" % c
 probe = "probe" + "".join("x" + esc(c) for c in cps) + "x end"
 emoji = "emoji \\U0001F600\\uFE0F keep, letter a\\uFE0F drop"
 text = open(path, encoding="utf-8").read()
-text = text.replace('"Read the format description in docs/content-format.md"', '"%s"' % probe)
-text = text.replace('"Open the four files of this sample guide side by side"', '"%s"' % emoji)
+text = text.replace('"Dig each hole twice as wide as the root ball"', '"%s"' % probe)
+text = text.replace('"Stake and tie every young tree"', '"%s"' % emoji)
 open(path, "w", encoding="utf-8").write(text)
 PY
 expect_ge "$(wc -l <"$WORK/cf.txt")" 150 "the probe holds every Cf code point of the data"

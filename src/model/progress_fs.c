@@ -582,9 +582,11 @@ int progress_fs_lock(const char *path, int wait_ms, char **err)
             continue;
         }
         if (errno != EWOULDBLOCK || waited >= wait_ms) {
+            int e = errno;
             fail(err, "cannot lock", name);
             close(fd);
             free(name);
+            errno = e;
             return -1;
         }
         struct timespec pause = {0, 2 * 1000 * 1000};

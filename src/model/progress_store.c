@@ -403,7 +403,9 @@ static char *read_only_note(const struct progress_store *s)
                      (unsigned)(st.st_mode & 07777));
 }
 
-int progress_store_save(struct progress_store *s)
+/* A save that waits up to wait_ms for the lock; PROGRESS_STORE_BUSY when wait_ms is 0 and
+ * another process holds it. */
+static int save_waiting(struct progress_store *s, int wait_ms)
 {
     set_str(&s->warning, NULL);
     if (s->readonly != NULL) {
@@ -421,7 +423,14 @@ int progress_store_save(struct progress_store *s)
     if (rc != 0) {
         return save_failed(s, err);
     }
-    int lock = progress_fs_lock(s->target, PROGRESS_STORE_LOCK_WAIT_MS, &err);
+    int lock = progress_fs_lock(s->target, wait_ms, &err);
+    if (lock < 0 && wait_ms == 0 && errno == EWOULDBLOCK) {
+        free(err);
+        set_str(&s->message, xasprintf("Waiting for another trail to finish saving %s; your "
+                                       "changes are kept in memory until then.",
+                                       s->target));
+        return PROGRESS_STORE_BUSY;
+    }
     if (lock < 0) {
         return save_failed(s, err);
     }
@@ -441,6 +450,16 @@ int progress_store_save(struct progress_store *s)
         append_sentence(&s->message, xasprintf("Warning: %s.", s->warning));
     }
     return 0;
+}
+
+int progress_store_save(struct progress_store *s)
+{
+    return save_waiting(s, PROGRESS_STORE_LOCK_WAIT_MS);
+}
+
+int progress_store_save_try(struct progress_store *s)
+{
+    return save_waiting(s, 0);
 }
 
 int progress_store_reset(struct progress_store *s, const char *guide_id, const char **backup)

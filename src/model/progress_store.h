@@ -50,6 +50,13 @@ struct progress *progress_store_doc(struct progress_store *s);
  * instances had saved. */
 int progress_store_save(struct progress_store *s);
 
+/* The same save without waiting for the lock: returns PROGRESS_STORE_BUSY when another process
+ * holds it (nothing is read or written; the message says trail is waiting, the document stays
+ * dirty), else what progress_store_save() returns. For the browser, which must not freeze
+ * while another instance saves: it tries again from its loop. */
+#define PROGRESS_STORE_BUSY 1
+int progress_store_save_try(struct progress_store *s);
+
 /* Clears guide_id's progress: keeps a copy of the current file as "<target>.bak-<time>", writes
  * the reset tombstone and saves. Returns 0 or -1 (message set); *backup (if not NULL) gets the
  * backup's path (borrowed, NULL when there was no file to back up). */

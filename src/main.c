@@ -17,12 +17,14 @@
 #include "guide.h"
 #include "guide_locate.h"
 #include "guide_print.h"
+#include "item_cmd.h"
 #include "progress_report.h"
 #include "progress_store.h"
 #include "search.h"
 #include "text.h"
 #include "ui.h"
 #include "xalloc.h"
+#include "ydoc.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
 
@@ -38,6 +40,9 @@ enum mode {
     MODE_START,
     MODE_IMPORT,
     MODE_RESTORE,
+    MODE_MARK,
+    MODE_NOTE,
+    MODE_LIST_IDS,
 };
 
 struct options {
@@ -55,14 +60,28 @@ struct options {
     const char *backup;         /* --restore=BACKUP, NULL to list the backups */
     int width;
     bool mouse;
+    enum progress_state mark; /* --mark, trail done|todo|doing|skip */
+    const char *item;         /* the item --mark and --note change */
+    const char *note;         /* the note's text, "-" for standard input */
 };
 
 static void usage(FILE *out)
 {
     fputs("Usage: trail [OPTION]... [GUIDE]\n"
+          "  or:  trail done|todo|doing|skip ITEM [GUIDE]\n"
+          "  or:  trail note ITEM TEXT|- [GUIDE]\n"
           "Browse a career guide in the terminal and track your progress through it.\n"
           "\n"
-          "Options:\n"
+          "Commands:\n"
+          "  done ITEM           mark a key action done (todo, doing, skip: to do, in\n"
+          "                      progress, skipped); same as --mark STATE ITEM\n"
+          "  note ITEM TEXT      set the note of a key action, phase or certification;\n"
+          "                      TEXT '-' reads it from standard input\n"
+          "ITEM is an id, a unique prefix of an id or of its last part, or words that\n"
+          "match exactly one item (\"learn git\"); otherwise the candidates are listed.\n"
+          "\n",
+          out);
+    fputs("Options:\n"
           "      --content DIR   open the guide in DIR (a guide, or a directory of guides)\n"
           "      --check [DIR]   validate a guide: print located errors and warnings\n"
           "      --print         print the whole guide as plain text\n"
@@ -74,7 +93,14 @@ static void usage(FILE *out)
           "      --start DATE    set the day you started the plan (YYYY-MM-DD), for pace;\n"
           "                      'none' clears it\n"
           "      --import FILE   merge progress exported on another machine with\n"
-          "                      --export json (the latest change of each item wins)\n"
+          "                      --export json (the latest change of each item wins);\n"
+          "                      FILE '-' reads the export from standard input\n"
+          "      --mark STATE    set the state of ITEM (the next argument): todo, doing,\n"
+          "                      done or skip\n"
+          "      --note ITEM     set ITEM's note to TEXT (the next argument; '-' reads\n"
+          "                      standard input)\n"
+          "      --list-ids      print the id and text of every item, tab-separated (for\n"
+          "                      shell completions)\n"
           "      --over-reset    with --import: also take the entries older than this\n"
           "                      guide's last reset (changes made since it still win)\n"
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
@@ -121,7 +147,8 @@ static void usage(FILE *out)
           "Exit status:\n"
           "  0  success\n"
           "  1  --check found errors; --search found nothing; --progress, --export,\n"
-          "     --start, --import or --reset failed or the reset was declined\n"
+          "     --start, --import or --reset failed or the reset was declined; an item\n"
+          "     name matched no item or several, a note was empty, a change not saved\n"
           "  2  usage error, unreadable guide, or no usable terminal\n",
           out);
 }
@@ -140,6 +167,39 @@ static bool is_file(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The shell commands' words and arguments (after the options, which getopt moved first):
+ * "done ITEM", "note ITEM TEXT", and the arguments --mark and --note take from the operands.
+ * Returns 0, or -1 after printing a usage error. */
+static int parse_command(int argc, char **argv, struct options *o)
+{
+    const char *word = optind < argc ? argv[optind] : NULL;
+    if (o->mode == MODE_BROWSE && word != NULL && item_cmd_parse_state(word, &o->mark) == 0 &&
+        strcmp(word, "in-progress") != 0 && strcmp(word, "skipped") != 0) {
+        o->mode = MODE_MARK;
+        optind++;
+    } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "note") == 0) {
+        o->mode = MODE_NOTE;
+        optind++;
+        o->item = optind < argc ? argv[optind++] : NULL;
+    }
+    if (o->mode == MODE_MARK && o->item == NULL) {
+        o->item = optind < argc ? argv[optind++] : NULL;
+    }
+    if (o->mode == MODE_NOTE) {
+        o->note = optind < argc ? argv[optind++] : NULL;
+    }
+    if ((o->mode == MODE_MARK || o->mode == MODE_NOTE) && o->item == NULL) {
+        fprintf(stderr, "trail: name the item to change (an id, a prefix or words)\n"
+                        "Try 'trail --help'.\n");
+        return -1;
+    }
+    if (o->mode == MODE_NOTE && o->note == NULL) {
+        fprintf(stderr, "trail: give the note's text, or '-' to read it from standard input\n");
+        return -1;
+    }
+    return 0;
 }
 
 /* Returns -1 to continue, or an exit status. */
@@ -163,6 +223,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_IMPORT,
         OPT_OVER_RESET,
         OPT_RESTORE,
+        OPT_MARK,
+        OPT_NOTE,
+        OPT_LIST_IDS,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -182,6 +245,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"import", required_argument, NULL, OPT_IMPORT},
         {"over-reset", no_argument, NULL, OPT_OVER_RESET},
         {"restore", optional_argument, NULL, OPT_RESTORE},
+        {"mark", required_argument, NULL, OPT_MARK},
+        {"note", required_argument, NULL, OPT_NOTE},
+        {"list-ids", no_argument, NULL, OPT_LIST_IDS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -261,6 +327,21 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->mode = MODE_RESTORE;
             o->backup = optarg;
             break;
+        case OPT_MARK:
+            if (item_cmd_parse_state(optarg, &o->mark) != 0) {
+                fprintf(stderr, "trail: --mark takes todo, doing, done or skip, not '%s'\n",
+                        optarg);
+                return EXIT_ERROR;
+            }
+            o->mode = MODE_MARK;
+            break;
+        case OPT_NOTE:
+            o->mode = MODE_NOTE;
+            o->item = optarg;
+            break;
+        case OPT_LIST_IDS:
+            o->mode = MODE_LIST_IDS;
+            break;
         case 'h':
             usage(stdout);
             return EXIT_OK;
@@ -271,6 +352,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             fputs("Try 'trail --help' for more information.\n", stderr);
             return EXIT_ERROR;
         }
+    }
+    if (parse_command(argc, argv, o) != 0) {
+        return EXIT_ERROR;
     }
     if (optind < argc && o->mode == MODE_CHECK && o->content == NULL) {
         o->content = argv[optind++]; /* trail --check DIR */
@@ -369,6 +453,24 @@ static struct progress_store *open_store(const struct options *o)
     return s;
 }
 
+/* trail note ITEM TEXT|-: the text from the argument or from standard input. */
+static int run_note(const struct options *o, const struct guide *g, struct progress_store *s,
+                    unsigned flags)
+{
+    if (strcmp(o->note, "-") != 0) {
+        return item_cmd_note(g, s, o->item, o->note, strlen(o->note), flags, stdout, stderr);
+    }
+    size_t len = 0;
+    char *text = ydoc_read_fd(STDIN_FILENO, 0, &len);
+    if (text == NULL) {
+        perror("trail: cannot read the note from standard input");
+        return EXIT_INVALID;
+    }
+    int rc = item_cmd_note(g, s, o->item, text, len, flags, stdout, stderr);
+    free(text);
+    return rc;
+}
+
 static int run_progress(const struct options *o, const struct guide *g)
 {
     struct progress_store *s = open_store(o);
@@ -386,6 +488,10 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = progress_report_start(g, s, o->start, flags, stdout, stderr);
     } else if (o->mode == MODE_IMPORT) {
         rc = progress_report_import(g, s, o->import, o->over_reset, stdout, stderr);
+    } else if (o->mode == MODE_MARK) {
+        rc = item_cmd_mark(g, s, o->item, o->mark, flags, stdout, stderr);
+    } else if (o->mode == MODE_NOTE) {
+        rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_RESTORE) {
         rc = progress_report_restore(g, s, o->backup, stdout, stderr);
     } else if (o->mode == MODE_EXPORT && strcmp(o->format, "json") == 0) {
@@ -513,7 +619,11 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_START:
     case MODE_IMPORT:
     case MODE_RESTORE:
+    case MODE_MARK:
+    case MODE_NOTE:
         return run_progress(o, g);
+    case MODE_LIST_IDS:
+        return check_output(item_cmd_list_ids(g, stdout));
     case MODE_BROWSE: /* run_browser() */
     case MODE_CHECK:
     case MODE_LIST:
@@ -532,12 +642,15 @@ static unsigned parts_for(enum mode mode)
         return GUIDE_PART_ALL;
     case MODE_PROGRESS:
     case MODE_EXPORT:
+    case MODE_NOTE:
+    case MODE_LIST_IDS:
         return GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_PART_CERTS;
     case MODE_LIST:
     case MODE_RESET:
     case MODE_START:
     case MODE_IMPORT:
     case MODE_RESTORE:
+    case MODE_MARK:
     case MODE_BROWSE:
         break;
     }

@@ -70,7 +70,7 @@ _trail()
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local opts="--content --check --print --search --list --progress --left --start --import
         --over-reset --export --reset --yes --restore --state --width --no-mouse --mark --note
-        --list-ids --help --version -h -V"
+        --list-ids --status --format --color --json --help --version -h -V"
     local i word content="" check="" operands=() command=""
 
     # --opt=value: bash splits it at '=' into "--opt" "=" "value".
@@ -118,7 +118,7 @@ _trail()
         mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
         return
         ;;
-    --search | --width)
+    --search | --width | --format)
         return
         ;;
     esac

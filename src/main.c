@@ -21,6 +21,7 @@
 #include "progress_report.h"
 #include "progress_store.h"
 #include "search.h"
+#include "status_line.h"
 #include "text.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -43,6 +44,7 @@ enum mode {
     MODE_MARK,
     MODE_NOTE,
     MODE_LIST_IDS,
+    MODE_STATUS,
 };
 
 struct options {
@@ -60,9 +62,12 @@ struct options {
     const char *backup;         /* --restore=BACKUP, NULL to list the backups */
     int width;
     bool mouse;
-    enum progress_state mark; /* --mark, trail done|todo|doing|skip */
-    const char *item;         /* the item --mark and --note change */
-    const char *note;         /* the note's text, "-" for standard input */
+    enum progress_state mark;  /* --mark, trail done|todo|doing|skip */
+    const char *item;          /* the item --mark and --note change */
+    const char *note;          /* the note's text, "-" for standard input */
+    const char *status_format; /* --format */
+    bool color;                /* --color */
+    bool json;                 /* --json */
 };
 
 static void usage(FILE *out)
@@ -99,6 +104,13 @@ static void usage(FILE *out)
           "                      done or skip\n"
           "      --note ITEM     set ITEM's note to TEXT (the next argument; '-' reads\n"
           "                      standard input)\n"
+          "      --status        print one short line for a shell prompt or tmux:\n"
+          "                      guide, done/total, next action, pace; nothing when\n"
+          "                      there is no progress\n"
+          "      --format FMT    with --status: the line's layout, with %{guide} %{done}\n"
+          "                      %{total} %{percent} %{next} %{pace} %{streak} and %%\n"
+          "      --color         with --status: colour the line (SGR escapes)\n"
+          "      --json          with --status: print the facts as JSON (docs/schemas/)\n"
           "      --list-ids      print the id and text of every item, tab-separated (for\n"
           "                      shell completions)\n"
           "      --over-reset    with --import: also take the entries older than this\n"
@@ -115,14 +127,16 @@ static void usage(FILE *out)
           "      --state FILE    keep progress in FILE (default: $TRAIL_STATE, else\n"
           "                      ~/.trail_progress.yaml)\n"
           "      --width N       wrap --print output at N columns (default: the terminal's\n"
-          "                      width, or 80 when not writing to a terminal)\n"
+          "                      width, or 80 when not writing to a terminal); cut the\n"
+          "                      --status line at N columns\n"
           "      --no-mouse      do not capture the mouse (capturing it stops the terminal's\n"
           "                      own text selection; Shift-drag still selects in most\n"
           "                      terminals)\n"
           "  -h, --help          show this help and exit\n"
           "  -V, --version       show the version and exit\n"
-          "\n"
-          "GUIDE is a guide id in the content directory. Without it, every command acts on\n"
+          "\n",
+          out);
+    fputs("GUIDE is a guide id in the content directory. Without it, every command acts on\n"
           "the guide set by 'guide =' in the config file, else on the default guide\n"
           "(default: ml-engineer), else on the only guide there.\n"
           "\n"
@@ -226,6 +240,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_MARK,
         OPT_NOTE,
         OPT_LIST_IDS,
+        OPT_STATUS,
+        OPT_FORMAT,
+        OPT_COLOR,
+        OPT_JSON,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -248,6 +266,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"mark", required_argument, NULL, OPT_MARK},
         {"note", required_argument, NULL, OPT_NOTE},
         {"list-ids", no_argument, NULL, OPT_LIST_IDS},
+        {"status", no_argument, NULL, OPT_STATUS},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"color", no_argument, NULL, OPT_COLOR},
+        {"json", no_argument, NULL, OPT_JSON},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -342,6 +364,18 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_LIST_IDS:
             o->mode = MODE_LIST_IDS;
             break;
+        case OPT_STATUS:
+            o->mode = MODE_STATUS;
+            break;
+        case OPT_FORMAT:
+            o->status_format = optarg;
+            break;
+        case OPT_COLOR:
+            o->color = true;
+            break;
+        case OPT_JSON:
+            o->json = true;
+            break;
         case 'h':
             usage(stdout);
             return EXIT_OK;
@@ -371,6 +405,20 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (o->left && o->mode != MODE_PROGRESS) {
         fprintf(stderr, "trail: --left goes with --progress\n");
+        return EXIT_ERROR;
+    }
+    if ((o->status_format != NULL || o->color) && o->mode != MODE_STATUS) {
+        fprintf(stderr, "trail: --format and --color go with --status\n");
+        return EXIT_ERROR;
+    }
+    if (o->json && o->mode != MODE_STATUS) {
+        fprintf(stderr, "trail: --json goes with --status\n");
+        return EXIT_ERROR;
+    }
+    char *why = NULL;
+    if (status_line_check(o->status_format, &why) != 0) {
+        fprintf(stderr, "trail: --format: %s\n", why);
+        free(why);
         return EXIT_ERROR;
     }
     if (o->over_reset && o->mode != MODE_IMPORT) {
@@ -625,6 +673,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_LIST_IDS:
         return check_output(item_cmd_list_ids(g, stdout));
     case MODE_BROWSE: /* run_browser() */
+    case MODE_STATUS: /* run_status() */
     case MODE_CHECK:
     case MODE_LIST:
         break;
@@ -651,6 +700,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_IMPORT:
     case MODE_RESTORE:
     case MODE_MARK:
+    case MODE_STATUS:
     case MODE_BROWSE:
         break;
     }
@@ -698,10 +748,43 @@ static int run_list(const struct options *o)
     return check_output(rc);
 }
 
+/* trail --status: reads the progress file without a lock or a trace, and only the parts of
+ * the guide the line shows; prints nothing when this guide has no progress. */
+static int run_status(const struct options *o)
+{
+    char *path = store_path(o);
+    bool found = false;
+    struct progress *p = path != NULL ? progress_store_peek(path, &found) : NULL;
+    free(path);
+    char *dir = p != NULL ? command_guide(o) : NULL;
+    struct diag d = {0};
+    unsigned parts =
+        o->json ? GUIDE_PART_INFO | GUIDE_PART_PATH : status_line_parts(o->status_format);
+    struct guide *g = dir != NULL ? guide_load(dir, parts, &d) : NULL;
+    int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
+    diag_print(&d, stderr);
+    if (g != NULL && progress_find_guide(p, g->id) != NULL) {
+        unsigned flags = output_flags(isatty(STDOUT_FILENO));
+        struct progress_date today = progress_date_today();
+        rc = o->json ? status_line_json(g, p, today, stdout)
+                     : status_line_print(g, p, o->status_format, o->width, o->color, today, flags,
+                                         stdout);
+        rc = check_output(rc == 0 ? EXIT_OK : EXIT_INVALID);
+    }
+    guide_free(g);
+    free(dir);
+    diag_free(&d);
+    progress_free(p);
+    return rc;
+}
+
 static int run(const struct options *o)
 {
     if (o->mode == MODE_LIST) {
         return run_list(o);
+    }
+    if (o->mode == MODE_STATUS) {
+        return run_status(o);
     }
     char why[256];
     if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {

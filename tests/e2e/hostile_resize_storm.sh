@@ -118,7 +118,7 @@ expect_status 0 "$(wc -c <"$TUI_DIR/storm.err")" "nothing on stderr"
 # is then stopped by the tracer: state "t"). Trail must lay out again for the new size without
 # waiting for another key.
 if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null; then
-    echo "skip: strace is missing or not permitted (resize during a paint)"
+    skip_part "strace is missing or not permitted (resize during a paint)"
     finish
     exit
 fi

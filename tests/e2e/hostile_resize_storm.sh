@@ -73,6 +73,8 @@ tui_wait "1/4" "Home's first entry is selected"
 # A fresh trail at 73x21 in a second server, for comparison.
 host_start fresh 73 21 --content "$guide" --state "$TUI_DIR/fresh.yaml"
 tui_wait "1/4" "a fresh start at 73x21 is up"
+# Home's first frame shows placeholders until the career path is loaded right after it.
+tui_wait "Current phase" "the fresh start has loaded the career path"
 fresh=$(tui_screen)
 fresh_pid=$(host_pid fresh)
 tui_keys q

@@ -18,6 +18,7 @@
 #include "guide_locate.h"
 #include "guide_print.h"
 #include "item_cmd.h"
+#include "progress_merge_file.h"
 #include "progress_report.h"
 #include "progress_store.h"
 #include "search.h"
@@ -45,6 +46,7 @@ enum mode {
     MODE_NOTE,
     MODE_LIST_IDS,
     MODE_STATUS,
+    MODE_MERGE_FILE,
 };
 
 struct options {
@@ -68,6 +70,7 @@ struct options {
     const char *status_format; /* --format */
     bool color;                /* --color */
     bool json;                 /* --json */
+    const char *merge[3];      /* trail merge-file BASE OURS THEIRS */
 };
 
 static void usage(FILE *out)
@@ -75,6 +78,7 @@ static void usage(FILE *out)
     fputs("Usage: trail [OPTION]... [GUIDE]\n"
           "  or:  trail done|todo|doing|skip ITEM [GUIDE]\n"
           "  or:  trail note ITEM TEXT|- [GUIDE]\n"
+          "  or:  trail merge-file BASE OURS THEIRS\n"
           "Browse a career guide in the terminal and track your progress through it.\n"
           "\n"
           "Commands:\n"
@@ -82,6 +86,9 @@ static void usage(FILE *out)
           "                      progress, skipped); same as --mark STATE ITEM\n"
           "  note ITEM TEXT      set the note of a key action, phase or certification;\n"
           "                      TEXT '-' reads it from standard input\n"
+          "  merge-file BASE OURS THEIRS\n"
+          "                      git merge driver for the progress file: merges item by\n"
+          "                      item (the latest change wins) into OURS, never a conflict\n"
           "ITEM is an id, a unique prefix of an id or of its last part, or words that\n"
           "match exactly one item (\"learn git\"); otherwise the candidates are listed.\n"
           "\n",
@@ -193,6 +200,16 @@ static int parse_command(int argc, char **argv, struct options *o)
         strcmp(word, "in-progress") != 0 && strcmp(word, "skipped") != 0) {
         o->mode = MODE_MARK;
         optind++;
+    } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "merge-file") == 0) {
+        if (argc - optind != 4) {
+            fprintf(stderr, "trail: merge-file takes BASE OURS THEIRS (git's %%O %%A %%B)\n");
+            return -1;
+        }
+        o->mode = MODE_MERGE_FILE;
+        for (int i = 0; i < 3; i++) {
+            o->merge[i] = argv[optind + 1 + i];
+        }
+        optind += 4;
     } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "note") == 0) {
         o->mode = MODE_NOTE;
         optind++;
@@ -674,6 +691,7 @@ static int run_guide(const struct options *o, struct guide *g)
         return check_output(item_cmd_list_ids(g, stdout));
     case MODE_BROWSE: /* run_browser() */
     case MODE_STATUS: /* run_status() */
+    case MODE_MERGE_FILE:
     case MODE_CHECK:
     case MODE_LIST:
         break;
@@ -701,6 +719,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_RESTORE:
     case MODE_MARK:
     case MODE_STATUS:
+    case MODE_MERGE_FILE:
     case MODE_BROWSE:
         break;
     }
@@ -778,6 +797,20 @@ static int run_status(const struct options *o)
     return rc;
 }
 
+/* trail merge-file BASE OURS THEIRS: git runs it quietly; only problems are printed. */
+static int run_merge_file(const struct options *o)
+{
+    char *why = NULL;
+    int rc = progress_merge_files(o->merge[1], o->merge[2], &why);
+    if (why != NULL) {
+        fputs("trail merge-file: ", stderr);
+        fputs(why, stderr);
+        fputc('\n', stderr);
+        free(why);
+    }
+    return rc == 0 ? EXIT_OK : EXIT_INVALID;
+}
+
 static int run(const struct options *o)
 {
     if (o->mode == MODE_LIST) {
@@ -785,6 +818,9 @@ static int run(const struct options *o)
     }
     if (o->mode == MODE_STATUS) {
         return run_status(o);
+    }
+    if (o->mode == MODE_MERGE_FILE) {
+        return run_merge_file(o);
     }
     char why[256];
     if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {

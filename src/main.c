@@ -21,6 +21,7 @@
 #include "search.h"
 #include "text.h"
 #include "ui.h"
+#include "wiring.h"
 #include "xalloc.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
@@ -36,6 +37,7 @@ enum mode {
     MODE_LIST,
     MODE_START,
     MODE_IMPORT,
+    MODE_LIST_KEYS, /* hidden: the browser's key table, for the documentation's tests */
 };
 
 struct options {
@@ -143,6 +145,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_LEFT,
         OPT_START,
         OPT_IMPORT,
+        OPT_LIST_KEYS,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -160,6 +163,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"left", no_argument, NULL, OPT_LEFT},
         {"start", required_argument, NULL, OPT_START},
         {"import", required_argument, NULL, OPT_IMPORT},
+        {"list-keys", no_argument, NULL, OPT_LIST_KEYS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -231,6 +235,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_IMPORT:
             o->mode = MODE_IMPORT;
             o->import = optarg;
+            break;
+        case OPT_LIST_KEYS:
+            o->mode = MODE_LIST_KEYS;
             break;
         case 'h':
             usage(stdout);
@@ -381,17 +388,23 @@ static char *browse_dir(const struct options *o, const struct config *c,
     return n == 1 ? xstrdup(v[0].dir) : NULL;
 }
 
+/* Reads the configuration file, if there is one, into cfg; its problems go to d. */
+static void load_config(struct config *cfg, struct diag *d)
+{
+    char *cpath = config_default_path();
+    if (cpath != NULL) {
+        config_load(cfg, cpath, d);
+        free(cpath);
+    }
+}
+
 /* The browser. The config file's warnings (settings and key bindings) are printed before the
  * screen starts; a bad line never stops trail. */
 static int run_browser(const struct options *o)
 {
     struct diag d = {0};
     struct config cfg = {0};
-    char *cpath = config_default_path();
-    if (cpath != NULL) {
-        config_load(&cfg, cpath, &d);
-        free(cpath);
-    }
+    load_config(&cfg, &d);
     struct ui_options uo = {.mouse = o->mouse, .theme = cfg.theme};
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
     uo.keys = keys;
@@ -438,6 +451,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_BROWSE: /* run_browser() */
     case MODE_CHECK:
     case MODE_LIST:
+    case MODE_LIST_KEYS:
         break;
     }
     return EXIT_ERROR;
@@ -459,6 +473,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_START:
     case MODE_IMPORT:
     case MODE_BROWSE:
+    case MODE_LIST_KEYS:
         break;
     }
     return GUIDE_PART_INFO | GUIDE_PART_PATH;
@@ -500,11 +515,30 @@ static int run_list(const struct options *o)
     return check_output(rc);
 }
 
+/* trail --list-keys: the browser's key table as the configuration leaves it, one binding a
+ * line (key, action, screens, description), like tmux list-keys -N. */
+static int run_list_keys(void)
+{
+    struct diag d = {0};
+    struct config cfg = {0};
+    load_config(&cfg, &d);
+    struct ui_keys *keys = ui_keys_new(&cfg, &d);
+    diag_print(&d, stderr);
+    ui_list_keys(keys, stdout);
+    ui_keys_free(keys);
+    config_free(&cfg);
+    diag_free(&d);
+    return check_output(EXIT_OK);
+}
+
 static int run(const struct options *o)
 {
     struct diag d = {0};
     if (o->mode == MODE_LIST) {
         return run_list(o);
+    }
+    if (o->mode == MODE_LIST_KEYS) {
+        return run_list_keys();
     }
     char why[256];
     if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {

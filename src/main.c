@@ -25,6 +25,7 @@
 #include "status_line.h"
 #include "text.h"
 #include "ui.h"
+#include "wiring.h"
 #include "xalloc.h"
 #include "ydoc.h"
 
@@ -41,6 +42,7 @@ enum mode {
     MODE_LIST,
     MODE_START,
     MODE_IMPORT,
+    MODE_LIST_KEYS, /* hidden: the browser's key table, for the documentation's tests */
     MODE_RESTORE,
     MODE_MARK,
     MODE_NOTE,
@@ -252,6 +254,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_LEFT,
         OPT_START,
         OPT_IMPORT,
+        OPT_LIST_KEYS,
         OPT_OVER_RESET,
         OPT_RESTORE,
         OPT_MARK,
@@ -278,6 +281,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"left", no_argument, NULL, OPT_LEFT},
         {"start", required_argument, NULL, OPT_START},
         {"import", required_argument, NULL, OPT_IMPORT},
+        {"list-keys", no_argument, NULL, OPT_LIST_KEYS},
         {"over-reset", no_argument, NULL, OPT_OVER_RESET},
         {"restore", optional_argument, NULL, OPT_RESTORE},
         {"mark", required_argument, NULL, OPT_MARK},
@@ -358,6 +362,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_IMPORT:
             o->mode = MODE_IMPORT;
             o->import = optarg;
+            break;
+        case OPT_LIST_KEYS:
+            o->mode = MODE_LIST_KEYS;
             break;
         case OPT_OVER_RESET:
             o->over_reset = true;
@@ -694,6 +701,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_MERGE_FILE:
     case MODE_CHECK:
     case MODE_LIST:
+    case MODE_LIST_KEYS:
         break;
     }
     return EXIT_ERROR;
@@ -721,6 +729,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_STATUS:
     case MODE_MERGE_FILE:
     case MODE_BROWSE:
+    case MODE_LIST_KEYS:
         break;
     }
     return GUIDE_PART_INFO | GUIDE_PART_PATH;
@@ -811,6 +820,22 @@ static int run_merge_file(const struct options *o)
     return rc == 0 ? EXIT_OK : EXIT_INVALID;
 }
 
+/* trail --list-keys: the browser's key table as the configuration leaves it, one binding a
+ * line (key, action, screens, description), like tmux list-keys -N. */
+static int run_list_keys(void)
+{
+    struct diag d = {0};
+    struct config cfg = {0};
+    load_config(&cfg, &d);
+    struct ui_keys *keys = ui_keys_new(&cfg, &d);
+    diag_print(&d, stderr);
+    ui_list_keys(keys, stdout);
+    ui_keys_free(keys);
+    config_free(&cfg);
+    diag_free(&d);
+    return check_output(EXIT_OK);
+}
+
 static int run(const struct options *o)
 {
     if (o->mode == MODE_LIST) {
@@ -821,6 +846,9 @@ static int run(const struct options *o)
     }
     if (o->mode == MODE_MERGE_FILE) {
         return run_merge_file(o);
+    }
+    if (o->mode == MODE_LIST_KEYS) {
+        return run_list_keys();
     }
     char why[256];
     if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {

@@ -96,13 +96,12 @@ char *progress_default_path(void)
     return xasprintf("%s%s.trail_progress.yaml", home, home[n - 1] == '/' ? "" : "/");
 }
 
-char *progress_store_suggest_path(const struct progress_store *s)
+char *progress_store_state_path(const char *name)
 {
-    (void)s;
     /* Never a shared directory such as /tmp: another user could plant a symlink there (F7). */
     const char *state = getenv("XDG_STATE_HOME");
     if (state != NULL && state[0] == '/') {
-        return xasprintf("%s/trail/progress.yaml", state);
+        return xasprintf("%s/trail/%s", state, name);
     }
     const char *home = getenv("HOME");
     if (home == NULL || home[0] != '/') {
@@ -110,10 +109,17 @@ char *progress_store_suggest_path(const struct progress_store *s)
         home = pw != NULL && pw->pw_dir != NULL && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
     }
     if (home == NULL) {
-        return xstrdup("FILE (in a directory only you can write)");
+        return NULL;
     }
-    return xasprintf("%s%s.local/state/trail/progress.yaml", home,
-                     home[strlen(home) - 1] == '/' ? "" : "/");
+    return xasprintf("%s%s.local/state/trail/%s", home, home[strlen(home) - 1] == '/' ? "" : "/",
+                     name);
+}
+
+char *progress_store_suggest_path(const struct progress_store *s)
+{
+    (void)s;
+    char *path = progress_store_state_path("progress.yaml");
+    return path != NULL ? path : xstrdup("FILE (in a directory only you can write)");
 }
 
 /* The first error of a parse, for messages: "line 4: an item's state is ...". */

@@ -104,6 +104,12 @@ const char *progress_store_readonly(const struct progress_store *s);
 const char *progress_store_path(const struct progress_store *s);
 const char *progress_store_target(const struct progress_store *s);
 
+/* The path of trail's file `name` in the learner's state directory:
+ * "$XDG_STATE_HOME/trail/<name>" when that is an absolute path, else
+ * "~/.local/state/trail/<name>". Returns a new string (caller frees), NULL when no home
+ * directory is known. */
+char *progress_store_state_path(const char *name);
+
 /* Somewhere else the learner could save to when the dotfile cannot be written, in the
  * learner's own space, never a shared directory such as /tmp (where another user could plant a
  * symlink): "$XDG_STATE_HOME/trail/progress.yaml", else "~/.local/state/trail/progress.yaml".

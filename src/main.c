@@ -23,6 +23,7 @@
 #include "progress_report.h"
 #include "progress_store.h"
 #include "search.h"
+#include "shell_undo.h"
 #include "status_line.h"
 #include "text.h"
 #include "ui.h"
@@ -50,6 +51,7 @@ enum mode {
     MODE_LIST_IDS,
     MODE_STATUS,
     MODE_MERGE_FILE,
+    MODE_UNDO,
 };
 
 struct options {
@@ -81,6 +83,7 @@ static void usage(FILE *out)
     fputs("Usage: trail [OPTION]... [GUIDE]\n"
           "  or:  trail done|todo|doing|skip ITEM [GUIDE]\n"
           "  or:  trail note ITEM TEXT|- [GUIDE]\n"
+          "  or:  trail undo [GUIDE]\n"
           "  or:  trail merge-file BASE OURS THEIRS\n"
           "Browse a career guide in the terminal and track your progress through it.\n"
           "\n"
@@ -89,6 +92,8 @@ static void usage(FILE *out)
           "                      progress, skipped); same as --mark STATE ITEM\n"
           "  note ITEM TEXT      set the note of a key action, phase or certification;\n"
           "                      TEXT '-' reads it from standard input\n"
+          "  undo                take back the last change made by one of these\n"
+          "                      commands, unless the item changed since\n"
           "  merge-file BASE OURS THEIRS\n"
           "                      git merge driver for the progress file: merges item by\n"
           "                      item (the latest change wins) into OURS, never a conflict\n"
@@ -215,6 +220,9 @@ static int parse_command(int argc, char **argv, struct options *o)
             o->merge[i] = argv[optind + 1 + i];
         }
         optind += 4;
+    } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "undo") == 0) {
+        o->mode = MODE_UNDO;
+        optind++;
     } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "note") == 0) {
         o->mode = MODE_NOTE;
         optind++;
@@ -579,6 +587,8 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = progress_report_import(g, s, o->import, o->over_reset, stdout, stderr);
     } else if (o->mode == MODE_MARK) {
         rc = item_cmd_mark(g, s, o->item, o->mark, flags, stdout, stderr);
+    } else if (o->mode == MODE_UNDO) {
+        rc = shell_undo_run(g, s, flags, stdout, stderr);
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_RESTORE) {
@@ -714,6 +724,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_RESTORE:
     case MODE_MARK:
     case MODE_NOTE:
+    case MODE_UNDO:
         return run_progress(o, g);
     case MODE_LIST_IDS:
         return check_output(item_cmd_list_ids(g, stdout));
@@ -747,6 +758,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_IMPORT:
     case MODE_RESTORE:
     case MODE_MARK:
+    case MODE_UNDO:
     case MODE_STATUS:
     case MODE_MERGE_FILE:
     case MODE_BROWSE:

@@ -100,7 +100,7 @@ bash_complete() { # words...: prints the completions, one per line
 mkdir -p "$tmp/dirs/guides-a" "$tmp/dirs/guides-b"
 cp -r "$guides/sample" "$tmp/dirs/guides-a/my-guide"
 # The first operand is a guide id or a command word (done, todo, doing, skip, note).
-words=$'doing\ndone\nnote\nskip\ntodo'
+words=$'doing\ndone\nmerge-file\nnote\nskip\ntodo\nundo'
 expect_same "$(printf 'ml-engineer\nsample\n%s' "$words" | sort)" "$(bash_complete trail '')" \
     "bash: guide ids and command words"
 expect_same "$(printf 'sample\nskip')" "$(bash_complete trail s)" "bash: guide id prefix"

@@ -264,7 +264,7 @@ int progress_report_markdown(const struct guide *g, struct progress_store *s, un
 static bool confirm(const struct guide *g, struct progress_store *s, FILE *in, FILE *out)
 {
     const struct progress_guide *pg = progress_find_guide(progress_store_doc(s), g->id);
-    size_t n = pg != NULL ? pg->n_items : 0;
+    size_t n = progress_guide_count_items(pg);
     fputs("Clear all progress for ", out);
     report_put_clean(out, g->title, 0);
     fprintf(out, " (%zu saved item%s) in ", n, n == 1 ? "" : "s");

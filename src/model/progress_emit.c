@@ -15,6 +15,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "progress_internal.h"
 #include "xalloc.h"
 
 struct outbuf {
@@ -118,13 +119,14 @@ static bool emit_extra(yaml_emitter_t *em, const struct progress_extra *e)
     return ok;
 }
 
-static bool emit_item(yaml_emitter_t *em, const struct progress_item *it)
+static bool emit_item(yaml_emitter_t *em, const struct progress_item *it,
+                      const struct progress_item_aux *aux)
 {
     char when[PROGRESS_TIME_SIZE];
     progress_format_time(it->changed, when, sizeof when);
     return emit_str(em, it->id) && emit_map_start(em) && emit_str(em, "state") &&
            emit_str(em, progress_state_name(it->state)) && emit_str(em, "changed") &&
-           emit_str(em, when) && emit_extra(em, &it->extra) && emit_map_end(em);
+           emit_str(em, when) && emit_extra(em, &aux->extra) && emit_map_end(em);
 }
 
 static bool emit_changed(yaml_emitter_t *em, int64_t changed)
@@ -201,10 +203,10 @@ struct sink {
     bool cache;
 };
 
-static bool cache_valid(const struct progress_item *it)
+static bool cache_valid(const struct progress_item *it, const struct progress_item_aux *aux)
 {
-    return it->emitted != NULL && it->emitted_state == it->state &&
-           it->emitted_changed == it->changed && it->extra.n == 0;
+    return aux->emitted != NULL && aux->emitted_state == it->state &&
+           aux->emitted_changed == it->changed && aux->extra.n == 0;
 }
 
 /* Emits item it, keeping (cache) or reusing (valid) its bytes. The emitter queues events only
@@ -214,24 +216,25 @@ static bool cache_valid(const struct progress_item *it)
  * the line break and indentation before the next key itself: so the bytes between two
  * flushes are "\n", the indentation and the entry, the same whatever came before, and the
  * emitter's own state (it only tracks that it is mid-line) stays true when we copy them. */
-static bool emit_cached_item(struct sink *k, struct progress_item *it)
+static bool emit_cached_item(struct sink *k, const struct progress_item *it,
+                             struct progress_item_aux *aux)
 {
     if (yaml_emitter_flush(k->em) == 0) {
         return false;
     }
-    if (cache_valid(it)) {
-        return out_write(k->out, (unsigned char *)it->emitted, it->emitted_len) != 0;
+    if (cache_valid(it, aux)) {
+        return out_write(k->out, (unsigned char *)aux->emitted, aux->emitted_len) != 0;
     }
     size_t start = k->out->len;
-    if (!emit_item(k->em, it) || yaml_emitter_flush(k->em) == 0) {
+    if (!emit_item(k->em, it, aux) || yaml_emitter_flush(k->em) == 0) {
         return false;
     }
-    free(it->emitted);
-    it->emitted_len = k->out->len - start;
-    it->emitted = xmalloc(it->emitted_len);
-    memcpy(it->emitted, k->out->data + start, it->emitted_len);
-    it->emitted_state = it->state;
-    it->emitted_changed = it->changed;
+    free(aux->emitted);
+    aux->emitted_len = k->out->len - start;
+    aux->emitted = xmalloc(aux->emitted_len);
+    memcpy(aux->emitted, k->out->data + start, aux->emitted_len);
+    aux->emitted_state = it->state;
+    aux->emitted_changed = it->changed;
     return true;
 }
 
@@ -244,10 +247,11 @@ static bool emit_items(struct sink *k, struct progress_guide *pg)
     bool ok = emit_str(k->em, "items") && emit_map_start(k->em);
     bool cache = k->cache;
     for (size_t i = 0; cache && i < pg->n_items; i++) {
-        cache = pg->items[i].extra.n == 0;
+        cache = pg->aux[i].extra.n == 0;
     }
     for (size_t i = 0; ok && i < pg->n_items; i++) {
-        ok = cache && i > 0 ? emit_cached_item(k, &pg->items[i]) : emit_item(k->em, &pg->items[i]);
+        ok = cache && i > 0 ? emit_cached_item(k, &pg->items[i], &pg->aux[i])
+                            : emit_item(k->em, &pg->items[i], &pg->aux[i]);
     }
     return ok && emit_map_end(k->em);
 }

@@ -50,9 +50,10 @@ static void guide_entry_free(struct progress_guide *pg)
 {
     for (size_t i = 0; i < pg->n_items; i++) {
         free(pg->items[i].id);
-        free(pg->items[i].emitted);
+        free(pg->aux[i].emitted);
     }
     free(pg->items);
+    free(pg->aux);
     free(pg->slots);
     free(pg->id);
     progress_records_free(pg);
@@ -76,7 +77,7 @@ void progress_free(struct progress *p)
     free(p);
 }
 
-struct progress_guide *progress_find_guide(const struct progress *p, const char *guide_id)
+struct progress_guide *progress_lookup_guide(const struct progress *p, const char *guide_id)
 {
     for (size_t i = 0; i < p->n_guides; i++) {
         if (strcmp(p->guides[i].id, guide_id) == 0) {
@@ -86,9 +87,14 @@ struct progress_guide *progress_find_guide(const struct progress *p, const char 
     return NULL;
 }
 
+const struct progress_guide *progress_find_guide(const struct progress *p, const char *guide_id)
+{
+    return progress_lookup_guide(p, guide_id);
+}
+
 struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id)
 {
-    struct progress_guide *pg = progress_find_guide(p, guide_id);
+    struct progress_guide *pg = progress_lookup_guide(p, guide_id);
     if (pg != NULL) {
         return pg;
     }
@@ -102,7 +108,7 @@ struct progress_guide *progress_get_guide(struct progress *p, const char *guide_
     return pg;
 }
 
-struct progress_item *progress_find_item(const struct progress_guide *pg, const char *item_id)
+struct progress_item *progress_lookup_item(const struct progress_guide *pg, const char *item_id)
 {
     if (pg == NULL || pg->n_slots == 0) {
         return NULL;
@@ -118,13 +124,20 @@ struct progress_item *progress_find_item(const struct progress_guide *pg, const 
     return NULL;
 }
 
+const struct progress_item *progress_find_item(const struct progress_guide *pg, const char *item_id)
+{
+    return progress_lookup_item(pg, item_id);
+}
+
 /* Appends a new item (the id must not be present yet) and returns it. */
 static struct progress_item *add_item(struct progress_guide *pg, const char *item_id)
 {
     if (pg->n_items == pg->cap_items) {
         pg->cap_items = pg->cap_items ? pg->cap_items * 2 : 16;
         pg->items = xreallocarray(pg->items, pg->cap_items, sizeof *pg->items);
+        pg->aux = xreallocarray(pg->aux, pg->cap_items, sizeof *pg->aux);
     }
+    memset(&pg->aux[pg->n_items], 0, sizeof *pg->aux);
     struct progress_item *it = &pg->items[pg->n_items++];
     memset(it, 0, sizeof *it);
     it->id = xstrdup(item_id);
@@ -149,9 +162,10 @@ static bool drop_void(struct progress_guide *pg)
     for (size_t i = 0; i < pg->n_items; i++) {
         if (pg->items[i].changed <= pg->reset) {
             free(pg->items[i].id);
-            free(pg->items[i].emitted);
+            free(pg->aux[i].emitted);
             continue;
         }
+        pg->aux[kept] = pg->aux[i];
         pg->items[kept++] = pg->items[i];
     }
     bool dropped = kept != pg->n_items;
@@ -162,18 +176,17 @@ static bool drop_void(struct progress_guide *pg)
     return dropped || records;
 }
 
-struct progress_item *progress_put_item(struct progress *p, const char *guide_id,
-                                        const char *item_id, enum progress_state state,
-                                        int64_t changed)
+size_t progress_put_item(struct progress *p, const char *guide_id, const char *item_id,
+                         enum progress_state state, int64_t changed)
 {
     struct progress_guide *pg = progress_get_guide(p, guide_id);
-    struct progress_item *it = progress_find_item(pg, item_id);
+    struct progress_item *it = progress_lookup_item(pg, item_id);
     if (it == NULL) {
         it = add_item(pg, item_id);
     }
     it->state = state;
     it->changed = changed;
-    return it;
+    return (size_t)(it - pg->items);
 }
 
 enum progress_state progress_get_state(const struct progress *p, const char *guide_id,
@@ -193,7 +206,7 @@ static void set_raw(struct progress *p, const char *guide_id, const char *item_i
                     enum progress_state state, int64_t now_ms)
 {
     struct progress_guide *pg = progress_get_guide(p, guide_id);
-    struct progress_item *it = progress_find_item(pg, item_id);
+    struct progress_item *it = progress_lookup_item(pg, item_id);
     if (it == NULL) {
         it = add_item(pg, item_id);
     }
@@ -226,19 +239,20 @@ static void undo_push(struct progress *p, const char *guide_id, const char *item
     p->undo_len++;
 }
 
-int progress_set_state(struct progress *p, const char *guide_id, const char *item_id,
-                       enum progress_state state, int64_t now_ms)
+enum progress_change progress_set_state(struct progress *p, const char *guide_id,
+                                        const char *item_id, enum progress_state state,
+                                        int64_t now_ms)
 {
     if (!id_ok(guide_id) || !id_ok(item_id) || (unsigned)state >= PROGRESS_STATE_COUNT) {
-        return -1;
+        return PROGRESS_INVALID;
     }
     enum progress_state prev = progress_get_state(p, guide_id, item_id);
     if (prev == state) {
-        return 0;
+        return PROGRESS_SAME;
     }
     undo_push(p, guide_id, item_id, prev);
     set_raw(p, guide_id, item_id, state, now_ms);
-    return 0;
+    return PROGRESS_CHANGED;
 }
 
 static struct progress_undo *undo_at(struct progress *p, size_t i)
@@ -263,7 +277,8 @@ bool progress_undo(struct progress *p, const char *guide_id, int64_t now_ms, con
     p->undo_len--;
     *undo_at(p, p->undo_len) = (struct progress_undo){0};
     set_raw(p, u.guide_id, u.item_id, u.state, now_ms);
-    struct progress_item *it = progress_find_item(progress_find_guide(p, u.guide_id), u.item_id);
+    struct progress_item *it =
+        progress_lookup_item(progress_lookup_guide(p, u.guide_id), u.item_id);
     if (item_id != NULL) {
         *item_id = it->id;
     }
@@ -379,7 +394,7 @@ static bool merge_guide(struct progress *ours, struct progress_guide *og,
         if (ti->changed <= og->reset) {
             continue;
         }
-        struct progress_item *oi = progress_find_item(og, ti->id);
+        struct progress_item *oi = progress_lookup_item(og, ti->id);
         if (oi == NULL) {
             oi = add_item(og, ti->id);
         } else if (ti->changed <= oi->changed) {
@@ -387,7 +402,7 @@ static bool merge_guide(struct progress *ours, struct progress_guide *og,
         }
         oi->state = ti->state;
         oi->changed = ti->changed;
-        copy_extra(&ours->arena, &oi->extra, &ti->extra);
+        copy_extra(&ours->arena, &og->aux[oi - og->items].extra, &tg->aux[i].extra);
         changed = true;
     }
     changed |= progress_records_merge(og, tg);
@@ -395,12 +410,12 @@ static bool merge_guide(struct progress *ours, struct progress_guide *og,
     return changed;
 }
 
-void progress_merge(struct progress *ours, const struct progress *theirs)
+bool progress_merge(struct progress *ours, const struct progress *theirs)
 {
     bool changed = false;
     for (size_t g = 0; g < theirs->n_guides; g++) {
         const struct progress_guide *tg = &theirs->guides[g];
-        struct progress_guide *og = progress_find_guide(ours, tg->id);
+        struct progress_guide *og = progress_lookup_guide(ours, tg->id);
         if (og == NULL) {
             og = progress_get_guide(ours, tg->id);
             changed = true;
@@ -411,6 +426,42 @@ void progress_merge(struct progress *ours, const struct progress *theirs)
     if (changed) {
         ours->generation++;
     }
+    return changed;
+}
+
+unsigned long progress_generation(const struct progress *p)
+{
+    return p->generation;
+}
+
+size_t progress_count_guides(const struct progress *p)
+{
+    return p->n_guides;
+}
+
+const struct progress_guide *progress_guide_at(const struct progress *p, size_t i)
+{
+    return &p->guides[i];
+}
+
+const char *progress_guide_id(const struct progress_guide *pg)
+{
+    return pg->id;
+}
+
+int64_t progress_guide_reset(const struct progress_guide *pg)
+{
+    return pg->reset;
+}
+
+size_t progress_guide_count_items(const struct progress_guide *pg)
+{
+    return pg != NULL ? pg->n_items : 0;
+}
+
+const struct progress_item *progress_guide_item(const struct progress_guide *pg, size_t i)
+{
+    return &pg->items[i];
 }
 
 void progress_count_phase(const struct progress *p, const struct guide *g, size_t phase,

@@ -279,11 +279,11 @@ static bool is_trailing_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-int progress_set_note(struct progress *p, const char *guide_id, const char *id, const char *text,
-                      size_t len, int64_t now_ms)
+enum progress_change progress_set_note(struct progress *p, const char *guide_id, const char *id,
+                                       const char *text, size_t len, int64_t now_ms)
 {
     if (!id_ok(guide_id) || !id_ok(id)) {
-        return -1;
+        return PROGRESS_INVALID;
     }
     if (text == NULL) {
         len = 0;
@@ -293,21 +293,21 @@ int progress_set_note(struct progress *p, const char *guide_id, const char *id, 
     }
     if (len > PROGRESS_NOTE_MAX ||
         (len > 0 && (memchr(text, '\0', len) != NULL || !text_utf8_valid(text, len, NULL)))) {
-        return -1;
+        return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);
-    struct progress_note *n = progress_find_note(pg, id);
+    const struct progress_note *n = progress_find_note(pg, id);
     const char *old = n != NULL ? n->text : NULL;
     if ((len == 0 && old == NULL) ||
         (len > 0 && old != NULL && strlen(old) == len && memcmp(old, text, len) == 0)) {
-        return 0;
+        return PROGRESS_SAME;
     }
     progress_put_note(pg, id, text, len, change_time(pg, n != NULL ? n->changed : 0, now_ms));
     p->generation++;
-    return 0;
+    return PROGRESS_CHANGED;
 }
 
-struct progress_note *progress_find_note(const struct progress_guide *pg, const char *id)
+const struct progress_note *progress_find_note(const struct progress_guide *pg, const char *id)
 {
     return pg != NULL ? table_find(&pg->notes, sizeof(struct progress_note), id) : NULL;
 }
@@ -403,32 +403,32 @@ static bool cert_same(const struct progress_cert_info *a, const struct progress_
            progress_date_compare(a->expires, b->expires) == 0;
 }
 
-int progress_set_cert(struct progress *p, const char *guide_id, const char *cert_id,
-                      const struct progress_cert_info *c, struct progress_date today,
-                      int64_t now_ms, const char **why)
+enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
+                                       const char *cert_id, const struct progress_cert_info *c,
+                                       struct progress_date today, int64_t now_ms, const char **why)
 {
     if (!id_ok(guide_id) || !id_ok(cert_id)) {
         if (why != NULL) {
             *why = "the certification id is empty or not valid UTF-8";
         }
-        return -1;
+        return PROGRESS_INVALID;
     }
     if (progress_cert_validate(c, today, why) != 0) {
-        return -1;
+        return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);
-    struct progress_cert *old = progress_find_cert(pg, cert_id);
+    const struct progress_cert *old = progress_find_cert(pg, cert_id);
     struct progress_cert_info none = {0};
     if (cert_same(old != NULL ? &old->info : &none, c)) {
-        return 0;
+        return PROGRESS_SAME;
     }
     int64_t t = change_time(pg, old != NULL ? old->changed : 0, now_ms);
     progress_put_cert(pg, cert_id, c, t);
     p->generation++;
-    return 0;
+    return PROGRESS_CHANGED;
 }
 
-struct progress_cert *progress_find_cert(const struct progress_guide *pg, const char *id)
+const struct progress_cert *progress_find_cert(const struct progress_guide *pg, const char *id)
 {
     return pg != NULL ? table_find(&pg->certs, sizeof(struct progress_cert), id) : NULL;
 }
@@ -447,20 +447,20 @@ bool progress_get_cert(const struct progress *p, const char *guide_id, const cha
 
 /* --- Start date and resume ---------------------------------------------------------------- */
 
-int progress_set_start(struct progress *p, const char *guide_id, struct progress_date date,
-                       int64_t now_ms)
+enum progress_change progress_set_start(struct progress *p, const char *guide_id,
+                                        struct progress_date date, int64_t now_ms)
 {
     if (!id_ok(guide_id) || !date_ok(date)) {
-        return -1;
+        return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);
     if (progress_date_compare(pg->start.date, date) == 0) {
-        return 0;
+        return PROGRESS_SAME;
     }
     pg->start.changed = change_time(pg, pg->start.changed, now_ms);
     pg->start.date = date;
     p->generation++;
-    return 0;
+    return PROGRESS_CHANGED;
 }
 
 bool progress_get_start(const struct progress *p, const char *guide_id, struct progress_date *out)
@@ -484,26 +484,53 @@ static bool str_same(const char *a, const char *b)
     return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
-int progress_set_resume(struct progress *p, const char *guide_id, const char *screen,
-                        const char *item, long scroll, int64_t now_ms)
+enum progress_change progress_set_resume(struct progress *p, const char *guide_id,
+                                         const char *screen, const char *item, long scroll,
+                                         int64_t now_ms)
 {
     if (!id_ok(guide_id) || screen == NULL || !resume_str_ok(screen) || !resume_str_ok(item) ||
         scroll < 0 || scroll > PROGRESS_SCROLL_MAX) {
-        return -1;
+        return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);
     struct progress_resume *r = &pg->resume;
     if (r->changed != 0 && str_same(r->screen, screen) && str_same(r->item, item) &&
         r->scroll == scroll) {
-        return 0;
+        return PROGRESS_SAME;
     }
     progress_put_resume(pg, screen, item, scroll, change_time(pg, r->changed, now_ms));
     p->generation++;
-    return 0;
+    return PROGRESS_CHANGED;
+}
+
+size_t progress_guide_count_note_entries(const struct progress_guide *pg)
+{
+    return pg != NULL ? pg->notes.n : 0;
+}
+
+const struct progress_note *progress_guide_note(const struct progress_guide *pg, size_t i)
+{
+    return &((const struct progress_note *)pg->notes.rows)[i];
+}
+
+size_t progress_guide_count_cert_entries(const struct progress_guide *pg)
+{
+    return pg != NULL ? pg->certs.n : 0;
+}
+
+const struct progress_cert *progress_guide_cert(const struct progress_guide *pg, size_t i)
+{
+    return &((const struct progress_cert *)pg->certs.rows)[i];
+}
+
+struct progress_start progress_guide_start(const struct progress_guide *pg)
+{
+    struct progress_start none = {0};
+    return pg != NULL ? pg->start : none;
 }
 
 const struct progress_resume *progress_get_resume(const struct progress *p, const char *guide_id)
 {
-    const struct progress_guide *pg = progress_find_guide(p, guide_id);
+    const struct progress_guide *pg = progress_lookup_guide(p, guide_id);
     return pg != NULL && pg->resume.screen != NULL ? &pg->resume : NULL;
 }

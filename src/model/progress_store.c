@@ -126,8 +126,8 @@ static char *first_problem(const struct diag *d)
 static size_t count_entries(const struct progress *p)
 {
     size_t n = 0;
-    for (size_t g = 0; g < p->n_guides; g++) {
-        n += p->guides[g].n_items;
+    for (size_t g = 0; g < progress_count_guides(p); g++) {
+        n += progress_guide_count_items(progress_guide_at(p, g));
     }
     return n;
 }
@@ -279,7 +279,7 @@ struct progress_store *progress_store_open(const char *path)
         s->readonly = why;
     }
     s->doc = theirs != NULL ? theirs : progress_new();
-    s->saved_generation = s->doc->generation;
+    s->saved_generation = progress_generation(s->doc);
     if (note != NULL) {
         add_notice(s, note);
     }
@@ -312,7 +312,7 @@ struct progress *progress_store_doc(struct progress_store *s)
 
 bool progress_store_dirty(const struct progress_store *s)
 {
-    return s->doc->generation != s->saved_generation;
+    return progress_generation(s->doc) != s->saved_generation;
 }
 
 static int save_failed(struct progress_store *s, char *why)
@@ -393,7 +393,7 @@ int progress_store_save(struct progress_store *s)
         free(note);
         return -1;
     }
-    s->saved_generation = s->doc->generation;
+    s->saved_generation = progress_generation(s->doc);
     s->want_backup = false;
     set_str(&s->message, note != NULL ? xasprintf("Saved to %s. %s", s->target, note)
                                       : xasprintf("Saved to %s.", s->target));

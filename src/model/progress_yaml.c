@@ -157,11 +157,11 @@ static void read_item(struct reader *r, struct progress_guide *pg, const struct 
     if (progress_find_item(pg, id) != NULL) {
         return; /* ydoc rejects duplicate keys; kept as a guard */
     }
-    struct progress_item *it = progress_put_item(r->p, pg->id, id, st, t);
+    size_t at = progress_put_item(r->p, pg->id, id, st, t);
     for (size_t i = 0; i < v->u.map.n; i++) {
         const char *k = v->u.map.pairs[i].key->u.scalar.str;
         if (strcmp(k, "state") != 0 && strcmp(k, "changed") != 0) {
-            extra_add(r, &it->extra, &v->u.map.pairs[i]);
+            extra_add(r, &pg->aux[at].extra, &v->u.map.pairs[i]);
         }
     }
 }
@@ -395,7 +395,7 @@ void progress_clear_extras(struct progress *p)
         struct progress_guide *pg = &p->guides[g];
         memset(&pg->extra, 0, sizeof pg->extra);
         for (size_t i = 0; i < pg->n_items; i++) {
-            memset(&pg->items[i].extra, 0, sizeof pg->items[i].extra);
+            memset(&pg->aux[i].extra, 0, sizeof pg->aux[i].extra);
         }
     }
 }

@@ -273,7 +273,8 @@ unsigned long long search_notes_stamp(const struct guide *g, const struct progre
 {
     const struct progress_guide *pg = p != NULL ? progress_find_guide(p, g->id) : NULL;
     unsigned long long h = 0;
-    if (pg == NULL || pg->notes.n == 0) {
+    size_t n_notes = progress_guide_count_note_entries(pg);
+    if (n_notes == 0) {
         return 0;
     }
     for (size_t i = 0; i < g->n_phases; i++) {
@@ -285,7 +286,7 @@ unsigned long long search_notes_stamp(const struct guide *g, const struct progre
     for (size_t i = 0; i < g->n_certs; i++) {
         stamp_note(pg, g->certs[i].id, &h);
     }
-    return h + pg->notes.n;
+    return h + n_notes;
 }
 
 size_t search_index_count_entries(const struct search_index *idx)

@@ -62,7 +62,7 @@ static void test_notes_round_trip(void **state)
         char id[32];
         snprintf(id, sizeof id, "a/%zu", i);
         assert_int_equal(progress_set_note(p, G, id, notes[i], strlen(notes[i]), T0 + (int64_t)i),
-                         0);
+                         PROGRESS_CHANGED);
     }
     char *text = NULL;
     struct progress *q = round_trip(p, &text);
@@ -87,23 +87,24 @@ static void test_note_limits(void **state)
     struct progress *p = progress_new();
     /* An editor's final newline is not kept; a note of only white space removes nothing that
      * is not there and is no change. */
-    assert_int_equal(progress_set_note(p, G, "a/1", "text\n\n", 6, T0), 0);
+    assert_int_equal(progress_set_note(p, G, "a/1", "text\n\n", 6, T0), PROGRESS_CHANGED);
     assert_string_equal(progress_get_note(p, G, "a/1"), "text");
-    unsigned long gen = p->generation;
-    assert_int_equal(progress_set_note(p, G, "a/1", "text\n", 5, T0 + 1), 0);
-    assert_int_equal(p->generation, gen); /* same text: no change */
-    assert_int_equal(progress_set_note(p, G, "a/2", " \n\t\r\n", 5, T0), 0);
+    unsigned long gen = progress_generation(p);
+    assert_int_equal(progress_set_note(p, G, "a/1", "text\n", 5, T0 + 1), PROGRESS_SAME);
+    assert_int_equal(progress_generation(p), gen); /* same text: no change */
+    assert_int_equal(progress_set_note(p, G, "a/2", " \n\t\r\n", 5, T0), PROGRESS_SAME);
     assert_null(progress_find_note(progress_find_guide(p, G), "a/2"));
     /* Invalid input changes nothing. */
-    assert_int_equal(progress_set_note(p, G, "a/1", "bad \xff utf8", 10, T0), -1);
-    assert_int_equal(progress_set_note(p, G, "a/1", "nul\0inside", 10, T0), -1);
-    assert_int_equal(progress_set_note(p, G, "", "x", 1, T0), -1);
+    assert_int_equal(progress_set_note(p, G, "a/1", "bad \xff utf8", 10, T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_note(p, G, "a/1", "nul\0inside", 10, T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_note(p, G, "", "x", 1, T0), PROGRESS_INVALID);
     char *big = malloc(PROGRESS_NOTE_MAX + 1);
     memset(big, 'x', PROGRESS_NOTE_MAX + 1);
-    assert_int_equal(progress_set_note(p, G, "a/1", big, PROGRESS_NOTE_MAX + 1, T0), -1);
+    assert_int_equal(progress_set_note(p, G, "a/1", big, PROGRESS_NOTE_MAX + 1, T0),
+                     PROGRESS_INVALID);
     assert_string_equal(progress_get_note(p, G, "a/1"), "text");
     /* The largest note is accepted and survives the file (the reader's scalar limit). */
-    assert_int_equal(progress_set_note(p, G, "a/3", big, PROGRESS_NOTE_MAX, T0), 0);
+    assert_int_equal(progress_set_note(p, G, "a/3", big, PROGRESS_NOTE_MAX, T0), PROGRESS_CHANGED);
     struct progress *q = round_trip(p, NULL);
     assert_int_equal(strlen(progress_get_note(q, G, "a/3")), PROGRESS_NOTE_MAX);
     free(big);
@@ -120,7 +121,7 @@ static void test_note_removal_merge(void **state)
     progress_set_note(a, G, "a/1", "keep?", 5, T0);
     progress_merge(b, a);
     assert_string_equal(progress_get_note(b, G, "a/1"), "keep?");
-    assert_int_equal(progress_set_note(b, G, "a/1", "", 0, T0 + 100), 0);
+    assert_int_equal(progress_set_note(b, G, "a/1", "", 0, T0 + 100), PROGRESS_CHANGED);
     assert_null(progress_get_note(b, G, "a/1"));
     struct progress *b2 = round_trip(b, NULL);
     const struct progress_note *tomb = progress_find_note(progress_find_guide(b2, G), "a/1");
@@ -180,7 +181,7 @@ test_cert_dates_validated(void **state)
 
     struct progress *p = progress_new();
     struct progress_cert_info bad = {.status = PROGRESS_CERT_PASSED, .passed = D(2026, 2, 30)};
-    assert_int_equal(progress_set_cert(p, G, "aws", &bad, today, T0, &why), -1);
+    assert_int_equal(progress_set_cert(p, G, "aws", &bad, today, T0, &why), PROGRESS_INVALID);
     assert_null(progress_find_guide(p, G));
     progress_free(p);
 }
@@ -194,8 +195,10 @@ static void test_cert_round_trip_and_clear(void **state)
                                         .exam = D(2027, 2, 10)};
     struct progress_cert_info passed = {
         .status = PROGRESS_CERT_PASSED, .passed = D(2024, 2, 29), .expires = D(2027, 2, 28)};
-    assert_int_equal(progress_set_cert(p, G, "aws-ml-specialty", &booked, today, T0, NULL), 0);
-    assert_int_equal(progress_set_cert(p, G, "google-pmle", &passed, today, T0 + 1, NULL), 0);
+    assert_int_equal(progress_set_cert(p, G, "aws-ml-specialty", &booked, today, T0, NULL),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_cert(p, G, "google-pmle", &passed, today, T0 + 1, NULL),
+                     PROGRESS_CHANGED);
     char *text = NULL;
     struct progress *q = round_trip(p, &text);
     assert_non_null(strstr(text, "status: exam-booked\n        exam: 2027-02-10\n"));
@@ -209,7 +212,8 @@ static void test_cert_round_trip_and_clear(void **state)
     assert_int_equal(progress_date_compare(got.expires, D(2027, 2, 28)), 0);
     /* Clearing leaves a tombstone that wins over the older status in a merge. */
     struct progress_cert_info none = {0};
-    assert_int_equal(progress_set_cert(q, G, "google-pmle", &none, today, T0 + 50, NULL), 0);
+    assert_int_equal(progress_set_cert(q, G, "google-pmle", &none, today, T0 + 50, NULL),
+                     PROGRESS_CHANGED);
     assert_false(progress_get_cert(q, G, "google-pmle", &got));
     assert_int_equal(got.status, PROGRESS_CERT_NONE);
     struct progress *r = round_trip(q, NULL);
@@ -265,11 +269,12 @@ static void test_start_and_resume(void **state)
 {
     (void)state;
     struct progress *p = progress_new();
-    assert_int_equal(progress_set_start(p, G, D(2026, 2, 30), T0), -1);
-    assert_int_equal(progress_set_start(p, G, D(2026, 12, 1), T0), 0);
-    assert_int_equal(progress_set_resume(p, G, "path", "foundation/core-math", 4, T0), 0);
-    assert_int_equal(progress_set_resume(p, G, "", NULL, 0, T0), -1);
-    assert_int_equal(progress_set_resume(p, G, "path", NULL, -1, T0), -1);
+    assert_int_equal(progress_set_start(p, G, D(2026, 2, 30), T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_start(p, G, D(2026, 12, 1), T0), PROGRESS_CHANGED);
+    assert_int_equal(progress_set_resume(p, G, "path", "foundation/core-math", 4, T0),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_resume(p, G, "", NULL, 0, T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_resume(p, G, "path", NULL, -1, T0), PROGRESS_INVALID);
     struct progress *q = round_trip(p, NULL);
     struct progress_date d;
     assert_true(progress_get_start(q, G, &d));
@@ -280,7 +285,7 @@ static void test_start_and_resume(void **state)
     assert_string_equal(r->item, "foundation/core-math");
     assert_int_equal(r->scroll, 4);
     /* Clearing the start is a change that wins over the older date. */
-    assert_int_equal(progress_set_start(q, G, D(0, 0, 0), T0 + 10), 0);
+    assert_int_equal(progress_set_start(q, G, D(0, 0, 0), T0 + 10), PROGRESS_CHANGED);
     assert_false(progress_get_start(q, G, &d));
     struct progress *q2 = round_trip(q, NULL);
     progress_merge(q2, p);
@@ -307,7 +312,7 @@ static void test_reset_voids_companion(void **state)
     struct progress *old = round_trip(p, NULL);
     progress_reset_guide(p, G, T0 + 1); /* earlier than the entries: the reset moves past */
     assert_null(progress_get_note(p, G, "a/1"));
-    assert_int_equal(progress_find_guide(p, G)->notes.n, 0);
+    assert_int_equal(progress_guide_count_note_entries(progress_find_guide(p, G)), 0);
     struct progress_date d;
     assert_false(progress_get_start(p, G, &d));
     assert_null(progress_get_resume(p, G));
@@ -318,7 +323,7 @@ static void test_reset_voids_companion(void **state)
     progress_set_note(p, G, "a/1", "after", 5, T0);
     assert_string_equal(progress_get_note(p, G, "a/1"), "after");
     assert_true(progress_find_note(progress_find_guide(p, G), "a/1")->changed >
-                progress_find_guide(p, G)->reset);
+                progress_guide_reset(progress_find_guide(p, G)));
     progress_free(p);
     progress_free(old);
 }

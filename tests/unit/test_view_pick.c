@@ -49,10 +49,11 @@ static void test_items_and_progress(void **state)
     struct guide *ml = load("ml-engineer"), *sample = load("sample");
     struct progress *p = progress_new();
     /* One of sample's five key actions done; one of ml-engineer's skipped. */
-    assert_int_equal(progress_set_state(p, "sample", "read/format-page", PROGRESS_DONE, T0), 0);
+    assert_int_equal(progress_set_state(p, "sample", "read/format-page", PROGRESS_DONE, T0),
+                     PROGRESS_CHANGED);
     assert_int_equal(progress_set_state(p, "ml-engineer", "foundation/python-numpy-pandas",
                                         PROGRESS_SKIPPED, T0),
-                     0);
+                     PROGRESS_CHANGED);
     struct view_pick_entry v[] = {{"ml-engineer", ml}, {"sample", sample}};
     struct view_doc d;
     view_doc_init(&d, 60, TEXT_ASCII);

@@ -194,13 +194,13 @@ static enum ui_result store(struct ui *ui, const char *id, const char *text, siz
 {
     struct progress *p = ui_progress_doc(ui);
     const char *old = progress_get_note(p, ui->g->id, id);
-    unsigned long gen = p->generation;
     bool had = old != NULL;
-    if (progress_set_note(p, ui->g->id, id, text, len, progress_now_ms()) != 0) {
+    enum progress_change ch = progress_set_note(p, ui->g->id, id, text, len, progress_now_ms());
+    if (ch == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "The note was not changed: it cannot be kept.");
         return UI_RES_ALL;
     }
-    if (p->generation == gen) {
+    if (ch == PROGRESS_SAME) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "The note is unchanged.");
         return UI_RES_ALL;
     }

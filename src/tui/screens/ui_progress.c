@@ -39,7 +39,7 @@ static void append(char **msg, char *text)
 static void load_tracked_certs(struct ui *ui)
 {
     const struct progress_guide *pg = progress_find_guide(ui_progress_doc(ui), ui->g->id);
-    if (pg == NULL || pg->certs.n == 0 || !(ui->g->available & GUIDE_PART_CERTS) ||
+    if (progress_guide_count_cert_entries(pg) == 0 || !(ui->g->available & GUIDE_PART_CERTS) ||
         (ui->g->loaded & GUIDE_PART_CERTS)) {
         return;
     }
@@ -126,7 +126,7 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
     const char *id = s->doc.items[s->pos.sel].id;
     enum progress_state now = progress_get_state(p, ui->g->id, id);
     enum progress_state next = now == state ? PROGRESS_TODO : state;
-    if (progress_set_state(p, ui->g->id, id, next, progress_now_ms()) != 0) {
+    if (progress_set_state(p, ui->g->id, id, next, progress_now_ms()) == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "This key action has no id progress can be kept for.");
         return UI_RES_ALL;
     }

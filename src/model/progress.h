@@ -60,7 +60,6 @@
 
 #define PROGRESS_FORMAT_VERSION 1
 #define PROGRESS_UNDO_MAX       100             /* levels of undo kept */
-#define PROGRESS_TIME_SIZE      32              /* room for a formatted timestamp */
 #define PROGRESS_NOTE_MAX       YDOC_MAX_SCALAR /* bytes in a note: what the reader accepts */
 #define PROGRESS_RESUME_MAX     256             /* bytes in a resume screen or item string */
 #define PROGRESS_SCROLL_MAX     1000000000L
@@ -204,11 +203,30 @@ enum progress_change progress_set_state(struct progress *p, const char *guide_id
                                         const char *item_id, enum progress_state state,
                                         int64_t now_ms);
 
+/* What progress_undo_change() undid: a key action's state, a note (of a key action, phase or
+ * certification), a certification entry, or the start date. id is the item, note or
+ * certification id (borrowed, valid until the next change); NULL for the start date. */
+enum progress_undone_kind {
+    PROGRESS_UNDONE_STATE,
+    PROGRESS_UNDONE_NOTE,
+    PROGRESS_UNDONE_CERT,
+    PROGRESS_UNDONE_START,
+};
+struct progress_undone {
+    enum progress_undone_kind kind;
+    const char *id;
+};
+
 /* Undoes guide_id's last change still in the undo history (up to PROGRESS_UNDO_MAX levels,
- * shared by all guides; changes to other guides stay undoable in theirs) by setting the item
- * back to its previous state as a new change at now_ms. Returns true and, if item_id is not
- * NULL, points it at the item's id (borrowed, valid until the next change); false when there
- * is nothing to undo in that guide. */
+ * shared by all guides; changes to other guides stay undoable in theirs): every change made
+ * through a setter below (an item's state, a note, a certification entry, the start date; not
+ * the resume position, which is no change of the learner's) puts back the value it replaced,
+ * as a new change at now_ms. Returns true and fills *out (if not NULL); false when there is
+ * nothing to undo in that guide. */
+bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_ms,
+                          struct progress_undone *out);
+
+/* progress_undo_change() that only tells the id undone (NULL for the start date). */
 bool progress_undo(struct progress *p, const char *guide_id, int64_t now_ms, const char **item_id);
 
 /* Number of guide_id's changes that can be undone. */
@@ -258,8 +276,7 @@ size_t progress_count_unknown(const struct progress *p, const struct guide *g);
  * it, and returns PROGRESS_CHANGED; setting the value an entry already has changes nothing and
  * returns PROGRESS_SAME. They return PROGRESS_INVALID and change nothing on invalid input: an
  * empty or invalid id, text that is not valid UTF-8 or holds NUL or is too long, an invalid
- * date. None of them is undoable
- * (progress_undo() covers key-action states only). */
+ * date. Notes, certifications and the start date are undoable (progress_undo_change()). */
 
 /* Sets the note of item id (a key action, phase or certification id) to the len bytes at text.
  * Trailing white space (spaces, tabs, CR, LF) is dropped, so an editor's final newline is not
@@ -333,17 +350,6 @@ const struct progress_resume *progress_get_resume(const struct progress *p, cons
 const char *progress_state_name(enum progress_state state);
 /* Parses a dotfile state name; returns 0 or -1. */
 int progress_state_parse(const char *name, enum progress_state *state);
-
-/* Formats ms since the epoch as "2026-11-26T06:30:12.345Z" into buf (PROGRESS_TIME_SIZE). */
-void progress_format_time(int64_t ms, char *buf, size_t size);
-/* The last instant the dotfile can hold: 9999-12-31T23:59:59.999Z, in ms since the epoch. */
-#define PROGRESS_TIME_MAX_MS INT64_C(253402300799999)
-
-/* Parses "YYYY-MM-DDTHH:MM:SS[.sss]Z" (UTC only, 1970 to PROGRESS_TIME_MAX_MS; a leap second
- * :60 counts as the next second). Returns 0 or -1. */
-int progress_parse_time(const char *s, int64_t *ms);
-/* The current time in ms since the epoch. */
-int64_t progress_now_ms(void);
 
 /* --- The dotfile text (progress_yaml.c) ------------------------------------------------------ */
 

@@ -1,5 +1,6 @@
-/* Internal to the progress model (progress_model.c, progress_notes.c, progress_yaml.c and the
- * import): the companion entries' storage, reset voiding and merging. */
+/* Internal to the progress model (the progress_*.c files): the layout of the document and of a
+ * guide entry, and the raw operations the reader, the emitter, the import and the setters
+ * share. A struct progress_guide is built, changed and freed only by progress_guide.c. */
 #ifndef TRAIL_PROGRESS_INTERNAL_H
 #define TRAIL_PROGRESS_INTERNAL_H
 
@@ -7,13 +8,15 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "idtable.h"
 #include "progress.h"
 
 /* Keys of a mapping this version does not interpret, kept for writing back as they were read.
- * The nodes live in the owning struct progress's arena. */
+ * The nodes live in the owning struct progress's arena (or, while a file is read, in its ydoc
+ * tree). pairs has room for cap. */
 struct progress_extra {
     struct ydoc_pair *pairs;
-    size_t n;
+    size_t n, cap;
 };
 
 /* What an item carries besides its public record: its unknown keys, and, private to
@@ -27,12 +30,11 @@ struct progress_item_aux {
     int64_t emitted_changed;
 };
 
-/* An id-keyed table with a hash index (rows begin with their char *id). */
+/* Id-keyed rows (each row begins with its owned char *id) and their index. */
 struct progress_table {
     void *rows;
     size_t n, cap;
-    size_t *slots; /* index + 1; 0 = empty */
-    size_t n_slots;
+    struct idtable index;
 };
 
 struct progress_guide {
@@ -41,8 +43,7 @@ struct progress_guide {
     struct progress_item *items;
     struct progress_item_aux *aux; /* parallel to items */
     size_t n_items, cap_items;
-    size_t *slots; /* open-addressing index into items (index + 1; 0 = empty) */
-    size_t n_slots;
+    struct idtable index;        /* item id -> index into items */
     struct progress_table notes; /* struct progress_note rows, tombstones included */
     struct progress_table certs; /* struct progress_cert rows, tombstones included */
     struct progress_start start;
@@ -50,56 +51,98 @@ struct progress_guide {
     struct progress_extra extra; /* unknown per-guide keys */
 };
 
+/* What a change replaced, for undo (the ring lives in the document, progress_model.c). */
+enum progress_undo_kind {
+    PROGRESS_UNDO_STATE,
+    PROGRESS_UNDO_NOTE,
+    PROGRESS_UNDO_CERT,
+    PROGRESS_UNDO_START,
+};
+
 struct progress_undo {
+    enum progress_undo_kind kind;
     char *guide_id;
-    char *item_id;
-    enum progress_state state; /* the state before the change */
+    char *id;                       /* the item, note or certification id; NULL for START */
+    enum progress_state state;      /* STATE: the state before the change */
+    char *text;                     /* NOTE: the text before (NULL: there was none) */
+    struct progress_cert_info cert; /* CERT: the entry before */
+    struct progress_date date;      /* START: the date before (year 0: none) */
 };
 
 struct progress {
     struct arena arena; /* holds the extra subtrees */
     struct progress_guide *guides;
     size_t n_guides, cap_guides;
+    struct idtable index;        /* guide id -> index into guides */
     struct progress_extra extra; /* unknown top-level keys */
     unsigned long generation;    /* moved on by every change; the store compares it */
     struct progress_undo undo[PROGRESS_UNDO_MAX]; /* ring buffer */
     size_t undo_head, undo_len;
 };
 
+/* --- The document (progress_model.c) ------------------------------------------------------ */
+
 /* The entry of guide_id to change: progress_lookup_guide() returns NULL when absent,
- * progress_get_guide() creates it. */
+ * progress_get_guide() creates it. Valid until the next guide is created. */
 struct progress_guide *progress_lookup_guide(const struct progress *p, const char *guide_id);
 struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id);
 
-/* The item entry of item_id to change, or NULL. */
-struct progress_item *progress_lookup_item(const struct progress_guide *pg, const char *item_id);
-
 /* Stores an entry exactly as given (as read from a file): no undo record, no generation bump,
- * the change time as is (the caller drops it if void). Returns the entry's index in pg. */
+ * the change time as is (the caller drops it if void). Returns the entry's index in its
+ * guide's items. */
 size_t progress_put_item(struct progress *p, const char *guide_id, const char *item_id,
                          enum progress_state state, int64_t changed);
 
-/* Frees the notes, certifications and resume strings of a guide entry. */
-void progress_records_free(struct progress_guide *pg);
+/* Records what a change is about to replace (u is taken: its strings become the ring's). */
+void progress_undo_push(struct progress *p, struct progress_undo *u);
 
-/* Drops every companion entry changed at or before pg->reset; true if any was dropped. */
-bool progress_records_drop_void(struct progress_guide *pg);
+/* --- A guide entry (progress_guide.c, the owner of struct progress_guide) ----------------- */
 
-/* The latest change time of pg's companion entries (0 when there are none). */
-int64_t progress_records_latest(const struct progress_guide *pg);
+/* Sets up pg as the empty entry of guide id; progress_guide_clear() frees what it holds. */
+void progress_guide_init(struct progress_guide *pg, const char *id);
+void progress_guide_clear(struct progress_guide *pg);
 
-/* Merges tg's companion entries into og, each keeping its latest change (ties: ours); entries
- * at or before og->reset are not taken. Returns true if og changed. */
-bool progress_records_merge(struct progress_guide *og, const struct progress_guide *tg);
+/* The item entry of item_id to change, or NULL; progress_guide_item_get() adds it (todo,
+ * changed 0) when absent. Valid until the next item is added. */
+struct progress_item *progress_lookup_item(const struct progress_guide *pg, const char *item_id);
+struct progress_item *progress_guide_item_get(struct progress_guide *pg, const char *item_id);
 
-/* Stores entries exactly as read from a file (no generation bump, the time as given). text
- * NULL is a removed note; the len bytes at text are copied. */
+/* The note entry of id to change, or NULL. */
+struct progress_note *progress_lookup_note(const struct progress_guide *pg, const char *id);
+
+/* The time of a change made at now_ms to an entry last changed at prev: strictly after it and
+ * after the guide's reset. */
+int64_t progress_change_time(const struct progress_guide *pg, int64_t prev, int64_t now_ms);
+
+/* Store entries exactly as given (the time as is). text NULL (or len 0) is a removed note; the
+ * len bytes at text are copied. */
 void progress_put_note(struct progress_guide *pg, const char *id, const char *text, size_t len,
                        int64_t changed);
 void progress_put_cert(struct progress_guide *pg, const char *id,
                        const struct progress_cert_info *info, int64_t changed);
+void progress_put_start(struct progress_guide *pg, struct progress_date date, int64_t changed);
 void progress_put_resume(struct progress_guide *pg, const char *screen, const char *item,
                          long scroll, int64_t changed);
+
+/* Drops every entry changed at or before pg->reset; true if any was dropped. */
+bool progress_guide_drop_void(struct progress_guide *pg);
+
+/* The latest change time of any of pg's entries (0 when there are none). */
+int64_t progress_guide_latest(const struct progress_guide *pg);
+
+/* Merges tg into og, each entry keeping its latest change (ties: ours), the later reset
+ * voiding older entries; unknown keys are copied into arena a. Returns true if og changed. */
+bool progress_guide_merge(struct arena *a, struct progress_guide *og,
+                          const struct progress_guide *tg);
+
+/* Adds theirs' unknown keys that ours lacks, copied into arena a; true if any was added. */
+bool progress_extra_merge(struct arena *a, struct progress_extra *ours,
+                          const struct progress_extra *theirs);
+
+/* Copies e's subtrees into arena a, so they no longer point into a ydoc tree. */
+void progress_extra_detach(struct arena *a, struct progress_extra *e);
+
+/* --- The reader (progress_yaml.c) --------------------------------------------------------- */
 
 /* Reads one guide entry of the dotfile shape (reset, items, notes, certifications, start,
  * resume and unknown keys) from the mapping v into p as guide guide_id; entries that are not

@@ -120,16 +120,19 @@ static bool scalar_is(const struct ydoc_node *n)
     return n != NULL && n->kind == YDOC_SCALAR;
 }
 
-/* Appends a pair that still points into the ydoc tree; detach() copies it out later. */
+/* Appends a pair that still points into the ydoc tree; detach() copies it out later. The
+ * room doubles, so many unknown keys in one mapping are read in linear time. */
 static void extra_add(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair)
 {
-    struct ydoc_pair *pairs = arena_calloc(&r->p->arena, e->n + 1, sizeof *pairs);
-    if (e->n > 0) {
-        memcpy(pairs, e->pairs, e->n * sizeof *pairs);
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 4;
+        struct ydoc_pair *pairs = arena_calloc(&r->p->arena, e->cap, sizeof *pairs);
+        if (e->n > 0) {
+            memcpy(pairs, e->pairs, e->n * sizeof *pairs);
+        }
+        e->pairs = pairs;
     }
-    pairs[e->n] = *pair;
-    e->pairs = pairs;
-    e->n++;
+    e->pairs[e->n++] = *pair;
 }
 
 static void read_item(struct reader *r, struct progress_guide *pg, const struct ydoc_pair *pair)
@@ -154,10 +157,13 @@ static void read_item(struct reader *r, struct progress_guide *pg, const struct 
                "an item's changed time is not an ISO 8601 UTC time");
         return;
     }
-    if (progress_find_item(pg, id) != NULL) {
+    if (progress_lookup_item(pg, id) != NULL) {
         return; /* ydoc rejects duplicate keys; kept as a guard */
     }
-    size_t at = progress_put_item(r->p, pg->id, id, st, t);
+    struct progress_item *it = progress_guide_item_get(pg, id);
+    it->state = st;
+    it->changed = t;
+    size_t at = (size_t)(it - pg->items);
     for (size_t i = 0; i < v->u.map.n; i++) {
         const char *k = v->u.map.pairs[i].key->u.scalar.str;
         if (strcmp(k, "state") != 0 && strcmp(k, "changed") != 0) {
@@ -265,8 +271,7 @@ static void read_start(struct reader *r, struct progress_guide *pg, const struct
     struct progress_date date;
     if (companion_map(r, v, "start") && read_changed(r, v, "start", &t) &&
         read_date(r, v, "date", &date)) {
-        pg->start.date = date;
-        pg->start.changed = t;
+        progress_put_start(pg, date, t);
     }
 }
 
@@ -448,14 +453,20 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
     }
 }
 
-/* Copies the extras' subtrees out of the ydoc arena into the document's own arena. */
+/* Copies the unknown keys' subtrees out of the ydoc arena into the document's own arena, and
+ * drops the entries a guide's reset voids, in place (one pass over the document). */
 static struct progress *detach(struct progress *p)
 {
-    struct progress *q = progress_new();
-    progress_merge(q, p);
-    q->generation = 0;
-    progress_free(p);
-    return q;
+    progress_extra_detach(&p->arena, &p->extra);
+    for (size_t g = 0; g < p->n_guides; g++) {
+        struct progress_guide *pg = &p->guides[g];
+        progress_guide_drop_void(pg);
+        progress_extra_detach(&p->arena, &pg->extra);
+        for (size_t i = 0; i < pg->n_items; i++) {
+            progress_extra_detach(&p->arena, &pg->aux[i].extra);
+        }
+    }
+    return p;
 }
 
 struct progress *progress_parse(const char *file, const char *buf, size_t len,

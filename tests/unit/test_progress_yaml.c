@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -469,6 +470,60 @@ static void test_emit_cached_exact(void **state)
     progress_free(p);
 }
 
+/* A file of n guide entries with one item each. */
+static char *many_guides(size_t n, size_t *len)
+{
+    size_t cap = n * 128 + 64, at = 0;
+    char *buf = malloc(cap);
+    at += (size_t)snprintf(buf, cap, "version: 1\nguides:\n");
+    for (size_t i = 0; i < n; i++) {
+        at += (size_t)snprintf(buf + at, cap - at,
+                               "  guide-%06zu:\n    items:\n      p/a-%zu:\n        state: done\n"
+                               "        changed: 2026-11-26T06:30:12.345Z\n",
+                               i, i);
+    }
+    *len = at;
+    return buf;
+}
+
+static double parse_seconds(size_t n)
+{
+    size_t len;
+    char *text = many_guides(n, &len);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    enum progress_parse_status st;
+    struct progress *p = parse(text, len, &st);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(progress_count_guides(p), n);
+    char id[32];
+    snprintf(id, sizeof id, "guide-%06zu", n - 1);
+    assert_int_equal(progress_get_state(p, id, "p/a-1"), PROGRESS_TODO);
+    snprintf(id, sizeof id, "p/a-%zu", n - 1);
+    char gid[32];
+    snprintf(gid, sizeof gid, "guide-%06zu", n - 1);
+    assert_int_equal(progress_get_state(p, gid, id), PROGRESS_DONE);
+    progress_free(p);
+    free(text);
+    return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+/* Reading is linear in the number of guides: per entry, 20,000 guides cost about what 2,000
+ * do (a lookup that scans the guides made it ten times as much, and minutes at 100,000). The
+ * bound is loose for loaded machines and sanitisers; bench/run.sh measures the real figure. */
+static void test_many_guides_linear(void **state)
+{
+    (void)state;
+    double best_small = 1e9, best_large = 1e9;
+    for (int run = 0; run < 3; run++) {
+        double s = parse_seconds(2000) / 2000, l = parse_seconds(20000) / 20000;
+        best_small = s < best_small ? s : best_small;
+        best_large = l < best_large ? l : best_large;
+    }
+    assert_true(best_large / best_small < 3.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_aliases_refused),
         cmocka_unit_test(test_emit_cached_matches_fresh),
         cmocka_unit_test(test_emit_cached_exact),
+        cmocka_unit_test(test_many_guides_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

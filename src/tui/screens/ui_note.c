@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -46,23 +47,6 @@ static const char *editor_command(void)
     return "vi";
 }
 
-/* Writes all of buf to fd; returns 0 or -1 (errno set). */
-static int write_all(int fd, const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, buf, len);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return -1;
-        }
-        buf += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 /* Creates the temporary file holding note (NULL: empty). Returns its path (caller frees), or
  * NULL with the status line saying why. */
 static char *write_temp(struct ui *ui, const char *note)
@@ -78,9 +62,9 @@ static char *write_temp(struct ui *ui, const char *note)
     }
     int rc = fchmod(fd, 0600);
     if (rc == 0 && note != NULL) {
-        rc = write_all(fd, note, strlen(note));
+        rc = fileio_write_all(fd, note, strlen(note));
         if (rc == 0) {
-            rc = write_all(fd, "\n", 1);
+            rc = fileio_write_all(fd, "\n", 1);
         }
     }
     int err = errno;

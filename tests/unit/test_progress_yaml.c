@@ -491,10 +491,10 @@ static double parse_seconds(size_t n)
     size_t len;
     char *text = many_guides(n, &len);
     struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
     enum progress_parse_status st;
     struct progress *p = parse(text, len, &st);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
     assert_int_equal(st, PROGRESS_PARSE_OK);
     assert_int_equal(progress_count_guides(p), n);
     char id[32];
@@ -509,19 +509,20 @@ static double parse_seconds(size_t n)
     return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 }
 
-/* Reading is linear in the number of guides: per entry, 20,000 guides cost about what 2,000
- * do (a lookup that scans the guides made it ten times as much, and minutes at 100,000). The
- * bound is loose for loaded machines and sanitisers; bench/run.sh measures the real figure. */
+/* Reading is linear in the number of guides: per entry, 20,000 guides cost about what 1,000
+ * do (a lookup that scans the guides made it twenty times as much, and minutes at 100,000).
+ * CPU time, best of five, and a loose bound, for loaded machines and sanitisers; bench/run.sh
+ * measures the real figure. */
 static void test_many_guides_linear(void **state)
 {
     (void)state;
     double best_small = 1e9, best_large = 1e9;
-    for (int run = 0; run < 3; run++) {
-        double s = parse_seconds(2000) / 2000, l = parse_seconds(20000) / 20000;
+    for (int run = 0; run < 5; run++) {
+        double s = parse_seconds(1000) / 1000, l = parse_seconds(20000) / 20000;
         best_small = s < best_small ? s : best_small;
         best_large = l < best_large ? l : best_large;
     }
-    assert_true(best_large / best_small < 3.0);
+    assert_true(best_large / best_small < 4.0);
 }
 
 int main(void)

@@ -328,9 +328,78 @@ static void test_reset_voids_companion(void **state)
     progress_free(old);
 }
 
+/* Every change of the companion is undoable, in order, mixed with state changes: a note
+ * removed comes back with its text, a certification and a start date go back to what they
+ * were; the resume position is not a change of the learner's and is not in the history. */
+static void test_undo_companion(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    struct progress_date today = D(2026, 11, 26);
+    struct progress_cert_info booked = {.status = PROGRESS_CERT_EXAM_BOOKED,
+                                        .exam = D(2027, 2, 10)};
+    struct progress_cert_info passed = {.status = PROGRESS_CERT_PASSED, .passed = D(2026, 1, 5)};
+    progress_set_note(p, G, "a/1", "first", 5, T0);
+    progress_set_state(p, G, "a/1", PROGRESS_DONE, T0 + 1);
+    progress_set_cert(p, G, "aws", &booked, today, T0 + 2, NULL);
+    progress_set_start(p, G, D(2026, 12, 1), T0 + 3);
+    progress_set_cert(p, G, "aws", &passed, today, T0 + 4, NULL);
+    progress_set_note(p, G, "a/1", "", 0, T0 + 5); /* an empty editor buffer */
+    progress_set_start(p, G, D(2027, 1, 1), T0 + 6);
+    progress_set_resume(p, G, "path", "a/1", 2, T0 + 7);
+    assert_int_equal(progress_undo_depth(p, G), 7);
+
+    struct progress_undone u;
+    struct progress_date d;
+    struct progress_cert_info c;
+    assert_true(progress_undo_change(p, G, T0 + 10, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_START);
+    assert_null(u.id);
+    assert_true(progress_get_start(p, G, &d));
+    assert_int_equal(progress_date_compare(d, D(2026, 12, 1)), 0);
+
+    assert_true(progress_undo_change(p, G, T0 + 11, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_NOTE);
+    assert_string_equal(u.id, "a/1");
+    assert_string_equal(progress_get_note(p, G, "a/1"), "first");
+
+    assert_true(progress_undo_change(p, G, T0 + 12, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_CERT);
+    assert_string_equal(u.id, "aws");
+    assert_true(progress_get_cert(p, G, "aws", &c));
+    assert_int_equal(c.status, PROGRESS_CERT_EXAM_BOOKED);
+    assert_int_equal(progress_date_compare(c.exam, D(2027, 2, 10)), 0);
+
+    assert_true(progress_undo_change(p, G, T0 + 13, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_START);
+    assert_false(progress_get_start(p, G, &d)); /* no start date before the first */
+
+    assert_true(progress_undo_change(p, G, T0 + 14, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_CERT);
+    assert_false(progress_get_cert(p, G, "aws", &c)); /* untracked again */
+
+    assert_true(progress_undo_change(p, G, T0 + 15, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_STATE);
+    assert_int_equal(progress_get_state(p, G, "a/1"), PROGRESS_TODO);
+
+    assert_true(progress_undo_change(p, G, T0 + 16, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_NOTE);
+    assert_null(progress_get_note(p, G, "a/1"));
+    assert_false(progress_undo_change(p, G, T0 + 17, &u));
+    /* The resume position was left alone; the undone values are saved like changes. */
+    assert_non_null(progress_get_resume(p, G));
+    struct progress *q = round_trip(p, NULL);
+    assert_null(progress_get_note(q, G, "a/1"));
+    assert_false(progress_get_cert(q, G, "aws", &c));
+    assert_true(progress_find_note(progress_find_guide(q, G), "a/1")->changed > T0 + 5);
+    progress_free(q);
+    progress_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_undo_companion),
         cmocka_unit_test(test_notes_round_trip),
         cmocka_unit_test(test_note_limits),
         cmocka_unit_test(test_note_removal_merge),

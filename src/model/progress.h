@@ -322,7 +322,7 @@ const struct progress_cert *progress_find_cert(const struct progress_guide *pg, 
  * words for people: "", "interested", "studying", "exam booked", "passed". */
 const char *progress_cert_status_name(enum progress_cert_status status);
 const char *progress_cert_status_label(enum progress_cert_status status);
-/* Parses a dotfile status name; returns 0 or -1. */
+/* Parses a status name in any case, a space or an underscore for the hyphen; returns 0 or -1. */
 int progress_cert_status_parse(const char *name, enum progress_cert_status *status);
 
 /* Sets the guide's pace start date; a date with year 0 clears it (a tombstone). The date must
@@ -348,7 +348,8 @@ const struct progress_resume *progress_get_resume(const struct progress *p, cons
 
 /* "todo", "in-progress", "done", "skipped" (the dotfile spelling). */
 const char *progress_state_name(enum progress_state state);
-/* Parses a dotfile state name; returns 0 or -1. */
+/* Parses a state name as a person may write it: in any case, with a space or an underscore
+ * for the hyphen ("Done", "IN PROGRESS", "in_progress"); returns 0 or -1. */
 int progress_state_parse(const char *name, enum progress_state *state);
 
 /* --- The dotfile text (progress_yaml.c) ------------------------------------------------------ */

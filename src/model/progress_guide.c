@@ -277,6 +277,18 @@ bool progress_guide_drop_void(struct progress_guide *pg)
     return dropped;
 }
 
+void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
+{
+    int64_t t = now_ms > pg->reset ? now_ms : pg->reset;
+    int64_t latest = progress_guide_latest(pg);
+    pg->reset = latest > t ? latest : t;
+    progress_guide_drop_void(pg);
+    memset(&pg->unread_items, 0, sizeof pg->unread_items); /* the arena keeps the nodes */
+    memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
+    memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
+    memset(&pg->unread_other, 0, sizeof pg->unread_other);
+}
+
 int64_t progress_guide_latest(const struct progress_guide *pg)
 {
     int64_t t = pg->start.changed > pg->resume.changed ? pg->start.changed : pg->resume.changed;
@@ -434,6 +446,10 @@ bool progress_guide_merge(struct arena *a, struct progress_guide *og,
     changed |= merge_items(a, og, tg);
     changed |= merge_records(og, tg);
     changed |= progress_extra_merge(a, &og->extra, &tg->extra);
+    changed |= progress_extra_merge(a, &og->unread_items, &tg->unread_items);
+    changed |= progress_extra_merge(a, &og->unread_notes, &tg->unread_notes);
+    changed |= progress_extra_merge(a, &og->unread_certs, &tg->unread_certs);
+    changed |= progress_extra_merge(a, &og->unread_other, &tg->unread_other);
     return changed;
 }
 

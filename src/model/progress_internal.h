@@ -49,6 +49,11 @@ struct progress_guide {
     struct progress_start start;
     struct progress_resume resume;
     struct progress_extra extra; /* unknown per-guide keys */
+    /* Entries a person wrote that could not be understood (a state or a date trail cannot
+     * read), kept as written and emitted back in their mapping unless an entry of the same id
+     * was set since. */
+    struct progress_extra unread_items, unread_notes, unread_certs;
+    struct progress_extra unread_other; /* a start entry, emitted while no start is set */
 };
 
 /* What a change replaced, for undo (the ring lives in the document, progress_model.c). */
@@ -93,6 +98,10 @@ struct progress_guide *progress_get_guide(struct progress *p, const char *guide_
 size_t progress_put_item(struct progress *p, const char *guide_id, const char *item_id,
                          enum progress_state state, int64_t changed);
 
+/* Whether a name a person wrote is the dotfile's lower-case, hyphenated name: the same letters
+ * in any case, a space or an underscore standing for a hyphen. */
+bool progress_name_matches(const char *written, const char *name);
+
 /* Records what a change is about to replace (u is taken: its strings become the ring's). */
 void progress_undo_push(struct progress *p, struct progress_undo *u);
 
@@ -127,6 +136,10 @@ void progress_put_resume(struct progress_guide *pg, const char *screen, const ch
 /* Drops every entry changed at or before pg->reset; true if any was dropped. */
 bool progress_guide_drop_void(struct progress_guide *pg);
 
+/* Clears pg as of now_ms: the reset tombstone moves past every entry's change time (so none
+ * survives a merge) and every entry, understood or not, is dropped. */
+void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms);
+
 /* The latest change time of any of pg's entries (0 when there are none). */
 int64_t progress_guide_latest(const struct progress_guide *pg);
 
@@ -145,10 +158,10 @@ void progress_extra_detach(struct arena *a, struct progress_extra *e);
 /* --- The reader (progress_yaml.c) --------------------------------------------------------- */
 
 /* Reads one guide entry of the dotfile shape (reset, items, notes, certifications, start,
- * resume and unknown keys) from the mapping v into p as guide guide_id; entries that are not
- * well formed are skipped with a located error in d. Unknown keys are kept pointing into v's
- * tree (progress_clear_extras() or a merge into another document detaches them). Returns
- * false when something was skipped. */
+ * resume and unknown keys) from the mapping v into p as guide guide_id, strictly (an export is
+ * a machine's text): entries that are not well formed are skipped with a located error in d.
+ * Unknown keys are kept pointing into v's tree (progress_clear_extras() or a merge into another
+ * document detaches them). Returns false when something was skipped. */
 bool progress_read_guide_entry(struct progress *p, const char *file, const char *guide_id,
                                const struct ydoc_node *v, struct diag *d);
 

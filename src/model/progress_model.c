@@ -238,11 +238,7 @@ size_t progress_undo_depth(const struct progress *p, const char *guide_id)
 
 void progress_reset_guide(struct progress *p, const char *guide_id, int64_t now_ms)
 {
-    struct progress_guide *pg = progress_get_guide(p, guide_id);
-    int64_t t = now_ms > pg->reset ? now_ms : pg->reset;
-    int64_t latest = progress_guide_latest(pg);
-    pg->reset = latest > t ? latest : t;
-    progress_guide_drop_void(pg);
+    progress_guide_clear_as_of(progress_get_guide(p, guide_id), now_ms);
     p->generation++;
 }
 
@@ -412,10 +408,21 @@ const char *progress_state_name(enum progress_state state)
     return (unsigned)state < PROGRESS_STATE_COUNT ? state_names[state] : "todo";
 }
 
+bool progress_name_matches(const char *written, const char *name)
+{
+    for (; *written != '\0' && *name != '\0'; written++, name++) {
+        char c = *written >= 'A' && *written <= 'Z' ? (char)(*written - 'A' + 'a') : *written;
+        if (c != *name && !(*name == '-' && (c == ' ' || c == '_'))) {
+            return false;
+        }
+    }
+    return *written == '\0' && *name == '\0';
+}
+
 int progress_state_parse(const char *name, enum progress_state *state)
 {
     for (unsigned i = 0; i < PROGRESS_STATE_COUNT; i++) {
-        if (strcmp(name, state_names[i]) == 0) {
+        if (progress_name_matches(name, state_names[i])) {
             *state = (enum progress_state)i;
             return 0;
         }

@@ -100,7 +100,7 @@ const char *progress_cert_status_label(enum progress_cert_status status)
 int progress_cert_status_parse(const char *name, enum progress_cert_status *status)
 {
     for (unsigned i = 0; i < PROGRESS_CERT_STATUS_COUNT; i++) {
-        if (strcmp(name, cert_names[i]) == 0) {
+        if (progress_name_matches(name, cert_names[i])) {
             *status = (enum progress_cert_status)i;
             return 0;
         }

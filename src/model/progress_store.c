@@ -123,6 +123,31 @@ static char *first_problem(const struct diag *d)
     return xstrdup("not a valid progress file");
 }
 
+/* The warnings of a sound file a person edited, for a notice: the first few as
+ * "file:line:col: warning: ...", then how many more there are. NULL when there are none. */
+static char *warnings_note(const struct diag *d)
+{
+    char *note = NULL;
+    size_t shown = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->msgs[i].level != DIAG_WARNING) {
+            continue;
+        }
+        if (shown == 3) {
+            char *more = xasprintf("%s (%zu more warnings.)", note, d->warnings - shown);
+            free(note);
+            return more;
+        }
+        char line[1024];
+        diag_format(&d->msgs[i], line, sizeof line);
+        char *joined = note != NULL ? xasprintf("%s %s.", note, line) : xasprintf("%s.", line);
+        free(note);
+        note = joined;
+        shown++;
+    }
+    return note;
+}
+
 static size_t count_entries(const struct progress *p)
 {
     size_t n = 0;
@@ -162,6 +187,9 @@ static enum load_result load_text(struct progress_store *s, const struct stat *s
     enum progress_parse_status status;
     *theirs = progress_parse(s->target, buf, len, &status, &d);
     char *problem = status != PROGRESS_PARSE_OK ? first_problem(&d) : NULL;
+    if (status == PROGRESS_PARSE_OK) {
+        *note = warnings_note(&d);
+    }
     diag_free(&d);
     enum load_result res = LOAD_OK;
     char *copy = NULL, *err = NULL;

@@ -371,8 +371,19 @@ static void test_state_names(void **state)
         assert_int_equal(st, i);
         assert_string_equal(progress_state_name(st), names[i]);
     }
-    assert_int_equal(progress_state_parse("Done", &st), -1);
+    /* As a person may write them. */
+    assert_int_equal(progress_state_parse("Done", &st), 0);
+    assert_int_equal(st, PROGRESS_DONE);
+    assert_int_equal(progress_state_parse("IN PROGRESS", &st), 0);
+    assert_int_equal(st, PROGRESS_IN_PROGRESS);
+    assert_int_equal(progress_state_parse("in_progress", &st), 0);
+    assert_int_equal(st, PROGRESS_IN_PROGRESS);
+    assert_int_equal(progress_state_parse("SKIPPED", &st), 0);
+    assert_int_equal(st, PROGRESS_SKIPPED);
     assert_int_equal(progress_state_parse("", &st), -1);
+    assert_int_equal(progress_state_parse("finished", &st), -1);
+    assert_int_equal(progress_state_parse("done!", &st), -1);
+    assert_int_equal(progress_state_parse("don", &st), -1);
 }
 
 int main(void)

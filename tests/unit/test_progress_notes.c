@@ -248,19 +248,50 @@ static void test_bad_entries_skipped(void **state)
     struct diag d = {0};
     enum progress_parse_status st;
     struct progress *p = progress_parse("t.yaml", text, strlen(text), &st, &d);
-    assert_int_equal(st, PROGRESS_PARSE_DAMAGED);
-    assert_int_equal(d.errors, 7); /* a, b, c, d, x, start, resume */
+    /* What cannot be understood is a located warning, never damage. */
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 6); /* a, b, c, x, start, resume */
+    assert_int_equal(d.msgs[0].line, 5);
+    assert_int_equal(d.msgs[0].col, 35);
     struct progress_cert_info got;
     assert_false(progress_get_cert(p, G, "a", &got));
     assert_false(progress_get_cert(p, G, "b", &got));
     assert_false(progress_get_cert(p, G, "c", &got));
-    assert_false(progress_get_cert(p, G, "d", &got));
+    assert_true(progress_get_cert(p, G, "d", &got)); /* no changed: the oldest change */
+    assert_int_equal(got.status, PROGRESS_CERT_STUDYING);
     assert_true(progress_get_cert(p, G, "e", &got));
     assert_null(progress_get_note(p, G, "x"));
     assert_string_equal(progress_get_note(p, G, "y"), "fine");
     struct progress_date start;
     assert_false(progress_get_start(p, G, &start));
     assert_null(progress_get_resume(p, G));
+    /* The entries not understood are written back as they were (the resume position, the
+     * browser's own, is not). */
+    size_t len = 0;
+    char *out = progress_emit(p, &len);
+    assert_non_null(strstr(out, "      a:\n        status: passed\n        passed: 2026-02-30\n"));
+    assert_non_null(strstr(out, "      c:\n        status: retired\n"));
+    assert_non_null(strstr(out, "      x:\n        text:\n        - 1\n"));
+    assert_non_null(strstr(out, "    start:\n      date: 2023-02-29\n"));
+    assert_null(strstr(out, "resume"));
+    /* Set again in the browser, an entry replaces the one kept as written. */
+    struct progress_cert_info c = {.status = PROGRESS_CERT_INTERESTED};
+    assert_int_equal(progress_set_cert(p, G, "c", &c, D(2026, 11, 26), T0, NULL),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_start(p, G, D(2026, 12, 1), T0), PROGRESS_CHANGED);
+    free(out);
+    out = progress_emit(p, &len);
+    assert_null(strstr(out, "retired"));
+    assert_null(strstr(out, "2023-02-29"));
+    struct diag d2 = {0};
+    struct progress *q = progress_parse("t.yaml", out, len, &st, &d2);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d2.warnings, 3); /* a, b, x still */
+    assert_true(progress_get_cert(q, G, "c", &got));
+    progress_free(q);
+    diag_free(&d2);
+    free(out);
     diag_free(&d);
     progress_free(p);
 }

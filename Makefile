@@ -45,6 +45,15 @@ test-asan:
 	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# Tables generated from the Unicode data (Debian package unicode-data, in UCD_DIR): the
+# sanitiser's invisible code points. tests/e2e/unicode_tables.sh checks they are up to date.
+UCD_DIR ?= /usr/share/unicode
+
+.PHONY: unicode-tables
+unicode-tables:
+	python3 scripts/gen_invisible_table.py $(UCD_DIR) > src/base/text_invisible_table.inc.new
+	mv src/base/text_invisible_table.inc.new src/base/text_invisible_table.inc
+
 # Benchmarks (bench/run.sh): a Release build of its own, then one table of figures.
 BENCH_DIR ?= build-release
 

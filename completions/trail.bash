@@ -59,8 +59,9 @@ _trail_guide_ids()
 _trail()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local opts="--content --check --print --search --list --progress --export --reset --yes
-        --state --width --no-mouse --help --version -h -V"
+    local opts="--content --check --print --search --list --progress --left --start --import
+        --over-reset --export --reset --yes --restore --state --width --no-mouse --help
+        --version -h -V"
     local i word content="" check=""
 
     # --opt=value: bash splits it at '=' into "--opt" "=" "value".

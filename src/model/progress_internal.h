@@ -158,12 +158,13 @@ void progress_extra_detach(struct arena *a, struct progress_extra *e);
 /* --- The reader (progress_yaml.c) --------------------------------------------------------- */
 
 /* Reads one guide entry of the dotfile shape (reset, items, notes, certifications, start,
- * resume and unknown keys) from the mapping v into p as guide guide_id, strictly (an export is
- * a machine's text): entries that are not well formed are skipped with a located error in d.
+ * resume and unknown keys) from the mapping v into p as guide guide_id. Entries that are not
+ * well formed are skipped with a located error in d when strict (an export is a machine's
+ * text), else with a warning, kept as written, as in a dotfile.
  * Unknown keys are kept pointing into v's tree (progress_clear_extras() or a merge into another
  * document detaches them). Returns false when something was skipped. */
 bool progress_read_guide_entry(struct progress *p, const char *file, const char *guide_id,
-                               const struct ydoc_node *v, struct diag *d);
+                               const struct ydoc_node *v, bool strict, struct diag *d);
 
 /* Forgets every unknown key of p (top level, guides, items). */
 void progress_clear_extras(struct progress *p);

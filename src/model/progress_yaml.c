@@ -464,9 +464,9 @@ static void read_guide(struct reader *r, const struct ydoc_pair *pair)
 }
 
 bool progress_read_guide_entry(struct progress *p, const char *file, const char *guide_id,
-                               const struct ydoc_node *v, struct diag *d)
+                               const struct ydoc_node *v, bool strict, struct diag *d)
 {
-    struct reader r = {.file = file, .d = d, .p = p, .strict = true};
+    struct reader r = {.file = file, .d = d, .p = p, .strict = strict};
     if (v->kind != YDOC_MAP) {
         damage(&r, v, "the progress is not a mapping");
         return false;
@@ -547,12 +547,20 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
 }
 
 /* Copies the unknown keys' subtrees out of the ydoc arena into the document's own arena, and
- * drops the entries a guide's reset voids, in place (one pass over the document). */
-static struct progress *detach(struct progress *p)
+ * drops the entries a guide's reset voids, in place (one pass over the document). In a damaged
+ * file, entries not understood are most likely what the damage left (a line cut short): they
+ * are dropped, as the original is kept aside whole. */
+static struct progress *detach(struct progress *p, bool damaged)
 {
     progress_extra_detach(&p->arena, &p->extra);
     for (size_t g = 0; g < p->n_guides; g++) {
         struct progress_guide *pg = &p->guides[g];
+        if (damaged) {
+            memset(&pg->unread_items, 0, sizeof pg->unread_items);
+            memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
+            memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
+            memset(&pg->unread_other, 0, sizeof pg->unread_other);
+        }
         progress_guide_drop_void(pg);
         progress_extra_detach(&p->arena, &pg->extra);
         progress_extra_detach(&p->arena, &pg->unread_items);
@@ -579,7 +587,7 @@ struct progress *progress_parse(const char *file, const char *buf, size_t len,
     if (root != NULL && !null_root) {
         read_root(&r, root, status);
     }
-    struct progress *p = detach(r.p);
+    struct progress *p = detach(r.p, r.damaged);
     ydoc_free(doc);
     if (*status == PROGRESS_PARSE_OK && r.damaged) {
         *status = PROGRESS_PARSE_DAMAGED;

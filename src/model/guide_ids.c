@@ -32,7 +32,7 @@ void guide_ids_free(struct guide_ids *ids)
 const struct guide_id_entry *guide_ids_find(const struct guide_ids *ids, const char *id)
 {
     size_t i = idtable_find(&ids->index, id);
-    return i != IDTABLE_NONE ? &ids->v[i] : NULL;
+    return i != IDTABLE_NONE && ids->v != NULL ? &ids->v[i] : NULL;
 }
 
 const struct guide_id_entry *guide_ids_add(struct guide_ids *ids,
@@ -42,7 +42,7 @@ const struct guide_id_entry *guide_ids_add(struct guide_ids *ids,
     if (old != NULL) {
         return old;
     }
-    if (ids->n == ids->cap) {
+    if (ids->n == ids->cap || ids->v == NULL) {
         ids->cap = ids->cap ? ids->cap * 2 : 64;
         ids->v = xreallocarray(ids->v, ids->cap, sizeof *ids->v);
     }

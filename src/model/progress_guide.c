@@ -44,7 +44,7 @@ static void *table_get(struct progress_table *t, size_t size, const char *id)
     if (row != NULL) {
         return row;
     }
-    if (t->n == t->cap) {
+    if (t->n == t->cap || t->rows == NULL) {
         t->cap = t->cap ? t->cap * 2 : 4;
         t->rows = xreallocarray(t->rows, t->cap, size);
     }
@@ -118,7 +118,7 @@ struct progress_item *progress_guide_item_get(struct progress_guide *pg, const c
     if (it != NULL) {
         return it;
     }
-    if (pg->n_items == pg->cap_items) {
+    if (pg->n_items == pg->cap_items || pg->items == NULL || pg->aux == NULL) {
         pg->cap_items = pg->cap_items ? pg->cap_items * 2 : 4;
         pg->items = xreallocarray(pg->items, pg->cap_items, sizeof *pg->items);
         pg->aux = xreallocarray(pg->aux, pg->cap_items, sizeof *pg->aux);

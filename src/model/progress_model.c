@@ -69,7 +69,7 @@ struct progress_guide *progress_get_guide(struct progress *p, const char *guide_
     if (pg != NULL) {
         return pg;
     }
-    if (p->n_guides == p->cap_guides) {
+    if (p->n_guides == p->cap_guides || p->guides == NULL) {
         p->cap_guides = p->cap_guides ? p->cap_guides * 2 : 4;
         p->guides = xreallocarray(p->guides, p->cap_guides, sizeof *p->guides);
     }

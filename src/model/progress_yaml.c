@@ -26,6 +26,7 @@ struct reader {
     struct diag *d;
     struct progress *p;
     bool damaged;
+    bool warned; /* something was not understood */
     bool strict; /* what a person may write loosely is an error here (a machine's export) */
 };
 
@@ -148,6 +149,7 @@ static void extra_add(struct reader *r, struct progress_extra *e, const struct y
  * damaged for it. */
 static void warn(struct reader *r, const struct ydoc_node *n, const char *what)
 {
+    r->warned = true;
     diag_add(r->d, r->strict ? DIAG_ERROR : DIAG_WARNING, r->file, n->line, n->col, "%s", what);
     r->damaged |= r->strict;
 }
@@ -161,6 +163,7 @@ static void keep_unread(struct reader *r, struct progress_extra *e, const struct
         warn(r, at, why);
         return;
     }
+    r->warned = true;
     diag_add(r->d, DIAG_WARNING, r->file, at->line, at->col, "%s; the entry is kept as written",
              why);
     extra_add(r, e, pair);
@@ -586,6 +589,14 @@ struct progress *progress_parse(const char *file, const char *buf, size_t len,
                      root->u.scalar.len == 0; /* "---" alone: an empty document */
     if (root != NULL && !null_root) {
         read_root(&r, root, status);
+    }
+    /* Every writer ends the file with a line break: a file that ends mid-line and holds an
+     * entry that cannot be read was most likely cut short (a crash, a full disk), not
+     * written so by a person, and its original is kept aside like any damaged file. */
+    if (!r.damaged && r.warned && use == len && len > 0 && buf[len - 1] != '\n') {
+        diag_add(d, DIAG_ERROR, file, line_of(buf, len), 0,
+                 "the file ends mid-line with an entry that cannot be read: it looks cut short");
+        r.damaged = true;
     }
     struct progress *p = detach(r.p, r.damaged);
     ydoc_free(doc);

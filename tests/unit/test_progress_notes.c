@@ -277,8 +277,7 @@ static void test_bad_entries_skipped(void **state)
     assert_null(strstr(out, "resume"));
     /* Set again in the browser, an entry replaces the one kept as written. */
     struct progress_cert_info c = {.status = PROGRESS_CERT_INTERESTED};
-    assert_int_equal(progress_set_cert(p, G, "c", &c, D(2026, 11, 26), T0, NULL),
-                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_cert(p, G, "c", &c, D(2026, 11, 26), T0, NULL), PROGRESS_CHANGED);
     assert_int_equal(progress_set_start(p, G, D(2026, 12, 1), T0), PROGRESS_CHANGED);
     free(out);
     out = progress_emit(p, &len);

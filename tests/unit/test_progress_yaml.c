@@ -290,10 +290,17 @@ static void test_truncated(void **state)
         progress_free(p);
         diag_free(&d);
     }
-    /* Cut inside the last item's changed time: the first two items are read, the last is kept
-     * as written, with a warning. */
+    /* Cut inside the last item's changed time: the file ends mid-line with an entry that
+     * cannot be read, so it is damaged (cut short, not hand-written); the first two items are
+     * recovered. The same entry on a complete line is a person's, kept with a warning. */
     const char *cut = strstr(sample, "2026-11-21");
-    expect_sound(sample, (size_t)(cut - sample) + 4, 2, 1);
+    expect_damaged(sample, (size_t)(cut - sample) + 4, 2);
+    char *line = strndup(sample, (size_t)(cut - sample) + 4);
+    char *whole = malloc(strlen(line) + 2);
+    sprintf(whole, "%s\n", line);
+    expect_sound(whole, strlen(whole), 2, 1);
+    free(whole);
+    free(line);
     /* Cut in the middle of a key: the YAML error is salvaged around. */
     cut = strstr(sample, "retired/old");
     expect_damaged(sample, (size_t)(cut - sample) + 7, 2);
@@ -663,6 +670,9 @@ static double parse_seconds(size_t n)
 static void test_many_guides_linear(void **state)
 {
     (void)state;
+    if (getenv("TRAIL_VALGRIND") != NULL) {
+        skip(); /* memcheck distorts every figure */
+    }
     double best_small = 1e9, best_large = 1e9;
     for (int run = 0; run < 5; run++) {
         double s = parse_seconds(1000) / 1000, l = parse_seconds(20000) / 20000;

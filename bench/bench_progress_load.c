@@ -1,4 +1,4 @@
-/* bench_progress_load: figure 7, loading a progress file is linear in its number of guides.
+/* bench_progress_load: figure 8, loading a progress file is linear in its number of guides.
  *
  * Writes a valid progress file with N guide entries of one item each (the shape of a file
  * that once took minutes to load) for a small and a large N, then times opening it through

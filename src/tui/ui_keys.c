@@ -1,23 +1,26 @@
-/* The key table: the single source for dispatch, the footer hints and the help overlay, so
- * the three can never disagree. Adding a key is adding a row (and, for a new action, a case
- * where actions are handled). Rows are in the order the footer and the help show them.
+/* The key table: the single source for dispatch, the footer hints, the help overlay and
+ * `trail --list-keys`, so they can never disagree. Adding a key is adding a row (and, for a new
+ * action, its command in the wiring file or a case in a screen's action hook). Rows are in the
+ * order the footer and the help show them.
  *
  * Each row has a stable action name, the one `key.<name> = KEY` rebinds in the configuration
  * file. ui_keys_new() copies the constant defaults into a table of its own and applies the
  * configuration there (keyspec.c decides what the lines mean; this file only maps key specs to
  * curses codes and back), so the footer and the help, which read the same copy, show the keys
  * that really work. */
-#include "ui_curses.h"
+#include "ui_keys.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "keyspec.h"
+#include "ui.h"
+#include "ui_curses.h"
 #include "xalloc.h"
 
-#define FN(k)   ((k) | UI_KEY_FN)
-#define CTRL(c) ((c)&0x1f)
+#define FN(k)   UI_FN(k)
+#define CTRL(c) UI_CTRL(c)
 
 /* Room for a row's key names ("Enter Right l") and its footer key. */
 #define UI_KEYS_NAMES 64
@@ -249,7 +252,7 @@ static const struct ui_binding defaults[] = {
      UI_ACT_QUIT,
      UI_SCOPE_ANY | UI_SCOPE_PICKER | UI_SCOPE_TOO_SMALL,
      {'q', 'Q'},
-     "q ^C",
+     "q Q ^C",
      "q",
      "Quit",
      "Quit trail",
@@ -504,4 +507,55 @@ size_t ui_keys_count(const struct ui_keys *k)
 const struct ui_binding *ui_keys_at(const struct ui_keys *k, size_t i)
 {
     return i < UI_KEYS_ROWS ? &k->rows[i] : NULL;
+}
+
+void ui_keys_label(const struct ui_keys *k, size_t i, char *buf, size_t size)
+{
+    char first[UI_KEYS_HINT];
+    buf[0] = '\0';
+    if (i < UI_KEYS_ROWS) {
+        row_labels(k->rows[i].keys, buf, size, first, sizeof first);
+    }
+}
+
+const char *ui_keys_help(const struct ui_keys *k, size_t i)
+{
+    while (i > 0 && i < UI_KEYS_ROWS && k->rows[i].help == NULL) {
+        i--;
+    }
+    return i < UI_KEYS_ROWS ? k->rows[i].help : NULL;
+}
+
+void ui_keys_code_label(int code, char *buf, size_t size)
+{
+    struct keyspec k;
+    buf[0] = '\0';
+    if (code_spec(code, &k)) {
+        keyspec_label(&k, buf, size);
+    }
+}
+
+const char *ui_keys_where(unsigned scopes)
+{
+    /* The most specific scope first: the words say where the key does work. */
+    static const struct {
+        unsigned scope;
+        const char *where;
+    } words[] = {
+        {UI_SCOPE_CHECK, "on a key action of a phase checklist"},
+        {UI_SCOPE_CERT, "on a certification"},
+        {UI_SCOPE_HOME, "on Home"},
+        {UI_SCOPE_NOTE, "on an item that takes a note"},
+        {UI_SCOPE_MATCH, "where a search shows matches"},
+        {UI_SCOPE_OPEN, "on a list"},
+        {UI_SCOPE_SUB, "on a screen you can go back from"},
+        {UI_SCOPE_ANY, "in a guide"},
+        {UI_SCOPE_PICKER, "in the guide picker"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (scopes & words[i].scope) {
+            return words[i].where;
+        }
+    }
+    return "elsewhere";
 }

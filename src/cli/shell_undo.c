@@ -25,6 +25,9 @@ static struct progress_store *open_records(void)
 {
     char *path = progress_store_state_path("undo.yaml");
     struct progress_store *r = path != NULL ? progress_store_open(path) : NULL;
+    if (r != NULL) {
+        progress_store_set_durable(r, false); /* a lost record only means nothing to undo */
+    }
     free(path);
     return r;
 }

@@ -507,6 +507,11 @@ static int keep_attributes(int fd, const char *path)
 
 int progress_fs_replace(const char *path, const char *buf, size_t len, char **err)
 {
+    return progress_fs_replace_sync(path, buf, len, true, err);
+}
+
+int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync, char **err)
+{
     char *tmp = NULL;
     int fd = create_temp(path, &tmp, err);
     if (fd < 0) {
@@ -515,7 +520,7 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **er
     const char *step = NULL;
     if (fileio_write_all(fd, buf, len) != 0) {
         step = "cannot write";
-    } else if (fsync(fd) != 0) {
+    } else if (sync && fsync(fd) != 0) {
         step = "cannot sync to disk";
     } else if (keep_attributes(fd, path) != 0) {
         step = "cannot keep the owner and mode of";
@@ -536,6 +541,9 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **er
         return fail(err, step, path);
     }
     free(tmp);
+    if (!sync) {
+        return 0;
+    }
     char *dir = progress_fs_dirname(path);
     int rc = fsync_dir(dir);
     if (rc != 0) {

@@ -19,6 +19,7 @@ int progress_resume_save(const char *progress_target, const char *guide_id, cons
         return -1;
     }
     struct progress_store *s = progress_store_open(path);
+    progress_store_set_durable(s, false); /* a lost position only means starting on Home */
     free(path);
     char *key = xasprintf("%s@%s", guide_id, progress_target);
     int rc = -1;

@@ -33,6 +33,7 @@ struct progress_store {
     struct stat kept_st; /* save replacing it does not copy the same file again */
     char *written;       /* the bytes the last save wrote (NULL before it): while the file */
     size_t written_len;  /* still holds exactly them, re-reading it cannot add anything */
+    bool nosync;         /* progress_store_set_durable(false): a state file, not progress */
 };
 
 /* The same file, unchanged: files are only ever replaced, never rewritten in place. */
@@ -398,7 +399,7 @@ static int save_locked(struct progress_store *s, char **note)
         return save_failed(s,
                            xasprintf("the progress of %s could not be written as YAML", s->target));
     }
-    int rc = progress_fs_replace(s->target, text, len, &err);
+    int rc = progress_fs_replace_sync(s->target, text, len, !s->nosync, &err);
     free(s->written);
     s->written = rc >= 0 ? text : NULL;
     s->written_len = rc >= 0 ? len : 0;
@@ -584,4 +585,9 @@ struct progress *progress_store_peek(const char *path, bool *found)
     free(buf);
     free(target);
     return p;
+}
+
+void progress_store_set_durable(struct progress_store *s, bool durable)
+{
+    s->nosync = !durable;
 }

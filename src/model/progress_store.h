@@ -44,6 +44,11 @@ struct progress_store *progress_store_open(const char *path);
  * read; *found says whether a file was read. */
 struct progress *progress_store_peek(const char *path, bool *found);
 
+/* durable false: saves skip the fsyncs (still atomic, still locked and merged), for trail's
+ * own state files whose loss on a power cut is harmless: the browser's resume position and
+ * the undo record of a shell command. Never for the learner's progress. */
+void progress_store_set_durable(struct progress_store *s, bool durable);
+
 /* Frees the store without saving. */
 void progress_store_close(struct progress_store *s);
 

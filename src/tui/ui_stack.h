@@ -158,6 +158,8 @@ struct ui {
     ui_later_fn later; /* ui_defer() */
     int later_arg;
     bool save_pending; /* a handler changed progress: the loop saves after the batch */
+    bool save_waiting; /* that save waits for another process's lock: the loop retries */
+    bool quit_saved;   /* q while the save waits: quit once it is done */
     bool quit_armed;   /* the unsaved-changes warning is shown: the next q quits */
     bool save_failed;  /* the last save of progress failed */
 };

@@ -23,6 +23,7 @@
 #include "ui_draw.h"
 #include "ui_modal.h"
 #include "ui_status.h"
+#include "ui_loader.h"
 #include "ui_store.h"
 #include "ui_term.h"
 
@@ -172,6 +173,7 @@ static enum ui_result on_key(struct ui *ui, int key)
         ui->quit_armed = false; /* a second q quits only right after the warning */
         ui->quit_saved = false;
     }
+    ui_loader_cancel_then(ui); /* the learner moved on from what waited for the guide */
     return ui_do_action(ui, b->action, b->arg);
 }
 
@@ -221,7 +223,8 @@ static void paint(struct ui *ui, enum ui_result r, const struct ui_screen *befor
 static bool wait_input(struct ui *ui, int *empty_reads)
 {
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    int n = ui_term_poll(&p, ui->save_waiting ? UI_STORE_RETRY_MS : -1);
+    bool retry = ui->save_waiting || ui_loader_busy(ui);
+    int n = ui_term_poll(&p, retry ? UI_STORE_RETRY_MS : -1);
     if (n < 0) {
         return errno == EINTR;
     }
@@ -284,6 +287,7 @@ int ui_loop(struct ui *ui)
         if (res & UI_RES_QUIT) {
             return 0;
         }
+        res |= ui_loader_poll(ui); /* the rest of the guide, when its thread is done */
         bool waiting = ui->save_waiting;
         ui_store_flush(ui); /* once for the batch */
         if (ui->quit_saved && !ui->save_waiting) {
@@ -336,6 +340,7 @@ void ui_end(struct ui *ui, char *unsaved)
 {
     ui_modal_close(ui);
     ui_term_close(ui);
+    ui_loader_free(ui); /* with the screen left: a FAQ still loading may take a moment */
     if (unsaved != NULL) {
         char *clean = text_sanitize(unsaved, strlen(unsaved), ui->text_flags, NULL);
         fprintf(stderr, "trail: %s\n", clean);

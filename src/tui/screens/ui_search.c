@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_loader.h"
 #include "ui_loop.h"
 #include "ui_status.h"
 #include "ui_store.h"
@@ -307,6 +308,12 @@ enum ui_result ui_search_start(struct ui *ui, int arg)
     size_t at = ui_find(ui, "results");
     if (at != SIZE_MAX) {
         ui_pop_to(ui, at + 1);
+    }
+    if (missing_parts(ui) != 0 && ui_loader_start(ui, start, arg)) {
+        /* A large FAQ takes a while: the loop keeps reading keys meanwhile (TUI-5). */
+        ui_status_set(ui, VIEW_ROLE_STATUS,
+                      "Loading the guide for the search... (keys still work; any key cancels)");
+        return UI_RES_ALL;
     }
     if (missing_parts(ui) != 0) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Loading the guide...");

@@ -94,7 +94,13 @@ bool ui_store_may_quit(struct ui *ui)
 char *ui_store_finish(struct ui *ui)
 {
     struct progress_store *st = ui->opt.store;
-    if (st == NULL || !progress_store_dirty(st) || progress_store_save(st) == 0) {
+    if (st == NULL || !progress_store_dirty(st)) {
+        return NULL;
+    }
+    /* q again while the save waited for the lock: the learner chose not to wait. */
+    bool no_wait = ui->save_waiting && ui->quit_armed;
+    int rc = no_wait ? progress_store_save_try(st) : progress_store_save(st);
+    if (rc == 0) {
         return NULL;
     }
     char *alt = progress_store_suggest_path(st);

@@ -61,4 +61,20 @@ tui_wait "quits once" "q says trail quits once the change is saved"
 release
 tui_wait "[exit 0]" "trail quits once the save is done"
 expect_contains "$(done_in_file)" "done 3" "all three ticks are in the file"
+
+# q twice while the save waits: trail quits at once without it, and says so.
+tui_new_server again
+tui_start 80 24 "'$TRAIL_BIN' --content '$FIXTURE' --state '$state' 2>'$TUI_DIR/err'"
+tui_wait "[x] Trim the wicks" "trail is up again on the checklist, with the saved ticks"
+hold
+tui_keys G Space
+tui_wait "Waiting for another trail" "the last tick's save waits"
+tui_keys q
+tui_wait "quits once" "q: trail will quit once saved"
+tui_keys q
+tui_wait "[exit 0]" "q again quits at once, without waiting for the lock"
+expect_contains "$(cat "$TUI_DIR/err")" "Changes made since the last save are lost" \
+    "and says the change was not saved"
+release
+expect_contains "$(done_in_file)" "done 3" "the file holds the saved ticks only"
 finish

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 
 #include "guide.h"
-#include "ui_loop.h"
 #include "xalloc.h"
 
 #define UI_LOADER_PARTS (GUIDE_PART_CERTS | GUIDE_PART_FAQ)
@@ -89,24 +88,24 @@ static void finish(struct ui_loader *l, struct guide *g)
     free(l);
 }
 
-enum ui_result ui_loader_poll(struct ui *ui)
+enum ui_result ui_loader_poll(struct ui *ui, ui_later_fn *then, int *arg)
 {
+    *then = NULL;
     struct ui_loader *l = ui->loader;
     if (l == NULL || !atomic_load(&l->done)) {
         return UI_RES_NONE;
     }
     ui->loader = NULL;
-    ui_later_fn then = l->then;
-    int arg = l->then_arg;
     bool same = ui->g == l->for_g;
+    if (same) {
+        *then = l->then;
+        *arg = l->then_arg;
+    }
     finish(l, ui->g);
     if (!same) {
         return UI_RES_NONE;
     }
-    ui->stack[0].stale = true; /* Home's menu may change with the loaded parts */
-    if (then != NULL) {
-        ui_defer(ui, then, arg);
-    }
+    ui_stale_all(ui); /* Home's menu and the search's results may change with the parts */
     return UI_RES_ALL;
 }
 

@@ -8,7 +8,7 @@
 
 #include "ui_stack.h"
 
-/* Runs then(ui, arg) once ui->g has every part it can load, through ui_defer(). Returns false
+/* Arranges for then(ui, arg) to run once ui->g has every part it can load. Returns false
  * when that is the case already or the parts cannot be loaded apart (then nothing is started:
  * the caller loads them itself); true when the thread loads them: the caller shows a notice,
  * and the loop calls then when they are in. A key the learner presses meanwhile cancels then
@@ -18,9 +18,11 @@ bool ui_loader_start(struct ui *ui, ui_later_fn then, int arg);
 /* True while the thread runs: the loop then waits for keys for a short time only. */
 bool ui_loader_busy(const struct ui *ui);
 
-/* Called by the loop after each batch: takes the parts over when the thread is done and runs
- * the waiting `then`. Returns the result bits to paint (UI_RES_ALL when something changed). */
-enum ui_result ui_loader_poll(struct ui *ui);
+/* Called by the loop after each batch: takes the parts over when the thread is done, and sets
+ * *then and *arg to what waited for them (*then NULL when nothing did), for the loop to run
+ * like ui_defer()'s work. Returns the result bits to paint (UI_RES_ALL when something
+ * changed). */
+enum ui_result ui_loader_poll(struct ui *ui, ui_later_fn *then, int *arg);
 
 /* Forgets the waiting `then` (the learner moved on); the parts are still taken over. */
 void ui_loader_cancel_then(struct ui *ui);

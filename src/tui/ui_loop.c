@@ -287,7 +287,12 @@ int ui_loop(struct ui *ui)
         if (res & UI_RES_QUIT) {
             return 0;
         }
-        res |= ui_loader_poll(ui); /* the rest of the guide, when its thread is done */
+        ui_later_fn then = NULL;
+        int then_arg = 0;
+        res |= ui_loader_poll(ui, &then, &then_arg); /* the rest of the guide, when in */
+        if (then != NULL) {
+            ui_defer(ui, then, then_arg);
+        }
         bool waiting = ui->save_waiting;
         ui_store_flush(ui); /* once for the batch */
         if (ui->quit_saved && !ui->save_waiting) {

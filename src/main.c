@@ -787,7 +787,7 @@ static int run_status(const struct options *o)
     bool found = false;
     struct progress *p = path != NULL ? progress_store_peek(path, &found) : NULL;
     free(path);
-    char *dir = p != NULL ? command_guide(o) : NULL;
+    char *dir = p != NULL ? command_guide(o, false) : NULL;
     struct diag d = {0};
     unsigned parts =
         o->json ? GUIDE_PART_INFO | GUIDE_PART_PATH : status_line_parts(o->status_format);

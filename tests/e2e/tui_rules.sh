@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rules that hold on every screen: a key that does not apply says where it works instead of
 # doing nothing, and the marking keys work wherever a key action is listed (What's left); a
-# breadcrumb too long for the row is shortened with an ellipsis, apart from the position; the footer keeps "? Help" and "q Quit" however narrow the terminal; the help
+# breadcrumb too long for the row is shortened with an ellipsis, apart from the position; the
+# call to action is drawn as text, not as a link that does nothing; the footer keeps "? Help" and "q Quit" however narrow the terminal; the help
 # lists every key of a binding (q and Q) with its whole description; a pre-filled field (the
 # start date, a tracked date) is replaced by what is typed, not appended to.
 set -u
@@ -83,6 +84,14 @@ esac
 
 tui_keys q
 tui_wait "[exit 0]" "q quits"
+
+# The call to action closes Home as text: it opens nothing, so it does not look like a link.
+start 80 60
+cta=$(tui_screen | grep -F "Light the Lamp")
+expect_contains "$cta" "Light the Lamp" "Home ends with the call to action"
+expect_not_contains "$cta" "»" "the call to action has no link arrow"
+tui_keys q
+tui_wait "[exit 0]" "q quits at 80x60"
 
 # The way out and to help always show in the footer, on Home and on a checklist.
 for size in "40 12" "60 16"; do

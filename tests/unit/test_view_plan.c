@@ -166,7 +166,7 @@ static void test_home_says_next_pace_and_certs(void **state)
     struct progress_cert_info pass = {.status = PROGRESS_CERT_PASSED, .passed = date("2026-03-01")};
     struct progress_cert_info book = {.status = PROGRESS_CERT_EXAM_BOOKED,
                                       .exam = date("2027-02-10")};
-    const char *why = NULL;
+    char *why = NULL;
     assert_int_equal(
         progress_set_cert(p, g->id, g->certs[0].id, &pass, date("2026-05-20"), T0, &why),
         PROGRESS_CHANGED);
@@ -353,7 +353,7 @@ static void test_certs_show_status_and_note(void **state)
     struct progress_cert_info c = {.status = PROGRESS_CERT_PASSED,
                                    .passed = date("2026-10-01"),
                                    .expires = date("2029-10-01")};
-    const char *why = NULL;
+    char *why = NULL;
     assert_int_equal(progress_set_cert(p, g->id, g->certs[2].id, &c, date("2026-11-26"), T0, &why),
                      PROGRESS_CHANGED);
     assert_int_equal(progress_set_note(p, g->id, g->certs[2].id, "retake in 2029", 14, T0),

@@ -507,10 +507,10 @@ static int keep_attributes(int fd, const char *path)
 
 int progress_fs_replace(const char *path, const char *buf, size_t len, char **cause)
 {
-    return progress_fs_replace_sync(path, buf, len, true, err);
+    return progress_fs_replace_sync(path, buf, len, true, cause);
 }
 
-int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync, char **err)
+int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync, char **cause)
 {
     char *tmp = NULL;
     int fd = create_temp(path, &tmp, cause);

@@ -57,7 +57,8 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **ca
  * sees the old or the new content), but a power loss may leave the old content or, on some
  * file systems, an empty file. Only for files whose loss is harmless (the browser's resume
  * position, the undo record of a shell command). */
-int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync, char **err);
+int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync,
+                             char **cause);
 
 /* Takes an exclusive flock on "<path>.lock" (created 0600, close-on-exec). With wait_ms > 0
  * retries until the lock is free or wait_ms passed; with 0 tries once. Returns the lock's fd

@@ -190,38 +190,39 @@ static void gen_path(struct gen *g, size_t bytes)
     gen_close(f, "career-path.yaml");
 }
 
-static void gen_certs(struct gen *g, size_t bytes)
+/* Writes one entry of a list file (entry i). */
+typedef void gen_entry_fn(struct gen *g, FILE *f, unsigned i);
+
+/* Writes file `name`: the header, then entries until about `bytes` of them (one at least). */
+static void gen_list(struct gen *g, const char *name, const char *header, size_t bytes,
+                     gen_entry_fn *entry)
 {
-    FILE *f = gen_open(g, "certifications.yaml");
-    fputs("title: \"Recommended Certifications\"\ncertifications:\n", f);
+    FILE *f = gen_open(g, name);
+    fputs(header, f);
     size_t done = 0;
-    for (unsigned c = 0; c == 0 || done < bytes; c++) {
+    for (unsigned i = 0; i == 0 || done < bytes; i++) {
         long start = ftell(f);
-        fprintf(f, "  - id: cert-%u\n    name: \"Synthetic certificate %u\"\n    issuer: ", c,
-                c + 1);
-        gen_words_quoted(g, f, 3);
-        fputs("\n    description: ", f);
-        gen_paragraph(g, f, 6, 250);
+        entry(g, f, i);
         done += (size_t)(ftell(f) - start);
     }
-    gen_close(f, "certifications.yaml");
+    gen_close(f, name);
 }
 
-static void gen_faq(struct gen *g, size_t bytes)
+static void gen_cert(struct gen *g, FILE *f, unsigned c)
 {
-    FILE *f = gen_open(g, "faq.yaml");
-    fputs("title: \"Frequently Asked Questions\"\nquestions:\n", f);
-    size_t done = 0;
-    for (unsigned q = 0; q == 0 || done < bytes; q++) {
-        long start = ftell(f);
-        fprintf(f, "  - id: question-%u\n    question: ", q);
-        gen_words_quoted(g, f, 4 + gen_below(g, 6));
-        fputs("\n    answer: ", f);
-        gen_paragraph(g, f, 6, 300 + gen_below(g, 900));
-        fputc('\n', f);
-        done += (size_t)(ftell(f) - start);
-    }
-    gen_close(f, "faq.yaml");
+    fprintf(f, "  - id: cert-%u\n    name: \"Synthetic certificate %u\"\n    issuer: ", c, c + 1);
+    gen_words_quoted(g, f, 3);
+    fputs("\n    description: ", f);
+    gen_paragraph(g, f, 6, 250);
+}
+
+static void gen_question(struct gen *g, FILE *f, unsigned q)
+{
+    fprintf(f, "  - id: question-%u\n    question: ", q);
+    gen_words_quoted(g, f, 4 + gen_below(g, 6));
+    fputs("\n    answer: ", f);
+    gen_paragraph(g, f, 6, 300 + gen_below(g, 900));
+    fputc('\n', f);
 }
 
 int main(int argc, char **argv)
@@ -244,7 +245,9 @@ int main(int argc, char **argv)
     size_t total = (size_t)(mb * 1e6);
     gen_info(&g);
     gen_path(&g, total / 20);
-    gen_certs(&g, total / 20);
-    gen_faq(&g, total - 2 * (total / 20) - 4000);
+    gen_list(&g, "certifications.yaml", "title: \"Recommended Certifications\"\ncertifications:\n",
+             total / 20, gen_cert);
+    gen_list(&g, "faq.yaml", "title: \"Frequently Asked Questions\"\nquestions:\n",
+             total - 2 * (total / 20) - 4000, gen_question);
     return 0;
 }

@@ -154,6 +154,22 @@ static void json_cert(FILE *out, const struct progress *p, const struct guide *g
     fputc('}', out);
 }
 
+/* Opens entry i of a map of the lossless "progress" object: `"id": {`. */
+static void json_entry_open(FILE *out, size_t i, const char *id)
+{
+    fputs(i > 0 ? ",\n      " : "\n      ", out);
+    put_json_string(out, id);
+    fputs(": {", out);
+}
+
+/* Closes an entry with its "changed" time. */
+static void json_entry_close(FILE *out, int64_t changed)
+{
+    fputs("\"changed\": ", out);
+    put_json_time(out, changed);
+    fputc('}', out);
+}
+
 /* "key": {"state": ..., "changed": ...} entries of the lossless "progress" object. */
 static void json_items(FILE *out, const struct progress_guide *pg)
 {
@@ -161,13 +177,11 @@ static void json_items(FILE *out, const struct progress_guide *pg)
     size_t n = progress_guide_count_items(pg);
     for (size_t i = 0; i < n; i++) {
         const struct progress_item *it = progress_guide_item(pg, i);
-        fputs(i > 0 ? ",\n      " : "\n      ", out);
-        put_json_string(out, it->id);
-        fputs(": {\"state\": ", out);
+        json_entry_open(out, i, it->id);
+        fputs("\"state\": ", out);
         put_json_string(out, progress_state_name(it->state));
-        fputs(", \"changed\": ", out);
-        put_json_time(out, it->changed);
-        fputc('}', out);
+        fputs(", ", out);
+        json_entry_close(out, it->changed);
     }
     fputs(n > 0 ? "\n    }" : "}", out);
 }
@@ -178,17 +192,13 @@ static void json_notes(FILE *out, const struct progress_guide *pg)
     fputs(",\n    \"notes\": {", out);
     for (size_t i = 0; i < n; i++) {
         const struct progress_note *note = progress_guide_note(pg, i);
-        fputs(i > 0 ? ",\n      " : "\n      ", out);
-        put_json_string(out, note->id);
-        fputs(": {", out);
+        json_entry_open(out, i, note->id);
         if (note->text != NULL) {
             fputs("\"text\": ", out);
             put_json_string(out, note->text);
             fputs(", ", out);
         }
-        fputs("\"changed\": ", out);
-        put_json_time(out, note->changed);
-        fputc('}', out);
+        json_entry_close(out, note->changed);
     }
     fputs(n > 0 ? "\n    }" : "}", out);
 }
@@ -200,9 +210,8 @@ static void json_certs(FILE *out, const struct progress_guide *pg)
     for (size_t i = 0; i < n; i++) {
         const struct progress_cert *cert = progress_guide_cert(pg, i);
         const struct progress_cert_info *c = &cert->info;
-        fputs(i > 0 ? ",\n      " : "\n      ", out);
-        put_json_string(out, cert->id);
-        fputs(": {\"status\": ", out);
+        json_entry_open(out, i, cert->id);
+        fputs("\"status\": ", out);
         put_json_string(out, progress_cert_status_name(c->status));
         const char *keys[3] = {"exam", "passed", "expires"};
         const struct progress_date dates[3] = {c->exam, c->passed, c->expires};
@@ -212,9 +221,8 @@ static void json_certs(FILE *out, const struct progress_guide *pg)
                 put_json_date(out, dates[k]);
             }
         }
-        fputs(", \"changed\": ", out);
-        put_json_time(out, cert->changed);
-        fputc('}', out);
+        fputs(", ", out);
+        json_entry_close(out, cert->changed);
     }
     fputs(n > 0 ? "\n    }" : "}", out);
 }

@@ -12,6 +12,7 @@
 #include "ui_draw.h"
 #include "ui_edit.h"
 #include "ui_modal.h"
+#include "ui_status.h"
 
 static enum ui_result prompt_key(struct ui *ui, void *data, int key);
 static void prompt_draw(struct ui *ui, void *data);
@@ -71,9 +72,8 @@ void ui_prompt_note(struct ui_prompt *p, enum view_role role, const char *fmt, .
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(p->note, sizeof p->note, fmt, ap);
+    ui_message_vset(p->note, sizeof p->note, &p->note_role, role, fmt, ap);
     va_end(ap);
-    p->note_role = role;
 }
 
 static enum ui_result prompt_key(struct ui *ui, void *data, int key)

@@ -8,9 +8,15 @@ void ui_status_set(struct ui *ui, enum view_role role, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+    ui_message_vset(ui->status, sizeof ui->status, &ui->status_role, role, fmt, ap);
     va_end(ap);
-    ui->status_role = role;
+}
+
+void ui_message_vset(char *buf, size_t size, enum view_role *role_out, enum view_role role,
+                     const char *fmt, va_list ap)
+{
+    vsnprintf(buf, size, fmt, ap);
+    *role_out = role;
 }
 
 void ui_status_clear(struct ui *ui)

@@ -162,6 +162,20 @@ static void json_entry_open(FILE *out, size_t i, const char *id)
     fputs(": {", out);
 }
 
+/* Writes `"key": "value", ` inside an entry. */
+static void json_field(FILE *out, const char *key, const char *value)
+{
+    fprintf(out, "\"%s\": ", key);
+    put_json_string(out, value);
+    fputs(", ", out);
+}
+
+/* Closes a map of n entries. */
+static void json_map_end(FILE *out, size_t n)
+{
+    fputs(n > 0 ? "\n    }" : "}", out);
+}
+
 /* Closes an entry with its "changed" time. */
 static void json_entry_close(FILE *out, int64_t changed)
 {
@@ -178,12 +192,10 @@ static void json_items(FILE *out, const struct progress_guide *pg)
     for (size_t i = 0; i < n; i++) {
         const struct progress_item *it = progress_guide_item(pg, i);
         json_entry_open(out, i, it->id);
-        fputs("\"state\": ", out);
-        put_json_string(out, progress_state_name(it->state));
-        fputs(", ", out);
+        json_field(out, "state", progress_state_name(it->state));
         json_entry_close(out, it->changed);
     }
-    fputs(n > 0 ? "\n    }" : "}", out);
+    json_map_end(out, n);
 }
 
 static void json_notes(FILE *out, const struct progress_guide *pg)
@@ -194,13 +206,11 @@ static void json_notes(FILE *out, const struct progress_guide *pg)
         const struct progress_note *note = progress_guide_note(pg, i);
         json_entry_open(out, i, note->id);
         if (note->text != NULL) {
-            fputs("\"text\": ", out);
-            put_json_string(out, note->text);
-            fputs(", ", out);
+            json_field(out, "text", note->text);
         }
         json_entry_close(out, note->changed);
     }
-    fputs(n > 0 ? "\n    }" : "}", out);
+    json_map_end(out, n);
 }
 
 static void json_certs(FILE *out, const struct progress_guide *pg)
@@ -224,7 +234,7 @@ static void json_certs(FILE *out, const struct progress_guide *pg)
         fputs(", ", out);
         json_entry_close(out, cert->changed);
     }
-    fputs(n > 0 ? "\n    }" : "}", out);
+    json_map_end(out, n);
 }
 
 /* The dotfile's guide entry (without the resume position). */

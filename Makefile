@@ -5,14 +5,17 @@ WERROR     ?= OFF
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS       ?= ml-engineer
+# The test suite: AUTO builds it when cmocka is installed; `make test` asks for it (ON).
+TESTS      ?= AUTO
 
 SANITIZE   ?= OFF
 ASAN_DIR   ?= build-asan
 
 CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DTRAIL_WERROR=$(WERROR) \
-              -DTRAIL_SANITIZE=$(SANITIZE) -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+              -DTRAIL_SANITIZE=$(SANITIZE) -DCMAKE_INSTALL_PREFIX=$(PREFIX) \
+              -DTRAIL_TESTS=$(TESTS)
 
-.PHONY: all build run test test-plain test-asan clean deps deps-build install bench
+.PHONY: all build run test test-plain test-asan clean deps deps-build install uninstall bench
 
 all: build
 
@@ -38,11 +41,12 @@ test: deps
 	$(MAKE) test-plain
 	$(MAKE) test-asan
 
-test-plain: build
+test-plain:
+	$(MAKE) build TESTS=ON
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 test-asan:
-	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug
+	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug TESTS=ON
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # Benchmarks (bench/run.sh): a Release build of its own, then one table of figures.
@@ -52,8 +56,13 @@ bench: deps-build
 	$(MAKE) build BUILD_DIR=$(BENCH_DIR) BUILD_TYPE=Release
 	bash bench/run.sh $(BENCH_DIR)
 
+# cmake --install records every file it installs in $(BUILD_DIR)/install_manifest.txt;
+# `make uninstall` removes those files, then the directories of trail's own that are left empty.
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+uninstall:
+	sh scripts/uninstall.sh $(BUILD_DIR)/install_manifest.txt
 
 clean:
 	rm -rf $(BUILD_DIR) build-*

@@ -18,7 +18,7 @@ prefix="$tmp/prefix"
 out=$(cmake --install "$TRAIL_BUILD_DIR" --prefix "$prefix" 2>&1)
 expect_status 0 $? "cmake --install --prefix"
 for f in bin/trail share/man/man1/trail.1 share/bash-completion/completions/trail \
-    share/zsh/vendor-completions/_trail share/doc/trail/README.md \
+    share/zsh/site-functions/_trail share/doc/trail/README.md \
     share/doc/trail/content-format.md; do
     if [ -f "$prefix/$f" ]; then pass "installed $f"; else fail "not installed: $f"; fi
 done
@@ -133,7 +133,7 @@ zsh_wait() { # text what
 if command -v zsh >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1; then
     zdir="$tmp/zdot"
     mkdir -p "$zdir"
-    printf '%s\n' "fpath=('$prefix/share/zsh/vendor-completions' \$fpath)" \
+    printf '%s\n' "fpath=('$prefix/share/zsh/site-functions' \$fpath)" \
         "autoload -U compinit && compinit -u -d '$zdir/.zcompdump'" "PS1='ready%% '" \
         >"$zdir/.zshrc"
     tmux -L "$zsock" -f /dev/null new-session -d -x 100 -y 30 \

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Convenience wrapper around CMake (as neovim does): `make`, `make run`, `make test`, `make clean`.
 BUILD_DIR  ?= build
 BUILD_TYPE ?= RelWithDebInfo

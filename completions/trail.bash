@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bash completion for trail(1).                                    -*- shell-script -*-
 #
 # Completes the options, the values of --export, directories for --content and --check, files

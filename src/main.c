@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trail: command line. Parses options, finds and loads the guide, then hands over to the
  * browser or runs one of the non-interactive commands (--check, --print). Command-line errors
  * are printed before the screen is touched. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Guide lookup. A content directory either is a guide (has guide.yaml) or holds guides as
  * subdirectories; the order of places tried is documented in trail(1) and the README. */
 #include "guide_locate.h"

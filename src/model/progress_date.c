@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Calendar dates: parsing, validation and month arithmetic.
  *
  * Invariant: every function but progress_date_valid() and progress_date_parse() expects a

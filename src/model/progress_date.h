@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Calendar dates for the learner's plan: certification dates and the pace start date.
  *
  * A date is a proleptic Gregorian day written "YYYY-MM-DD" (year 1970-9999), with no time and

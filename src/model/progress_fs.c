@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* File-system steps of the progress store: symlink resolution, bounded reads, exclusive copies,
  * the atomic replace and the lock.
  *

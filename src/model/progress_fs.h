@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* File-system steps of the progress store (internal to progress_store.c and its tests).
  *
  * Each function returns 0 on success or -1 with errno set and *err (if err is not NULL) set to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to the progress model (progress_model.c, progress_notes.c, progress_yaml.c and the
  * import): the companion entries' storage, reset voiding and merging. */
 #ifndef TRAIL_PROGRESS_INTERNAL_H

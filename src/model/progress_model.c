@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The progress document: item states per guide, undo, merge and counts.
  *
  * Invariants: a guide entry's item ids are unique and indexed by an open-addressing hash table

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learning companion's entries of a guide: notes, certification statuses, the pace start
  * date and the resume position.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The progress store: the dotfile's document bound to its path, loaded once and saved after
  * every change.
  *

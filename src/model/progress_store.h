@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The progress dotfile on disk: where it is, loading it, and saving it so it is never lost.
  *
  * Call order: progress_store_open() once (it never fails: every problem becomes a notice or a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The full-screen browser. The only entry point from main(); everything curses stays behind it. */
 #ifndef TRAIL_UI_H
 #define TRAIL_UI_H

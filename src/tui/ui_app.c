@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The browser's main loop, screen stack and key dispatch.
  *
  * The loop waits in ui_term_poll() on the terminal (a signal or a resize wakes it), reads every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The browser's internals: the one header that includes curses, the screen hook tables, the
  * key table and the drawing helpers shared by the ui_* files.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The key table: the single source for dispatch, the footer hints and the help overlay, so
  * the three can never disagree. Adding a key is adding a row (and, for a new action, a case
  * where actions are handled). Rows are in the order the footer and the help show them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The bottom-line input prompt: keys to edits (view_input.c does the editing) and drawing with
  * the cursor. The owner learns of every edit through its callback, so a search can narrow a
  * list as each character is typed. While open, curses must place the real cursor, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The input line at the bottom of the browser (the search prompt, and any later one): while a
  * prompt is open it takes every key, replaces the footer and shows the terminal's cursor.
  *

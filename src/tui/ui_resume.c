@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Resume: where the learner left off, saved when the browser ends and reopened at the start.
  *
  * A position is the deepest screen of the stack that can be opened again from its name, the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The action names the configuration file can rebind (key.<action>) are the names of the rows
 # of the browser's key table (src/tui/ui_keys.c), and the man page lists exactly those: every
 # table name in trail(1)'s list of actions, and no name there that the table lacks. The

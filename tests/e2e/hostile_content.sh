@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hostile guide content: each case ends in a located error from trail --check (and the same
 # error, never a crash, from --print and the browser) or in a safe rendering, where no raw
 # control byte reaches the output.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # cmake --install into a scratch prefix: every file lands where GNUInstallDirs, man, bash-completion
 # and zsh expect it; the installed guides (the bundled one and the sample) are valid and listed;
 # the man page renders from its installed path; the installed completions complete options,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # make package builds a .deb (a Release build of its own, installed under /usr) whose control
 # fields and contents are right. Then the package is used from its installed paths:
 # - in CI (CI=true, as root): dpkg -i, then /usr/bin/trail --version, --check and --print with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The program's sources pass gcc -fanalyzer, cppcheck and clang-tidy (.clang-tidy) with no
 # warning. Runs once, in the plain build (the sanitizer pass would only repeat it).
 set -u

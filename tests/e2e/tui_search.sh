@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Search in the browser at 80x24 on the bundled guide. In the FAQ, / narrows the list as each
 # character is typed ("/phd" leaves exactly the PhD question, "1 of 7"; "/gpu" the hardware
 # one), Backspace and Ctrl-U edit, Esc restores the list and selection, Enter keeps the filter,

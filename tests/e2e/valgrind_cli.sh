@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The real binary under valgrind's memcheck in every non-interactive mode, on the bundled
 # guide, the sample guide and the hostile fixtures: no invalid access, no uninitialised read,
 # no leak. (The unit tests run under memcheck in valgrind_unit.sh; the browser runs under

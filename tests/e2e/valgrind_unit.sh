@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Every unit test under valgrind's memcheck: no invalid access, no use of uninitialised
 # memory, no leak. (The sanitizer pass covers the rest of the suite; valgrind sees what
 # ASan cannot, such as reads of uninitialised memory.)

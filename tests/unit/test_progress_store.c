@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the progress store on a real file system: creation modes, the symlink matrix,
  * damaged and newer files, stale temporary files, merging saves, reset and failed saves. */
 #include <setjmp.h>

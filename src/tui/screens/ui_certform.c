@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The certification tracker's form: a box over the certification screen with the status
  * (cycled with Left/Right or Space) and three dates (typed, edited like the prompt). While it
  * is open it takes every key, like the prompt. Enter checks the fields through the model

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The help overlay: a box over the current screen listing every key that works there, read
  * from the key table (the same rows that dispatch keys and fill the footer). Any key closes
  * it; ui_app.c routes keys here while it is open.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* "What's left": every key action still to do or in progress, grouped by phase, with its mark
  * (view_plan_left()). It opens above whatever screen is shown, so Back returns there; Enter
  * opens the action's phase above it with the action selected, so Back from the phase returns

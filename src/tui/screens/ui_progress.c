@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checklist progress in the browser: ticking key actions, undo, jumping to the next action to
  * do, and saving.
  *

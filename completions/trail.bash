@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # bash completion for trail(1).                                    -*- shell-script -*-
 #
-# Completes the options, the values of --export, directories for --content and --check, files
-# for --state, and guide ids. Guide ids are the directories holding a guide.yaml in the content
+# Completes the options (those `trail --help` lists: tests/e2e/completions.sh checks it), the
+# values of --export and --start, directories for --content and --check, files for --state and
+# --import, and guide ids. Guide ids are the directories holding a guide.yaml in the content
 # directory trail would use: the --content given on the line, else $TRAIL_CONTENT, else the
 # guides installed next to the trail being completed (PREFIX/share/trail/guides). Only when
 # none is found is trail itself asked (`trail --list`, first column), with a progress file that
@@ -60,8 +61,8 @@ _trail_guide_ids()
 _trail()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local opts="--content --check --print --search --list --progress --export --reset --yes
-        --state --width --no-mouse --help --version -h -V"
+    local opts="--content --check --print --search --list --progress --left --start --import
+        --export --reset --yes --state --width --no-mouse --help --version -h -V"
     local i word content="" check=""
 
     # --opt=value: bash splits it at '=' into "--opt" "=" "value".
@@ -87,13 +88,17 @@ _trail()
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         return
         ;;
-    --state)
+    --state | --import)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
         ;;
     --export)
         mapfile -t COMPREPLY < <(compgen -W "markdown json" -- "$cur")
+        return
+        ;;
+    --start)
+        mapfile -t COMPREPLY < <(compgen -W "none $(date +%Y-%m-%d)" -- "$cur")
         return
         ;;
     --search | --width)

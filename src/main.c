@@ -147,7 +147,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
-        {"check", no_argument, NULL, OPT_CHECK},
+        {"check", optional_argument, NULL, OPT_CHECK},
         {"print", no_argument, NULL, OPT_PRINT},
         {"search", required_argument, NULL, OPT_SEARCH},
         {"progress", no_argument, NULL, OPT_PROGRESS},
@@ -171,8 +171,11 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_CONTENT:
             o->content = optarg;
             break;
-        case OPT_CHECK:
+        case OPT_CHECK: /* --check=DIR; --check DIR is the operand below */
             o->mode = MODE_CHECK;
+            if (optarg != NULL) {
+                o->content = optarg;
+            }
             break;
         case OPT_PRINT:
             o->mode = MODE_PRINT;

@@ -79,7 +79,7 @@ PKG_DIR ?= build-deb
 package: deps-build
 	cmake -S . -B $(PKG_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
 	      -DTRAIL_TESTS=OFF -DTRAIL_WERROR=$(WERROR) -DTRAIL_SANITIZE=OFF -DTRAIL_STATIC_LIBS=OFF \
-	      -DTRAIL_SOURCE_GUIDES=OFF
+	      -DTRAIL_SOURCE_GUIDES=OFF -DTRAIL_DEB=ON
 	cmake --build $(PKG_DIR) -j $(JOBS)
 	cd $(PKG_DIR) && cpack -G DEB
 

@@ -15,10 +15,10 @@ expect_contains "$(cat README.md)" "MIT licence" "the README names the licence"
 if [ -s content/ml-engineer/SOURCE.md ]; then pass "the bundled guide says where its text comes from"; else
     fail "content/ml-engineer/SOURCE.md is missing"; fi
 
-files=$(find src tests bench scripts completions .ci -type f \
+files=$(find src tests bench scripts completions cmake .ci -type f \
     \( -path tests/data -o -path tests/fuzz/corpus -o -path tests/fuzz/regressions \) -prune -o \
     -type f \( -name '*.[ch]' -o -name '*.inc' -o -name '*.sh' -o -name '*.py' -o \
-    -name CMakeLists.txt -o -path 'scripts/*' -o -path 'completions/*' -o -path .ci/run \) \
+    -name CMakeLists.txt -o -name '*.cmake' -o -path 'scripts/*' -o -path 'completions/*' -o -path .ci/run \) \
     -print | grep -vE '^tests/(data|fuzz/corpus|fuzz/regressions)/' | sort)
 files="$files
 CMakeLists.txt

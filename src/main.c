@@ -108,10 +108,13 @@ static void usage(FILE *out)
           "  TERM                the terminal type; the browser needs cursor addressing\n"
           "\n"
           "Exit status:\n"
-          "  0  success\n"
-          "  1  --check found errors; --search found nothing; --progress, --export,\n"
-          "     --start, --import or --reset failed or the reset was declined\n"
-          "  2  usage error, unreadable guide, or no usable terminal\n",
+          "  0    success\n"
+          "  1    --check found errors; --search found nothing; --progress, --export,\n"
+          "       --start, --import or --reset failed, or the reset was declined\n"
+          "  2    usage error, unreadable guide, no usable terminal, or --reset without\n"
+          "       --yes when there is no terminal to ask on\n"
+          "  130  the browser was stopped by Ctrl-C; another signal that stops it gives\n"
+          "       128 + its number (129 SIGHUP, 131 SIGQUIT, 143 SIGTERM)\n",
           out);
 }
 

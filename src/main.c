@@ -330,11 +330,15 @@ static char *store_path(const struct options *o)
     return path;
 }
 
-/* Opens the progress file; NULL (with a message) only when no home directory is known. */
+/* Opens the progress file, for reading only in the modes that only report (they create no
+ * file); NULL (with a message) only when no home directory is known. */
 static struct progress_store *open_store(const struct options *o)
 {
     char *path = store_path(o);
-    struct progress_store *s = path != NULL ? progress_store_open(path) : NULL;
+    bool reading = o->mode == MODE_PROGRESS || o->mode == MODE_EXPORT || o->mode == MODE_LIST;
+    struct progress_store *s = path == NULL ? NULL
+                               : reading    ? progress_store_open_read(path)
+                                            : progress_store_open(path);
     free(path);
     return s;
 }

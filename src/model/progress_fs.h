@@ -31,8 +31,10 @@ int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char
 
 /* Keeps a copy of a file next to it as "<path>.<tag>-<YYYYmmddTHHMMSSZ>" (a "-N" suffix is
  * added if that exists): the len bytes at buf, or when buf is NULL the current content of path
- * itself. The copy is exclusive-created 0600 and fsynced with its directory. On success
- * *copy is its new path (caller frees). */
+ * itself. The copy is exclusive-created 0600 and fsynced with its directory. When a
+ * "<path>.<tag>-*" file already holds exactly those bytes, no copy is made and that file is the
+ * copy: copies never pile up, one per distinct content. On success *copy is the copy's path (a
+ * new string; caller frees). */
 int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, size_t len,
                            char **copy, char **err);
 
@@ -54,5 +56,9 @@ void progress_fs_unlock(int fd);
  * while a save holds it, so any found then was left by a killed save. Returns the number
  * removed. */
 int progress_fs_remove_temps(const char *path);
+
+/* True when "<path>.tmp-*" files exist (read without the lock: a hint that
+ * progress_fs_remove_temps() has something to do, so that no lock file is made otherwise). */
+bool progress_fs_has_temps(const char *path);
 
 #endif

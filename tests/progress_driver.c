@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* A small driver for the progress store's end-to-end tests (crash, fault-injection,
  * concurrency and failure tests under tests/e2e/progress_*.sh). It uses the store exactly as
- * trail does, on guide id "ml-engineer", without a guide or a terminal.
+ * trail does, on guide id "ml-engineer" (or $PROGRESS_DRIVER_GUIDE), without a guide or a
+ * terminal.
  *
  *   progress_driver show FILE                    open; print notices and every entry
  *   progress_driver set FILE ITEM STATE [MS] [retry]
@@ -12,7 +13,7 @@
  *   progress_driver verify FILE                  parse only, no side effects: exit 0 sound,
  *                                                1 damaged, 3 newer, 4 unreadable
  *   progress_driver hold FILE                    take the save lock, print "locked", wait
- *   progress_driver reset FILE                   reset "ml-engineer"
+ *   progress_driver reset FILE                   reset the guide's progress
  *
  * Before the first store call, `set` probes the path "progress-driver-begin" with access(2), a
  * marker strace can see so a test can count syscalls from there. Exit 0 on success, 1 when a
@@ -27,7 +28,15 @@
 #include "progress_fs.h"
 #include "progress_store.h"
 
-#define GUIDE_ID "ml-engineer"
+/* The guide id every command works on: tests that also run trail on a fixture guide name its
+ * id in PROGRESS_DRIVER_GUIDE. */
+static const char *guide_id(void)
+{
+    const char *id = getenv("PROGRESS_DRIVER_GUIDE");
+    return id != NULL && *id != '\0' ? id : "ml-engineer";
+}
+
+#define GUIDE_ID guide_id()
 
 static void print_entries(const struct progress *p)
 {

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# trail --check and --print on the bundled guide and on broken guides; exit statuses.
+# trail --check and --print on the lighthouse fixture guide and on broken guides; exit statuses.
 set -u
 . "$(dirname "$0")/lib/assert.sh"
 
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
+require_input "$guide"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# --check: valid bundled guide, exit 0, counts in the summary.
+# --check: a valid guide, exit 0, counts in the summary.
 out=$("$TRAIL_BIN" --check "$guide" 2>&1)
-expect_status 0 $? "--check on the bundled guide"
+expect_status 0 $? "--check on a valid guide"
 expect_contains "$out" "4 phases, 20 key actions, 5 certifications, 7 questions" "--check summary"
 
 # --check on a broken guide: located error, exit 1.
@@ -34,26 +35,26 @@ out=$("$TRAIL_BIN" --check "$tmp/none" 2>&1)
 expect_status 2 $? "--check on a missing directory"
 expect_contains "$out" "no such directory" "--check missing directory message"
 
-# --print: every phase, certification and question of the source text is there.
+# --print: every phase, certification and question of the guide is there.
 out=$("$TRAIL_BIN" --content "$guide" --print)
 expect_status 0 $? "--print"
-for s in "Foundation Building (Months 1-3)" "Specialization & Deep Learning (Months 4-6)" \
-    "Production & MLOps Focus (Months 7-9)" "Job Search & Portfolio Polishing (Months 10-12)" \
-    "AWS Certified Machine Learning – Specialty" "Google Professional Machine Learning Engineer" \
-    "TensorFlow Developer Certificate" "Azure AI Engineer Associate" \
-    "Databricks Certified Machine Learning Associate" \
-    "Do I need a PhD to become a Machine Learning Engineer?" \
-    "What's the main difference between a Data Scientist and an ML Engineer?" \
-    "Is the job market for ML Engineers oversaturated?" \
-    "Can I become an ML Engineer remotely or through self-study?" \
-    "How important is knowledge of hardware (GPUs/TPUs) for this role?" \
-    "What are the biggest challenges ML Engineers face?" \
-    "What industries hire the most ML Engineers?" "\$100,000 - \$250,000" \
-    "Start Your Career Journey"; do
+for s in "Lamp & Tower Basics (Months 1-3)" "Optics & Clockwork (Months 4-6)" \
+    "Night Watch & Storms (Months 7-9)" "Handover & Shore Posts (Months 10-12)" \
+    "Coastal Light Keeper – Level One" "Maritime Radio Operator Certificate" \
+    "First Aid at Sea" "Lens and Optics Technician" "Diesel Generator Maintenance" \
+    "Do I need a captain's licence to become a Lighthouse Keeper?" \
+    "What's the main difference between a Harbour Master and a Lighthouse Keeper?" \
+    "Are keeper posts scarce now that most lights are automatic?" \
+    "Can I become a keeper through self-study and volunteering?" \
+    "How important is knowledge of lamps (Argand/Fresnel) for this role?" \
+    "What are the hardest parts of being a keeper?" \
+    "Which coasts hire the most keepers?" "\$100,000 - \$250,000" \
+    "Light the Lamp"; do
     expect_contains "$out" "$s" "--print shows '$s'"
 done
 
-# Wrapped by display width (80 when not a terminal; --width otherwise); the en dash counts 1.
+# Wrapped by display width (80 when not a terminal; --width otherwise); the en dash counts 1,
+# a CJK character 2.
 for w in 80 40; do
     if [ "$w" = 80 ]; then out=$("$TRAIL_BIN" --content "$guide" --print); else
         out=$("$TRAIL_BIN" --content "$guide" --print --width "$w"); fi
@@ -77,12 +78,13 @@ fi
 expect_contains "$(cat "$tmp/esc.out")" "Evil ␛]0;pwned␇ title" "--print shows ESC and BEL placeholders"
 
 # --search: grep-like exit statuses; each line names the section and the entry.
-out=$("$TRAIL_BIN" --content "$guide" --search phd)
-expect_status 0 $? "--search phd"
-expect_contains "$out" "FAQ: Do I need a PhD to become a Machine Learning Engineer?" "--search phd line"
-expect_status 1 "$(printf '%s\n' "$out" | wc -l)" "--search phd finds exactly one entry"
-out=$("$TRAIL_BIN" --content "$guide" --search "DOCKER kubernetes")
-expect_contains "$out" "Key action: Production & MLOps Focus: Learn Docker and Kubernetes" \
+out=$("$TRAIL_BIN" --content "$guide" --search licence)
+expect_status 0 $? "--search licence"
+expect_contains "$out" "FAQ: Do I need a captain's licence to become a Lighthouse Keeper?" \
+    "--search licence line"
+expect_status 1 "$(printf '%s\n' "$out" | wc -l)" "--search licence finds exactly one entry"
+out=$("$TRAIL_BIN" --content "$guide" --search "FOGHORN thirty")
+expect_contains "$out" "Key action: Night Watch & Storms: Sound the foghorn every thirty" \
     "--search words in any case"
 out=$("$TRAIL_BIN" --content "$guide" --search "no-such-word-anywhere")
 expect_status 1 $? "--search with no match"

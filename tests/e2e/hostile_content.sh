@@ -20,6 +20,7 @@ here=$(dirname "$0")
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
 require script perl
+require_input "$FIXTURE"
 tui_setup hcontent
 export HOME="$TUI_DIR"
 controls="$TRAIL_TEST_DATA/hostile/controls"
@@ -190,8 +191,8 @@ expect_contains "$out" "guide.yaml:4:8: error: text longer than 65536 bytes" "--
 
 # The 1 MB line in faq.yaml of a good guide, and a 60 KiB word as an answer in another copy.
 mkdir -p "$W/mbfaq" "$W/word"
-cp "$TRAIL_SOURCE_DIR/content/ml-engineer/"*.yaml "$W/mbfaq/"
-cp "$TRAIL_SOURCE_DIR/content/ml-engineer/"*.yaml "$W/word/"
+cp "$FIXTURE/"*.yaml "$W/mbfaq/"
+cp "$FIXTURE/"*.yaml "$W/word/"
 {
     printf 'title: FAQ\nquestions:\n  - id: q\n    question: "Long?"\n    answer: '
     head -c 1048576 /dev/zero | tr '\0' a
@@ -272,7 +273,7 @@ printf 'format: 1\nid: h\ntitle: "T"\nintro: &a [*a]\n' >"$W/s/guide.yaml"
 s_case "a node holding itself" "4:8: error: anchors and aliases are not supported"
 
 # A progress file like that is damaged: kept aside, never overwritten, never a crash.
-guide_dir="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide_dir="$FIXTURE"
 p_case() { # NAME MESSAGE: checks the progress file $W/p/$NAME.yaml
     local f="$W/p/$1.yaml" out
     cp "$f" "$TUI_DIR/p.orig"
@@ -283,7 +284,7 @@ p_case() { # NAME MESSAGE: checks the progress file $W/p/$NAME.yaml
     host_start "p-$1" 80 24 --content "$guide_dir" --state "$f"
     tui_wait "Avg. Salary" "$1 progress file: the browser starts"
     tui_keys 2 Enter Space
-    tui_wait "[x] Master Python" "$1 progress file: a tick works"
+    tui_wait "[x] Trim the wicks" "$1 progress file: a tick works"
     tui_keys q
     host_finished "p-$1" >/dev/null
     expect_status 0 "$(cat "$TUI_DIR/p-$1.rc")" "$1 progress file: q exits 0"

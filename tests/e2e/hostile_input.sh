@@ -17,9 +17,10 @@ here=$(dirname "$0")
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
 require script perl
+require_input "$FIXTURE"
 tui_setup hinput
 export HOME="$TUI_DIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 state="$TUI_DIR/progress.yaml"
 raw="$TUI_DIR/input.raw"
 seed=${INPUT_SEED:-5}

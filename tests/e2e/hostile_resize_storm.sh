@@ -11,9 +11,10 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
+require_input "$FIXTURE"
 tui_setup storm
 export HOME="$TUI_DIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 RANDOM=${STORM_SEED:-7} # the same storm every run; STORM_SEED=N tries another
 echo "storm seed ${STORM_SEED:-7}"
 
@@ -147,11 +148,11 @@ tui_keys j
 wait_state "$pid" t "paint: trail is writing the paint after j"
 tmx resize-window -x 60 -y 20
 deadline=$((SECONDS + TUI_TIMEOUT))
-until tui_header | grep -qE '^ ML Engineer +2/4$' && [ "$(tui_header | wc -L)" -le 60 ] &&
+until tui_header | grep -qE '^ Keeper +2/4$' && [ "$(tui_header | wc -L)" -le 60 ] &&
     [ "$(tui_header | wc -L)" -ge 58 ] || [ $SECONDS -ge $deadline ]; do
     sleep 0.05
 done
-if tui_header | grep -qE '^ ML Engineer +2/4$' && [ "$(tui_header | wc -L)" -ge 58 ]; then
+if tui_header | grep -qE '^ Keeper +2/4$' && [ "$(tui_header | wc -L)" -ge 58 ]; then
     pass "paint: the resize during the paint was seen: laid out for 60 columns"
 else
     fail "paint: the resize during the paint was lost:"$'\n'"$(tui_screen)"

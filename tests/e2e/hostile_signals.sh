@@ -16,17 +16,18 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
+require_input "$FIXTURE"
 tui_setup hsig
 export HOME="$TUI_DIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 DRIVER="${TRAIL_BUILD_DIR:?}/tests/progress_driver"
 [ -x "$DRIVER" ] || { echo "skip: $DRIVER was not built"; exit 77; }
 
 # The old version of a state file: one action done. Ticking the first action makes it two.
 write_old() {
     mkdir -p "$(dirname "$1")"
-    printf '%s\n' 'version: 1' 'guides:' '  ml-engineer:' '    items:' \
-        '      foundation/ml-fundamentals-course:' '        state: done' \
+    printf '%s\n' 'version: 1' 'guides:' '  lighthouse:' '    items:' \
+        '      basics/logbook:' '        state: done' \
         '        changed: 2025-11-26T06:30:12.345Z' >"$1"
 }
 
@@ -85,7 +86,7 @@ release() {
 open_phase() {
     tui_wait "1  Overview" "$1: trail is up" >/dev/null || return 1
     tui_keys 2 Enter
-    tui_wait "[ ] Master Python" "$1: the checklist is open" >/dev/null
+    tui_wait "[ ] Trim the wicks" "$1: the checklist is open" >/dev/null
 }
 
 # ended NAME SIG: trail ended with 128 + SIG and left the terminal as it found it.
@@ -104,7 +105,7 @@ for sig in INT TERM HUP QUIT; do
     host_start "$name" 80 24 --content "$guide" --state "$parent/progress.yaml"
     open_phase "$name"
     tui_keys Space
-    tui_wait "[x] Master Python" "$name: ticked in memory" >/dev/null
+    tui_wait "[x] Trim the wicks" "$name: ticked in memory" >/dev/null
     rm -f "$parent" && mkdir "$parent"
     kill -s "$sig" "$(host_pid "$name")"
     ended "$name" "$sig"
@@ -137,7 +138,7 @@ host_start "$name" 80 24 --content "$guide" --state "$parent/progress.yaml"
 open_phase "$name"
 pid=$(host_pid "$name")
 tui_keys Space
-tui_wait "[x] Master Python" "$name: ticked in memory" >/dev/null
+tui_wait "[x] Trim the wicks" "$name: ticked in memory" >/dev/null
 rm -f "$parent" && mkdir "$parent"
 hold "$parent/progress.yaml"
 kill -s TERM "$pid"

@@ -14,9 +14,10 @@ here=$(dirname "$0")
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
 require script
+require_input "$FIXTURE"
 tui_setup hterm
 export HOME="$TUI_DIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 evil="$TRAIL_TEST_DATA/tui-escapes"
 
 # record NAME SHELL-COMMAND [ENV...]: runs SHELL-COMMAND under script in a new 80x24 pane,
@@ -102,7 +103,8 @@ ascii_session() {
     tui_wait "q Quit" "$name: the browser runs" || return
     while [ $# -ge 2 ]; do
         tui_keys "$1"
-        tui_wait "$2" "$name: $1 shows '$2'" >/dev/null
+        # Quiet on success, the screen on a failure.
+        tui_wait "$2" "$name: $1 shows '$2'" >"$TUI_DIR/wait.out" || cat "$TUI_DIR/wait.out"
         shift 2
     done
     tui_keys q
@@ -116,8 +118,9 @@ ascii_session() {
     fi
     expect_status 0 "$(wc -c <"$TUI_DIR/$name.err")" "$name: nothing on stderr"
 }
-screens=(1 "What You'll Learn" 2 "Months 1-3" Enter "Python" 3 "Specialty" Enter "Amazon"
-    4 "PhD" Enter "portfolio" / "Search" Escape "Frequently" '?' "Keys:" q "Quit")
+screens=(1 "What a Keeper Does" 2 "Months 1-3" Enter "Trim the wicks" 3 "Level One" Enter
+    "Northern Lighthouse" 4 "licence" Enter "logbooks" / "matches" Escape "Frequently" '?' "Keys:"
+    q "Quit")
 ascii_session lang-c "$guide" -u LC_ALL LANG=C -- "${screens[@]}"
 ascii_session lc-all-c "$guide" LANG=C.UTF-8 LC_ALL=C -- "${screens[@]}"
 ascii_session lc-all-c-evil "$evil" LC_ALL=C -- 1 "Learn" 2 "Phase" Enter "Action" \

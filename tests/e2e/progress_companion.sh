@@ -6,7 +6,10 @@
 set -u
 . "$(dirname "$0")/lib/assert.sh"
 
-export TRAIL_CONTENT="$TRAIL_SOURCE_DIR/content"
+require_input "$FIXTURE"
+export TRAIL_CONTENT="$FIXTURE" PROGRESS_DRIVER_GUIDE=lighthouse
+DRIVER="$TRAIL_BUILD_DIR/tests/progress_driver"
+[ -x "$DRIVER" ] || { echo "skip: $DRIVER was not built"; exit 77; }
 export LC_ALL=C.UTF-8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -16,7 +19,7 @@ trail() { "$TRAIL_BIN" "$@"; }
 S="$tmp/start.yaml"
 out=$(trail --state "$S" --start 2000-01-01 2>&1)
 expect_status 0 $? "--start with a date"
-expect_contains "$out" "Start date for Machine Learning Engineer: 2000-01-01" "--start says what it set"
+expect_contains "$out" "Start date for Lighthouse Keeper: 2000-01-01" "--start says what it set"
 # Twelve months from 2000-01-01 end the day before 2001-01-01.
 expect_contains "$out" "Pace: The plan's 12 months ended on 2000-12-31" "--start prints the pace"
 expect_contains "$(cat "$S")" "date: 2000-01-01" "the start date is in the dotfile"
@@ -33,7 +36,7 @@ out=$(trail --state "$S" --start 2999-01-01 2>&1)
 expect_contains "$out" "Pace: Starts in " "a future start counts the days"
 out=$(trail --state "$S" --start none 2>&1)
 expect_status 0 $? "--start none"
-expect_contains "$out" "Start date for Machine Learning Engineer cleared." "--start none clears it"
+expect_contains "$out" "Start date for Lighthouse Keeper cleared." "--start none clears it"
 out=$(trail --state "$S" --progress 2>&1)
 expect_not_contains "$out" "Pace:" "no pace line without a start date"
 
@@ -42,23 +45,23 @@ L="$tmp/left.yaml"
 cat >"$L" <<'YAML'
 version: 1
 guides:
-  ml-engineer:
+  lighthouse:
     items:
-      foundation/python-numpy-pandas: {state: done, changed: 2026-01-01T00:00:00.000Z}
-      foundation/ml-fundamentals-course: {state: skipped, changed: 2026-01-01T00:00:00.000Z}
-      foundation/core-math: {state: in-progress, changed: 2026-01-01T00:00:00.000Z}
+      basics/trim-wicks: {state: done, changed: 2026-01-01T00:00:00.000Z}
+      basics/logbook: {state: skipped, changed: 2026-01-01T00:00:00.000Z}
+      basics/tides: {state: in-progress, changed: 2026-01-01T00:00:00.000Z}
 YAML
 out=$(trail --state "$L" --progress --left 2>&1)
 expect_status 0 $? "--progress --left"
-expect_contains "$out" "Machine Learning Engineer: what's left (18 of 20 key actions)" "--left counts"
-expect_contains "$out" "1. Foundation Building
-   [ ] Build 2-3 end-to-end ML projects (e.g., image classifier, regression model)
-   [ ] Learn Git and basic software engineering practices
-   [~] Refresh core math (linear algebra, calculus, probability) (in progress)
-2. Specialization & Deep Learning" "--left groups by phase, without done or skipped actions"
-expect_not_contains "$out" "Master Python" "--left leaves out done actions"
+expect_contains "$out" "Lighthouse Keeper: what's left (18 of 20 key actions)" "--left counts"
+expect_contains "$out" "1. Lamp & Tower Basics
+   [ ] Tie the six knots every keeper uses (bowline, cleat hitch, reef knot)
+   [ ] Learn the marine radio and its distress calls by heart
+   [~] Read the tide tables for the coming three months (in progress)
+2. Optics & Clockwork" "--left groups by phase, without done or skipped actions"
+expect_not_contains "$out" "Trim the wicks" "--left leaves out done actions"
 out=$(trail --state "$L" --progress 2>&1)
-expect_contains "$out" "Next: Refresh core math" "--progress suggests the action in progress"
+expect_contains "$out" "Next: Read the tide tables" "--progress suggests the action in progress"
 out=$(trail --state "$L" --left 2>&1)
 expect_status 2 $? "--left without --progress"
 expect_contains "$out" "--left goes with --progress" "--left explains"
@@ -69,18 +72,18 @@ B="$tmp/b.yaml"
 cat >"$A" <<'YAML'
 version: 1
 guides:
-  ml-engineer:
+  lighthouse:
     items:
-      foundation/python-numpy-pandas: {state: done, changed: 2026-01-01T00:00:00.000Z}
-      foundation/core-math: {state: in-progress, changed: 2026-01-02T00:00:00.000Z}
+      basics/trim-wicks: {state: done, changed: 2026-01-01T00:00:00.000Z}
+      basics/tides: {state: in-progress, changed: 2026-01-02T00:00:00.000Z}
     notes:
-      foundation/core-math:
+      basics/tides:
         text: |-
           Khan Academy first,
           then «3Blue1Brown» — 線形代数.
         changed: 2026-01-03T00:00:00.000Z
     certifications:
-      aws-ml-specialty: {status: passed, passed: 2026-01-05, expires: 2029-01-05,
+      keeper-level-one: {status: passed, passed: 2026-01-05, expires: 2029-01-05,
                          changed: 2026-01-05T00:00:00.000Z}
     start: {date: 2025-12-01, changed: 2026-01-01T00:00:00.000Z}
 YAML
@@ -91,7 +94,7 @@ expect_contains "$(cat "$tmp/a.json")" '"text": "Khan Academy first,\nthen «3Bl
 out=$(trail --state "$A" --export markdown)
 expect_contains "$out" "  > Khan Academy first,
   > then «3Blue1Brown» — 線形代数." "the Markdown export quotes the note under its action"
-expect_contains "$out" "**AWS Certified Machine Learning – Specialty**: passed · passed on 2026-01-05 · expires on 2029-01-05" \
+expect_contains "$out" "**Coastal Light Keeper – Level One**: passed · passed on 2026-01-05 · expires on 2029-01-05" \
     "the Markdown export lists the certification"
 expect_contains "$(trail --state "$A" --progress)" "Certifications: 1 passed" \
     "--progress counts the certifications"
@@ -113,27 +116,22 @@ cmp -s "$B" "$tmp/b.before" && pass "an import that changes nothing does not rew
     fail "the file was rewritten"
 
 # A newer change on B survives an import of A's older one; A's newer note still arrives.
-DRIVER="$TRAIL_BUILD_DIR/tests/progress_driver"
-if [ -x "$DRIVER" ]; then
-    "$DRIVER" set "$B" foundation/core-math done 1770000000000 2>/dev/null # 2026-02-02
-    sed -i 's/then «3Blue1Brown» — 線形代数\./then 3Blue1Brown./' "$A"
-    sed -i 's/changed: 2026-01-03T00:00:00.000Z/changed: 2026-03-01T00:00:00.000Z/' "$A"
-    trail --state "$A" --export json >"$tmp/a2.json"
-    out=$(trail --state "$B" --import "$tmp/a2.json" 2>&1)
-    expect_status 0 $? "--import over newer progress"
-    expect_contains "$out" ": 1 note updated; 4 entries unchanged." \
-        "only the newer note is taken"
-    out=$(trail --state "$B" --progress --left)
-    expect_not_contains "$out" "Refresh core math" "B's newer 'done' is kept"
-    expect_contains "$(trail --state "$B" --export markdown)" "  > then 3Blue1Brown." \
-        "A's newer note arrived"
-else
-    echo "info: $DRIVER not built; the newer/older import case is not run"
-fi
+"$DRIVER" set "$B" basics/tides done 1770000000000 2>/dev/null # 2026-02-02
+sed -i 's/then «3Blue1Brown» — 線形代数\./then 3Blue1Brown./' "$A"
+sed -i 's/changed: 2026-01-03T00:00:00.000Z/changed: 2026-03-01T00:00:00.000Z/' "$A"
+trail --state "$A" --export json >"$tmp/a2.json"
+out=$(trail --state "$B" --import "$tmp/a2.json" 2>&1)
+expect_status 0 $? "--import over newer progress"
+expect_contains "$out" ": 1 note updated; 4 entries unchanged." \
+    "only the newer note is taken"
+out=$(trail --state "$B" --progress --left)
+expect_not_contains "$out" "Read the tide tables" "B's newer 'done' is kept"
+expect_contains "$(trail --state "$B" --export markdown)" "  > then 3Blue1Brown." \
+    "A's newer note arrived"
 
 # Refusals: nothing imported, the file unchanged, exit 1.
 cp "$B" "$tmp/b.before"
-printf '{"guide": "ml-engineer", "progress": {"items": {"x": {"state": "finished", "changed": "2026-01-01T00:00:00Z"}}}}' \
+printf '{"guide": "lighthouse", "progress": {"items": {"x": {"state": "finished", "changed": "2026-01-01T00:00:00Z"}}}}' \
     >"$tmp/bad.json"
 printf '{"guide": "data-engineer", "progress": {"items": {}}}' >"$tmp/other.json"
 printf 'not json at all: [' >"$tmp/broken.json"

@@ -8,6 +8,7 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require script
+require_input "$FIXTURE"
 tui_setup bytes
 export HOME="$TUI_DIR"
 
@@ -17,7 +18,7 @@ session() {
     local name=$1
     shift
     tui_new_server "$name"
-    tui_start 80 24 "script -q -c \"'$TRAIL_BIN' --content '$TRAIL_SOURCE_DIR/content/ml-engineer'\"" \
+    tui_start 80 24 "script -q -c \"'$TRAIL_BIN' --content '$FIXTURE'\"" \
         "'$TUI_DIR/$name.raw'"
     tui_wait "1  Overview" "$name: Home is drawn" >/dev/null
     local n=1

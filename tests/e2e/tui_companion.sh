@@ -12,11 +12,12 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
+require_input "$FIXTURE"
 tui_setup companion
 export HOME="$TUI_DIR" # never the real home, whatever a case forgets
 export TMPDIR="$TUI_DIR/tmp"
 mkdir -p "$TMPDIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 dot="·"
 
 trail_cli() { # STATE ARGS...: the command line on a state file
@@ -30,7 +31,7 @@ start() {
     local name=$1 state=$2 env=${3:-}
     tui_new_server "$name"
     tui_start 80 24 "$env '$TRAIL_BIN' --content '$guide' --state '$state'"
-    tui_wait "ML Engineer" "$name: trail is up"
+    tui_wait "Keeper" "$name: trail is up"
 }
 
 # wait_file FILE TEXT WHAT: polls until FILE contains TEXT.
@@ -69,7 +70,7 @@ tui_keys e
 tui_wait "✎ Khan Academy first, then 3Blue1Brown." "the note shows under its action"
 tui_wait "Note added." "the status line says the note was added"
 screen=$(tui_screen)
-line=$(printf '%s\n' "$screen" | grep -n "Complete an online specialization" | cut -d: -f1)
+line=$(printf '%s\n' "$screen" | grep -n "Keep the logbook in ink" | cut -d: -f1)
 nline=$(printf '%s\n' "$screen" | grep -n "✎ Khan Academy" | cut -d: -f1)
 expect_status "$((line + 1))" "$nline" "the note is on the line under the action's text"
 wait_file "$state" "Khan Academy first, then 3Blue1Brown." "the note is in the progress file"
@@ -82,7 +83,7 @@ tui_keys / 3blue1brown
 tui_wait "1 match" "/ finds the note"
 tui_wait "✎ note: Khan Academy first, then 3Blue1Brown." "the result shows the note"
 tui_keys Enter Enter
-tui_wait "Search › Foundation" "Enter opens the action's checklist"
+tui_wait "Search › Lamp & Tower" "Enter opens the action's checklist"
 expect_contains "$(tui_header)" "2/5" "with the noted action selected"
 tui_keys Escape Escape
 tui_wait_gone "› Search" "back at the checklist"
@@ -150,7 +151,7 @@ mkdir -p "$TUI_DIR/signals"
 tui_new_server signals
 tui_start 80 24 "EDITOR='$wait_ed' VISUAL= sh -c 'echo \$\$ >\"$TUI_DIR/trail.pid\"; exec \"\$0\" \"\$@\"'" \
     "'$TRAIL_BIN' --content '$guide' --state '$state'; echo \$? >'$TUI_DIR/signals.rc'"
-tui_wait "ML Engineer" "signals: trail is up"
+tui_wait "Keeper" "signals: trail is up"
 tui_keys 2 Enter e
 tui_wait_file "$TUI_DIR/editing"
 kill -INT "$(cat "$TUI_DIR/trail.pid")"
@@ -170,26 +171,26 @@ state="$TUI_DIR/left/progress.yaml"
 mkdir -p "$TUI_DIR/left"
 start left "$state"
 tui_keys 2 Enter Space j s
-tui_wait "[-] Complete an online specialization" "left: one done, one skipped"
+tui_wait "[-] Keep the logbook in ink" "left: one done, one skipped"
 tui_keys Escape Escape w
 tui_wait "18 key actions to do or in progress" "w opens What's left with the count"
 expect_contains "$(tui_header)" "1/18" "it lists 18 items"
 expect_contains "$(trail_cli "$state" --progress --left)" "(18 of 20 key actions)" \
     "--progress --left says the same"
 screen=$(tui_screen)
-expect_not_contains "$screen" "Master Python" "the done action is not listed"
-expect_not_contains "$screen" "Complete an online specialization" "the skipped one neither"
-expect_contains "$screen" "1. Foundation Building (Months 1-3)" "grouped under its phase"
-expect_contains "$screen" "[ ] Build 2-3 end-to-end ML projects" "the first untouched action"
-expect_contains "$screen" "2. Specialization & Deep Learning (Months 4-6)" "the next phase"
+expect_not_contains "$screen" "Trim the wicks" "the done action is not listed"
+expect_not_contains "$screen" "Keep the logbook in ink" "the skipped one neither"
+expect_contains "$screen" "1. Lamp & Tower Basics (Months 1-3)" "grouped under its phase"
+expect_contains "$screen" "[ ] Tie the six knots" "the first untouched action"
+expect_contains "$screen" "2. Optics & Clockwork (Months 4-6)" "the next phase"
 tui_keys j Enter
-tui_wait "ML Engineer › What's left › Foundation Building" "Enter opens the action's phase"
-expect_contains "$(tui_header)" "4/5" "with the action selected (Learn Git)"
+tui_wait "Keeper › What's left › Lamp & Tower Basics" "Enter opens the action's phase"
+expect_contains "$(tui_header)" "4/5" "with the action selected (Learn the marine radio)"
 tui_keys Space
-tui_wait "[x] Learn Git" "ticked in the checklist"
+tui_wait "[x] Learn the marine radio" "ticked in the checklist"
 tui_keys Escape
 tui_wait "17 key actions to do or in progress" "Back returns to What's left, updated"
-expect_not_contains "$(tui_screen)" "Learn Git" "the ticked action left the list"
+expect_not_contains "$(tui_screen)" "Learn the marine radio" "the ticked action left the list"
 
 # ---- Resume: quit inside a phase at an item; start again at the same place.
 tui_keys Escape Escape 2 Enter j j
@@ -197,10 +198,10 @@ tui_wait "3/5" "resume: the third action is selected"
 tui_keys q
 tui_wait "[exit 0]" "resume: q quits"
 start resume "$state"
-tui_wait "Career Path › Foundation Building" "trail reopens the same phase"
+tui_wait "Career Path › Lamp & Tower Basics" "trail reopens the same phase"
 expect_contains "$(tui_header)" "3/5" "with the same action selected"
 tui_keys Escape
-tui_wait "Foundation Building (Months 1-3)" "Back goes to the career path, as if opened by hand"
+tui_wait "Lamp & Tower Basics (Months 1-3)" "Back goes to the career path, as if opened by hand"
 expect_contains "$(tui_header)" "1/4" "with the phase selected"
 tui_keys q
 tui_wait "[exit 0]" "resume: q quits again"
@@ -218,14 +219,14 @@ state="$TUI_DIR/certs/progress.yaml"
 mkdir -p "$TUI_DIR/certs"
 start certs "$state"
 tui_keys 3 Enter t
-tui_wait "Track: AWS Certified Machine Learning" "t opens the form"
+tui_wait "Track: Coastal Light Keeper" "t opens the form"
 tui_keys Right Right Right Right
 tui_wait "‹ passed ›" "Right cycles the status to passed"
 tui_keys Down Down 2020-03-01 Down 2019-01-01 Enter
 tui_wait "the expiry date must be after the passed date" "a bad expiry is refused inline"
 tui_keys C-u Enter
 tui_wait "Tracked: passed on 2020-03-01" "Enter saves"
-tui_wait_gone "Track: AWS" "the form closes"
+tui_wait_gone "Track: Coastal" "the form closes"
 expect_contains "$(tui_screen)" "passed on 2020-03-01" "the certification screen shows it"
 tui_keys Escape
 tui_wait "    passed on 2020-03-01" "back at the list, which shows it under the name"
@@ -256,7 +257,7 @@ tui_wait "Started on (YYYY-MM-DD" "S opens the date prompt"
 tui_keys 2000-02-30 Enter
 tui_wait "not a date like" "an impossible date is refused"
 tui_keys C-u 2000-01-01 Enter
-tui_wait "Pace            The plan's 12 months ended on 2000-12-31 $dot you: Foundation" \
+tui_wait "Pace            The plan's 12 months ended on 2000-12-31 $dot you: Lamp & Tower" \
     "the pace line after the plan"
 wait_file "$state" "date: 2000-01-01" "the start date is saved"
 expect_contains "$(trail_cli "$state" --progress)" "Pace: The plan's 12 months ended on 2000-12-31" \

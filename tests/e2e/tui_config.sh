@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # The configuration file ($XDG_CONFIG_HOME/trail/config) at 80x24, with TRAIL_CONTENT naming the
-# source tree's two guides: `guide = sample` opens sample without the picker (a GUIDE argument
+# two fixture guides: `guide = orchard` opens orchard without the picker (a GUIDE argument
 # wins over it; an unknown id warns and shows the picker); `key.quit = Q` replaces quit's keys
 # (q no longer quits, Q does, the footer and the help show Q); a rebound section key moves in
 # the help too; bad lines are located warnings printed before the screen starts, and trail
@@ -14,7 +14,8 @@ tui_setup config
 export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/xdg"
 config="$XDG_CONFIG_HOME/trail/config"
 mkdir -p "${config%/*}"
-run="TRAIL_STATE='$TUI_DIR/progress.yaml' TRAIL_CONTENT='$TRAIL_SOURCE_DIR/content' '$TRAIL_BIN'"
+require_input "$FIXTURE_GUIDES/lighthouse" "$FIXTURE_GUIDES/orchard"
+run="TRAIL_STATE='$TUI_DIR/progress.yaml' TRAIL_CONTENT='$FIXTURE_GUIDES' '$TRAIL_BIN'"
 err="$TUI_DIR/err"
 esc=$'\e'
 
@@ -35,7 +36,7 @@ cat >"$config" <<'EOF'
 # trail settings for the test
 theme = light
 colour = red
-guide = sample
+guide = orchard
 key.quit = Q
 key.frobnicate = x
 key.section-2 = F5
@@ -43,7 +44,7 @@ key.help = C-c
 EOF
 start settings
 tui_wait "1  Overview" "trail starts despite the bad lines"
-expect_contains "$(tui_header)" "Sample" "guide = sample opens sample without the picker"
+expect_contains "$(tui_header)" "Orchard" "guide = orchard opens orchard without the picker"
 expect_contains "$(tui_screen | tail -n 1)" "Q Quit" "the footer shows the rebound quit key"
 expect_not_contains "$(tui_screen | tail -n 1)" "q Quit" "and not the old one"
 warnings=$(cat "$err")
@@ -66,7 +67,7 @@ tui_keys j
 tui_wait_gone "Keys: Home" "a key closes the help"
 tui_keys 2
 tui_keys F5
-tui_wait "Read the Format" "F5 opens the second section, the career path"
+tui_wait "Plant the Trees" "F5 opens the second section, the career path"
 if footer | grep -qF "${esc}[47m"; then
     pass "theme = light: the footer has a light (white) background"
 else
@@ -76,7 +77,7 @@ tui_keys Q
 tui_wait "[exit 0]" "Q quits with status 0"
 
 # The default theme: the footer on blue.
-printf 'guide = sample\n' >"$config"
+printf 'guide = orchard\n' >"$config"
 start default
 tui_wait "1  Overview" "default theme: trail is up"
 if footer | grep -qF "${esc}[44m"; then
@@ -89,7 +90,7 @@ tui_keys q
 tui_wait "[exit 0]" "without key.quit, q quits"
 
 # NO_COLOR wins over theme = light; theme = monochrome draws no colours either.
-printf 'guide = sample\ntheme = light\n' >"$config"
+printf 'guide = orchard\ntheme = light\n' >"$config"
 tui_new_server nocolor
 tui_start 80 24 "NO_COLOR=1 $run"
 tui_wait "1  Overview" "NO_COLOR: trail is up"
@@ -100,7 +101,7 @@ else
 fi
 tui_keys q
 tui_wait "[exit 0]" "NO_COLOR: q quits"
-printf 'guide = sample\ntheme = monochrome\n' >"$config"
+printf 'guide = orchard\ntheme = monochrome\n' >"$config"
 start mono
 tui_wait "1  Overview" "monochrome: trail is up"
 if tui_screen -e | grep -qE "${esc}\\[(3|4)[0-7]m"; then
@@ -112,9 +113,9 @@ tui_keys q
 tui_wait "[exit 0]" "monochrome: q quits"
 
 # A GUIDE argument wins over guide = ...; an unknown guide warns and shows the picker.
-start argument ml-engineer
+start argument lighthouse
 tui_wait "1  Overview" "GUIDE argument: trail is up"
-expect_contains "$(tui_header)" "ML Engineer" "trail ml-engineer wins over guide = sample"
+expect_contains "$(tui_header)" "Keeper" "trail lighthouse wins over guide = orchard"
 tui_keys q
 tui_wait "[exit 0]" "q quits"
 printf '\n  guide = nosuch\n' >"$config"

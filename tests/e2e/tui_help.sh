@@ -6,7 +6,8 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup help
-tui_start 80 24 "HOME='$TUI_DIR' '$TRAIL_BIN' --content '$TRAIL_SOURCE_DIR/content/ml-engineer'"
+require_input "$FIXTURE"
+tui_start 80 24 "HOME='$TUI_DIR' '$TRAIL_BIN' --content '$FIXTURE'"
 tui_wait "1  Overview" "home is up"
 
 tui_keys '?'
@@ -25,7 +26,7 @@ expect_contains "$(tui_screen)" "Go back to where you were" "a sub-screen lists 
 expect_not_contains "$(tui_screen)" "Open the selected item" "the checklist has no Open key"
 tui_keys Escape
 tui_wait_gone "Keys: Phase" "Esc closes the help"
-expect_contains "$(tui_header)" "Foundation Building" "Esc in the help did not go back"
+expect_contains "$(tui_header)" "Lamp & Tower Basics" "Esc in the help did not go back"
 tui_keys F1
 tui_wait "Keys: Phase checklist" "F1 opens the help too"
 tui_keys j

@@ -8,7 +8,8 @@ here=$(dirname "$0")
 . "$here/lib/tmux.sh"
 tui_setup looks
 export HOME="$TUI_DIR"
-run="'$TRAIL_BIN' --content '$TRAIL_SOURCE_DIR/content/ml-engineer'"
+require_input "$FIXTURE"
+run="'$TRAIL_BIN' --content '$FIXTURE'"
 # Each case starts on Home: forget where the case before quit (trail resumes there).
 fresh() { rm -f "$HOME/.trail_progress.yaml"; }
 
@@ -27,9 +28,9 @@ row=$(tui_screen | grep -n "  2  Career Path" | cut -d: -f1)
 click 6 $((row - 1))
 tui_wait "2/4" "a click selects the row"
 click 6 $((row - 1))
-tui_wait "ML Engineer › Career Path" "a click on the selected row opens it"
+tui_wait "Keeper › Career Path" "a click on the selected row opens it"
 tui_keys Escape 1
-tui_wait "ML Engineer › Overview" "overview open"
+tui_wait "Keeper › Overview" "overview open"
 tui_wait "Top" "overview starts at the top"
 tui_keys -l "$(mouse 65 10 10)"
 tui_wait_gone " Top" "the wheel scrolls down"
@@ -39,7 +40,7 @@ tui_keys 4
 tui_wait "1/7" "FAQ open"
 tui_keys -l "$(mouse 0 8 4)$(mouse 3 8 4)$(mouse 0 8 4)$(mouse 3 8 4)"
 tui_wait "What's the main difference" "a double click opens the question"
-tui_wait "Data Scientists focus more on exploratory" "and shows its answer"
+tui_wait "Harbour Masters manage the traffic" "and shows its answer"
 screen=$(tui_screen -e)
 expect_contains "$screen" $'\033[30m\033[46m' "the header is drawn in colour"
 tui_keys q
@@ -73,7 +74,7 @@ tui_start 80 24 "$run"
 tui_wait "  1  Overview" "Home is up on a vt100"
 expect_contains "$(tui_screen -e)" $'\033[7m' "vt100: the selection is in reverse video"
 tui_keys 2 Enter
-tui_wait "[ ] Master Python" "vt100: a phase checklist opens"
+tui_wait "[ ] Trim the wicks" "vt100: a phase checklist opens"
 tui_keys q
 tui_wait "[exit 0]" "quit"
 
@@ -84,8 +85,8 @@ tui_start 80 24 "LANG=C LC_ALL=C $run"
 tui_wait "  1  Overview" "Home is up in the C locale"
 expect_contains "$(tui_screen)" "Career Path - 4 phases" "C locale: an ASCII separator"
 tui_keys 3
-tui_wait "ML Engineer > Recommended Certifications" "C locale: an ASCII breadcrumb"
-tui_wait "AWS Certified Machine Learning ? Specialty" "C locale: the en dash becomes ?"
+tui_wait "Keeper > Recommended Certifications" "C locale: an ASCII breadcrumb"
+tui_wait "Coastal Light Keeper ? Level One" "C locale: the en dash becomes ?"
 if tui_screen | LC_ALL=C grep -q '[^ -~]'; then fail "C locale: non-ASCII on screen"; else
     pass "C locale: only ASCII on screen"; fi
 tui_keys 1 G

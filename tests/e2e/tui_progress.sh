@@ -10,9 +10,10 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
+require_input "$FIXTURE"
 tui_setup progress
 export HOME="$TUI_DIR" # never the real home, whatever a case forgets
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 dot="·"
 
 # The plain-text report of a state file.
@@ -20,7 +21,7 @@ report() {
     LC_ALL=C.UTF-8 "$TRAIL_BIN" --content "$guide" --state "$1" --progress 2>/dev/null
 }
 
-# report_line STATE TITLE: the progress line under TITLE ("1. Foundation Building", "Overall").
+# report_line STATE TITLE: the progress line under TITLE ("1. Lamp & Tower Basics", "Overall").
 report_line() {
     report "$1" | awk -v t="$2" 'found { print; exit } $0 == t { found = 1 }'
 }
@@ -56,18 +57,18 @@ start() {
     tui_new_server "$name"
     tui_start 80 24 "$prefix sh -c 'echo \$\$ >\"$TUI_DIR/$name.pid\"; exec \"\$0\" \"\$@\"'" \
         "'$TRAIL_BIN' --content '$guide' --state '$state'; echo \$? >'$TUI_DIR/$name.rc'"
-    tui_wait "ML Engineer" "$name: trail is up"
+    tui_wait "Keeper" "$name: trail is up"
 }
 
 # ---- Tick two actions, quit, start again: both ticked, the numbers agree with --progress.
 state="$TUI_DIR/ticks/progress.yaml"
 start ticks "$state"
 tui_keys 2 Enter
-tui_wait "[ ] Master Python" "ticks: the first phase's checklist is open"
+tui_wait "[ ] Trim the wicks" "ticks: the first phase's checklist is open"
 tui_keys Space
-tui_wait "[x] Master Python" "Space marks the action done"
+tui_wait "[x] Trim the wicks" "Space marks the action done"
 tui_keys j p
-tui_wait "[~] Complete an online specialization" "p marks the next one in progress"
+tui_wait "[~] Keep the logbook in ink" "p marks the next one in progress"
 tui_wait "1/5 · 20%" "the phase header counts 1 done of 5"
 wait_report "$state" "done 1 · in progress 1 · skipped 0 · to do 18" "both changes are saved at once"
 tui_keys q
@@ -75,58 +76,58 @@ tui_wait "[exit 0]" "ticks: q quits with status 0"
 
 start again "$state"
 # trail resumes in the checklist where it quit (tui_companion.sh tests resume); back to Home.
-tui_wait "Career Path › Foundation Building" "again: trail reopens the checklist it quit in"
+tui_wait "Career Path › Lamp & Tower Basics" "again: trail reopens the checklist it quit in"
 tui_keys Escape Escape
 tui_wait "Current phase" "again: Back twice is Home"
 home=$(tui_screen)
 line=$(report_line "$state" Overall)
 expect_contains "$home" "$(ratio "$line")" "Home's overall ratio and percentage agree with --progress"
 expect_contains "$home" "$(counts "$line")" "Home's counts agree with --progress"
-expect_contains "$home" "Current phase   1. Foundation Building" "Home names the current phase"
-expect_contains "$(report "$state")" "Current phase: 1. Foundation Building" \
+expect_contains "$home" "Current phase   1. Lamp & Tower Basics" "Home names the current phase"
+expect_contains "$(report "$state")" "Current phase: 1. Lamp & Tower Basics" \
     "--progress names the same current phase"
 tui_keys 2
-tui_wait "Foundation Building (Months 1-3)" "again: the career path is open"
-line=$(report_line "$state" "1. Foundation Building")
+tui_wait "Lamp & Tower Basics (Months 1-3)" "again: the career path is open"
+line=$(report_line "$state" "1. Lamp & Tower Basics")
 expect_contains "$(tui_screen)" "$(ratio "$line")" "the first phase's bar agrees with --progress"
-line=$(report_line "$state" "2. Specialization & Deep Learning")
+line=$(report_line "$state" "2. Optics & Clockwork")
 expect_contains "$(tui_screen)" "$(ratio "$line")" "the second phase's bar agrees with --progress"
 tui_keys Enter
-tui_wait "[x] Master Python" "the done mark is still there after a restart"
-tui_wait "[~] Complete an online specialization" "the in-progress mark too"
+tui_wait "[x] Trim the wicks" "the done mark is still there after a restart"
+tui_wait "[~] Keep the logbook in ink" "the in-progress mark too"
 
 # ---- s, then undo over several levels.
 tui_keys j j s
-tui_wait "[-] Build 2-3 end-to-end ML projects" "s marks the third action skipped"
+tui_wait "[-] Tie the six knots" "s marks the third action skipped"
 tui_keys j x
-tui_wait "[x] Learn Git" "x marks the fourth action done"
+tui_wait "[x] Learn the marine radio" "x marks the fourth action done"
 tui_wait "2/4 · 50%" "skipped actions leave the denominator (2 of 5 - 1)"
 wait_report "$state" "done 2 · in progress 1 · skipped 1 · to do 16" "s and x are saved"
 tui_keys s
-tui_wait "[-] Learn Git" "s on a done action marks it skipped"
+tui_wait "[-] Learn the marine radio" "s on a done action marks it skipped"
 tui_keys s
-tui_wait "[ ] Learn Git" "s again makes it to do"
+tui_wait "[ ] Learn the marine radio" "s again makes it to do"
 tui_keys u
-tui_wait "[-] Learn Git" "u undoes the last change"
+tui_wait "[-] Learn the marine radio" "u undoes the last change"
 tui_keys u u
-tui_wait "[ ] Learn Git" "two more u undo the two changes before"
-expect_contains "$(tui_screen)" "[-] Build 2-3 end-to-end ML projects" "one level at a time"
+tui_wait "[ ] Learn the marine radio" "two more u undo the two changes before"
+expect_contains "$(tui_screen)" "[-] Tie the six knots" "one level at a time"
 tui_keys u
-tui_wait "[ ] Build 2-3 end-to-end ML projects" "a fourth u undoes the first change"
+tui_wait "[ ] Tie the six knots" "a fourth u undoes the first change"
 wait_report "$state" "done 1 · in progress 1 · skipped 0 · to do 18" "the undos are saved"
 tui_keys u
 tui_wait "Nothing to undo." "u with nothing left to undo says so"
 
 # ---- ] jumps to the next action to do, across phases.
 tui_keys Escape Escape
-tui_wait "Current phase   1. Foundation Building" "back on Home"
+tui_wait "Current phase   1. Lamp & Tower Basics" "back on Home"
 tui_keys ']'
-tui_wait "Career Path › Foundation Building" "] from Home opens the phase of the first action to do"
+tui_wait "Career Path › Lamp & Tower Basics" "] from Home opens the phase of the first action to do"
 tui_wait "2/5" "and selects it (the in-progress action)"
 tui_keys ']'
 tui_wait "3/5" "] moves to the next action to do"
 tui_keys G ']'
-tui_wait "Career Path › Specialization & Deep Learning" "] after the last action opens the next phase"
+tui_wait "Career Path › Optics & Clockwork" "] after the last action opens the next phase"
 tui_wait "1/5" "and selects its first action"
 tui_keys Escape
 tui_wait "2/4" "Back returns to the career path with that phase selected"
@@ -139,7 +140,7 @@ unknown="$TUI_DIR/unknown/progress.yaml"
 cat >"$unknown" <<'EOF'
 version: 1
 guides:
-  ml-engineer:
+  lighthouse:
     items:
       gone/first:
         state: done
@@ -147,7 +148,7 @@ guides:
       gone/second:
         state: skipped
         changed: 2025-11-26T06:30:12.345Z
-      foundation/python-numpy-pandas:
+      basics/trim-wicks:
         state: done
         changed: 2025-11-26T06:30:12.345Z
 EOF
@@ -156,7 +157,7 @@ tui_wait "2 saved items are not in this guide; kept." "Home says how many saved 
 tui_keys j
 tui_wait_gone "saved items are not in this guide" "the notice goes with the next key"
 tui_keys 2 Enter j Space
-tui_wait "[x] Complete an online specialization" "unknown: a tick"
+tui_wait "[x] Keep the logbook in ink" "unknown: a tick"
 wait_report "$unknown" "done 2 · in progress 0" "unknown: the tick is saved"
 grep -q "gone/first" "$unknown" && grep -q "gone/second" "$unknown" &&
     pass "the unknown items are still in the file" || fail "unknown items were dropped"
@@ -181,7 +182,7 @@ cp "$newer" "$TUI_DIR/newer.orig"
 start newer "$newer"
 tui_wait_flat "Progress is read-only" "the start says a newer version's file is read-only"
 tui_keys 2 Enter Space
-tui_wait "[x] Master Python" "newer: ticking works in memory"
+tui_wait "[x] Trim the wicks" "newer: ticking works in memory"
 tui_wait_flat "Progress is not saved" "the status line says it is not saved"
 tui_keys q q
 tui_wait "[exit 0]" "newer: q, q quits"
@@ -194,9 +195,9 @@ bad="$TUI_DIR/not-a-dir/progress.yaml"
 start failing "$bad"
 tui_wait_flat "Not a directory" "the start says the progress file cannot be read"
 tui_keys 2 Enter
-tui_wait "[ ] Master Python" "failing: the checklist is open"
+tui_wait "[ ] Trim the wicks" "failing: the checklist is open"
 tui_keys Space
-tui_wait "[x] Master Python" "the tick still shows in memory"
+tui_wait "[x] Trim the wicks" "the tick still shows in memory"
 tui_wait_flat "Could not save progress" "the status line says the save failed"
 tui_wait_flat "Not a directory" "and why"
 tui_keys j
@@ -217,7 +218,7 @@ tui_keys 2 Enter Space
 tui_wait_flat "Could not save progress" "retry: the first save fails"
 rm -f "$parent" && mkdir "$parent"
 tui_keys j x
-tui_wait "[x] Complete an online specialization" "retry: a second tick"
+tui_wait "[x] Keep the logbook in ink" "retry: a second tick"
 tui_wait_flat "Saved to $parent/progress.yaml" "the status line says progress is saved again"
 expect_contains "$(report "$parent/progress.yaml")" "done 2 · in progress 0" \
     "the next change saved both ticks"
@@ -232,7 +233,7 @@ if unshare -rm true 2>/dev/null; then
         mount -o remount,bind,ro \"$TUI_DIR/ro\" && exec \"\$@\"' sh"
     tui_wait_flat "is read-only" "the start says the directory is read-only"
     tui_keys 2 Enter Space
-    tui_wait "[x] Master Python" "readonly: ticking still works in memory"
+    tui_wait "[x] Trim the wicks" "readonly: ticking still works in memory"
     tui_wait_flat "Read-only file system" "the status line says why it is not saved"
     tui_keys q
     tui_wait_flat "Press q again" "readonly: q warns once"
@@ -249,7 +250,7 @@ for sig in TERM HUP; do
     : >"$parent"
     start "sig$sig" "$parent/progress.yaml"
     tui_keys 2 Enter Space
-    tui_wait "[x] Master Python" "SIG$sig: ticked"
+    tui_wait "[x] Trim the wicks" "SIG$sig: ticked"
     tui_wait_flat "Could not save progress" "SIG$sig: the first save failed"
     rm -f "$parent" && mkdir "$parent"
     kill -s "$sig" "$(cat "$TUI_DIR/sig$sig.pid")"

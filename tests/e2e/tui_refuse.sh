@@ -6,8 +6,9 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
+require_input "$FIXTURE"
 tui_setup refuse
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 export HOME="$TUI_DIR"
 
 # Without any terminal (as ctest runs us): stdin and stdout are not terminals.

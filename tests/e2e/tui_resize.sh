@@ -6,7 +6,8 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup resize
-cmd="HOME='$TUI_DIR' '$TRAIL_BIN' --content '$TRAIL_SOURCE_DIR/content/ml-engineer'"
+require_input "$FIXTURE"
+cmd="HOME='$TUI_DIR' '$TRAIL_BIN' --content '$FIXTURE'"
 tui_start 80 24 "$cmd"
 tui_wait "1  Overview" "home is up at 80x24"
 tui_keys 4 j j
@@ -24,7 +25,7 @@ tui_wait "3/7" "the selection survived the resizes"
 tui_keys Escape
 tui_wait "Sections" "back to Home at 100x30"
 # The intro reflows to the wider measure: a line longer than 80 columns exists now.
-widest=$(tui_screen | grep -v '^ ML Engineer' | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
+widest=$(tui_screen | grep -v '^ Keeper' | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
 expect_ge "$widest" 81 "text reflowed to the new width"
 expect_le "$widest" 100 "and still fits"
 tui_keys q

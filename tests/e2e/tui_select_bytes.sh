@@ -9,11 +9,12 @@ here=$(dirname "$0")
 . "$here/lib/tmux.sh"
 driver="$TRAIL_BUILD_DIR/bench/pty_driver"
 [ -x "$driver" ] || { echo "pty_driver not built"; exit 77; }
+require_input "$FIXTURE"
 tui_setup select
 export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" TERM=xterm-256color LC_ALL=C.UTF-8
 
 out=$("$driver" -q 100 -t 10000 -e Quit -k j -k '\x0c' -- \
-    "$TRAIL_BIN" --content "$TRAIL_SOURCE_DIR/content/ml-engineer")
+    "$TRAIL_BIN" --content "$FIXTURE")
 expect_status 0 $? "trail drew Home, answered j and Ctrl-L, and quit"
 keys=$(printf '%s\n' "$out" | sed -n 's/.* keys=\([0-9]*\),\([0-9]*\) .*/\1 \2/p')
 read -r down full <<<"$keys"
@@ -27,7 +28,7 @@ for mode in colour mono; do
     tui_new_server "$mode"
     env=""
     [ "$mode" = mono ] && env="NO_COLOR=1"
-    tui_start 80 24 "$env '$TRAIL_BIN' --content '$TRAIL_SOURCE_DIR/content/ml-engineer'"
+    tui_start 80 24 "$env '$TRAIL_BIN' --content '$FIXTURE'"
     tui_wait "1/4" "$mode: Home is drawn"
     row=$(tui_screen -e | grep -F "Overview")
     if [ "$mode" = mono ]; then

@@ -11,14 +11,15 @@ here=$(dirname "$0")
 tui_setup start
 export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" # no config file there
 state="$TUI_DIR/progress.yaml"
-guide="$TUI_DIR/ml"
-cp -R "$TRAIL_SOURCE_DIR/content/ml-engineer" "$guide"
+require_input "$FIXTURE"
+guide="$TUI_DIR/guide"
+cp -R "$FIXTURE" "$guide"
 
 tui_start 80 24 "TRAIL_STATE='$state' '$TRAIL_BIN' --content '$guide'"
 tui_wait "Career Path · 4 phases" "Home settles with the number of phases"
 screen=$(tui_screen)
 expect_contains "$screen" "0/20 · 0%" "and the overall progress"
-expect_contains "$screen" "Current phase   1. Foundation Building" "and the current phase"
+expect_contains "$screen" "Current phase   1. Lamp & Tower Basics" "and the current phase"
 expect_not_contains "$screen" "…" "no placeholder is left"
 tui_keys q
 tui_wait "[exit 0]" "q quits"
@@ -28,7 +29,7 @@ tui_wait "[exit 0]" "q quits"
 tui_new_server early
 tui_start 80 24 "sleep 0.2; TRAIL_STATE='$state' '$TRAIL_BIN' --content '$guide'"
 tui_keys 2
-tui_wait "Foundation Building (Months 1-3)" "a key typed before the first frame opens the path"
+tui_wait "Lamp & Tower Basics (Months 1-3)" "a key typed before the first frame opens the path"
 tui_keys q
 tui_wait "[exit 0]" "q quits from the path"
 

@@ -10,9 +10,10 @@ here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require bash
+require_input "$FIXTURE"
 tui_setup suspend
 export HOME="$TUI_DIR"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 
 tui_start 80 24 "bash --norc --noprofile -i"
 tui_keys "PS1='PROMPT\$ '" Enter
@@ -32,7 +33,7 @@ expect_status "$(cat "$TUI_DIR/before")" "$(cat "$TUI_DIR/stopped")" \
 
 tui_keys fg Enter
 tui_wait "q Quit" "fg brings trail back"
-expect_contains "$(tui_screen)" "Machine Learning Engineer" "Home is drawn whole again"
+expect_contains "$(tui_screen)" "Lighthouse Keeper" "Home is drawn whole again"
 tui_keys Down
 tui_wait "2/4" "the Down arrow moves the selection after the resume"
 tui_keys q
@@ -53,7 +54,7 @@ chmod +x "$ed"
 tui_keys "clear; EDITOR='$ed' '$TRAIL_BIN' --content '$guide'" Enter
 tui_wait "q Quit" "trail shows Home again"
 tui_keys 2 Enter
-tui_wait "Foundation Building" "the first phase is open"
+tui_wait "Lamp & Tower Basics" "the first phase is open"
 tui_keys e
 tui_wait "Stopped" "the editor stopped the whole job"
 tui_keys fg Enter

@@ -6,6 +6,7 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
+require_input "$FIXTURE"
 tui_setup terminal
 export HOME="$TUI_DIR"
 
@@ -17,7 +18,7 @@ run_case() {
     # The inner shell records its pid and becomes trail, so the signal goes to trail itself.
     tui_start 80 24 "stty -g >'$TUI_DIR/before';" \
         "sh -c 'echo \$\$ >\"$TUI_DIR/pid\"; exec \"\$0\" \"\$@\"'" \
-        "'$TRAIL_BIN' --content '$TRAIL_SOURCE_DIR/content/ml-engineer';" \
+        "'$TRAIL_BIN' --content '$FIXTURE';" \
         "echo \$? >'$TUI_DIR/rc'; stty -g >'$TUI_DIR/after'"
     tui_wait "1  Overview" "$name: trail is up"
     tmx display -p '#{alternate_on}' | grep -qx 1 && pass "$name: alternate screen on" ||

@@ -12,10 +12,11 @@ here=$(dirname "$0")
 . "$here/lib/tmux.sh"
 require strace
 strace -o /dev/null true 2>/dev/null || { echo "strace cannot trace here"; exit 77; }
+require_input "$FIXTURE"
 tui_setup writes
 export HOME="$TUI_DIR"
 log="$TUI_DIR/strace"
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 
 # The writes to the terminal (fd 1) in the log, one line each.
 writes() { grep '^write(1, ' "$log" 2>/dev/null; }

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The real binary under valgrind's memcheck in every non-interactive mode, on the bundled
-# guide, the sample guide and the hostile fixtures: no invalid access, no uninitialised read,
-# no leak. (The unit tests run under memcheck in valgrind_unit.sh; the browser runs under
+# The real binary under valgrind's memcheck in every non-interactive mode, on the fixture
+# guides and the hostile fixtures: no invalid access, no uninitialised read, no leak. (The unit tests run under memcheck in valgrind_unit.sh; the browser runs under
 # ASan+UBSan in the sanitizer pass.)
 set -u
 . "$(dirname "$0")/lib/assert.sh"
@@ -15,8 +14,9 @@ require valgrind
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp" TRAIL_STATE="$tmp/progress.yaml"
-ml="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="$FIXTURE"
 hostile="$TRAIL_TEST_DATA/hostile/controls"
+require_input "$guide" "$hostile"
 
 # vg WHAT ARGS...: runs trail under memcheck; exit 99 means valgrind found something.
 vg() {
@@ -34,20 +34,20 @@ vg() {
     fi
 }
 
-vg "--check" --check "$ml"
+vg "--check" --check "$guide"
 vg "--check of the hostile guide" --check "$hostile"
-vg "--print" --content "$ml" --print
+vg "--print" --content "$guide" --print
 vg "--print of the hostile guide" --content "$hostile" --print --width 30
-vg "--search" --content "$ml" --search "gpu"
-vg "--search with no match" --content "$ml" --search '"no such phrase"'
-vg "--start" --content "$ml" --start 2026-01-31
-vg "--progress --left" --content "$ml" --progress --left
-vg "--export json" --content "$ml" --export json
+vg "--search" --content "$guide" --search "argand"
+vg "--search with no match" --content "$guide" --search '"no such phrase"'
+vg "--start" --content "$guide" --start 2026-01-31
+vg "--progress --left" --content "$guide" --progress --left
+vg "--export json" --content "$guide" --export json
 cp "$tmp/out" "$tmp/export.json"
-vg "--export markdown" --content "$ml" --export markdown
-vg "--import" --content "$ml" --import "$tmp/export.json"
-vg "--list" --content "$TRAIL_SOURCE_DIR/content" --list
-vg "--reset --yes" --content "$ml" --reset --yes
+vg "--export markdown" --content "$guide" --export markdown
+vg "--import" --content "$guide" --import "$tmp/export.json"
+vg "--list" --content "$FIXTURE_GUIDES" --list
+vg "--reset --yes" --content "$guide" --reset --yes
 printf 'version: 1\nguides: [\n' >"$tmp/damaged.yaml"
-vg "--progress on a damaged file" --content "$ml" --state "$tmp/damaged.yaml" --progress
+vg "--progress on a damaged file" --content "$guide" --state "$tmp/damaged.yaml" --progress
 finish

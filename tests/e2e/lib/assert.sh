@@ -44,6 +44,21 @@ finish() {
     [ "$failures" -eq 0 ]
 }
 
+# require_input PATH...: skips the test (exit 77) unless every PATH exists: a test whose input
+# is missing says so, it does not pass.
+require_input() {
+    local p
+    for p; do
+        [ -e "$p" ] || { echo "skip: input $p is missing"; exit 77; }
+    done
+}
+
+# The fixture guides the tests run on (tests/data/guides; their shape is described in each
+# guide.yaml): lighthouse, 4 phases of 5 key actions, 5 certifications, 7 questions; orchard,
+# 2 phases of 2 + 3 key actions. Only content_ml_engineer.sh reads the shipped guides.
+FIXTURE_GUIDES="${TRAIL_TEST_DATA:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../data" && pwd)}/guides"
+FIXTURE="$FIXTURE_GUIDES/lighthouse"
+
 # require CMD...: skips the test (exit 77) unless every CMD is installed.
 require() {
     local c

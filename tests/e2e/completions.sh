@@ -32,7 +32,7 @@ expect_ge "$(printf '%s\n' "$opts" | wc -l)" 15 "trail --help lists the options"
 work="$tmp/work"
 mkdir -p "$work/guides-dir"
 : >"$work/export.json"
-guides="$TRAIL_SOURCE_DIR/content"
+guides="${TRAIL_TEST_DATA:-$TRAIL_SOURCE_DIR/tests/data}/guides"
 
 # --- bash -------------------------------------------------------------------------------
 bash_complete() { # words...: the completions, one a line, sorted
@@ -49,7 +49,7 @@ if command -v bash >/dev/null 2>&1; then
     done
     expect_status "" "$missing" "bash completes every option of --help (missing:$missing)"
     ids=$(bash_complete "$TRAIL_BIN" '')
-    expect_contains "$ids" "ml-engineer" "bash: a guide id as the operand"
+    expect_contains "$ids" "lighthouse" "bash: a guide id as the operand"
     today=$(date +%Y-%m-%d)
     while read -r opt arg; do
         [ -n "$arg" ] || continue
@@ -63,7 +63,7 @@ if command -v bash >/dev/null 2>&1; then
         *) want="?" ;;
         esac
         expect_status "$want" "$got" "bash: $opt $arg completes its value"
-        expect_not_contains "$got" "ml-engineer" "bash: $opt offers no guide id"
+        expect_not_contains "$got" "lighthouse" "bash: $opt offers no guide id"
     done <<<"$table"
     expect_status "export.json" "$(bash_complete "$TRAIL_BIN" --import = ex)" \
         "bash: --import=FILE completes the file"
@@ -117,12 +117,12 @@ tui_keys C-u C-l 'trail --export ' Tab
 tui_wait "markdown" "zsh: --export offers markdown"
 tui_keys C-u C-l 'trail --start ' Tab
 tui_wait "none" "zsh: --start offers none"
-expect_not_contains "$(tui_screen)" "ml-engineer" "zsh: --start offers no guide id"
+expect_not_contains "$(tui_screen)" "lighthouse" "zsh: --start offers no guide id"
 tui_keys C-u C-l 'trail --content ' Tab
 tui_wait "trail --content guides-dir/" "zsh: --content completes the directory"
 tui_keys C-u C-l 'trail --check=' Tab
 tui_wait "trail --check=guides-dir/" "zsh: --check=DIR completes the directory"
 tui_keys C-u C-l 'trail ' Tab
-tui_wait "ml-engineer" "zsh: a guide id as the operand"
+tui_wait "lighthouse" "zsh: a guide id as the operand"
 
 finish

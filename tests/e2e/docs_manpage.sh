@@ -39,7 +39,7 @@ for s in "SEE ALSO" BUGS; do
 done
 expect_contains "$(section BUGS)" "Report bugs" "BUGS says where to report them"
 
-guide="$TRAIL_SOURCE_DIR/content/ml-engineer"
+guide="${TRAIL_TEST_DATA:-$TRAIL_SOURCE_DIR/tests/data}/guides/lighthouse"
 out=$("$TRAIL_BIN" --check="$guide" 2>&1)
 expect_status 0 $? "--check=DIR is accepted"
 expect_contains "$out" "$guide: valid guide" "--check=DIR checks DIR"

@@ -3,7 +3,8 @@
 # A relocatable install: `cmake --install --prefix DIR` for a scratch DIR, the tree then moved
 # elsewhere, and the source and build trees out of reach (a private mount namespace hides them
 # under empty directories): the installed trail still finds the guides installed beside it
-# (bin/../share/trail/guides), for --check, --list and the browser's first screen. Then
+# (bin/../share/trail/guides), for --check, --list and the browser's first screen: the bundled
+# guide's Home, without a picker, and the picker once a second guide is installed. Then
 # `make uninstall`'s script removes exactly what the install manifest lists.
 set -u
 here=$(dirname "$0")
@@ -67,11 +68,23 @@ out=$(hidden "$bin" --print 2>&1 | head -n 1)
 expect_status "Machine Learning Engineer" "$out" "--print opens the installed guide"
 
 # The browser's first screen, run by tmux inside the namespace.
+# The bundled guide alone is installed: it opens without a picker.
 tui_start 80 24 "unshare -m sh -c \"$hide; exec '$bin'\""
 tui_wait "Machine Learning Engineer" "the browser opens the installed guide"
+tui_wait "1  Overview" "on its Home"
+expect_not_contains "$(tui_screen)" "Choose a guide" "no picker for one installed guide"
 expect_not_contains "$(tui_screen)" "no guide" "no 'no guide found'"
 tui_keys q
 tui_wait "[exit 0]" "q quits with status 0"
+
+# A second guide installed beside it: the picker opens first.
+cp -r "$TRAIL_SOURCE_DIR/docs/examples/sample" "$guides/sample"
+tui_new_server several
+tui_start 80 24 "unshare -m sh -c \"$hide; exec '$bin'\""
+tui_wait "Choose a guide" "with two guides installed, the picker opens"
+expect_contains "$(tui_screen)" "Sample Guide" "the picker lists the second guide"
+tui_keys q
+tui_wait "[exit 0]" "q quits the picker with status 0"
 
 # The install manifest: the uninstall script removes every file listed and trail's own
 # directories, and nothing else.

@@ -12,7 +12,7 @@ set -u
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/trail-rohome.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 unset TRAIL_STATE
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" TRAIL_CONTENT="$TRAIL_SOURCE_DIR/content"
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" TRAIL_CONTENT="${TRAIL_TEST_DATA:-$TRAIL_SOURCE_DIR/tests/data}/guides/lighthouse"
 mkdir -p "$HOME"
 
 readonly_cmds=("--progress" "--progress --left" "--list" "--export markdown" "--export json"

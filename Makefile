@@ -50,6 +50,15 @@ test-asan:
 	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug TESTS=ON
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# Tables generated from the Unicode data (Debian package unicode-data, in UCD_DIR): the
+# search's case folding. tests/e2e/unicode_fold_table.sh checks it is up to date.
+UCD_DIR ?= /usr/share/unicode
+
+.PHONY: unicode-tables
+unicode-tables:
+	python3 scripts/gen_fold_table.py $(UCD_DIR) > src/model/search_fold_table.inc.new
+	mv src/model/search_fold_table.inc.new src/model/search_fold_table.inc
+
 # Benchmarks (bench/run.sh): a Release build of its own, then one table of figures.
 BENCH_DIR ?= build-release
 

@@ -51,11 +51,14 @@ test-asan:
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # Tables generated from the Unicode data (Debian package unicode-data, in UCD_DIR): the
-# search's case folding. tests/e2e/unicode_fold_table.sh checks it is up to date.
+# sanitiser's invisible code points and the search's case folding. tests/e2e/unicode_tables.sh
+# and tests/e2e/unicode_fold_table.sh check they are up to date.
 UCD_DIR ?= /usr/share/unicode
 
 .PHONY: unicode-tables
 unicode-tables:
+	python3 scripts/gen_invisible_table.py $(UCD_DIR) > src/base/text_invisible_table.inc.new
+	mv src/base/text_invisible_table.inc.new src/base/text_invisible_table.inc
 	python3 scripts/gen_fold_table.py $(UCD_DIR) > src/model/search_fold_table.inc.new
 	mv src/model/search_fold_table.inc.new src/model/search_fold_table.inc
 

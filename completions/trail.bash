@@ -62,14 +62,18 @@ _trail()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local opts="--content --check --print --search --list --progress --left --start --import
-        --export --reset --yes --state --width --no-mouse --help --version -h -V"
+        --over-reset --export --reset --yes --restore --state --width --no-mouse --help
+        --version -h -V"
     local i word content="" check=""
 
     # --opt=value: bash splits it at '=' into "--opt" "=" "value".
+    local eq=""
     if [[ $cur == = ]]; then
         cur=""
+        eq=1
     elif [[ $prev == = ]] && ((COMP_CWORD >= 2)); then
         prev=${COMP_WORDS[COMP_CWORD - 2]}
+        eq=1
     fi
 
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -100,6 +104,14 @@ _trail()
     --start)
         mapfile -t COMPREPLY < <(compgen -W "none $(date +%Y-%m-%d)" -- "$cur")
         return
+        ;;
+    --restore)
+        # Its BACKUP is optional, so only --restore=BACKUP gives one; else a guide id follows.
+        if [[ -n $eq ]]; then
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            return
+        fi
         ;;
     --search | --width)
         return

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -37,6 +38,7 @@ enum mode {
     MODE_LIST,
     MODE_START,
     MODE_IMPORT,
+    MODE_RESTORE,
 };
 
 struct options {
@@ -50,6 +52,8 @@ struct options {
     bool left;                  /* --left */
     struct progress_date start; /* --start; year 0 for 'none' */
     const char *import;         /* --import */
+    bool over_reset;            /* --over-reset */
+    const char *backup;         /* --restore=BACKUP, NULL to list the backups */
     int width;
     bool mouse;
 };
@@ -72,11 +76,17 @@ static void usage(FILE *out)
           "                      'none' clears it\n"
           "      --import FILE   merge progress exported on another machine with\n"
           "                      --export json (the latest change of each item wins)\n"
+          "      --over-reset    with --import: also take the entries older than this\n"
+          "                      guide's last reset (changes made since it still win)\n"
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
           "                      checklist or as 'json'\n"
-          "      --reset         clear this guide's progress (asks first; the old file is\n"
-          "                      kept as a backup)\n"
+          "      --reset         clear this guide's progress (asks first, says what goes;\n"
+          "                      the old file is kept as a backup)\n"
           "      --yes           do not ask before --reset\n"
+          "      --restore[=BACKUP]\n"
+          "                      list the backups of the progress file with their dates\n"
+          "                      and contents, or bring back this guide's progress from\n"
+          "                      BACKUP (changes made since still win; undoable)\n"
           "      --state FILE    keep progress in FILE (default: $TRAIL_STATE, else\n"
           "                      ~/.trail_progress.yaml)\n"
           "      --width N       wrap --print output at N columns (default: the terminal's\n"
@@ -87,7 +97,9 @@ static void usage(FILE *out)
           "  -h, --help          show this help and exit\n"
           "  -V, --version       show the version and exit\n"
           "\n"
-          "GUIDE is a guide id in the content directory (default: ml-engineer).\n"
+          "GUIDE is a guide id in the content directory. Without it, every command acts on\n"
+          "the guide set by 'guide =' in the config file, else on the default guide\n"
+          "(default: ml-engineer), else on the only guide there.\n"
           "\n"
           "Files:\n"
           "  ~/.trail_progress.yaml\n"
@@ -128,6 +140,12 @@ static int parse_width(const char *s)
     return (int)n;
 }
 
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /* Returns -1 to continue, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -147,6 +165,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_LEFT,
         OPT_START,
         OPT_IMPORT,
+        OPT_OVER_RESET,
+        OPT_RESTORE,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -164,6 +184,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"left", no_argument, NULL, OPT_LEFT},
         {"start", required_argument, NULL, OPT_START},
         {"import", required_argument, NULL, OPT_IMPORT},
+        {"over-reset", no_argument, NULL, OPT_OVER_RESET},
+        {"restore", optional_argument, NULL, OPT_RESTORE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -239,6 +261,13 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->mode = MODE_IMPORT;
             o->import = optarg;
             break;
+        case OPT_OVER_RESET:
+            o->over_reset = true;
+            break;
+        case OPT_RESTORE:
+            o->mode = MODE_RESTORE;
+            o->backup = optarg;
+            break;
         case 'h':
             usage(stdout);
             return EXIT_OK;
@@ -252,7 +281,11 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (optind < argc && o->mode == MODE_CHECK && o->content == NULL) {
         o->content = argv[optind++]; /* trail --check DIR */
-    } else if (optind < argc) {
+    } else if (optind < argc && o->mode == MODE_RESTORE && o->backup == NULL &&
+               (argc - optind == 2 || is_file(argv[optind]))) {
+        o->backup = argv[optind++]; /* trail --restore BACKUP [GUIDE] */
+    }
+    if (optind < argc) {
         o->guide_id = argv[optind++];
     }
     if (optind < argc) {
@@ -261,6 +294,10 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (o->left && o->mode != MODE_PROGRESS) {
         fprintf(stderr, "trail: --left goes with --progress\n");
+        return EXIT_ERROR;
+    }
+    if (o->over_reset && o->mode != MODE_IMPORT) {
+        fprintf(stderr, "trail: --over-reset goes with --import\n");
         return EXIT_ERROR;
     }
     return -1;
@@ -359,7 +396,9 @@ static int run_progress(const struct options *o, const struct guide *g)
     } else if (o->mode == MODE_START) {
         rc = progress_report_start(g, s, o->start, flags, stdout, stderr);
     } else if (o->mode == MODE_IMPORT) {
-        rc = progress_report_import(g, s, o->import, stdout, stderr);
+        rc = progress_report_import(g, s, o->import, o->over_reset, stdout, stderr);
+    } else if (o->mode == MODE_RESTORE) {
+        rc = progress_report_restore(g, s, o->backup, stdout, stderr);
     } else if (o->mode == MODE_EXPORT && strcmp(o->format, "json") == 0) {
         rc = progress_report_json(g, s, stdout);
     } else if (o->mode == MODE_EXPORT) {
@@ -371,11 +410,29 @@ static int run_progress(const struct options *o, const struct guide *g)
     return check_output(rc);
 }
 
-/* The guide the browser opens: GUIDE, else the config's guide (a located warning when the
- * content directory holds several guides but not that one), else the only guide. NULL for the
- * picker (v[] holds several guides) or after an error in d. */
-static char *browse_dir(const struct options *o, const struct config *c,
-                        const struct guide_entry *v, size_t n, struct diag *d)
+/* The config file, read into c. Its warnings go to d when the browser starts (which also checks
+ * its key bindings); the commands that print keep quiet about settings that only the browser
+ * uses, so d is then NULL. */
+static void load_config(struct config *c, struct diag *d)
+{
+    struct diag quiet = {0};
+    char *cpath = config_default_path();
+    if (cpath != NULL) {
+        config_load(c, cpath, d != NULL ? d : &quiet);
+        free(cpath);
+    }
+    diag_free(&quiet);
+}
+
+/* The one rule for which guide the browser and every command act on: GUIDE (or a --content
+ * directory that is itself a guide), else the config's `guide =` when the content directory
+ * holds it (a located warning when it holds several guides but not that one), else the default
+ * guide, else the only guide. v[] is the content directory's catalog (n guides; may be empty
+ * when GUIDE was given). Returns a new path, or NULL: with an error in d, or, when
+ * `picker` is true and the directory holds several guides but neither the configured nor
+ * (for the browser, which then shows the picker) any chosen one. */
+static char *choose_guide(const struct options *o, const struct config *c,
+                          const struct guide_entry *v, size_t n, bool picker, struct diag *d)
 {
     if (o->guide_id != NULL) {
         return guide_locate(o->content, o->guide_id, d);
@@ -389,7 +446,32 @@ static char *browse_dir(const struct options *o, const struct config *c,
         diag_add(d, DIAG_WARNING, c->path, c->guide_line, c->guide_col,
                  "no guide '%s' in the content directory (setting ignored)", c->guide);
     }
-    return n == 1 ? xstrdup(v[0].dir) : NULL;
+    if (picker) {
+        return n == 1 ? xstrdup(v[0].dir) : NULL;
+    }
+    return guide_locate(o->content, NULL, d);
+}
+
+/* The guide a command acts on (choose_guide()); its warnings and errors are printed. Returns
+ * a new path, or NULL after printing why. */
+static char *command_guide(const struct options *o)
+{
+    struct config cfg = {0};
+    struct diag d = {0};
+    struct guide_entry *v = NULL;
+    size_t n = 0;
+    if (o->guide_id == NULL) {
+        load_config(&cfg, NULL);
+        struct diag none = {0}; /* guide_locate() below says what is missing */
+        n = cfg.guide != NULL ? guide_catalog(o->content, &v, &none) : 0;
+        diag_free(&none);
+    }
+    char *dir = choose_guide(o, &cfg, v, n, false, &d);
+    diag_print(&d, stderr);
+    guide_entries_free(v, n);
+    config_free(&cfg);
+    diag_free(&d);
+    return dir;
 }
 
 /* The browser. The config file's warnings (settings and key bindings) are printed before the
@@ -398,17 +480,13 @@ static int run_browser(const struct options *o)
 {
     struct diag d = {0};
     struct config cfg = {0};
-    char *cpath = config_default_path();
-    if (cpath != NULL) {
-        config_load(&cfg, cpath, &d);
-        free(cpath);
-    }
+    load_config(&cfg, &d);
     struct ui_options uo = {.mouse = o->mouse, .theme = cfg.theme};
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
     uo.keys = keys;
     struct guide_entry *v = NULL;
     size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &v, &d);
-    char *dir = browse_dir(o, &cfg, v, n, &d);
+    char *dir = choose_guide(o, &cfg, v, n, true, &d);
     /* guide.yaml only: the browser loads the career path after its first frame. */
     struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO, &d) : NULL;
     diag_print(&d, stderr);
@@ -445,6 +523,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_RESET:
     case MODE_START:
     case MODE_IMPORT:
+    case MODE_RESTORE:
         return run_progress(o, g);
     case MODE_BROWSE: /* run_browser() */
     case MODE_CHECK:
@@ -469,21 +548,25 @@ static unsigned parts_for(enum mode mode)
     case MODE_RESET:
     case MODE_START:
     case MODE_IMPORT:
+    case MODE_RESTORE:
     case MODE_BROWSE:
         break;
     }
     return GUIDE_PART_INFO | GUIDE_PART_PATH;
 }
 
-/* trail --list: "id  title  progress" for every guide of the content directory. */
+/* trail --list: "id  title  progress" for every guide of the content directory; the one the
+ * other commands act on (choose_guide()) is marked "(selected)". */
 static int run_list(const struct options *o)
 {
     struct diag d = {0};
     struct guide_entry *v;
     size_t n = guide_catalog(o->content, &v, &d);
+    char *chosen = n > 0 ? command_guide(o) : NULL;
     struct progress_store *s = n > 0 ? open_store(o) : NULL;
     if (s == NULL) {
         diag_print(&d, stderr);
+        free(chosen);
         guide_entries_free(v, n);
         diag_free(&d);
         return EXIT_ERROR;
@@ -500,12 +583,14 @@ static int run_list(const struct options *o)
         struct progress_counts c;
         progress_count_guide(progress_store_doc(s), g, &c);
         char *title = text_sanitize(g->title, strlen(g->title), flags, NULL);
-        printf("%-20s %s  (%zu key actions, %u%% done)\n", v[i].id, title, guide_count_actions(g),
-               progress_percent(&c));
+        printf("%-20s %s  (%zu key actions, %u%% done)%s\n", v[i].id, title, guide_count_actions(g),
+               progress_percent(&c),
+               chosen != NULL && strcmp(chosen, v[i].dir) == 0 ? " (selected)" : "");
         free(title);
         guide_free(g);
     }
     progress_store_close(s);
+    free(chosen);
     guide_entries_free(v, n);
     diag_free(&d);
     return check_output(rc);
@@ -513,7 +598,6 @@ static int run_list(const struct options *o)
 
 static int run(const struct options *o)
 {
-    struct diag d = {0};
     if (o->mode == MODE_LIST) {
         return run_list(o);
     }
@@ -525,12 +609,11 @@ static int run(const struct options *o)
     if (o->mode == MODE_BROWSE) {
         return run_browser(o);
     }
-    char *dir = guide_locate(o->content, o->guide_id, &d);
+    char *dir = command_guide(o);
     if (dir == NULL) {
-        diag_print(&d, stderr);
-        diag_free(&d);
         return EXIT_ERROR;
     }
+    struct diag d = {0};
     int rc = EXIT_ERROR;
     if (o->mode == MODE_CHECK) {
         rc = run_check(dir, &d);

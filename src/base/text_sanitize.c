@@ -50,22 +50,44 @@ static void out_put_cp(struct out *o, uint32_t cp)
     o->n += text_utf8_encode(cp, o->p + o->n);
 }
 
-/* Invisible characters that are removed outright: they carry no text, and left in they let two
- * strings that look the same differ (or hide a word from search). */
-static bool is_dropped(uint32_t cp)
+struct text_range {
+    uint32_t lo, hi;
+};
+
+/* text_invisible[] (Unicode format characters and default-ignorable code points) and
+ * text_emoji[] (the Emoji property), generated from the Unicode data. */
+#include "text_invisible_table.inc"
+
+static bool in_ranges(const struct text_range *v, size_t n, uint32_t cp)
 {
-    switch (cp) {
-    case 0x00ad: /* SOFT HYPHEN */
-    case 0x180e: /* MONGOLIAN VOWEL SEPARATOR */
-    case 0x200b: /* ZERO WIDTH SPACE */
-    case 0x200c: /* ZERO WIDTH NON-JOINER */
-    case 0x200d: /* ZERO WIDTH JOINER */
-    case 0x2060: /* WORD JOINER */
-    case 0xfeff: /* ZERO WIDTH NO-BREAK SPACE (BOM) */
-        return true;
-    default:
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < v[mid].lo) {
+            hi = mid;
+        } else if (cp > v[mid].hi) {
+            lo = mid + 1;
+        } else {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define IN_TABLE(t, cp) in_ranges((t), sizeof(t) / sizeof((t)[0]), (cp))
+
+/* Invisible characters that are removed outright (TERM-3): every format character and
+ * default-ignorable code point (zero-width characters, tag characters, variation selectors,
+ * Hangul fillers, ...). They carry no text, and left in they let two strings that look the
+ * same differ, hide a word from search or smuggle text past the reader. The one exception is
+ * a text or emoji presentation selector (U+FE0E, U+FE0F) right after an emoji, which chooses
+ * how the emoji is drawn; prev is the code point written before cp (0 at the start). */
+static bool is_dropped(uint32_t cp, uint32_t prev)
+{
+    if (cp < 0xad || !IN_TABLE(text_invisible, cp)) {
         return false;
     }
+    return !((cp == 0xfe0e || cp == 0xfe0f) && prev != 0 && IN_TABLE(text_emoji, prev));
 }
 
 /* Bidi controls reorder what the terminal shows (the "Trojan Source" trick); they are replaced
@@ -85,8 +107,9 @@ static bool is_own_output(uint32_t cp)
 }
 
 /* Maps one decoded code point (UINT32_MAX for an invalid byte; never '\n') to what is drawn
- * instead, or TEXT_DROP. *zero_width is set when the result is a combining mark (wcwidth 0). */
-static uint32_t map_cp(uint32_t cp, bool *zero_width)
+ * instead, or TEXT_DROP; prev is the code point written before it (0 when none). *zero_width
+ * is set when the result is a combining mark (wcwidth 0). */
+static uint32_t map_cp(uint32_t cp, uint32_t prev, bool *zero_width)
 {
     *zero_width = false;
     if (cp == UINT32_MAX) {
@@ -107,11 +130,11 @@ static uint32_t map_cp(uint32_t cp, bool *zero_width)
     if (cp <= 0x9f) {
         return TEXT_REPLACEMENT;
     }
-    if (is_dropped(cp)) {
-        return TEXT_DROP;
-    }
     if (is_bidi_control(cp)) {
         return TEXT_REPLACEMENT;
+    }
+    if (is_dropped(cp, prev)) {
+        return TEXT_DROP;
     }
     if (is_own_output(cp)) {
         return cp;
@@ -125,19 +148,23 @@ static uint32_t map_cp(uint32_t cp, bool *zero_width)
 }
 
 /* Appends the sanitised form of one decoded code point. *line_start is true while nothing has
- * been written on the current output line (so a combining mark there has no base). */
-static void emit_cp(struct out *o, uint32_t cp, unsigned flags, bool *line_start)
+ * been written on the current output line (so a combining mark there has no base); *prev is
+ * the last code point written (0 at a line start or in ASCII output, where no emoji is drawn
+ * and so no presentation selector is kept). */
+static void emit_cp(struct out *o, uint32_t cp, unsigned flags, bool *line_start, uint32_t *prev)
 {
     if (cp == '\n') {
         o->p[o->n++] = (flags & TEXT_ONE_LINE) ? ' ' : '\n';
         *line_start = true;
+        *prev = 0;
         return;
     }
     bool zero_width;
-    uint32_t r = map_cp(cp, &zero_width);
+    uint32_t r = map_cp(cp, (flags & TEXT_ASCII) ? 0 : *prev, &zero_width);
     if (r == TEXT_DROP) {
         return;
     }
+    *prev = r;
     if (flags & TEXT_ASCII) {
         o->p[o->n++] = r < 0x80 ? (char)r : '?';
     } else {
@@ -166,6 +193,7 @@ char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len)
     memcpy(o.p, s, plain);
     o.n = plain;
     bool line_start = plain == 0 || s[plain - 1] == '\n';
+    uint32_t prev = plain > 0 ? (unsigned char)s[plain - 1] : 0;
     size_t i = plain;
     while (i < len) {
         out_reserve(&o, 8); /* U+25CC plus a 4-byte code point, at most */
@@ -173,12 +201,13 @@ char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len)
         if (c >= 0x20 && c < 0x7f) {
             o.p[o.n++] = (char)c;
             line_start = false;
+            prev = c;
             i++;
             continue;
         }
         uint32_t cp;
         i += text_utf8_decode(s + i, len - i, &cp);
-        emit_cp(&o, cp, flags, &line_start);
+        emit_cp(&o, cp, flags, &line_start, &prev);
     }
     o.p[o.n] = '\0';
     if (out_len != NULL) {

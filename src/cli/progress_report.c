@@ -261,16 +261,27 @@ int progress_report_markdown(const struct guide *g, struct progress_store *s, un
     return report_finish(out);
 }
 
-/* Asks on in/out; true when the answer is y or yes. */
-static bool confirm(const struct guide *g, struct progress_store *s, FILE *in, FILE *out)
+/* "guide 'id' (Title) in FILE: 3 marked key actions, ... and the start date 2026-01-05" */
+static void put_what(FILE *out, const struct guide *g, struct progress_store *s,
+                     const struct progress_tally *t)
 {
-    const struct progress_guide *pg = progress_find_guide(progress_store_doc(s), g->id);
-    size_t n = pg != NULL ? pg->n_items : 0;
-    fputs("Clear all progress for ", out);
+    fputs("guide '", out);
+    report_put_clean(out, g->id, 0);
+    fputs("' (", out);
     report_put_clean(out, g->title, 0);
-    fprintf(out, " (%zu saved item%s) in ", n, n == 1 ? "" : "s");
+    fputs(") in ", out);
     report_put_clean(out, progress_store_target(s), 0);
-    fputs("? The old file is kept as a backup. [y/N] ", out);
+    fputs(": ", out);
+    report_put_tally(out, t);
+}
+
+/* Asks on in/out; true when the answer is y or yes. */
+static bool confirm(const struct guide *g, struct progress_store *s, const struct progress_tally *t,
+                    FILE *in, FILE *out)
+{
+    fputs("Clear the progress of ", out);
+    put_what(out, g, s, t);
+    fputs("? A backup of the file is kept. [y/N] ", out);
     fflush(out);
     char answer[16];
     if (fgets(answer, sizeof answer, in) == NULL) {
@@ -295,7 +306,9 @@ int progress_report_reset(const struct guide *g, struct progress_store *s, bool 
               err);
         return 2;
     }
-    if (!yes && !confirm(g, s, in, out)) {
+    struct progress_tally t;
+    progress_backup_tally(progress_store_doc(s), g->id, &t);
+    if (!yes && !confirm(g, s, &t, in, out)) {
         fputs("Nothing was changed.\n", out);
         return 1;
     }
@@ -306,15 +319,19 @@ int progress_report_reset(const struct guide *g, struct progress_store *s, bool 
         fputc('\n', err);
         return 1;
     }
-    fputs("Progress for ", out);
-    report_put_clean(out, g->title, 0);
-    fputs(" is cleared.", out);
+    report_save_warning(s, err);
+    fputs("Cleared the progress of ", out);
+    put_what(out, g, s, &t);
+    fputs(".\n", out);
     if (backup != NULL) {
-        fputs(" The previous file is kept as ", out);
+        fputs("The previous file is kept as ", out);
         report_put_clean(out, backup, 0);
-        fputc('.', out);
+        fputs("; to undo the reset, run: trail --restore=", out);
+        report_put_word(out, backup);
+        fputc(' ', out);
+        report_put_word(out, g->id);
+        fputc('\n', out);
     }
-    fputc('\n', out);
     return report_finish(out);
 }
 

@@ -55,10 +55,21 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
 
 /* trail --import FILE: merges the export at path into g's progress (progress_import.h), saves,
  * and prints the summary ("3 key-action states, 2 notes, 1 certification updated; 17 entries
- * unchanged"). Nothing is imported (exit 1, message to err) when the file is not an export, an
- * entry of it is malformed, it is another guide's, the store is read-only or the save fails. */
+ * unchanged"). Entries older than the guide's last reset are not taken: they are counted, and
+ * the line after the summary says how to take them (over_reset true: they are taken, except
+ * where a change made since the reset is newer). Nothing is imported (exit 1, message to err)
+ * when the file is not an export, an entry of it is malformed, it is another guide's, the
+ * store is read-only or the save fails. */
 int progress_report_import(const struct guide *g, struct progress_store *s, const char *path,
-                           FILE *out, FILE *err);
+                           bool over_reset, FILE *out, FILE *err);
+
+/* trail --restore [BACKUP]: without a backup (NULL), lists the backups of the progress file,
+ * oldest first, each with its time and what it holds of g's progress (exit 1 when there is
+ * none). With one, brings back g's progress as that backup holds it, except where a change
+ * made since is newer; the file as it was is kept as a new backup first, and the summary
+ * names it. Errors as for progress_report_import(). */
+int progress_report_restore(const struct guide *g, struct progress_store *s, const char *backup,
+                            FILE *out, FILE *err);
 
 /* Prints what opening the store found (damaged file kept aside, read-only reason) to err as
  * "trail: ..." lines; prints nothing when there is nothing to say. */

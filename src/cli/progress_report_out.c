@@ -2,10 +2,12 @@
 /* Writing the command-line progress reports: see progress_report_out.h. */
 #include "progress_report_out.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
+#include "xalloc.h"
 
 int report_finish(FILE *out)
 {
@@ -17,5 +19,73 @@ void report_put_clean(FILE *out, const char *s, unsigned text_flags)
     size_t len = 0;
     char *clean = text_sanitize(s, strlen(s), text_flags | TEXT_ONE_LINE, &len);
     fwrite(clean, 1, len, out);
+    free(clean);
+}
+
+void report_put_tally(FILE *out, const struct progress_tally *t)
+{
+    char *parts[4] = {NULL};
+    size_t n = 0;
+    if (t->states > 0) {
+        parts[n++] = xasprintf("%zu marked key action%s", t->states, t->states == 1 ? "" : "s");
+    }
+    if (t->notes > 0) {
+        parts[n++] = xasprintf("%zu note%s", t->notes, t->notes == 1 ? "" : "s");
+    }
+    if (t->certs > 0) {
+        parts[n++] = xasprintf("%zu certification record%s", t->certs, t->certs == 1 ? "" : "s");
+    }
+    if (t->has_start) {
+        char buf[PROGRESS_DATE_SIZE];
+        progress_date_format(t->start, buf, sizeof buf);
+        parts[n++] = xasprintf("the start date %s", buf);
+    }
+    if (n == 0) {
+        fputs("no progress", out);
+    }
+    report_put_list(out, parts, n);
+}
+
+void report_put_list(FILE *out, char **parts, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fputs(parts[i], out);
+        fputs(i + 2 < n ? ", " : i + 2 == n ? " and " : "", out);
+        free(parts[i]);
+    }
+}
+
+void report_save_warning(const struct progress_store *s, FILE *err)
+{
+    if (progress_store_warning(s) != NULL) {
+        fputs("trail: warning: ", err);
+        report_put_clean(err, progress_store_warning(s), 0);
+        fputs(".\n", err);
+    }
+}
+
+void report_put_word(FILE *out, const char *s)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE, &len);
+    bool plain = len > 0;
+    for (size_t i = 0; i < len && plain; i++) {
+        unsigned char c = (unsigned char)clean[i];
+        plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                strchr("/._+=:,@%-", c) != NULL;
+    }
+    if (plain) {
+        fwrite(clean, 1, len, out);
+    } else {
+        fputc('\'', out);
+        for (size_t i = 0; i < len; i++) {
+            if (clean[i] == '\'') {
+                fputs("'\\''", out);
+            } else {
+                fputc(clean[i], out);
+            }
+        }
+        fputc('\'', out);
+    }
     free(clean);
 }

@@ -6,10 +6,28 @@
 
 #include <stdio.h>
 
+#include "progress_backup.h"
+#include "progress_store.h"
+
 /* Flushes out: the report's exit status, 0 when everything was written, else 1. */
 int report_finish(FILE *out);
 
 /* Writes s sanitised to one line (text_flags as for --print). */
 void report_put_clean(FILE *out, const char *s, unsigned text_flags);
+
+/* Writes s sanitised, quoted for a POSIX shell when it holds anything but [A-Za-z0-9/._+=:,@%-],
+ * for commands the learner may copy. */
+void report_put_word(FILE *out, const char *s);
+
+/* Writes the n strings of parts as "a, b and c", freeing each. */
+void report_put_list(FILE *out, char **parts, size_t n);
+
+/* "3 marked key actions, 2 notes, 1 certification record and the start date 2026-01-05", or
+ * "no progress" when the tally is empty. */
+void report_put_tally(FILE *out, const struct progress_tally *t);
+
+/* After a successful save: prints what it could not do ("trail: warning: ...") to err, if
+ * anything. */
+void report_save_warning(const struct progress_store *s, FILE *err);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_backup.h"
 #include "progress_import.h"
 #include "progress_plan.h"
 #include "progress_report.h"
@@ -101,11 +102,7 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
     if (sum->start) {
         parts[n++] = xstrdup("the start date");
     }
-    for (size_t i = 0; i < n; i++) {
-        fputs(parts[i], out);
-        fputs(i + 2 < n ? ", " : i + 2 == n ? " and " : "", out);
-        free(parts[i]);
-    }
+    report_put_list(out, parts, n);
     if (n > 0) {
         fputs(" updated", out);
     }
@@ -147,8 +144,56 @@ static struct progress *load_export(const struct guide *g, const char *path, FIL
     return theirs;
 }
 
+/* Merges theirs (guide g only) into the store, saves and prints what changed; `verb` starts
+ * the line ("Imported", "Restored from"). Entries only this guide's reset kept out are taken
+ * when over_reset is true, else counted and the way to take them is told. */
+static int merge_and_report(const struct guide *g, struct progress_store *s,
+                            struct progress *theirs, const char *path, const char *verb,
+                            bool over_reset, FILE *out, FILE *err)
+{
+    if (over_reset) {
+        progress_backup_lift(theirs, progress_store_doc(s), g->id);
+    }
+    struct progress_import_summary sum;
+    progress_import_merge(progress_store_doc(s), theirs, g->id, &sum);
+    progress_free(theirs);
+    if (progress_store_dirty(s) && progress_store_save(s) != 0) {
+        return import_failed(path, progress_store_message(s), err);
+    }
+    report_save_warning(s, err);
+    fprintf(out, "%s ", verb);
+    report_put_clean(out, path, 0);
+    fputs(": ", out);
+    if (sum.reset) {
+        fputs("a newer reset cleared older progress; ", out);
+    }
+    if (!progress_import_changed(&sum) ||
+        (sum.reset && sum.items + sum.notes + sum.certs == 0 && !sum.start)) {
+        fputs(sum.reset        ? "nothing else changed"
+              : sum.voided > 0 ? "nothing changed"
+                               : "nothing changed, everything "
+                                 "was up to date",
+              out);
+    } else {
+        put_summary(out, &sum);
+    }
+    fprintf(out, "; %zu entr%s unchanged.\n", sum.unchanged, sum.unchanged == 1 ? "y" : "ies");
+    if (sum.voided > 0) {
+        fprintf(out,
+                "%zu entr%s older than this guide's last reset, so %s not taken; to take %s "
+                "anyway (changes made since the reset are kept), run: trail --import ",
+                sum.voided, sum.voided == 1 ? "y is" : "ies are",
+                sum.voided == 1 ? "it was" : "they were", sum.voided == 1 ? "it" : "them");
+        report_put_word(out, path);
+        fputs(" --over-reset ", out);
+        report_put_word(out, g->id);
+        fputc('\n', out);
+    }
+    return report_finish(out);
+}
+
 int progress_report_import(const struct guide *g, struct progress_store *s, const char *path,
-                           FILE *out, FILE *err)
+                           bool over_reset, FILE *out, FILE *err)
 {
     if (progress_store_readonly(s) != NULL) {
         return import_failed(path, progress_store_readonly(s), err);
@@ -157,25 +202,94 @@ int progress_report_import(const struct guide *g, struct progress_store *s, cons
     if (theirs == NULL) {
         return 1;
     }
-    struct progress_import_summary sum;
-    progress_import_merge(progress_store_doc(s), theirs, g->id, &sum);
-    progress_free(theirs);
-    if (progress_store_dirty(s) && progress_store_save(s) != 0) {
-        return import_failed(path, progress_store_message(s), err);
-    }
-    fputs("Imported ", out);
-    report_put_clean(out, path, 0);
-    fputs(": ", out);
-    if (sum.reset) {
-        fputs("a newer reset cleared older progress; ", out);
-    }
-    if (!progress_import_changed(&sum) ||
-        (sum.reset && sum.items + sum.notes + sum.certs == 0 && !sum.start)) {
-        fputs(sum.reset ? "nothing else changed" : "nothing changed, everything was up to date",
-              out);
+    return merge_and_report(g, s, theirs, path, "Imported", over_reset, out, err);
+}
+
+/* "2026-12-06 07:05:29 UTC" from a backup's name (".bak-20261206T070529Z[-N]"); the name's
+ * tail as it is when it does not hold a time. */
+static void put_backup_time(FILE *out, const char *path)
+{
+    const char *tag = strstr(path, ".bak-");
+    const char *t = tag != NULL ? tag + 5 : path;
+    int y, mo, d, h, mi, sec;
+    if (sscanf(t, "%4d%2d%2dT%2d%2d%2dZ", &y, &mo, &d, &h, &mi, &sec) == 6) {
+        fprintf(out, "%04d-%02d-%02d %02d:%02d:%02d UTC", y, mo, d, h, mi, sec);
     } else {
-        put_summary(out, &sum);
+        report_put_clean(out, t, 0);
     }
-    fprintf(out, "; %zu entr%s unchanged.\n", sum.unchanged, sum.unchanged == 1 ? "y" : "ies");
+}
+
+/* trail --restore without a backup: every backup with its time and what it holds of g. */
+static int list_backups(const struct guide *g, struct progress_store *s, FILE *out, FILE *err)
+{
+    char **paths = NULL;
+    size_t n = progress_store_backups(s, &paths);
+    if (n == 0) {
+        fputs("trail: no backups of ", err);
+        report_put_clean(err, progress_store_target(s), 0);
+        fputs(" (trail --reset and --restore keep one)\n", err);
+        return 1;
+    }
+    fprintf(out, "Backups of ");
+    report_put_clean(out, progress_store_target(s), 0);
+    fputs(", oldest first, with the progress of guide '", out);
+    report_put_clean(out, g->id, 0);
+    fputs("' each holds:\n", out);
+    for (size_t i = 0; i < n; i++) {
+        struct diag d = {0};
+        struct progress *p = progress_backup_load(paths[i], g->id, &d);
+        fputs("  ", out);
+        put_backup_time(out, paths[i]);
+        fputs("  ", out);
+        report_put_clean(out, paths[i], 0);
+        fputs("\n      ", out);
+        if (p == NULL) {
+            fputs("not readable as a progress file", out);
+        } else {
+            struct progress_tally t;
+            progress_backup_tally(p, g->id, &t);
+            report_put_tally(out, &t);
+        }
+        fputc('\n', out);
+        progress_free(p);
+        diag_free(&d);
+        free(paths[i]);
+    }
+    free(paths);
+    fputs("To bring one back: trail --restore=BACKUP ", out);
+    report_put_word(out, g->id);
+    fputc('\n', out);
     return report_finish(out);
+}
+
+int progress_report_restore(const struct guide *g, struct progress_store *s, const char *backup,
+                            FILE *out, FILE *err)
+{
+    if (backup == NULL) {
+        return list_backups(g, s, out, err);
+    }
+    if (progress_store_readonly(s) != NULL) {
+        return import_failed(backup, progress_store_readonly(s), err);
+    }
+    struct diag d = {0};
+    struct progress *theirs = progress_backup_load(backup, g->id, &d);
+    if (theirs == NULL) {
+        char msg[512] = "not a progress file";
+        if (d.n > 0) {
+            diag_format(&d.msgs[0], msg, sizeof msg);
+        }
+        diag_free(&d);
+        return import_failed(backup, msg, err);
+    }
+    diag_free(&d);
+    /* What the restore replaces is kept too, so a restore can be undone like a reset. */
+    progress_store_want_backup(s);
+    int rc = merge_and_report(g, s, theirs, backup, "Restored from", true, out, err);
+    if (rc == 0 && progress_store_backup(s) != NULL) {
+        fputs("The file as it was before is kept as ", out);
+        report_put_clean(out, progress_store_backup(s), 0);
+        fputs(".\n", out);
+        rc = report_finish(out);
+    }
+    return rc;
 }

@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +90,52 @@ static char *follow(const char *link, char **err)
     return next;
 }
 
+/* Whether following the symlink cur (lstat'ed as st) is refused: a link another user owns
+ * (root's links are trusted), or, as the kernel's protected_symlinks does, a link in a
+ * world-writable sticky directory owned neither by us nor by that directory's owner. Sets
+ * *err. */
+static bool link_refused(const char *path, const char *cur, const struct stat *st, char **err)
+{
+    uid_t me = geteuid();
+    if (st->st_uid != me && st->st_uid != 0) {
+        if (err != NULL) {
+            *err = xasprintf("%s is a symlink owned by another user (uid %lu); trail does not "
+                             "follow it",
+                             cur, (unsigned long)st->st_uid);
+        }
+        return true;
+    }
+    char *dir = progress_fs_dirname(cur);
+    struct stat ds;
+    bool sticky = stat(dir, &ds) == 0 && (ds.st_mode & S_ISVTX) && (ds.st_mode & S_IWOTH);
+    bool refused = sticky && st->st_uid != me && st->st_uid != ds.st_uid;
+    if (refused && err != NULL) {
+        *err = xasprintf("%s is a symlink in the shared directory %s that you do not own; trail "
+                         "does not follow it (state path %s)",
+                         cur, dir, path);
+    }
+    free(dir);
+    return refused;
+}
+
+/* A regular file another user owns is not ours to replace (DUR-12): refused. */
+static bool owner_refused(const char *cur, const struct stat *st, char **err)
+{
+    if (st->st_uid == geteuid()) {
+        return false;
+    }
+    if (err != NULL) {
+        const struct passwd *pw = getpwuid(st->st_uid);
+        *err = pw != NULL ? xasprintf("%s belongs to the user %s; trail does not write another "
+                                      "user's file (run trail as %s, or use --state FILE)",
+                                      cur, pw->pw_name, pw->pw_name)
+                          : xasprintf("%s belongs to another user (uid %lu); trail does not "
+                                      "write another user's file (use --state FILE)",
+                                      cur, (unsigned long)st->st_uid);
+    }
+    return true;
+}
+
 int progress_fs_resolve(const char *path, int max_links, char **target, char **err)
 {
     char *cur = xstrdup(path);
@@ -108,6 +155,11 @@ int progress_fs_resolve(const char *path, int max_links, char **target, char **e
             }
             free(cur);
             errno = e;
+            return -1;
+        }
+        if (S_ISREG(st.st_mode) && owner_refused(cur, &st, err)) {
+            free(cur);
+            errno = EPERM;
             return -1;
         }
         if (S_ISREG(st.st_mode)) {
@@ -130,6 +182,11 @@ int progress_fs_resolve(const char *path, int max_links, char **target, char **e
             }
             free(cur);
             errno = ELOOP;
+            return -1;
+        }
+        if (link_refused(path, cur, &st, err)) {
+            free(cur);
+            errno = EPERM;
             return -1;
         }
         char *next = follow(cur, err);
@@ -314,8 +371,40 @@ static int copy_fd(int src_fd, int fd)
     }
 }
 
-/* Fills, syncs and closes a new copy; on failure closes fd and removes the copy. */
-static int fill_copy(int fd, const char *copy, const char *src, const char *buf, size_t len,
+/* A new "<path>.tmp-XXXXXX" created exclusively; returns the fd and sets *tmp. */
+static int create_temp(const char *path, char **tmp, char **err)
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    uint64_t x = ((uint64_t)getpid() << 32) ^ (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec;
+    for (int i = 0; i < TEMP_ATTEMPTS; i++) {
+        char suffix[7];
+        for (int k = 0; k < 6; k++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            suffix[k] = alphabet[(x >> 33) % (sizeof alphabet - 1)];
+        }
+        suffix[6] = '\0';
+        char *name = xasprintf("%s.tmp-%s", path, suffix);
+        int fd = create_exclusive(name);
+        if (fd >= 0) {
+            *tmp = name;
+            return fd;
+        }
+        if (errno != EEXIST) {
+            fail(err, "cannot create the temporary file", name);
+            free(name);
+            return -1;
+        }
+        free(name);
+    }
+    errno = EEXIST;
+    fail(err, "cannot find a free temporary name next to", path);
+    return -1;
+}
+
+/* Fills, syncs and closes a new temporary copy; on failure closes fd and removes it. */
+static int fill_copy(int fd, const char *tmp, const char *src, const char *buf, size_t len,
                      char **err)
 {
     int rc = 0;
@@ -338,11 +427,31 @@ static int fill_copy(int fd, const char *copy, const char *src, const char *buf,
         rc = -1;
     }
     if (rc != 0) {
-        unlink(copy);
+        unlink(tmp);
         errno = e;
-        return fail(err, "cannot keep a copy as", copy);
+        return fail(err, "cannot keep a copy of", src);
     }
     return 0;
+}
+
+/* Gives the finished temporary file tmp the name `name` unless that exists (errno EEXIST then):
+ * a hard link never replaces, then the temporary name goes. A file system without hard links
+ * gets a check and a rename, which only another trail saving the same second could race. */
+static int name_copy(const char *tmp, const char *name)
+{
+    if (link(tmp, name) == 0) {
+        unlink(tmp);
+        return 0;
+    }
+    if (errno == EEXIST) {
+        return -1;
+    }
+    struct stat st;
+    if (lstat(name, &st) == 0) {
+        errno = EEXIST;
+        return -1;
+    }
+    return rename(tmp, name);
 }
 
 /* True when the open file fd holds exactly the len bytes at buf, or, when buf is NULL, exactly
@@ -426,75 +535,72 @@ int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, s
     if ((*copy = find_same_copy(path, tag, buf, len)) != NULL) {
         return 0;
     }
+    /* Written like the file itself (DUR-11): a temporary name, fsync, then its real name, so
+     * a copy killed half-way leaves a temporary file the next start removes, never a short
+     * copy under a name that says it is complete. */
+    char *tmp = NULL;
+    int fd = create_temp(path, &tmp, err);
+    if (fd < 0) {
+        return -1;
+    }
+    if (fill_copy(fd, tmp, path, buf, len, err) != 0) {
+        free(tmp);
+        return -1;
+    }
     char stamp[32];
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    for (int i = 0; i < COPY_ATTEMPTS; i++) {
-        char *name = i == 0 ? xasprintf("%s.%s-%s", path, tag, stamp)
-                            : xasprintf("%s.%s-%s-%d", path, tag, stamp, i + 1);
-        int fd = create_exclusive(name);
-        if (fd < 0 && errno == EEXIST) {
-            free(name);
-            continue;
+    char *name = NULL;
+    int rc = -1;
+    for (int i = 0; i < COPY_ATTEMPTS && rc != 0; i++) {
+        free(name);
+        name = i == 0 ? xasprintf("%s.%s-%s", path, tag, stamp)
+                      : xasprintf("%s.%s-%s-%d", path, tag, stamp, i + 1);
+        rc = name_copy(tmp, name);
+        if (rc != 0 && errno != EEXIST) {
+            break;
         }
-        if (fd < 0) {
-            fail(err, "cannot keep a copy as", name);
-            free(name);
-            return -1;
-        }
-        if (fill_copy(fd, name, path, buf, len, err) != 0) {
-            free(name);
-            return -1;
-        }
-        char *dir = progress_fs_dirname(path);
-        int rc = fsync_dir(dir);
-        if (rc != 0) {
-            fail(err, "cannot sync the directory", dir);
-        }
-        free(dir);
-        if (rc != 0) {
-            free(name);
-            return -1;
-        }
-        *copy = name;
-        return 0;
     }
-    errno = EEXIST;
-    return fail(err, "cannot find a free name to keep a copy of", path);
+    if (rc != 0) {
+        fail(err, "cannot keep a copy as", name);
+        unlink(tmp);
+        free(tmp);
+        free(name);
+        return -1;
+    }
+    free(tmp);
+    char *dir = progress_fs_dirname(path);
+    rc = fsync_dir(dir);
+    if (rc != 0) {
+        fail(err, "cannot sync the directory", dir);
+        unlink(name);
+        free(name);
+    } else {
+        *copy = name;
+    }
+    free(dir);
+    return rc;
 }
 
-/* A new "<path>.tmp-XXXXXX" created exclusively; returns the fd and sets *tmp. */
-static int create_temp(const char *path, char **tmp, char **err)
+/* Gives the new file fd the mode and group of the file it replaces (DUR-12): a learner who made
+ * the file read-only or shared it with a group keeps that. The owner is ours: a file another
+ * user owns is refused before (progress_fs_resolve()). The group is kept when we may set it. */
+static int keep_attributes(int fd, const char *path)
 {
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    uint64_t x = ((uint64_t)getpid() << 32) ^ (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec;
-    for (int i = 0; i < TEMP_ATTEMPTS; i++) {
-        char suffix[7];
-        for (int k = 0; k < 6; k++) {
-            x = x * 6364136223846793005u + 1442695040888963407u;
-            suffix[k] = alphabet[(x >> 33) % (sizeof alphabet - 1)];
-        }
-        suffix[6] = '\0';
-        char *name = xasprintf("%s.tmp-%s", path, suffix);
-        int fd = create_exclusive(name);
-        if (fd >= 0) {
-            *tmp = name;
-            return fd;
-        }
-        if (errno != EEXIST) {
-            fail(err, "cannot create the temporary file", name);
-            free(name);
-            return -1;
-        }
-        free(name);
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        return 0; /* a new file: 0600 */
     }
-    errno = EEXIST;
-    fail(err, "cannot find a free temporary name next to", path);
-    return -1;
+    if (st.st_uid != geteuid()) {
+        errno = EPERM;
+        return -1;
+    }
+    if (fchown(fd, (uid_t)-1, st.st_gid) != 0 && errno != EPERM) {
+        return -1;
+    }
+    return fchmod(fd, st.st_mode & 07777);
 }
 
 int progress_fs_replace(const char *path, const char *buf, size_t len, char **err)
@@ -509,6 +615,8 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **er
         step = "cannot write";
     } else if (fsync(fd) != 0) {
         step = "cannot sync to disk";
+    } else if (keep_attributes(fd, path) != 0) {
+        step = "cannot keep the owner and mode of";
     }
     int e = errno;
     if (close(fd) != 0 && step == NULL) {
@@ -529,10 +637,10 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **er
     char *dir = progress_fs_dirname(path);
     int rc = fsync_dir(dir);
     if (rc != 0) {
-        fail(err, "saved, but cannot sync to disk the directory", dir);
+        fail(err, "cannot sync to disk the directory", dir);
     }
     free(dir);
-    return rc;
+    return rc != 0 ? 1 : 0;
 }
 
 int progress_fs_lock(const char *path, int wait_ms, char **err)
@@ -553,9 +661,11 @@ int progress_fs_lock(const char *path, int wait_ms, char **err)
             continue;
         }
         if (errno != EWOULDBLOCK || waited >= wait_ms) {
+            int e = errno;
             fail(err, "cannot lock", name);
             close(fd);
             free(name);
+            errno = e;
             return -1;
         }
         struct timespec pause = {0, 2 * 1000 * 1000};
@@ -608,4 +718,37 @@ int progress_fs_remove_temps(const char *path)
 bool progress_fs_has_temps(const char *path)
 {
     return scan_temps(path, false) > 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t progress_fs_list_copies(const char *path, const char *tag, char ***paths)
+{
+    *paths = NULL;
+    char *dir = progress_fs_dirname(path);
+    const char *slash = strrchr(path, '/');
+    char *prefix = xasprintf("%s.%s-", slash != NULL ? slash + 1 : path, tag);
+    size_t plen = strlen(prefix), n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d != NULL && (de = readdir(d)) != NULL) {
+        if (strncmp(de->d_name, prefix, plen) == 0) {
+            *paths = xreallocarray(*paths, n + 1, sizeof **paths);
+            (*paths)[n++] = strcmp(dir, ".") == 0 && slash == NULL
+                                ? xstrdup(de->d_name)
+                                : xasprintf("%s/%s", dir, de->d_name);
+        }
+    }
+    if (d != NULL) {
+        closedir(d);
+    }
+    if (n > 1) {
+        qsort(*paths, n, sizeof **paths, compare_names);
+    }
+    free(prefix);
+    free(dir);
+    return n;
 }

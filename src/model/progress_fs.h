@@ -14,7 +14,10 @@
 /* Follows a chain of symlinks from path (at most max_links links) to the file a save must
  * write. A path that does not exist is its own target; a link whose target does not exist, a
  * loop, a longer chain, and anything that is not a regular file (FIFO, directory, device) are
- * refused. On success *target is a new string (caller frees). */
+ * refused, and so (errno EPERM) are a symlink another user owns (root's are trusted), a
+ * symlink in a world-writable sticky directory owned neither by us nor by that directory's
+ * owner (the kernel's protected_symlinks rule), and a file another user owns (DUR-12). On
+ * success *target is a new string (caller frees). */
 int progress_fs_resolve(const char *path, int max_links, char **target, char **err);
 
 /* The directory part of path ("." when there is none); a new string (caller frees). */
@@ -31,18 +34,25 @@ int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char
 
 /* Keeps a copy of a file next to it as "<path>.<tag>-<YYYYmmddTHHMMSSZ>" (a "-N" suffix is
  * added if that exists): the len bytes at buf, or when buf is NULL the current content of path
- * itself. The copy is exclusive-created 0600 and fsynced with its directory. When a
- * "<path>.<tag>-*" file already holds exactly those bytes, no copy is made and that file is the
- * copy: copies never pile up, one per distinct content. On success *copy is the copy's path (a
- * new string; caller frees). */
+ * itself. The copy is written like the file itself: a "<path>.tmp-XXXXXX" file exclusive-
+ * created 0600, fsynced, then given its name (never replacing a file) and its directory
+ * fsynced, so no name ever holds a partial copy. When a "<path>.<tag>-*" file already holds
+ * exactly those bytes, no copy is made and that file is the copy: copies never pile up, one per
+ * distinct content. On success *copy is the copy's path (a new string; caller frees). */
 int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, size_t len,
                            char **copy, char **err);
 
+/* Lists the copies progress_fs_copy_aside() made of path with tag: their count, and in *paths a
+ * new array of new strings sorted by name, which is oldest first (caller frees each and the
+ * array; NULL when there is none). */
+size_t progress_fs_list_copies(const char *path, const char *tag, char ***paths);
+
 /* Replaces path with len bytes of buf atomically and durably: "<path>.tmp-XXXXXX" created
- * exclusively 0600 in the same directory, every byte written, fsync, close, rename over path,
- * fsync of the directory. On failure the temporary file is removed and path is unchanged
- * (except when only the final directory fsync failed: then the new content is in place but
- * may not survive a power loss, and -1 is still returned). */
+ * exclusively 0600 in the same directory, every byte written, fsync, the mode and group of the
+ * file it replaces (an existing file's permissions are the learner's), close, rename over
+ * path, fsync of the directory. Returns 0, or -1 on failure: the temporary file is removed
+ * and path is unchanged. Returns 1 (with *err set) when only the final directory fsync failed:
+ * the new content is in place then but may not survive a power loss. */
 int progress_fs_replace(const char *path, const char *buf, size_t len, char **err);
 
 /* Takes an exclusive flock on "<path>.lock" (created 0600, close-on-exec). With wait_ms > 0

@@ -120,13 +120,18 @@ static bool same_cert(const struct progress_cert_info *a, const struct progress_
            progress_date_compare(a->expires, b->expires) == 0;
 }
 
-/* Counts one entry: updated (*n) when theirs wins with a different value, else unchanged. */
-static void tally(struct progress_import_summary *sum, size_t *n, bool win, bool same)
+/* Counts one entry changed at t (ours: o, 0 when not live): updated (*n) when theirs wins with
+ * a different value, else unchanged; voided too when only the reset kept it out. */
+static void tally(struct progress_import_summary *sum, size_t *n, int64_t reset, int64_t t,
+                  int64_t o, bool same)
 {
-    if (win && !same) {
+    if (wins(reset, t, o) && !same) {
         (*n)++;
-    } else {
-        sum->unchanged++;
+        return;
+    }
+    sum->unchanged++;
+    if (!same && t <= reset && t > o) {
+        sum->voided++;
     }
 }
 
@@ -163,13 +168,13 @@ static void summarise(const struct progress_guide *og, const struct progress_gui
         const struct progress_item *o = progress_find_item(og, t->id);
         bool live = o != NULL && o->changed > reset;
         enum progress_state ours = live ? o->state : PROGRESS_TODO;
-        tally(sum, &sum->items, wins(reset, t->changed, live ? o->changed : 0), ours == t->state);
+        tally(sum, &sum->items, reset, t->changed, live ? o->changed : 0, ours == t->state);
     }
     const struct progress_note *tn = tg->notes.rows;
     for (size_t i = 0; i < tg->notes.n; i++) {
         const struct progress_note *o = progress_find_note(og, tn[i].id);
         bool live = o != NULL && o->changed > reset;
-        tally(sum, &sum->notes, wins(reset, tn[i].changed, live ? o->changed : 0),
+        tally(sum, &sum->notes, reset, tn[i].changed, live ? o->changed : 0,
               same_str(live ? o->text : NULL, tn[i].text));
     }
     const struct progress_cert *tc = tg->certs.rows;
@@ -177,14 +182,14 @@ static void summarise(const struct progress_guide *og, const struct progress_gui
     for (size_t i = 0; i < tg->certs.n; i++) {
         const struct progress_cert *o = progress_find_cert(og, tc[i].id);
         bool live = o != NULL && o->changed > reset;
-        tally(sum, &sum->certs, wins(reset, tc[i].changed, live ? o->changed : 0),
+        tally(sum, &sum->certs, reset, tc[i].changed, live ? o->changed : 0,
               same_cert(live ? &o->info : &none, &tc[i].info));
     }
     if (tg->start.changed != 0) {
         bool live = og != NULL && og->start.changed > reset;
         struct progress_date ours = live ? og->start.date : (struct progress_date){0};
         size_t n = 0;
-        tally(sum, &n, wins(reset, tg->start.changed, live ? og->start.changed : 0),
+        tally(sum, &n, reset, tg->start.changed, live ? og->start.changed : 0,
               progress_date_compare(ours, tg->start.date) == 0);
         sum->start = n > 0;
     }

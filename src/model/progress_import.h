@@ -28,6 +28,8 @@ struct progress_import_summary {
     bool start;       /* the start date was set, changed or cleared */
     bool reset;       /* the other side's newer reset cleared older entries here */
     size_t unchanged; /* entries of the export that changed nothing */
+    size_t voided;    /* of those, entries that would have changed something but are older
+                         than this guide's reset (progress_backup_lift() takes them anyway) */
 };
 
 /* Parses the len bytes of an export named `file` in messages. Returns a new document holding

@@ -30,6 +30,7 @@ struct progress_store {
     bool want_backup; /* a reset is pending: back the file up before writing */
     bool reading;     /* opened by progress_store_open_read(): never writes, never copies */
     char *message, *notice, *readonly, *backup;
+    char *warning;       /* what the last successful save could not do (sync the directory) */
     bool kept;           /* a damaged file was copied aside: the file it was, so that the */
     struct stat kept_st; /* save replacing it does not copy the same file again */
     char *written;       /* the bytes the last save wrote (NULL before it): while the file */
@@ -100,15 +101,21 @@ char *progress_default_path(void)
 char *progress_store_suggest_path(const struct progress_store *s)
 {
     (void)s;
-    const char *tmp = getenv("TMPDIR");
-    if (tmp == NULL || tmp[0] != '/') {
-        tmp = "/tmp";
+    /* Never a shared directory such as /tmp: another user could plant a symlink there (F7). */
+    const char *state = getenv("XDG_STATE_HOME");
+    if (state != NULL && state[0] == '/') {
+        return xasprintf("%s/trail/progress.yaml", state);
     }
-    const struct passwd *pw = getpwuid(geteuid());
-    if (pw != NULL && pw->pw_name != NULL && strchr(pw->pw_name, '/') == NULL) {
-        return xasprintf("%s/trail_progress-%s.yaml", tmp, pw->pw_name);
+    const char *home = getenv("HOME");
+    if (home == NULL || home[0] != '/') {
+        const struct passwd *pw = getpwuid(geteuid());
+        home = pw != NULL && pw->pw_dir != NULL && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
     }
-    return xasprintf("%s/trail_progress-%lu.yaml", tmp, (unsigned long)geteuid());
+    if (home == NULL) {
+        return xstrdup("FILE (in a directory only you can write)");
+    }
+    return xasprintf("%s%s.local/state/trail/progress.yaml", home,
+                     home[strlen(home) - 1] == '/' ? "" : "/");
 }
 
 /* The first error of a parse, for messages: "line 4: an item's state is ...". */
@@ -258,10 +265,11 @@ static void check_dir_writable(struct progress_store *s)
 {
     char *dir = progress_fs_dirname(s->target);
     if (access(dir, F_OK) == 0 && access(dir, W_OK | X_OK) != 0) {
+        int e = errno; /* before anything else can change it (F4) */
         char *alt = progress_store_suggest_path(s);
         add_notice(s, xasprintf("The directory %s is read-only (%s): progress cannot be saved "
                                 "there; run trail with --state FILE, e.g. --state %s.",
-                                dir, strerror(errno), alt));
+                                dir, strerror(e), alt));
         free(alt);
     }
     free(dir);
@@ -276,7 +284,7 @@ static struct progress_store *open_store(const char *path, bool reading)
     if (progress_fs_resolve(path, PROGRESS_STORE_MAX_LINKS, &s->target, &err) != 0) {
         /* A refused target (wrong type, dangling link, loop) is never written; anything else
          * (say, a directory on the way that is not there yet) may clear up, so saves retry. */
-        bool refused = errno == EINVAL || errno == ELOOP || errno == ENOENT;
+        bool refused = errno == EINVAL || errno == ELOOP || errno == ENOENT || errno == EPERM;
         s->target = xstrdup(path);
         s->doc = progress_new();
         if (refused) {
@@ -328,6 +336,7 @@ void progress_store_close(struct progress_store *s)
     free(s->notice);
     free(s->readonly);
     free(s->backup);
+    free(s->warning);
     free(s->written);
     free(s);
 }
@@ -384,16 +393,48 @@ static int save_locked(struct progress_store *s, char **note)
     }
     int rc = progress_fs_replace(s->target, text, len, &err);
     free(s->written);
-    s->written = rc == 0 ? text : NULL;
-    s->written_len = rc == 0 ? len : 0;
-    if (rc != 0) {
+    s->written = rc >= 0 ? text : NULL;
+    s->written_len = rc >= 0 ? len : 0;
+    if (rc < 0) {
         free(text);
+        return save_failed(s, err);
     }
-    return rc != 0 ? save_failed(s, err) : 0;
+    if (rc > 0) { /* the file holds the change; only its directory entry may not be durable */
+        set_str(&s->warning, xasprintf("the change is in %s, but %s; it may not survive a "
+                                       "power loss, and the next save syncs again",
+                                       s->target, err));
+        free(err);
+    }
+    return 0;
 }
 
-int progress_store_save(struct progress_store *s)
+/* Appends " <text>" to *msg and frees text; nothing for NULL. */
+static void append_sentence(char **msg, char *text)
 {
+    if (text != NULL) {
+        set_str(msg, xasprintf("%s %s", *msg, text));
+        free(text);
+    }
+}
+
+/* A sentence for a save that replaced a file the learner made read-only (F3): its mode is
+ * kept, and the learner should know trail wrote it anyway. NULL otherwise. */
+static char *read_only_note(const struct progress_store *s)
+{
+    struct stat st;
+    if (stat(s->target, &st) != 0 || (st.st_mode & S_IWUSR) != 0) {
+        return NULL;
+    }
+    return xasprintf("The file is read-only (mode %04o); trail saved the change and kept that "
+                     "mode.",
+                     (unsigned)(st.st_mode & 07777));
+}
+
+/* A save that waits up to wait_ms for the lock; PROGRESS_STORE_BUSY when wait_ms is 0 and
+ * another process holds it. */
+static int save_waiting(struct progress_store *s, int wait_ms)
+{
+    set_str(&s->warning, NULL);
     if (s->reading) {
         set_str(&s->message, xstrdup("Progress is not saved: it was opened for reading only."));
         return -1;
@@ -413,7 +454,14 @@ int progress_store_save(struct progress_store *s)
     if (rc != 0) {
         return save_failed(s, err);
     }
-    int lock = progress_fs_lock(s->target, PROGRESS_STORE_LOCK_WAIT_MS, &err);
+    int lock = progress_fs_lock(s->target, wait_ms, &err);
+    if (lock < 0 && wait_ms == 0 && errno == EWOULDBLOCK) {
+        free(err);
+        set_str(&s->message, xasprintf("Waiting for another trail to finish saving %s; your "
+                                       "changes are kept in memory until then.",
+                                       s->target));
+        return PROGRESS_STORE_BUSY;
+    }
     if (lock < 0) {
         return save_failed(s, err);
     }
@@ -426,10 +474,23 @@ int progress_store_save(struct progress_store *s)
     }
     s->saved_generation = s->doc->generation;
     s->want_backup = false;
-    set_str(&s->message, note != NULL ? xasprintf("Saved to %s. %s", s->target, note)
-                                      : xasprintf("Saved to %s.", s->target));
-    free(note);
+    set_str(&s->message, xasprintf("Saved to %s.", s->target));
+    append_sentence(&s->message, note);
+    append_sentence(&s->message, read_only_note(s));
+    if (s->warning != NULL) {
+        append_sentence(&s->message, xasprintf("Warning: %s.", s->warning));
+    }
     return 0;
+}
+
+int progress_store_save(struct progress_store *s)
+{
+    return save_waiting(s, PROGRESS_STORE_LOCK_WAIT_MS);
+}
+
+int progress_store_save_try(struct progress_store *s)
+{
+    return save_waiting(s, 0);
 }
 
 int progress_store_reset(struct progress_store *s, const char *guide_id, const char **backup)
@@ -442,8 +503,7 @@ int progress_store_reset(struct progress_store *s, const char *guide_id, const c
         return -1;
     }
     progress_reset_guide(s->doc, guide_id, progress_now_ms());
-    s->want_backup = true;
-    set_str(&s->backup, NULL);
+    progress_store_want_backup(s);
     if (progress_store_save(s) != 0) {
         return -1;
     }
@@ -451,6 +511,27 @@ int progress_store_reset(struct progress_store *s, const char *guide_id, const c
         *backup = s->backup;
     }
     return 0;
+}
+
+const char *progress_store_warning(const struct progress_store *s)
+{
+    return s->warning;
+}
+
+void progress_store_want_backup(struct progress_store *s)
+{
+    s->want_backup = true;
+    set_str(&s->backup, NULL);
+}
+
+const char *progress_store_backup(const struct progress_store *s)
+{
+    return s->backup;
+}
+
+size_t progress_store_backups(const struct progress_store *s, char ***paths)
+{
+    return progress_fs_list_copies(s->target, "bak", paths);
 }
 
 const char *progress_store_message(const struct progress_store *s)

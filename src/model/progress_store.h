@@ -19,6 +19,7 @@
 #define TRAIL_PROGRESS_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "progress.h"
@@ -56,10 +57,32 @@ struct progress *progress_store_doc(struct progress_store *s);
  * instances had saved. */
 int progress_store_save(struct progress_store *s);
 
+/* The same save without waiting for the lock: returns PROGRESS_STORE_BUSY when another process
+ * holds it (nothing is read or written; the message says trail is waiting, the document stays
+ * dirty), else what progress_store_save() returns. For the browser, which must not freeze
+ * while another instance saves: it tries again from its loop. */
+#define PROGRESS_STORE_BUSY 1
+int progress_store_save_try(struct progress_store *s);
+
 /* Clears guide_id's progress: keeps a copy of the current file as "<target>.bak-<time>", writes
  * the reset tombstone and saves. Returns 0 or -1 (message set); *backup (if not NULL) gets the
  * backup's path (borrowed, NULL when there was no file to back up). */
 int progress_store_reset(struct progress_store *s, const char *guide_id, const char **backup);
+
+/* Makes the next save keep a copy of the file as it is as "<target>.bak-<time>" before
+ * replacing it (as a reset does), so that what the save replaces can be restored. */
+void progress_store_want_backup(struct progress_store *s);
+
+/* The backup the last save kept (borrowed), or NULL when it kept none. */
+const char *progress_store_backup(const struct progress_store *s);
+
+/* The backups kept next to the file ("<target>.bak-*"), oldest first: their count, and in
+ * *paths a new array of new strings (caller frees each and the array; NULL when none). */
+size_t progress_store_backups(const struct progress_store *s, char ***paths);
+
+/* What the last save, although it succeeded, could not do (its directory could not be synced
+ * to disk), as a sentence; NULL when nothing. Borrowed. */
+const char *progress_store_warning(const struct progress_store *s);
 
 /* True when the document has changes not saved yet. */
 bool progress_store_dirty(const struct progress_store *s);
@@ -81,9 +104,10 @@ const char *progress_store_readonly(const struct progress_store *s);
 const char *progress_store_path(const struct progress_store *s);
 const char *progress_store_target(const struct progress_store *s);
 
-/* Somewhere else the learner could save to when the dotfile cannot be written:
- * "$TMPDIR/trail_progress-<user>.yaml" (TMPDIR defaulting to /tmp). Returns a new string
- * (caller frees) for messages such as "run trail --state FILE". */
+/* Somewhere else the learner could save to when the dotfile cannot be written, in the
+ * learner's own space, never a shared directory such as /tmp (where another user could plant a
+ * symlink): "$XDG_STATE_HOME/trail/progress.yaml", else "~/.local/state/trail/progress.yaml".
+ * Returns a new string (caller frees) for messages such as "run trail --state FILE". */
 char *progress_store_suggest_path(const struct progress_store *s);
 
 #endif

@@ -45,8 +45,62 @@ static bool mask_set;
 static struct sigaction curses_tstp; /* curses' SIGTSTP handler, while another program runs */
 static bool tstp_saved;
 
-static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+/* Every signal whose default action ends the process restores the terminal (TUI-5). Those
+ * that would only terminate are quit signals: the loop leaves curses, saves and exits with 128
+ * + the signal. Those that would dump core are crash signals: restored at once, then re-raised.
+ * The real-time signals (default: terminate) are quit signals too, by range. */
+static const int quit_signals[] = {
+    SIGINT,    SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF,
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGPOLL
+    SIGPOLL,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+};
+static const int crash_signals[] = {SIGSEGV, SIGBUS,  SIGFPE,  SIGILL, SIGABRT,
+                                    SIGSYS,  SIGTRAP, SIGXCPU, SIGXFSZ};
+#define N_QUIT_SIGNALS  (sizeof quit_signals / sizeof quit_signals[0])
+#define N_CRASH_SIGNALS (sizeof crash_signals / sizeof crash_signals[0])
+
+/* Calls fn for every quit signal, the real-time ones included. */
+static void each_quit_signal(void (*fn)(int sig, void *arg), void *arg)
+{
+    for (size_t i = 0; i < N_QUIT_SIGNALS; i++) {
+        fn(quit_signals[i], arg);
+    }
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) {
+        fn(sig, arg);
+    }
+}
+
+static void add_to_set(int sig, void *set)
+{
+    sigaddset(set, sig);
+}
+
+static sigset_t ignored; /* quit signals trail was started with ignored: left alone */
+
+static void set_action(int sig, void *sa)
+{
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
+        sigaddset(&ignored, sig);
+        return;
+    }
+    sigaction(sig, sa, NULL);
+}
+
+static void set_default(int sig, void *unused)
+{
+    (void)unused;
+    if (!sigismember(&ignored, sig)) {
+        signal(sig, SIG_DFL);
+    }
+}
 
 static void on_quit_signal(int sig)
 {
@@ -143,18 +197,19 @@ static void add_restore(const char *s)
     }
 }
 
+/* Installs our handlers. A quit signal the shell made trail ignore (nohup, a background job's
+ * SIGPIPE) stays ignored, as programs started that way expect. */
 static void install_handlers(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = on_quit_signal; /* no SA_RESTART: poll() must wake up */
-    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
-        sigaction(quit_signals[i], &sa, NULL);
-    }
+    sigemptyset(&ignored);
+    each_quit_signal(set_action, &sa);
     sa.sa_handler = on_crash_signal;
     sa.sa_flags = SA_RESETHAND;
-    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+    for (size_t i = 0; i < N_CRASH_SIGNALS; i++) {
         sigaction(crash_signals[i], &sa, NULL);
     }
 }
@@ -165,9 +220,7 @@ static void block_signals(void)
     sigset_t block;
     sigemptyset(&block);
     sigaddset(&block, SIGWINCH);
-    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
-        sigaddset(&block, quit_signals[i]);
-    }
+    each_quit_signal(add_to_set, &block);
     mask_set = sigprocmask(SIG_BLOCK, &block, &wait_mask) == 0;
 }
 
@@ -178,11 +231,23 @@ int ui_term_poll(struct pollfd *p)
 
 static void reset_handlers(void)
 {
-    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
-        signal(quit_signals[i], SIG_DFL);
-    }
-    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+    each_quit_signal(set_default, NULL);
+    for (size_t i = 0; i < N_CRASH_SIGNALS; i++) {
         signal(crash_signals[i], SIG_DFL);
+    }
+}
+
+/* Flow control off while the browser runs (as less and vim do): Ctrl-S would freeze the
+ * display until Ctrl-Q, and trail's keys reach it instead. Made part of curses' program mode,
+ * so leaving curses (endwin) gives the shell its own mode back and resuming turns it off
+ * again; the crash handler restores the pre-launch termios, IXON included. */
+static void flow_control_off(void)
+{
+    struct termios t;
+    if (tcgetattr(STDIN_FILENO, &t) == 0 && (t.c_iflag & IXON) != 0) {
+        t.c_iflag &= ~(tcflag_t)IXON;
+        tcsetattr(STDIN_FILENO, TCSANOW, &t);
+        def_prog_mode();
     }
 }
 
@@ -229,6 +294,7 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     cbreak();
     noecho();
     nonl();
+    flow_control_off();
     set_escdelay(25);
     curs_set(0);
     leaveok(stdscr, TRUE);
@@ -283,9 +349,7 @@ void ui_term_suspend(struct ui *ui)
 
 void ui_term_child_signals(void)
 {
-    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
-        signal(quit_signals[i], SIG_DFL);
-    }
+    each_quit_signal(set_default, NULL);
     signal(SIGWINCH, SIG_DFL);
     if (mask_set) {
         sigprocmask(SIG_SETMASK, &wait_mask, NULL);

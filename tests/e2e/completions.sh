@@ -19,11 +19,12 @@ mkdir -p "$HOME" "$tmp/state"
 bash_file="$TRAIL_SOURCE_DIR/completions/trail.bash"
 zsh_dir="$TRAIL_SOURCE_DIR/completions"
 
-# The option table: "--name ARG" per option (ARG empty when it takes none; "[DIR]" optional).
+# The option table: "--name ARG" per option (ARG empty when it takes none; "[DIR]" optional;
+# a value that only "--name=VALUE" gives, as "--restore[=BACKUP]", appears as "BACKUP").
 help=$("$TRAIL_BIN" --help)
 # (An option's line starts in column 3 or 7; deeper ones continue a description.)
 table=$(printf '%s\n' "$help" | grep -E '^(  -[A-Za-z], |      )--[a-z]' |
-    sed -E 's/^ +(-[A-Za-z], )?(--[a-z-]+)( ([][A-Z]+))?.*/\2 \4/')
+    sed -E 's/^ +(-[A-Za-z], )?(--[a-z-]+)(\[=([A-Z]+)\]| ([][A-Z]+))?.*/\2 \4\5/')
 opts=$(printf '%s\n' "$table" | cut -d' ' -f1)
 short=$(printf '%s\n' "$help" | grep -oE '^ +-[A-Za-z],' | tr -d ' ,')
 expect_ge "$(printf '%s\n' "$opts" | wc -l)" 15 "trail --help lists the options"
@@ -53,9 +54,13 @@ if command -v bash >/dev/null 2>&1; then
     today=$(date +%Y-%m-%d)
     while read -r opt arg; do
         [ -n "$arg" ] || continue
-        got=$(bash_complete "$TRAIL_BIN" "$opt" '' | tr '\n' ' ')
+        if printf '%s\n' "$help" | grep -qF -- "$opt[=$arg]"; then
+            got=$(bash_complete "$TRAIL_BIN" "$opt" = '' | tr '\n' ' ')
+        else
+            got=$(bash_complete "$TRAIL_BIN" "$opt" '' | tr '\n' ' ')
+        fi
         case $arg in
-        FILE) want="export.json guides-dir " ;;
+        FILE | BACKUP) want="export.json guides-dir " ;;
         DIR | '[DIR]') want="guides-dir " ;;
         FORMAT) want="json markdown " ;;
         DATE) want="$today none " ;;

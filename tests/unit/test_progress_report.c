@@ -218,8 +218,10 @@ static void test_reset(void **state)
     assert_int_equal(progress_get_state(progress_store_doc(store), G, "a/1"), PROGRESS_DONE);
     assert_int_equal(progress_report_reset(&guide, store, true, in, out, err), 0);
     fflush(out);
-    assert_non_null(strstr(obuf, "Progress for ML Engineer is cleared."));
+    assert_non_null(strstr(obuf, "Cleared the progress of guide 'ml-engineer' (ML Engineer) in "));
+    assert_non_null(strstr(obuf, "p.yaml: 6 marked key actions"));
     assert_non_null(strstr(obuf, "p.yaml.bak-"));
+    assert_non_null(strstr(obuf, "to undo the reset, run: trail --restore="));
     assert_int_equal(progress_get_state(progress_store_doc(store), G, "a/1"), PROGRESS_TODO);
     fclose(in);
     fclose(out);

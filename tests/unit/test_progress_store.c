@@ -143,6 +143,30 @@ static void test_reload(void **state)
     free(path);
 }
 
+/* A save that would wait for another process's lock returns at once instead (the browser
+ * must not freeze): busy, nothing written, the change kept; once the lock is free it saves. */
+static void test_save_try_busy(void **state)
+{
+    (void)state;
+    char *path = path_in("busy.yaml");
+    struct progress_store *s = progress_store_open(path);
+    progress_set_state(progress_store_doc(s), G, "a/1", PROGRESS_DONE, 1000);
+    int lock = progress_fs_lock(path, 0, NULL); /* another open file: flock conflicts */
+    assert_true(lock >= 0);
+    assert_int_equal(progress_store_save_try(s), PROGRESS_STORE_BUSY);
+    assert_non_null(strstr(progress_store_message(s), "Waiting for another trail"));
+    assert_true(progress_store_dirty(s));
+    assert_int_equal(access(path, F_OK), -1); /* nothing written */
+    progress_fs_unlock(lock);
+    assert_int_equal(progress_store_save_try(s), 0);
+    assert_false(progress_store_dirty(s));
+    progress_store_close(s);
+    s = progress_store_open(path);
+    assert_int_equal(progress_get_state(progress_store_doc(s), G, "a/1"), PROGRESS_DONE);
+    progress_store_close(s);
+    free(path);
+}
+
 static void test_two_stores_merge(void **state)
 {
     (void)state;
@@ -509,7 +533,7 @@ static void test_failed_save_keeps_changes(void **state)
     assert_true(progress_store_dirty(s));
     assert_int_equal(progress_get_state(progress_store_doc(s), G, "a/1"), PROGRESS_DONE);
     char *alt = progress_store_suggest_path(s);
-    assert_non_null(strstr(alt, "trail_progress-"));
+    assert_null(strstr(alt, "/tmp/")); /* never a shared directory */
     free(alt);
     /* Once the obstacle is gone, the next save writes the change kept in memory. */
     assert_int_equal(unlink(blocker), 0);
@@ -540,10 +564,19 @@ static void test_default_path(void **state)
     p = progress_default_path();
     assert_string_equal(p, "/.trail_progress.yaml");
     free(p);
+    /* The place suggested when the file cannot be saved is the learner's own, never a shared
+     * directory where another user could plant a symlink. */
     setenv("TMPDIR", "/var/tmp", 1);
+    setenv("HOME", "/home/learner", 1);
+    unsetenv("XDG_STATE_HOME");
     p = progress_store_suggest_path(NULL);
-    assert_true(strncmp(p, "/var/tmp/trail_progress-", 24) == 0);
+    assert_string_equal(p, "/home/learner/.local/state/trail/progress.yaml");
     free(p);
+    setenv("XDG_STATE_HOME", "/home/learner/state", 1);
+    p = progress_store_suggest_path(NULL);
+    assert_string_equal(p, "/home/learner/state/trail/progress.yaml");
+    free(p);
+    unsetenv("XDG_STATE_HOME");
 }
 
 /* A store opened for reading creates nothing: no lock, no copy of a damaged file; it refuses
@@ -601,6 +634,7 @@ int main(void)
         cmocka_unit_test(test_reload),
         cmocka_unit_test(test_same_length_change_merged),
         cmocka_unit_test(test_two_stores_merge),
+        cmocka_unit_test(test_save_try_busy),
         cmocka_unit_test(test_symlinks_followed),
         cmocka_unit_test(test_symlinks_refused),
         cmocka_unit_test(test_damaged_file_kept),

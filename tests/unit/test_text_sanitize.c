@@ -197,6 +197,35 @@ static void test_zero_width_dropped(void **state)
           0, "BOM first");
 }
 
+/* Every format and default-ignorable code point goes, by the table generated from the Unicode
+ * data (TERM-3): tag characters, variation selectors after a letter, the Arabic number signs,
+ * interlinear annotation, Hangul fillers, shorthand format controls, the reserved ranges. A
+ * presentation selector after an emoji stays. */
+static void test_format_characters_dropped(void **state)
+{
+    (void)state;
+    static const uint32_t cps[] = {
+        0x0600,  0x06dd,  0x070f,  0x115f,  0x1160,  0x17b4,  0x180b,  0x2061,  0x2064,  0x206a,
+        0x3164,  0xfe00,  0xfe0f,  0xfff9,  0xfffb,  0xffa0,  0x110bd, 0x13430, 0x1bca0, 0x1d173,
+        0xe0001, 0xe0020, 0xe0041, 0xe007f, 0xe0100, 0xe01ef, 0xe0fff, 0x034f,
+    };
+    for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+        char in[16] = "ab";
+        size_t n = 2 + text_utf8_encode(cps[i], in + 2);
+        in[n++] = 'c';
+        check_san(in, n, 0, "abc", 3);
+        check_san(in, n, TEXT_ASCII, "abc", 3);
+    }
+    /* U+1F600 then U+FE0F: kept; a digit's keycap selector too; after a letter it goes. */
+    CHECK("\xf0\x9f\x98\x80\xef\xb8\x8f!", 0, "\xf0\x9f\x98\x80\xef\xb8\x8f!");
+    CHECK("1\xef\xb8\x8f", 0, "1\xef\xb8\x8f");
+    CHECK("a\xef\xb8\x8f", 0, "a");
+    CHECK("\xef\xb8\x8f"
+          "a",
+          0, "a");
+    CHECK("\xf0\x9f\x98\x80\xef\xb8\x8f\xef\xb8\x8f", 0, "\xf0\x9f\x98\x80\xef\xb8\x8f");
+}
+
 static void test_invalid_utf8(void **state)
 {
     (void)state;
@@ -431,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_escape_sequences),
         cmocka_unit_test(test_bidi_controls),
         cmocka_unit_test(test_zero_width_dropped),
+        cmocka_unit_test(test_format_characters_dropped),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_nonprintable_code_points),
         cmocka_unit_test(test_combining_marks),

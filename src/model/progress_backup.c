@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: MIT */
+/* Tallies of a guide's progress and the way back from a reset (progress_backup.h).
+ *
+ * A backup copy is a whole dotfile; only the chosen guide's entry is read from it, with the
+ * dotfile's own entry reader, so a backup is understood exactly as the dotfile would be. Unknown
+ * keys of a backup are not taken back (they stay in the backup). */
+#include "progress_backup.h"
+
+#include <string.h>
+
+#include "progress_internal.h"
+#include "ydoc.h"
+
+void progress_backup_tally(const struct progress *p, const char *guide_id, struct progress_tally *t)
+{
+    memset(t, 0, sizeof *t);
+    const struct progress_guide *pg = progress_find_guide(p, guide_id);
+    if (pg == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < pg->n_items; i++) {
+        if (pg->items[i].state != PROGRESS_TODO && pg->items[i].changed > pg->reset) {
+            t->states++;
+        }
+    }
+    const struct progress_note *notes = pg->notes.rows;
+    for (size_t i = 0; i < pg->notes.n; i++) {
+        t->notes += notes[i].text != NULL && notes[i].changed > pg->reset;
+    }
+    const struct progress_cert *certs = pg->certs.rows;
+    for (size_t i = 0; i < pg->certs.n; i++) {
+        const struct progress_cert_info *c = &certs[i].info;
+        bool any = c->status != PROGRESS_CERT_NONE || c->exam.year != 0 || c->passed.year != 0 ||
+                   c->expires.year != 0;
+        t->certs += any && certs[i].changed > pg->reset;
+    }
+    t->has_start = pg->start.date.year != 0 && pg->start.changed > pg->reset;
+    if (t->has_start) {
+        t->start = pg->start.date;
+    }
+}
+
+bool progress_backup_tally_empty(const struct progress_tally *t)
+{
+    return t->states == 0 && t->notes == 0 && t->certs == 0 && !t->has_start;
+}
+
+struct progress *progress_backup_load(const char *path, const char *guide_id, struct diag *d)
+{
+    struct ydoc *doc = ydoc_load_file(path, d);
+    if (doc == NULL) {
+        return NULL;
+    }
+    const struct ydoc_node *root = doc->root;
+    if (root != NULL && root->kind != YDOC_MAP) {
+        diag_add(d, DIAG_ERROR, doc->file, root->line, root->col, "not a progress file");
+        ydoc_free(doc);
+        return NULL;
+    }
+    struct progress *p = progress_new();
+    const struct ydoc_node *entry = ydoc_map_get(ydoc_map_get(root, "guides"), guide_id);
+    if (entry != NULL) {
+        progress_read_guide_entry(p, doc->file, guide_id, entry, d);
+        progress_clear_extras(p); /* they point into doc */
+        struct progress_guide *pg = progress_get_guide(p, guide_id);
+        progress_put_resume(pg, NULL, NULL, 0, 0); /* where the browser is now stays */
+    }
+    ydoc_free(doc);
+    return p;
+}
+
+/* Moves a change time at or before reset to just after it; counts it. */
+static void lift(int64_t *changed, int64_t reset, size_t *n)
+{
+    if (*changed != 0 && *changed <= reset) {
+        *changed = reset + 1;
+        (*n)++;
+    }
+}
+
+size_t progress_backup_lift(struct progress *theirs, const struct progress *ours,
+                            const char *guide_id)
+{
+    struct progress_guide *tg = progress_find_guide(theirs, guide_id);
+    const struct progress_guide *og = progress_find_guide(ours, guide_id);
+    if (tg == NULL || og == NULL || og->reset == 0) {
+        return 0;
+    }
+    int64_t reset = og->reset;
+    size_t n = 0;
+    tg->reset = 0;
+    for (size_t i = 0; i < tg->n_items; i++) {
+        lift(&tg->items[i].changed, reset, &n);
+    }
+    struct progress_note *notes = tg->notes.rows;
+    for (size_t i = 0; i < tg->notes.n; i++) {
+        lift(&notes[i].changed, reset, &n);
+    }
+    struct progress_cert *certs = tg->certs.rows;
+    for (size_t i = 0; i < tg->certs.n; i++) {
+        lift(&certs[i].changed, reset, &n);
+    }
+    lift(&tg->start.changed, reset, &n);
+    return n;
+}

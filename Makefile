@@ -38,6 +38,7 @@ run: deps-build
 	./$(BUILD_DIR)/trail $(ARGS)
 
 # The whole suite runs twice: as built, and under AddressSanitizer + UBSan with leak checking.
+# It tests trail's behaviour only; the checks below have targets of their own.
 test: deps
 	$(MAKE) test-plain
 	$(MAKE) test-asan
@@ -49,6 +50,36 @@ test-plain:
 test-asan:
 	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug TESTS=ON
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Checks beside the test suite (tests/checks/run.sh runs them; .ci/run calls each target after
+# `make test`). A check whose tool is missing says SKIPPED; it never passes in silence.
+.PHONY: lint memcheck bench-smoke package-test fuzz-replay
+CHECK = sh tests/checks/run.sh $(BUILD_DIR)
+
+# gcc -fanalyzer, cppcheck and clang-tidy on src/: no warning; the MIT licence and every source
+# file's SPDX line.
+lint: build
+	$(CHECK) static_analysis licence_spdx
+
+# The unit tests and every non-interactive mode of the binary under valgrind's memcheck.
+memcheck: build
+	$(CHECK) valgrind_unit valgrind_cli
+
+# The benchmark at its smallest size: the table comes out (no speed is asserted).
+bench-smoke: build
+	$(CHECK) bench_smoke
+
+# make package, then the .deb's fields, contents, hardening and lintian, and trail used from its
+# installed paths; and a plain cmake build with the test libraries hidden.
+package-test: build
+	$(CHECK) package_deb build_without_tests
+
+# Every fuzz harness once on its seeds, the bundled content and its regressions, as built and
+# under ASan+UBSan (the libFuzzer runs themselves are `make fuzz`).
+fuzz-replay: build
+	cmake --build $(BUILD_DIR) --target fuzz_replay -j $(JOBS)
+	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug
+	cmake --build $(ASAN_DIR) --target fuzz_replay -j $(JOBS)
 
 # Tables generated from the Unicode data (Debian package unicode-data, in UCD_DIR): the
 # sanitiser's invisible code points and the search's case folding. tests/e2e/unicode_tables.sh

@@ -66,6 +66,7 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
         (progress_store_dirty(s) && progress_store_save(s) != 0)) {
         return store_error(s, "the start date is not saved", err);
     }
+    report_save_warning(s, err);
     char buf[PROGRESS_DATE_SIZE];
     progress_date_format(date, buf, sizeof buf);
     fputs("Start date for ", out);

@@ -417,17 +417,17 @@ static void append_sentence(char **msg, char *text)
     }
 }
 
-/* A sentence for a save that replaced a file the learner made read-only (F3): its mode is
- * kept, and the learner should know trail wrote it anyway. NULL otherwise. */
-static char *read_only_note(const struct progress_store *s)
+/* After a save that replaced a file the learner made read-only (F3): its mode is kept, and
+ * the learner should know trail wrote it anyway, so it becomes the save's warning. */
+static void note_read_only(struct progress_store *s)
 {
     struct stat st;
-    if (stat(s->target, &st) != 0 || (st.st_mode & S_IWUSR) != 0) {
-        return NULL;
+    if (s->warning != NULL || stat(s->target, &st) != 0 || (st.st_mode & S_IWUSR) != 0) {
+        return;
     }
-    return xasprintf("The file is read-only (mode %04o); trail saved the change and kept that "
-                     "mode.",
-                     (unsigned)(st.st_mode & 07777));
+    s->warning = xasprintf("%s is read-only (mode %04o): trail saved the change anyway and kept "
+                           "that mode",
+                           s->target, (unsigned)(st.st_mode & 07777));
 }
 
 /* A save that waits up to wait_ms for the lock; PROGRESS_STORE_BUSY when wait_ms is 0 and
@@ -476,7 +476,7 @@ static int save_waiting(struct progress_store *s, int wait_ms)
     s->want_backup = false;
     set_str(&s->message, xasprintf("Saved to %s.", s->target));
     append_sentence(&s->message, note);
-    append_sentence(&s->message, read_only_note(s));
+    note_read_only(s);
     if (s->warning != NULL) {
         append_sentence(&s->message, xasprintf("Warning: %s.", s->warning));
     }

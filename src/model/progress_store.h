@@ -80,8 +80,9 @@ const char *progress_store_backup(const struct progress_store *s);
  * *paths a new array of new strings (caller frees each and the array; NULL when none). */
 size_t progress_store_backups(const struct progress_store *s, char ***paths);
 
-/* What the last save, although it succeeded, could not do (its directory could not be synced
- * to disk), as a sentence; NULL when nothing. Borrowed. */
+/* What the learner should know about the last save although it succeeded, as a sentence: its
+ * directory could not be synced to disk, or the file is read-only (its mode is kept); NULL
+ * when nothing. Borrowed. */
 const char *progress_store_warning(const struct progress_store *s);
 
 /* True when the document has changes not saved yet. */

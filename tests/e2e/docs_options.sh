@@ -81,7 +81,7 @@ if command -v mandoc >/dev/null 2>&1; then
     out=$(mandoc -T lint -W warning "$man_src" 2>&1)
     expect_empty "$out" "mandoc -T lint -W warning docs/trail.1"
 else
-    echo "note: mandoc not installed; lint not checked (scripts/deps.sh test installs it)"
+    skip_part "mandoc is missing: the man page's lint is not checked (scripts/deps.sh installs it)"
 fi
 
 finish

@@ -74,6 +74,8 @@ tui_wait "1/4" "Home's first entry is selected"
 # A fresh trail at 73x21 in a second server, for comparison.
 host_start fresh 73 21 --content "$guide" --state "$TUI_DIR/fresh.yaml"
 tui_wait "1/4" "a fresh start at 73x21 is up"
+# Home's first frame shows placeholders until the career path is loaded right after it.
+tui_wait "Current phase" "the fresh start has loaded the career path"
 fresh=$(tui_screen)
 fresh_pid=$(host_pid fresh)
 tui_keys q
@@ -119,7 +121,7 @@ expect_status 0 "$(wc -c <"$TUI_DIR/storm.err")" "nothing on stderr"
 # is then stopped by the tracer: state "t"). Trail must lay out again for the new size without
 # waiting for another key.
 if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null; then
-    echo "skip: strace is missing or not permitted (resize during a paint)"
+    skip_part "strace is missing or not permitted (resize during a paint)"
     finish
     exit
 fi

@@ -151,7 +151,7 @@ whole "$name" "$parent/progress.yaml" 1
 
 # ---- 3. During the write: strace delays the first fsync (the temporary file's) by 1.5 s.
 if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null; then
-    echo "skip: strace is missing or not permitted (signals during the write)"
+    skip_part "strace is missing or not permitted (signals during the write)"
     finish
     exit
 fi

@@ -132,7 +132,7 @@ done
 
 # ---- The terminal goes away without a signal (python3 drives a pty of its own).
 if ! command -v python3 >/dev/null 2>&1; then
-    echo "skip: python3 not found (terminal closed without SIGHUP)"
+    skip_part "python3 not found (terminal closed without SIGHUP)"
     finish
     exit
 fi

@@ -31,7 +31,7 @@ if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; the
     if grep -E "openat\([^,]*, \"$F\", [^)]*O_(WRONLY|RDWR)" "$WORK/trace" >/dev/null; then
         fail "the target was opened for writing"; else pass "the target is never opened for writing"; fi
 else
-    echo "info: strace unavailable; the syscall order is not checked here"
+    skip_part "strace is missing or not permitted: the syscall order is not checked"
 fi
 
 # ---- DUR-6: modes under each umask -------------------------------------------------------

@@ -27,6 +27,8 @@ chmod 0444 "$f"
 out=$("$bin" --state "$f" --start 2026-02-01 2>&1)
 expect_status 0 $? "a save over a read-only (0444) file"
 expect_status 444 "$(mode "$f")" "the read-only file keeps mode 0444"
+expect_contains "$out" "read-only (mode 0444): trail saved the change anyway" \
+    "trail says it wrote a read-only file"
 expect_contains "$(cat "$f")" "2026-02-01" "the change is saved"
 f="$work/group.yaml"
 "$bin" --state "$f" --start 2026-01-05 >/dev/null 2>&1

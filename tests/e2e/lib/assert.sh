@@ -39,9 +39,23 @@ expect_ge() { # a b what
     if [ "$1" -ge "$2" ]; then pass "$3 ($1 >= $2)"; else fail "$3: $1 < $2"; fi
 }
 
+# skip_part WHAT: a part of the test cannot run here (a tool it needs is missing). The test
+# runs the rest; finish then reports it skipped (77) if nothing failed, never passed.
+skipped_parts=""
+skip_part() {
+    skipped_parts+="${skipped_parts:+; }$1"
+    printf 'skip: %s\n' "$1"
+}
+
+# finish: the summary line; returns 1 after a failure, 77 (skipped) when a part could not run,
+# else 0. The last command of a script.
 finish() {
     printf '%d passed, %d failed\n' "$passes" "$failures"
-    [ "$failures" -eq 0 ]
+    [ "$failures" -eq 0 ] || return 1
+    if [ -n "$skipped_parts" ]; then
+        printf 'skipped, not passed: %s\n' "$skipped_parts"
+        return 77
+    fi
 }
 
 # require_input PATH...: skips the test (exit 77) unless every PATH exists: a test whose input

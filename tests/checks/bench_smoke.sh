@@ -3,7 +3,7 @@
 # The benchmark runs at its smallest size and prints its table: one row per figure, the load
 # figure with numbers. It checks that the benchmark works, never how fast anything is.
 set -u
-. "$(dirname "$0")/lib/assert.sh"
+. "$(dirname "$0")/../e2e/lib/assert.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -4,7 +4,7 @@
 # (src, tests, bench, scripts, completions, the build files) names the licence in an SPDX line
 # among its first two lines. Data (guides, test inputs, fuzzing corpora) carries none.
 set -u
-. "$(dirname "$0")/lib/assert.sh"
+. "$(dirname "$0")/../e2e/lib/assert.sh"
 
 : "${TRAIL_SOURCE_DIR:?}"
 cd "$TRAIL_SOURCE_DIR" || exit 1

@@ -4,7 +4,7 @@
 # guides and the hostile fixtures: no invalid access, no uninitialised read, no leak. (The unit tests run under memcheck in valgrind_unit.sh; the browser runs under
 # ASan+UBSan in the sanitizer pass.)
 set -u
-. "$(dirname "$0")/lib/assert.sh"
+. "$(dirname "$0")/../e2e/lib/assert.sh"
 
 if [ "${TRAIL_SANITIZED:-0}" = 1 ]; then
     echo "valgrind cannot run sanitized binaries"

@@ -7,7 +7,7 @@
 # and headers are empty files; without that privilege, pkg-config is pointed at a copy of its
 # search path that lacks cmocka.pc.
 set -u
-. "$(dirname "$0")/lib/assert.sh"
+. "$(dirname "$0")/../e2e/lib/assert.sh"
 
 : "${TRAIL_SOURCE_DIR:?}"
 if [ -n "${TRAIL_SANITIZED:-}" ]; then

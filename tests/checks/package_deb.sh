@@ -11,7 +11,7 @@
 #   with --content pointing into it.
 # The build is independent of the build under test, so the sanitized run of the suite skips it.
 set -u
-. "$(dirname "$0")/lib/assert.sh"
+. "$(dirname "$0")/../e2e/lib/assert.sh"
 
 : "${TRAIL_SOURCE_DIR:?}"
 if [ -n "${TRAIL_SANITIZED:-}" ]; then

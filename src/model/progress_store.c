@@ -248,11 +248,20 @@ static enum load_result load_target(struct progress_store *s, struct progress **
 }
 
 /* Removes temporary files left by a killed save, if no other instance is saving now. The lock
- * (and so its file) is taken only when there are some. */
+ * (and so its file) is taken only when there are some; a store opened for reading takes it only
+ * when its file is there already (a killed save made it), so that it creates nothing. */
 static void clean_stale_temps(struct progress_store *s)
 {
     if (!progress_fs_has_temps(s->target)) {
         return;
+    }
+    if (s->reading) {
+        char *lock = xasprintf("%s.lock", s->target);
+        bool there = access(lock, F_OK) == 0;
+        free(lock);
+        if (!there) {
+            return;
+        }
     }
     int fd = progress_fs_lock(s->target, 0, NULL);
     if (fd >= 0) {
@@ -295,9 +304,7 @@ static struct progress_store *open_store(const char *path, bool reading)
         }
         return s;
     }
-    if (!reading) {
-        clean_stale_temps(s);
-    }
+    clean_stale_temps(s);
     struct progress *theirs = NULL;
     char *note = NULL, *why = NULL;
     if (load_target(s, &theirs, &note, &why) != LOAD_OK) {
@@ -308,7 +315,7 @@ static struct progress_store *open_store(const char *path, bool reading)
     if (note != NULL) {
         add_notice(s, note);
     }
-    if (s->readonly == NULL && !reading) {
+    if (s->readonly == NULL) {
         check_dir_writable(s);
     }
     return s;

@@ -41,8 +41,8 @@ char *progress_default_path(void);
 struct progress_store *progress_store_open(const char *path);
 
 /* Opens the dotfile at path for reading only, as the commands that only report do: it creates
- * no file at all (no lock, no copy of a damaged file, which it leaves as it is and says so in
- * the notice) and every save is refused. Otherwise as progress_store_open(). */
+ * no file at all (no lock file, no copy of a damaged file, which it leaves as it is and says so
+ * in the notice) and every save is refused. Otherwise as progress_store_open(). */
 struct progress_store *progress_store_open_read(const char *path);
 
 /* Frees the store without saving. */

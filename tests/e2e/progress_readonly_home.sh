@@ -53,7 +53,7 @@ expect_status 1 "$copies" "three runs that may write keep one copy of the damage
 expect_status "$before" "$(cat "$state")" "the refused reset left the file as it was"
 
 # The README says where copies go and how to remove them.
-readme=$(cat "$TRAIL_SOURCE_DIR/README.md")
+readme=$(tr -s ' \n' '  ' <"$TRAIL_SOURCE_DIR/README.md")
 expect_contains "$readme" "one copy per distinct content" "the README says copies do not pile up"
 expect_contains "$readme" "rm ~/.trail_progress.yaml.corrupt-* ~/.trail_progress.yaml.bak-*" \
     "the README says how to remove the copies"

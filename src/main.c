@@ -23,6 +23,7 @@
 #include "search.h"
 #include "text.h"
 #include "ui.h"
+#include "wiring.h"
 #include "xalloc.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
@@ -38,6 +39,7 @@ enum mode {
     MODE_LIST,
     MODE_START,
     MODE_IMPORT,
+    MODE_LIST_KEYS, /* hidden: the browser's key table, for the documentation's tests */
     MODE_RESTORE,
 };
 
@@ -165,6 +167,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_LEFT,
         OPT_START,
         OPT_IMPORT,
+        OPT_LIST_KEYS,
         OPT_OVER_RESET,
         OPT_RESTORE,
     };
@@ -184,6 +187,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"left", no_argument, NULL, OPT_LEFT},
         {"start", required_argument, NULL, OPT_START},
         {"import", required_argument, NULL, OPT_IMPORT},
+        {"list-keys", no_argument, NULL, OPT_LIST_KEYS},
         {"over-reset", no_argument, NULL, OPT_OVER_RESET},
         {"restore", optional_argument, NULL, OPT_RESTORE},
         {"help", no_argument, NULL, 'h'},
@@ -260,6 +264,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_IMPORT:
             o->mode = MODE_IMPORT;
             o->import = optarg;
+            break;
+        case OPT_LIST_KEYS:
+            o->mode = MODE_LIST_KEYS;
             break;
         case OPT_OVER_RESET:
             o->over_reset = true;
@@ -528,6 +535,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_BROWSE: /* run_browser() */
     case MODE_CHECK:
     case MODE_LIST:
+    case MODE_LIST_KEYS:
         break;
     }
     return EXIT_ERROR;
@@ -550,6 +558,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_IMPORT:
     case MODE_RESTORE:
     case MODE_BROWSE:
+    case MODE_LIST_KEYS:
         break;
     }
     return GUIDE_PART_INFO | GUIDE_PART_PATH;
@@ -596,10 +605,29 @@ static int run_list(const struct options *o)
     return check_output(rc);
 }
 
+/* trail --list-keys: the browser's key table as the configuration leaves it, one binding a
+ * line (key, action, screens, description), like tmux list-keys -N. */
+static int run_list_keys(void)
+{
+    struct diag d = {0};
+    struct config cfg = {0};
+    load_config(&cfg, &d);
+    struct ui_keys *keys = ui_keys_new(&cfg, &d);
+    diag_print(&d, stderr);
+    ui_list_keys(keys, stdout);
+    ui_keys_free(keys);
+    config_free(&cfg);
+    diag_free(&d);
+    return check_output(EXIT_OK);
+}
+
 static int run(const struct options *o)
 {
     if (o->mode == MODE_LIST) {
         return run_list(o);
+    }
+    if (o->mode == MODE_LIST_KEYS) {
+        return run_list_keys();
     }
     char why[256];
     if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {

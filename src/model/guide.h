@@ -149,6 +149,14 @@ int guide_load_parts(struct guide *g, unsigned parts, struct diag *d);
 
 void guide_free(struct guide *g);
 
+/* Moves the certifications and FAQ parts that `from` has loaded and g has not into g, and all
+ * of from's memory with them (from keeps its other fields but must then only be freed, with
+ * guide_free()). For a browser that loads those parts on another thread, into a guide of
+ * its own, so that a large FAQ never holds up the screen: nothing points into the parts g
+ * has not loaded, so they can be taken over whole. Ids of the parts taken over are not known
+ * to g's duplicate check (load every other part first). Returns the parts taken over. */
+unsigned guide_adopt_parts(struct guide *g, struct guide *from);
+
 /* Lookups by id; NULL when absent (or the part is not loaded). */
 const struct guide_phase *guide_find_phase(const struct guide *g, const char *id);
 const struct guide_action *guide_find_action(const struct guide *g, const char *id,

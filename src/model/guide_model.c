@@ -18,6 +18,26 @@ void guide_free(struct guide *g)
     free(g);
 }
 
+unsigned guide_adopt_parts(struct guide *g, struct guide *from)
+{
+    unsigned taken = 0;
+    if ((from->loaded & GUIDE_PART_CERTS) && !(g->loaded & GUIDE_PART_CERTS)) {
+        g->certs_title = from->certs_title;
+        g->certs = from->certs;
+        g->n_certs = from->n_certs;
+        taken |= GUIDE_PART_CERTS;
+    }
+    if ((from->loaded & GUIDE_PART_FAQ) && !(g->loaded & GUIDE_PART_FAQ)) {
+        g->faq_title = from->faq_title;
+        g->faqs = from->faqs;
+        g->n_faqs = from->n_faqs;
+        taken |= GUIDE_PART_FAQ;
+    }
+    g->loaded |= taken;
+    arena_adopt(&g->arena, &from->arena);
+    return taken;
+}
+
 const struct guide_phase *guide_find_phase(const struct guide *g, const char *id)
 {
     for (size_t i = 0; i < g->n_phases; i++) {

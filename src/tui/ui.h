@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The full-screen browser. The only entry point from main(); everything curses stays behind it. */
+/* The full-screen browser's options and what main() prepares before it starts: the terminal
+ * check and the key table. ui_run() itself is in wiring.h. Everything curses stays behind. */
 #ifndef TRAIL_UI_H
 #define TRAIL_UI_H
 
@@ -37,15 +38,5 @@ int ui_check_terminal(char *why, size_t size);
  * Returns a new table; caller frees with ui_keys_free() after ui_run(). */
 struct ui_keys *ui_keys_new(const struct config *c, struct diag *d);
 void ui_keys_free(struct ui_keys *k);
-
-/* Runs the browser until the user quits. With a guide g (guide.yaml loaded at least; the
- * career path is loaded right after the first frame, certifications and FAQ on first use, with
- * guide_load_parts(); an error in a part shows the error screen), the browser opens it; g
- * stays the caller's. With g NULL, it opens the guide picker over opt->guides
- * (at least one), loading each guide the user opens and freeing it on the way back. The
- * terminal is restored on every way out. Returns the process exit status: 0 after q, 128 + the
- * signal number after SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGQUIT (the caller can still save),
- * 2 when curses cannot start (the reason is printed on stderr). */
-int ui_run(struct guide *g, const struct ui_options *opt);
 
 #endif

@@ -6,15 +6,13 @@
  * shows and sends only the difference. When only the selection moved, ui_draw_items() touches
  * just the rows of the two items, the header and the footer. Every byte drawn is sanitised:
  * documents are sanitised when laid out, chrome text here through ui_draw_untrusted(). */
-#include "ui_curses.h"
+#include "ui_draw.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
-#include "ui_prompt.h"
 
 void ui_draw_box(int y0, int x0, int h, int w, attr_t body)
 {
@@ -114,20 +112,6 @@ static void fill(const struct ui *ui, int y, int x, attr_t attr)
     }
 }
 
-void ui_status_set(struct ui *ui, enum view_role role, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ui->status, sizeof ui->status, fmt, ap);
-    va_end(ap);
-    ui->status_role = role;
-}
-
-void ui_status_clear(struct ui *ui)
-{
-    ui->status[0] = '\0';
-}
-
 /* "Top", "Bot", "All", "42%" for text; "2/5" for lists. */
 static void position_text(const struct ui *ui, const struct ui_screen *s, char *buf, size_t size)
 {
@@ -202,8 +186,8 @@ static void draw_footer(struct ui *ui)
 {
     int y = ui->rows - 1;
     attr_t bar = ui_theme_attr(&ui->theme, VIEW_ROLE_FOOTER);
-    if (ui->prompt != NULL) {
-        ui_prompt_draw(ui);
+    if (ui->modal != NULL && ui->modal->footer) {
+        ui->modal->draw(ui, ui->modal_data);
         return;
     }
     if (ui->status[0] != '\0') {
@@ -226,6 +210,18 @@ static void draw_footer(struct ui *ui)
         }
         x += ui_draw_text(y, x, b->hint_key, strlen(b->hint_key), need, key) + 1;
         x += ui_draw_text(y, x, b->hint, strlen(b->hint), need, bar) + 2;
+    }
+}
+
+void ui_draw_doc_line(const struct ui *ui, const struct view_doc *d, size_t line, int y, int x)
+{
+    const struct view_line *l = &d->lines[line];
+    int col = x;
+    for (size_t r = 0; r < l->n_runs; r++) {
+        size_t start = l->runs[r].start;
+        size_t end = r + 1 < l->n_runs ? l->runs[r + 1].start : l->len;
+        col += ui_draw_text(y, col, l->text + start, end - start, x + d->width - col,
+                            ui_theme_attr(&ui->theme, l->runs[r].role));
     }
 }
 
@@ -347,11 +343,8 @@ void ui_draw_all(struct ui *ui)
     draw_header(ui);
     draw_body(ui);
     draw_footer(ui);
-    if (ui->form != NULL) {
-        ui_certform_draw(ui); /* last: it places the cursor */
-    }
-    if (ui->help_open) {
-        ui_help_draw(ui);
+    if (ui->modal != NULL && !ui->modal->footer) {
+        ui->modal->draw(ui, ui->modal_data); /* last: it may place the cursor */
     }
 }
 
@@ -372,7 +365,7 @@ static void draw_item(struct ui *ui, struct ui_screen *s, size_t item)
 void ui_draw_items(struct ui *ui, size_t a, size_t b)
 {
     /* A status over the body is uncovered only by a full paint. */
-    if (ui->too_small || ui->help_open || ui->form != NULL || ui->status_rows > 1) {
+    if (ui->too_small || (ui->modal != NULL && !ui->modal->footer) || ui->status_rows > 1) {
         ui_draw_all(ui);
         return;
     }

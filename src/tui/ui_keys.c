@@ -1,24 +1,27 @@
 /* SPDX-License-Identifier: MIT */
-/* The key table: the single source for dispatch, the footer hints and the help overlay, so
- * the three can never disagree. Adding a key is adding a row (and, for a new action, a case
- * where actions are handled). Rows are in the order the footer and the help show them.
+/* The key table: the single source for dispatch, the footer hints, the help overlay and
+ * `trail --list-keys`, so they can never disagree. Adding a key is adding a row (and, for a new
+ * action, its command in the wiring file or a case in a screen's action hook). Rows are in the
+ * order the footer and the help show them.
  *
  * Each row has a stable action name, the one `key.<name> = KEY` rebinds in the configuration
  * file. ui_keys_new() copies the constant defaults into a table of its own and applies the
  * configuration there (keyspec.c decides what the lines mean; this file only maps key specs to
  * curses codes and back), so the footer and the help, which read the same copy, show the keys
  * that really work. */
-#include "ui_curses.h"
+#include "ui_keys.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "keyspec.h"
+#include "ui.h"
+#include "ui_curses.h"
 #include "xalloc.h"
 
-#define FN(k)   ((k) | UI_KEY_FN)
-#define CTRL(c) ((c)&0x1f)
+#define FN(k)   UI_FN(k)
+#define CTRL(c) UI_CTRL(c)
 
 /* Room for a row's key names ("Enter Right l") and its footer key. */
 #define UI_KEYS_NAMES 64
@@ -505,4 +508,21 @@ size_t ui_keys_count(const struct ui_keys *k)
 const struct ui_binding *ui_keys_at(const struct ui_keys *k, size_t i)
 {
     return i < UI_KEYS_ROWS ? &k->rows[i] : NULL;
+}
+
+void ui_keys_label(const struct ui_keys *k, size_t i, char *buf, size_t size)
+{
+    char first[UI_KEYS_HINT];
+    buf[0] = '\0';
+    if (i < UI_KEYS_ROWS) {
+        row_labels(k->rows[i].keys, buf, size, first, sizeof first);
+    }
+}
+
+const char *ui_keys_help(const struct ui_keys *k, size_t i)
+{
+    while (i > 0 && i < UI_KEYS_ROWS && k->rows[i].help == NULL) {
+        i--;
+    }
+    return i < UI_KEYS_ROWS ? k->rows[i].help : NULL;
 }

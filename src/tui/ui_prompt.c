@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The bottom-line input prompt: keys to edits (view_input.c does the editing) and drawing with
- * the cursor. The owner learns of every edit through its callback, so a search can narrow a
- * list as each character is typed. While open, curses must place the real cursor, so
- * leaveok() is turned off and the cursor shown; closing restores both. */
+/* The bottom-line input prompt, a modal: keys to edits (ui_edit.c) and drawing with the
+ * cursor. The owner learns of every edit through its callback, so a search can narrow a list
+ * as each character is typed. While open, curses must place the real cursor, so leaveok() is
+ * turned off and the cursor shown; closing restores both. */
 #include "ui_prompt.h"
 
 #include <stdarg.h>
@@ -10,38 +10,59 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "ui_draw.h"
+#include "ui_edit.h"
+#include "ui_modal.h"
 
-#define CTRL(c) ((c)&0x1f)
-#define FN(k)   ((k) | UI_KEY_FN)
+static enum ui_result prompt_key(struct ui *ui, void *data, int key);
+static void prompt_draw(struct ui *ui, void *data);
+static void prompt_close(struct ui *ui, void *data);
+
+static const struct ui_modal_ops prompt_modal = {
+    .name = "prompt",
+    .footer = true,
+    .key = prompt_key,
+    .draw = prompt_draw,
+    .close = prompt_close,
+};
 
 void ui_prompt_open(struct ui *ui, struct ui_prompt *p, const char *label, const char *text,
                     ui_prompt_fn fn)
 {
-    ui_prompt_close(ui);
+    ui_modal_close(ui);
     p->label = label;
     p->fn = fn;
     p->note[0] = '\0';
     p->note_role = VIEW_ROLE_FOOTER;
     view_input_set(&p->input, text);
-    ui->prompt = p;
+    ui_modal_open(ui, &prompt_modal, p);
     leaveok(stdscr, FALSE);
     curs_set(1);
 }
 
-void ui_prompt_close(struct ui *ui)
+static void prompt_close(struct ui *ui, void *data)
 {
-    if (ui->prompt == NULL) {
-        return;
-    }
-    ui->prompt = NULL;
+    (void)ui;
+    (void)data;
     curs_set(0);
     leaveok(stdscr, TRUE);
 }
 
+void ui_prompt_close(struct ui *ui)
+{
+    if (ui->modal == &prompt_modal) {
+        ui_modal_close(ui);
+    }
+}
+
+bool ui_prompt_is_open(const struct ui *ui, const struct ui_prompt *p)
+{
+    return ui_modal_data(ui, &prompt_modal) == p;
+}
+
 void ui_prompt_free(struct ui *ui, struct ui_prompt *p)
 {
-    if (ui->prompt == p) {
+    if (ui_prompt_is_open(ui, p)) {
         ui_prompt_close(ui);
     }
     view_input_free(&p->input);
@@ -56,71 +77,31 @@ void ui_prompt_note(struct ui_prompt *p, enum view_role role, const char *fmt, .
     p->note_role = role;
 }
 
-/* Applies an editing key; returns 1 when the text changed, 0 when only the cursor moved or
- * nothing happened, -1 for a key that is not an edit. */
-static int edit(struct view_input *in, int key)
+static enum ui_result prompt_key(struct ui *ui, void *data, int key)
 {
-    switch (key) {
-    case FN(KEY_BACKSPACE):
-    case 127:
-    case 8:
-        return view_input_backspace(in);
-    case FN(KEY_DC):
-        return view_input_delete(in);
-    case CTRL('u'):
-        return view_input_clear(in);
-    case FN(KEY_LEFT):
-        view_input_left(in);
-        return 0;
-    case FN(KEY_RIGHT):
-        view_input_right(in);
-        return 0;
-    case FN(KEY_HOME):
-    case CTRL('a'):
-        view_input_home(in);
-        return 0;
-    case FN(KEY_END):
-    case CTRL('e'):
-        view_input_end(in);
-        return 0;
-    default:
-        break;
-    }
-    if (key & UI_KEY_FN) {
-        return 0;
-    }
-    return view_input_insert(in, (uint32_t)key) ? 1 : -1;
-}
-
-enum ui_result ui_prompt_key(struct ui *ui, int key)
-{
-    struct ui_prompt *p = ui->prompt;
-    if (key == FN(KEY_MOUSE)) {
+    struct ui_prompt *p = data;
+    if (key == UI_FN(KEY_MOUSE)) {
         MEVENT ev;
         getmouse(&ev); /* consume it: the prompt has the focus */
         return UI_RES_NONE;
     }
-    if (key == 27) {
+    if (key == UI_KEY_ESC) {
         ui_prompt_close(ui);
-        enum ui_result r = p->fn(ui, p, UI_PROMPT_CANCEL);
-        return r > UI_RES_ALL ? r : UI_RES_ALL;
+        return p->fn(ui, p, UI_PROMPT_CANCEL) | UI_RES_ALL;
     }
-    if (key == '\n' || key == '\r' || key == FN(KEY_ENTER)) {
-        enum ui_result r = p->fn(ui, p, UI_PROMPT_ACCEPT);
-        return r > UI_RES_ALL ? r : UI_RES_ALL;
+    if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER)) {
+        return p->fn(ui, p, UI_PROMPT_ACCEPT) | UI_RES_ALL;
     }
-    int changed = edit(&p->input, key);
-    if (changed > 0) {
-        enum ui_result r = p->fn(ui, p, UI_PROMPT_EDIT);
-        return r > UI_RES_ROWS ? r : UI_RES_ROWS;
+    if (ui_edit_key(&p->input, key) > 0) {
+        return p->fn(ui, p, UI_PROMPT_EDIT) | UI_RES_ROWS;
     }
     /* Only the cursor moved (or an unusable key): the footer is redrawn with every paint. */
     return UI_RES_ROWS;
 }
 
-void ui_prompt_draw(struct ui *ui)
+static void prompt_draw(struct ui *ui, void *data)
 {
-    const struct ui_prompt *p = ui->prompt;
+    const struct ui_prompt *p = data;
     int y = ui->rows - 1;
     attr_t a = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
     attrset(a);

@@ -1,15 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* The input line at the bottom of the browser (the search prompt, and any later one): while a
- * prompt is open it takes every key, replaces the footer and shows the terminal's cursor.
- *
- * Editing: printable characters insert (UTF-8, wide characters and combining marks included),
- * Backspace deletes the character before the cursor, Delete the one under it, Ctrl-U clears
- * the line, Left/Right/Home/End (and Ctrl-A/Ctrl-E) move. Enter and Esc end it through the
- * owner's callback. */
+/* The input line at the bottom of the browser (the search prompt, the start date): a modal
+ * that takes every key, replaces the footer and shows the terminal's cursor. Editing is the
+ * one line-editing keymap (ui_edit.h); Enter and Esc end it through the owner's callback. */
 #ifndef TRAIL_UI_PROMPT_H
 #define TRAIL_UI_PROMPT_H
 
-#include "ui_curses.h"
+#include "ui_stack.h"
 #include "view_input.h"
 
 enum ui_prompt_event {
@@ -21,7 +17,7 @@ enum ui_prompt_event {
 
 struct ui_prompt;
 
-/* Called on each event; returns what to repaint (the prompt line is always repainted). */
+/* Called on each event; returns result bits (the prompt line is always repainted). */
 typedef enum ui_result (*ui_prompt_fn)(struct ui *ui, struct ui_prompt *p, enum ui_prompt_event ev);
 
 struct ui_prompt {
@@ -48,10 +44,7 @@ void ui_prompt_free(struct ui *ui, struct ui_prompt *p);
 void ui_prompt_note(struct ui_prompt *p, enum view_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Handles one key for the open prompt (ui->prompt != NULL). */
-enum ui_result ui_prompt_key(struct ui *ui, int key);
-
-/* Draws the open prompt on the bottom row and leaves the cursor at its position. */
-void ui_prompt_draw(struct ui *ui);
+/* True when p is the open prompt. */
+bool ui_prompt_is_open(const struct ui *ui, const struct ui_prompt *p);
 
 #endif

@@ -15,7 +15,7 @@
  * and SIGHUP still only set the flag, so trail waits for the editor, keeps the note and then
  * quits cleanly. */
 #define _GNU_SOURCE /* ppoll(): glibc declares it for GNU only */
-#include "ui_curses.h"
+#include "ui_term.h"
 
 #include <errno.h>
 #include <poll.h>

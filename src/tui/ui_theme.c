@@ -4,7 +4,7 @@
  * reverse, underline), so a vt100 or NO_COLOR terminal still shows every distinction that
  * matters: titles, the selection, the filled part of a chart. The monochrome column is also
  * the `theme = monochrome` palette; NO_COLOR wins over any configured theme. */
-#include "ui_curses.h"
+#include "ui_theme.h"
 
 struct theme_color {
     short fg, bg; /* -1: the terminal's default */

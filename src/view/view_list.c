@@ -221,3 +221,15 @@ void view_list_restore(struct view_pos *p, const struct view_doc *d, const struc
     p->top = lo > 0 ? lo - 1 : 0;
     view_list_fix(p, d, height);
 }
+
+bool view_list_select_id(struct view_pos *p, const struct view_doc *d, const char *id,
+                         size_t height)
+{
+    size_t item = view_doc_find_item(d, id);
+    if (item == SIZE_MAX) {
+        return false;
+    }
+    p->sel = item;
+    view_list_fix(p, d, height);
+    return true;
+}

@@ -50,6 +50,11 @@ bool view_list_scroll(struct view_pos *p, const struct view_doc *d, long delta, 
 /* Clamps the position to the document and scrolls so the selection is visible. */
 void view_list_fix(struct view_pos *p, const struct view_doc *d, size_t height);
 
+/* Selects item `id` (NULL: none) and scrolls so it is visible. Returns false, changing
+ * nothing, when d has no such item. */
+bool view_list_select_id(struct view_pos *p, const struct view_doc *d, const char *id,
+                         size_t height);
+
 /* The item shown on view row `row` (0 = first body row), or SIZE_MAX. */
 size_t view_list_hit(const struct view_pos *p, const struct view_doc *d, size_t row);
 

@@ -109,11 +109,17 @@ def check_includes(src):
     return problems
 
 
-def check_symbols(build):
+def check_symbols(build, root=None):
     objects = []
     for dirpath, _, names in os.walk(os.path.join(build, "CMakeFiles")):
-        if re.search(r"CMakeFiles/trail(_[a-z]+)?\.dir", dirpath):
-            objects += [os.path.join(dirpath, n) for n in names if n.endswith(".c.o")]
+        m = re.search(r"CMakeFiles/trail(_[a-z]+)?\.dir/?(.*)", dirpath)
+        if not m:
+            continue
+        for n in names:
+            # An object whose source was moved or removed is left over from an older build.
+            source = os.path.join(root or "", m.group(2), n[: -len(".o")])
+            if n.endswith(".c.o") and (root is None or os.path.exists(source)):
+                objects.append(os.path.join(dirpath, n))
     if not objects:
         return None
     defs, uses = {}, collections.defaultdict(set)
@@ -141,7 +147,7 @@ def main():
         return 2
     problems = check_includes(sys.argv[1])
     if len(sys.argv) == 3:
-        sym = check_symbols(sys.argv[2])
+        sym = check_symbols(sys.argv[2], os.path.dirname(os.path.abspath(sys.argv[1])))
         if sym is None:
             print(f"no objects of trail under {sys.argv[2]}", file=sys.stderr)
             return 2

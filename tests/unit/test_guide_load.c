@@ -145,6 +145,28 @@ static void test_lazy_parts(void **state)
     diag_free(&d);
 }
 
+/* Parts loaded into another guide object (the browser's loader thread) are taken over whole;
+ * a part the guide has already loaded is kept. */
+static void test_adopt_parts(void **state)
+{
+    (void)state;
+    struct diag d = {0};
+    struct guide *g = guide_load(FIXTURE, GUIDE_PART_PATH | GUIDE_PART_CERTS, &d);
+    struct guide *other = guide_load(FIXTURE, GUIDE_PART_CERTS | GUIDE_PART_FAQ, &d);
+    assert_non_null(g);
+    assert_non_null(other);
+    const struct guide_cert *own = g->certs;
+    assert_int_equal(guide_adopt_parts(g, other), GUIDE_PART_FAQ);
+    guide_free(other); /* its memory is g's now */
+    assert_int_equal(g->loaded, GUIDE_PART_ALL);
+    assert_ptr_equal(g->certs, own);
+    assert_int_equal(g->n_faqs, 7);
+    assert_non_null(g->faqs[6].answer);
+    assert_int_equal(d.errors, 0);
+    guide_free(g);
+    diag_free(&d);
+}
+
 static void test_answer_not_string(void **state)
 {
     (void)state;
@@ -410,6 +432,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixture_guide),
         cmocka_unit_test(test_lazy_parts),
+        cmocka_unit_test(test_adopt_parts),
         cmocka_unit_test(test_answer_not_string),
         cmocka_unit_test(test_missing_key),
         cmocka_unit_test(test_empty_text),

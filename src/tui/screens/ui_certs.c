@@ -2,37 +2,48 @@
 /* Certifications: the list with issuers and the learner's status, and one certification's
  * description. t opens the tracker's form (ui_certform.c) for the certification shown or
  * selected; e its note. */
-#include "ui_curses.h"
+#include "ui_stack.h"
+#include "ui_store.h"
 
-static void certs_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+static void certs_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
-    view_guide_certs(d, ui->g, ui_progress_doc(ui));
+    view_guide_certs(d, ui->g, ui_store_doc(ui));
 }
 
-static enum ui_result certs_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+static enum ui_result certs_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
     if (a != UI_ACT_OPEN || s->pos.sel >= ui->g->n_certs) {
         return UI_RES_PASS;
     }
-    return ui_push(ui, &ui_cert_ops, s->pos.sel, ui->g->certs[s->pos.sel].name);
+    ui_push_kind(ui, "cert", s->pos.sel, ui->g->certs[s->pos.sel].name);
+    return UI_RES_ALL;
 }
 
-static void cert_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+static void cert_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
-    view_guide_cert(d, ui->g, s->index, ui_progress_doc(ui));
+    view_guide_cert(d, ui->g, s->index, ui_store_doc(ui));
+}
+
+/* A certification's subject is the certification shown. */
+static const char *cert_subject(const struct ui *ui, const struct ui_screen *s)
+{
+    return s->index < ui->g->n_certs ? ui->g->certs[s->index].id : NULL;
 }
 
 const struct ui_screen_ops ui_certs_ops = {
     .name = "Certifications",
+    .kind = "certs",
     .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CERT,
-    .resize = certs_resize,
-    .key = certs_key,
+    .layout = certs_layout,
+    .action = certs_action, /* its subject: the selected item, a certification's id */
 };
 
 const struct ui_screen_ops ui_cert_ops = {
     .name = "Certification",
+    .kind = "cert",
     .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CERT,
-    .resize = cert_resize,
+    .layout = cert_layout,
+    .subject = cert_subject,
 };

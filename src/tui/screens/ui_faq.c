@@ -6,24 +6,27 @@
  * puts back the list and selection as they were. Esc on a filtered list clears the filter
  * before going back. An answer opened from the filtered list, or from the whole-guide results
  * below it, shows the matches of that search and opens scrolled to the first in the answer. */
-#include "ui_curses.h"
+#include <stdint.h>
 
 #include "ui_search.h"
+#include "ui_stack.h"
+#include "ui_status.h"
 #include "view_search.h"
 
-static bool filtered(struct ui *ui)
+static bool filtered(const struct ui *ui)
 {
-    return ui->search != NULL && ui->search->faq.text != NULL;
+    const struct ui_search *st = ui_search_peek(ui);
+    return st != NULL && st->faq.text != NULL;
 }
 
-static void faqs_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+static void faqs_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
     if (!filtered(ui)) {
         view_guide_faqs(d, ui->g);
         return;
     }
-    struct ui_search_query *sq = &ui->search->faq;
+    struct ui_search_query *sq = &ui_search_state(ui)->faq;
     const struct search_index *idx = ui_search_index(ui);
     view_search_faqs(d, ui->g, idx, sq->q, &sq->res, sq->text);
 }
@@ -34,7 +37,7 @@ static size_t selected_faq(struct ui *ui, const struct ui_screen *s)
     if (!filtered(ui)) {
         return s->pos.sel;
     }
-    const struct search_results *res = &ui->search->faq.res;
+    const struct search_results *res = &ui_search_state(ui)->faq.res;
     return s->pos.sel < res->n ? res->v[s->pos.sel].index : SIZE_MAX;
 }
 
@@ -89,7 +92,7 @@ static enum ui_result faqs_search(struct ui *ui, struct ui_screen *s)
     return UI_RES_ALL;
 }
 
-static enum ui_result faqs_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+static enum ui_result faqs_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
     switch (a) {
@@ -99,7 +102,7 @@ static enum ui_result faqs_key(struct ui *ui, struct ui_screen *s, enum ui_actio
         if (!filtered(ui)) {
             return UI_RES_PASS;
         }
-        ui_search_set(ui, &ui->search->faq, NULL, SEARCH_KIND_FAQ);
+        ui_search_set(ui, &ui_search_state(ui)->faq, NULL, SEARCH_KIND_FAQ);
         ui_search_relayout(ui, s);
         ui_status_set(ui, VIEW_ROLE_STATUS, "Filter cleared: all questions");
         return UI_RES_ALL;
@@ -115,9 +118,8 @@ static enum ui_result faqs_key(struct ui *ui, struct ui_screen *s, enum ui_actio
         if (faq >= ui->g->n_faqs) {
             return UI_RES_PASS;
         }
-        ui_push(ui, &ui_faq_ops, faq, ui->g->faqs[faq].question);
-        struct ui_screen *top = ui_top(ui);
-        if (top != s && filtered(ui)) {
+        struct ui_screen *top = ui_push_kind(ui, "faq", faq, ui->g->faqs[faq].question);
+        if (top != NULL && filtered(ui)) {
             ui_search_show_match(ui, top, ui_search_body_line(&top->doc));
         }
         return UI_RES_ALL;
@@ -130,34 +132,36 @@ static enum ui_result faqs_key(struct ui *ui, struct ui_screen *s, enum ui_actio
 static void faqs_leave(struct ui *ui, struct ui_screen *s)
 {
     (void)s;
-    if (ui->search == NULL) {
+    struct ui_search *st = ui_search_peek(ui);
+    if (st == NULL) {
         return;
     }
-    if (ui->prompt == &ui->search->prompt) {
+    if (ui_prompt_is_open(ui, &st->prompt)) {
         ui_prompt_close(ui);
     }
     if (filtered(ui)) {
-        ui_search_set(ui, &ui->search->faq, NULL, SEARCH_KIND_FAQ);
+        ui_search_set(ui, &st->faq, NULL, SEARCH_KIND_FAQ);
     }
+}
+
+/* An answer opened from the filtered list shows the filter's matches. */
+static const struct search_query *faqs_matches(const struct ui *ui, const struct ui_screen *s)
+{
+    (void)s;
+    return filtered(ui) ? ui_search_peek(ui)->faq.q : NULL;
 }
 
 /* The search whose matches the answer shows: the one of the screen it was opened from. */
-static const struct search_query *answer_query(struct ui *ui, const struct ui_screen *s)
+static const struct search_query *answer_query(const struct ui *ui, const struct ui_screen *s)
 {
-    if (ui->search == NULL || s == ui->stack) {
+    if (s == ui->stack) {
         return NULL;
     }
     const struct ui_screen *below = s - 1;
-    if (below->ops == &ui_faqs_ops && filtered(ui)) {
-        return ui->search->faq.q;
-    }
-    if (below->ops == &ui_results_ops) {
-        return ui->search->all.q;
-    }
-    return NULL;
+    return below->ops->matches != NULL ? below->ops->matches(ui, below) : NULL;
 }
 
-static void faq_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+static void faq_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     const struct search_query *q = answer_query(ui, s);
     if (q == NULL) {
@@ -169,14 +173,17 @@ static void faq_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 
 const struct ui_screen_ops ui_faqs_ops = {
     .name = "FAQ",
+    .kind = "faqs",
     .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_MATCH,
-    .resize = faqs_resize,
-    .key = faqs_key,
+    .layout = faqs_layout,
+    .action = faqs_action,
+    .matches = faqs_matches,
     .leave = faqs_leave,
 };
 
 const struct ui_screen_ops ui_faq_ops = {
     .name = "Answer",
+    .kind = "faq",
     .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_MATCH,
-    .resize = faq_resize,
+    .layout = faq_layout,
 };

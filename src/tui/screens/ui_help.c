@@ -1,20 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /* The help overlay: a box over the current screen listing every key that works there, read
- * from the key table (the same rows that dispatch keys and fill the footer). Any key closes
- * it; ui_app.c routes keys here while it is open.
+ * from the key table (the same rows that dispatch keys and fill the footer). A modal: any key
+ * closes it.
  *
  * The box sits between the header and the footer when it fits there; a screen with more keys
  * than that lets it cover them too, and when even the whole height is too short the keys flow
  * into two columns, so no key of the table is ever left out on a usual terminal. */
-#include "ui_curses.h"
+#include "ui_help.h"
 
 #include <string.h>
+
+#include "ui_draw.h"
+#include "ui_modal.h"
+#include "ui_status.h"
 
 #define NAMES_COLS 16
 #define HELP_COLS  60 /* the box's width with one column of keys */
 
-void ui_help_draw(struct ui *ui)
+static void help_draw(struct ui *ui, void *data)
 {
+    (void)data;
     unsigned scope = ui_scope(ui);
     int n = 0;
     for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
@@ -70,4 +75,30 @@ void ui_help_draw(struct ui *ui)
     const char *close = "Press any key to close this help";
     ui_draw_text(y0 + h - 2, x0 + 2, close, strlen(close), w - 4,
                  ui_theme_attr(&ui->theme, VIEW_ROLE_DIM));
+}
+
+static enum ui_result help_key(struct ui *ui, void *data, int key)
+{
+    (void)data;
+    if (key == UI_FN(KEY_MOUSE)) {
+        MEVENT ev;
+        getmouse(&ev); /* a click closes it too */
+    } else {
+        ui_status_clear(ui);
+    }
+    ui_modal_close(ui);
+    return UI_RES_ALL;
+}
+
+static const struct ui_modal_ops help_modal = {
+    .name = "help",
+    .key = help_key,
+    .draw = help_draw,
+};
+
+enum ui_result ui_help_open(struct ui *ui, int arg)
+{
+    (void)arg;
+    ui_modal_open(ui, &help_modal, NULL);
+    return UI_RES_ALL;
 }

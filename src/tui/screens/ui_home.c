@@ -3,21 +3,27 @@
  * certifications, the numbered menu of sections and the call to action. Enter opens the
  * selected section (1-9 and Tab work from anywhere); S asks for the day the learner started,
  * which pace counts from. */
-#include "ui_curses.h"
+#include "ui_home.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui_prompt.h"
+#include "ui_section.h"
+#include "ui_status.h"
+#include "ui_store.h"
 #include "xalloc.h"
 
-static void home_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+/* The tag of the start date prompt in ui_data(). */
+static const char date_prompt_tag;
+
+static void home_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
-    view_guide_home(d, ui->g, ui_progress_doc(ui));
+    view_guide_home(d, ui->g, ui_store_doc(ui));
 }
 
-static enum ui_result home_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+static enum ui_result home_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
     if (a != UI_ACT_OPEN || s->pos.sel >= s->doc.n_items) {
@@ -26,7 +32,7 @@ static enum ui_result home_key(struct ui *ui, struct ui_screen *s, enum ui_actio
     const char *id = s->doc.items[s->pos.sel].id;
     for (size_t i = 0; i < ui->n_sections; i++) {
         if (strcmp(id, view_guide_section_id(ui->sections[i])) == 0) {
-            return ui_open_section(ui, ui->sections[i]);
+            return ui_section_open(ui, ui->sections[i]);
         }
     }
     return UI_RES_NONE;
@@ -35,7 +41,7 @@ static enum ui_result home_key(struct ui *ui, struct ui_screen *s, enum ui_actio
 /* Sets (or with no date clears) the start date and saves. */
 static enum ui_result set_start(struct ui *ui, struct progress_date date)
 {
-    struct progress *p = ui_progress_doc(ui);
+    struct progress *p = ui_store_doc(ui);
     unsigned long gen = p->generation;
     if (progress_set_start(p, ui->g->id, date, progress_now_ms()) != 0) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "The start date cannot be kept.");
@@ -52,7 +58,7 @@ static enum ui_result set_start(struct ui *ui, struct progress_date date)
     } else {
         ui_status_set(ui, VIEW_ROLE_STATUS, "The start date is cleared.");
     }
-    return ui_progress_save_change(ui);
+    return UI_RES_ALL | UI_RES_SAVE;
 }
 
 static enum ui_result start_prompt(struct ui *ui, struct ui_prompt *pr, enum ui_prompt_event ev)
@@ -77,38 +83,38 @@ static enum ui_result start_prompt(struct ui *ui, struct ui_prompt *pr, enum ui_
     return set_start(ui, date);
 }
 
-enum ui_result ui_home_start_prompt(struct ui *ui)
+static void prompt_free(struct ui *ui, void *ptr)
 {
-    struct progress *p = ui_progress_doc(ui);
+    ui_prompt_free(ui, ptr);
+    free(ptr);
+}
+
+enum ui_result ui_home_start_prompt(struct ui *ui, int arg)
+{
+    (void)arg;
+    struct progress *p = ui_store_doc(ui);
     if (p == NULL) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "Pace needs a progress file.");
         return UI_RES_ALL;
     }
-    if (ui->date_prompt == NULL) {
-        ui->date_prompt = xcalloc(1, sizeof *ui->date_prompt);
+    struct ui_prompt *pr = ui_data(ui, &date_prompt_tag);
+    if (pr == NULL) {
+        pr = xcalloc(1, sizeof *pr);
+        ui_data_set(ui, &date_prompt_tag, pr, prompt_free, false);
     }
     struct progress_date cur;
     char buf[PROGRESS_DATE_SIZE] = "";
     if (progress_get_start(p, ui->g->id, &cur)) {
         progress_date_format(cur, buf, sizeof buf);
     }
-    ui_prompt_open(ui, ui->date_prompt, "Started on (YYYY-MM-DD, empty clears): ", buf,
-                   start_prompt);
+    ui_prompt_open(ui, pr, "Started on (YYYY-MM-DD, empty clears): ", buf, start_prompt);
     return UI_RES_ALL;
-}
-
-void ui_home_free(struct ui *ui)
-{
-    if (ui->date_prompt != NULL) {
-        ui_prompt_free(ui, ui->date_prompt);
-        free(ui->date_prompt);
-        ui->date_prompt = NULL;
-    }
 }
 
 const struct ui_screen_ops ui_home_ops = {
     .name = "Home",
+    .kind = "home",
     .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_HOME,
-    .resize = home_resize,
-    .key = home_key,
+    .layout = home_layout,
+    .action = home_action,
 };

@@ -3,19 +3,21 @@
  * (view_plan_left()). It opens above whatever screen is shown, so Back returns there; Enter
  * opens the action's phase above it with the action selected, so Back from the phase returns
  * to the list, which is laid out again after every change and so loses what was just done. */
-#include "ui_curses.h"
+#include "ui_left.h"
 
 #include <stdint.h>
 
+#include "ui_status.h"
+#include "ui_store.h"
 #include "view_plan.h"
 
-static void left_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+static void left_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
-    view_plan_left(d, ui->g, ui_progress_doc(ui));
+    view_plan_left(d, ui->g, ui_store_doc(ui));
 }
 
-static enum ui_result left_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+static enum ui_result left_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
     const struct guide_phase *ph = NULL;
@@ -24,36 +26,28 @@ static enum ui_result left_key(struct ui *ui, struct ui_screen *s, enum ui_actio
         (act = guide_find_action(ui->g, s->doc.items[s->pos.sel].id, &ph)) == NULL) {
         return UI_RES_PASS;
     }
-    ui_push(ui, &ui_phase_ops, (size_t)(ph - ui->g->phases), ph->title);
-    struct ui_screen *top = ui_top(ui);
-    if (top == s) {
+    struct ui_screen *top = ui_push_kind(ui, "phase", (size_t)(ph - ui->g->phases), ph->title);
+    if (top == NULL) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
         return UI_RES_ALL;
     }
-    size_t item = view_doc_find_item(&top->doc, act->id);
-    if (item != SIZE_MAX) {
-        top->pos.sel = item;
-        view_list_fix(&top->pos, &top->doc, ui_body_height(ui));
-    }
+    ui_select_id(ui, top, act->id);
     return UI_RES_ALL;
 }
 
-enum ui_result ui_left_open(struct ui *ui)
+enum ui_result ui_left_open(struct ui *ui, int arg)
 {
+    (void)arg;
     if (!(ui->g->loaded & GUIDE_PART_PATH)) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "This guide has no career path.");
         return UI_RES_ALL;
     }
-    for (size_t i = 1; i < ui->depth; i++) {
-        if (ui->stack[i].ops == &ui_left_ops) {
-            while (ui->depth > i + 1) {
-                ui_pop(ui);
-            }
-            return UI_RES_ALL;
-        }
+    size_t at = ui_find(ui, "left");
+    if (at != SIZE_MAX) {
+        ui_pop_to(ui, at + 1);
+        return UI_RES_ALL;
     }
-    ui_push(ui, &ui_left_ops, SIZE_MAX, "What's left"); /* SIZE_MAX: not a section */
-    if (ui_top(ui)->ops != &ui_left_ops) {
+    if (ui_push_kind(ui, "left", SIZE_MAX, "What's left") == NULL) { /* SIZE_MAX: not a section */
         ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
     }
     return UI_RES_ALL;
@@ -61,7 +55,8 @@ enum ui_result ui_left_open(struct ui *ui)
 
 const struct ui_screen_ops ui_left_ops = {
     .name = "What's left",
+    .kind = "left",
     .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE,
-    .resize = left_resize,
-    .key = left_key,
+    .layout = left_layout,
+    .action = left_action,
 };

@@ -7,8 +7,8 @@
  * and the name is never parsed by the shell; waits for it; restores the screen; reads the file
  * back (at most PROGRESS_NOTE_MAX bytes, valid UTF-8 without NUL, else the note is left as it
  * was) and removes it. An editor that fails or is killed changes nothing. The note is saved
- * like a tick (ui_progress_save_change()); an empty file removes the note. */
-#include "ui_curses.h"
+ * like a tick (UI_RES_SAVE); an empty file removes the note. */
+#include "ui_note.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,18 +22,10 @@
 #include <unistd.h>
 
 #include "text.h"
+#include "ui_status.h"
+#include "ui_store.h"
+#include "ui_term.h"
 #include "xalloc.h"
-
-const char *ui_note_target(const struct ui *ui, const struct ui_screen *s)
-{
-    if (s->ops == &ui_cert_ops) {
-        return s->index < ui->g->n_certs ? ui->g->certs[s->index].id : NULL;
-    }
-    if (s->pos.sel < s->doc.n_items) {
-        return s->doc.items[s->pos.sel].id;
-    }
-    return NULL;
-}
 
 static const char *editor_command(void)
 {
@@ -193,7 +185,7 @@ static bool editor_ok(struct ui *ui, const char *editor, int status)
 /* Stores the edited text as the note of id and saves. */
 static enum ui_result store(struct ui *ui, const char *id, const char *text, size_t len)
 {
-    struct progress *p = ui_progress_doc(ui);
+    struct progress *p = ui_store_doc(ui);
     const char *old = progress_get_note(p, ui->g->id, id);
     unsigned long gen = p->generation;
     bool had = old != NULL;
@@ -208,12 +200,18 @@ static enum ui_result store(struct ui *ui, const char *id, const char *text, siz
     bool has = progress_get_note(p, ui->g->id, id) != NULL;
     ui_status_set(ui, VIEW_ROLE_STATUS, "%s",
                   has ? (had ? "Note saved." : "Note added.") : "Note removed.");
-    return ui_progress_save_change(ui);
+    return UI_RES_ALL | UI_RES_SAVE;
 }
 
-enum ui_result ui_note_edit(struct ui *ui, const char *id)
+enum ui_result ui_note_edit(struct ui *ui, int arg)
 {
-    struct progress *p = ui_progress_doc(ui);
+    (void)arg;
+    const char *id = ui_subject(ui, ui_top(ui));
+    if (id == NULL) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Select an item to write a note on.");
+        return UI_RES_ALL;
+    }
+    struct progress *p = ui_store_doc(ui);
     if (p == NULL) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "Notes need a progress file.");
         return UI_RES_ALL;

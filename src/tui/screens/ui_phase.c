@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* One phase of the career path: its summary, its progress and its key actions as a checklist.
  * Space or x, p and s mark the selected action done, in progress or skipped (the same key
- * again makes it "to do"); ui_progress.c does the change and the save. */
-#include "ui_curses.h"
+ * again makes it "to do"); ui_progress.c makes the change, the loop saves it. */
+#include "ui_progress.h"
+#include "ui_stack.h"
+#include "ui_store.h"
 
-static void phase_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+static void phase_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
-    view_guide_phase(d, ui->g, s->index, ui_progress_doc(ui));
+    view_guide_phase(d, ui->g, s->index, ui_store_doc(ui));
 }
 
-static enum ui_result phase_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+static enum ui_result phase_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
     switch (a) {
@@ -26,7 +28,8 @@ static enum ui_result phase_key(struct ui *ui, struct ui_screen *s, enum ui_acti
 
 const struct ui_screen_ops ui_phase_ops = {
     .name = "Phase checklist",
+    .kind = "phase",
     .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_CHECK | UI_SCOPE_NOTE,
-    .resize = phase_resize,
-    .key = phase_key,
+    .layout = phase_layout,
+    .action = phase_action,
 };

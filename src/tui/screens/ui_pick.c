@@ -6,17 +6,22 @@
  * Enter loads the guide afresh and replaces the picker with that guide's Home: the picker's
  * screen (document, selection, scroll) is moved aside, so the guide's screens use the stack
  * exactly as they do when trail opens one guide, Home at the bottom. Back from that Home pops
- * everything, frees the search state and the guide, and moves the picker's screen back, laid
- * out again since progress may have changed. A guide that fails to load opens an error screen
+ * everything, frees the state kept for the guide and the guide, and moves the picker's screen back,
+ * laid out again since progress may have changed. A guide that fails to load opens an error screen
  * over the picker instead; Back pops it. */
-#include "ui_curses.h"
+#include "ui_pick.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui_search.h"
+#include "ui_progress.h"
+#include "ui_resume.h"
+#include "ui_store.h"
 #include "view_pick.h"
 #include "xalloc.h"
+
+/* The tag of the picker's state in ui_data(). */
+static const char pick_tag;
 
 struct ui_pick {
     struct guide **summaries;     /* one per guide; NULL when it failed to load */
@@ -25,39 +30,42 @@ struct ui_pick {
     bool guide_open;              /* ui->g was loaded by the picker */
 };
 
-static void pick_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+static struct ui_pick *pick_state(const struct ui *ui)
+{
+    return ui_data(ui, &pick_tag);
+}
+
+static void pick_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
-    view_pick(d, ui->pick->rows, ui->opt.n_guides, ui_progress_doc(ui));
+    view_pick(d, pick_state(ui)->rows, ui->opt.n_guides, ui_store_doc(ui));
 }
 
 /* Loads guide i; on success it replaces the picker as the open guide. */
 static enum ui_result open_guide(struct ui *ui, size_t i)
 {
-    struct ui_pick *p = ui->pick;
+    struct ui_pick *p = pick_state(ui);
     const struct guide_entry *e = &ui->opt.guides[i];
     struct diag diag = {0};
     struct guide *g = guide_load(e->dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &diag);
     if (g == NULL) {
-        ui_push(ui, &ui_load_error_ops, i, e->id);
-        ui_top(ui)->diag = diag;
-        ui_top(ui)->stale = true; /* lay out again, now with the messages */
-        ui_layout_screen(ui, ui_top(ui));
+        ui_push_diag(ui, "load-error", i, e->id, &diag);
         return UI_RES_ALL;
     }
     diag_free(&diag); /* warnings: `trail --check` shows them */
     p->saved = ui->stack[0];
     ui->depth = 0;
     p->guide_open = true;
+    ui->base_back = true;
     ui->g = g;
     ui->n_sections = view_guide_sections(g, ui->sections);
-    ui_push(ui, &ui_home_ops, 0, NULL);
+    ui_push_kind(ui, "home", 0, NULL);
     ui_progress_note_unknown(ui);
     ui_resume_restore(ui);
     return UI_RES_ALL;
 }
 
-static enum ui_result pick_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+static enum ui_result pick_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
     if (a != UI_ACT_OPEN || s->pos.sel >= s->doc.n_items) {
@@ -74,10 +82,13 @@ static enum ui_result pick_key(struct ui *ui, struct ui_screen *s, enum ui_actio
 
 const struct ui_screen_ops ui_pick_ops = {
     .name = "Guides",
+    .kind = "pick",
     .scope = UI_SCOPE_PICKER | UI_SCOPE_OPEN,
-    .resize = pick_resize,
-    .key = pick_key,
+    .layout = pick_layout,
+    .action = pick_action,
 };
+
+static void pick_free(struct ui *ui, void *ptr);
 
 void ui_pick_start(struct ui *ui)
 {
@@ -91,29 +102,31 @@ void ui_pick_start(struct ui *ui)
         diag_free(&diag);
         p->rows[i] = (struct view_pick_entry){ui->opt.guides[i].id, p->summaries[i]};
     }
-    ui->pick = p;
-    ui_push(ui, &ui_pick_ops, 0, NULL);
+    ui_data_set(ui, &pick_tag, p, pick_free, false);
+    ui_push_kind(ui, "pick", 0, NULL);
 }
 
-/* Frees what the open guide built: its screens, its search state, the guide itself. */
-static void close_guide(struct ui *ui)
+/* Frees what the open guide built: its screens, the state kept for it, the guide itself. */
+static void close_guide(struct ui *ui, struct ui_pick *p)
 {
     ui_resume_save(ui); /* the place in this guide, for the next time it is opened */
     ui_pop_all(ui);
-    ui_search_free(ui);
+    ui_data_drop_guide(ui);
     guide_free(ui->g);
     ui->g = NULL;
     ui->n_sections = 0;
-    ui->pick->guide_open = false;
+    ui->base_back = false;
+    p->guide_open = false;
 }
 
-enum ui_result ui_pick_return(struct ui *ui)
+enum ui_result ui_pick_return(struct ui *ui, int arg)
 {
-    struct ui_pick *p = ui->pick;
-    if (p == NULL || !p->guide_open) {
+    (void)arg;
+    struct ui_pick *p = pick_state(ui);
+    if (p == NULL || !p->guide_open || ui->depth != 1) {
         return UI_RES_NONE;
     }
-    close_guide(ui);
+    close_guide(ui, p);
     ui->stack[0] = p->saved;
     ui->depth = 1;
     ui->stack[0].stale = true; /* progress in the guide just left may have changed */
@@ -121,14 +134,11 @@ enum ui_result ui_pick_return(struct ui *ui)
     return UI_RES_ALL;
 }
 
-void ui_pick_free(struct ui *ui)
+static void pick_free(struct ui *ui, void *ptr)
 {
-    struct ui_pick *p = ui->pick;
-    if (p == NULL) {
-        return;
-    }
+    struct ui_pick *p = ptr;
     if (p->guide_open) {
-        close_guide(ui);
+        close_guide(ui, p);
         view_doc_free(&p->saved.doc);
         diag_free(&p->saved.diag);
     }
@@ -138,5 +148,4 @@ void ui_pick_free(struct ui *ui)
     free(p->summaries);
     free(p->rows);
     free(p);
-    ui->pick = NULL;
 }

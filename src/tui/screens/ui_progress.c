@@ -1,14 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Checklist progress in the browser: ticking key actions, undo, jumping to the next action to
- * do, and saving.
- *
- * Every change is saved at once through the store (which merges what other instances saved);
- * every screen is then laid out again, since Home, the career path and the checklist all show
- * progress and the merge may have brought other changes. A failed save leaves the change in
- * memory and says why in the status line; the next change, q and the end of the browser
- * (signals included) try again. q with unsaved changes warns once, naming a file trail could
- * write instead; a second q quits. */
-#include "ui_curses.h"
+ * do. Each change is made in memory and returned as UI_RES_SAVE: the loop saves once after the
+ * keys pending (ui_store.c) and lays every screen out again, since Home, the career path and
+ * the checklist all show progress and the save's merge may bring other changes. */
+#include "ui_progress.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -16,12 +11,10 @@
 #include <string.h>
 
 #include "progress_store.h"
+#include "ui_section.h"
+#include "ui_status.h"
+#include "ui_store.h"
 #include "xalloc.h"
-
-struct progress *ui_progress_doc(struct ui *ui)
-{
-    return ui->opt.store != NULL ? progress_store_doc(ui->opt.store) : NULL;
-}
 
 /* Appends a sentence to *msg (a new string or NULL), freeing text. */
 static void append(char **msg, char *text)
@@ -39,7 +32,7 @@ static void append(char **msg, char *text)
  * guide has certification entries (a failure only leaves the count out). */
 static void load_tracked_certs(struct ui *ui)
 {
-    const struct progress_guide *pg = progress_find_guide(ui_progress_doc(ui), ui->g->id);
+    const struct progress_guide *pg = progress_find_guide(ui_store_doc(ui), ui->g->id);
     if (pg == NULL || pg->certs.n == 0 || !(ui->g->available & GUIDE_PART_CERTS) ||
         (ui->g->loaded & GUIDE_PART_CERTS)) {
         return;
@@ -89,38 +82,9 @@ void ui_progress_note_unknown(struct ui *ui)
     }
 }
 
-/* Lays every open screen out again on the next paint. */
-static void all_stale(struct ui *ui)
-{
-    for (size_t i = 0; i < ui->depth; i++) {
-        ui->stack[i].stale = true;
-    }
-}
-
-/* Saves after a change; a failure shows the store's message, and so does the first success
- * after a failure ("Saved to ..."), so the learner knows the earlier changes are safe now.
- * Returns UI_RES_ALL. */
-static enum ui_result changed(struct ui *ui)
-{
-    ui->quit_armed = false;
-    bool failed = progress_store_save(ui->opt.store) != 0;
-    if (failed || ui->save_failed) {
-        ui_status_set(ui, failed ? VIEW_ROLE_ERROR : VIEW_ROLE_STATUS, "%s",
-                      progress_store_message(ui->opt.store));
-    }
-    ui->save_failed = failed;
-    all_stale(ui);
-    return UI_RES_ALL;
-}
-
-enum ui_result ui_progress_save_change(struct ui *ui)
-{
-    return changed(ui);
-}
-
 enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progress_state state)
 {
-    struct progress *p = ui_progress_doc(ui);
+    struct progress *p = ui_store_doc(ui);
     if (p == NULL || s->pos.sel >= s->doc.n_items) {
         return UI_RES_NONE;
     }
@@ -131,18 +95,7 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
         ui_status_set(ui, VIEW_ROLE_ERROR, "This key action has no id progress can be kept for.");
         return UI_RES_ALL;
     }
-    return changed(ui);
-}
-
-/* Selects item id on screen s when it shows it. */
-static void select_item(struct ui *ui, struct ui_screen *s, const char *id)
-{
-    ui_layout_screen(ui, s);
-    size_t item = view_doc_find_item(&s->doc, id);
-    if (item != SIZE_MAX) {
-        s->pos.sel = item;
-        view_list_fix(&s->pos, &s->doc, ui_body_height(ui));
-    }
+    return UI_RES_ALL | UI_RES_SAVE;
 }
 
 static const char *state_words(enum progress_state st)
@@ -160,9 +113,10 @@ static const char *state_words(enum progress_state st)
     return "to do";
 }
 
-enum ui_result ui_progress_undo(struct ui *ui)
+enum ui_result ui_progress_undo(struct ui *ui, int arg)
 {
-    struct progress *p = ui_progress_doc(ui);
+    (void)arg;
+    struct progress *p = ui_store_doc(ui);
     const char *undone = NULL;
     if (p == NULL || !progress_undo(p, ui->g->id, progress_now_ms(), &undone)) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo.");
@@ -177,13 +131,13 @@ enum ui_result ui_progress_undo(struct ui *ui)
     } else {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: %s is %s again.", id, state_words(st));
     }
-    enum ui_result r = changed(ui);
+    ui_stale_all(ui); /* the checklist shows the undone action with its mark again */
     struct ui_screen *top = ui_top(ui);
-    if (top->ops == &ui_phase_ops) {
-        select_item(ui, top, id);
+    if (top->ops->scope & UI_SCOPE_CHECK) {
+        ui_select_id(ui, top, id);
     }
     free(id);
-    return r;
+    return UI_RES_ALL | UI_RES_SAVE;
 }
 
 /* Shows key action `action` of phase `phase` selected on its checklist, opening the career
@@ -192,28 +146,30 @@ static enum ui_result show_action(struct ui *ui, size_t phase, size_t action)
 {
     const struct guide_phase *ph = &ui->g->phases[phase];
     struct ui_screen *top = ui_top(ui);
-    if (top->ops != &ui_phase_ops || top->index != phase) {
-        ui_open_section(ui, VIEW_SECTION_PATH);
-        if (ui_top(ui)->ops != &ui_path_ops) {
+    if (!(top->ops->scope & UI_SCOPE_CHECK) || top->index != phase) {
+        if (!ui_section_show(ui, VIEW_SECTION_PATH)) {
             return UI_RES_ALL; /* the career path could not be loaded: its error screen shows */
         }
-        select_item(ui, ui_top(ui), ph->id);
-        ui_push(ui, &ui_phase_ops, phase, ph->title);
-        top = ui_top(ui);
+        ui_select_id(ui, ui_top(ui), ph->id);
+        top = ui_push_kind(ui, "phase", phase, ph->title);
+        if (top == NULL) {
+            return UI_RES_ALL;
+        }
     }
-    select_item(ui, top, ph->actions[action].id);
+    ui_select_id(ui, top, ph->actions[action].id);
     return UI_RES_ALL;
 }
 
-enum ui_result ui_progress_next_todo(struct ui *ui)
+enum ui_result ui_progress_next_todo(struct ui *ui, int arg)
 {
-    struct progress *p = ui_progress_doc(ui);
+    (void)arg;
+    struct progress *p = ui_store_doc(ui);
     if (p == NULL) {
         return UI_RES_NONE;
     }
     struct ui_screen *top = ui_top(ui);
     size_t from = SIZE_MAX, from_action = 0;
-    if (top->ops == &ui_phase_ops && top->pos.sel < top->doc.n_items) {
+    if ((top->ops->scope & UI_SCOPE_CHECK) && top->pos.sel < top->doc.n_items) {
         from = top->index;
         from_action = top->pos.sel;
     }
@@ -223,38 +179,4 @@ enum ui_result ui_progress_next_todo(struct ui *ui)
         return UI_RES_ALL;
     }
     return show_action(ui, phase, action);
-}
-
-bool ui_progress_may_quit(struct ui *ui)
-{
-    struct progress_store *st = ui->opt.store;
-    if (st == NULL || !progress_store_dirty(st) || ui->quit_armed) {
-        return true;
-    }
-    if (progress_store_save(st) == 0) {
-        return true;
-    }
-    all_stale(ui); /* the attempt merged what other instances saved */
-    char *alt = progress_store_suggest_path(st);
-    ui_status_set(ui, VIEW_ROLE_ERROR,
-                  "%s Press q again to quit without saving them. To keep progress elsewhere, "
-                  "run trail --state FILE, e.g. trail --state %s",
-                  progress_store_message(st), alt);
-    free(alt);
-    ui->quit_armed = true;
-    return false;
-}
-
-char *ui_progress_finish(struct ui *ui)
-{
-    struct progress_store *st = ui->opt.store;
-    if (st == NULL || !progress_store_dirty(st) || progress_store_save(st) == 0) {
-        return NULL;
-    }
-    char *alt = progress_store_suggest_path(st);
-    char *msg = xasprintf("%s\nChanges made since the last save are lost; to keep progress "
-                          "elsewhere, run trail --state FILE, e.g. trail --state %s",
-                          progress_store_message(st), alt);
-    free(alt);
-    return msg;
 }

@@ -6,21 +6,37 @@
  * stack below. Also the search state shared with the FAQ filter (ui_faq.c) and n / N. */
 #include "ui_search.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_loop.h"
+#include "ui_status.h"
+#include "ui_store.h"
 #include "view_search.h"
 #include "xalloc.h"
+
+/* The tag of the search state in ui_data(). */
+static const char search_tag;
 
 /* Lines of context kept above a match scrolled to. */
 #define UI_MATCH_CONTEXT 2
 
+static void search_free(struct ui *ui, void *ptr);
+
+struct ui_search *ui_search_peek(const struct ui *ui)
+{
+    return ui_data(ui, &search_tag);
+}
+
 struct ui_search *ui_search_state(struct ui *ui)
 {
-    if (ui->search == NULL) {
-        ui->search = xcalloc(1, sizeof *ui->search);
+    struct ui_search *st = ui_search_peek(ui);
+    if (st == NULL) {
+        st = xcalloc(1, sizeof *st);
+        ui_data_set(ui, &search_tag, st, search_free, true);
     }
-    return ui->search;
+    return st;
 }
 
 static void query_clear(struct ui_search_query *sq)
@@ -32,18 +48,14 @@ static void query_clear(struct ui_search_query *sq)
     memset(sq, 0, sizeof *sq);
 }
 
-void ui_search_free(struct ui *ui)
+static void search_free(struct ui *ui, void *ptr)
 {
-    struct ui_search *st = ui->search;
-    if (st == NULL) {
-        return;
-    }
+    struct ui_search *st = ptr;
     ui_prompt_free(ui, &st->prompt);
     query_clear(&st->faq);
     query_clear(&st->all);
     search_index_free(st->idx);
     free(st);
-    ui->search = NULL;
 }
 
 static void run(const struct search_index *idx, struct ui_search_query *sq)
@@ -60,7 +72,7 @@ static void run(const struct search_index *idx, struct ui_search_query *sq)
 const struct search_index *ui_search_index(struct ui *ui)
 {
     struct ui_search *st = ui_search_state(ui);
-    const struct progress *p = ui_progress_doc(ui);
+    const struct progress *p = ui_store_doc(ui);
     unsigned long long notes = search_notes_stamp(ui->g, p);
     if (st->idx == NULL || st->idx_loaded != ui->g->loaded || st->idx_notes != notes) {
         search_index_free(st->idx);
@@ -111,7 +123,7 @@ void ui_search_relayout(struct ui *ui, struct ui_screen *s)
     const char *id = s->pos.sel < s->doc.n_items ? s->doc.items[s->pos.sel].id : NULL;
     s->stale = true;
     ui_layout_screen(ui, s);
-    if (id == NULL || view_doc_find_item(&s->doc, id) == SIZE_MAX) {
+    if (view_doc_find_item(&s->doc, id) == SIZE_MAX) {
         view_list_reset(&s->pos, &s->doc);
         view_list_fix(&s->pos, &s->doc, ui_body_height(ui));
     }
@@ -195,23 +207,38 @@ static enum ui_result step_text(struct ui *ui, struct ui_screen *s, bool forward
 
 enum ui_result ui_search_step(struct ui *ui, struct ui_screen *s, bool forward)
 {
-    return s->doc.n_items > 0 || s->ops == &ui_results_ops ? step_list(ui, s, forward)
-                                                           : step_text(ui, s, forward);
+    /* The results step through their items even when there are none ("No match"). */
+    return s->doc.n_items > 0 || ui_is(s, "results") ? step_list(ui, s, forward)
+                                                     : step_text(ui, s, forward);
+}
+
+enum ui_result ui_search_next(struct ui *ui, int arg)
+{
+    (void)arg;
+    return ui_search_step(ui, ui_top(ui), true);
+}
+
+enum ui_result ui_search_prev(struct ui *ui, int arg)
+{
+    (void)arg;
+    return ui_search_step(ui, ui_top(ui), false);
 }
 
 /* ---- The whole-guide search ---- */
 
+/* The parts of the guide not loaded yet. */
+static unsigned missing_parts(const struct ui *ui)
+{
+    return ui->g->available & GUIDE_PART_ALL & ~ui->g->loaded;
+}
+
 /* Loads the parts of the guide not loaded yet; a part that fails is left out of the search. */
 static void load_all(struct ui *ui)
 {
-    unsigned missing = ui->g->available & GUIDE_PART_ALL & ~ui->g->loaded;
+    unsigned missing = missing_parts(ui);
     if (missing == 0) {
         return;
     }
-    ui_status_set(ui, VIEW_ROLE_STATUS, "Loading the guide...");
-    ui_draw_all(ui);
-    refresh();
-    ui_status_clear(ui);
     struct diag diag = {0};
     ui_search_state(ui)->partial = guide_load_parts(ui->g, missing, &diag) != 0;
     diag_free(&diag);
@@ -251,22 +278,16 @@ static enum ui_result all_prompt(struct ui *ui, struct ui_prompt *p, enum ui_pro
     return UI_RES_ALL;
 }
 
-enum ui_result ui_search_start(struct ui *ui)
+/* Opens the results screen (or returns to it) and the prompt, the guide loaded. */
+static enum ui_result start(struct ui *ui, int arg)
 {
+    (void)arg;
     struct ui_search *st = ui_search_state(ui);
-    size_t at = SIZE_MAX;
-    for (size_t i = 1; i < ui->depth; i++) {
-        at = ui->stack[i].ops == &ui_results_ops ? i : at;
-    }
-    while (at != SIZE_MAX && ui->depth > at + 1) {
-        ui_pop(ui);
-    }
     load_all(ui);
-    bool pushed = at == SIZE_MAX;
+    bool pushed = ui_find(ui, "results") == SIZE_MAX;
     if (pushed) {
         ui_search_set(ui, &st->all, "", SEARCH_KIND_ALL);
-        ui_push(ui, &ui_results_ops, SIZE_MAX, "Search");
-        if (ui_top(ui)->ops != &ui_results_ops) {
+        if (ui_push_kind(ui, "results", SIZE_MAX, "Search") == NULL) {
             ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
             return UI_RES_ALL;
         }
@@ -282,7 +303,21 @@ enum ui_result ui_search_start(struct ui *ui)
     return UI_RES_ALL;
 }
 
-static void results_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+enum ui_result ui_search_start(struct ui *ui, int arg)
+{
+    size_t at = ui_find(ui, "results");
+    if (at != SIZE_MAX) {
+        ui_pop_to(ui, at + 1);
+    }
+    if (missing_parts(ui) != 0) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Loading the guide...");
+        ui_defer(ui, start, arg);
+        return UI_RES_ALL;
+    }
+    return start(ui, arg);
+}
+
+static void results_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
     struct ui_search *st = ui_search_state(ui);
@@ -302,38 +337,36 @@ static enum ui_result open_result(struct ui *ui, struct ui_screen *s)
     }
     const struct search_result r = res->v[i];
     const struct guide *g = ui->g;
+    struct ui_screen *top;
+    bool entry = false; /* an entry without a screen of its own */
     switch (r.kind) {
     case SEARCH_KIND_PHASE:
     case SEARCH_KIND_ACTION:
-        ui_push(ui, &ui_phase_ops, r.index, g->phases[r.index].title);
+        top = ui_push_kind(ui, "phase", r.index, g->phases[r.index].title);
         break;
     case SEARCH_KIND_CERT:
-        ui_push(ui, &ui_cert_ops, r.index, g->certs[r.index].name);
+        top = ui_push_kind(ui, "cert", r.index, g->certs[r.index].name);
         break;
     case SEARCH_KIND_FAQ:
-        ui_push(ui, &ui_faq_ops, r.index, g->faqs[r.index].question);
+        top = ui_push_kind(ui, "faq", r.index, g->faqs[r.index].question);
         break;
     default:
-        ui_push(ui, &ui_match_ops, r.entry, search_kind_name(r.kind));
+        top = ui_push_kind(ui, "match", r.entry, search_kind_name(r.kind));
+        entry = true;
         break;
     }
-    struct ui_screen *top = ui_top(ui);
-    if (top == s) {
+    if (top == NULL) {
         return UI_RES_NONE;
     }
     if (r.kind == SEARCH_KIND_ACTION) {
-        size_t item = view_doc_find_item(&top->doc, g->phases[r.index].actions[r.sub].id);
-        if (item != SIZE_MAX) {
-            top->pos.sel = item;
-            view_list_fix(&top->pos, &top->doc, ui_body_height(ui));
-        }
-    } else if (r.kind == SEARCH_KIND_FAQ || top->ops == &ui_match_ops) {
+        ui_select_id(ui, top, g->phases[r.index].actions[r.sub].id);
+    } else if (r.kind == SEARCH_KIND_FAQ || entry) {
         ui_search_show_match(ui, top, ui_search_body_line(&top->doc));
     }
     return UI_RES_ALL;
 }
 
-static enum ui_result results_key(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
+static enum ui_result results_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
     switch (a) {
@@ -351,23 +384,33 @@ static void results_leave(struct ui *ui, struct ui_screen *s)
 {
     (void)s;
     struct ui_search *st = ui_search_state(ui);
-    if (ui->prompt == &st->prompt) {
+    if (ui_prompt_is_open(ui, &st->prompt)) {
         ui_prompt_close(ui);
     }
     query_clear(&st->all);
 }
 
+/* An item opened from the results shows the matches of the whole-guide search. */
+static const struct search_query *results_matches(const struct ui *ui, const struct ui_screen *s)
+{
+    (void)s;
+    const struct ui_search *st = ui_search_peek(ui);
+    return st != NULL ? st->all.q : NULL;
+}
+
 const struct ui_screen_ops ui_results_ops = {
     .name = "Search results",
+    .kind = "results",
     .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_MATCH,
-    .resize = results_resize,
-    .key = results_key,
+    .layout = results_layout,
+    .action = results_action,
+    .matches = results_matches,
     .leave = results_leave,
 };
 
 /* An entry without a screen of its own (the intro, an overview block, the call to action):
  * its text with the matches of the whole-guide search, which is the screen below. */
-static void match_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+static void match_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     struct ui_search *st = ui_search_state(ui);
     const struct search_index *idx = ui_search_index(ui);
@@ -378,6 +421,7 @@ static void match_resize(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 
 const struct ui_screen_ops ui_match_ops = {
     .name = "Search match",
+    .kind = "match",
     .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_MATCH,
-    .resize = match_resize,
+    .layout = match_layout,
 };

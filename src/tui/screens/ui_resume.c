@@ -5,13 +5,14 @@
  * id of its selected item and its first visible line. Names are the browser's own: "home",
  * "left", "section:<id>" for a section's list ("section:path"), and "phase:<id>",
  * "cert:<id>", "faq:<id>" for one phase, certification or question, keyed by the guide's ids
- * so a position survives a guide that gains or reorders items. Search screens are not saved:
+ * so a position survives a guide that gains or reorders items; the wiring's section list says
+ * which screens list a section and which open its entries. Search screens are not saved:
  * the screen below them is. Reopening goes through the same calls as the keys (open the
  * section, select the entry, open it), so the stack and Back are what they would have been;
  * when the screen or the selected item no longer exists, the browser starts on Home. These
  * functions keep to themselves so that a guide picker in front of Home can call them once a
  * guide is open. */
-#include "ui_curses.h"
+#include "ui_resume.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -19,23 +20,10 @@
 #include <string.h>
 
 #include "progress_store.h"
+#include "ui_loop.h"
+#include "ui_section.h"
+#include "ui_store.h"
 #include "xalloc.h"
-
-struct named {
-    const struct ui_screen_ops *ops;
-    const char *prefix;
-    enum view_section section; /* the section whose list leads to the screen */
-};
-
-/* Screens named by one of the guide's ids, and the section that lists them. */
-static const struct named leaves[] = {
-    {&ui_phase_ops, "phase:", VIEW_SECTION_PATH},
-    {&ui_cert_ops, "cert:", VIEW_SECTION_CERTS},
-    {&ui_faq_ops, "faq:", VIEW_SECTION_FAQ},
-};
-
-static const struct ui_screen_ops *const section_screens[VIEW_SECTION_COUNT] = {
-    &ui_overview_ops, &ui_path_ops, &ui_certs_ops, &ui_faqs_ops};
 
 /* The id of entry `index` of a section's list, or NULL. Borrowed from the guide. */
 static const char *leaf_id(const struct guide *g, enum view_section sec, size_t index)
@@ -55,21 +43,17 @@ static const char *leaf_id(const struct guide *g, enum view_section sec, size_t 
 /* The name of screen s (a new string), or NULL when it cannot be reopened. */
 static char *screen_name(const struct ui *ui, const struct ui_screen *s)
 {
-    if (s->ops == &ui_home_ops) {
-        return xstrdup("home");
-    }
-    if (s->ops == &ui_left_ops) {
-        return xstrdup("left");
+    if (ui_is(s, "home") || ui_is(s, "left")) {
+        return xstrdup(s->ops->kind);
     }
     for (int i = 0; i < VIEW_SECTION_COUNT; i++) {
-        if (s->ops == section_screens[i]) {
+        const struct ui_section_def *def = &ui->app->sections[i];
+        if (ui_is(s, def->list->kind)) {
             return xasprintf("section:%s", view_guide_section_id((enum view_section)i));
         }
-    }
-    for (size_t i = 0; i < sizeof leaves / sizeof leaves[0]; i++) {
-        const char *id = leaf_id(ui->g, leaves[i].section, s->index);
-        if (s->ops == leaves[i].ops && id != NULL) {
-            return xasprintf("%s%s", leaves[i].prefix, id);
+        const char *id = leaf_id(ui->g, (enum view_section)i, s->index);
+        if (def->leaf != NULL && ui_is(s, def->leaf->kind) && id != NULL) {
+            return xasprintf("%s%s", def->leaf_prefix, id);
         }
     }
     return NULL;
@@ -101,8 +85,7 @@ static bool open_section(struct ui *ui, enum view_section sec)
 {
     for (size_t i = 0; i < ui->n_sections; i++) {
         if (ui->sections[i] == sec) {
-            ui_open_section(ui, sec);
-            return ui_top(ui)->ops == section_screens[sec];
+            return ui_section_show(ui, sec);
         }
     }
     return false;
@@ -115,8 +98,8 @@ static bool open_named(struct ui *ui, const char *name)
         return true;
     }
     if (strcmp(name, "left") == 0) {
-        ui_left_open(ui);
-        return ui_top(ui)->ops == &ui_left_ops;
+        ui_do_action(ui, UI_ACT_LEFT, 0);
+        return ui_is(ui_top(ui), "left");
     }
     const char *sec_prefix = "section:";
     if (strncmp(name, sec_prefix, strlen(sec_prefix)) == 0) {
@@ -128,22 +111,23 @@ static bool open_named(struct ui *ui, const char *name)
         }
         return false;
     }
-    for (size_t i = 0; i < sizeof leaves / sizeof leaves[0]; i++) {
-        const struct named *n = &leaves[i];
-        size_t plen = strlen(n->prefix);
-        if (strncmp(name, n->prefix, plen) != 0 || !open_section(ui, n->section)) {
+    for (int i = 0; i < VIEW_SECTION_COUNT; i++) {
+        const struct ui_section_def *n = &ui->app->sections[i];
+        size_t plen = n->leaf_prefix != NULL ? strlen(n->leaf_prefix) : 0;
+        if (plen == 0 || strncmp(name, n->leaf_prefix, plen) != 0 ||
+            !open_section(ui, n->section)) {
             continue;
         }
         struct ui_screen *list = ui_top(ui);
-        size_t item = view_doc_find_item(&list->doc, name + plen);
-        const char *id = item != SIZE_MAX ? list->doc.items[item].id : NULL;
-        for (size_t k = 0; id != NULL && leaf_id(ui->g, n->section, k) != NULL; k++) {
+        if (!ui_select_id(ui, list, name + plen)) {
+            return false;
+        }
+        const char *id = list->doc.items[list->pos.sel].id;
+        for (size_t k = 0; leaf_id(ui->g, n->section, k) != NULL; k++) {
             if (strcmp(leaf_id(ui->g, n->section, k), id) == 0) {
-                list->pos.sel = item;
-                view_list_fix(&list->pos, &list->doc, ui_body_height(ui));
                 /* Opened the way Enter opens it, so the title and Back are the same. */
                 ui_do_action(ui, UI_ACT_OPEN, 0);
-                return ui_top(ui)->ops == n->ops && ui_top(ui)->index == k;
+                return ui_is(ui_top(ui), n->leaf->kind) && ui_top(ui)->index == k;
             }
         }
         return false;
@@ -153,7 +137,7 @@ static bool open_named(struct ui *ui, const char *name)
 
 void ui_resume_restore(struct ui *ui)
 {
-    const struct progress *p = ui_progress_doc(ui);
+    const struct progress *p = ui_store_doc(ui);
     if (ui->g == NULL || p == NULL) {
         return;
     }
@@ -169,9 +153,7 @@ void ui_resume_restore(struct ui *ui)
         ok = item != SIZE_MAX;
     }
     if (!ok) {
-        while (ui->depth > 1) {
-            ui_pop(ui);
-        }
+        ui_pop_to(ui, 1);
         return;
     }
     s->pos.top = r->scroll > 0 ? (size_t)r->scroll : 0;

@@ -12,8 +12,8 @@
 #include <stdbool.h>
 
 #include "search.h"
-#include "ui_curses.h"
 #include "ui_prompt.h"
+#include "ui_stack.h"
 
 /* One search: the kept query and its results, plus what Esc in the prompt restores. */
 struct ui_search_query {
@@ -36,9 +36,10 @@ struct ui_search {
     bool partial;                 /* a part of the guide failed to load: not searched */
 };
 
-/* The search state, created on first use; owned by ui, freed by ui_search_free(). */
+/* The search state, created on first use; kept for the open guide (ui_data()). */
 struct ui_search *ui_search_state(struct ui *ui);
-void ui_search_free(struct ui *ui);
+/* The search state, or NULL when nothing was searched in this guide yet. */
+struct ui_search *ui_search_peek(const struct ui *ui);
 
 /* The index of the guide as loaded now, (re)built when needed; active queries are run again
  * after a rebuild. Borrowed: valid until the guide loads more parts. */
@@ -66,15 +67,15 @@ void ui_search_show_match(struct ui *ui, struct ui_screen *s, size_t from);
 /* The line where the body of a text screen starts: after its first empty line (0 if none). */
 size_t ui_search_body_line(const struct view_doc *d);
 
-/* `/` on a screen without its own search: loads every part of the guide, opens (or returns to)
- * the results screen and opens the prompt. */
-enum ui_result ui_search_start(struct ui *ui);
+/* `/` on a screen without its own search: loads every part of the guide (after a notice the
+ * loop paints), opens (or returns to) the results screen and opens the prompt. */
+enum ui_result ui_search_start(struct ui *ui, int arg);
 
 /* n / N: on a list, the next / previous item; on text, the next / previous line with a match;
  * wrapping at the ends with the status note "search wrapped". */
 enum ui_result ui_search_step(struct ui *ui, struct ui_screen *s, bool forward);
-
-extern const struct ui_screen_ops ui_results_ops;
-extern const struct ui_screen_ops ui_match_ops;
+/* n and N on the top screen. */
+enum ui_result ui_search_next(struct ui *ui, int arg);
+enum ui_result ui_search_prev(struct ui *ui, int arg);
 
 #endif

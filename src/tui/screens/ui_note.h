@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+/* Notes in $VISUAL / $EDITOR (fallback vi) (e). */
+#ifndef TRAIL_UI_NOTE_H
+#define TRAIL_UI_NOTE_H
+
+#include "ui_stack.h"
+
+/* Opens the note of the top screen's subject (its selected item, or the certification shown)
+ * in the editor; what comes back is the new note (an empty one removes it), saved by the loop.
+ * Says in the status line what happened. Returns the result bits. */
+enum ui_result ui_note_edit(struct ui *ui, int arg);
+
+#endif

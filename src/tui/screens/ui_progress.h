@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/* Checklist progress in the browser: ticking key actions, undo, the next action to do, and
+ * what the store found at start. Changes return UI_RES_SAVE: the loop saves them. */
+#ifndef TRAIL_UI_PROGRESS_H
+#define TRAIL_UI_PROGRESS_H
+
+#include "progress.h"
+#include "ui_stack.h"
+
+/* Says once, in the status line, what opening the store found (a damaged file kept aside, why
+ * progress is read-only) and, with a guide open, how many saved items this guide does not
+ * have. */
+void ui_progress_start(struct ui *ui);
+/* Says in the status line how many saved items the open guide does not have, if any (for a
+ * guide opened from the picker). */
+void ui_progress_note_unknown(struct ui *ui);
+/* Sets the selected key action of checklist screen s to state, or back to "to do" when it is
+ * in that state already. Returns the result bits. */
+enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progress_state state);
+/* Undoes the last change (several levels). */
+enum ui_result ui_progress_undo(struct ui *ui, int arg);
+/* Opens the phase of the next key action still to do (after the selected one on a checklist,
+ * else from the start) and selects it. */
+enum ui_result ui_progress_next_todo(struct ui *ui, int arg);
+
+#endif

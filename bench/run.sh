@@ -231,6 +231,43 @@ else
     row 6 "Durable save, 10,000 items" "n/a" "n/a" "-" "≤ 1.5" "not built (no progress store yet)"
 fi
 
+# 7. From the shell, with the bundled guide and a realistic progress file (half of its key
+# actions marked, a few notes): trail --status vs trail --version (a prompt runs it every
+# time), and trail done ID (toggled with todo, so every run saves) vs durable_write, a process
+# that only replaces the same file durably (temp, write, fsync, rename, directory fsync).
+if [ -x "$bin/durable_write" ]; then
+    shell_state="$data/shell-progress.yaml"
+    rm -f "$shell_state" "$shell_state".*
+    mapfile -t ids < <("$trail" --content "$bundled" --list-ids | cut -f1 | grep /)
+    for ((i = 0; i < ${#ids[@]}; i += 2)); do
+        "$trail" --content "$bundled" --state "$shell_state" done "${ids[i]}" >/dev/null
+    done
+    for ((i = 1; i < ${#ids[@]} && i < 12; i += 4)); do
+        "$trail" --content "$bundled" --state "$shell_state" note "${ids[i]}" \
+            "A note of a realistic length, with a link: https://example.org/a/b" >/dev/null
+    done
+    out=$(alternate "$trail" --content "$bundled" --state "$shell_state" --status -- \
+        "$trail" --version) || exit 1
+    read -r a b _ <<<"$out"
+    r=$(ratio "$a" "$b")
+    row 7 "Status line, bundled guide (trail --status vs trail --version)" "$a ms" "$b ms" \
+        "$r" "≤ 1.5" "$(met "$r" 1.5)"
+    ta=() tb=()
+    for n in $(seq "$runs"); do
+        word=done
+        ((n % 2 == 0)) && word=todo
+        out=$("$bin/bench_run" 1 "$trail" --content "$bundled" --state "$shell_state" "$word" \
+            "${ids[1]}") || exit 1
+        ta+=("${out%% *}")
+        out=$("$bin/bench_run" 1 "$bin/durable_write" "$shell_state") || exit 1
+        tb+=("${out%% *}")
+    done
+    a=$(printf '%s\n' "${ta[@]}" | median) b=$(printf '%s\n' "${tb[@]}" | median)
+    r=$(ratio "$a" "$b")
+    row 7 "Mark from the shell (trail done ID vs durable replace of the file)" "$a ms" \
+        "$b ms" "$r" "≤ 1.5" "$(met "$r" 1.5)"
+fi
+
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 echo "trail benchmarks: $(date -u +%Y-%m-%d), ${cpu:-unknown CPU}, $(nproc) cores," \
     "$(uname -sr), medians of $runs runs ($frame_runs for first frames)"

@@ -8,7 +8,16 @@
 # guides installed next to the trail being completed (PREFIX/share/trail/guides). Only when
 # none is found is trail itself asked (`trail --list`, first column), with a progress file that
 # cannot exist, so that completing never reads or touches the learner's progress.
+# After `done`, `todo`, `doing`, `skip`, `note`, `--mark STATE` and `--note`, item ids come from
+# `trail --list-ids`, which reads the guide and never the progress file.
 # Needs nothing but bash; works with or without the bash-completion package.
+
+# _trail_item_ids PROGRAM CONTENT: the item ids of the guide trail acts on, one a line.
+_trail_item_ids()
+{
+    local bin=${1/#\~/$HOME}
+    "$bin" ${2:+--content "${2/#\~/$HOME}"} --list-ids 2>/dev/null | cut -f1
+}
 
 # _trail_ids_in DIR: prints the guide ids of DIR, one a line (DIR itself when it is a guide).
 _trail_ids_in()
@@ -62,9 +71,9 @@ _trail()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local opts="--content --check --print --search --list --progress --left --start --import
-        --over-reset --export --reset --yes --restore --state --width --no-mouse --help
-        --version -h -V"
-    local i word content="" check=""
+        --over-reset --export --reset --yes --restore --state --width --no-mouse --mark --note
+        --list-ids --status --format --color --json --help --version -h -V"
+    local i word content="" check="" operands=() command=""
 
     # --opt=value: bash splits it at '=' into "--opt" "=" "value".
     local eq=""
@@ -83,6 +92,11 @@ _trail()
             [[ $content == = ]] && content=${COMP_WORDS[i + 2]}
         elif [[ $word == --check ]]; then
             check=1
+        elif [[ $word == --mark || $word == --note ]]; then
+            command=$word
+            ((i++))
+        elif [[ $word != -* && $word != = && ${COMP_WORDS[i - 1]} != @(--content|--state|--export|--search|--width|--start|--import|=) ]]; then
+            operands+=("$word")
         fi
     done
 
@@ -113,10 +127,25 @@ _trail()
             return
         fi
         ;;
-    --search | --width)
+    --mark)
+        mapfile -t COMPREPLY < <(compgen -W "todo doing done skip" -- "$cur")
+        return
+        ;;
+    --note)
+        mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
+        return
+        ;;
+    --search | --width | --format)
         return
         ;;
     esac
+
+    # The operand after a command word (or after --mark STATE) is an item.
+    if [[ $cur != -* ]] && { [[ $command == --mark && ${#operands[@]} -eq 0 ]] ||
+        [[ ${#operands[@]} -eq 1 && ${operands[0]} == @(done|todo|doing|skip|note) ]]; }; then
+        mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
+        return
+    fi
 
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
@@ -126,6 +155,9 @@ _trail()
     else
         local ids
         ids=$(_trail_guide_ids "${COMP_WORDS[0]}" "$content")
+        if [[ ${#operands[@]} -eq 0 && -z $command ]]; then
+            ids+=$'\n'"done todo doing skip note"
+        fi
         mapfile -t COMPREPLY < <(compgen -W "$ids" -- "$cur")
     fi
 }

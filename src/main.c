@@ -18,13 +18,17 @@
 #include "guide.h"
 #include "guide_locate.h"
 #include "guide_print.h"
+#include "item_cmd.h"
+#include "progress_merge_file.h"
 #include "progress_report.h"
 #include "progress_store.h"
 #include "search.h"
+#include "status_line.h"
 #include "text.h"
 #include "ui.h"
 #include "wiring.h"
 #include "xalloc.h"
+#include "ydoc.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_ERROR = 2 };
 
@@ -41,6 +45,11 @@ enum mode {
     MODE_IMPORT,
     MODE_LIST_KEYS, /* hidden: the browser's key table, for the documentation's tests */
     MODE_RESTORE,
+    MODE_MARK,
+    MODE_NOTE,
+    MODE_LIST_IDS,
+    MODE_STATUS,
+    MODE_MERGE_FILE,
 };
 
 struct options {
@@ -58,14 +67,36 @@ struct options {
     const char *backup;         /* --restore=BACKUP, NULL to list the backups */
     int width;
     bool mouse;
+    enum progress_state mark;  /* --mark, trail done|todo|doing|skip */
+    const char *item;          /* the item --mark and --note change */
+    const char *note;          /* the note's text, "-" for standard input */
+    const char *status_format; /* --format */
+    bool color;                /* --color */
+    bool json;                 /* --json */
+    const char *merge[3];      /* trail merge-file BASE OURS THEIRS */
 };
 
 static void usage(FILE *out)
 {
     fputs("Usage: trail [OPTION]... [GUIDE]\n"
+          "  or:  trail done|todo|doing|skip ITEM [GUIDE]\n"
+          "  or:  trail note ITEM TEXT|- [GUIDE]\n"
+          "  or:  trail merge-file BASE OURS THEIRS\n"
           "Browse a career guide in the terminal and track your progress through it.\n"
           "\n"
-          "Options:\n"
+          "Commands:\n"
+          "  done ITEM           mark a key action done (todo, doing, skip: to do, in\n"
+          "                      progress, skipped); same as --mark STATE ITEM\n"
+          "  note ITEM TEXT      set the note of a key action, phase or certification;\n"
+          "                      TEXT '-' reads it from standard input\n"
+          "  merge-file BASE OURS THEIRS\n"
+          "                      git merge driver for the progress file: merges item by\n"
+          "                      item (the latest change wins) into OURS, never a conflict\n"
+          "ITEM is an id, a unique prefix of an id or of its last part, or words that\n"
+          "match exactly one item (\"learn git\"); otherwise the candidates are listed.\n"
+          "\n",
+          out);
+    fputs("Options:\n"
           "      --content DIR   open the guide in DIR (a guide, or a directory of guides)\n"
           "      --check [DIR]   validate a guide: print located errors and warnings\n"
           "      --print         print the whole guide as plain text\n"
@@ -77,7 +108,21 @@ static void usage(FILE *out)
           "      --start DATE    set the day you started the plan (YYYY-MM-DD), for pace;\n"
           "                      'none' clears it\n"
           "      --import FILE   merge progress exported on another machine with\n"
-          "                      --export json (the latest change of each item wins)\n"
+          "                      --export json (the latest change of each item wins);\n"
+          "                      FILE '-' reads the export from standard input\n"
+          "      --mark STATE    set the state of ITEM (the next argument): todo, doing,\n"
+          "                      done or skip\n"
+          "      --note ITEM     set ITEM's note to TEXT (the next argument; '-' reads\n"
+          "                      standard input)\n"
+          "      --status        print one short line for a shell prompt or tmux:\n"
+          "                      guide, done/total, next action, pace; nothing when\n"
+          "                      there is no progress\n"
+          "      --format FMT    with --status: the line's layout, with %{guide} %{done}\n"
+          "                      %{total} %{percent} %{next} %{pace} %{streak} and %%\n"
+          "      --color         with --status: colour the line (SGR escapes)\n"
+          "      --json          with --status: print the facts as JSON (docs/schemas/)\n"
+          "      --list-ids      print the id and text of every item, tab-separated (for\n"
+          "                      shell completions)\n"
           "      --over-reset    with --import: also take the entries older than this\n"
           "                      guide's last reset (changes made since it still win)\n"
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
@@ -92,14 +137,16 @@ static void usage(FILE *out)
           "      --state FILE    keep progress in FILE (default: $TRAIL_STATE, else\n"
           "                      ~/.trail_progress.yaml)\n"
           "      --width N       wrap --print output at N columns (default: the terminal's\n"
-          "                      width, or 80 when not writing to a terminal)\n"
+          "                      width, or 80 when not writing to a terminal); cut the\n"
+          "                      --status line at N columns\n"
           "      --no-mouse      do not capture the mouse (capturing it stops the terminal's\n"
           "                      own text selection; Shift-drag still selects in most\n"
           "                      terminals)\n"
           "  -h, --help          show this help and exit\n"
           "  -V, --version       show the version and exit\n"
-          "\n"
-          "GUIDE is a guide id in the content directory. Without it, every command acts on\n"
+          "\n",
+          out);
+    fputs("GUIDE is a guide id in the content directory. Without it, every command acts on\n"
           "the guide set by 'guide =' in the config file, else on the default guide\n"
           "(default: ml-engineer), else on the only guide there.\n"
           "\n"
@@ -124,7 +171,8 @@ static void usage(FILE *out)
           "Exit status:\n"
           "  0    success\n"
           "  1    --check found errors; --search found nothing; --progress, --export,\n"
-          "       --start, --import or --reset failed, or the reset was declined\n"
+          "       --start, --import or --reset failed or the reset was declined; an item\n"
+          "       name matched no item or several, a note was empty, a change not saved\n"
           "  2    usage error, unreadable guide, no usable terminal, or --reset without\n"
           "       --yes when there is no terminal to ask on\n"
           "  130  the browser was stopped by Ctrl-C; another signal that stops it gives\n"
@@ -146,6 +194,49 @@ static bool is_file(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The shell commands' words and arguments (after the options, which getopt moved first):
+ * "done ITEM", "note ITEM TEXT", and the arguments --mark and --note take from the operands.
+ * Returns 0, or -1 after printing a usage error. */
+static int parse_command(int argc, char **argv, struct options *o)
+{
+    const char *word = optind < argc ? argv[optind] : NULL;
+    if (o->mode == MODE_BROWSE && word != NULL && item_cmd_parse_state(word, &o->mark) == 0 &&
+        strcmp(word, "in-progress") != 0 && strcmp(word, "skipped") != 0) {
+        o->mode = MODE_MARK;
+        optind++;
+    } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "merge-file") == 0) {
+        if (argc - optind != 4) {
+            fprintf(stderr, "trail: merge-file takes BASE OURS THEIRS (git's %%O %%A %%B)\n");
+            return -1;
+        }
+        o->mode = MODE_MERGE_FILE;
+        for (int i = 0; i < 3; i++) {
+            o->merge[i] = argv[optind + 1 + i];
+        }
+        optind += 4;
+    } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "note") == 0) {
+        o->mode = MODE_NOTE;
+        optind++;
+        o->item = optind < argc ? argv[optind++] : NULL;
+    }
+    if (o->mode == MODE_MARK && o->item == NULL) {
+        o->item = optind < argc ? argv[optind++] : NULL;
+    }
+    if (o->mode == MODE_NOTE) {
+        o->note = optind < argc ? argv[optind++] : NULL;
+    }
+    if ((o->mode == MODE_MARK || o->mode == MODE_NOTE) && o->item == NULL) {
+        fprintf(stderr, "trail: name the item to change (an id, a prefix or words)\n"
+                        "Try 'trail --help'.\n");
+        return -1;
+    }
+    if (o->mode == MODE_NOTE && o->note == NULL) {
+        fprintf(stderr, "trail: give the note's text, or '-' to read it from standard input\n");
+        return -1;
+    }
+    return 0;
 }
 
 /* Returns -1 to continue, or an exit status. */
@@ -170,6 +261,13 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_LIST_KEYS,
         OPT_OVER_RESET,
         OPT_RESTORE,
+        OPT_MARK,
+        OPT_NOTE,
+        OPT_LIST_IDS,
+        OPT_STATUS,
+        OPT_FORMAT,
+        OPT_COLOR,
+        OPT_JSON,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -190,6 +288,13 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"list-keys", no_argument, NULL, OPT_LIST_KEYS},
         {"over-reset", no_argument, NULL, OPT_OVER_RESET},
         {"restore", optional_argument, NULL, OPT_RESTORE},
+        {"mark", required_argument, NULL, OPT_MARK},
+        {"note", required_argument, NULL, OPT_NOTE},
+        {"list-ids", no_argument, NULL, OPT_LIST_IDS},
+        {"status", no_argument, NULL, OPT_STATUS},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"color", no_argument, NULL, OPT_COLOR},
+        {"json", no_argument, NULL, OPT_JSON},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -275,6 +380,33 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->mode = MODE_RESTORE;
             o->backup = optarg;
             break;
+        case OPT_MARK:
+            if (item_cmd_parse_state(optarg, &o->mark) != 0) {
+                fprintf(stderr, "trail: --mark takes todo, doing, done or skip, not '%s'\n",
+                        optarg);
+                return EXIT_ERROR;
+            }
+            o->mode = MODE_MARK;
+            break;
+        case OPT_NOTE:
+            o->mode = MODE_NOTE;
+            o->item = optarg;
+            break;
+        case OPT_LIST_IDS:
+            o->mode = MODE_LIST_IDS;
+            break;
+        case OPT_STATUS:
+            o->mode = MODE_STATUS;
+            break;
+        case OPT_FORMAT:
+            o->status_format = optarg;
+            break;
+        case OPT_COLOR:
+            o->color = true;
+            break;
+        case OPT_JSON:
+            o->json = true;
+            break;
         case 'h':
             usage(stdout);
             return EXIT_OK;
@@ -285,6 +417,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             fputs("Try 'trail --help' for more information.\n", stderr);
             return EXIT_ERROR;
         }
+    }
+    if (parse_command(argc, argv, o) != 0) {
+        return EXIT_ERROR;
     }
     if (optind < argc && o->mode == MODE_CHECK && o->content == NULL) {
         o->content = argv[optind++]; /* trail --check DIR */
@@ -301,6 +436,20 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (o->left && o->mode != MODE_PROGRESS) {
         fprintf(stderr, "trail: --left goes with --progress\n");
+        return EXIT_ERROR;
+    }
+    if ((o->status_format != NULL || o->color) && o->mode != MODE_STATUS) {
+        fprintf(stderr, "trail: --format and --color go with --status\n");
+        return EXIT_ERROR;
+    }
+    if (o->json && o->mode != MODE_STATUS) {
+        fprintf(stderr, "trail: --json goes with --status\n");
+        return EXIT_ERROR;
+    }
+    char *why = NULL;
+    if (status_line_check(o->status_format, &why) != 0) {
+        fprintf(stderr, "trail: --format: %s\n", why);
+        free(why);
         return EXIT_ERROR;
     }
     if (o->over_reset && o->mode != MODE_IMPORT) {
@@ -387,6 +536,24 @@ static struct progress_store *open_store(const struct options *o)
     return s;
 }
 
+/* trail note ITEM TEXT|-: the text from the argument or from standard input. */
+static int run_note(const struct options *o, const struct guide *g, struct progress_store *s,
+                    unsigned flags)
+{
+    if (strcmp(o->note, "-") != 0) {
+        return item_cmd_note(g, s, o->item, o->note, strlen(o->note), flags, stdout, stderr);
+    }
+    size_t len = 0;
+    char *text = ydoc_read_fd(STDIN_FILENO, 0, &len);
+    if (text == NULL) {
+        perror("trail: cannot read the note from standard input");
+        return EXIT_INVALID;
+    }
+    int rc = item_cmd_note(g, s, o->item, text, len, flags, stdout, stderr);
+    free(text);
+    return rc;
+}
+
 static int run_progress(const struct options *o, const struct guide *g)
 {
     struct progress_store *s = open_store(o);
@@ -404,6 +571,10 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = progress_report_start(g, s, o->start, flags, stdout, stderr);
     } else if (o->mode == MODE_IMPORT) {
         rc = progress_report_import(g, s, o->import, o->over_reset, stdout, stderr);
+    } else if (o->mode == MODE_MARK) {
+        rc = item_cmd_mark(g, s, o->item, o->mark, flags, stdout, stderr);
+    } else if (o->mode == MODE_NOTE) {
+        rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_RESTORE) {
         rc = progress_report_restore(g, s, o->backup, stdout, stderr);
     } else if (o->mode == MODE_EXPORT && strcmp(o->format, "json") == 0) {
@@ -531,8 +702,14 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_START:
     case MODE_IMPORT:
     case MODE_RESTORE:
+    case MODE_MARK:
+    case MODE_NOTE:
         return run_progress(o, g);
+    case MODE_LIST_IDS:
+        return check_output(item_cmd_list_ids(g, stdout));
     case MODE_BROWSE: /* run_browser() */
+    case MODE_STATUS: /* run_status() */
+    case MODE_MERGE_FILE:
     case MODE_CHECK:
     case MODE_LIST:
     case MODE_LIST_KEYS:
@@ -551,12 +728,17 @@ static unsigned parts_for(enum mode mode)
         return GUIDE_PART_ALL;
     case MODE_PROGRESS:
     case MODE_EXPORT:
+    case MODE_NOTE:
+    case MODE_LIST_IDS:
         return GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_PART_CERTS;
     case MODE_LIST:
     case MODE_RESET:
     case MODE_START:
     case MODE_IMPORT:
     case MODE_RESTORE:
+    case MODE_MARK:
+    case MODE_STATUS:
+    case MODE_MERGE_FILE:
     case MODE_BROWSE:
     case MODE_LIST_KEYS:
         break;
@@ -605,6 +787,50 @@ static int run_list(const struct options *o)
     return check_output(rc);
 }
 
+/* trail --status: reads the progress file without a lock or a trace, and only the parts of
+ * the guide the line shows; prints nothing when this guide has no progress. */
+static int run_status(const struct options *o)
+{
+    char *path = store_path(o);
+    bool found = false;
+    struct progress *p = path != NULL ? progress_store_peek(path, &found) : NULL;
+    free(path);
+    char *dir = p != NULL ? command_guide(o) : NULL;
+    struct diag d = {0};
+    unsigned parts =
+        o->json ? GUIDE_PART_INFO | GUIDE_PART_PATH : status_line_parts(o->status_format);
+    struct guide *g = dir != NULL ? guide_load(dir, parts, &d) : NULL;
+    int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
+    diag_print(&d, stderr);
+    if (g != NULL && progress_find_guide(p, g->id) != NULL) {
+        unsigned flags = output_flags(isatty(STDOUT_FILENO));
+        struct progress_date today = progress_date_today();
+        rc = o->json ? status_line_json(g, p, today, stdout)
+                     : status_line_print(g, p, o->status_format, o->width, o->color, today, flags,
+                                         stdout);
+        rc = check_output(rc == 0 ? EXIT_OK : EXIT_INVALID);
+    }
+    guide_free(g);
+    free(dir);
+    diag_free(&d);
+    progress_free(p);
+    return rc;
+}
+
+/* trail merge-file BASE OURS THEIRS: git runs it quietly; only problems are printed. */
+static int run_merge_file(const struct options *o)
+{
+    char *why = NULL;
+    int rc = progress_merge_files(o->merge[1], o->merge[2], &why);
+    if (why != NULL) {
+        fputs("trail merge-file: ", stderr);
+        fputs(why, stderr);
+        fputc('\n', stderr);
+        free(why);
+    }
+    return rc == 0 ? EXIT_OK : EXIT_INVALID;
+}
+
 /* trail --list-keys: the browser's key table as the configuration leaves it, one binding a
  * line (key, action, screens, description), like tmux list-keys -N. */
 static int run_list_keys(void)
@@ -625,6 +851,12 @@ static int run(const struct options *o)
 {
     if (o->mode == MODE_LIST) {
         return run_list(o);
+    }
+    if (o->mode == MODE_STATUS) {
+        return run_status(o);
+    }
+    if (o->mode == MODE_MERGE_FILE) {
+        return run_merge_file(o);
     }
     if (o->mode == MODE_LIST_KEYS) {
         return run_list_keys();

@@ -391,8 +391,6 @@ static int source_read(void *data, unsigned char *out, size_t size, size_t *got)
     }
 }
 
-static char *read_all(int fd, size_t hint, size_t *len);
-
 /* Reports a parser error. A reader error on a streamed file re-reads the file to locate it:
  * only the error path pays for that. */
 static void report_parser_error(struct builder *b, const yaml_parser_t *p, struct source *src)
@@ -413,7 +411,7 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p, struc
     size_t len = 0;
     char *buf = NULL;
     if (lseek(src->fd, 0, SEEK_SET) == 0) {
-        buf = read_all(src->fd, src->total, &len);
+        buf = ydoc_read_fd(src->fd, src->total, &len);
     }
     parser_error(b, p, buf != NULL ? buf : "", buf != NULL ? len : 0);
     free(buf);
@@ -472,8 +470,7 @@ struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct di
     return parse_source(file, &src, d);
 }
 
-/* Reads fd to its end (at most YDOC_MAX_FILE_SIZE + 1 bytes). NULL on a read error. */
-static char *read_all(int fd, size_t hint, size_t *len)
+char *ydoc_read_fd(int fd, size_t hint, size_t *len)
 {
     size_t cap = hint + 1, n = 0;
     char *buf = xmalloc(cap);

@@ -67,6 +67,11 @@ struct ydoc *ydoc_load_file(const char *path, struct diag *d);
 
 void ydoc_free(struct ydoc *doc);
 
+/* Reads fd (a file, a pipe) to its end, at most YDOC_MAX_FILE_SIZE + 1 bytes, so that a caller
+ * can tell a stream that is too large; hint is the expected size (0 when unknown). Returns a new
+ * buffer (caller frees) with its length in *len, NULL on a read error (errno set). */
+char *ydoc_read_fd(int fd, size_t hint, size_t *len);
+
 /* The value of `key` in mapping `map`, or NULL (also when map is not a mapping). */
 struct ydoc_node *ydoc_map_get(const struct ydoc_node *map, const char *key);
 

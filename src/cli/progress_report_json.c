@@ -57,6 +57,11 @@ static void put_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+void report_put_json_string(FILE *out, const char *s)
+{
+    put_json_string(out, s);
+}
+
 static void put_json_time(FILE *out, int64_t ms)
 {
     char when[PROGRESS_TIME_SIZE];

@@ -15,6 +15,10 @@ int report_finish(FILE *out);
 /* Writes s sanitised to one line (text_flags as for --print). */
 void report_put_clean(FILE *out, const char *s, unsigned text_flags);
 
+/* Writes s as a JSON string (null when s is NULL), escaping every control, C1 and bidi
+ * character, so that the output is safe on a terminal (progress_report_json.c). */
+void report_put_json_string(FILE *out, const char *s);
+
 /* Writes s sanitised, quoted for a POSIX shell when it holds anything but [A-Za-z0-9/._+=:,@%-],
  * for commands the learner may copy. */
 void report_put_word(FILE *out, const char *s);

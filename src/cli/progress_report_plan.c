@@ -5,8 +5,10 @@
  * guide text and file names are sanitised before they reach the output. A command that
  * changes progress saves through the store (atomic, merged under the lock) and reports
  * success only once the file is durably written. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "progress_backup.h"
 #include "progress_import.h"
@@ -15,6 +17,7 @@
 #include "progress_report_out.h"
 #include "text.h"
 #include "xalloc.h"
+#include "ydoc.h"
 
 int progress_report_left(const struct guide *g, struct progress_store *s, unsigned text_flags,
                          FILE *out)
@@ -119,12 +122,29 @@ static int import_failed(const char *path, const char *why, FILE *err)
     return 1;
 }
 
+/* The export at path, or on standard input when path is "-" (progress_import_load()). */
+static struct progress *read_export(const char *path, char **id, struct diag *d)
+{
+    if (strcmp(path, "-") != 0) {
+        return progress_import_load(path, id, d);
+    }
+    size_t len = 0;
+    char *buf = ydoc_read_fd(STDIN_FILENO, 0, &len);
+    if (buf == NULL) {
+        diag_add(d, DIAG_ERROR, "standard input", 0, 0, "cannot read: %s", strerror(errno));
+        return NULL;
+    }
+    struct progress *p = progress_import_parse("standard input", buf, len, id, d);
+    free(buf);
+    return p;
+}
+
 /* Loads the export; NULL after printing why (nothing may be imported then). */
 static struct progress *load_export(const struct guide *g, const char *path, FILE *err)
 {
     struct diag d = {0};
     char *id = NULL;
-    struct progress *theirs = progress_import_load(path, &id, &d);
+    struct progress *theirs = read_export(path, &id, &d);
     if (theirs == NULL || d.errors > 0) {
         char msg[512];
         diag_format(&d.msgs[0], msg, sizeof msg);

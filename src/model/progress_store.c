@@ -565,3 +565,27 @@ const char *progress_store_target(const struct progress_store *s)
 {
     return s->target;
 }
+
+struct progress *progress_store_peek(const char *path, bool *found)
+{
+    *found = false;
+    char *target = NULL, *err = NULL, *buf = NULL;
+    size_t len = 0;
+    if (progress_fs_resolve(path, PROGRESS_STORE_MAX_LINKS, &target, &err) != 0) {
+        free(err);
+        return NULL;
+    }
+    int r = progress_fs_read(target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &err);
+    free(err);
+    struct progress *p = NULL;
+    if (r == 1) {
+        enum progress_parse_status status;
+        struct diag quiet = {0};
+        p = progress_parse(target, buf, len, &status, &quiet);
+        diag_free(&quiet);
+        *found = true;
+    }
+    free(buf);
+    free(target);
+    return p;
+}

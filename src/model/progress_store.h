@@ -45,6 +45,12 @@ struct progress_store *progress_store_open(const char *path);
  * in the notice) and every save is refused. Otherwise as progress_store_open(). */
 struct progress_store *progress_store_open_read(const char *path);
 
+/* Reads the dotfile at path for a report that must be fast and leave no trace (trail
+ * --status): no lock, no clean-up, no copy of a damaged file, nothing written. Returns what
+ * could be read (caller frees with progress_free()), NULL when there is no file or it cannot be
+ * read; *found says whether a file was read. */
+struct progress *progress_store_peek(const char *path, bool *found);
+
 /* Frees the store without saving. */
 void progress_store_close(struct progress_store *s);
 

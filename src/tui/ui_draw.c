@@ -182,6 +182,53 @@ static int draw_status(struct ui *ui)
     return (int)n;
 }
 
+/* The width a footer hint takes, its gap included. */
+static int hint_width(const struct ui_binding *b)
+{
+    return (int)(strlen(b->hint_key) + 1 + strlen(b->hint)) + 2;
+}
+
+/* Help and quit: the way to learn the keys and the way out always show in the footer. */
+static bool hint_kept(const struct ui_binding *b)
+{
+    return b->action == UI_ACT_HELP || b->action == UI_ACT_QUIT;
+}
+
+/* The key hints of the screen, in table order; when they do not all fit, the ones that do
+ * before the help and quit hints, which keep their room. */
+static void draw_hints(struct ui *ui, int y, attr_t bar)
+{
+    unsigned scope = ui_scope(ui);
+    attr_t key = ui_theme_attr(&ui->theme, VIEW_ROLE_KEY);
+    int kept = 0;
+    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
+        const struct ui_binding *b = ui_keys_at(ui->keys, i);
+        if (b->hint != NULL && (b->scopes & scope) != 0 && hint_kept(b)) {
+            kept += hint_width(b);
+        }
+    }
+    int x = 1;
+    bool full = false;
+    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
+        const struct ui_binding *b = ui_keys_at(ui->keys, i);
+        if (b->hint == NULL || (b->scopes & scope) == 0) {
+            continue;
+        }
+        int need = hint_width(b) - 2;
+        if (hint_kept(b)) {
+            kept -= need + 2;
+        } else if (full || x + need + kept > ui->cols - 1) {
+            full = true;
+            continue;
+        }
+        if (x + need > ui->cols - 1) {
+            break;
+        }
+        x += ui_draw_text(y, x, b->hint_key, strlen(b->hint_key), need, key) + 1;
+        x += ui_draw_text(y, x, b->hint, strlen(b->hint), need, bar) + 2;
+    }
+}
+
 static void draw_footer(struct ui *ui)
 {
     int y = ui->rows - 1;
@@ -196,21 +243,7 @@ static void draw_footer(struct ui *ui)
     }
     ui->status_rows = 1;
     fill(ui, y, 0, bar);
-    unsigned scope = ui_scope(ui);
-    attr_t key = ui_theme_attr(&ui->theme, VIEW_ROLE_KEY);
-    int x = 1;
-    for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
-        const struct ui_binding *b = ui_keys_at(ui->keys, i);
-        if (b->hint == NULL || (b->scopes & scope) == 0) {
-            continue;
-        }
-        int need = (int)(strlen(b->hint_key) + 1 + strlen(b->hint));
-        if (x + need > ui->cols - 1) {
-            break;
-        }
-        x += ui_draw_text(y, x, b->hint_key, strlen(b->hint_key), need, key) + 1;
-        x += ui_draw_text(y, x, b->hint, strlen(b->hint), need, bar) + 2;
-    }
+    draw_hints(ui, y, bar);
 }
 
 void ui_draw_doc_line(const struct ui *ui, const struct view_doc *d, size_t line, int y, int x)

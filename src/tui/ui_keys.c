@@ -253,7 +253,7 @@ static const struct ui_binding defaults[] = {
      UI_ACT_QUIT,
      UI_SCOPE_ANY | UI_SCOPE_PICKER | UI_SCOPE_TOO_SMALL,
      {'q', 'Q'},
-     "q ^C",
+     "q Q ^C",
      "q",
      "Quit",
      "Quit trail",
@@ -525,4 +525,38 @@ const char *ui_keys_help(const struct ui_keys *k, size_t i)
         i--;
     }
     return i < UI_KEYS_ROWS ? k->rows[i].help : NULL;
+}
+
+void ui_keys_code_label(int code, char *buf, size_t size)
+{
+    struct keyspec k;
+    buf[0] = '\0';
+    if (code_spec(code, &k)) {
+        keyspec_label(&k, buf, size);
+    }
+}
+
+const char *ui_keys_where(unsigned scopes)
+{
+    /* The most specific scope first: the words say where the key does work. */
+    static const struct {
+        unsigned scope;
+        const char *where;
+    } words[] = {
+        {UI_SCOPE_CHECK, "on a key action of a phase checklist"},
+        {UI_SCOPE_CERT, "on a certification"},
+        {UI_SCOPE_HOME, "on Home"},
+        {UI_SCOPE_NOTE, "on an item that takes a note"},
+        {UI_SCOPE_MATCH, "where a search shows matches"},
+        {UI_SCOPE_OPEN, "on a list"},
+        {UI_SCOPE_SUB, "on a screen you can go back from"},
+        {UI_SCOPE_ANY, "in a guide"},
+        {UI_SCOPE_PICKER, "in the guide picker"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (scopes & words[i].scope) {
+            return words[i].where;
+        }
+    }
+    return "elsewhere";
 }

@@ -86,6 +86,11 @@ size_t ui_keys_count(const struct ui_keys *k);
 const struct ui_binding *ui_keys_at(const struct ui_keys *k, size_t i);
 /* Writes the labels of row i's own keys ("Up k"), each once, into buf (size bytes). */
 void ui_keys_label(const struct ui_keys *k, size_t i, char *buf, size_t size);
+/* Writes the label of key code `code` ("x", "Esc", "F1") into buf; "" for a code without one. */
+void ui_keys_code_label(int code, char *buf, size_t size);
+/* Where a binding with `scopes` works, in words ("on a list"), for a key pressed elsewhere.
+ * Static. */
+const char *ui_keys_where(unsigned scopes);
 /* The help text of row i: its own, or that of the row it is listed with. */
 const char *ui_keys_help(const struct ui_keys *k, size_t i);
 

@@ -149,6 +149,19 @@ static enum ui_result on_mouse(struct ui *ui)
     return again ? UI_RES_NONE : UI_RES_ROWS;
 }
 
+/* A key bound on other screens only says where it works, instead of doing nothing. */
+static enum ui_result not_here(struct ui *ui, int key)
+{
+    const struct ui_binding *b = ui_keys_lookup(ui->keys, key, ~(unsigned)UI_SCOPE_TOO_SMALL);
+    char label[32];
+    ui_keys_code_label(key, label, sizeof label);
+    if (b == NULL || label[0] == '\0' || b->action == UI_ACT_BACK) {
+        return UI_RES_NONE; /* Back on the first screen: nowhere to go, nothing to explain */
+    }
+    ui_status_set(ui, VIEW_ROLE_STATUS, "%s: only %s.", label, ui_keys_where(b->scopes));
+    return UI_RES_ALL;
+}
+
 /* Handles one key: the open modal takes any key; a too-small terminal only the keys scoped
  * for it. */
 static enum ui_result on_key(struct ui *ui, int key)
@@ -167,7 +180,7 @@ static enum ui_result on_key(struct ui *ui, int key)
     unsigned scope = ui->too_small ? UI_SCOPE_TOO_SMALL : ui_scope(ui);
     const struct ui_binding *b = ui_keys_lookup(ui->keys, key, scope);
     if (b == NULL) {
-        return UI_RES_NONE;
+        return ui->too_small ? UI_RES_NONE : not_here(ui, key);
     }
     if (b->action != UI_ACT_QUIT) {
         ui->quit_armed = false; /* a second q quits only right after the warning */

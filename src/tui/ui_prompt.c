@@ -123,7 +123,8 @@ static void prompt_draw(struct ui *ui, void *data)
     size_t from = 0;
     int cursor = 0;
     char *clean = view_input_visible(&p->input, width, ui->text_flags, &from, &cursor);
-    ui_draw_text(y, x, clean + from, strlen(clean + from), width, a);
+    attr_t text = p->input.selected ? ui_theme_attr(&ui->theme, VIEW_ROLE_SELECTED) : a;
+    ui_draw_text(y, x, clean + from, strlen(clean + from), width, text);
     free(clean);
     move(y, x + cursor);
 }

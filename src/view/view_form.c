@@ -30,6 +30,7 @@ static void set_date(struct view_input *in, struct progress_date d)
     char buf[PROGRESS_DATE_SIZE];
     progress_date_format(d, buf, sizeof buf);
     view_input_set(in, buf);
+    view_input_select_all(in); /* typing replaces the date shown */
 }
 
 void view_cert_form_init(struct view_cert_form *f, const struct progress_cert_info *c)
@@ -101,15 +102,16 @@ static int field_start(struct view_doc *d, enum view_form_field field, bool focu
     return view_doc_line_width(d);
 }
 
-/* "[2027-02-10 ]": the visible part of a date field; returns the cursor's column. */
-static int date_field(struct view_doc *d, const struct view_input *in)
+/* "[2027-02-10 ]": the visible part of a date field, its text highlighted while focused and
+ * selected (typing replaces it); returns the cursor's column. */
+static int date_field(struct view_doc *d, const struct view_input *in, bool focus)
 {
     size_t from = 0;
     int col = 0;
     char *clean = view_input_visible(in, VIEW_FORM_DATE_COLS, d->text_flags, &from, &col);
     int start = view_doc_line_width(d);
     view_doc_puts(d, VIEW_ROLE_DIM, "[");
-    view_doc_puts(d, VIEW_ROLE_BODY, clean + from);
+    view_doc_puts(d, focus && in->selected ? VIEW_ROLE_SELECTED : VIEW_ROLE_BODY, clean + from);
     view_doc_pad_to(d, start + 1 + VIEW_FORM_DATE_COLS);
     view_doc_puts(d, VIEW_ROLE_DIM, "]");
     free(clean);
@@ -136,7 +138,7 @@ size_t view_cert_form_layout(struct view_doc *d, const struct view_cert_form *f,
             view_doc_puts(d, VIEW_ROLE_ACCENT, label[0] != '\0' ? label : "none");
             view_doc_puts(d, VIEW_ROLE_DIM, ascii ? " >" : " ›");
         } else {
-            int col = date_field(d, &f->dates[i - VIEW_FORM_EXAM]);
+            int col = date_field(d, &f->dates[i - VIEW_FORM_EXAM], focus);
             if (focus) {
                 cursor = col;
             }

@@ -58,10 +58,18 @@ static bool is_mark(uint32_t cp)
     return cp >= 0x300 && printable(cp) && wcwidth((wchar_t)cp) == 0;
 }
 
+void view_input_select_all(struct view_input *in)
+{
+    in->selected = in->len > 0;
+}
+
 bool view_input_insert(struct view_input *in, uint32_t cp)
 {
     if (!printable(cp)) {
         return false;
+    }
+    if (in->selected) {
+        view_input_clear(in);
     }
     char buf[4];
     size_t n = text_utf8_encode(cp, buf);
@@ -76,6 +84,7 @@ bool view_input_insert(struct view_input *in, uint32_t cp)
 void view_input_set(struct view_input *in, const char *s)
 {
     in->len = in->cursor = 0;
+    in->selected = false;
     reserve(in, 0);
     in->text[0] = '\0';
     size_t n = s != NULL ? strlen(s) : 0;
@@ -140,6 +149,9 @@ static void cut(struct view_input *in, size_t from, size_t to)
 
 bool view_input_backspace(struct view_input *in)
 {
+    if (in->selected) {
+        return view_input_clear(in);
+    }
     if (in->cursor == 0) {
         return false;
     }
@@ -149,6 +161,9 @@ bool view_input_backspace(struct view_input *in)
 
 bool view_input_delete(struct view_input *in)
 {
+    if (in->selected) {
+        return view_input_clear(in);
+    }
     if (in->cursor >= in->len) {
         return false;
     }
@@ -158,6 +173,7 @@ bool view_input_delete(struct view_input *in)
 
 bool view_input_clear(struct view_input *in)
 {
+    in->selected = false;
     if (in->len == 0) {
         return false;
     }
@@ -167,6 +183,7 @@ bool view_input_clear(struct view_input *in)
 
 bool view_input_left(struct view_input *in)
 {
+    in->selected = false;
     if (in->cursor == 0) {
         return false;
     }
@@ -176,6 +193,7 @@ bool view_input_left(struct view_input *in)
 
 bool view_input_right(struct view_input *in)
 {
+    in->selected = false;
     if (in->cursor >= in->len) {
         return false;
     }
@@ -185,6 +203,7 @@ bool view_input_right(struct view_input *in)
 
 bool view_input_home(struct view_input *in)
 {
+    in->selected = false;
     bool moved = in->cursor != 0;
     in->cursor = 0;
     return moved;
@@ -192,6 +211,7 @@ bool view_input_home(struct view_input *in)
 
 bool view_input_end(struct view_input *in)
 {
+    in->selected = false;
     bool moved = in->cursor != in->len;
     in->cursor = in->len;
     return moved;

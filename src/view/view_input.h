@@ -18,6 +18,7 @@ struct view_input {
     size_t len;    /* bytes in text */
     size_t cursor; /* byte offset of the cursor, <= len */
     size_t cap;
+    bool selected; /* the whole text is selected: the next character typed replaces it */
 };
 
 /* The text, never NULL; borrowed until the next edit. */
@@ -27,6 +28,11 @@ const char *view_input_text(const struct view_input *in);
  * and puts the cursor at the end. */
 void view_input_set(struct view_input *in, const char *s);
 void view_input_free(struct view_input *in);
+
+/* Selects the whole text (a pre-filled field), so that the first character typed replaces it
+ * and Backspace or Delete clear it, as in any form; a movement key keeps the text and ends the
+ * selection. No-op on an empty text. */
+void view_input_select_all(struct view_input *in);
 
 /* Inserts the character cp at the cursor. Returns false (and changes nothing) for a control
  * character (C0, DEL, C1), a surrogate, a value above U+10FFFF or one wcwidth() calls

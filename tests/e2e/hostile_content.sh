@@ -85,7 +85,7 @@ browse() {
     local name=$1 raw="$TUI_DIR/$1.raw"
     host_pane "$name" "$2" "$3" "script -q -e -c \"'$TRAIL_BIN' --content '$controls'" \
         "2>'$TUI_DIR/$name.err'\" '$raw'; echo \$? >'$TUI_DIR/$name.rc'"
-    tui_wait "Tab Section" "$name: the browser runs"
+    tui_wait "q Quit" "$name: the browser runs"
     local step
     for step in "1:OverviewTitle" "2:PhaseTitle" "Enter:ActionText" "3:CertName" "Enter:Issuer" \
         "4:Question" "Enter:C0[" "/:matches" "e:matches" "Enter:Up/Dn" "Escape:Question" \

@@ -85,6 +85,32 @@ static void test_edit_in_the_middle(void **state)
     view_input_free(&in);
 }
 
+static void test_selected_text_is_replaced_by_typing(void **state)
+{
+    (void)state;
+    struct view_input in = {0};
+    view_input_select_all(&in); /* nothing to select */
+    assert_false(in.selected);
+    view_input_set(&in, "2027-02-28");
+    view_input_select_all(&in);
+    assert_true(in.selected);
+    assert_true(view_input_insert(&in, '2'));
+    assert_false(in.selected);
+    assert_string_equal(view_input_text(&in), "2");
+    /* Backspace clears a selected text; a movement keeps it and ends the selection. */
+    view_input_set(&in, "2027-02-28");
+    view_input_select_all(&in);
+    assert_true(view_input_backspace(&in));
+    assert_string_equal(view_input_text(&in), "");
+    view_input_set(&in, "2027-02-28");
+    view_input_select_all(&in);
+    assert_true(view_input_left(&in));
+    assert_false(in.selected);
+    assert_true(view_input_insert(&in, '9'));
+    assert_string_equal(view_input_text(&in), "2027-02-298");
+    view_input_free(&in);
+}
+
 static void test_controls_are_refused(void **state)
 {
     (void)state;
@@ -160,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_insert_utf8_and_backspace),
         cmocka_unit_test(test_combining_mark_is_one_character),
         cmocka_unit_test(test_edit_in_the_middle),
+        cmocka_unit_test(test_selected_text_is_replaced_by_typing),
         cmocka_unit_test(test_controls_are_refused),
         cmocka_unit_test(test_visible_window_follows_cursor),
         cmocka_unit_test(test_visible_in_ascii_mode),

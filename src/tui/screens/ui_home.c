@@ -108,6 +108,7 @@ enum ui_result ui_home_start_prompt(struct ui *ui, int arg)
         progress_date_format(cur, buf, sizeof buf);
     }
     ui_prompt_open(ui, pr, "Started on (YYYY-MM-DD, empty clears): ", buf, start_prompt);
+    view_input_select_all(&pr->input); /* typing replaces the date shown */
     return UI_RES_ALL;
 }
 

@@ -63,7 +63,7 @@ lint: build
 
 # The unit tests and every non-interactive mode of the binary under valgrind's memcheck.
 memcheck: build
-	$(CHECK) valgrind_unit valgrind_cli
+	$(CHECK) memcheck
 
 # The benchmark at its smallest size: the table comes out (no speed is asserted).
 bench-smoke: build

@@ -543,7 +543,7 @@ const char *ui_keys_where(unsigned scopes)
         unsigned scope;
         const char *where;
     } words[] = {
-        {UI_SCOPE_CHECK, "on a key action of a phase checklist"},
+        {UI_SCOPE_CHECK, "on a key action"},
         {UI_SCOPE_CERT, "on a certification"},
         {UI_SCOPE_HOME, "on Home"},
         {UI_SCOPE_NOTE, "on an item that takes a note"},

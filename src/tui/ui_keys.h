@@ -51,7 +51,7 @@ enum ui_scope {
     UI_SCOPE_SUB = 1u << 2,       /* every screen but Home (Back) */
     UI_SCOPE_TOO_SMALL = 1u << 3, /* keys that still work behind the "too small" notice */
     UI_SCOPE_MATCH = 1u << 4,     /* screens that show search matches (n/N) */
-    UI_SCOPE_CHECK = 1u << 5,     /* a checklist of key actions (the marking keys) */
+    UI_SCOPE_CHECK = 1u << 5,     /* a list of key actions (the marking keys) */
     UI_SCOPE_PICKER = 1u << 6,    /* the guide picker and its error screen: no guide open */
     UI_SCOPE_NOTE = 1u << 7,      /* screens whose subject takes a note (e) */
     UI_SCOPE_CERT = 1u << 8,      /* the certifications and a certification (t) */

@@ -117,9 +117,9 @@ host_no_sanitizer_report storm
 expect_status 0 "$(wc -c <"$TUI_DIR/storm.err")" "nothing on stderr"
 
 # ---- A resize that arrives while trail paints is not lost. strace holds every write trail
-# makes for 50 ms, so the resize can be sent while the paint after a key is being written (trail
-# is then stopped by the tracer: state "t"). Trail must lay out again for the new size without
-# waiting for another key.
+# makes for 150 ms (a window that a poll on a loaded machine does not miss), so the resize can
+# be sent while the paint after a key is being written (trail is then stopped by the tracer:
+# state "t"). Trail must lay out again for the new size without waiting for another key.
 if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null; then
     skip_part "strace is missing or not permitted (resize during a paint)"
     finish
@@ -140,7 +140,7 @@ wait_state() { # PID LETTER WHAT
 }
 # LeakSanitizer cannot run under ptrace.
 HOST_WRAP="env ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 strace -f -qq -o /dev/null \
-    -e trace=write -e inject=write:delay_exit=50000"
+    -e trace=write -e inject=write:delay_exit=150000"
 host_start paint 80 24 --content "$guide" --state "$TUI_DIR/paint.yaml"
 HOST_WRAP=
 tui_wait "1/4" "paint: Home is up (slowly)"

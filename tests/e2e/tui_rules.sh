@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Rules that hold on every screen: a key that does not apply says where it works instead of
-# doing nothing; the footer keeps "? Help" and "q Quit" however narrow the terminal; the help
+# doing nothing, and the marking keys work wherever a key action is listed (What's left); the footer keeps "? Help" and "q Quit" however narrow the terminal; the help
 # lists every key of a binding (q and Q) with its whole description; a pre-filled field (the
 # start date, a tracked date) is replaced by what is typed, not appended to.
 set -u
@@ -27,7 +27,7 @@ says() {
 }
 
 start 80 24
-says x "x: only on a key action of a phase checklist." "x on Home says where it works"
+says x "x: only on a key action." "x on Home says where it works"
 tui_keys 1
 tui_wait "Overview" "the overview is open"
 says Enter "Enter: only on a list." "Enter on a text screen says so"
@@ -37,7 +37,7 @@ says t "t: only on a certification." "t on a checklist says where it works"
 says n "n: only where a search shows matches." "n without a search says so"
 tui_keys 3
 tui_wait "Coastal Light Keeper" "the certifications are open"
-says x "x: only on a key action of a phase checklist." "x on the certifications says so"
+says x "x: only on a key action." "x on the certifications says so"
 says S "S: only on Home." "S away from Home says so"
 
 # The help: every key of a binding, every description whole.
@@ -61,6 +61,14 @@ tui_wait "2026-01-05" "the prompt shows the date set"
 tui_keys -l "2026-02-01"
 tui_keys Enter
 tui_wait "Started on 2026-02-01." "typing replaced the date shown, not appended to it"
+
+# What's left ticks the listed action directly, as its checklist would.
+tui_keys w
+tui_wait "20 key actions to do" "What's left lists every action"
+tui_keys x
+tui_wait "19 key actions to do" "x in What's left ticks the selected action"
+tui_keys u
+tui_wait "20 key actions to do" "u puts it back"
 
 tui_keys q
 tui_wait "[exit 0]" "q quits"

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* "What's left": every key action still to do or in progress, grouped by phase, with its mark
- * (view_plan_left()). It opens above whatever screen is shown, so Back returns there; Enter
+ * (view_plan_left()). Space or x, p and s mark the selected action as on its checklist. It
+ * opens above whatever screen is shown, so Back returns there; Enter
  * opens the action's phase above it with the action selected, so Back from the phase returns
  * to the list, which is laid out again after every change and so loses what was just done. */
 #include "ui_left.h"
 
 #include <stdint.h>
 
+#include "ui_progress.h"
 #include "ui_status.h"
 #include "ui_store.h"
 #include "view_plan.h"
@@ -20,6 +22,10 @@ static void left_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 static enum ui_result left_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
+    enum ui_result marked = ui_progress_mark_key(ui, s, a);
+    if (!(marked & UI_RES_PASS)) {
+        return marked;
+    }
     const struct guide_phase *ph = NULL;
     const struct guide_action *act = NULL;
     if (a != UI_ACT_OPEN || s->pos.sel >= s->doc.n_items ||
@@ -56,7 +62,7 @@ enum ui_result ui_left_open(struct ui *ui, int arg)
 const struct ui_screen_ops ui_left_ops = {
     .name = "What's left",
     .kind = "left",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK,
     .layout = left_layout,
     .action = left_action,
 };

@@ -14,16 +14,7 @@ static void phase_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 static enum ui_result phase_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
-    switch (a) {
-    case UI_ACT_MARK_DONE:
-        return ui_progress_mark(ui, s, PROGRESS_DONE);
-    case UI_ACT_MARK_PROGRESS:
-        return ui_progress_mark(ui, s, PROGRESS_IN_PROGRESS);
-    case UI_ACT_MARK_SKIPPED:
-        return ui_progress_mark(ui, s, PROGRESS_SKIPPED);
-    default:
-        return UI_RES_PASS;
-    }
+    return ui_progress_mark_key(ui, s, a);
 }
 
 const struct ui_screen_ops ui_phase_ops = {

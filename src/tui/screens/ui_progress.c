@@ -98,6 +98,20 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
     return UI_RES_ALL | UI_RES_SAVE;
 }
 
+enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_action a)
+{
+    switch (a) {
+    case UI_ACT_MARK_DONE:
+        return ui_progress_mark(ui, s, PROGRESS_DONE);
+    case UI_ACT_MARK_PROGRESS:
+        return ui_progress_mark(ui, s, PROGRESS_IN_PROGRESS);
+    case UI_ACT_MARK_SKIPPED:
+        return ui_progress_mark(ui, s, PROGRESS_SKIPPED);
+    default:
+        return UI_RES_PASS;
+    }
+}
+
 static const char *state_words(enum progress_state st)
 {
     switch (st) {
@@ -169,7 +183,8 @@ enum ui_result ui_progress_next_todo(struct ui *ui, int arg)
     }
     struct ui_screen *top = ui_top(ui);
     size_t from = SIZE_MAX, from_action = 0;
-    if ((top->ops->scope & UI_SCOPE_CHECK) && top->pos.sel < top->doc.n_items) {
+    if ((top->ops->scope & UI_SCOPE_CHECK) && top->index < ui->g->n_phases &&
+        top->pos.sel < top->doc.n_items) { /* a phase's checklist: after its selected action */
         from = top->index;
         from_action = top->pos.sel;
     }

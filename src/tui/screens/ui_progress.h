@@ -17,6 +17,9 @@ void ui_progress_note_unknown(struct ui *ui);
 /* Sets the selected key action of checklist screen s to state, or back to "to do" when it is
  * in that state already. Returns the result bits. */
 enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progress_state state);
+/* The marking keys on a screen that lists key actions (a checklist, What's left): Space or x,
+ * p and s mark the selected one; other actions return UI_RES_PASS. */
+enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_action a);
 /* Undoes the last change (several levels). */
 enum ui_result ui_progress_undo(struct ui *ui, int arg);
 /* Opens the phase of the next key action still to do (after the selected one on a checklist,

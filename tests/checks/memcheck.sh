@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The real binary under valgrind's memcheck in every non-interactive mode, on the fixture
-# guides and the hostile fixtures: no invalid access, no uninitialised read, no leak. (The unit tests run under memcheck in valgrind_unit.sh; the browser runs under
-# ASan+UBSan in the sanitizer pass.)
+# valgrind's memcheck (`make memcheck`): every unit test, and the real binary in every
+# non-interactive mode on the fixture guides and the hostile fixtures: no invalid access, no
+# use of uninitialised memory, no leak. (The browser runs under ASan+UBSan in `make test`;
+# valgrind sees what ASan cannot, such as reads of uninitialised memory.)
 set -u
 . "$(dirname "$0")/../e2e/lib/assert.sh"
 
@@ -13,6 +14,28 @@ fi
 require valgrind
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# ---- The unit tests. A test that exits 77 lacks its input: said, not counted as clean.
+ran=0
+for t in "$TRAIL_BUILD_DIR"/tests/test_*; do
+    [ -x "$t" ] || continue
+    ran=$((ran + 1))
+    name=$(basename "$t")
+    log=$tmp/unit.log
+    valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+        --track-fds=no "$t" >"$log" 2>&1
+    rc=$?
+    if [ "$rc" = 0 ]; then
+        pass "$name is clean under memcheck"
+    elif [ "$rc" = 77 ]; then
+        skip_part "$name: $(grep -m1 "^skip:" "$log")"
+    else
+        fail "$name under memcheck (exit $rc):"$'\n'"$(grep -E '==[0-9]+==' "$log" | head -30)"
+    fi
+done
+[ "$ran" != 0 ] || skip_part "no unit test built in $TRAIL_BUILD_DIR/tests"
+
+# ---- The binary, each non-interactive mode.
 export HOME="$tmp" TRAIL_STATE="$tmp/progress.yaml"
 guide="$FIXTURE"
 hostile="$TRAIL_TEST_DATA/hostile/controls"

@@ -268,6 +268,18 @@ if [ -x "$bin/durable_write" ]; then
         "$b ms" "$r" "≤ 1.5" "$(met "$r" 1.5)"
 fi
 
+# 8. Progress load, linear in the file: time per guide entry with 100,000 guides vs 1,000
+# (one item each), both loaded through the store in the same run (bench_progress_load).
+if [ -x "$bin/bench_progress_load" ]; then
+    out=$("$bin/bench_progress_load" "$data/progress-load" 1000 100000 "$runs") || exit 1
+    read -r _ _ us_small us_large <<<"$out"
+    r=$(ratio "$us_large" "$us_small")
+    row 8 "Progress load per guide entry, 100,000 vs 1,000 guides" "$us_large µs" \
+        "$us_small µs" "$r" "≤ 1.3" "$(met "$r" 1.3)"
+else
+    row 8 "Progress load per guide entry" "n/a" "n/a" "-" "≤ 1.3" "not built"
+fi
+
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 echo "trail benchmarks: $(date -u +%Y-%m-%d), ${cpu:-unknown CPU}, $(nproc) cores," \
     "$(uname -sr), medians of $runs runs ($frame_runs for first frames)"

@@ -630,9 +630,10 @@ static char *choose_guide(const struct options *o, const struct config *c,
     return guide_locate(o->content, NULL, d);
 }
 
-/* The guide a command acts on (choose_guide()); its warnings and errors are printed. Returns
- * a new path, or NULL after printing why. */
-static char *command_guide(const struct options *o)
+/* The guide a command acts on (choose_guide()); its warnings and errors are printed unless
+ * quiet (--list only marks it, and needs none). Returns a new path, or NULL (after printing
+ * why). */
+static char *command_guide(const struct options *o, bool quiet)
 {
     struct config cfg = {0};
     struct diag d = {0};
@@ -645,7 +646,9 @@ static char *command_guide(const struct options *o)
         diag_free(&none);
     }
     char *dir = choose_guide(o, &cfg, v, n, false, &d);
-    diag_print(&d, stderr);
+    if (!quiet) {
+        diag_print(&d, stderr);
+    }
     guide_entries_free(v, n);
     config_free(&cfg);
     diag_free(&d);
@@ -753,7 +756,7 @@ static int run_list(const struct options *o)
     struct diag d = {0};
     struct guide_entry *v;
     size_t n = guide_catalog(o->content, &v, &d);
-    char *chosen = n > 0 ? command_guide(o) : NULL;
+    char *chosen = n > 0 ? command_guide(o, true) : NULL;
     struct progress_store *s = n > 0 ? open_store(o) : NULL;
     if (s == NULL) {
         diag_print(&d, stderr);
@@ -795,7 +798,7 @@ static int run_status(const struct options *o)
     bool found = false;
     struct progress *p = path != NULL ? progress_store_peek(path, &found) : NULL;
     free(path);
-    char *dir = p != NULL ? command_guide(o) : NULL;
+    char *dir = p != NULL ? command_guide(o, false) : NULL;
     struct diag d = {0};
     unsigned parts =
         o->json ? GUIDE_PART_INFO | GUIDE_PART_PATH : status_line_parts(o->status_format);
@@ -869,7 +872,7 @@ static int run(const struct options *o)
     if (o->mode == MODE_BROWSE) {
         return run_browser(o);
     }
-    char *dir = command_guide(o);
+    char *dir = command_guide(o, false);
     if (dir == NULL) {
         return EXIT_ERROR;
     }

@@ -40,11 +40,12 @@ static const char *guide_id(void)
 
 static void print_entries(const struct progress *p)
 {
-    for (size_t g = 0; g < p->n_guides; g++) {
-        const struct progress_guide *pg = &p->guides[g];
-        for (size_t i = 0; i < pg->n_items; i++) {
-            printf("%s %s %s %lld\n", pg->id, pg->items[i].id,
-                   progress_state_name(pg->items[i].state), (long long)pg->items[i].changed);
+    for (size_t g = 0; g < progress_count_guides(p); g++) {
+        const struct progress_guide *pg = progress_guide_at(p, g);
+        for (size_t i = 0; i < progress_guide_count_items(pg); i++) {
+            const struct progress_item *it = progress_guide_item(pg, i);
+            printf("%s %s %s %lld\n", progress_guide_id(pg), it->id, progress_state_name(it->state),
+                   (long long)it->changed);
         }
     }
 }

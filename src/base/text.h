@@ -52,6 +52,14 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad);
  * out-of-memory). */
 char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len);
 
+/* What text_sanitize() draws for one decoded code point cp (UINT32_MAX for an invalid byte;
+ * never '\n'), without TEXT_ASCII's '?': the code point drawn, or TEXT_SANITIZE_DROP when cp is
+ * dropped. prev is the code point drawn before it on the line (0 when none, and always 0 for
+ * TEXT_ASCII output). *zero_width is set when the result is a combining mark. For code that
+ * must follow the sanitiser's output from the original text (search highlights). */
+#define TEXT_SANITIZE_DROP UINT32_MAX
+uint32_t text_sanitize_cp(uint32_t cp, uint32_t prev, bool *zero_width);
+
 /* Display width in columns of sanitised text: the sum of wcwidth() over its code points. A '\n'
  * counts 0; on unsanitised input an invalid byte or a non-printable code point counts 1 (what
  * U+FFFD would take). Saturates at INT_MAX. */

@@ -24,7 +24,7 @@
 #define TEXT_DOTTED_BASE  0x25ccu /* U+25CC DOTTED CIRCLE, the base of an orphaned mark */
 #define TEXT_PICTURE_BASE 0x2400u /* U+2400 SYMBOL FOR NULL; C0 byte c becomes U+2400 + c */
 #define TEXT_PICTURE_DEL  0x2421u /* U+2421 SYMBOL FOR DELETE */
-#define TEXT_DROP         UINT32_MAX
+#define TEXT_DROP         TEXT_SANITIZE_DROP
 
 /* A growing output buffer; always has room for the NUL the caller gets at the end. */
 struct out {
@@ -106,10 +106,7 @@ static bool is_own_output(uint32_t cp)
            cp == TEXT_DOTTED_BASE;
 }
 
-/* Maps one decoded code point (UINT32_MAX for an invalid byte; never '\n') to what is drawn
- * instead, or TEXT_DROP; prev is the code point written before it (0 when none). *zero_width
- * is set when the result is a combining mark (wcwidth 0). */
-static uint32_t map_cp(uint32_t cp, uint32_t prev, bool *zero_width)
+uint32_t text_sanitize_cp(uint32_t cp, uint32_t prev, bool *zero_width)
 {
     *zero_width = false;
     if (cp == UINT32_MAX) {
@@ -160,7 +157,7 @@ static void emit_cp(struct out *o, uint32_t cp, unsigned flags, bool *line_start
         return;
     }
     bool zero_width;
-    uint32_t r = map_cp(cp, (flags & TEXT_ASCII) ? 0 : *prev, &zero_width);
+    uint32_t r = text_sanitize_cp(cp, (flags & TEXT_ASCII) ? 0 : *prev, &zero_width);
     if (r == TEXT_DROP) {
         return;
     }

@@ -159,46 +159,50 @@ static void json_cert(FILE *out, const struct progress *p, const struct guide *g
 static void json_items(FILE *out, const struct progress_guide *pg)
 {
     fputs("    \"items\": {", out);
-    for (size_t i = 0; i < pg->n_items; i++) {
+    size_t n = progress_guide_count_items(pg);
+    for (size_t i = 0; i < n; i++) {
+        const struct progress_item *it = progress_guide_item(pg, i);
         fputs(i > 0 ? ",\n      " : "\n      ", out);
-        put_json_string(out, pg->items[i].id);
+        put_json_string(out, it->id);
         fputs(": {\"state\": ", out);
-        put_json_string(out, progress_state_name(pg->items[i].state));
+        put_json_string(out, progress_state_name(it->state));
         fputs(", \"changed\": ", out);
-        put_json_time(out, pg->items[i].changed);
+        put_json_time(out, it->changed);
         fputc('}', out);
     }
-    fputs(pg->n_items > 0 ? "\n    }" : "}", out);
+    fputs(n > 0 ? "\n    }" : "}", out);
 }
 
 static void json_notes(FILE *out, const struct progress_guide *pg)
 {
-    const struct progress_note *notes = pg->notes.rows;
+    size_t n = progress_guide_count_note_entries(pg);
     fputs(",\n    \"notes\": {", out);
-    for (size_t i = 0; i < pg->notes.n; i++) {
+    for (size_t i = 0; i < n; i++) {
+        const struct progress_note *note = progress_guide_note(pg, i);
         fputs(i > 0 ? ",\n      " : "\n      ", out);
-        put_json_string(out, notes[i].id);
+        put_json_string(out, note->id);
         fputs(": {", out);
-        if (notes[i].text != NULL) {
+        if (note->text != NULL) {
             fputs("\"text\": ", out);
-            put_json_string(out, notes[i].text);
+            put_json_string(out, note->text);
             fputs(", ", out);
         }
         fputs("\"changed\": ", out);
-        put_json_time(out, notes[i].changed);
+        put_json_time(out, note->changed);
         fputc('}', out);
     }
-    fputs(pg->notes.n > 0 ? "\n    }" : "}", out);
+    fputs(n > 0 ? "\n    }" : "}", out);
 }
 
 static void json_certs(FILE *out, const struct progress_guide *pg)
 {
-    const struct progress_cert *certs = pg->certs.rows;
+    size_t n = progress_guide_count_cert_entries(pg);
     fputs(",\n    \"certifications\": {", out);
-    for (size_t i = 0; i < pg->certs.n; i++) {
-        const struct progress_cert_info *c = &certs[i].info;
+    for (size_t i = 0; i < n; i++) {
+        const struct progress_cert *cert = progress_guide_cert(pg, i);
+        const struct progress_cert_info *c = &cert->info;
         fputs(i > 0 ? ",\n      " : "\n      ", out);
-        put_json_string(out, certs[i].id);
+        put_json_string(out, cert->id);
         fputs(": {\"status\": ", out);
         put_json_string(out, progress_cert_status_name(c->status));
         const char *keys[3] = {"exam", "passed", "expires"};
@@ -210,36 +214,35 @@ static void json_certs(FILE *out, const struct progress_guide *pg)
             }
         }
         fputs(", \"changed\": ", out);
-        put_json_time(out, certs[i].changed);
+        put_json_time(out, cert->changed);
         fputc('}', out);
     }
-    fputs(pg->certs.n > 0 ? "\n    }" : "}", out);
+    fputs(n > 0 ? "\n    }" : "}", out);
 }
 
 /* The dotfile's guide entry (without the resume position). */
 static void json_progress(FILE *out, const struct progress *p, const struct guide *g)
 {
-    static const struct progress_guide empty = {0};
     const struct progress_guide *pg = progress_find_guide(p, g->id);
-    pg = pg != NULL ? pg : &empty;
     fputs(",\n  \"progress\": {\n", out);
-    if (pg->reset > 0) {
+    if (pg != NULL && progress_guide_reset(pg) > 0) {
         fputs("    \"reset\": ", out);
-        put_json_time(out, pg->reset);
+        put_json_time(out, progress_guide_reset(pg));
         fputs(",\n", out);
     }
     json_items(out, pg);
     json_notes(out, pg);
     json_certs(out, pg);
-    if (pg->start.changed != 0) {
+    struct progress_start start = progress_guide_start(pg);
+    if (start.changed != 0) {
         fputs(",\n    \"start\": {", out);
-        if (progress_date_is_set(pg->start.date)) {
+        if (progress_date_is_set(start.date)) {
             fputs("\"date\": ", out);
-            put_json_date(out, pg->start.date);
+            put_json_date(out, start.date);
             fputs(", ", out);
         }
         fputs("\"changed\": ", out);
-        put_json_time(out, pg->start.changed);
+        put_json_time(out, start.changed);
         fputc('}', out);
     }
     fputs("\n  }\n", out);

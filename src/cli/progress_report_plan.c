@@ -65,7 +65,7 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
         return store_error(s, "the start date is not saved", err);
     }
     struct progress *p = progress_store_doc(s);
-    if (progress_set_start(p, g->id, date, progress_now_ms()) != 0 ||
+    if (progress_set_start(p, g->id, date, progress_now_ms()) == PROGRESS_INVALID ||
         (progress_store_dirty(s) && progress_store_save(s) != 0)) {
         return store_error(s, "the start date is not saved", err);
     }

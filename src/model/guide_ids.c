@@ -1,73 +1,39 @@
 /* SPDX-License-Identifier: MIT */
 /* The set of ids of a guide, with where each was first defined, so a duplicate is reported with
- * both places even when the two are in different files loaded at different times. Open
- * addressing over an array of entries; a failed part is rolled back by truncating the entries
- * and rehashing. */
+ * both places even when the two are in different files loaded at different times. The index
+ * is the shared id table; a failed part is rolled back by truncating the entries and
+ * re-indexing them. */
 #include "guide_ids.h"
 
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "idtable.h"
 #include "xalloc.h"
 
 struct guide_ids {
     struct guide_id_entry *v;
     size_t n, cap;
-    uint32_t *slots; /* index + 1 into v; 0 = empty */
-    size_t nslots;   /* power of two, at least twice n */
+    struct idtable index; /* id -> index into v */
 };
-
-static uint32_t hash_str(const char *s)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (; *s != '\0'; s++) {
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    }
-    return h;
-}
-
-static void rehash(struct guide_ids *ids, size_t nslots)
-{
-    free(ids->slots);
-    ids->nslots = nslots;
-    ids->slots = xcalloc(nslots, sizeof *ids->slots);
-    for (size_t i = 0; i < ids->n; i++) {
-        size_t j = hash_str(ids->v[i].id) & (nslots - 1);
-        while (ids->slots[j] != 0) {
-            j = (j + 1) & (nslots - 1);
-        }
-        ids->slots[j] = (uint32_t)(i + 1);
-    }
-}
 
 struct guide_ids *guide_ids_new(void)
 {
-    struct guide_ids *ids = xcalloc(1, sizeof *ids);
-    rehash(ids, 64);
-    return ids;
+    return xcalloc(1, sizeof(struct guide_ids));
 }
 
 void guide_ids_free(struct guide_ids *ids)
 {
     if (ids != NULL) {
         free(ids->v);
-        free(ids->slots);
+        idtable_free(&ids->index);
         free(ids);
     }
 }
 
 const struct guide_id_entry *guide_ids_find(const struct guide_ids *ids, const char *id)
 {
-    size_t j = hash_str(id) & (ids->nslots - 1);
-    while (ids->slots[j] != 0) {
-        const struct guide_id_entry *e = &ids->v[ids->slots[j] - 1];
-        if (strcmp(e->id, id) == 0) {
-            return e;
-        }
-        j = (j + 1) & (ids->nslots - 1);
-    }
-    return NULL;
+    size_t i = idtable_find(&ids->index, id);
+    return i != IDTABLE_NONE && ids->v != NULL ? &ids->v[i] : NULL;
 }
 
 const struct guide_id_entry *guide_ids_add(struct guide_ids *ids,
@@ -77,20 +43,13 @@ const struct guide_id_entry *guide_ids_add(struct guide_ids *ids,
     if (old != NULL) {
         return old;
     }
-    if (ids->n == ids->cap) {
+    if (ids->n == ids->cap || ids->v == NULL) {
         ids->cap = ids->cap ? ids->cap * 2 : 64;
         ids->v = xreallocarray(ids->v, ids->cap, sizeof *ids->v);
     }
-    ids->v[ids->n++] = *entry;
-    if (ids->n * 2 > ids->nslots) {
-        rehash(ids, ids->nslots * 2);
-    } else {
-        size_t j = hash_str(entry->id) & (ids->nslots - 1);
-        while (ids->slots[j] != 0) {
-            j = (j + 1) & (ids->nslots - 1);
-        }
-        ids->slots[j] = (uint32_t)ids->n;
-    }
+    ids->v[ids->n] = *entry;
+    idtable_put(&ids->index, entry->id, ids->n);
+    ids->n++;
     return NULL;
 }
 
@@ -103,6 +62,9 @@ void guide_ids_truncate(struct guide_ids *ids, size_t n)
 {
     if (n < ids->n) {
         ids->n = n;
-        rehash(ids, ids->nslots);
+        idtable_clear(&ids->index);
+        for (size_t i = 0; i < n; i++) {
+            idtable_put(&ids->index, ids->v[i].id, i);
+        }
     }
 }

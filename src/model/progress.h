@@ -54,7 +54,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
 #include "diag.h"
 #include "guide.h"
 #include "progress_date.h"
@@ -62,7 +61,6 @@
 
 #define PROGRESS_FORMAT_VERSION 1
 #define PROGRESS_UNDO_MAX       100             /* levels of undo kept */
-#define PROGRESS_TIME_SIZE      32              /* room for a formatted timestamp */
 #define PROGRESS_NOTE_MAX       YDOC_MAX_SCALAR /* bytes in a note: what the reader accepts */
 #define PROGRESS_RESUME_MAX     256             /* bytes in a resume screen or item string */
 #define PROGRESS_SCROLL_MAX     1000000000L
@@ -75,24 +73,26 @@ enum progress_state {
 };
 #define PROGRESS_STATE_COUNT 4
 
-/* Keys of a mapping this version does not interpret, kept for writing back as they were read.
- * The nodes live in the owning struct progress's arena. */
-struct progress_extra {
-    struct ydoc_pair *pairs;
-    size_t n;
+/* What a setter did. PROGRESS_CHANGED: the document changed (its generation moved on, so the
+ * store saves it); PROGRESS_SAME: the entry already had that value, nothing changed;
+ * PROGRESS_INVALID: the input was refused, nothing changed. */
+enum progress_change {
+    PROGRESS_INVALID = -1,
+    PROGRESS_SAME = 0,
+    PROGRESS_CHANGED = 1,
 };
 
+/* The document (a whole dotfile) and one guide's entry in it: opaque, read through the
+ * functions below, changed only through the setters. */
+struct progress;
+struct progress_guide;
+
+/* A saved key-action state. Records handed out by the accessors are borrowed and valid until
+ * the next change of the document. */
 struct progress_item {
     char *id;
     enum progress_state state;
     int64_t changed; /* ms since the epoch, UTC */
-    struct progress_extra extra;
-    /* Private to progress_emit_cached(): the emitter's bytes for this entry at the last save
-     * (owned, NULL when none), valid while state and changed are still those. */
-    char *emitted;
-    size_t emitted_len;
-    enum progress_state emitted_state;
-    int64_t emitted_changed;
 };
 
 /* A learner's note on an item. text NULL: the note was removed (a tombstone). */
@@ -124,14 +124,6 @@ struct progress_cert {
     int64_t changed;
 };
 
-/* An id-keyed table with a hash index (rows begin with their char *id; internal). */
-struct progress_table {
-    void *rows;
-    size_t n, cap;
-    size_t *slots; /* index + 1; 0 = empty */
-    size_t n_slots;
-};
-
 /* The pace start date. changed 0: never set; date not set: cleared. */
 struct progress_start {
     struct progress_date date;
@@ -144,36 +136,6 @@ struct progress_resume {
     char *item;   /* NULL when no item was selected */
     long scroll;
     int64_t changed;
-};
-
-struct progress_guide {
-    char *id;
-    int64_t reset; /* entries changed at or before it are void; 0 when never reset */
-    struct progress_item *items;
-    size_t n_items, cap_items;
-    size_t *slots; /* open-addressing index into items (index + 1; 0 = empty) */
-    size_t n_slots;
-    struct progress_table notes; /* struct progress_note rows, tombstones included */
-    struct progress_table certs; /* struct progress_cert rows, tombstones included */
-    struct progress_start start;
-    struct progress_resume resume;
-    struct progress_extra extra; /* unknown per-guide keys */
-};
-
-struct progress_undo {
-    char *guide_id;
-    char *item_id;
-    enum progress_state state; /* the state before the change */
-};
-
-struct progress {
-    struct arena arena; /* holds the extra subtrees */
-    struct progress_guide *guides;
-    size_t n_guides, cap_guides;
-    struct progress_extra extra; /* unknown top-level keys */
-    unsigned long generation;    /* bumped by every change; the store compares it */
-    struct progress_undo undo[PROGRESS_UNDO_MAX]; /* ring buffer */
-    size_t undo_head, undo_len;
 };
 
 /* Counts over a set of key actions. Skipped actions leave the denominator:
@@ -197,18 +159,37 @@ enum progress_parse_status {
 struct progress *progress_new(void);
 void progress_free(struct progress *p);
 
-/* The entry of guide_id, or NULL. progress_get_guide() creates it when absent. */
-struct progress_guide *progress_find_guide(const struct progress *p, const char *guide_id);
-struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id);
+/* A number that moves on with every change of the document (setters, undo, reset, a merge
+ * that took something): the store saves when it differs from the one it saved. */
+unsigned long progress_generation(const struct progress *p);
 
-/* The entry of item_id in guide entry pg, or NULL. Borrowed; valid until the next change. */
-struct progress_item *progress_find_item(const struct progress_guide *pg, const char *item_id);
+/* The guide entries, in file order: their number, and entry i (borrowed, valid until the next
+ * change). */
+size_t progress_count_guides(const struct progress *p);
+const struct progress_guide *progress_guide_at(const struct progress *p, size_t i);
 
-/* Stores an entry exactly as given (as read from a file): no undo record, no generation bump,
- * the change time as is (the caller drops it if void). Returns the entry (borrowed). */
-struct progress_item *progress_put_item(struct progress *p, const char *guide_id,
-                                        const char *item_id, enum progress_state state,
-                                        int64_t changed);
+/* The entry of guide_id, or NULL. Borrowed; valid until the next change. */
+const struct progress_guide *progress_find_guide(const struct progress *p, const char *guide_id);
+
+/* A guide entry's id, and its reset time (0 when never reset). pg must not be NULL. */
+const char *progress_guide_id(const struct progress_guide *pg);
+int64_t progress_guide_reset(const struct progress_guide *pg);
+
+/* A guide entry's saved states, notes and certifications (tombstones included), each in
+ * file order: their number, and entry i. pg may be NULL (no entries). Borrowed. */
+size_t progress_guide_count_items(const struct progress_guide *pg);
+const struct progress_item *progress_guide_item(const struct progress_guide *pg, size_t i);
+size_t progress_guide_count_note_entries(const struct progress_guide *pg);
+const struct progress_note *progress_guide_note(const struct progress_guide *pg, size_t i);
+size_t progress_guide_count_cert_entries(const struct progress_guide *pg);
+const struct progress_cert *progress_guide_cert(const struct progress_guide *pg, size_t i);
+/* The start date entry (changed 0 when never set); pg may be NULL. */
+struct progress_start progress_guide_start(const struct progress_guide *pg);
+
+/* The entry of item_id in guide entry pg (pg may be NULL), or NULL. Borrowed; valid until the
+ * next change. */
+const struct progress_item *progress_find_item(const struct progress_guide *pg,
+                                               const char *item_id);
 
 /* The state of an item; PROGRESS_TODO when there is no entry. */
 enum progress_state progress_get_state(const struct progress *p, const char *guide_id,
@@ -216,17 +197,37 @@ enum progress_state progress_get_state(const struct progress *p, const char *gui
 
 /* Sets an item's state as a change made at now_ms and records the previous state for undo.
  * The change time is kept strictly increasing per item (and after the guide's reset), so a
- * change always supersedes the one before it even within one millisecond. Returns 0, or -1
- * when an id is empty or not valid UTF-8 (nothing changes). Setting the current state again
- * changes nothing and returns 0. */
-int progress_set_state(struct progress *p, const char *guide_id, const char *item_id,
-                       enum progress_state state, int64_t now_ms);
+ * change always supersedes the one before it even within one millisecond. Returns
+ * PROGRESS_INVALID when an id is empty or not valid UTF-8, PROGRESS_SAME when the item already
+ * has that state, else PROGRESS_CHANGED. */
+enum progress_change progress_set_state(struct progress *p, const char *guide_id,
+                                        const char *item_id, enum progress_state state,
+                                        int64_t now_ms);
+
+/* What progress_undo_change() undid: a key action's state, a note (of a key action, phase or
+ * certification), a certification entry, or the start date. id is the item, note or
+ * certification id (borrowed, valid until the next change); NULL for the start date. */
+enum progress_undone_kind {
+    PROGRESS_UNDONE_STATE,
+    PROGRESS_UNDONE_NOTE,
+    PROGRESS_UNDONE_CERT,
+    PROGRESS_UNDONE_START,
+};
+struct progress_undone {
+    enum progress_undone_kind kind;
+    const char *id;
+};
 
 /* Undoes guide_id's last change still in the undo history (up to PROGRESS_UNDO_MAX levels,
- * shared by all guides; changes to other guides stay undoable in theirs) by setting the item
- * back to its previous state as a new change at now_ms. Returns true and, if item_id is not
- * NULL, points it at the item's id (borrowed, valid until the next change); false when there
- * is nothing to undo in that guide. */
+ * shared by all guides; changes to other guides stay undoable in theirs): every change made
+ * through a setter below (an item's state, a note, a certification entry, the start date; not
+ * the resume position, which is no change of the learner's) puts back the value it replaced,
+ * as a new change at now_ms. Returns true and fills *out (if not NULL); false when there is
+ * nothing to undo in that guide. */
+bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_ms,
+                          struct progress_undone *out);
+
+/* progress_undo_change() that only tells the id undone (NULL for the start date). */
 bool progress_undo(struct progress *p, const char *guide_id, int64_t now_ms, const char **item_id);
 
 /* Number of guide_id's changes that can be undone. */
@@ -239,8 +240,9 @@ void progress_reset_guide(struct progress *p, const char *guide_id, int64_t now_
 
 /* Merges theirs into ours, item by item: an item keeps its latest change (ties: ours), the
  * later reset time wins and voids older entries, and guides or unknown keys only one side has
- * are kept. Copies what it takes from theirs. Bumps ours->generation only if ours changed. */
-void progress_merge(struct progress *ours, const struct progress *theirs);
+ * are kept. Copies what it takes from theirs. Returns true (and moves ours' generation on) only
+ * if ours changed. */
+bool progress_merge(struct progress *ours, const struct progress *theirs);
 
 /* --- Counts for the browser and the reports --------------------------------------------- */
 
@@ -271,25 +273,25 @@ size_t progress_count_unknown(const struct progress *p, const struct guide *g);
 /* --- Notes, certifications, start date, resume (progress_notes.c) ------------------------
  *
  * Each setter records a change at now_ms (kept strictly after the entry's previous change and
- * the guide's reset, like progress_set_state()), bumps the generation so the store saves it,
- * and returns 0; setting the value an entry already has changes nothing and returns 0. They
- * return -1 and change nothing on invalid input: an empty or invalid id, text that is not
- * valid UTF-8 or holds NUL or is too long, an invalid date. None of them is undoable
- * (progress_undo() covers key-action states only). */
+ * the guide's reset, like progress_set_state()), moves the generation on so the store saves
+ * it, and returns PROGRESS_CHANGED; setting the value an entry already has changes nothing and
+ * returns PROGRESS_SAME. They return PROGRESS_INVALID and change nothing on invalid input: an
+ * empty or invalid id, text that is not valid UTF-8 or holds NUL or is too long, an invalid
+ * date. Notes, certifications and the start date are undoable (progress_undo_change()). */
 
 /* Sets the note of item id (a key action, phase or certification id) to the len bytes at text.
  * Trailing white space (spaces, tabs, CR, LF) is dropped, so an editor's final newline is not
  * kept; text that is then empty (or NULL) removes the note, leaving a tombstone. At most
  * PROGRESS_NOTE_MAX bytes. */
-int progress_set_note(struct progress *p, const char *guide_id, const char *id, const char *text,
-                      size_t len, int64_t now_ms);
+enum progress_change progress_set_note(struct progress *p, const char *guide_id, const char *id,
+                                       const char *text, size_t len, int64_t now_ms);
 
 /* The note of item id, or NULL when there is none (never set, or removed). Borrowed; valid
  * until the next change of the document. */
 const char *progress_get_note(const struct progress *p, const char *guide_id, const char *id);
 
 /* The note entry of id, tombstones included, or NULL. Borrowed; valid until the next change. */
-struct progress_note *progress_find_note(const struct progress_guide *pg, const char *id);
+const struct progress_note *progress_find_note(const struct progress_guide *pg, const char *id);
 
 /* Number of notes of a guide that have text (not removed). */
 size_t progress_count_notes(const struct progress *p, const char *guide_id);
@@ -304,9 +306,10 @@ int progress_cert_validate(const struct progress_cert_info *c, struct progress_d
 
 /* Sets certification cert_id's status and dates after progress_cert_validate(c, today, why).
  * Status NONE with no dates clears the entry (a tombstone). */
-int progress_set_cert(struct progress *p, const char *guide_id, const char *cert_id,
-                      const struct progress_cert_info *c, struct progress_date today,
-                      int64_t now_ms, const char **why);
+enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
+                                       const char *cert_id, const struct progress_cert_info *c,
+                                       struct progress_date today, int64_t now_ms,
+                                       const char **why);
 
 /* Fills *out with cert_id's status and dates; returns false (and status NONE, no dates) when
  * there is no entry or it was cleared. */
@@ -314,19 +317,19 @@ bool progress_get_cert(const struct progress *p, const char *guide_id, const cha
                        struct progress_cert_info *out);
 
 /* The certification entry of id, tombstones included, or NULL. Borrowed. */
-struct progress_cert *progress_find_cert(const struct progress_guide *pg, const char *id);
+const struct progress_cert *progress_find_cert(const struct progress_guide *pg, const char *id);
 
 /* "none", "interested", "studying", "exam-booked", "passed" (the dotfile spelling), and the
  * words for people: "", "interested", "studying", "exam booked", "passed". */
 const char *progress_cert_status_name(enum progress_cert_status status);
 const char *progress_cert_status_label(enum progress_cert_status status);
-/* Parses a dotfile status name; returns 0 or -1. */
+/* Parses a status name in any case, a space or an underscore for the hyphen; returns 0 or -1. */
 int progress_cert_status_parse(const char *name, enum progress_cert_status *status);
 
 /* Sets the guide's pace start date; a date with year 0 clears it (a tombstone). The date must
  * be valid otherwise. */
-int progress_set_start(struct progress *p, const char *guide_id, struct progress_date date,
-                       int64_t now_ms);
+enum progress_change progress_set_start(struct progress *p, const char *guide_id,
+                                        struct progress_date date, int64_t now_ms);
 
 /* The guide's start date; false when none is set. */
 bool progress_get_start(const struct progress *p, const char *guide_id, struct progress_date *out);
@@ -334,8 +337,9 @@ bool progress_get_start(const struct progress *p, const char *guide_id, struct p
 /* Saves the browser's position: screen (a name of the UI's choosing, 1..PROGRESS_RESUME_MAX
  * bytes of UTF-8), item (an item id or NULL) and scroll (0..PROGRESS_SCROLL_MAX). The strings
  * are copied. Saving the same position again changes nothing. */
-int progress_set_resume(struct progress *p, const char *guide_id, const char *screen,
-                        const char *item, long scroll, int64_t now_ms);
+enum progress_change progress_set_resume(struct progress *p, const char *guide_id,
+                                         const char *screen, const char *item, long scroll,
+                                         int64_t now_ms);
 
 /* The saved position of a guide, or NULL when none was saved. Borrowed; valid until the next
  * change. */
@@ -345,19 +349,9 @@ const struct progress_resume *progress_get_resume(const struct progress *p, cons
 
 /* "todo", "in-progress", "done", "skipped" (the dotfile spelling). */
 const char *progress_state_name(enum progress_state state);
-/* Parses a dotfile state name; returns 0 or -1. */
+/* Parses a state name as a person may write it: in any case, with a space or an underscore
+ * for the hyphen ("Done", "IN PROGRESS", "in_progress"); returns 0 or -1. */
 int progress_state_parse(const char *name, enum progress_state *state);
-
-/* Formats ms since the epoch as "2026-11-26T06:30:12.345Z" into buf (PROGRESS_TIME_SIZE). */
-void progress_format_time(int64_t ms, char *buf, size_t size);
-/* The last instant the dotfile can hold: 9999-12-31T23:59:59.999Z, in ms since the epoch. */
-#define PROGRESS_TIME_MAX_MS INT64_C(253402300799999)
-
-/* Parses "YYYY-MM-DDTHH:MM:SS[.sss]Z" (UTC only, 1970 to PROGRESS_TIME_MAX_MS; a leap second
- * :60 counts as the next second). Returns 0 or -1. */
-int progress_parse_time(const char *s, int64_t *ms);
-/* The current time in ms since the epoch. */
-int64_t progress_now_ms(void);
 
 /* --- The dotfile text (progress_yaml.c) ------------------------------------------------------ */
 

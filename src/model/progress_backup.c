@@ -60,7 +60,7 @@ struct progress *progress_backup_load(const char *path, const char *guide_id, st
     struct progress *p = progress_new();
     const struct ydoc_node *entry = ydoc_map_get(ydoc_map_get(root, "guides"), guide_id);
     if (entry != NULL) {
-        progress_read_guide_entry(p, doc->file, guide_id, entry, d);
+        progress_read_guide_entry(p, doc->file, guide_id, entry, false, d);
         progress_clear_extras(p); /* they point into doc */
         struct progress_guide *pg = progress_get_guide(p, guide_id);
         progress_put_resume(pg, NULL, NULL, 0, 0); /* where the browser is now stays */
@@ -81,7 +81,7 @@ static void lift(int64_t *changed, int64_t reset, size_t *n)
 size_t progress_backup_lift(struct progress *theirs, const struct progress *ours,
                             const char *guide_id)
 {
-    struct progress_guide *tg = progress_find_guide(theirs, guide_id);
+    struct progress_guide *tg = progress_lookup_guide(theirs, guide_id);
     const struct progress_guide *og = progress_find_guide(ours, guide_id);
     if (tg == NULL || og == NULL || og->reset == 0) {
         return 0;

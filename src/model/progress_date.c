@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Calendar dates: parsing, validation and month arithmetic.
+/* The calendar: dates (parsing, validation, month arithmetic) and the dotfile's UTC times,
+ * both through the same day numbers.
  *
  * Invariant: every function but progress_date_valid() and progress_date_parse() expects a
  * valid date (callers validate at the edges: the file reader, the command line, the form).
@@ -9,6 +10,7 @@
 #include "progress_date.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 bool progress_date_is_set(struct progress_date d)
@@ -135,4 +137,112 @@ struct progress_date progress_date_today(void)
     localtime_r(&now, &tm);
     struct progress_date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
     return d;
+}
+
+/* Writes v as exactly n decimal digits ending at p[n - 1]. */
+static void put_digits(char *p, unsigned v, int n)
+{
+    for (int i = n - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
+/* Saving thousands of items formats thousands of times, so this is plain arithmetic rather
+ * than gmtime_r() and snprintf(); years past 9999 (never parsed, but a time can be bumped)
+ * take the general path, which prints them in full. */
+void progress_format_time(int64_t ms, char *buf, size_t size)
+{
+    if (ms < 0) {
+        ms = 0;
+    }
+    int64_t days = ms / 86400000;
+    unsigned in_day = (unsigned)(ms % 86400000);
+    struct progress_date date = progress_date_from_days(days);
+    unsigned y = (unsigned)date.year, m = (unsigned)date.month, d = (unsigned)date.day;
+    if (y > 9999 || size < sizeof "2026-11-26T06:30:12.345Z") {
+        time_t secs = (time_t)(ms / 1000);
+        struct tm tm;
+        gmtime_r(&secs, &tm);
+        snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+        return;
+    }
+    memcpy(buf, "0000-00-00T00:00:00.000Z", sizeof "0000-00-00T00:00:00.000Z");
+    put_digits(buf, y, 4);
+    put_digits(buf + 5, m, 2);
+    put_digits(buf + 8, d, 2);
+    put_digits(buf + 11, in_day / 3600000, 2);
+    put_digits(buf + 14, in_day / 60000 % 60, 2);
+    put_digits(buf + 17, in_day / 1000 % 60, 2);
+    put_digits(buf + 20, in_day % 1000, 3);
+}
+
+/* Reads exactly n digits at *s; returns -1 if any is missing. */
+static int digits(const char **s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if ((*s)[i] < '0' || (*s)[i] > '9') {
+            return -1;
+        }
+        v = v * 10 + ((*s)[i] - '0');
+    }
+    *s += n;
+    return v;
+}
+
+static bool expect(const char **s, char c)
+{
+    if (**s != c) {
+        return false;
+    }
+    (*s)++;
+    return true;
+}
+
+int progress_parse_time(const char *s, int64_t *ms)
+{
+    int y = digits(&s, 4);
+    bool ok = y >= 1970 && expect(&s, '-');
+    int mo = ok ? digits(&s, 2) : -1;
+    ok = ok && mo >= 1 && mo <= 12 && expect(&s, '-');
+    int d = ok ? digits(&s, 2) : -1;
+    ok = ok && d >= 1 && d <= 31 && expect(&s, 'T');
+    int h = ok ? digits(&s, 2) : -1;
+    ok = ok && h >= 0 && h <= 23 && expect(&s, ':');
+    int mi = ok ? digits(&s, 2) : -1;
+    ok = ok && mi >= 0 && mi <= 59 && expect(&s, ':');
+    int se = ok ? digits(&s, 2) : -1;
+    ok = ok && se >= 0 && se <= 60;
+    int frac = 0;
+    if (ok && *s == '.') {
+        s++;
+        frac = digits(&s, 3);
+        ok = frac >= 0;
+    }
+    ok = ok && expect(&s, 'Z') && *s == '\0';
+    if (!ok) {
+        return -1;
+    }
+    struct progress_date date = {y, mo, d};
+    if (!progress_date_valid(date)) {
+        return -1;
+    }
+    int64_t days = progress_date_days(date);
+    int64_t t = ((days * 24 + h) * 60 + mi) * 60000 + (int64_t)se * 1000 + frac;
+    /* A leap second (:60) is read as the next second; past 9999-12-31T23:59:59.999Z that
+     * would be written back as a five-digit year this reader refuses, losing the entry. */
+    if (t > PROGRESS_TIME_MAX_MS) {
+        return -1;
+    }
+    *ms = t;
+    return 0;
+}
+
+int64_t progress_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Calendar dates for the learner's plan: certification dates and the pace start date.
+/* The calendar: dates for the learner's plan (certification dates, the pace start date) and
+ * the UTC times of the dotfile's changes.
  *
  * A date is a proleptic Gregorian day written "YYYY-MM-DD" (year 1970-9999), with no time and
  * no zone: it is a day on the learner's own calendar. Year 0 means "no date". Arithmetic goes
@@ -48,5 +49,20 @@ struct progress_date progress_date_add_months(struct progress_date d, int months
 
 /* Today in the local time zone (the learner's calendar). */
 struct progress_date progress_date_today(void);
+
+/* --- Times: ms since the epoch, UTC, as the dotfile writes them ---------------------------- */
+
+#define PROGRESS_TIME_SIZE 32 /* room for a formatted timestamp */
+
+/* Formats ms since the epoch as "2026-11-26T06:30:12.345Z" into buf (PROGRESS_TIME_SIZE). */
+void progress_format_time(int64_t ms, char *buf, size_t size);
+/* The last instant the dotfile can hold: 9999-12-31T23:59:59.999Z, in ms since the epoch. */
+#define PROGRESS_TIME_MAX_MS INT64_C(253402300799999)
+
+/* Parses "YYYY-MM-DDTHH:MM:SS[.sss]Z" (UTC only, 1970 to PROGRESS_TIME_MAX_MS; a leap second
+ * :60 counts as the next second). Returns 0 or -1. */
+int progress_parse_time(const char *s, int64_t *ms);
+/* The current time in ms since the epoch. */
+int64_t progress_now_ms(void);
 
 #endif

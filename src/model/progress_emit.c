@@ -16,6 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "progress_internal.h"
 #include "xalloc.h"
 
 struct outbuf {
@@ -119,13 +120,43 @@ static bool emit_extra(yaml_emitter_t *em, const struct progress_extra *e)
     return ok;
 }
 
-static bool emit_item(yaml_emitter_t *em, const struct progress_item *it)
+/* Emits the entries kept as written whose id has no entry of its own now (known(pg, id)). */
+static bool emit_unread(yaml_emitter_t *em, const struct progress_guide *pg,
+                        const struct progress_extra *e,
+                        bool (*known)(const struct progress_guide *, const char *))
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < e->n; i++) {
+        if (!known(pg, e->pairs[i].key->u.scalar.str)) {
+            ok = emit_node(em, e->pairs[i].key) && emit_node(em, e->pairs[i].value);
+        }
+    }
+    return ok;
+}
+
+static bool item_known(const struct progress_guide *pg, const char *id)
+{
+    return progress_find_item(pg, id) != NULL;
+}
+
+static bool note_known(const struct progress_guide *pg, const char *id)
+{
+    return progress_find_note(pg, id) != NULL;
+}
+
+static bool cert_known(const struct progress_guide *pg, const char *id)
+{
+    return progress_find_cert(pg, id) != NULL;
+}
+
+static bool emit_item(yaml_emitter_t *em, const struct progress_item *it,
+                      const struct progress_item_aux *aux)
 {
     char when[PROGRESS_TIME_SIZE];
     progress_format_time(it->changed, when, sizeof when);
     return emit_str(em, it->id) && emit_map_start(em) && emit_str(em, "state") &&
            emit_str(em, progress_state_name(it->state)) && emit_str(em, "changed") &&
-           emit_str(em, when) && emit_extra(em, &it->extra) && emit_map_end(em);
+           emit_str(em, when) && emit_extra(em, &aux->extra) && emit_map_end(em);
 }
 
 static bool emit_changed(yaml_emitter_t *em, int64_t changed)
@@ -148,7 +179,8 @@ static bool emit_date(yaml_emitter_t *em, const char *key, struct progress_date 
 static bool emit_notes(yaml_emitter_t *em, const struct progress_guide *pg)
 {
     const struct progress_note *notes = pg->notes.rows;
-    bool ok = pg->notes.n == 0 || (emit_str(em, "notes") && emit_map_start(em));
+    bool any = pg->notes.n > 0 || pg->unread_notes.n > 0;
+    bool ok = !any || (emit_str(em, "notes") && emit_map_start(em));
     for (size_t i = 0; ok && i < pg->notes.n; i++) {
         ok = emit_str(em, notes[i].id) && emit_map_start(em);
         if (ok && notes[i].text != NULL) {
@@ -156,13 +188,15 @@ static bool emit_notes(yaml_emitter_t *em, const struct progress_guide *pg)
         }
         ok = ok && emit_changed(em, notes[i].changed) && emit_map_end(em);
     }
-    return ok && (pg->notes.n == 0 || emit_map_end(em));
+    ok = ok && emit_unread(em, pg, &pg->unread_notes, note_known);
+    return ok && (!any || emit_map_end(em));
 }
 
 static bool emit_certs(yaml_emitter_t *em, const struct progress_guide *pg)
 {
     const struct progress_cert *certs = pg->certs.rows;
-    bool ok = pg->certs.n == 0 || (emit_str(em, "certifications") && emit_map_start(em));
+    bool any = pg->certs.n > 0 || pg->unread_certs.n > 0;
+    bool ok = !any || (emit_str(em, "certifications") && emit_map_start(em));
     for (size_t i = 0; ok && i < pg->certs.n; i++) {
         const struct progress_cert_info *c = &certs[i].info;
         ok = emit_str(em, certs[i].id) && emit_map_start(em) && emit_str(em, "status") &&
@@ -170,7 +204,13 @@ static bool emit_certs(yaml_emitter_t *em, const struct progress_guide *pg)
              emit_date(em, "passed", c->passed) && emit_date(em, "expires", c->expires) &&
              emit_changed(em, certs[i].changed) && emit_map_end(em);
     }
-    return ok && (pg->certs.n == 0 || emit_map_end(em));
+    ok = ok && emit_unread(em, pg, &pg->unread_certs, cert_known);
+    return ok && (!any || emit_map_end(em));
+}
+
+static bool start_known(const struct progress_guide *pg, const char *key)
+{
+    return strcmp(key, "start") != 0 || pg->start.changed != 0;
 }
 
 static bool emit_start_resume(yaml_emitter_t *em, const struct progress_guide *pg)
@@ -180,6 +220,7 @@ static bool emit_start_resume(yaml_emitter_t *em, const struct progress_guide *p
         ok = emit_str(em, "start") && emit_map_start(em) && emit_date(em, "date", pg->start.date) &&
              emit_changed(em, pg->start.changed) && emit_map_end(em);
     }
+    ok = ok && emit_unread(em, pg, &pg->unread_other, start_known);
     const struct progress_resume *r = &pg->resume;
     if (ok && r->changed != 0 && r->screen != NULL) {
         char scroll[24];
@@ -202,10 +243,10 @@ struct sink {
     bool cache;
 };
 
-static bool cache_valid(const struct progress_item *it)
+static bool cache_valid(const struct progress_item *it, const struct progress_item_aux *aux)
 {
-    return it->emitted != NULL && it->emitted_state == it->state &&
-           it->emitted_changed == it->changed && it->extra.n == 0;
+    return aux->emitted != NULL && aux->emitted_state == it->state &&
+           aux->emitted_changed == it->changed && aux->extra.n == 0;
 }
 
 /* Emits item it, keeping (cache) or reusing (valid) its bytes. The emitter queues events only
@@ -215,24 +256,25 @@ static bool cache_valid(const struct progress_item *it)
  * the line break and indentation before the next key itself: so the bytes between two
  * flushes are "\n", the indentation and the entry, the same whatever came before, and the
  * emitter's own state (it only tracks that it is mid-line) stays true when we copy them. */
-static bool emit_cached_item(struct sink *k, struct progress_item *it)
+static bool emit_cached_item(struct sink *k, const struct progress_item *it,
+                             struct progress_item_aux *aux)
 {
     if (yaml_emitter_flush(k->em) == 0) {
         return false;
     }
-    if (cache_valid(it)) {
-        return out_write(k->out, (unsigned char *)it->emitted, it->emitted_len) != 0;
+    if (cache_valid(it, aux)) {
+        return out_write(k->out, (unsigned char *)aux->emitted, aux->emitted_len) != 0;
     }
     size_t start = k->out->len;
-    if (!emit_item(k->em, it) || yaml_emitter_flush(k->em) == 0) {
+    if (!emit_item(k->em, it, aux) || yaml_emitter_flush(k->em) == 0) {
         return false;
     }
-    free(it->emitted);
-    it->emitted_len = k->out->len - start;
-    it->emitted = xmalloc(it->emitted_len);
-    memcpy(it->emitted, k->out->data + start, it->emitted_len);
-    it->emitted_state = it->state;
-    it->emitted_changed = it->changed;
+    free(aux->emitted);
+    aux->emitted_len = k->out->len - start;
+    aux->emitted = xmalloc(aux->emitted_len);
+    memcpy(aux->emitted, k->out->data + start, aux->emitted_len);
+    aux->emitted_state = it->state;
+    aux->emitted_changed = it->changed;
     return true;
 }
 
@@ -243,13 +285,15 @@ static bool emit_cached_item(struct sink *k, struct progress_item *it)
 static bool emit_items(struct sink *k, struct progress_guide *pg)
 {
     bool ok = emit_str(k->em, "items") && emit_map_start(k->em);
-    bool cache = k->cache;
+    bool cache = k->cache && pg->unread_items.n == 0;
     for (size_t i = 0; cache && i < pg->n_items; i++) {
-        cache = pg->items[i].extra.n == 0;
+        cache = pg->aux[i].extra.n == 0;
     }
     for (size_t i = 0; ok && i < pg->n_items; i++) {
-        ok = cache && i > 0 ? emit_cached_item(k, &pg->items[i]) : emit_item(k->em, &pg->items[i]);
+        ok = cache && i > 0 ? emit_cached_item(k, &pg->items[i], &pg->aux[i])
+                            : emit_item(k->em, &pg->items[i], &pg->aux[i]);
     }
+    ok = ok && emit_unread(k->em, pg, &pg->unread_items, item_known);
     return ok && emit_map_end(k->em);
 }
 
@@ -262,7 +306,7 @@ static bool emit_guide(struct sink *k, struct progress_guide *pg)
         progress_format_time(pg->reset, when, sizeof when);
         ok = emit_str(em, "reset") && emit_str(em, when);
     }
-    if (ok && pg->n_items > 0) {
+    if (ok && (pg->n_items > 0 || pg->unread_items.n > 0)) {
         ok = emit_items(k, pg);
     }
     ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_start_resume(em, pg);

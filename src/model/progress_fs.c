@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "xalloc.h"
 
 #define COPY_ATTEMPTS 100
@@ -227,26 +228,6 @@ int progress_fs_mkdirs(const char *dir, char **err)
     return 0;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, buf, len);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            return -1;
-        }
-        if (n == 0) {
-            errno = ENOSPC;
-            return -1;
-        }
-        buf += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 static int open_read(const char *path, struct stat *st)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
@@ -365,7 +346,7 @@ static int copy_fd(int src_fd, int fd)
         if (r <= 0) {
             return (int)r;
         }
-        if (write_all(fd, chunk, (size_t)r) != 0) {
+        if (fileio_write_all(fd, chunk, (size_t)r) != 0) {
             return -1;
         }
     }
@@ -409,7 +390,7 @@ static int fill_copy(int fd, const char *tmp, const char *src, const char *buf, 
 {
     int rc = 0;
     if (buf != NULL) {
-        rc = write_all(fd, buf, len);
+        rc = fileio_write_all(fd, buf, len);
     } else {
         struct stat st;
         int src_fd = open_read(src, &st);
@@ -611,7 +592,7 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **er
         return -1;
     }
     const char *step = NULL;
-    if (write_all(fd, buf, len) != 0) {
+    if (fileio_write_all(fd, buf, len) != 0) {
         step = "cannot write";
     } else if (fsync(fd) != 0) {
         step = "cannot sync to disk";

@@ -68,7 +68,7 @@ static struct progress *import_doc(const struct ydoc *doc, char **guide_id, stru
     }
     struct progress *p = progress_new();
     if (progress != NULL) {
-        progress_read_guide_entry(p, doc->file, guide->u.scalar.str, progress, d);
+        progress_read_guide_entry(p, doc->file, guide->u.scalar.str, progress, true, d);
     } else {
         read_phases(p, doc->file, guide->u.scalar.str, phases, d);
     }
@@ -199,11 +199,11 @@ void progress_import_merge(struct progress *ours, const struct progress *theirs,
                            const char *guide_id, struct progress_import_summary *sum)
 {
     memset(sum, 0, sizeof *sum);
-    const struct progress_guide *tg = progress_find_guide(theirs, guide_id);
+    const struct progress_guide *tg = progress_lookup_guide(theirs, guide_id);
     if (tg == NULL) {
         return;
     }
-    summarise(progress_find_guide(ours, guide_id), tg, sum);
+    summarise(progress_lookup_guide(ours, guide_id), tg, sum);
     progress_merge(ours, theirs);
 }
 

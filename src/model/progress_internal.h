@@ -1,43 +1,171 @@
 /* SPDX-License-Identifier: MIT */
-/* Internal to the progress model (progress_model.c, progress_notes.c, progress_yaml.c and the
- * import): the companion entries' storage, reset voiding and merging. */
+/* Internal to the progress model (the progress_*.c files): the layout of the document and of a
+ * guide entry, and the raw operations the reader, the emitter, the import and the setters
+ * share. A struct progress_guide is built, changed and freed only by progress_guide.c. */
 #ifndef TRAIL_PROGRESS_INTERNAL_H
 #define TRAIL_PROGRESS_INTERNAL_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arena.h"
+#include "idtable.h"
 #include "progress.h"
 
-/* Frees the notes, certifications and resume strings of a guide entry. */
-void progress_records_free(struct progress_guide *pg);
+/* Keys of a mapping this version does not interpret, kept for writing back as they were read.
+ * The nodes live in the owning struct progress's arena (or, while a file is read, in its ydoc
+ * tree). pairs has room for cap. */
+struct progress_extra {
+    struct ydoc_pair *pairs;
+    size_t n, cap;
+};
 
-/* Drops every companion entry changed at or before pg->reset; true if any was dropped. */
-bool progress_records_drop_void(struct progress_guide *pg);
+/* What an item carries besides its public record: its unknown keys, and, private to
+ * progress_emit_cached(), the emitter's bytes for this entry at the last save (owned, NULL
+ * when none), valid while state and changed are still those. */
+struct progress_item_aux {
+    struct progress_extra extra;
+    char *emitted;
+    size_t emitted_len;
+    enum progress_state emitted_state;
+    int64_t emitted_changed;
+};
 
-/* The latest change time of pg's companion entries (0 when there are none). */
-int64_t progress_records_latest(const struct progress_guide *pg);
+/* Id-keyed rows (each row begins with its owned char *id) and their index. */
+struct progress_table {
+    void *rows;
+    size_t n, cap;
+    struct idtable index;
+};
 
-/* Merges tg's companion entries into og, each keeping its latest change (ties: ours); entries
- * at or before og->reset are not taken. Returns true if og changed. */
-bool progress_records_merge(struct progress_guide *og, const struct progress_guide *tg);
+struct progress_guide {
+    char *id;
+    int64_t reset; /* entries changed at or before it are void; 0 when never reset */
+    struct progress_item *items;
+    struct progress_item_aux *aux; /* parallel to items */
+    size_t n_items, cap_items;
+    struct idtable index;        /* item id -> index into items */
+    struct progress_table notes; /* struct progress_note rows, tombstones included */
+    struct progress_table certs; /* struct progress_cert rows, tombstones included */
+    struct progress_start start;
+    struct progress_resume resume;
+    struct progress_extra extra; /* unknown per-guide keys */
+    /* Entries a person wrote that could not be understood (a state or a date trail cannot
+     * read), kept as written and emitted back in their mapping unless an entry of the same id
+     * was set since. */
+    struct progress_extra unread_items, unread_notes, unread_certs;
+    struct progress_extra unread_other; /* a start entry, emitted while no start is set */
+};
 
-/* Stores entries exactly as read from a file (no generation bump, the time as given). text
- * NULL is a removed note; the len bytes at text are copied. */
+/* What a change replaced, for undo (the ring lives in the document, progress_model.c). */
+enum progress_undo_kind {
+    PROGRESS_UNDO_STATE,
+    PROGRESS_UNDO_NOTE,
+    PROGRESS_UNDO_CERT,
+    PROGRESS_UNDO_START,
+};
+
+struct progress_undo {
+    enum progress_undo_kind kind;
+    char *guide_id;
+    char *id;                       /* the item, note or certification id; NULL for START */
+    enum progress_state state;      /* STATE: the state before the change */
+    char *text;                     /* NOTE: the text before (NULL: there was none) */
+    struct progress_cert_info cert; /* CERT: the entry before */
+    struct progress_date date;      /* START: the date before (year 0: none) */
+};
+
+struct progress {
+    struct arena arena; /* holds the extra subtrees */
+    struct progress_guide *guides;
+    size_t n_guides, cap_guides;
+    struct idtable index;        /* guide id -> index into guides */
+    struct progress_extra extra; /* unknown top-level keys */
+    unsigned long generation;    /* moved on by every change; the store compares it */
+    struct progress_undo undo[PROGRESS_UNDO_MAX]; /* ring buffer */
+    size_t undo_head, undo_len;
+};
+
+/* --- The document (progress_model.c) ------------------------------------------------------ */
+
+/* The entry of guide_id to change: progress_lookup_guide() returns NULL when absent,
+ * progress_get_guide() creates it. Valid until the next guide is created. */
+struct progress_guide *progress_lookup_guide(const struct progress *p, const char *guide_id);
+struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id);
+
+/* Stores an entry exactly as given (as read from a file): no undo record, no generation bump,
+ * the change time as is (the caller drops it if void). Returns the entry's index in its
+ * guide's items. */
+size_t progress_put_item(struct progress *p, const char *guide_id, const char *item_id,
+                         enum progress_state state, int64_t changed);
+
+/* Whether a name a person wrote is the dotfile's lower-case, hyphenated name: the same letters
+ * in any case, a space or an underscore standing for a hyphen. */
+bool progress_name_matches(const char *written, const char *name);
+
+/* Records what a change is about to replace (u is taken: its strings become the ring's). */
+void progress_undo_push(struct progress *p, struct progress_undo *u);
+
+/* --- A guide entry (progress_guide.c, the owner of struct progress_guide) ----------------- */
+
+/* Sets up pg as the empty entry of guide id; progress_guide_clear() frees what it holds. */
+void progress_guide_init(struct progress_guide *pg, const char *id);
+void progress_guide_clear(struct progress_guide *pg);
+
+/* The item entry of item_id to change, or NULL; progress_guide_item_get() adds it (todo,
+ * changed 0) when absent. Valid until the next item is added. */
+struct progress_item *progress_lookup_item(const struct progress_guide *pg, const char *item_id);
+struct progress_item *progress_guide_item_get(struct progress_guide *pg, const char *item_id);
+
+/* The note entry of id to change, or NULL. */
+struct progress_note *progress_lookup_note(const struct progress_guide *pg, const char *id);
+
+/* The time of a change made at now_ms to an entry last changed at prev: strictly after it and
+ * after the guide's reset. */
+int64_t progress_change_time(const struct progress_guide *pg, int64_t prev, int64_t now_ms);
+
+/* Store entries exactly as given (the time as is). text NULL (or len 0) is a removed note; the
+ * len bytes at text are copied. */
 void progress_put_note(struct progress_guide *pg, const char *id, const char *text, size_t len,
                        int64_t changed);
 void progress_put_cert(struct progress_guide *pg, const char *id,
                        const struct progress_cert_info *info, int64_t changed);
+void progress_put_start(struct progress_guide *pg, struct progress_date date, int64_t changed);
 void progress_put_resume(struct progress_guide *pg, const char *screen, const char *item,
                          long scroll, int64_t changed);
 
+/* Drops every entry changed at or before pg->reset; true if any was dropped. */
+bool progress_guide_drop_void(struct progress_guide *pg);
+
+/* Clears pg as of now_ms: the reset tombstone moves past every entry's change time (so none
+ * survives a merge) and every entry, understood or not, is dropped. */
+void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms);
+
+/* The latest change time of any of pg's entries (0 when there are none). */
+int64_t progress_guide_latest(const struct progress_guide *pg);
+
+/* Merges tg into og, each entry keeping its latest change (ties: ours), the later reset
+ * voiding older entries; unknown keys are copied into arena a. Returns true if og changed. */
+bool progress_guide_merge(struct arena *a, struct progress_guide *og,
+                          const struct progress_guide *tg);
+
+/* Adds theirs' unknown keys that ours lacks, copied into arena a; true if any was added. */
+bool progress_extra_merge(struct arena *a, struct progress_extra *ours,
+                          const struct progress_extra *theirs);
+
+/* Copies e's subtrees into arena a, so they no longer point into a ydoc tree. */
+void progress_extra_detach(struct arena *a, struct progress_extra *e);
+
+/* --- The reader (progress_yaml.c) --------------------------------------------------------- */
+
 /* Reads one guide entry of the dotfile shape (reset, items, notes, certifications, start,
- * resume and unknown keys) from the mapping v into p as guide guide_id; entries that are not
- * well formed are skipped with a located error in d. Unknown keys are kept pointing into v's
- * tree (progress_clear_extras() or a merge into another document detaches them). Returns
- * false when something was skipped. */
+ * resume and unknown keys) from the mapping v into p as guide guide_id. Entries that are not
+ * well formed are skipped with a located error in d when strict (an export is a machine's
+ * text), else with a warning, kept as written, as in a dotfile.
+ * Unknown keys are kept pointing into v's tree (progress_clear_extras() or a merge into another
+ * document detaches them). Returns false when something was skipped. */
 bool progress_read_guide_entry(struct progress *p, const char *file, const char *guide_id,
-                               const struct ydoc_node *v, struct diag *d);
+                               const struct ydoc_node *v, bool strict, struct diag *d);
 
 /* Forgets every unknown key of p (top level, guides, items). */
 void progress_clear_extras(struct progress *p);

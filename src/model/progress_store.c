@@ -132,11 +132,36 @@ static char *first_problem(const struct diag *d)
     return xstrdup("not a valid progress file");
 }
 
+/* The warnings of a sound file a person edited, for a notice: the first few as
+ * "file:line:col: warning: ...", then how many more there are. NULL when there are none. */
+static char *warnings_note(const struct diag *d)
+{
+    char *note = NULL;
+    size_t shown = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->msgs[i].level != DIAG_WARNING) {
+            continue;
+        }
+        if (shown == 3) {
+            char *more = xasprintf("%s (%zu more warnings.)", note, d->warnings - shown);
+            free(note);
+            return more;
+        }
+        char line[1024];
+        diag_format(&d->msgs[i], line, sizeof line);
+        char *joined = note != NULL ? xasprintf("%s %s.", note, line) : xasprintf("%s.", line);
+        free(note);
+        note = joined;
+        shown++;
+    }
+    return note;
+}
+
 static size_t count_entries(const struct progress *p)
 {
     size_t n = 0;
-    for (size_t g = 0; g < p->n_guides; g++) {
-        n += p->guides[g].n_items;
+    for (size_t g = 0; g < progress_count_guides(p); g++) {
+        n += progress_guide_count_items(progress_guide_at(p, g));
     }
     return n;
 }
@@ -175,6 +200,9 @@ static enum load_result load_text(struct progress_store *s, const struct stat *s
     enum progress_parse_status status;
     *theirs = progress_parse(s->target, buf, len, &status, &d);
     char *problem = status != PROGRESS_PARSE_OK ? first_problem(&d) : NULL;
+    if (status == PROGRESS_PARSE_OK) {
+        *note = warnings_note(&d);
+    }
     diag_free(&d);
     enum load_result res = LOAD_OK;
     char *copy = NULL, *err = NULL;
@@ -311,7 +339,7 @@ static struct progress_store *open_store(const char *path, bool reading)
         s->readonly = why;
     }
     s->doc = theirs != NULL ? theirs : progress_new();
-    s->saved_generation = s->doc->generation;
+    s->saved_generation = progress_generation(s->doc);
     if (note != NULL) {
         add_notice(s, note);
     }
@@ -355,7 +383,7 @@ struct progress *progress_store_doc(struct progress_store *s)
 
 bool progress_store_dirty(const struct progress_store *s)
 {
-    return s->doc->generation != s->saved_generation;
+    return progress_generation(s->doc) != s->saved_generation;
 }
 
 static int save_failed(struct progress_store *s, char *why)
@@ -479,7 +507,7 @@ static int save_waiting(struct progress_store *s, int wait_ms)
         free(note);
         return -1;
     }
-    s->saved_generation = s->doc->generation;
+    s->saved_generation = progress_generation(s->doc);
     s->want_backup = false;
     set_str(&s->message, xasprintf("Saved to %s.", s->target));
     append_sentence(&s->message, note);

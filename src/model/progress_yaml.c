@@ -27,6 +27,8 @@ struct reader {
     struct diag *d;
     struct progress *p;
     bool damaged;
+    bool warned; /* something was not understood */
+    bool strict; /* what a person may write loosely is an error here (a machine's export) */
 };
 
 static void damage(struct reader *r, const struct ydoc_node *n, const char *what)
@@ -121,64 +123,113 @@ static bool scalar_is(const struct ydoc_node *n)
     return n != NULL && n->kind == YDOC_SCALAR;
 }
 
-/* Appends a pair that still points into the ydoc tree; detach() copies it out later. */
+/* An empty value ("items:" with nothing after it, "~", "null"): an empty mapping to a person. */
+static bool is_null(const struct ydoc_node *n)
+{
+    return scalar_is(n) && n->u.scalar.plain &&
+           (n->u.scalar.len == 0 || strcmp(n->u.scalar.str, "~") == 0 ||
+            strcmp(n->u.scalar.str, "null") == 0);
+}
+
+/* Appends a pair that still points into the ydoc tree; detach() copies it out later. The
+ * room doubles, so many unknown keys in one mapping are read in linear time. */
 static void extra_add(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair)
 {
-    struct ydoc_pair *pairs = arena_calloc(&r->p->arena, e->n + 1, sizeof *pairs);
-    if (e->n > 0) {
-        memcpy(pairs, e->pairs, e->n * sizeof *pairs);
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 4;
+        struct ydoc_pair *pairs = arena_calloc(&r->p->arena, e->cap, sizeof *pairs);
+        if (e->n > 0) {
+            memcpy(pairs, e->pairs, e->n * sizeof *pairs);
+        }
+        e->pairs = pairs;
     }
-    pairs[e->n] = *pair;
-    e->pairs = pairs;
-    e->n++;
+    e->pairs[e->n++] = *pair;
 }
+
+/* Something a person wrote that cannot be understood: a located warning; the file is not
+ * damaged for it. */
+static void warn(struct reader *r, const struct ydoc_node *n, const char *what)
+{
+    r->warned = true;
+    diag_add(r->d, r->strict ? DIAG_ERROR : DIAG_WARNING, r->file, n->line, n->col, "%s", what);
+    r->damaged |= r->strict;
+}
+
+/* Keeps an entry that cannot be understood as it was written (emitted back in its mapping),
+ * with a warning saying why. */
+static void keep_unread(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair,
+                        const struct ydoc_node *at, const char *why)
+{
+    if (r->strict) {
+        warn(r, at, why);
+        return;
+    }
+    r->warned = true;
+    diag_add(r->d, DIAG_WARNING, r->file, at->line, at->col, "%s; the entry is kept as written",
+             why);
+    extra_add(r, e, pair);
+}
+
+/* The change time of an entry as a person may write it: missing means the oldest change (just
+ * after the guide's reset, so every dated change wins over it), "YYYY-MM-DD" that day at 00:00
+ * UTC, else an ISO 8601 UTC time. False (*bad pointing at it) when it is none of these. */
+static bool read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
+                         const struct ydoc_node **bad)
+{
+    const struct ydoc_node *changed = v->kind == YDOC_MAP ? ydoc_map_get(v, "changed") : NULL;
+    struct progress_date day;
+    if (changed == NULL) {
+        *t = pg->reset + 1;
+        return true;
+    }
+    if (scalar_is(changed) && progress_parse_time(changed->u.scalar.str, t) == 0) {
+        return true;
+    }
+    if (scalar_is(changed) && progress_date_parse(changed->u.scalar.str, &day) == 0) {
+        *t = progress_date_days(day) * 86400000;
+        return true;
+    }
+    *bad = changed;
+    return false;
+}
+
+#define BAD_CHANGED "changed is not a date (YYYY-MM-DD) or an ISO 8601 UTC time"
 
 static void read_item(struct reader *r, struct progress_guide *pg, const struct ydoc_pair *pair)
 {
     const char *id = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
-    if (id[0] == '\0' || v->kind != YDOC_MAP) {
-        damage(r, v, id[0] == '\0' ? "an item with an empty id" : "an item is not a mapping");
-        return;
-    }
-    const struct ydoc_node *state = ydoc_map_get(v, "state");
-    const struct ydoc_node *changed = ydoc_map_get(v, "changed");
+    /* "item: done" is what a person may write for an entry with only a state. */
+    const struct ydoc_node *state = v->kind == YDOC_MAP ? ydoc_map_get(v, "state") : v;
     enum progress_state st;
-    int64_t t;
+    if (id[0] == '\0') {
+        keep_unread(r, &pg->unread_items, pair, pair->key, "an item with an empty id");
+        return;
+    }
     if (!scalar_is(state) || progress_state_parse(state->u.scalar.str, &st) != 0) {
-        damage(r, state != NULL ? state : v,
-               "an item's state is not one of todo, in-progress, done, skipped");
+        keep_unread(r, &pg->unread_items, pair, state != NULL ? state : v,
+                    "an item's state is not one of todo, in-progress, done, skipped");
         return;
     }
-    if (!scalar_is(changed) || progress_parse_time(changed->u.scalar.str, &t) != 0) {
-        damage(r, changed != NULL ? changed : v,
-               "an item's changed time is not an ISO 8601 UTC time");
+    const struct ydoc_node *bad = NULL;
+    int64_t t;
+    if (!read_changed(pg, v, &t, &bad)) {
+        keep_unread(r, &pg->unread_items, pair, bad, BAD_CHANGED);
         return;
     }
-    if (progress_find_item(pg, id) != NULL) {
+    if (progress_lookup_item(pg, id) != NULL) {
         return; /* ydoc rejects duplicate keys; kept as a guard */
     }
-    struct progress_item *it = progress_put_item(r->p, pg->id, id, st, t);
-    for (size_t i = 0; i < v->u.map.n; i++) {
+    struct progress_item *it = progress_guide_item_get(pg, id);
+    it->state = st;
+    it->changed = t;
+    size_t at = (size_t)(it - pg->items);
+    for (size_t i = 0; v->kind == YDOC_MAP && i < v->u.map.n; i++) {
         const char *k = v->u.map.pairs[i].key->u.scalar.str;
         if (strcmp(k, "state") != 0 && strcmp(k, "changed") != 0) {
-            extra_add(r, &it->extra, &v->u.map.pairs[i]);
+            extra_add(r, &pg->aux[at].extra, &v->u.map.pairs[i]);
         }
     }
-}
-
-/* The entry's change time; false (with a message) when it is missing or malformed. */
-static bool read_changed(struct reader *r, const struct ydoc_node *v, const char *what, int64_t *t)
-{
-    const struct ydoc_node *changed = ydoc_map_get(v, "changed");
-    if (!scalar_is(changed) || progress_parse_time(changed->u.scalar.str, t) != 0) {
-        diag_add(r->d, DIAG_ERROR, r->file, changed != NULL ? changed->line : v->line,
-                 changed != NULL ? changed->col : v->col,
-                 "%s's changed time is not an ISO 8601 UTC time", what);
-        r->damaged = true;
-        return false;
-    }
-    return true;
 }
 
 /* The entries of a companion mapping: true when v is a mapping (else a message). */
@@ -196,13 +247,17 @@ static void read_note(struct reader *r, struct progress_guide *pg, const struct 
 {
     const char *id = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
-    int64_t t;
-    if (id[0] == '\0' || !companion_map(r, v, "a note") || !read_changed(r, v, "a note", &t)) {
+    /* "item: some text" is a note as a person may write it. */
+    const struct ydoc_node *text = v->kind == YDOC_MAP ? ydoc_map_get(v, "text") : v;
+    if (id[0] == '\0' || (text != NULL && text->kind != YDOC_SCALAR)) {
+        keep_unread(r, &pg->unread_notes, pair, text != NULL ? text : v,
+                    id[0] == '\0' ? "a note with an empty id" : "a note's text is not a string");
         return;
     }
-    const struct ydoc_node *text = ydoc_map_get(v, "text");
-    if (text != NULL && text->kind != YDOC_SCALAR) {
-        damage(r, text, "a note's text is not a string");
+    const struct ydoc_node *bad = NULL;
+    int64_t t;
+    if (!read_changed(pg, v, &t, &bad)) {
+        keep_unread(r, &pg->unread_notes, pair, bad, BAD_CHANGED);
         return;
     }
     size_t len = text != NULL ? text->u.scalar.len : 0;
@@ -212,9 +267,10 @@ static void read_note(struct reader *r, struct progress_guide *pg, const struct 
     progress_put_note(pg, id, text != NULL ? text->u.scalar.str : NULL, len, t);
 }
 
-/* Reads an optional date key; false (with a message) when it is there but not a real date. */
-static bool read_date(struct reader *r, const struct ydoc_node *v, const char *key,
-                      struct progress_date *out)
+/* Reads an optional date key; false (and *bad pointing at it) when it is there but not a real
+ * date. */
+static bool read_date(const struct ydoc_node *v, const char *key, struct progress_date *out,
+                      const struct ydoc_node **bad)
 {
     const struct ydoc_node *n = ydoc_map_get(v, key);
     memset(out, 0, sizeof *out);
@@ -222,9 +278,7 @@ static bool read_date(struct reader *r, const struct ydoc_node *v, const char *k
         return true;
     }
     if (!scalar_is(n) || progress_date_parse(n->u.scalar.str, out) != 0) {
-        diag_add(r->d, DIAG_ERROR, r->file, n->line, n->col,
-                 "%s is not a real date written YYYY-MM-DD", key);
-        r->damaged = true;
+        *bad = n;
         return false;
     }
     return true;
@@ -234,40 +288,56 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
 {
     const char *id = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
-    int64_t t;
-    if (id[0] == '\0' || !companion_map(r, v, "a certification") ||
-        !read_changed(r, v, "a certification", &t)) {
-        return;
-    }
+    const struct ydoc_node *status = v->kind == YDOC_MAP ? ydoc_map_get(v, "status") : v;
     struct progress_cert_info info = {0};
-    const struct ydoc_node *status = ydoc_map_get(v, "status");
-    if (!scalar_is(status) || progress_cert_status_parse(status->u.scalar.str, &info.status)) {
-        damage(r, status != NULL ? status : v,
-               "a certification's status is not one of none, interested, studying, "
-               "exam-booked, passed");
+    if (id[0] == '\0') {
+        keep_unread(r, &pg->unread_certs, pair, pair->key, "a certification with an empty id");
         return;
     }
+    if (!scalar_is(status) || progress_cert_status_parse(status->u.scalar.str, &info.status)) {
+        keep_unread(r, &pg->unread_certs, pair, status != NULL ? status : v,
+                    "a certification's status is not one of none, interested, studying, "
+                    "exam-booked, passed");
+        return;
+    }
+    const struct ydoc_node *bad = NULL;
     const char *why = NULL;
     struct progress_date no_today = {0};
-    if (!read_date(r, v, "exam", &info.exam) || !read_date(r, v, "passed", &info.passed) ||
-        !read_date(r, v, "expires", &info.expires)) {
+    if (v->kind == YDOC_MAP &&
+        (!read_date(v, "exam", &info.exam, &bad) || !read_date(v, "passed", &info.passed, &bad) ||
+         !read_date(v, "expires", &info.expires, &bad))) {
+        keep_unread(r, &pg->unread_certs, pair, bad,
+                    "a certification date is not a real date written YYYY-MM-DD");
         return;
     }
     if (progress_cert_validate(&info, no_today, &why) != 0) {
-        damage(r, v, why);
+        keep_unread(r, &pg->unread_certs, pair, v, why);
+        return;
+    }
+    int64_t t;
+    if (!read_changed(pg, v, &t, &bad)) {
+        keep_unread(r, &pg->unread_certs, pair, bad, BAD_CHANGED);
         return;
     }
     progress_put_cert(pg, id, &info, t);
 }
 
-static void read_start(struct reader *r, struct progress_guide *pg, const struct ydoc_node *v)
+static void read_start(struct reader *r, struct progress_guide *pg, const struct ydoc_pair *pair)
 {
+    const struct ydoc_node *v = pair->value;
+    /* "start: 2026-12-01" is a start date as a person may write it. */
+    const struct ydoc_node *date = v->kind == YDOC_MAP ? ydoc_map_get(v, "date") : v;
+    const struct ydoc_node *bad = NULL;
+    struct progress_date d = {0};
     int64_t t;
-    struct progress_date date;
-    if (companion_map(r, v, "start") && read_changed(r, v, "start", &t) &&
-        read_date(r, v, "date", &date)) {
-        pg->start.date = date;
-        pg->start.changed = t;
+    if (date != NULL && !is_null(date) &&
+        (!scalar_is(date) || progress_date_parse(date->u.scalar.str, &d) != 0)) {
+        keep_unread(r, &pg->unread_other, pair, date,
+                    "the start date is not a real date written YYYY-MM-DD");
+    } else if (!read_changed(pg, v, &t, &bad)) {
+        keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
+    } else {
+        progress_put_start(pg, d, t);
     }
 }
 
@@ -279,7 +349,7 @@ static const char *resume_str(struct reader *r, const struct ydoc_node *v, const
         return NULL;
     }
     if (!scalar_is(n) || n->u.scalar.len == 0 || n->u.scalar.len > PROGRESS_RESUME_MAX) {
-        damage(r, n, "a resume string is not 1-256 bytes of text");
+        warn(r, n, "a resume string is not 1-256 bytes of text; the resume position is not used");
         *ok = false;
         return NULL;
     }
@@ -288,13 +358,18 @@ static const char *resume_str(struct reader *r, const struct ydoc_node *v, const
 
 static void read_resume(struct reader *r, struct progress_guide *pg, const struct ydoc_node *v)
 {
-    int64_t t;
-    if (!companion_map(r, v, "resume") || !read_changed(r, v, "resume", &t)) {
+    if (v->kind != YDOC_MAP) {
+        warn(r, v, "resume is not a mapping; the resume position is not used");
         return;
     }
-    bool ok = true;
-    const char *screen = resume_str(r, v, "screen", &ok);
-    const char *item = resume_str(r, v, "item", &ok);
+    int64_t t;
+    const struct ydoc_node *bad = NULL;
+    bool ok = read_changed(pg, v, &t, &bad);
+    if (!ok) {
+        warn(r, bad, BAD_CHANGED "; the resume position is not used");
+    }
+    const char *screen = ok ? resume_str(r, v, "screen", &ok) : NULL;
+    const char *item = ok ? resume_str(r, v, "item", &ok) : NULL;
     const struct ydoc_node *scroll = ydoc_map_get(v, "scroll");
     long n = 0;
     if (ok && scroll != NULL) {
@@ -303,12 +378,14 @@ static void read_resume(struct reader *r, struct progress_guide *pg, const struc
         errno = 0;
         n = strtol(str, &end, 10);
         if (errno != 0 || end == str || *end != '\0' || n < 0 || n > PROGRESS_SCROLL_MAX) {
-            damage(r, scroll, "resume scroll is not a whole number from 0 to 1000000000");
+            warn(r, scroll,
+                 "resume scroll is not a whole number from 0 to 1000000000; the resume position "
+                 "is not used");
             ok = false;
         }
     }
     if (ok && screen == NULL) {
-        damage(r, v, "resume has no screen");
+        warn(r, v, "resume has no screen; the resume position is not used");
         ok = false;
     }
     if (ok) {
@@ -322,6 +399,9 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
 {
     const char *k = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
+    if ((strcmp(k, "notes") == 0 || strcmp(k, "certifications") == 0) && is_null(v)) {
+        return true; /* "notes:" with nothing under it */
+    }
     if (strcmp(k, "notes") == 0 && companion_map(r, v, "notes")) {
         for (size_t i = 0; i < v->u.map.n; i++) {
             read_note(r, pg, &v->u.map.pairs[i]);
@@ -331,7 +411,7 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
             read_cert(r, pg, &v->u.map.pairs[i]);
         }
     } else if (strcmp(k, "start") == 0) {
-        read_start(r, pg, v);
+        read_start(r, pg, pair);
     } else if (strcmp(k, "resume") == 0) {
         read_resume(r, pg, v);
     } else {
@@ -344,12 +424,18 @@ static void read_guide_value(struct reader *r, const char *id, const struct ydoc
 {
     struct progress_guide *pg = progress_get_guide(r->p, id);
     const struct ydoc_node *reset = ydoc_map_get(v, "reset");
-    if (reset != NULL &&
-        (!scalar_is(reset) || progress_parse_time(reset->u.scalar.str, &pg->reset) != 0)) {
-        damage(r, reset, "reset is not an ISO 8601 UTC time");
+    struct progress_date day;
+    if (scalar_is(reset) && progress_date_parse(reset->u.scalar.str, &day) == 0) {
+        pg->reset = progress_date_days(day) * 86400000;
+    } else if (reset != NULL &&
+               (!scalar_is(reset) || progress_parse_time(reset->u.scalar.str, &pg->reset) != 0)) {
+        damage(r, reset, "reset is not a date (YYYY-MM-DD) or an ISO 8601 UTC time");
         pg->reset = 0;
     }
     const struct ydoc_node *items = ydoc_map_get(v, "items");
+    if (is_null(items)) {
+        items = NULL;
+    }
     if (items != NULL && items->kind != YDOC_MAP) {
         damage(r, items, "items is not a mapping");
     } else if (items != NULL) {
@@ -370,6 +456,10 @@ static void read_guide(struct reader *r, const struct ydoc_pair *pair)
 {
     const char *id = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
+    if (id[0] != '\0' && is_null(v)) {
+        progress_get_guide(r->p, id); /* "my-guide:" with nothing under it yet */
+        return;
+    }
     if (id[0] == '\0' || v->kind != YDOC_MAP) {
         damage(r, v, id[0] == '\0' ? "a guide with an empty id" : "a guide is not a mapping");
         return;
@@ -378,9 +468,9 @@ static void read_guide(struct reader *r, const struct ydoc_pair *pair)
 }
 
 bool progress_read_guide_entry(struct progress *p, const char *file, const char *guide_id,
-                               const struct ydoc_node *v, struct diag *d)
+                               const struct ydoc_node *v, bool strict, struct diag *d)
 {
-    struct reader r = {.file = file, .d = d, .p = p};
+    struct reader r = {.file = file, .d = d, .p = p, .strict = strict};
     if (v->kind != YDOC_MAP) {
         damage(&r, v, "the progress is not a mapping");
         return false;
@@ -395,8 +485,12 @@ void progress_clear_extras(struct progress *p)
     for (size_t g = 0; g < p->n_guides; g++) {
         struct progress_guide *pg = &p->guides[g];
         memset(&pg->extra, 0, sizeof pg->extra);
+        memset(&pg->unread_items, 0, sizeof pg->unread_items);
+        memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
+        memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
+        memset(&pg->unread_other, 0, sizeof pg->unread_other);
         for (size_t i = 0; i < pg->n_items; i++) {
-            memset(&pg->items[i].extra, 0, sizeof pg->items[i].extra);
+            memset(&pg->aux[i].extra, 0, sizeof pg->aux[i].extra);
         }
     }
 }
@@ -405,8 +499,12 @@ void progress_clear_extras(struct progress *p)
 static long read_version(struct reader *r, const struct ydoc_node *root)
 {
     const struct ydoc_node *v = ydoc_map_get(root, "version");
+    if (v == NULL) {
+        warn(r, root, "no version is given; read as version 1");
+        return 1;
+    }
     if (!scalar_is(v)) {
-        damage(r, v != NULL ? v : root, "no version (a positive whole number) is given");
+        damage(r, v, "version is not a positive whole number");
         return 0;
     }
     char *end = NULL;
@@ -434,6 +532,9 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
         *status = PROGRESS_PARSE_NEWER;
     }
     const struct ydoc_node *guides = ydoc_map_get(root, "guides");
+    if (is_null(guides)) {
+        guides = NULL;
+    }
     if (guides != NULL && guides->kind != YDOC_MAP) {
         damage(r, guides, "guides is not a mapping");
     } else if (guides != NULL) {
@@ -449,14 +550,32 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
     }
 }
 
-/* Copies the extras' subtrees out of the ydoc arena into the document's own arena. */
-static struct progress *detach(struct progress *p)
+/* Copies the unknown keys' subtrees out of the ydoc arena into the document's own arena, and
+ * drops the entries a guide's reset voids, in place (one pass over the document). In a damaged
+ * file, entries not understood are most likely what the damage left (a line cut short): they
+ * are dropped, as the original is kept aside whole. */
+static struct progress *detach(struct progress *p, bool damaged)
 {
-    struct progress *q = progress_new();
-    progress_merge(q, p);
-    q->generation = 0;
-    progress_free(p);
-    return q;
+    progress_extra_detach(&p->arena, &p->extra);
+    for (size_t g = 0; g < p->n_guides; g++) {
+        struct progress_guide *pg = &p->guides[g];
+        if (damaged) {
+            memset(&pg->unread_items, 0, sizeof pg->unread_items);
+            memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
+            memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
+            memset(&pg->unread_other, 0, sizeof pg->unread_other);
+        }
+        progress_guide_drop_void(pg);
+        progress_extra_detach(&p->arena, &pg->extra);
+        progress_extra_detach(&p->arena, &pg->unread_items);
+        progress_extra_detach(&p->arena, &pg->unread_notes);
+        progress_extra_detach(&p->arena, &pg->unread_certs);
+        progress_extra_detach(&p->arena, &pg->unread_other);
+        for (size_t i = 0; i < pg->n_items; i++) {
+            progress_extra_detach(&p->arena, &pg->aux[i].extra);
+        }
+    }
+    return p;
 }
 
 struct progress *progress_parse(const char *file, const char *buf, size_t len,
@@ -472,7 +591,15 @@ struct progress *progress_parse(const char *file, const char *buf, size_t len,
     if (root != NULL && !null_root) {
         read_root(&r, root, status);
     }
-    struct progress *p = detach(r.p);
+    /* Every writer ends the file with a line break: a file that ends mid-line and holds an
+     * entry that cannot be read was most likely cut short (a crash, a full disk), not
+     * written so by a person, and its original is kept aside like any damaged file. */
+    if (!r.damaged && r.warned && use == len && len > 0 && buf[len - 1] != '\n') {
+        diag_add(d, DIAG_ERROR, file, line_of(buf, len), 0,
+                 "the file ends mid-line with an entry that cannot be read: it looks cut short");
+        r.damaged = true;
+    }
+    struct progress *p = detach(r.p, r.damaged);
     ydoc_free(doc);
     if (*status == PROGRESS_PARSE_OK && r.damaged) {
         *status = PROGRESS_PARSE_DAMAGED;

@@ -3,14 +3,14 @@
  * the original text to the sanitised text the UI draws.
  *
  * Highlights are found in the original text; the screen shows text_sanitize() of it. The walker
- * below replays text_sanitize()'s per-code-point mapping (include/text.h spells it out: kept,
- * replaced by a one-character placeholder, dropped, or preceded by U+25CC when a combining mark
- * is first on a line) and counts the bytes and columns it would produce, so an original offset
- * maps to a sanitised offset and column without allocating. Sanitising is left to right and
- * depends on nothing after the current code point, so a prefix of the original maps to a prefix
- * of the sanitised text. The unit tests check the walker against text_sanitize() itself.
- * Windows are cut between clusters (a character and the combining marks after it). wcwidth()
- * needs the caller's setlocale(). */
+ * below replays text_sanitize() code point by code point with the sanitiser's own mapping
+ * (text_sanitize_cp(): kept, replaced by a one-character placeholder, dropped, or preceded by
+ * U+25CC when a combining mark is first on a line) and counts the bytes and columns it would
+ * produce, so an original offset maps to a sanitised offset and column without allocating.
+ * Sanitising is left to right and depends on nothing after the current code point, so a prefix of
+ * the original maps to a prefix of the sanitised text. The unit tests check the walker against
+ * text_sanitize() itself. Windows are cut between clusters (a character and the combining marks
+ * after it). wcwidth() needs the caller's setlocale(). */
 #include "search.h"
 
 #include <stdint.h>
@@ -18,63 +18,16 @@
 
 #include "text.h"
 
-#define WALK_DROP UINT32_MAX
-
 /* A position in the original text and what the sanitised text has up to it. */
 struct walk {
     const char *s;
     size_t i, end;
     unsigned flags;
     bool line_start; /* nothing drawn yet on the current output line */
+    uint32_t prev;   /* the code point drawn last on the line (0: none), for text_sanitize_cp() */
     size_t bytes;    /* sanitised bytes so far */
     int cols;        /* columns so far on the current line ('\n' counts 0) */
 };
-
-static bool is_dropped(uint32_t cp)
-{
-    return cp == 0xad || cp == 0x180e || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 ||
-           cp == 0xfeff;
-}
-
-static bool is_bidi_control(uint32_t cp)
-{
-    return cp == 0x61c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-           (cp >= 0x2066 && cp <= 0x2069);
-}
-
-/* What text_sanitize() draws for cp (not '\n'; UINT32_MAX for an invalid byte), or WALK_DROP.
- * *mark is set for a combining mark (wcwidth 0). */
-static uint32_t sanitised_cp(uint32_t cp, bool *mark)
-{
-    *mark = false;
-    if (cp == UINT32_MAX || (cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
-        return 0xfffd;
-    }
-    if (cp == '\t') {
-        return ' ';
-    }
-    if (cp < 0x20) {
-        return 0x2400 + cp;
-    }
-    if (cp == 0x7f) {
-        return 0x2421;
-    }
-    if (cp < 0x7f) {
-        return cp;
-    }
-    if (is_dropped(cp)) {
-        return WALK_DROP;
-    }
-    if ((cp >= 0x2400 && cp <= 0x2421) || cp == 0xfffd || cp == 0x25cc) {
-        return cp; /* the sanitiser's own placeholders */
-    }
-    int w = wcwidth((wchar_t)cp);
-    if (w < 0) {
-        return 0xfffd;
-    }
-    *mark = w == 0;
-    return cp;
-}
 
 static int cp_cols(uint32_t cp)
 {
@@ -88,6 +41,12 @@ static size_t peek(const struct walk *w, uint32_t *cp)
     return text_utf8_decode(w->s + w->i, w->end - w->i, cp);
 }
 
+/* The code point before the next one, as text_sanitize() passes it on (none in ASCII output). */
+static uint32_t walk_prev(const struct walk *w)
+{
+    return (w->flags & TEXT_ASCII) ? 0 : w->prev;
+}
+
 /* Moves past one code point, counting what the sanitiser makes of it. */
 static void walk_step(struct walk *w)
 {
@@ -97,13 +56,15 @@ static void walk_step(struct walk *w)
         w->bytes++;
         w->cols += (w->flags & TEXT_ONE_LINE) ? 1 : 0;
         w->line_start = true;
+        w->prev = 0;
         return;
     }
     bool mark;
-    uint32_t r = sanitised_cp(cp, &mark);
-    if (r == WALK_DROP) {
+    uint32_t r = text_sanitize_cp(cp, walk_prev(w), &mark);
+    if (r == TEXT_SANITIZE_DROP) {
         return;
     }
+    w->prev = r;
     if (w->flags & TEXT_ASCII) {
         w->bytes++;
         w->cols++;
@@ -127,7 +88,8 @@ static void walk_cluster(struct walk *w)
         uint32_t cp;
         bool mark;
         peek(w, &cp);
-        if (cp == '\n' || sanitised_cp(cp, &mark) == WALK_DROP || !mark) {
+        if (cp == '\n' || text_sanitize_cp(cp, walk_prev(w), &mark) == TEXT_SANITIZE_DROP ||
+            !mark) {
             break;
         }
         walk_step(w);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "idtable.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -261,20 +262,21 @@ void search_index_free(struct search_index *idx)
 }
 
 /* Mixes the note entry of id (tombstones included: a removal is a change too) into *h. */
-static void stamp_note(const struct progress_guide *pg, const char *id, unsigned long long *h)
+static void stamp_note(const struct progress_guide *pg, const char *id, uint64_t *h)
 {
     const struct progress_note *n = progress_find_note(pg, id);
     if (n != NULL) {
-        unsigned long long v = (unsigned long long)n->changed * 2u + (n->text != NULL ? 1u : 0u);
-        *h = (*h ^ v) * 0x100000001b3ull; /* FNV-1a's step, a word at a time */
+        uint64_t v = (uint64_t)n->changed * 2u + (n->text != NULL ? 1u : 0u);
+        *h = idtable_hash_bytes(*h, &v, sizeof v);
     }
 }
 
 unsigned long long search_notes_stamp(const struct guide *g, const struct progress *p)
 {
     const struct progress_guide *pg = p != NULL ? progress_find_guide(p, g->id) : NULL;
-    unsigned long long h = 0;
-    if (pg == NULL || pg->notes.n == 0) {
+    uint64_t h = IDTABLE_HASH_SEED;
+    size_t n_notes = progress_guide_count_note_entries(pg);
+    if (n_notes == 0) {
         return 0;
     }
     for (size_t i = 0; i < g->n_phases; i++) {
@@ -286,7 +288,7 @@ unsigned long long search_notes_stamp(const struct guide *g, const struct progre
     for (size_t i = 0; i < g->n_certs; i++) {
         stamp_note(pg, g->certs[i].id, &h);
     }
-    return h + pg->notes.n;
+    return h + n_notes;
 }
 
 size_t search_index_count_entries(const struct search_index *idx)

@@ -90,7 +90,7 @@ static const struct ui_binding defaults[] = {
      "u",
      NULL,
      NULL,
-     "Undo the last change to your progress",
+     "Undo a mark, a note, a tracker change or the start date",
      0},
     {"next-todo",
      UI_ACT_NEXT_TODO,

@@ -24,6 +24,7 @@
 #include "ui_draw.h"
 #include "ui_modal.h"
 #include "ui_status.h"
+#include "ui_loader.h"
 #include "ui_store.h"
 #include "ui_term.h"
 
@@ -184,7 +185,9 @@ static enum ui_result on_key(struct ui *ui, int key)
     }
     if (b->action != UI_ACT_QUIT) {
         ui->quit_armed = false; /* a second q quits only right after the warning */
+        ui->quit_saved = false;
     }
+    ui_loader_cancel_then(ui); /* the learner moved on from what waited for the guide */
     return ui_do_action(ui, b->action, b->arg);
 }
 
@@ -229,13 +232,18 @@ static void paint(struct ui *ui, enum ui_result r, const struct ui_screen *befor
     refresh();
 }
 
-/* Waits for input; returns false when the terminal is gone. */
-static bool wait_input(int *empty_reads)
+/* Waits for input, or while a save waits for a lock for UI_STORE_RETRY_MS at most; returns
+ * false when the terminal is gone. */
+static bool wait_input(struct ui *ui, int *empty_reads)
 {
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    int n = ui_term_poll(&p);
+    bool retry = ui->save_waiting || ui_loader_busy(ui);
+    int n = ui_term_poll(&p, retry ? UI_STORE_RETRY_MS : -1);
     if (n < 0) {
         return errno == EINTR;
+    }
+    if (n == 0) {
+        return true; /* the time to try the save again */
     }
     if ((p.revents & (POLLHUP | POLLERR | POLLNVAL)) && !(p.revents & POLLIN)) {
         return false;
@@ -293,7 +301,23 @@ int ui_loop(struct ui *ui)
         if (res & UI_RES_QUIT) {
             return 0;
         }
+        ui_later_fn then = NULL;
+        int then_arg = 0;
+        res |= ui_loader_poll(ui, &then, &then_arg); /* the rest of the guide, when in */
+        if (then != NULL) {
+            ui_defer(ui, then, then_arg);
+        }
+        bool waiting = ui->save_waiting;
         ui_store_flush(ui); /* once for the batch */
+        if (ui->quit_saved && !ui->save_waiting) {
+            ui->quit_saved = false; /* q while the save waited: quit if it went through */
+            if (ui->opt.store == NULL || !progress_store_dirty(ui->opt.store)) {
+                return 0;
+            }
+        }
+        if (waiting != ui->save_waiting) {
+            res |= UI_RES_ALL; /* the status line says whether it still waits */
+        }
         paint(ui, res, before, pos_before);
         if (ui->later != NULL) {
             ui_later_fn fn = ui->later;
@@ -304,7 +328,7 @@ int ui_loop(struct ui *ui)
             paint(ui, res | UI_RES_ALL, before, pos_before);
             continue; /* the keys typed meanwhile are read now */
         }
-        if (ui_term_pending_signal() == 0 && !wait_input(&empty_reads)) {
+        if (ui_term_pending_signal() == 0 && !wait_input(ui, &empty_reads)) {
             return 0;
         }
     }
@@ -335,6 +359,7 @@ void ui_end(struct ui *ui, char *unsaved)
 {
     ui_modal_close(ui);
     ui_term_close(ui);
+    ui_loader_free(ui); /* with the screen left: a FAQ still loading may take a moment */
     if (unsaved != NULL) {
         char *clean = text_sanitize(unsaved, strlen(unsaved), ui->text_flags, NULL);
         fprintf(stderr, "trail: %s\n", clean);

@@ -47,6 +47,7 @@ enum ui_result {
 };
 
 struct ui;
+struct ui_loader;
 struct ui_screen;
 struct search_query;
 
@@ -158,9 +159,12 @@ struct ui {
     size_t n_data;
     ui_later_fn later; /* ui_defer() */
     int later_arg;
-    bool save_pending; /* a handler changed progress: the loop saves after the batch */
-    bool quit_armed;   /* the unsaved-changes warning is shown: the next q quits */
-    bool save_failed;  /* the last save of progress failed */
+    struct ui_loader *loader; /* the rest of the guide loading on a thread (ui_loader.h) */
+    bool save_pending;        /* a handler changed progress: the loop saves after the batch */
+    bool save_waiting;        /* that save waits for another process's lock: the loop retries */
+    bool quit_saved;          /* q while the save waits: quit once it is done */
+    bool quit_armed;          /* the unsaved-changes warning is shown: the next q quits */
+    bool save_failed;         /* the last save of progress failed */
 };
 
 /* The top screen. Borrowed. */

@@ -5,7 +5,12 @@
  * through the store (which locks, merges what other instances saved and writes). A failed save
  * leaves the change in memory and says why in the status line; the next change, q and the end
  * of the browser (signals included) try again. q with unsaved changes warns once, naming a file
- * trail could write instead; a second q quits. */
+ * trail could write instead; a second q quits.
+ *
+ * A save never waits for another process's lock here (TUI-5): when another trail holds it,
+ * the status line says trail is waiting, keys keep working, and the loop tries again every
+ * UI_STORE_RETRY_MS until the save goes through (q meanwhile quits once it has). Only the save
+ * as the browser ends waits, up to the store's limit, with the screen already left. */
 #include "ui_store.h"
 
 #include <stdlib.h>
@@ -33,11 +38,23 @@ void ui_store_flush(struct ui *ui)
         ui->save_pending = false;
         return;
     }
+    struct progress_store *st = ui->opt.store;
+    int rc = progress_store_save_try(st);
+    if (rc == PROGRESS_STORE_BUSY) {
+        ui->save_waiting = true; /* still pending: the loop tries again shortly */
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%s%s", progress_store_message(st),
+                      ui->quit_saved ? " trail quits once the change is saved (q again: quit "
+                                       "without it)."
+                                     : " Keys still work.");
+        return;
+    }
+    bool waited = ui->save_waiting;
     ui->save_pending = false;
-    bool failed = progress_store_save(ui->opt.store) != 0;
-    if (failed || ui->save_failed) {
+    ui->save_waiting = false;
+    bool failed = rc != 0;
+    if (failed || ui->save_failed || waited || progress_store_warning(st) != NULL) {
         ui_status_set(ui, failed ? VIEW_ROLE_ERROR : VIEW_ROLE_STATUS, "%s",
-                      progress_store_message(ui->opt.store));
+                      progress_store_message(st));
     }
     ui->save_failed = failed;
     ui_stale_all(ui);
@@ -49,8 +66,19 @@ bool ui_store_may_quit(struct ui *ui)
     if (st == NULL || !progress_store_dirty(st) || ui->quit_armed) {
         return true;
     }
-    ui->save_pending = false; /* tried here, whatever the batch held */
-    if (progress_store_save(st) == 0) {
+    ui->save_pending = true; /* tried here, whatever the batch held */
+    ui_store_flush(ui);
+    if (ui->save_waiting) {
+        /* The loop quits once the save is through; q again quits without it. */
+        ui->quit_saved = true;
+        ui->quit_armed = true;
+        ui_status_set(ui, VIEW_ROLE_STATUS,
+                      "%s trail quits once the change is saved (q again: "
+                      "quit without it).",
+                      progress_store_message(st));
+        return false;
+    }
+    if (!progress_store_dirty(st)) {
         return true;
     }
     ui_stale_all(ui); /* the attempt merged what other instances saved */
@@ -67,7 +95,13 @@ bool ui_store_may_quit(struct ui *ui)
 char *ui_store_finish(struct ui *ui)
 {
     struct progress_store *st = ui->opt.store;
-    if (st == NULL || !progress_store_dirty(st) || progress_store_save(st) == 0) {
+    if (st == NULL || !progress_store_dirty(st)) {
+        return NULL;
+    }
+    /* q again while the save waited for the lock: the learner chose not to wait. */
+    bool no_wait = ui->save_waiting && ui->quit_armed;
+    int rc = no_wait ? progress_store_save_try(st) : progress_store_save(st);
+    if (rc == 0) {
         return NULL;
     }
     char *alt = progress_store_suggest_path(st);

@@ -19,6 +19,8 @@ void ui_store_open(struct ui *ui);
  * success after a failure ("Saved to ..."), so the learner knows the earlier changes are safe
  * now; every screen is laid out again (the save merged what other instances saved). */
 void ui_store_flush(struct ui *ui);
+/* How often the loop retries a save that waits for another process's lock. */
+#define UI_STORE_RETRY_MS 50
 /* Whether q may quit now: true when everything is saved (it retries a failed save first) or
  * the learner was already warned; otherwise warns in the status line, once. */
 bool ui_store_may_quit(struct ui *ui);

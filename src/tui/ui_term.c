@@ -224,9 +224,10 @@ static void block_signals(void)
     mask_set = sigprocmask(SIG_BLOCK, &block, &wait_mask) == 0;
 }
 
-int ui_term_poll(struct pollfd *p)
+int ui_term_poll(struct pollfd *p, int timeout_ms)
 {
-    return ppoll(p, 1, NULL, mask_set ? &wait_mask : NULL);
+    struct timespec ts = {timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L};
+    return ppoll(p, 1, timeout_ms >= 0 ? &ts : NULL, mask_set ? &wait_mask : NULL);
 }
 
 static void reset_handlers(void)

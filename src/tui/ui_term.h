@@ -19,9 +19,10 @@ void ui_term_input_on(struct ui *ui);
 void ui_term_close(struct ui *ui);
 /* The quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) received since ui_term_open(), or 0. */
 int ui_term_pending_signal(void);
-/* poll() on one descriptor without a timeout, with the quit signals and SIGWINCH unblocked for
- * the wait only: one that arrived while the loop worked wakes it at once (-1, EINTR). */
-int ui_term_poll(struct pollfd *p);
+/* poll() on one descriptor for at most timeout_ms (-1: no limit), with the quit signals and
+ * SIGWINCH unblocked for the wait only: one that arrived while the loop worked wakes it at once
+ * (-1, EINTR). */
+int ui_term_poll(struct pollfd *p, int timeout_ms);
 
 /* Handing the terminal to another program (the note editor): leaves curses (def_prog_mode,
  * endwin) and ignores SIGINT and SIGQUIT, which the terminal sends to the whole foreground

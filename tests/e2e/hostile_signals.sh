@@ -4,9 +4,10 @@
 # alternate screen left, the cursor shown) and the progress file is whole.
 #  1. In use, with a tick whose save had failed (so only the save on the way out can keep it):
 #     SIGINT, SIGTERM, SIGHUP and SIGQUIT each save it and exit with 128 + the signal.
-#  2. During the save of a tick that waits for the lock another process holds: SIGINT,
-#     SIGTERM or SIGHUP (twice) does not cut the save short; once the lock is free the tick is
-#     saved and trail exits. The same during the save on the way out.
+#  2. While the save of a tick waits for the lock another process holds (the browser says so
+#     and retries): SIGINT, SIGTERM or SIGHUP (twice) does not lose the tick: the save on the
+#     way out waits for the lock, and once it is free the tick is saved and trail exits. The
+#     same during the save on the way out.
 #  3. During the write of the temporary file (strace holds trail in its fsync): SIGINT,
 #     SIGTERM, SIGHUP: the new version is saved; SIGKILL: the old version stays byte for byte
 #     and the temporary file it left is removed by the next start.
@@ -122,7 +123,8 @@ for sig in INT TERM HUP; do
     pid=$(host_pid "$name")
     hold "$state"
     tui_keys Space
-    wait_fd "$pid" "*/$name/progress.yaml.lock" "$name: the tick's save waits for the lock"
+    # The browser does not block on the lock: it says it waits and retries from its loop.
+    tui_wait "Waiting for another trail" "$name: the tick's save waits for the lock"
     kill -s "$sig" "$pid" && kill -s "$sig" "$pid"
     # The save goes on after the signals: still waiting for the lock, trail holds it open.
     wait_fd "$pid" "*/$name/progress.yaml.lock" "$name: the save goes on after two signals"

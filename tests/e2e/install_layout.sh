@@ -21,7 +21,7 @@ out=$(cmake --install "$TRAIL_BUILD_DIR" --prefix "$prefix" 2>&1)
 expect_status 0 $? "cmake --install --prefix"
 for f in bin/trail share/man/man1/trail.1 share/bash-completion/completions/trail \
     share/zsh/site-functions/_trail share/doc/trail/README.md \
-    share/doc/trail/content-format.md; do
+    share/doc/trail/content-format.md share/doc/trail/progress-format.md; do
     if [ -f "$prefix/$f" ]; then pass "installed $f"; else fail "not installed: $f"; fi
 done
 if [ -e "$prefix/share/trail/guides/sample" ]; then fail "the sample guide is installed"; else

@@ -76,14 +76,15 @@ static void check_round_trip(const struct progress *p)
 /* Every live entry of side is in merged, at least as new. */
 static void check_kept(const struct progress *merged, const struct progress *side)
 {
-    for (size_t g = 0; g < side->n_guides; g++) {
-        const struct progress_guide *sg = &side->guides[g];
-        const struct progress_guide *mg = progress_find_guide(merged, sg->id);
+    for (size_t g = 0; g < progress_count_guides(side); g++) {
+        const struct progress_guide *sg = progress_guide_at(side, g);
+        const struct progress_guide *mg = progress_find_guide(merged, progress_guide_id(sg));
         FUZZ_CHECK(mg != NULL, "a merge keeps every guide");
-        FUZZ_CHECK(mg->reset >= sg->reset, "a merge takes the later reset");
-        for (size_t i = 0; i < sg->n_items; i++) {
-            const struct progress_item *si = &sg->items[i];
-            if (si->changed <= mg->reset) {
+        FUZZ_CHECK(progress_guide_reset(mg) >= progress_guide_reset(sg),
+                   "a merge takes the later reset");
+        for (size_t i = 0; i < progress_guide_count_items(sg); i++) {
+            const struct progress_item *si = progress_guide_item(sg, i);
+            if (si->changed <= progress_guide_reset(mg)) {
                 continue;
             }
             const struct progress_item *mi = progress_find_item(mg, si->id);
@@ -94,15 +95,17 @@ static void check_kept(const struct progress *merged, const struct progress *sid
 
 static void check_undo(struct progress *p)
 {
-    if (p->n_guides == 0 || p->guides[0].n_items == 0) {
+    if (progress_count_guides(p) == 0 || progress_guide_count_items(progress_guide_at(p, 0)) == 0) {
         return;
     }
-    const char *gid = p->guides[0].id, *iid = p->guides[0].items[0].id;
-    char *g = xstrdup(gid), *it = xstrdup(iid);
+    const struct progress_guide *pg = progress_guide_at(p, 0);
+    const struct progress_item *first = progress_guide_item(pg, 0);
+    char *g = xstrdup(progress_guide_id(pg)), *it = xstrdup(first->id);
     enum progress_state before = progress_get_state(p, g, it);
     enum progress_state next = (enum progress_state)((before + 1) % PROGRESS_STATE_COUNT);
-    int64_t now = p->guides[0].items[0].changed;
-    FUZZ_CHECK(progress_set_state(p, g, it, next, now) == 0, "a stored item can be set");
+    int64_t now = first->changed;
+    FUZZ_CHECK(progress_set_state(p, g, it, next, now) == PROGRESS_CHANGED,
+               "a stored item can be set");
     FUZZ_CHECK(progress_get_state(p, g, it) == next, "a set state is read back");
     const char *undone = NULL;
     FUZZ_CHECK(progress_undo(p, g, now, &undone), "a change can be undone");
@@ -140,9 +143,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_kept(merged, a);
     check_kept(merged, bp);
     check_round_trip(merged);
-    unsigned long gen = merged->generation;
-    progress_merge(merged, bp);
-    FUZZ_CHECK(merged->generation == gen, "merging the same file twice changes nothing");
+    unsigned long gen = progress_generation(merged);
+    FUZZ_CHECK(!progress_merge(merged, bp), "merging the same file twice changes nothing");
+    FUZZ_CHECK(progress_generation(merged) == gen,
+               "a merge that changes nothing keeps the generation");
     check_undo(merged);
 
     progress_free(merged);

@@ -22,14 +22,16 @@
 static struct progress *filled(int64_t t)
 {
     struct progress *p = progress_new();
-    assert_int_equal(progress_set_state(p, G, "a/1", PROGRESS_DONE, t), 0);
-    assert_int_equal(progress_set_state(p, G, "a/2", PROGRESS_SKIPPED, t), 0);
-    assert_int_equal(progress_set_state(p, G, "a/3", PROGRESS_TODO, t), 0);
-    assert_int_equal(progress_set_note(p, G, "a/1", "words", 5, t), 0);
+    assert_int_equal(progress_set_state(p, G, "a/1", PROGRESS_DONE, t), PROGRESS_CHANGED);
+    assert_int_equal(progress_set_state(p, G, "a/2", PROGRESS_SKIPPED, t), PROGRESS_CHANGED);
+    assert_int_equal(progress_set_state(p, G, "a/3", PROGRESS_TODO, t), PROGRESS_SAME);
+    assert_int_equal(progress_set_note(p, G, "a/1", "words", 5, t), PROGRESS_CHANGED);
     struct progress_cert_info c = {.status = PROGRESS_CERT_STUDYING};
-    assert_int_equal(progress_set_cert(p, G, "cert", &c, (struct progress_date){0}, t, NULL), 0);
-    assert_int_equal(progress_set_start(p, G, (struct progress_date){2026, 1, 5}, t), 0);
-    assert_int_equal(progress_set_state(p, "other", "x/1", PROGRESS_DONE, t), 0);
+    assert_int_equal(progress_set_cert(p, G, "cert", &c, (struct progress_date){0}, t, NULL),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_start(p, G, (struct progress_date){2026, 1, 5}, t),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_state(p, "other", "x/1", PROGRESS_DONE, t), PROGRESS_CHANGED);
     return p;
 }
 
@@ -59,7 +61,8 @@ static void test_lift(void **state)
     struct progress *ours = filled(1000);
     progress_reset_guide(ours, G, 5000);
     /* After the reset, the learner sets a/1 to in progress: that change must win. */
-    assert_int_equal(progress_set_state(ours, G, "a/1", PROGRESS_IN_PROGRESS, 6000), 0);
+    assert_int_equal(progress_set_state(ours, G, "a/1", PROGRESS_IN_PROGRESS, 6000),
+                     PROGRESS_CHANGED);
     struct progress *plain = filled(1000);
     progress_merge(ours, plain); /* without lifting, the reset keeps everything out */
     progress_free(plain);

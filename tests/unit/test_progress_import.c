@@ -128,11 +128,11 @@ static void test_export_import_round_trip(void **state)
     assert_int_equal(sum.unchanged, 1);
     assert_string_equal(progress_get_note(empty, G, "f/1"), note);
     /* Importing the same export again changes nothing. */
-    unsigned long gen = empty->generation;
+    unsigned long gen = progress_generation(empty);
     progress_import_merge(empty, b, id, &sum);
     assert_false(progress_import_changed(&sum));
     assert_int_equal(sum.unchanged, 7);
-    assert_int_equal(empty->generation, gen);
+    assert_int_equal(progress_generation(empty), gen);
     free(id);
     free(json);
     progress_free(a);

@@ -29,12 +29,13 @@ static void test_set_get(void **state)
     (void)state;
     struct progress *p = progress_new();
     assert_int_equal(progress_get_state(p, G, "a/1"), PROGRESS_TODO);
-    assert_int_equal(progress_set_state(p, G, "a/1", PROGRESS_DONE, 1000), 0);
+    assert_int_equal(progress_set_state(p, G, "a/1", PROGRESS_DONE, 1000), PROGRESS_CHANGED);
+    assert_int_equal(progress_set_state(p, G, "a/1", PROGRESS_DONE, 1001), PROGRESS_SAME);
     assert_int_equal(progress_get_state(p, G, "a/1"), PROGRESS_DONE);
     assert_int_equal(progress_get_state(p, "other", "a/1"), PROGRESS_TODO);
     /* Empty ids and invalid UTF-8 are refused. */
-    assert_int_equal(progress_set_state(p, G, "", PROGRESS_DONE, 1000), -1);
-    assert_int_equal(progress_set_state(p, G, "bad\xff", PROGRESS_DONE, 1000), -1);
+    assert_int_equal(progress_set_state(p, G, "", PROGRESS_DONE, 1000), PROGRESS_INVALID);
+    assert_int_equal(progress_set_state(p, G, "bad\xff", PROGRESS_DONE, 1000), PROGRESS_INVALID);
     /* Many items: the index keeps every one findable. */
     char id[32];
     for (int i = 0; i < 1000; i++) {
@@ -55,14 +56,14 @@ static void test_change_time_increases(void **state)
     progress_set_state(p, G, "a/1", PROGRESS_DONE, 5000);
     /* Same millisecond, and a clock that went back: the change still supersedes. */
     progress_set_state(p, G, "a/1", PROGRESS_SKIPPED, 5000);
-    struct progress_item *it = progress_find_item(progress_find_guide(p, G), "a/1");
+    const struct progress_item *it = progress_find_item(progress_find_guide(p, G), "a/1");
     assert_int_equal(it->changed, 5001);
     progress_set_state(p, G, "a/1", PROGRESS_TODO, 10);
     assert_int_equal(it->changed, 5002);
     /* Setting the same state again is not a change. */
-    unsigned long gen = p->generation;
-    progress_set_state(p, G, "a/1", PROGRESS_TODO, 9000);
-    assert_int_equal(p->generation, gen);
+    unsigned long gen = progress_generation(p);
+    assert_int_equal(progress_set_state(p, G, "a/1", PROGRESS_TODO, 9000), PROGRESS_SAME);
+    assert_int_equal(progress_generation(p), gen);
     assert_int_equal(it->changed, 5002);
     progress_free(p);
 }
@@ -144,9 +145,9 @@ static void test_reset(void **state)
     progress_set_state(p, G, "gone/x", PROGRESS_DONE, 9000); /* later than the reset call */
     progress_set_state(p, "other", "o/1", PROGRESS_DONE, 100);
     progress_reset_guide(p, G, 5000);
-    struct progress_guide *pg = progress_find_guide(p, G);
-    assert_int_equal(pg->n_items, 0);
-    assert_int_equal(pg->reset, 9000); /* moved past every entry it clears */
+    const struct progress_guide *pg = progress_find_guide(p, G);
+    assert_int_equal(progress_guide_count_items(pg), 0);
+    assert_int_equal(progress_guide_reset(pg), 9000); /* moved past every entry it clears */
     assert_int_equal(progress_get_state(p, "other", "o/1"), PROGRESS_DONE);
     /* A change after a reset is always after it, even with an older clock. */
     progress_set_state(p, G, "a/1", PROGRESS_DONE, 10);
@@ -193,18 +194,18 @@ static void test_merge_reset_tombstone(void **state)
     progress_set_state(ours, G, "a/2", PROGRESS_DONE, 900); /* after it: kept */
     progress_reset_guide(theirs, G, 500);
     progress_set_state(theirs, G, "b/1", PROGRESS_DONE, 600);
-    unsigned long gen = ours->generation;
-    progress_merge(ours, theirs);
-    assert_true(ours->generation != gen);
-    struct progress_guide *pg = progress_find_guide(ours, G);
-    assert_int_equal(pg->reset, 500);
+    unsigned long gen = progress_generation(ours);
+    assert_true(progress_merge(ours, theirs));
+    assert_true(progress_generation(ours) != gen);
+    const struct progress_guide *pg = progress_find_guide(ours, G);
+    assert_int_equal(progress_guide_reset(pg), 500);
     assert_null(progress_find_item(pg, "a/1"));
     assert_int_equal(progress_get_state(ours, G, "a/2"), PROGRESS_DONE);
     assert_int_equal(progress_get_state(ours, G, "b/1"), PROGRESS_DONE);
     /* Merging again changes nothing. */
-    gen = ours->generation;
-    progress_merge(ours, theirs);
-    assert_int_equal(ours->generation, gen);
+    gen = progress_generation(ours);
+    assert_false(progress_merge(ours, theirs));
+    assert_int_equal(progress_generation(ours), gen);
     progress_free(ours);
     progress_free(theirs);
 }
@@ -371,8 +372,19 @@ static void test_state_names(void **state)
         assert_int_equal(st, i);
         assert_string_equal(progress_state_name(st), names[i]);
     }
-    assert_int_equal(progress_state_parse("Done", &st), -1);
+    /* As a person may write them. */
+    assert_int_equal(progress_state_parse("Done", &st), 0);
+    assert_int_equal(st, PROGRESS_DONE);
+    assert_int_equal(progress_state_parse("IN PROGRESS", &st), 0);
+    assert_int_equal(st, PROGRESS_IN_PROGRESS);
+    assert_int_equal(progress_state_parse("in_progress", &st), 0);
+    assert_int_equal(st, PROGRESS_IN_PROGRESS);
+    assert_int_equal(progress_state_parse("SKIPPED", &st), 0);
+    assert_int_equal(st, PROGRESS_SKIPPED);
     assert_int_equal(progress_state_parse("", &st), -1);
+    assert_int_equal(progress_state_parse("finished", &st), -1);
+    assert_int_equal(progress_state_parse("done!", &st), -1);
+    assert_int_equal(progress_state_parse("don", &st), -1);
 }
 
 int main(void)

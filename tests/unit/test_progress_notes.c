@@ -63,7 +63,7 @@ static void test_notes_round_trip(void **state)
         char id[32];
         snprintf(id, sizeof id, "a/%zu", i);
         assert_int_equal(progress_set_note(p, G, id, notes[i], strlen(notes[i]), T0 + (int64_t)i),
-                         0);
+                         PROGRESS_CHANGED);
     }
     char *text = NULL;
     struct progress *q = round_trip(p, &text);
@@ -88,23 +88,24 @@ static void test_note_limits(void **state)
     struct progress *p = progress_new();
     /* An editor's final newline is not kept; a note of only white space removes nothing that
      * is not there and is no change. */
-    assert_int_equal(progress_set_note(p, G, "a/1", "text\n\n", 6, T0), 0);
+    assert_int_equal(progress_set_note(p, G, "a/1", "text\n\n", 6, T0), PROGRESS_CHANGED);
     assert_string_equal(progress_get_note(p, G, "a/1"), "text");
-    unsigned long gen = p->generation;
-    assert_int_equal(progress_set_note(p, G, "a/1", "text\n", 5, T0 + 1), 0);
-    assert_int_equal(p->generation, gen); /* same text: no change */
-    assert_int_equal(progress_set_note(p, G, "a/2", " \n\t\r\n", 5, T0), 0);
+    unsigned long gen = progress_generation(p);
+    assert_int_equal(progress_set_note(p, G, "a/1", "text\n", 5, T0 + 1), PROGRESS_SAME);
+    assert_int_equal(progress_generation(p), gen); /* same text: no change */
+    assert_int_equal(progress_set_note(p, G, "a/2", " \n\t\r\n", 5, T0), PROGRESS_SAME);
     assert_null(progress_find_note(progress_find_guide(p, G), "a/2"));
     /* Invalid input changes nothing. */
-    assert_int_equal(progress_set_note(p, G, "a/1", "bad \xff utf8", 10, T0), -1);
-    assert_int_equal(progress_set_note(p, G, "a/1", "nul\0inside", 10, T0), -1);
-    assert_int_equal(progress_set_note(p, G, "", "x", 1, T0), -1);
+    assert_int_equal(progress_set_note(p, G, "a/1", "bad \xff utf8", 10, T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_note(p, G, "a/1", "nul\0inside", 10, T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_note(p, G, "", "x", 1, T0), PROGRESS_INVALID);
     char *big = malloc(PROGRESS_NOTE_MAX + 1);
     memset(big, 'x', PROGRESS_NOTE_MAX + 1);
-    assert_int_equal(progress_set_note(p, G, "a/1", big, PROGRESS_NOTE_MAX + 1, T0), -1);
+    assert_int_equal(progress_set_note(p, G, "a/1", big, PROGRESS_NOTE_MAX + 1, T0),
+                     PROGRESS_INVALID);
     assert_string_equal(progress_get_note(p, G, "a/1"), "text");
     /* The largest note is accepted and survives the file (the reader's scalar limit). */
-    assert_int_equal(progress_set_note(p, G, "a/3", big, PROGRESS_NOTE_MAX, T0), 0);
+    assert_int_equal(progress_set_note(p, G, "a/3", big, PROGRESS_NOTE_MAX, T0), PROGRESS_CHANGED);
     struct progress *q = round_trip(p, NULL);
     assert_int_equal(strlen(progress_get_note(q, G, "a/3")), PROGRESS_NOTE_MAX);
     free(big);
@@ -121,7 +122,7 @@ static void test_note_removal_merge(void **state)
     progress_set_note(a, G, "a/1", "keep?", 5, T0);
     progress_merge(b, a);
     assert_string_equal(progress_get_note(b, G, "a/1"), "keep?");
-    assert_int_equal(progress_set_note(b, G, "a/1", "", 0, T0 + 100), 0);
+    assert_int_equal(progress_set_note(b, G, "a/1", "", 0, T0 + 100), PROGRESS_CHANGED);
     assert_null(progress_get_note(b, G, "a/1"));
     struct progress *b2 = round_trip(b, NULL);
     const struct progress_note *tomb = progress_find_note(progress_find_guide(b2, G), "a/1");
@@ -181,7 +182,7 @@ test_cert_dates_validated(void **state)
 
     struct progress *p = progress_new();
     struct progress_cert_info bad = {.status = PROGRESS_CERT_PASSED, .passed = D(2026, 2, 30)};
-    assert_int_equal(progress_set_cert(p, G, "aws", &bad, today, T0, &why), -1);
+    assert_int_equal(progress_set_cert(p, G, "aws", &bad, today, T0, &why), PROGRESS_INVALID);
     assert_null(progress_find_guide(p, G));
     progress_free(p);
 }
@@ -195,8 +196,10 @@ static void test_cert_round_trip_and_clear(void **state)
                                         .exam = D(2027, 2, 10)};
     struct progress_cert_info passed = {
         .status = PROGRESS_CERT_PASSED, .passed = D(2024, 2, 29), .expires = D(2027, 2, 28)};
-    assert_int_equal(progress_set_cert(p, G, "aws-ml-specialty", &booked, today, T0, NULL), 0);
-    assert_int_equal(progress_set_cert(p, G, "google-pmle", &passed, today, T0 + 1, NULL), 0);
+    assert_int_equal(progress_set_cert(p, G, "aws-ml-specialty", &booked, today, T0, NULL),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_cert(p, G, "google-pmle", &passed, today, T0 + 1, NULL),
+                     PROGRESS_CHANGED);
     char *text = NULL;
     struct progress *q = round_trip(p, &text);
     assert_non_null(strstr(text, "status: exam-booked\n        exam: 2027-02-10\n"));
@@ -210,7 +213,8 @@ static void test_cert_round_trip_and_clear(void **state)
     assert_int_equal(progress_date_compare(got.expires, D(2027, 2, 28)), 0);
     /* Clearing leaves a tombstone that wins over the older status in a merge. */
     struct progress_cert_info none = {0};
-    assert_int_equal(progress_set_cert(q, G, "google-pmle", &none, today, T0 + 50, NULL), 0);
+    assert_int_equal(progress_set_cert(q, G, "google-pmle", &none, today, T0 + 50, NULL),
+                     PROGRESS_CHANGED);
     assert_false(progress_get_cert(q, G, "google-pmle", &got));
     assert_int_equal(got.status, PROGRESS_CERT_NONE);
     struct progress *r = round_trip(q, NULL);
@@ -245,19 +249,49 @@ static void test_bad_entries_skipped(void **state)
     struct diag d = {0};
     enum progress_parse_status st;
     struct progress *p = progress_parse("t.yaml", text, strlen(text), &st, &d);
-    assert_int_equal(st, PROGRESS_PARSE_DAMAGED);
-    assert_int_equal(d.errors, 7); /* a, b, c, d, x, start, resume */
+    /* What cannot be understood is a located warning, never damage. */
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 6); /* a, b, c, x, start, resume */
+    assert_int_equal(d.msgs[0].line, 5);
+    assert_int_equal(d.msgs[0].col, 35);
     struct progress_cert_info got;
     assert_false(progress_get_cert(p, G, "a", &got));
     assert_false(progress_get_cert(p, G, "b", &got));
     assert_false(progress_get_cert(p, G, "c", &got));
-    assert_false(progress_get_cert(p, G, "d", &got));
+    assert_true(progress_get_cert(p, G, "d", &got)); /* no changed: the oldest change */
+    assert_int_equal(got.status, PROGRESS_CERT_STUDYING);
     assert_true(progress_get_cert(p, G, "e", &got));
     assert_null(progress_get_note(p, G, "x"));
     assert_string_equal(progress_get_note(p, G, "y"), "fine");
     struct progress_date start;
     assert_false(progress_get_start(p, G, &start));
     assert_null(progress_get_resume(p, G));
+    /* The entries not understood are written back as they were (the resume position, the
+     * browser's own, is not). */
+    size_t len = 0;
+    char *out = progress_emit(p, &len);
+    assert_non_null(strstr(out, "      a:\n        status: passed\n        passed: 2026-02-30\n"));
+    assert_non_null(strstr(out, "      c:\n        status: retired\n"));
+    assert_non_null(strstr(out, "      x:\n        text:\n        - 1\n"));
+    assert_non_null(strstr(out, "    start:\n      date: 2023-02-29\n"));
+    assert_null(strstr(out, "resume"));
+    /* Set again in the browser, an entry replaces the one kept as written. */
+    struct progress_cert_info c = {.status = PROGRESS_CERT_INTERESTED};
+    assert_int_equal(progress_set_cert(p, G, "c", &c, D(2026, 11, 26), T0, NULL), PROGRESS_CHANGED);
+    assert_int_equal(progress_set_start(p, G, D(2026, 12, 1), T0), PROGRESS_CHANGED);
+    free(out);
+    out = progress_emit(p, &len);
+    assert_null(strstr(out, "retired"));
+    assert_null(strstr(out, "2023-02-29"));
+    struct diag d2 = {0};
+    struct progress *q = progress_parse("t.yaml", out, len, &st, &d2);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d2.warnings, 3); /* a, b, x still */
+    assert_true(progress_get_cert(q, G, "c", &got));
+    progress_free(q);
+    diag_free(&d2);
+    free(out);
     diag_free(&d);
     progress_free(p);
 }
@@ -266,11 +300,12 @@ static void test_start_and_resume(void **state)
 {
     (void)state;
     struct progress *p = progress_new();
-    assert_int_equal(progress_set_start(p, G, D(2026, 2, 30), T0), -1);
-    assert_int_equal(progress_set_start(p, G, D(2026, 12, 1), T0), 0);
-    assert_int_equal(progress_set_resume(p, G, "path", "foundation/core-math", 4, T0), 0);
-    assert_int_equal(progress_set_resume(p, G, "", NULL, 0, T0), -1);
-    assert_int_equal(progress_set_resume(p, G, "path", NULL, -1, T0), -1);
+    assert_int_equal(progress_set_start(p, G, D(2026, 2, 30), T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_start(p, G, D(2026, 12, 1), T0), PROGRESS_CHANGED);
+    assert_int_equal(progress_set_resume(p, G, "path", "foundation/core-math", 4, T0),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_resume(p, G, "", NULL, 0, T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_resume(p, G, "path", NULL, -1, T0), PROGRESS_INVALID);
     struct progress *q = round_trip(p, NULL);
     struct progress_date d;
     assert_true(progress_get_start(q, G, &d));
@@ -281,7 +316,7 @@ static void test_start_and_resume(void **state)
     assert_string_equal(r->item, "foundation/core-math");
     assert_int_equal(r->scroll, 4);
     /* Clearing the start is a change that wins over the older date. */
-    assert_int_equal(progress_set_start(q, G, D(0, 0, 0), T0 + 10), 0);
+    assert_int_equal(progress_set_start(q, G, D(0, 0, 0), T0 + 10), PROGRESS_CHANGED);
     assert_false(progress_get_start(q, G, &d));
     struct progress *q2 = round_trip(q, NULL);
     progress_merge(q2, p);
@@ -308,7 +343,7 @@ static void test_reset_voids_companion(void **state)
     struct progress *old = round_trip(p, NULL);
     progress_reset_guide(p, G, T0 + 1); /* earlier than the entries: the reset moves past */
     assert_null(progress_get_note(p, G, "a/1"));
-    assert_int_equal(progress_find_guide(p, G)->notes.n, 0);
+    assert_int_equal(progress_guide_count_note_entries(progress_find_guide(p, G)), 0);
     struct progress_date d;
     assert_false(progress_get_start(p, G, &d));
     assert_null(progress_get_resume(p, G));
@@ -319,14 +354,83 @@ static void test_reset_voids_companion(void **state)
     progress_set_note(p, G, "a/1", "after", 5, T0);
     assert_string_equal(progress_get_note(p, G, "a/1"), "after");
     assert_true(progress_find_note(progress_find_guide(p, G), "a/1")->changed >
-                progress_find_guide(p, G)->reset);
+                progress_guide_reset(progress_find_guide(p, G)));
     progress_free(p);
     progress_free(old);
+}
+
+/* Every change of the companion is undoable, in order, mixed with state changes: a note
+ * removed comes back with its text, a certification and a start date go back to what they
+ * were; the resume position is not a change of the learner's and is not in the history. */
+static void test_undo_companion(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    struct progress_date today = D(2026, 11, 26);
+    struct progress_cert_info booked = {.status = PROGRESS_CERT_EXAM_BOOKED,
+                                        .exam = D(2027, 2, 10)};
+    struct progress_cert_info passed = {.status = PROGRESS_CERT_PASSED, .passed = D(2026, 1, 5)};
+    progress_set_note(p, G, "a/1", "first", 5, T0);
+    progress_set_state(p, G, "a/1", PROGRESS_DONE, T0 + 1);
+    progress_set_cert(p, G, "aws", &booked, today, T0 + 2, NULL);
+    progress_set_start(p, G, D(2026, 12, 1), T0 + 3);
+    progress_set_cert(p, G, "aws", &passed, today, T0 + 4, NULL);
+    progress_set_note(p, G, "a/1", "", 0, T0 + 5); /* an empty editor buffer */
+    progress_set_start(p, G, D(2027, 1, 1), T0 + 6);
+    progress_set_resume(p, G, "path", "a/1", 2, T0 + 7);
+    assert_int_equal(progress_undo_depth(p, G), 7);
+
+    struct progress_undone u;
+    struct progress_date d;
+    struct progress_cert_info c;
+    assert_true(progress_undo_change(p, G, T0 + 10, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_START);
+    assert_null(u.id);
+    assert_true(progress_get_start(p, G, &d));
+    assert_int_equal(progress_date_compare(d, D(2026, 12, 1)), 0);
+
+    assert_true(progress_undo_change(p, G, T0 + 11, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_NOTE);
+    assert_string_equal(u.id, "a/1");
+    assert_string_equal(progress_get_note(p, G, "a/1"), "first");
+
+    assert_true(progress_undo_change(p, G, T0 + 12, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_CERT);
+    assert_string_equal(u.id, "aws");
+    assert_true(progress_get_cert(p, G, "aws", &c));
+    assert_int_equal(c.status, PROGRESS_CERT_EXAM_BOOKED);
+    assert_int_equal(progress_date_compare(c.exam, D(2027, 2, 10)), 0);
+
+    assert_true(progress_undo_change(p, G, T0 + 13, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_START);
+    assert_false(progress_get_start(p, G, &d)); /* no start date before the first */
+
+    assert_true(progress_undo_change(p, G, T0 + 14, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_CERT);
+    assert_false(progress_get_cert(p, G, "aws", &c)); /* untracked again */
+
+    assert_true(progress_undo_change(p, G, T0 + 15, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_STATE);
+    assert_int_equal(progress_get_state(p, G, "a/1"), PROGRESS_TODO);
+
+    assert_true(progress_undo_change(p, G, T0 + 16, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_NOTE);
+    assert_null(progress_get_note(p, G, "a/1"));
+    assert_false(progress_undo_change(p, G, T0 + 17, &u));
+    /* The resume position was left alone; the undone values are saved like changes. */
+    assert_non_null(progress_get_resume(p, G));
+    struct progress *q = round_trip(p, NULL);
+    assert_null(progress_get_note(q, G, "a/1"));
+    assert_false(progress_get_cert(q, G, "aws", &c));
+    assert_true(progress_find_note(progress_find_guide(q, G), "a/1")->changed > T0 + 5);
+    progress_free(q);
+    progress_free(p);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_undo_companion),
         cmocka_unit_test(test_notes_round_trip),
         cmocka_unit_test(test_note_limits),
         cmocka_unit_test(test_note_removal_merge),

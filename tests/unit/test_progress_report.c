@@ -182,10 +182,11 @@ static void test_companion_lines(void **state)
     (void)state;
     struct progress *p = progress_store_doc(store);
     const char *note = "first line\nsecond *line*";
-    assert_int_equal(progress_set_note(p, G, "a/1", note, strlen(note), 2000), 0);
-    assert_int_equal(progress_set_note(p, G, "b", "phase note", 10, 2000), 0);
+    assert_int_equal(progress_set_note(p, G, "a/1", note, strlen(note), 2000), PROGRESS_CHANGED);
+    assert_int_equal(progress_set_note(p, G, "b", "phase note", 10, 2000), PROGRESS_CHANGED);
     struct progress_cert_info c = {.status = PROGRESS_CERT_EXAM_BOOKED, .exam = {2027, 2, 10}};
-    assert_int_equal(progress_set_cert(p, G, "aws", &c, (struct progress_date){0}, 2000, NULL), 0);
+    assert_int_equal(progress_set_cert(p, G, "aws", &c, (struct progress_date){0}, 2000, NULL),
+                     PROGRESS_CHANGED);
     int rc;
     char *out = capture(0, &rc);
     assert_non_null(strstr(out, "\nCertifications: 1 exam on 2027-02-10\n"));

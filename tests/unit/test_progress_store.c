@@ -489,10 +489,10 @@ static void test_reset_backup(void **state)
     assert_int_equal(progress_get_state(progress_store_doc(s), G, "a/1"), PROGRESS_TODO);
     progress_store_close(s);
     s = progress_store_open(path);
-    struct progress_guide *pg = progress_find_guide(progress_store_doc(s), G);
+    const struct progress_guide *pg = progress_find_guide(progress_store_doc(s), G);
     assert_non_null(pg);
-    assert_true(pg->reset > 0);
-    assert_int_equal(pg->n_items, 0);
+    assert_true(progress_guide_reset(pg) > 0);
+    assert_int_equal(progress_guide_count_items(pg), 0);
     progress_store_close(s);
     free(bytes);
     free(old);

@@ -42,7 +42,7 @@ static size_t run(const struct search_index *idx, const char *text, struct searc
 static void set_note(struct progress *p, const struct guide *g, const char *id, const char *text,
                      int64_t t)
 {
-    assert_int_equal(progress_set_note(p, g->id, id, text, strlen(text), t), 0);
+    assert_int_equal(progress_set_note(p, g->id, id, text, strlen(text), t), PROGRESS_CHANGED);
 }
 
 static void test_notes_are_found_on_their_items(void **state)
@@ -110,13 +110,13 @@ static void test_stamp_changes_with_every_note_change(void **state)
     unsigned long long s1 = search_notes_stamp(g, p);
     assert_int_not_equal(s1, 0);
     /* A tick is not a note change. */
-    assert_int_equal(progress_set_state(p, g->id, a, PROGRESS_DONE, T0), 0);
+    assert_int_equal(progress_set_state(p, g->id, a, PROGRESS_DONE, T0), PROGRESS_CHANGED);
     assert_int_equal(search_notes_stamp(g, p), s1);
     set_note(p, g, a, "second", T0);
     unsigned long long s2 = search_notes_stamp(g, p);
     assert_int_not_equal(s2, s1);
     /* Removing the note leaves a tombstone, a change too. */
-    assert_int_equal(progress_set_note(p, g->id, a, "", 0, T0), 0);
+    assert_int_equal(progress_set_note(p, g->id, a, "", 0, T0), PROGRESS_CHANGED);
     unsigned long long s3 = search_notes_stamp(g, p);
     assert_int_not_equal(s3, s2);
     assert_int_not_equal(s3, s1);

@@ -436,6 +436,9 @@ static const char *const pieces[] = {
     "\xef\xbf\xbd",
     "\xf0\x9f\x9a\x80",
     "\xd2\x83",
+    "\xef\xbf\xb0",     /* U+FFF0, default-ignorable: dropped */
+    "\xef\xb8\x8f",     /* U+FE0F: kept after an emoji, dropped after anything else */
+    "\xf3\xa0\x80\x81", /* U+E0001, a tag character: dropped */
     "\xc3",
 };
 #define N_PIECES (sizeof pieces / sizeof pieces[0])

@@ -51,9 +51,10 @@ static void test_items_and_progress(void **state)
     struct guide *lh = load("lighthouse"), *orchard = load("orchard");
     struct progress *p = progress_new();
     /* One of orchard's five key actions done; one of lighthouse's skipped. */
-    assert_int_equal(progress_set_state(p, "orchard", "plant/dig", PROGRESS_DONE, T0), 0);
+    assert_int_equal(progress_set_state(p, "orchard", "plant/dig", PROGRESS_DONE, T0),
+                     PROGRESS_CHANGED);
     assert_int_equal(progress_set_state(p, "lighthouse", "basics/trim-wicks", PROGRESS_SKIPPED, T0),
-                     0);
+                     PROGRESS_CHANGED);
     struct view_pick_entry v[] = {{"lighthouse", lh}, {"orchard", orchard}};
     struct view_doc d;
     view_doc_init(&d, 60, TEXT_ASCII);

@@ -157,17 +157,21 @@ static void test_home_says_next_pace_and_certs(void **state)
     /* An action in progress comes first; started 2026-01-15, 2026-05-20 is in month 5 (months
      * begin on the 15th), which the guide plans for phase 2 (months 4-6). */
     const struct guide_phase *ph = &g->phases[0];
-    assert_int_equal(progress_set_state(p, g->id, ph->actions[0].id, PROGRESS_DONE, T0), 0);
-    assert_int_equal(progress_set_state(p, g->id, ph->actions[3].id, PROGRESS_IN_PROGRESS, T0), 0);
-    assert_int_equal(progress_set_start(p, g->id, date("2026-01-15"), T0), 0);
+    assert_int_equal(progress_set_state(p, g->id, ph->actions[0].id, PROGRESS_DONE, T0),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_state(p, g->id, ph->actions[3].id, PROGRESS_IN_PROGRESS, T0),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_start(p, g->id, date("2026-01-15"), T0), PROGRESS_CHANGED);
     struct progress_cert_info pass = {.status = PROGRESS_CERT_PASSED, .passed = date("2026-03-01")};
     struct progress_cert_info book = {.status = PROGRESS_CERT_EXAM_BOOKED,
                                       .exam = date("2027-02-10")};
     const char *why = NULL;
     assert_int_equal(
-        progress_set_cert(p, g->id, g->certs[0].id, &pass, date("2026-05-20"), T0, &why), 0);
+        progress_set_cert(p, g->id, g->certs[0].id, &pass, date("2026-05-20"), T0, &why),
+        PROGRESS_CHANGED);
     assert_int_equal(
-        progress_set_cert(p, g->id, g->certs[1].id, &book, date("2026-05-20"), T0, &why), 0);
+        progress_set_cert(p, g->id, g->certs[1].id, &book, date("2026-05-20"), T0, &why),
+        PROGRESS_CHANGED);
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_home_at(&d, g, p, date("2026-05-20"));
     view_check_widths(&d);
@@ -210,7 +214,7 @@ static void test_home_plan_on_a_narrow_screen(void **state)
     (void)state;
     struct guide *g = load_guide();
     struct progress *p = progress_new();
-    assert_int_equal(progress_set_start(p, g->id, date("2020-01-31"), T0), 0);
+    assert_int_equal(progress_set_start(p, g->id, date("2020-01-31"), T0), PROGRESS_CHANGED);
     struct view_doc d;
     view_doc_init(&d, 28, TEXT_ASCII);
     view_guide_home_at(&d, g, p, date("2026-05-20"));
@@ -242,7 +246,8 @@ static void test_left_lists_exactly_what_is_left(void **state)
     }
     progress_set_state(p, g->id, p2->actions[0].id, PROGRESS_SKIPPED, T0);
     progress_set_state(p, g->id, p2->actions[4].id, PROGRESS_SKIPPED, T0);
-    assert_int_equal(progress_set_note(p, g->id, p2->actions[1].id, "read the paper", 14, T0), 0);
+    assert_int_equal(progress_set_note(p, g->id, p2->actions[1].id, "read the paper", 14, T0),
+                     PROGRESS_CHANGED);
     struct view_doc d;
     view_doc_init(&d, 80, 0);
     view_plan_left(&d, g, p);
@@ -309,8 +314,10 @@ static void test_notes_on_checklist_path_and_phase(void **state)
     struct progress *p = progress_new();
     const struct guide_phase *ph = &g->phases[0];
     const char *note = "Khan Academy first,\nthen 3Blue1Brown.";
-    assert_int_equal(progress_set_note(p, g->id, ph->actions[4].id, note, strlen(note), T0), 0);
-    assert_int_equal(progress_set_note(p, g->id, ph->id, "Weekends only", 13, T0), 0);
+    assert_int_equal(progress_set_note(p, g->id, ph->actions[4].id, note, strlen(note), T0),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_note(p, g->id, ph->id, "Weekends only", 13, T0),
+                     PROGRESS_CHANGED);
     struct view_doc d;
     view_doc_init(&d, 80, 0);
     view_guide_phase(&d, g, 0, p);
@@ -347,8 +354,9 @@ static void test_certs_show_status_and_note(void **state)
                                    .expires = date("2029-10-01")};
     const char *why = NULL;
     assert_int_equal(progress_set_cert(p, g->id, g->certs[2].id, &c, date("2026-11-26"), T0, &why),
-                     0);
-    assert_int_equal(progress_set_note(p, g->id, g->certs[2].id, "retake in 2029", 14, T0), 0);
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_note(p, g->id, g->certs[2].id, "retake in 2029", 14, T0),
+                     PROGRESS_CHANGED);
     struct view_doc d;
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_certs(&d, g, p);

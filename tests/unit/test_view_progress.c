@@ -140,9 +140,12 @@ static struct progress *some_progress(const struct guide *g)
 {
     struct progress *p = progress_new();
     const struct guide_phase *ph = &g->phases[0];
-    assert_int_equal(progress_set_state(p, g->id, ph->actions[0].id, PROGRESS_DONE, T0), 0);
-    assert_int_equal(progress_set_state(p, g->id, ph->actions[1].id, PROGRESS_IN_PROGRESS, T0), 0);
-    assert_int_equal(progress_set_state(p, g->id, ph->actions[2].id, PROGRESS_SKIPPED, T0), 0);
+    assert_int_equal(progress_set_state(p, g->id, ph->actions[0].id, PROGRESS_DONE, T0),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_state(p, g->id, ph->actions[1].id, PROGRESS_IN_PROGRESS, T0),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_set_state(p, g->id, ph->actions[2].id, PROGRESS_SKIPPED, T0),
+                     PROGRESS_CHANGED);
     return p;
 }
 

@@ -92,13 +92,14 @@ static enum ui_result save(struct ui *ui, struct certform *cf)
         return UI_RES_ALL;
     }
     const char *why = NULL, *id = ui->g->certs[cf->cert].id;
-    unsigned long gen = p->generation;
-    if (progress_set_cert(p, ui->g->id, id, &info, today, progress_now_ms(), &why) != 0) {
+    enum progress_change ch =
+        progress_set_cert(p, ui->g->id, id, &info, today, progress_now_ms(), &why);
+    if (ch == PROGRESS_INVALID) {
         cf->f.why = why != NULL ? why : "these dates cannot be kept";
         return UI_RES_ALL;
     }
     ui_modal_close(ui);
-    if (p->generation == gen) {
+    if (ch == PROGRESS_SAME) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "The certification is unchanged.");
         return UI_RES_ALL;
     }

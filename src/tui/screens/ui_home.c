@@ -42,12 +42,12 @@ static enum ui_result home_action(struct ui *ui, struct ui_screen *s, enum ui_ac
 static enum ui_result set_start(struct ui *ui, struct progress_date date)
 {
     struct progress *p = ui_store_doc(ui);
-    unsigned long gen = p->generation;
-    if (progress_set_start(p, ui->g->id, date, progress_now_ms()) != 0) {
+    enum progress_change ch = progress_set_start(p, ui->g->id, date, progress_now_ms());
+    if (ch == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "The start date cannot be kept.");
         return UI_RES_ALL;
     }
-    if (p->generation == gen) {
+    if (ch == PROGRESS_SAME) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "The start date is unchanged.");
         return UI_RES_ALL;
     }

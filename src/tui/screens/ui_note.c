@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "text.h"
 #include "ui_status.h"
 #include "ui_store.h"
@@ -39,23 +40,6 @@ static const char *editor_command(void)
     return "vi";
 }
 
-/* Writes all of buf to fd; returns 0 or -1 (errno set). */
-static int write_all(int fd, const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, buf, len);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return -1;
-        }
-        buf += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 /* Creates the temporary file holding note (NULL: empty). Returns its path (caller frees), or
  * NULL with the status line saying why. */
 static char *write_temp(struct ui *ui, const char *note)
@@ -71,9 +55,9 @@ static char *write_temp(struct ui *ui, const char *note)
     }
     int rc = fchmod(fd, 0600);
     if (rc == 0 && note != NULL) {
-        rc = write_all(fd, note, strlen(note));
+        rc = fileio_write_all(fd, note, strlen(note));
         if (rc == 0) {
-            rc = write_all(fd, "\n", 1);
+            rc = fileio_write_all(fd, "\n", 1);
         }
     }
     int err = errno;
@@ -187,13 +171,13 @@ static enum ui_result store(struct ui *ui, const char *id, const char *text, siz
 {
     struct progress *p = ui_store_doc(ui);
     const char *old = progress_get_note(p, ui->g->id, id);
-    unsigned long gen = p->generation;
     bool had = old != NULL;
-    if (progress_set_note(p, ui->g->id, id, text, len, progress_now_ms()) != 0) {
+    enum progress_change ch = progress_set_note(p, ui->g->id, id, text, len, progress_now_ms());
+    if (ch == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "The note was not changed: it cannot be kept.");
         return UI_RES_ALL;
     }
-    if (p->generation == gen) {
+    if (ch == PROGRESS_SAME) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "The note is unchanged.");
         return UI_RES_ALL;
     }

@@ -33,7 +33,7 @@ static void append(char **msg, char *text)
 static void load_tracked_certs(struct ui *ui)
 {
     const struct progress_guide *pg = progress_find_guide(ui_store_doc(ui), ui->g->id);
-    if (pg == NULL || pg->certs.n == 0 || !(ui->g->available & GUIDE_PART_CERTS) ||
+    if (progress_guide_count_cert_entries(pg) == 0 || !(ui->g->available & GUIDE_PART_CERTS) ||
         (ui->g->loaded & GUIDE_PART_CERTS)) {
         return;
     }
@@ -91,7 +91,7 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
     const char *id = s->doc.items[s->pos.sel].id;
     enum progress_state now = progress_get_state(p, ui->g->id, id);
     enum progress_state next = now == state ? PROGRESS_TODO : state;
-    if (progress_set_state(p, ui->g->id, id, next, progress_now_ms()) != 0) {
+    if (progress_set_state(p, ui->g->id, id, next, progress_now_ms()) == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "This key action has no id progress can be kept for.");
         return UI_RES_ALL;
     }
@@ -127,27 +127,77 @@ static const char *state_words(enum progress_state st)
     return "to do";
 }
 
+/* What the learner calls item id: a key action's text, a phase's title, a certification's
+ * name; the id itself when the guide (or its loaded parts) has none of them. Borrowed. */
+static const char *subject_name(const struct guide *g, const char *id)
+{
+    const struct guide_action *act = guide_find_action(g, id, NULL);
+    if (act != NULL) {
+        return act->text;
+    }
+    const struct guide_phase *ph = guide_find_phase(g, id);
+    if (ph != NULL) {
+        return ph->title;
+    }
+    for (size_t i = 0; i < g->n_certs; i++) {
+        if (strcmp(g->certs[i].id, id) == 0) {
+            return g->certs[i].name;
+        }
+    }
+    return id;
+}
+
+/* Says in the status line what an undo put back. */
+static void say_undone(struct ui *ui, const struct progress *p, const struct progress_undone *u)
+{
+    const char *gid = ui->g->id;
+    const char *name = u->id != NULL ? subject_name(ui->g, u->id) : NULL;
+    switch (u->kind) {
+    case PROGRESS_UNDONE_STATE:
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.", name,
+                      state_words(progress_get_state(p, gid, u->id)));
+        return;
+    case PROGRESS_UNDONE_NOTE:
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the note on \"%s\" is %s.", name,
+                      progress_get_note(p, gid, u->id) != NULL ? "back" : "removed again");
+        return;
+    case PROGRESS_UNDONE_CERT: {
+        struct progress_cert_info info;
+        bool tracked = progress_get_cert(p, gid, u->id, &info);
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s%s again.", name,
+                      tracked ? "tracked as " : "not tracked",
+                      tracked ? progress_cert_status_label(info.status) : "");
+        return;
+    }
+    case PROGRESS_UNDONE_START: {
+        struct progress_date d;
+        char buf[PROGRESS_DATE_SIZE];
+        if (progress_get_start(p, gid, &d)) {
+            progress_date_format(d, buf, sizeof buf);
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is %s again.", buf);
+        } else {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is cleared again.");
+        }
+        return;
+    }
+    }
+}
+
 enum ui_result ui_progress_undo(struct ui *ui, int arg)
 {
     (void)arg;
     struct progress *p = ui_store_doc(ui);
-    const char *undone = NULL;
-    if (p == NULL || !progress_undo(p, ui->g->id, progress_now_ms(), &undone)) {
+    struct progress_undone u;
+    if (p == NULL || !progress_undo_change(p, ui->g->id, progress_now_ms(), &u)) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo.");
         return UI_RES_ALL;
     }
-    char *id = xstrdup(undone); /* the save's merge may move the entry */
-    enum progress_state st = progress_get_state(p, ui->g->id, id);
-    const struct guide_action *act = guide_find_action(ui->g, id, NULL);
-    if (act != NULL) {
-        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.", act->text,
-                      state_words(st));
-    } else {
-        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: %s is %s again.", id, state_words(st));
-    }
-    ui_stale_all(ui); /* the checklist shows the undone action with its mark again */
+    say_undone(ui, p, &u);
+    /* The save's merge may move the entry: keep the id. */
+    char *id = u.kind == PROGRESS_UNDONE_STATE ? xstrdup(u.id) : NULL;
+    ui_stale_all(ui); /* every screen shows what the undo put back */
     struct ui_screen *top = ui_top(ui);
-    if (top->ops->scope & UI_SCOPE_CHECK) {
+    if (id != NULL && (top->ops->scope & UI_SCOPE_CHECK)) {
         ui_select_id(ui, top, id);
     }
     free(id);

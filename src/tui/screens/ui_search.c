@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_loader.h"
 #include "ui_loop.h"
 #include "ui_status.h"
 #include "ui_store.h"
@@ -232,11 +233,12 @@ static unsigned missing_parts(const struct ui *ui)
     return ui->g->available & GUIDE_PART_ALL & ~ui->g->loaded;
 }
 
-/* Loads the parts of the guide not loaded yet; a part that fails is left out of the search. */
+/* Loads the parts of the guide not loaded yet; a part that fails is left out of the search.
+ * Nothing while the loader thread brings them (the search grows when they are in). */
 static void load_all(struct ui *ui)
 {
     unsigned missing = missing_parts(ui);
-    if (missing == 0) {
+    if (missing == 0 || ui_loader_busy(ui)) {
         return;
     }
     struct diag diag = {0};
@@ -269,11 +271,14 @@ static enum ui_result all_prompt(struct ui *ui, struct ui_prompt *p, enum ui_pro
     }
     ui_search_set(ui, sq, view_input_text(&p->input), SEARCH_KIND_ALL);
     ui_search_relayout(ui, s);
+    /* While the loader thread brings the FAQ, the count is of what is loaded so far. */
+    bool loading = ui_loader_busy(ui);
+    const char *more = loading ? " so far, loading the rest of the guide" : "";
     if (sq->res.n == 0) {
-        ui_prompt_note(p, VIEW_ROLE_ERROR, "No match");
+        ui_prompt_note(p, loading ? VIEW_ROLE_FOOTER : VIEW_ROLE_ERROR, "No match%s", more);
     } else {
-        ui_prompt_note(p, VIEW_ROLE_FOOTER, "%zu %s", sq->res.n,
-                       sq->res.n == 1 ? "match" : "matches");
+        ui_prompt_note(p, VIEW_ROLE_FOOTER, "%zu %s%s", sq->res.n,
+                       sq->res.n == 1 ? "match" : "matches", more);
     }
     return UI_RES_ALL;
 }
@@ -303,11 +308,33 @@ static enum ui_result start(struct ui *ui, int arg)
     return UI_RES_ALL;
 }
 
+/* The loader thread brought the rest of the guide: the index is built again with it (the
+ * results screen shows more) and the open prompt counts the matches again. */
+static enum ui_result more_loaded(struct ui *ui, int arg)
+{
+    (void)arg;
+    struct ui_search *st = ui_search_state(ui);
+    ui_search_index(ui);
+    size_t at = ui_find(ui, "results");
+    if (at != SIZE_MAX) {
+        ui_search_relayout(ui, &ui->stack[at]);
+    }
+    if (ui_prompt_is_open(ui, &st->prompt) && at != SIZE_MAX && at + 1 == ui->depth) {
+        all_prompt(ui, &st->prompt, UI_PROMPT_EDIT);
+    }
+    return UI_RES_ALL;
+}
+
 enum ui_result ui_search_start(struct ui *ui, int arg)
 {
     size_t at = ui_find(ui, "results");
     if (at != SIZE_MAX) {
         ui_pop_to(ui, at + 1);
+    }
+    if (missing_parts(ui) != 0 && ui_loader_start(ui, more_loaded, arg)) {
+        /* A large FAQ takes a while: the search opens at once on what is loaded, keys keep
+         * working, and the results grow when the rest is in (TUI-5). */
+        return start(ui, arg); /* its count says the rest is loading */
     }
     if (missing_parts(ui) != 0) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Loading the guide...");

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/* The one id index of trail (see idtable.h).
+ *
+ * Invariant: n_slots is 0 or a power of two with n * 2 <= n_slots, so every probe sequence
+ * reaches an empty slot and ends. Slots are never deleted one by one (no tombstones): owners
+ * that drop rows clear the table and put the survivors back, which keeps probing exact. */
+#include "idtable.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+uint64_t idtable_hash_bytes(uint64_t h, const void *p, size_t len)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < len; i++) {
+        h ^= s[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
+uint64_t idtable_hash(const char *s)
+{
+    uint64_t h = IDTABLE_HASH_SEED;
+    for (; *s != '\0'; s++) {
+        h ^= (unsigned char)*s;
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
+size_t idtable_find(const struct idtable *t, const char *id)
+{
+    if (t->n == 0) {
+        return IDTABLE_NONE;
+    }
+    uint32_t hash = (uint32_t)idtable_hash(id);
+    size_t mask = t->n_slots - 1;
+    for (size_t h = hash & mask; t->slots[h].id != NULL; h = (h + 1) & mask) {
+        if (t->slots[h].hash == hash && strcmp(t->slots[h].id, id) == 0) {
+            return t->slots[h].row;
+        }
+    }
+    return IDTABLE_NONE;
+}
+
+static void insert(struct idtable_slot *slots, size_t n_slots, struct idtable_slot s)
+{
+    size_t mask = n_slots - 1;
+    size_t h = s.hash & mask;
+    while (slots[h].id != NULL) {
+        h = (h + 1) & mask;
+    }
+    slots[h] = s;
+}
+
+static void grow(struct idtable *t)
+{
+    size_t n_slots = t->n_slots ? t->n_slots * 2 : 8;
+    struct idtable_slot *slots = xcalloc(n_slots, sizeof *slots);
+    for (size_t i = 0; i < t->n_slots; i++) {
+        if (t->slots[i].id != NULL) {
+            insert(slots, n_slots, t->slots[i]);
+        }
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->n_slots = n_slots;
+}
+
+void idtable_put(struct idtable *t, const char *id, size_t row)
+{
+    if ((t->n + 1) * 2 > t->n_slots) {
+        grow(t);
+    }
+    struct idtable_slot s = {.id = id, .hash = (uint32_t)idtable_hash(id), .row = (uint32_t)row};
+    insert(t->slots, t->n_slots, s);
+    t->n++;
+}
+
+void idtable_clear(struct idtable *t)
+{
+    if (t->n > 0) {
+        memset(t->slots, 0, t->n_slots * sizeof *t->slots);
+        t->n = 0;
+    }
+}
+
+void idtable_free(struct idtable *t)
+{
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}

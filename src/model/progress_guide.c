@@ -1,0 +1,503 @@
+/* SPDX-License-Identifier: MIT */
+/* One guide's entry of the progress document: its item states, notes, certification entries,
+ * start date, resume position and unknown keys. This file is the only one that builds, changes
+ * or frees a struct progress_guide's storage; the document (progress_model.c) and the
+ * companion setters (progress_notes.c) go through it.
+ *
+ * Invariants: items, notes and certifications live in rows indexed by the shared id table
+ * (idtable.h), so a large file stays linear; the index is rebuilt whenever rows move (after
+ * dropping void entries). No entry's change time is at or before the guide's reset time: such
+ * entries are void and removed wherever one could appear. A removal is an entry without a
+ * value (a tombstone) so that a merge with an older copy cannot resurrect it. Unknown keys are
+ * opaque ydoc subtrees in the document's arena; nothing here interprets them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress.h"
+#include "progress_internal.h"
+#include "xalloc.h"
+
+/* --- Rows ------------------------------------------------------------------------------- */
+
+static char *row_id(const struct progress_table *t, size_t size, size_t i)
+{
+    return *(char **)((char *)t->rows + i * size);
+}
+
+static void table_reindex(struct progress_table *t, size_t size)
+{
+    idtable_clear(&t->index);
+    for (size_t i = 0; i < t->n; i++) {
+        idtable_put(&t->index, row_id(t, size, i), i);
+    }
+}
+
+static void *table_find(const struct progress_table *t, size_t size, const char *id)
+{
+    size_t i = idtable_find(&t->index, id);
+    return i != IDTABLE_NONE ? (char *)t->rows + i * size : NULL;
+}
+
+/* The row of id, added (zeroed, with a copy of id) when absent. */
+static void *table_get(struct progress_table *t, size_t size, const char *id)
+{
+    void *row = table_find(t, size, id);
+    if (row != NULL) {
+        return row;
+    }
+    if (t->n == t->cap || t->rows == NULL) {
+        t->cap = t->cap ? t->cap * 2 : 4;
+        t->rows = xreallocarray(t->rows, t->cap, size);
+    }
+    row = (char *)t->rows + t->n * size;
+    memset(row, 0, size);
+    char *copy = xstrdup(id);
+    *(char **)row = copy;
+    idtable_put(&t->index, copy, t->n);
+    t->n++;
+    return row;
+}
+
+static void table_free(struct progress_table *t)
+{
+    free(t->rows);
+    idtable_free(&t->index);
+    memset(t, 0, sizeof *t);
+}
+
+void progress_guide_init(struct progress_guide *pg, const char *id)
+{
+    memset(pg, 0, sizeof *pg);
+    pg->id = xstrdup(id);
+}
+
+void progress_guide_clear(struct progress_guide *pg)
+{
+    for (size_t i = 0; i < pg->n_items; i++) {
+        free(pg->items[i].id);
+        free(pg->aux[i].emitted);
+    }
+    free(pg->items);
+    free(pg->aux);
+    idtable_free(&pg->index);
+    struct progress_note *notes = pg->notes.rows;
+    for (size_t i = 0; i < pg->notes.n; i++) {
+        free(notes[i].id);
+        free(notes[i].text);
+    }
+    table_free(&pg->notes);
+    struct progress_cert *certs = pg->certs.rows;
+    for (size_t i = 0; i < pg->certs.n; i++) {
+        free(certs[i].id);
+    }
+    table_free(&pg->certs);
+    free(pg->resume.screen);
+    free(pg->resume.item);
+    free(pg->id);
+    memset(pg, 0, sizeof *pg);
+}
+
+/* --- Items ------------------------------------------------------------------------------ */
+
+struct progress_item *progress_lookup_item(const struct progress_guide *pg, const char *item_id)
+{
+    if (pg == NULL) {
+        return NULL;
+    }
+    size_t i = idtable_find(&pg->index, item_id);
+    return i != IDTABLE_NONE ? &pg->items[i] : NULL;
+}
+
+const struct progress_item *progress_find_item(const struct progress_guide *pg, const char *item_id)
+{
+    return progress_lookup_item(pg, item_id);
+}
+
+struct progress_item *progress_guide_item_get(struct progress_guide *pg, const char *item_id)
+{
+    struct progress_item *it = progress_lookup_item(pg, item_id);
+    if (it != NULL) {
+        return it;
+    }
+    if (pg->n_items == pg->cap_items || pg->items == NULL || pg->aux == NULL) {
+        pg->cap_items = pg->cap_items ? pg->cap_items * 2 : 4;
+        pg->items = xreallocarray(pg->items, pg->cap_items, sizeof *pg->items);
+        pg->aux = xreallocarray(pg->aux, pg->cap_items, sizeof *pg->aux);
+    }
+    memset(&pg->aux[pg->n_items], 0, sizeof *pg->aux);
+    it = &pg->items[pg->n_items];
+    memset(it, 0, sizeof *it);
+    it->id = xstrdup(item_id);
+    idtable_put(&pg->index, it->id, pg->n_items);
+    pg->n_items++;
+    return it;
+}
+
+int64_t progress_change_time(const struct progress_guide *pg, int64_t prev, int64_t now_ms)
+{
+    int64_t t = now_ms;
+    if (t <= prev) {
+        t = prev + 1;
+    }
+    if (t <= pg->reset) {
+        t = pg->reset + 1;
+    }
+    return t;
+}
+
+/* --- Companion entries ------------------------------------------------------------------ */
+
+struct progress_note *progress_lookup_note(const struct progress_guide *pg, const char *id)
+{
+    return pg != NULL ? table_find(&pg->notes, sizeof(struct progress_note), id) : NULL;
+}
+
+const struct progress_note *progress_find_note(const struct progress_guide *pg, const char *id)
+{
+    return progress_lookup_note(pg, id);
+}
+
+const struct progress_cert *progress_find_cert(const struct progress_guide *pg, const char *id)
+{
+    return pg != NULL ? table_find(&pg->certs, sizeof(struct progress_cert), id) : NULL;
+}
+
+void progress_put_note(struct progress_guide *pg, const char *id, const char *text, size_t len,
+                       int64_t changed)
+{
+    struct progress_note *n = table_get(&pg->notes, sizeof *n, id);
+    free(n->text);
+    n->text = text != NULL && len > 0 ? xstrndup(text, len) : NULL;
+    n->changed = changed;
+}
+
+void progress_put_cert(struct progress_guide *pg, const char *id,
+                       const struct progress_cert_info *info, int64_t changed)
+{
+    struct progress_cert *c = table_get(&pg->certs, sizeof *c, id);
+    c->info = *info;
+    c->changed = changed;
+}
+
+void progress_put_start(struct progress_guide *pg, struct progress_date date, int64_t changed)
+{
+    pg->start.date = date;
+    pg->start.changed = changed;
+}
+
+void progress_put_resume(struct progress_guide *pg, const char *screen, const char *item,
+                         long scroll, int64_t changed)
+{
+    free(pg->resume.screen);
+    free(pg->resume.item);
+    pg->resume.screen = screen != NULL ? xstrdup(screen) : NULL;
+    pg->resume.item = item != NULL ? xstrdup(item) : NULL;
+    pg->resume.scroll = scroll;
+    pg->resume.changed = changed;
+}
+
+/* --- Reset ------------------------------------------------------------------------------ */
+
+static bool drop_void_items(struct progress_guide *pg)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < pg->n_items; i++) {
+        if (pg->items[i].changed <= pg->reset) {
+            free(pg->items[i].id);
+            free(pg->aux[i].emitted);
+            continue;
+        }
+        pg->aux[kept] = pg->aux[i];
+        pg->items[kept++] = pg->items[i];
+    }
+    bool dropped = kept != pg->n_items;
+    pg->n_items = kept;
+    if (dropped) {
+        idtable_clear(&pg->index);
+        for (size_t i = 0; i < kept; i++) {
+            idtable_put(&pg->index, pg->items[i].id, i);
+        }
+    }
+    return dropped;
+}
+
+static bool drop_void_notes(struct progress_guide *pg)
+{
+    struct progress_note *notes = pg->notes.rows;
+    size_t kept = 0;
+    for (size_t i = 0; i < pg->notes.n; i++) {
+        if (notes[i].changed <= pg->reset) {
+            free(notes[i].id);
+            free(notes[i].text);
+            continue;
+        }
+        notes[kept++] = notes[i];
+    }
+    bool dropped = kept != pg->notes.n;
+    pg->notes.n = kept;
+    if (dropped) {
+        table_reindex(&pg->notes, sizeof *notes);
+    }
+    return dropped;
+}
+
+static bool drop_void_certs(struct progress_guide *pg)
+{
+    struct progress_cert *certs = pg->certs.rows;
+    size_t kept = 0;
+    for (size_t i = 0; i < pg->certs.n; i++) {
+        if (certs[i].changed <= pg->reset) {
+            free(certs[i].id);
+            continue;
+        }
+        certs[kept++] = certs[i];
+    }
+    bool dropped = kept != pg->certs.n;
+    pg->certs.n = kept;
+    if (dropped) {
+        table_reindex(&pg->certs, sizeof *certs);
+    }
+    return dropped;
+}
+
+bool progress_guide_drop_void(struct progress_guide *pg)
+{
+    bool dropped = drop_void_items(pg);
+    dropped |= drop_void_notes(pg);
+    dropped |= drop_void_certs(pg);
+    if (pg->start.changed != 0 && pg->start.changed <= pg->reset) {
+        memset(&pg->start, 0, sizeof pg->start);
+        dropped = true;
+    }
+    if (pg->resume.changed != 0 && pg->resume.changed <= pg->reset) {
+        free(pg->resume.screen);
+        free(pg->resume.item);
+        memset(&pg->resume, 0, sizeof pg->resume);
+        dropped = true;
+    }
+    return dropped;
+}
+
+void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
+{
+    int64_t t = now_ms > pg->reset ? now_ms : pg->reset;
+    int64_t latest = progress_guide_latest(pg);
+    pg->reset = latest > t ? latest : t;
+    progress_guide_drop_void(pg);
+    memset(&pg->unread_items, 0, sizeof pg->unread_items); /* the arena keeps the nodes */
+    memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
+    memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
+    memset(&pg->unread_other, 0, sizeof pg->unread_other);
+}
+
+int64_t progress_guide_latest(const struct progress_guide *pg)
+{
+    int64_t t = pg->start.changed > pg->resume.changed ? pg->start.changed : pg->resume.changed;
+    for (size_t i = 0; i < pg->n_items; i++) {
+        t = pg->items[i].changed > t ? pg->items[i].changed : t;
+    }
+    const struct progress_note *notes = pg->notes.rows;
+    for (size_t i = 0; i < pg->notes.n; i++) {
+        t = notes[i].changed > t ? notes[i].changed : t;
+    }
+    const struct progress_cert *certs = pg->certs.rows;
+    for (size_t i = 0; i < pg->certs.n; i++) {
+        t = certs[i].changed > t ? certs[i].changed : t;
+    }
+    return t;
+}
+
+/* --- Unknown keys ----------------------------------------------------------------------- */
+
+/* Deep-copies a ydoc subtree into arena a. */
+static struct ydoc_node *copy_node(struct arena *a, const struct ydoc_node *n)
+{
+    struct ydoc_node *c = arena_alloc(a, sizeof *c);
+    *c = *n;
+    if (n->kind == YDOC_SCALAR) {
+        c->u.scalar.str = arena_strndup(a, n->u.scalar.str, n->u.scalar.len);
+    } else if (n->kind == YDOC_SEQ) {
+        c->u.seq.items = arena_calloc(a, n->u.seq.n ? n->u.seq.n : 1, sizeof *c->u.seq.items);
+        for (size_t i = 0; i < n->u.seq.n; i++) {
+            c->u.seq.items[i] = copy_node(a, n->u.seq.items[i]);
+        }
+    } else {
+        c->u.map.pairs = arena_calloc(a, n->u.map.n ? n->u.map.n : 1, sizeof *c->u.map.pairs);
+        for (size_t i = 0; i < n->u.map.n; i++) {
+            c->u.map.pairs[i].key = copy_node(a, n->u.map.pairs[i].key);
+            c->u.map.pairs[i].value = copy_node(a, n->u.map.pairs[i].value);
+        }
+    }
+    return c;
+}
+
+static bool extra_has(const struct progress_extra *e, const char *key)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        if (strcmp(e->pairs[i].key->u.scalar.str, key) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool progress_extra_merge(struct arena *a, struct progress_extra *ours,
+                          const struct progress_extra *theirs)
+{
+    size_t add = 0;
+    for (size_t i = 0; i < theirs->n; i++) {
+        add += !extra_has(ours, theirs->pairs[i].key->u.scalar.str);
+    }
+    if (add == 0) {
+        return false;
+    }
+    struct ydoc_pair *pairs = arena_calloc(a, ours->n + add, sizeof *pairs);
+    if (ours->n > 0) {
+        memcpy(pairs, ours->pairs, ours->n * sizeof *pairs);
+    }
+    size_t n = ours->n;
+    for (size_t i = 0; i < theirs->n; i++) {
+        if (!extra_has(ours, theirs->pairs[i].key->u.scalar.str)) {
+            pairs[n].key = copy_node(a, theirs->pairs[i].key);
+            pairs[n].value = copy_node(a, theirs->pairs[i].value);
+            n++;
+        }
+    }
+    ours->pairs = pairs;
+    ours->n = n;
+    ours->cap = n;
+    return true;
+}
+
+void progress_extra_detach(struct arena *a, struct progress_extra *e)
+{
+    const struct progress_extra from = *e;
+    memset(e, 0, sizeof *e);
+    progress_extra_merge(a, e, &from);
+}
+
+/* --- Merge ------------------------------------------------------------------------------ */
+
+/* Whether a change of theirs at time t replaces ours (changed at o; 0 when absent). */
+static bool theirs_wins(const struct progress_guide *og, int64_t t, int64_t o)
+{
+    return t > og->reset && t > o;
+}
+
+static bool merge_items(struct arena *a, struct progress_guide *og, const struct progress_guide *tg)
+{
+    bool changed = false;
+    for (size_t i = 0; i < tg->n_items; i++) {
+        const struct progress_item *ti = &tg->items[i];
+        struct progress_item *oi = progress_lookup_item(og, ti->id);
+        if (ti->changed <= og->reset || (oi != NULL && ti->changed <= oi->changed)) {
+            continue;
+        }
+        oi = progress_guide_item_get(og, ti->id);
+        oi->state = ti->state;
+        oi->changed = ti->changed;
+        struct progress_extra *e = &og->aux[oi - og->items].extra;
+        memset(e, 0, sizeof *e);
+        progress_extra_merge(a, e, &tg->aux[i].extra);
+        changed = true;
+    }
+    return changed;
+}
+
+static bool merge_records(struct progress_guide *og, const struct progress_guide *tg)
+{
+    bool changed = false;
+    const struct progress_note *tn = tg->notes.rows;
+    for (size_t i = 0; i < tg->notes.n; i++) {
+        const struct progress_note *on = progress_find_note(og, tn[i].id);
+        if (theirs_wins(og, tn[i].changed, on != NULL ? on->changed : 0)) {
+            size_t len = tn[i].text != NULL ? strlen(tn[i].text) : 0;
+            progress_put_note(og, tn[i].id, tn[i].text, len, tn[i].changed);
+            changed = true;
+        }
+    }
+    const struct progress_cert *tc = tg->certs.rows;
+    for (size_t i = 0; i < tg->certs.n; i++) {
+        const struct progress_cert *oc = progress_find_cert(og, tc[i].id);
+        if (theirs_wins(og, tc[i].changed, oc != NULL ? oc->changed : 0)) {
+            progress_put_cert(og, tc[i].id, &tc[i].info, tc[i].changed);
+            changed = true;
+        }
+    }
+    if (theirs_wins(og, tg->start.changed, og->start.changed)) {
+        og->start = tg->start;
+        changed = true;
+    }
+    if (theirs_wins(og, tg->resume.changed, og->resume.changed)) {
+        progress_put_resume(og, tg->resume.screen, tg->resume.item, tg->resume.scroll,
+                            tg->resume.changed);
+        changed = true;
+    }
+    return changed;
+}
+
+bool progress_guide_merge(struct arena *a, struct progress_guide *og,
+                          const struct progress_guide *tg)
+{
+    bool changed = false;
+    if (tg->reset > og->reset) {
+        og->reset = tg->reset;
+        changed |= progress_guide_drop_void(og);
+    }
+    changed |= merge_items(a, og, tg);
+    changed |= merge_records(og, tg);
+    changed |= progress_extra_merge(a, &og->extra, &tg->extra);
+    changed |= progress_extra_merge(a, &og->unread_items, &tg->unread_items);
+    changed |= progress_extra_merge(a, &og->unread_notes, &tg->unread_notes);
+    changed |= progress_extra_merge(a, &og->unread_certs, &tg->unread_certs);
+    changed |= progress_extra_merge(a, &og->unread_other, &tg->unread_other);
+    return changed;
+}
+
+/* --- Accessors -------------------------------------------------------------------------- */
+
+const char *progress_guide_id(const struct progress_guide *pg)
+{
+    return pg->id;
+}
+
+int64_t progress_guide_reset(const struct progress_guide *pg)
+{
+    return pg->reset;
+}
+
+size_t progress_guide_count_items(const struct progress_guide *pg)
+{
+    return pg != NULL ? pg->n_items : 0;
+}
+
+const struct progress_item *progress_guide_item(const struct progress_guide *pg, size_t i)
+{
+    return &pg->items[i];
+}
+
+size_t progress_guide_count_note_entries(const struct progress_guide *pg)
+{
+    return pg != NULL ? pg->notes.n : 0;
+}
+
+const struct progress_note *progress_guide_note(const struct progress_guide *pg, size_t i)
+{
+    return &((const struct progress_note *)pg->notes.rows)[i];
+}
+
+size_t progress_guide_count_cert_entries(const struct progress_guide *pg)
+{
+    return pg != NULL ? pg->certs.n : 0;
+}
+
+const struct progress_cert *progress_guide_cert(const struct progress_guide *pg, size_t i)
+{
+    return &((const struct progress_cert *)pg->certs.rows)[i];
+}
+
+struct progress_start progress_guide_start(const struct progress_guide *pg)
+{
+    struct progress_start none = {0};
+    return pg != NULL ? pg->start : none;
+}

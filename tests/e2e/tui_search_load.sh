@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: MIT
+# TUI-5: the first whole-guide search of a guide whose FAQ is not loaded yet does not freeze
+# the browser. strace delays the opening of faq.yaml by 6 s (as a very large FAQ would take to
+# parse). The search opens at once on what is loaded, with a notice that the rest is loading;
+# what is typed goes into it meanwhile, and once the FAQ is in, its matches are added without
+# another key. Esc closes a search while the FAQ still loads, and the next search finds the
+# FAQ once it is in.
+set -u
+here=$(dirname "$0")
+. "$here/lib/assert.sh"
+. "$here/lib/tmux.sh"
+require_input "$FIXTURE"
+require strace
+strace -qq -o /dev/null true 2>/dev/null || { echo "skip: strace not permitted"; exit 77; }
+tui_setup searchload
+export HOME="$TUI_DIR"
+guide="$TUI_DIR/guide"
+cp -r "$FIXTURE" "$guide"
+faq="$guide/faq.yaml"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" # under ptrace
+
+start() {
+    tui_new_server "$1"
+    tui_start 80 24 "strace -f -qq -o /dev/null -P '$faq' -e trace=openat \
+        -e inject=openat:delay_enter=6000000 '$TRAIL_BIN' --content '$guide' --state '$TUI_DIR/p.yaml'"
+    tui_wait "1  Overview" "$1: trail is up"
+}
+
+# "licence" is in one FAQ answer only (tests/data/guides/lighthouse/faq.yaml).
+start typed
+tui_keys /
+t0=$(date +%s%N)
+tui_wait "loading the rest of the guide" "the search says the rest of the guide is loading"
+tui_keys l i c e n c e
+tui_wait "/licence" "what is typed goes into the search while the FAQ loads"
+ms=$((($(date +%s%N) - t0) / 1000000))
+expect_le "$ms" 4000 "the search took keys while the FAQ was still loading (ms after /)"
+tui_wait "1 match" "once the FAQ is in, its match is added without another key"
+tui_keys Enter
+tui_wait "FAQ" "the match is the FAQ's"
+tui_keys Escape Escape q
+tui_wait "[exit 0]" "q quits"
+
+start closed
+tui_keys /
+tui_wait "loading the rest of the guide" "a fresh start: the notice again"
+tui_keys Escape
+tui_wait_gone "loading the rest" "Esc closes the search while the FAQ loads"
+tui_keys 2
+tui_wait "Lamp & Tower Basics" "keys work on while it loads: the career path opens"
+deadline=$((SECONDS + TUI_TIMEOUT))
+found=0
+while [ $SECONDS -lt $deadline ]; do
+    tui_keys / l i c e n c e
+    sleep 0.3
+    if tui_screen | grep -qF "1 match"; then
+        found=1
+        break
+    fi
+    tui_keys Escape
+    sleep 0.5
+done
+[ "$found" = 1 ] && pass "the next search finds the FAQ once it is in" ||
+    fail "the FAQ's match never came: $(tui_screen)"
+tui_keys Escape q
+tui_wait "[exit 0]" "q quits"
+finish

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/* The id table: lookups after growth, clearing and reuse, hashing, and linear build time. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "idtable.h"
+
+static char **make_ids(size_t n)
+{
+    char **ids = malloc(n * sizeof *ids);
+    for (size_t i = 0; i < n; i++) {
+        ids[i] = malloc(32);
+        snprintf(ids[i], 32, "phase-%zu/action-%zu", i / 7, i);
+    }
+    return ids;
+}
+
+static void free_ids(char **ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(ids[i]);
+    }
+    free(ids);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    struct idtable t = {0};
+    assert_int_equal(idtable_find(&t, "x"), IDTABLE_NONE);
+    idtable_clear(&t);
+    idtable_free(&t);
+    assert_int_equal(idtable_find(&t, ""), IDTABLE_NONE);
+}
+
+static void test_put_find(void **state)
+{
+    (void)state;
+    size_t n = 5000;
+    char **ids = make_ids(n);
+    struct idtable t = {0};
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(idtable_find(&t, ids[i]), IDTABLE_NONE);
+        idtable_put(&t, ids[i], i);
+        /* Always at most half full, a power of two. */
+        assert_true(t.n * 2 <= t.n_slots);
+        assert_int_equal(t.n_slots & (t.n_slots - 1), 0);
+    }
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(idtable_find(&t, ids[i]), i);
+    }
+    /* Found by content, not by pointer. */
+    char copy[32];
+    snprintf(copy, sizeof copy, "%s", ids[1234]);
+    assert_int_equal(idtable_find(&t, copy), 1234);
+    assert_int_equal(idtable_find(&t, "phase-0/action-"), IDTABLE_NONE);
+    assert_int_equal(idtable_find(&t, ""), IDTABLE_NONE);
+    idtable_free(&t);
+    free_ids(ids, n);
+}
+
+static void test_clear_and_rebuild(void **state)
+{
+    (void)state;
+    size_t n = 300;
+    char **ids = make_ids(n);
+    struct idtable t = {0};
+    for (size_t i = 0; i < n; i++) {
+        idtable_put(&t, ids[i], i);
+    }
+    size_t slots = t.n_slots;
+    idtable_clear(&t);
+    assert_int_equal(t.n, 0);
+    assert_int_equal(t.n_slots, slots); /* kept for reuse */
+    assert_int_equal(idtable_find(&t, ids[0]), IDTABLE_NONE);
+    /* Rows that survive a removal come back under their new numbers. */
+    for (size_t i = 0, row = 0; i < n; i += 2, row++) {
+        idtable_put(&t, ids[i], row);
+    }
+    assert_int_equal(idtable_find(&t, ids[10]), 5);
+    assert_int_equal(idtable_find(&t, ids[11]), IDTABLE_NONE);
+    idtable_free(&t);
+    free_ids(ids, n);
+}
+
+static void test_hash(void **state)
+{
+    (void)state;
+    /* FNV-1a 64 reference values. */
+    assert_true(idtable_hash("") == UINT64_C(0xcbf29ce484222325));
+    assert_true(idtable_hash("a") == UINT64_C(0xaf63dc4c8601ec8c));
+    assert_true(idtable_hash("foobar") == UINT64_C(0x85944171f73967e8));
+    assert_true(idtable_hash_bytes(IDTABLE_HASH_SEED, "foobar", 6) == idtable_hash("foobar"));
+}
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double build_time(char **ids, size_t n)
+{
+    double t0 = seconds();
+    struct idtable t = {0};
+    for (size_t i = 0; i < n; i++) {
+        idtable_put(&t, ids[i], i);
+    }
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(idtable_find(&t, ids[i]), i);
+    }
+    idtable_free(&t);
+    return seconds() - t0;
+}
+
+/* 20 times the ids must not take anywhere near 400 times as long: CPU time, best of three,
+ * and a bound loose enough for loaded and sanitised runs (quadratic growth would be 20 times
+ * slower per id; the bound allows 4). */
+static void test_linear(void **state)
+{
+    (void)state;
+    if (getenv("TRAIL_VALGRIND") != NULL) {
+        skip();
+    }
+    size_t small = 10000, big = 200000;
+    char **ids = make_ids(big);
+    double ts = 1e9, tb = 1e9;
+    for (int run = 0; run < 3; run++) {
+        double s = build_time(ids, small), b = build_time(ids, big);
+        ts = s < ts ? s : ts;
+        tb = b < tb ? b : tb;
+    }
+    ts = ts > 1e-5 ? ts : 1e-5;
+    assert_true(tb / ts < 20.0 * 4);
+    free_ids(ids, big);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_put_find),
+        cmocka_unit_test(test_clear_and_rebuild),
+        cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_linear),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

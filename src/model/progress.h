@@ -299,17 +299,19 @@ size_t progress_count_notes(const struct progress *p, const char *guide_id);
 /* Checks a certification entry: each date given must be a real date (progress_date_valid());
  * expires must be after passed when both are given; passed must not be after `today` (a pass
  * lies in the past; pass a date with year 0 to skip that check, as the file reader does, so
- * clock skew between machines never makes saved data invalid). Returns 0, or -1 with *why (if
- * not NULL) set to a static sentence such as "the expiry date must be after the passed date". */
+ * clock skew between machines never makes saved data invalid). Returns 0 (*cause NULL), or -1
+ * with *cause (if cause is not NULL) set to a new sentence such as "the expiry date must be
+ * after the passed date" (caller frees). */
 int progress_cert_validate(const struct progress_cert_info *c, struct progress_date today,
-                           const char **why);
+                           char **cause);
 
-/* Sets certification cert_id's status and dates after progress_cert_validate(c, today, why).
+/* Sets certification cert_id's status and dates after progress_cert_validate(c, today, cause)
+ * (*cause is set only when PROGRESS_INVALID is returned; caller frees).
  * Status NONE with no dates clears the entry (a tombstone). */
 enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
                                        const char *cert_id, const struct progress_cert_info *c,
                                        struct progress_date today, int64_t now_ms,
-                                       const char **why);
+                                       char **cause);
 
 /* Fills *out with cert_id's status and dates; returns false (and status NONE, no dates) when
  * there is no entry or it was cleared. */

@@ -29,12 +29,12 @@
 #define COPY_ATTEMPTS 100
 #define TEMP_ATTEMPTS 100
 
-/* Sets *err to "<what> <path>: <strerror(errno)>" and returns -1 with errno kept. */
-static int fail(char **err, const char *what, const char *path)
+/* Sets *cause to "<what> <path>: <strerror(errno)>" and returns -1 with errno kept. */
+static int fail(char **cause, const char *what, const char *path)
 {
     int e = errno;
-    if (err != NULL) {
-        *err = xasprintf("%s %s: %s", what, path, strerror(e));
+    if (cause != NULL) {
+        *cause = xasprintf("%s %s: %s", what, path, strerror(e));
     }
     errno = e;
     return -1;
@@ -73,12 +73,12 @@ static const char *kind_name(mode_t mode)
 }
 
 /* The next path in a chain: the link's text, relative to the link's directory. */
-static char *follow(const char *link, char **err)
+static char *follow(const char *link, char **cause)
 {
     char buf[4096];
     ssize_t n = readlink(link, buf, sizeof buf - 1);
     if (n < 0) {
-        fail(err, "cannot read the symlink", link);
+        fail(cause, "cannot read the symlink", link);
         return NULL;
     }
     buf[n] = '\0';
@@ -94,15 +94,15 @@ static char *follow(const char *link, char **err)
 /* Whether following the symlink cur (lstat'ed as st) is refused: a link another user owns
  * (root's links are trusted), or, as the kernel's protected_symlinks does, a link in a
  * world-writable sticky directory owned neither by us nor by that directory's owner. Sets
- * *err. */
-static bool link_refused(const char *path, const char *cur, const struct stat *st, char **err)
+ * *cause. */
+static bool link_refused(const char *path, const char *cur, const struct stat *st, char **cause)
 {
     uid_t me = geteuid();
     if (st->st_uid != me && st->st_uid != 0) {
-        if (err != NULL) {
-            *err = xasprintf("%s is a symlink owned by another user (uid %lu); trail does not "
-                             "follow it",
-                             cur, (unsigned long)st->st_uid);
+        if (cause != NULL) {
+            *cause = xasprintf("%s is a symlink owned by another user (uid %lu); trail does not "
+                               "follow it",
+                               cur, (unsigned long)st->st_uid);
         }
         return true;
     }
@@ -110,34 +110,34 @@ static bool link_refused(const char *path, const char *cur, const struct stat *s
     struct stat ds;
     bool sticky = stat(dir, &ds) == 0 && (ds.st_mode & S_ISVTX) && (ds.st_mode & S_IWOTH);
     bool refused = sticky && st->st_uid != me && st->st_uid != ds.st_uid;
-    if (refused && err != NULL) {
-        *err = xasprintf("%s is a symlink in the shared directory %s that you do not own; trail "
-                         "does not follow it (state path %s)",
-                         cur, dir, path);
+    if (refused && cause != NULL) {
+        *cause = xasprintf("%s is a symlink in the shared directory %s that you do not own; trail "
+                           "does not follow it (state path %s)",
+                           cur, dir, path);
     }
     free(dir);
     return refused;
 }
 
 /* A regular file another user owns is not ours to replace (DUR-12): refused. */
-static bool owner_refused(const char *cur, const struct stat *st, char **err)
+static bool owner_refused(const char *cur, const struct stat *st, char **cause)
 {
     if (st->st_uid == geteuid()) {
         return false;
     }
-    if (err != NULL) {
+    if (cause != NULL) {
         const struct passwd *pw = getpwuid(st->st_uid);
-        *err = pw != NULL ? xasprintf("%s belongs to the user %s; trail does not write another "
-                                      "user's file (run trail as %s, or use --state FILE)",
-                                      cur, pw->pw_name, pw->pw_name)
-                          : xasprintf("%s belongs to another user (uid %lu); trail does not "
-                                      "write another user's file (use --state FILE)",
-                                      cur, (unsigned long)st->st_uid);
+        *cause = pw != NULL ? xasprintf("%s belongs to the user %s; trail does not write another "
+                                        "user's file (run trail as %s, or use --state FILE)",
+                                        cur, pw->pw_name, pw->pw_name)
+                            : xasprintf("%s belongs to another user (uid %lu); trail does not "
+                                        "write another user's file (use --state FILE)",
+                                        cur, (unsigned long)st->st_uid);
     }
     return true;
 }
 
-int progress_fs_resolve(const char *path, int max_links, char **target, char **err)
+int progress_fs_resolve(const char *path, int max_links, char **target, char **cause)
 {
     char *cur = xstrdup(path);
     for (int hops = 0;; hops++) {
@@ -148,17 +148,17 @@ int progress_fs_resolve(const char *path, int max_links, char **target, char **e
                 return 0;
             }
             int e = errno;
-            if (err != NULL) {
-                *err = e == ENOENT
-                           ? xasprintf("%s is a dangling symlink: its target %s does not exist",
-                                       path, cur)
-                           : xasprintf("cannot examine %s: %s", cur, strerror(e));
+            if (cause != NULL) {
+                *cause = e == ENOENT
+                             ? xasprintf("%s is a dangling symlink: its target %s does not exist",
+                                         path, cur)
+                             : xasprintf("cannot examine %s: %s", cur, strerror(e));
             }
             free(cur);
             errno = e;
             return -1;
         }
-        if (S_ISREG(st.st_mode) && owner_refused(cur, &st, err)) {
+        if (S_ISREG(st.st_mode) && owner_refused(cur, &st, cause)) {
             free(cur);
             errno = EPERM;
             return -1;
@@ -168,29 +168,29 @@ int progress_fs_resolve(const char *path, int max_links, char **target, char **e
             return 0;
         }
         if (!S_ISLNK(st.st_mode)) {
-            if (err != NULL) {
-                *err = xasprintf("%s is %s, not a regular file; progress is not written there", cur,
-                                 kind_name(st.st_mode));
+            if (cause != NULL) {
+                *cause = xasprintf("%s is %s, not a regular file; progress is not written there",
+                                   cur, kind_name(st.st_mode));
             }
             free(cur);
             errno = EINVAL;
             return -1;
         }
         if (hops >= max_links) {
-            if (err != NULL) {
-                *err = xasprintf("%s: more than %d symlinks in a chain, or a symlink loop", path,
-                                 max_links);
+            if (cause != NULL) {
+                *cause = xasprintf("%s: more than %d symlinks in a chain, or a symlink loop", path,
+                                   max_links);
             }
             free(cur);
             errno = ELOOP;
             return -1;
         }
-        if (link_refused(path, cur, &st, err)) {
+        if (link_refused(path, cur, &st, cause)) {
             free(cur);
             errno = EPERM;
             return -1;
         }
-        char *next = follow(cur, err);
+        char *next = follow(cur, cause);
         free(cur);
         if (next == NULL) {
             return -1;
@@ -199,7 +199,7 @@ int progress_fs_resolve(const char *path, int max_links, char **target, char **e
     }
 }
 
-int progress_fs_mkdirs(const char *dir, char **err)
+int progress_fs_mkdirs(const char *dir, char **cause)
 {
     struct stat st;
     if (stat(dir, &st) == 0) {
@@ -207,23 +207,23 @@ int progress_fs_mkdirs(const char *dir, char **err)
             return 0;
         }
         errno = ENOTDIR;
-        return fail(err, "cannot create the directory", dir);
+        return fail(cause, "cannot create the directory", dir);
     }
     if (errno != ENOENT) {
-        return fail(err, "cannot examine the directory", dir);
+        return fail(cause, "cannot examine the directory", dir);
     }
     char *parent = progress_fs_dirname(dir);
-    int rc = strcmp(parent, dir) != 0 ? progress_fs_mkdirs(parent, err) : 0;
+    int rc = strcmp(parent, dir) != 0 ? progress_fs_mkdirs(parent, cause) : 0;
     free(parent);
     if (rc != 0) {
         return -1;
     }
     if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-        return fail(err, "cannot create the directory", dir);
+        return fail(cause, "cannot create the directory", dir);
     }
     /* mkdir honours the umask; the mode must be exactly 0700 whatever it is. */
     if (chmod(dir, 0700) != 0) {
-        return fail(err, "cannot set the mode of the directory", dir);
+        return fail(cause, "cannot set the mode of the directory", dir);
     }
     return 0;
 }
@@ -248,14 +248,14 @@ static int open_read(const char *path, struct stat *st)
     return fd;
 }
 
-int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **err)
+int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **cause)
 {
     *buf = NULL;
     *len = 0;
     struct stat st;
     int fd = open_read(path, &st);
     if (fd < 0) {
-        return errno == ENOENT ? 0 : fail(err, "cannot read", path);
+        return errno == ENOENT ? 0 : fail(cause, "cannot read", path);
     }
     if ((uintmax_t)st.st_size > max) {
         close(fd);
@@ -279,7 +279,7 @@ int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char
         }
         if (r < 0) {
             free(data);
-            fail(err, "cannot read", path);
+            fail(cause, "cannot read", path);
             close(fd);
             return -1;
         }
@@ -353,7 +353,7 @@ static int copy_fd(int src_fd, int fd)
 }
 
 /* A new "<path>.tmp-XXXXXX" created exclusively; returns the fd and sets *tmp. */
-static int create_temp(const char *path, char **tmp, char **err)
+static int create_temp(const char *path, char **tmp, char **cause)
 {
     static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
     struct timespec ts;
@@ -373,20 +373,20 @@ static int create_temp(const char *path, char **tmp, char **err)
             return fd;
         }
         if (errno != EEXIST) {
-            fail(err, "cannot create the temporary file", name);
+            fail(cause, "cannot create the temporary file", name);
             free(name);
             return -1;
         }
         free(name);
     }
     errno = EEXIST;
-    fail(err, "cannot find a free temporary name next to", path);
+    fail(cause, "cannot find a free temporary name next to", path);
     return -1;
 }
 
 /* Fills, syncs and closes a new temporary copy; on failure closes fd and removes it. */
 static int fill_copy(int fd, const char *tmp, const char *src, const char *buf, size_t len,
-                     char **err)
+                     char **cause)
 {
     int rc = 0;
     if (buf != NULL) {
@@ -410,7 +410,7 @@ static int fill_copy(int fd, const char *tmp, const char *src, const char *buf, 
     if (rc != 0) {
         unlink(tmp);
         errno = e;
-        return fail(err, "cannot keep a copy of", src);
+        return fail(cause, "cannot keep a copy of", src);
     }
     return 0;
 }
@@ -510,7 +510,7 @@ static char *find_same_copy(const char *path, const char *tag, const char *buf, 
 }
 
 int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, size_t len,
-                           char **copy, char **err)
+                           char **copy, char **cause)
 {
     /* One copy per distinct content: what is already kept is not kept again. */
     if ((*copy = find_same_copy(path, tag, buf, len)) != NULL) {
@@ -520,11 +520,11 @@ int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, s
      * a copy killed half-way leaves a temporary file the next start removes, never a short
      * copy under a name that says it is complete. */
     char *tmp = NULL;
-    int fd = create_temp(path, &tmp, err);
+    int fd = create_temp(path, &tmp, cause);
     if (fd < 0) {
         return -1;
     }
-    if (fill_copy(fd, tmp, path, buf, len, err) != 0) {
+    if (fill_copy(fd, tmp, path, buf, len, cause) != 0) {
         free(tmp);
         return -1;
     }
@@ -545,7 +545,7 @@ int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, s
         }
     }
     if (rc != 0) {
-        fail(err, "cannot keep a copy as", name);
+        fail(cause, "cannot keep a copy as", name);
         unlink(tmp);
         free(tmp);
         free(name);
@@ -555,7 +555,7 @@ int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, s
     char *dir = progress_fs_dirname(path);
     rc = fsync_dir(dir);
     if (rc != 0) {
-        fail(err, "cannot sync the directory", dir);
+        fail(cause, "cannot sync the directory", dir);
         unlink(name);
         free(name);
     } else {
@@ -584,10 +584,10 @@ static int keep_attributes(int fd, const char *path)
     return fchmod(fd, st.st_mode & 07777);
 }
 
-int progress_fs_replace(const char *path, const char *buf, size_t len, char **err)
+int progress_fs_replace(const char *path, const char *buf, size_t len, char **cause)
 {
     char *tmp = NULL;
-    int fd = create_temp(path, &tmp, err);
+    int fd = create_temp(path, &tmp, cause);
     if (fd < 0) {
         return -1;
     }
@@ -612,24 +612,24 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **er
         unlink(tmp);
         free(tmp);
         errno = e;
-        return fail(err, step, path);
+        return fail(cause, step, path);
     }
     free(tmp);
     char *dir = progress_fs_dirname(path);
     int rc = fsync_dir(dir);
     if (rc != 0) {
-        fail(err, "cannot sync to disk the directory", dir);
+        fail(cause, "cannot sync to disk the directory", dir);
     }
     free(dir);
     return rc != 0 ? 1 : 0;
 }
 
-int progress_fs_lock(const char *path, int wait_ms, char **err)
+int progress_fs_lock(const char *path, int wait_ms, char **cause)
 {
     char *name = xasprintf("%s.lock", path);
     int fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0 || fchmod(fd, 0600) != 0) {
-        fail(err, "cannot open the lock file", name);
+        fail(cause, "cannot open the lock file", name);
         if (fd >= 0) {
             close(fd);
         }
@@ -643,7 +643,7 @@ int progress_fs_lock(const char *path, int wait_ms, char **err)
         }
         if (errno != EWOULDBLOCK || waited >= wait_ms) {
             int e = errno;
-            fail(err, "cannot lock", name);
+            fail(cause, "cannot lock", name);
             close(fd);
             free(name);
             errno = e;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* File-system steps of the progress store (internal to progress_store.c and its tests).
  *
- * Each function returns 0 on success or -1 with errno set and *err (if err is not NULL) set to
+ * Each function returns 0 on success or -1 with errno set and *cause (if cause is not NULL) set to
  * a new sentence naming the path and the strerror text (caller frees). Nothing here truncates
  * or writes an existing file in place: new files are created with O_CREAT|O_EXCL, mode 0600
  * (fchmod'ed, so the umask cannot loosen or tighten it), and fsynced with their directory. */
@@ -18,19 +18,19 @@
  * symlink in a world-writable sticky directory owned neither by us nor by that directory's
  * owner (the kernel's protected_symlinks rule), and a file another user owns (DUR-12). On
  * success *target is a new string (caller frees). */
-int progress_fs_resolve(const char *path, int max_links, char **target, char **err);
+int progress_fs_resolve(const char *path, int max_links, char **target, char **cause);
 
 /* The directory part of path ("." when there is none); a new string (caller frees). */
 char *progress_fs_dirname(const char *path);
 
 /* Creates dir and its missing parents with mode 0700. An existing directory is fine. */
-int progress_fs_mkdirs(const char *dir, char **err);
+int progress_fs_mkdirs(const char *dir, char **cause);
 
 /* Reads the regular file at path (never following a final symlink, never blocking on a FIFO).
  * Returns 1 with a new NUL-terminated buffer in *buf (caller frees) and its length in *len;
  * 0 when the file does not exist; 2 when it is larger than max bytes (*buf is NULL); -1 on
  * error. */
-int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **err);
+int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **cause);
 
 /* Keeps a copy of a file next to it as "<path>.<tag>-<YYYYmmddTHHMMSSZ>" (a "-N" suffix is
  * added if that exists): the len bytes at buf, or when buf is NULL the current content of path
@@ -40,7 +40,7 @@ int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char
  * exactly those bytes, no copy is made and that file is the copy: copies never pile up, one per
  * distinct content. On success *copy is the copy's path (a new string; caller frees). */
 int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, size_t len,
-                           char **copy, char **err);
+                           char **copy, char **cause);
 
 /* Lists the copies progress_fs_copy_aside() made of path with tag: their count, and in *paths a
  * new array of new strings sorted by name, which is oldest first (caller frees each and the
@@ -51,15 +51,15 @@ size_t progress_fs_list_copies(const char *path, const char *tag, char ***paths)
  * exclusively 0600 in the same directory, every byte written, fsync, the mode and group of the
  * file it replaces (an existing file's permissions are the learner's), close, rename over
  * path, fsync of the directory. Returns 0, or -1 on failure: the temporary file is removed
- * and path is unchanged. Returns 1 (with *err set) when only the final directory fsync failed:
+ * and path is unchanged. Returns 1 (with *cause set) when only the final directory fsync failed:
  * the new content is in place then but may not survive a power loss. */
-int progress_fs_replace(const char *path, const char *buf, size_t len, char **err);
+int progress_fs_replace(const char *path, const char *buf, size_t len, char **cause);
 
 /* Takes an exclusive flock on "<path>.lock" (created 0600, close-on-exec). With wait_ms > 0
  * retries until the lock is free or wait_ms passed; with 0 tries once. Returns the lock's fd
  * (release with progress_fs_unlock()) or -1 (errno EWOULDBLOCK when another process holds
  * it). */
-int progress_fs_lock(const char *path, int wait_ms, char **err);
+int progress_fs_lock(const char *path, int wait_ms, char **cause);
 void progress_fs_unlock(int fd);
 
 /* Removes "<path>.tmp-*" files. Call only while holding the lock: temporary files exist only

@@ -115,7 +115,7 @@ static bool date_ok(struct progress_date d)
 }
 
 int progress_cert_validate(const struct progress_cert_info *c, struct progress_date today,
-                           const char **why)
+                           char **cause)
 {
     const char *bad = NULL;
     if ((unsigned)c->status >= PROGRESS_CERT_STATUS_COUNT) {
@@ -133,8 +133,8 @@ int progress_cert_validate(const struct progress_cert_info *c, struct progress_d
                progress_date_compare(c->passed, today) > 0) {
         bad = "the passed date is in the future";
     }
-    if (why != NULL) {
-        *why = bad;
+    if (cause != NULL) {
+        *cause = bad != NULL ? xstrdup(bad) : NULL;
     }
     return bad != NULL ? -1 : 0;
 }
@@ -154,15 +154,15 @@ static bool cert_same(const struct progress_cert_info *a, const struct progress_
 
 enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
                                        const char *cert_id, const struct progress_cert_info *c,
-                                       struct progress_date today, int64_t now_ms, const char **why)
+                                       struct progress_date today, int64_t now_ms, char **cause)
 {
     if (!id_ok(guide_id) || !id_ok(cert_id)) {
-        if (why != NULL) {
-            *why = "the certification id is empty or not valid UTF-8";
+        if (cause != NULL) {
+            *cause = xstrdup("the certification id is empty or not valid UTF-8");
         }
         return PROGRESS_INVALID;
     }
-    if (progress_cert_validate(c, today, why) != 0) {
+    if (progress_cert_validate(c, today, cause) != 0) {
         return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);

@@ -170,12 +170,12 @@ enum load_result { LOAD_OK, LOAD_FAILED, LOAD_NEWER };
 
 /* Handles a target over the size limit: copied aside whole, read as empty. */
 static enum load_result load_huge(struct progress_store *s, const struct stat *st,
-                                  struct progress **theirs, char **note, char **why)
+                                  struct progress **theirs, char **note, char **cause)
 {
     char *copy = NULL, *err = NULL;
     if (keep_damaged(s, st, NULL, 0, &copy, &err) != 0) {
-        *why = xasprintf("%s is larger than %u MiB and %s", s->target,
-                         PROGRESS_STORE_MAX_SIZE >> 20, err);
+        *cause = xasprintf("%s is larger than %u MiB and %s", s->target,
+                           PROGRESS_STORE_MAX_SIZE >> 20, err);
         free(err);
         return LOAD_FAILED;
     }
@@ -194,7 +194,7 @@ static enum load_result load_huge(struct progress_store *s, const struct stat *s
 
 /* Parses the target's bytes; copies a damaged file aside. */
 static enum load_result load_text(struct progress_store *s, const struct stat *st, const char *buf,
-                                  size_t len, struct progress **theirs, char **note, char **why)
+                                  size_t len, struct progress **theirs, char **note, char **cause)
 {
     struct diag d = {0};
     enum progress_parse_status status;
@@ -207,14 +207,14 @@ static enum load_result load_text(struct progress_store *s, const struct stat *s
     enum load_result res = LOAD_OK;
     char *copy = NULL, *err = NULL;
     if (status == PROGRESS_PARSE_NEWER) {
-        *why = xasprintf("%s was %s; it is opened read-only and never overwritten", s->target,
-                         problem);
+        *cause = xasprintf("%s was %s; it is opened read-only and never overwritten", s->target,
+                           problem);
         res = LOAD_NEWER;
     } else if (status == PROGRESS_PARSE_DAMAGED &&
                keep_damaged(s, st, buf, len, &copy, &err) != 0) {
-        *why = xasprintf("%s is damaged (%s) and no copy of it could be kept (%s); it is not "
-                         "overwritten",
-                         s->target, problem, err);
+        *cause = xasprintf("%s is damaged (%s) and no copy of it could be kept (%s); it is not "
+                           "overwritten",
+                           s->target, problem, err);
         free(err);
         res = LOAD_FAILED;
     } else if (copy != NULL) {
@@ -243,10 +243,10 @@ static bool unchanged_since_save(const struct progress_store *s, const char *buf
 /* Reads the target into *theirs (NULL when there is no file, or when it holds what the last
  * save wrote). A damaged file is copied aside
  * (once) and what could be read is returned; *note gets a sentence about it. Returns
- * LOAD_FAILED or LOAD_NEWER (with *why set) when the file must not be replaced: unreadable,
+ * LOAD_FAILED or LOAD_NEWER (with *cause set) when the file must not be replaced: unreadable,
  * damaged without a copy, or from a newer version. */
 static enum load_result load_target(struct progress_store *s, struct progress **theirs, char **note,
-                                    char **why)
+                                    char **cause)
 {
     *theirs = NULL;
     /* Taken before reading: if the file is replaced in between, the worst case is one copy
@@ -257,20 +257,20 @@ static enum load_result load_target(struct progress_store *s, struct progress **
     size_t len = 0;
     int r = progress_fs_read(s->target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &err);
     if (r < 0) {
-        *why = err;
+        *cause = err;
         return LOAD_FAILED;
     }
     if (r == 0) {
         return LOAD_OK;
     }
     if (r == 2) {
-        return load_huge(s, stp, theirs, note, why);
+        return load_huge(s, stp, theirs, note, cause);
     }
     if (!s->want_backup && unchanged_since_save(s, buf, len)) {
         free(buf); /* *theirs stays NULL: nothing to merge (a reset still needs its backup) */
         return LOAD_OK;
     }
-    enum load_result res = load_text(s, stp, buf, len, theirs, note, why);
+    enum load_result res = load_text(s, stp, buf, len, theirs, note, cause);
     free(buf);
     return res;
 }
@@ -334,9 +334,9 @@ static struct progress_store *open_store(const char *path, bool reading)
     }
     clean_stale_temps(s);
     struct progress *theirs = NULL;
-    char *note = NULL, *why = NULL;
-    if (load_target(s, &theirs, &note, &why) != LOAD_OK) {
-        s->readonly = why;
+    char *note = NULL, *cause = NULL;
+    if (load_target(s, &theirs, &note, &cause) != LOAD_OK) {
+        s->readonly = cause;
     }
     s->doc = theirs != NULL ? theirs : progress_new();
     s->saved_generation = progress_generation(s->doc);

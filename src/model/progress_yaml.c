@@ -301,7 +301,7 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
         return;
     }
     const struct ydoc_node *bad = NULL;
-    const char *why = NULL;
+    char *why = NULL;
     struct progress_date no_today = {0};
     if (v->kind == YDOC_MAP &&
         (!read_date(v, "exam", &info.exam, &bad) || !read_date(v, "passed", &info.passed, &bad) ||
@@ -312,6 +312,7 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
     }
     if (progress_cert_validate(&info, no_today, &why) != 0) {
         keep_unread(r, &pg->unread_certs, pair, v, why);
+        free(why);
         return;
     }
     int64_t t;

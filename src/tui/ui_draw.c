@@ -129,6 +129,35 @@ static void position_text(const struct ui *ui, const struct ui_screen *s, char *
     }
 }
 
+/* The columns untrusted text s takes once sanitised for one line. */
+static int untrusted_width(const struct ui *ui, const char *s)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | ui->text_flags, &len);
+    int w = text_width(clean, len);
+    free(clean);
+    return w;
+}
+
+/* Draws untrusted text s at (y, x) within max columns; text that does not fit ends in an
+ * ellipsis. Returns the columns drawn. */
+static int draw_cut(const struct ui *ui, int y, int x, const char *s, int max, attr_t attr)
+{
+    const char *ell = (ui->text_flags & TEXT_ASCII) ? "..." : "…";
+    int ell_w = (ui->text_flags & TEXT_ASCII) ? 3 : 1;
+    if (max <= 0) {
+        return 0;
+    }
+    if (untrusted_width(ui, s) <= max || max <= ell_w) {
+        return ui_draw_untrusted(ui, y, x, s, max, attr);
+    }
+    int w = ui_draw_untrusted(ui, y, x, s, max - ell_w, attr);
+    return w + ui_draw_text(y, x + w, ell, strlen(ell), ell_w, attr);
+}
+
+/* The title, then each screen's crumb. When they do not fit, the crumbs nearest Home give way
+ * to an ellipsis (the current screen's stays) if that makes them fit; otherwise the end is cut
+ * with an ellipsis. Two blank columns always keep the breadcrumb from the position. */
 static void draw_header(struct ui *ui)
 {
     attr_t a = ui_theme_attr(&ui->theme, VIEW_ROLE_HEADER);
@@ -136,8 +165,10 @@ static void draw_header(struct ui *ui)
     char pos[48];
     position_text(ui, top, pos, sizeof pos);
     int pos_w = (int)strlen(pos) + 1;
-    int room = ui->cols - 1 - (ui->cols > pos_w + 10 ? pos_w : 0);
+    bool show_pos = ui->cols > pos_w + 10;
+    int room = ui->cols - 1 - (show_pos ? pos_w + 1 : 0);
     const char *sep = (ui->text_flags & TEXT_ASCII) ? " > " : " › ";
+    const char *ell = (ui->text_flags & TEXT_ASCII) ? "..." : "…";
     const char *title = "trail"; /* the guide picker */
     if (ui->g != NULL) {
         title = ui->g->short_title != NULL ? ui->g->short_title : ui->g->title;
@@ -145,14 +176,32 @@ static void draw_header(struct ui *ui)
     if (title == NULL) {
         title = "trail";
     }
+    int sep_w = 3, total = 1 + untrusted_width(ui, title);
+    for (size_t i = 1; i < ui->depth; i++) {
+        total += sep_w + untrusted_width(ui, ui->stack[i].crumb);
+    }
+    size_t first = 1; /* the first crumb shown */
+    int ell_w = sep_w + untrusted_width(ui, ell);
+    while (total > room && first + 1 < ui->depth) {
+        total -= sep_w + untrusted_width(ui, ui->stack[first].crumb);
+        total += first == 1 ? ell_w : 0;
+        first++;
+    }
+    if (total > room) {
+        first = 1; /* the current crumb is too long anyway: keep the way to it, cut its end */
+    }
     fill(ui, 0, 0, a);
     int x = 1;
-    x += ui_draw_untrusted(ui, 0, x, title, room - x, a);
-    for (size_t i = 1; i < ui->depth; i++) {
+    x += draw_cut(ui, 0, x, title, room - x, a);
+    if (first > 1) {
         x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
-        x += ui_draw_untrusted(ui, 0, x, ui->stack[i].crumb, room - x, a);
+        x += ui_draw_untrusted(ui, 0, x, ell, room - x, a);
     }
-    if (ui->cols > pos_w + 10) {
+    for (size_t i = first; i < ui->depth; i++) {
+        x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
+        x += draw_cut(ui, 0, x, ui->stack[i].crumb, room - x, a);
+    }
+    if (show_pos) {
         ui_draw_text(0, ui->cols - pos_w, pos, strlen(pos), pos_w, a);
     }
 }

@@ -77,16 +77,17 @@ int view_cert_form_collect(struct view_cert_form *f, struct progress_date today,
     for (size_t i = 0; i < 3; i++) {
         const char *text = view_input_text(&f->dates[i]);
         if (text[0] != '\0' && progress_date_parse(text, dates[i]) != 0) {
-            f->why = bad_date[i];
+            snprintf(f->why, sizeof f->why, "%s", bad_date[i]);
             return -1;
         }
     }
-    const char *why = NULL;
-    if (progress_cert_validate(&c, today, &why) != 0) {
-        f->why = why;
+    char *cause = NULL;
+    if (progress_cert_validate(&c, today, &cause) != 0) {
+        snprintf(f->why, sizeof f->why, "%s", cause);
+        free(cause);
         return -1;
     }
-    f->why = NULL;
+    f->why[0] = '\0';
     *out = c;
     return 0;
 }
@@ -146,7 +147,7 @@ size_t view_cert_form_layout(struct view_doc *d, const struct view_cert_form *f,
         view_doc_end_line(d);
     }
     view_doc_add_blank(d);
-    if (f->why != NULL) {
+    if (f->why[0] != '\0') {
         view_doc_add_text(d, VIEW_ROLE_ERROR, f->why, 0, NULL, VIEW_ROLE_ERROR);
     } else {
         view_doc_add_text(d, VIEW_ROLE_DIM,

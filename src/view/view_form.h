@@ -25,12 +25,13 @@ enum view_form_field {
 #define VIEW_FORM_DATE_COLS 11
 /* The column where a field's value starts (after its label). */
 #define VIEW_FORM_VALUE_COL 13
+#define VIEW_FORM_WHY_SIZE  160 /* room for the sentence saying why the form was refused */
 
 struct view_cert_form {
     enum progress_cert_status status;
     struct view_input dates[3]; /* exam, passed, expires ("" for no date) */
     enum view_form_field focus;
-    const char *why; /* why the last view_cert_form_collect() failed (static); NULL */
+    char why[VIEW_FORM_WHY_SIZE]; /* why the last view_cert_form_collect() failed; "" */
 };
 
 /* Fills the form from c (NULL: nothing set), focus on the status. Free with

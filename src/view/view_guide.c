@@ -214,11 +214,9 @@ static void home_cta(struct view_doc *d, const struct guide *g, const struct pro
     view_doc_add_blank(d);
     view_doc_add_text(d, VIEW_ROLE_HEADING, g->cta->title, 0, NULL, VIEW_ROLE_HEADING);
     view_doc_add_text(d, VIEW_ROLE_BODY, g->cta->text, 0, NULL, VIEW_ROLE_BODY);
+    /* The button's words close the text: nothing here opens, so nothing looks like a link. */
     if (g->cta->button != NULL) {
-        view_doc_begin_line(d);
-        view_doc_puts(d, VIEW_ROLE_ACCENT, (d->text_flags & TEXT_ASCII) ? "> " : "» ");
-        view_doc_puts(d, VIEW_ROLE_ACCENT, g->cta->button);
-        view_doc_end_line(d);
+        view_doc_add_text(d, VIEW_ROLE_HEADING, g->cta->button, 0, NULL, VIEW_ROLE_HEADING);
     }
 }
 

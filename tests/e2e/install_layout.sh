@@ -87,7 +87,7 @@ if command -v man >/dev/null 2>&1; then
     done
     expect_status "" "$(cat "$tmp/man.err")" "man -l prints no diagnostics"
 else
-    echo "note: man not installed; man page rendering not checked"
+    skip_part "man is missing: the man page's rendering"
 fi
 if command -v lexgrog >/dev/null 2>&1; then
     out=$(lexgrog "$prefix/share/man/man1/trail.1" 2>&1)
@@ -166,7 +166,7 @@ if command -v zsh >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1; then
     tmux -L "$zsock" send-keys C-u "trail --content=$FIXTURE --mark skip storms/fog" Tab
     zsh_wait "skip storms/foghorn" "zsh: item ids after --mark STATE"
 else
-    echo "note: zsh or tmux not installed; zsh completion not checked"
+    skip_part "zsh or tmux is missing: the zsh completion"
 fi
 
 # make install PREFIX=DIR installs into DIR (dry run: the real one would rebuild in build/).

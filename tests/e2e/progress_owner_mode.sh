@@ -69,7 +69,7 @@ if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; the
     expect_contains "$out" "power loss" "and says what the failed sync risks"
     expect_contains "$(cat "$f")" "2026-01-05" "the imported date is in the file"
 else
-    echo "note: strace missing or not permitted; killed-copy and fsync cases not run"
+    skip_part "strace is missing or not permitted: the killed-copy and fsync cases"
 fi
 
 # --- Another user's file, a symlink in a shared sticky directory (root only: needs chown).
@@ -110,6 +110,6 @@ if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
     expect_contains "$out" "$work/rodir/.local/state/trail/progress.yaml" \
         "it suggests a file in the learner's own space"
 else
-    echo "note: not root; the other-user cases are not run"
+    skip_part "not root: the other-user cases"
 fi
 finish

@@ -241,7 +241,7 @@ if unshare -rm true 2>/dev/null; then
     tui_wait "[exit 0]" "readonly: a second q quits"
     [ -e "$ro" ] && fail "a file appeared in the read-only directory" || pass "nothing was written"
 else
-    echo "skip: unshare -rm is not permitted here (read-only bind mount case)"
+    skip_part "unshare -rm is not permitted here: the read-only bind mount case"
 fi
 
 # ---- SIGTERM and SIGHUP after a tick whose save failed; the fault is gone before the signal.

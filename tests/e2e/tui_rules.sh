@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Rules that hold on every screen: a key that does not apply says where it works instead of
-# doing nothing, and the marking keys work wherever a key action is listed (What's left); the footer keeps "? Help" and "q Quit" however narrow the terminal; the help
+# doing nothing, and the marking keys work wherever a key action is listed (What's left); a
+# breadcrumb too long for the row is shortened with an ellipsis, apart from the position; the
+# call to action is drawn as text, not as a link that does nothing; the footer keeps "? Help" and "q Quit" however narrow the terminal; the help
 # lists every key of a binding (q and Q) with its whole description; a pre-filled field (the
 # start date, a tracked date) is replaced by what is typed, not appended to.
 set -u
@@ -70,8 +72,27 @@ tui_wait "19 key actions to do" "x in What's left ticks the selected action"
 tui_keys u
 tui_wait "20 key actions to do" "u puts it back"
 
+# A breadcrumb too long for the row: the crumbs before the current one give way to an
+# ellipsis, and two blanks keep it from the position.
+tui_keys 4 Enter
+tui_wait "Do I need a captain" "a question is open"
+header=$(tui_header)
+expect_contains "$header" "Keeper › … › Do I need a captain's licence" "the middle crumb gives way"
+case "$header" in
+*"Keeper?  All"*) pass "two blanks before the position" ;;
+*) fail "the breadcrumb runs into the position: $header" ;;
+esac
+
 tui_keys q
 tui_wait "[exit 0]" "q quits"
+
+# The call to action closes Home as text: it opens nothing, so it does not look like a link.
+start 80 60
+cta=$(tui_screen | grep -F "Light the Lamp")
+expect_contains "$cta" "Light the Lamp" "Home ends with the call to action"
+expect_not_contains "$cta" "»" "the call to action has no link arrow"
+tui_keys q
+tui_wait "[exit 0]" "q quits at 80x60"
 
 # The way out and to help always show in the footer, on Home and on a checklist.
 for size in "40 12" "60 16"; do

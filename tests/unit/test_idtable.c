@@ -17,8 +17,8 @@ static char **make_ids(size_t n)
 {
     char **ids = malloc(n * sizeof *ids);
     for (size_t i = 0; i < n; i++) {
-        ids[i] = malloc(32);
-        snprintf(ids[i], 32, "phase-%zu/action-%zu", i / 7, i);
+        ids[i] = malloc(64);
+        snprintf(ids[i], 64, "phase-%zu/action-%zu", i / 7, i);
     }
     return ids;
 }

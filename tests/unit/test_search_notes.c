@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "guide.h"
+#include "input.h"
 #include "progress.h"
 #include "search.h"
 #include "view.h"
@@ -22,10 +23,12 @@
 
 #define T0 1764138612345
 
+#define FIXTURE TRAIL_TEST_DATA "/guides/lighthouse"
+
 static struct guide *load_guide(void)
 {
     struct diag d = {0};
-    struct guide *g = guide_load(TRAIL_SOURCE_DIR "/content/ml-engineer", GUIDE_PART_ALL, &d);
+    struct guide *g = guide_load(FIXTURE, GUIDE_PART_ALL, &d);
     assert_non_null(g);
     diag_free(&d);
     return g;
@@ -145,13 +148,13 @@ static void test_results_show_matching_notes(void **state)
     view_doc_free(&d);
     search_query_free(q);
     /* Words only the action's own text has: the context is its phase, not the note. */
-    q = search_query_new("learn basic");
+    q = search_query_new("marine distress");
     search_run(idx, q, SEARCH_KIND_ACTION, 0, &res);
     view_doc_init(&d, 80, 0);
-    view_search_results(&d, g, idx, q, &res, "learn basic");
+    view_search_results(&d, g, idx, q, &res, "marine distress");
     size_t item = view_doc_find_item(&d, g->phases[0].actions[3].id);
     assert_int_not_equal(item, SIZE_MAX);
-    assert_non_null(strstr(d.lines[d.items[item].first + 1].text, "in Foundation Building"));
+    assert_non_null(strstr(d.lines[d.items[item].first + 1].text, "in Lamp & Tower Basics"));
     view_doc_free(&d);
     search_query_free(q);
     search_results_free(&res);
@@ -162,6 +165,7 @@ static void test_results_show_matching_notes(void **state)
 
 int main(void)
 {
+    test_require_input(FIXTURE);
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_notes_are_found_on_their_items),

@@ -2,12 +2,13 @@
 /* The certification tracker's form: a box over the certification screen with the status
  * (cycled with Left/Right or Space) and three dates (typed, edited with the one line-editing
  * keymap). A modal: while it is open it takes every key. Enter checks the fields through the
- * model (view_cert_form_collect(), then progress_set_cert() and its `why`): a problem is shown
- * in the box, which stays open; otherwise the entry is saved like a tick. Esc closes it
+ * model (view_cert_form_collect(), then progress_set_cert() and its `cause`): a problem is
+ * shown in the box, which stays open; otherwise the entry is saved like a tick. Esc closes it
  * unchanged. */
 #include "ui_certform.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,11 +92,14 @@ static enum ui_result save(struct ui *ui, struct certform *cf)
     if (view_cert_form_collect(&cf->f, today, &info) != 0) {
         return UI_RES_ALL;
     }
-    const char *why = NULL, *id = ui->g->certs[cf->cert].id;
+    const char *id = ui->g->certs[cf->cert].id;
+    char *cause = NULL;
     enum progress_change ch =
-        progress_set_cert(p, ui->g->id, id, &info, today, progress_now_ms(), &why);
+        progress_set_cert(p, ui->g->id, id, &info, today, progress_now_ms(), &cause);
     if (ch == PROGRESS_INVALID) {
-        cf->f.why = why != NULL ? why : "these dates cannot be kept";
+        snprintf(cf->f.why, sizeof cf->f.why, "%s",
+                 cause != NULL ? cause : "these dates cannot be kept");
+        free(cause);
         return UI_RES_ALL;
     }
     ui_modal_close(ui);

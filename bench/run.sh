@@ -31,7 +31,7 @@ unset LESSOPEN LESSCLOSE LESS NO_COLOR
 export LESSHISTFILE=-
 # trail reads a config file and the progress dotfile: give it empty ones of its own, so the
 # learner's files are never touched and every run starts from the same state.
-unset XDG_CONFIG_HOME TRAIL_STATE TRAIL_CONTENT
+unset XDG_CONFIG_HOME XDG_STATE_HOME TRAIL_STATE TRAIL_CONTENT
 
 for tool in gen_guide yaml_scan bench_run pty_driver min_curses; do
     if [ ! -x "$bin/$tool" ]; then
@@ -77,7 +77,7 @@ pty_median() { # "field..." text [pty_driver options...] -- cmd...
     local keys=$1 text=$2 out lines=() k
     shift 2
     for _ in $(seq "$runs"); do
-        rm -f "$HOME/.trail_progress.yaml"
+        rm -rf "$HOME/.trail_progress.yaml" "$HOME/.local/state/trail"
         out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e "$text" "$@" 2>/dev/null) || return 1
         lines+=("$out")
     done
@@ -96,7 +96,7 @@ pty_alternate() { # text-a text-b cmd-a... -- cmd-b...
     shift
     b=("$@")
     for _ in $(seq "$frame_runs"); do
-        rm -f "$HOME/.trail_progress.yaml"
+        rm -rf "$HOME/.trail_progress.yaml" "$HOME/.local/state/trail"
         out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e "$ta" -- "${a[@]}" 2>/dev/null) || return 1
         la+=("$out")
         out=$("$bin/pty_driver" -q "$quiet" -t 10000 -e "$tb" -- "${b[@]}" 2>/dev/null) || return 1

@@ -156,7 +156,7 @@ _trail()
         local ids
         ids=$(_trail_guide_ids "${COMP_WORDS[0]}" "$content")
         if [[ ${#operands[@]} -eq 0 && -z $command ]]; then
-            ids+=$'\n'"done todo doing skip note"
+            ids+=$'\n'"done todo doing skip note undo merge-file"
         fi
         mapfile -t COMPREPLY < <(compgen -W "$ids" -- "$cur")
     fi

@@ -19,10 +19,12 @@
 #include "guide_locate.h"
 #include "guide_print.h"
 #include "item_cmd.h"
+#include "json_report.h"
 #include "progress_merge_file.h"
 #include "progress_report.h"
 #include "progress_store.h"
 #include "search.h"
+#include "shell_undo.h"
 #include "status_line.h"
 #include "text.h"
 #include "ui.h"
@@ -50,6 +52,7 @@ enum mode {
     MODE_LIST_IDS,
     MODE_STATUS,
     MODE_MERGE_FILE,
+    MODE_UNDO,
 };
 
 struct options {
@@ -81,6 +84,7 @@ static void usage(FILE *out)
     fputs("Usage: trail [OPTION]... [GUIDE]\n"
           "  or:  trail done|todo|doing|skip ITEM [GUIDE]\n"
           "  or:  trail note ITEM TEXT|- [GUIDE]\n"
+          "  or:  trail undo [GUIDE]\n"
           "  or:  trail merge-file BASE OURS THEIRS\n"
           "Browse a career guide in the terminal and track your progress through it.\n"
           "\n"
@@ -89,6 +93,8 @@ static void usage(FILE *out)
           "                      progress, skipped); same as --mark STATE ITEM\n"
           "  note ITEM TEXT      set the note of a key action, phase or certification;\n"
           "                      TEXT '-' reads it from standard input\n"
+          "  undo                take back the last change made by one of these\n"
+          "                      commands, unless the item changed since\n"
           "  merge-file BASE OURS THEIRS\n"
           "                      git merge driver for the progress file: merges item by\n"
           "                      item (the latest change wins) into OURS, never a conflict\n"
@@ -120,7 +126,9 @@ static void usage(FILE *out)
           "      --format FMT    with --status: the line's layout, with %{guide} %{done}\n"
           "                      %{total} %{percent} %{next} %{pace} %{streak} and %%\n"
           "      --color         with --status: colour the line (SGR escapes)\n"
-          "      --json          with --status: print the facts as JSON (docs/schemas/)\n"
+          "      --json          with --progress (the --export json object), --list,\n"
+          "                      --search, --check or --status: print JSON (described\n"
+          "                      by the schemas in docs/schemas/)\n"
           "      --list-ids      print the id and text of every item, tab-separated (for\n"
           "                      shell completions)\n"
           "      --over-reset    with --import: also take the entries older than this\n"
@@ -216,6 +224,9 @@ static int parse_command(int argc, char **argv, struct options *o)
             o->merge[i] = argv[optind + 1 + i];
         }
         optind += 4;
+    } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "undo") == 0) {
+        o->mode = MODE_UNDO;
+        optind++;
     } else if (o->mode == MODE_BROWSE && word != NULL && strcmp(word, "note") == 0) {
         o->mode = MODE_NOTE;
         optind++;
@@ -442,8 +453,14 @@ static int parse_options(int argc, char **argv, struct options *o)
         fprintf(stderr, "trail: --format and --color go with --status\n");
         return EXIT_ERROR;
     }
-    if (o->json && o->mode != MODE_STATUS) {
-        fprintf(stderr, "trail: --json goes with --status\n");
+    if (o->json && o->mode != MODE_STATUS && o->mode != MODE_CHECK && o->mode != MODE_LIST &&
+        o->mode != MODE_SEARCH && o->mode != MODE_PROGRESS) {
+        fprintf(stderr, "trail: --json goes with --progress, --list, --search, --check or "
+                        "--status\n");
+        return EXIT_ERROR;
+    }
+    if (o->json && o->left) {
+        fprintf(stderr, "trail: --json does not go with --left (the JSON holds every action)\n");
         return EXIT_ERROR;
     }
     char *why = NULL;
@@ -493,9 +510,15 @@ static int check_output(int rc)
     return rc;
 }
 
-static int run_check(const char *dir, struct diag *d)
+static int run_check(const char *dir, bool json, struct diag *d)
 {
     struct guide *g = guide_load(dir, GUIDE_PART_ALL, d);
+    if (json) {
+        int rc = g == NULL || d->errors > 0 ? EXIT_INVALID : EXIT_OK;
+        rc = check_output(json_report_check(dir, g, d, stdout) == 0 ? rc : EXIT_ERROR);
+        guide_free(g);
+        return rc;
+    }
     diag_print(d, stderr);
     if (g == NULL || d->errors > 0) {
         fprintf(stderr, "%s: invalid (%zu error%s, %zu warning%s)\n", dir, d->errors,
@@ -563,7 +586,9 @@ static int run_progress(const struct options *o, const struct guide *g)
     progress_report_notices(s, stderr);
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     int rc;
-    if (o->mode == MODE_PROGRESS && o->left) {
+    if (o->mode == MODE_PROGRESS && o->json) {
+        rc = progress_report_json(g, s, stdout);
+    } else if (o->mode == MODE_PROGRESS && o->left) {
         rc = progress_report_left(g, s, flags, stdout);
     } else if (o->mode == MODE_PROGRESS) {
         rc = progress_report_text(g, s, flags, stdout);
@@ -573,6 +598,8 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = progress_report_import(g, s, o->import, o->over_reset, stdout, stderr);
     } else if (o->mode == MODE_MARK) {
         rc = item_cmd_mark(g, s, o->item, o->mark, flags, stdout, stderr);
+    } else if (o->mode == MODE_UNDO) {
+        rc = shell_undo_run(g, s, flags, stdout, stderr);
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_RESTORE) {
@@ -695,6 +722,10 @@ static int run_guide(const struct options *o, struct guide *g)
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     switch (o->mode) {
     case MODE_SEARCH:
+        if (o->json) {
+            int rc = json_report_search(g, o->query, stdout);
+            return check_output(rc == 2 ? EXIT_ERROR : rc);
+        }
         return check_output(search_print(g, o->query, flags, stdout) == 0 ? EXIT_OK : EXIT_INVALID);
     case MODE_PRINT:
         return check_output(guide_print(g, print_width(o->width), flags, stdout) == 0 ? EXIT_OK
@@ -707,6 +738,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_RESTORE:
     case MODE_MARK:
     case MODE_NOTE:
+    case MODE_UNDO:
         return run_progress(o, g);
     case MODE_LIST_IDS:
         return check_output(item_cmd_list_ids(g, stdout));
@@ -740,6 +772,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_IMPORT:
     case MODE_RESTORE:
     case MODE_MARK:
+    case MODE_UNDO:
     case MODE_STATUS:
     case MODE_MERGE_FILE:
     case MODE_BROWSE:
@@ -767,21 +800,36 @@ static int run_list(const struct options *o)
     }
     unsigned flags = output_flags(isatty(STDOUT_FILENO)) | TEXT_ONE_LINE;
     int rc = EXIT_OK;
+    if (o->json) {
+        json_report_list_begin(stdout);
+    }
     for (size_t i = 0; i < n; i++) {
         struct guide *g = guide_load(v[i].dir, GUIDE_PART_PATH, &d);
+        bool selected = chosen != NULL && strcmp(chosen, v[i].dir) == 0;
+        struct progress_counts c = {0};
+        if (g != NULL) {
+            progress_count_guide(progress_store_doc(s), g, &c);
+        }
+        if (o->json) {
+            json_report_list_guide(v[i].id, v[i].dir, g, progress_percent(&c), selected, i == 0,
+                                   stdout);
+            rc = g == NULL ? EXIT_INVALID : rc;
+            guide_free(g);
+            continue;
+        }
         if (g == NULL) {
             printf("%-20s (invalid: run trail --check %s)\n", v[i].id, v[i].dir);
             rc = EXIT_INVALID;
             continue;
         }
-        struct progress_counts c;
-        progress_count_guide(progress_store_doc(s), g, &c);
         char *title = text_sanitize(g->title, strlen(g->title), flags, NULL);
         printf("%-20s %s  (%zu key actions, %u%% done)%s\n", v[i].id, title, guide_count_actions(g),
-               progress_percent(&c),
-               chosen != NULL && strcmp(chosen, v[i].dir) == 0 ? " (selected)" : "");
+               progress_percent(&c), selected ? " (selected)" : "");
         free(title);
         guide_free(g);
+    }
+    if (o->json && json_report_list_end(stdout) != 0) {
+        rc = EXIT_ERROR;
     }
     progress_store_close(s);
     free(chosen);
@@ -879,7 +927,7 @@ static int run(const struct options *o)
     struct diag d = {0};
     int rc = EXIT_ERROR;
     if (o->mode == MODE_CHECK) {
-        rc = run_check(dir, &d);
+        rc = run_check(dir, o->json, &d);
     } else {
         struct guide *g = guide_load(dir, parts_for(o->mode), &d);
         if (g == NULL) {

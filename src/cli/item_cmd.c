@@ -14,6 +14,7 @@
 
 #include "progress_report_out.h"
 #include "search.h"
+#include "shell_undo.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -232,7 +233,10 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
                             save(s, "the change was", err) != 0)) {
         return 1;
     }
-    /* The save merged what other instances saved: say what the file holds now. */
+    if (before != state) {
+        shell_undo_record(s, g->id, SHELL_UNDO_STATE, ref.id, progress_state_name(before),
+                          progress_state_name(state), err);
+    }
     if (before == state) {
         fprintf(out, "Already %s: ", state_words(state, false));
     } else {
@@ -284,10 +288,18 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
     const char *old = progress_get_note(p, g->id, ref.id);
     bool had = old != NULL;
     bool same = had && strlen(old) == len && memcmp(old, text, len) == 0;
+    char *before = had ? xstrdup(old) : NULL; /* old is the document's: the change frees it */
     if (!same && (progress_set_note(p, g->id, ref.id, text, len, progress_now_ms()) < 0 ||
                   save(s, "the note was", err) != 0)) {
+        free(before);
         return 1;
     }
+    if (!same) {
+        char *after = xstrndup(text, len);
+        shell_undo_record(s, g->id, SHELL_UNDO_NOTE, ref.id, before, after, err);
+        free(after);
+    }
+    free(before);
     fputs(same ? "Note unchanged on " : had ? "Note replaced on " : "Note added to ", out);
     fprintf(out, "%s ", ref_kind_word(ref.kind));
     report_put_clean(out, ref.id, text_flags);

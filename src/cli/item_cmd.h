@@ -7,8 +7,9 @@
  * ("learn git"). A name that matches none or several is refused with the candidates listed,
  * before anything is read for writing: the progress file stays as it was, byte for byte.
  * A change saves through the store, as the browser does (lock, merge, atomic replace), and
- * prints one line saying what changed. Each function returns the exit status: 0 done (also
- * when the item already had that value), 1 refused or not saved (the message on err). */
+ * prints one line saying what changed; trail undo takes it back (shell_undo.h). Each function
+ * returns the exit status: 0 done (also when the item already had that value), 1 refused or not
+ * saved (the message on err). */
 #ifndef TRAIL_ITEM_CMD_H
 #define TRAIL_ITEM_CMD_H
 

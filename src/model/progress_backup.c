@@ -69,15 +69,6 @@ struct progress *progress_backup_load(const char *path, const char *guide_id, st
     return p;
 }
 
-/* Moves a change time at or before reset to just after it; counts it. */
-static void lift(int64_t *changed, int64_t reset, size_t *n)
-{
-    if (*changed != 0 && *changed <= reset) {
-        *changed = reset + 1;
-        (*n)++;
-    }
-}
-
 size_t progress_backup_lift(struct progress *theirs, const struct progress *ours,
                             const char *guide_id)
 {
@@ -86,20 +77,5 @@ size_t progress_backup_lift(struct progress *theirs, const struct progress *ours
     if (tg == NULL || og == NULL || og->reset == 0) {
         return 0;
     }
-    int64_t reset = og->reset;
-    size_t n = 0;
-    tg->reset = 0;
-    for (size_t i = 0; i < tg->n_items; i++) {
-        lift(&tg->items[i].changed, reset, &n);
-    }
-    struct progress_note *notes = tg->notes.rows;
-    for (size_t i = 0; i < tg->notes.n; i++) {
-        lift(&notes[i].changed, reset, &n);
-    }
-    struct progress_cert *certs = tg->certs.rows;
-    for (size_t i = 0; i < tg->certs.n; i++) {
-        lift(&certs[i].changed, reset, &n);
-    }
-    lift(&tg->start.changed, reset, &n);
-    return n;
+    return progress_guide_lift(tg, og->reset);
 }

@@ -586,6 +586,11 @@ static int keep_attributes(int fd, const char *path)
 
 int progress_fs_replace(const char *path, const char *buf, size_t len, char **cause)
 {
+    return progress_fs_replace_sync(path, buf, len, true, cause);
+}
+
+int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync, char **cause)
+{
     char *tmp = NULL;
     int fd = create_temp(path, &tmp, cause);
     if (fd < 0) {
@@ -594,7 +599,7 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **ca
     const char *step = NULL;
     if (fileio_write_all(fd, buf, len) != 0) {
         step = "cannot write";
-    } else if (fsync(fd) != 0) {
+    } else if (sync && fsync(fd) != 0) {
         step = "cannot sync to disk";
     } else if (keep_attributes(fd, path) != 0) {
         step = "cannot keep the owner and mode of";
@@ -615,6 +620,9 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **ca
         return fail(cause, step, path);
     }
     free(tmp);
+    if (!sync) {
+        return 0;
+    }
     char *dir = progress_fs_dirname(path);
     int rc = fsync_dir(dir);
     if (rc != 0) {

@@ -55,6 +55,13 @@ size_t progress_fs_list_copies(const char *path, const char *tag, char ***paths)
  * the new content is in place then but may not survive a power loss. */
 int progress_fs_replace(const char *path, const char *buf, size_t len, char **cause);
 
+/* progress_fs_replace() without the two fsyncs when sync is false: still atomic (a reader
+ * sees the old or the new content), but a power loss may leave the old content or, on some
+ * file systems, an empty file. Only for files whose loss is harmless (the browser's resume
+ * position, the undo record of a shell command). */
+int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync,
+                             char **cause);
+
 /* Takes an exclusive flock on "<path>.lock" (created 0600, close-on-exec). With wait_ms > 0
  * retries until the lock is free or wait_ms passed; with 0 tries once. Returns the lock's fd
  * (release with progress_fs_unlock()) or -1 (errno EWOULDBLOCK when another process holds

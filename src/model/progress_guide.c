@@ -290,6 +290,34 @@ void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
     memset(&pg->unread_other, 0, sizeof pg->unread_other);
 }
 
+/* Moves a change time at or before reset to just after it; counts it. */
+static void lift(int64_t *changed, int64_t reset, size_t *n)
+{
+    if (*changed != 0 && *changed <= reset) {
+        *changed = reset + 1;
+        (*n)++;
+    }
+}
+
+size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
+{
+    size_t n = 0;
+    pg->reset = 0;
+    for (size_t i = 0; i < pg->n_items; i++) {
+        lift(&pg->items[i].changed, reset, &n);
+    }
+    struct progress_note *notes = pg->notes.rows;
+    for (size_t i = 0; i < pg->notes.n; i++) {
+        lift(&notes[i].changed, reset, &n);
+    }
+    struct progress_cert *certs = pg->certs.rows;
+    for (size_t i = 0; i < pg->certs.n; i++) {
+        lift(&certs[i].changed, reset, &n);
+    }
+    lift(&pg->start.changed, reset, &n);
+    return n;
+}
+
 int64_t progress_guide_latest(const struct progress_guide *pg)
 {
     int64_t t = pg->start.changed > pg->resume.changed ? pg->start.changed : pg->resume.changed;

@@ -141,6 +141,11 @@ bool progress_guide_drop_void(struct progress_guide *pg);
  * survives a merge) and every entry, understood or not, is dropped. */
 void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms);
 
+/* Forgets pg's reset and moves every entry changed at or before `reset` to just after it, so
+ * that a copy of them taken before a reset wins over that reset (a restore). Returns how many
+ * entries moved. */
+size_t progress_guide_lift(struct progress_guide *pg, int64_t reset);
+
 /* The latest change time of any of pg's entries (0 when there are none). */
 int64_t progress_guide_latest(const struct progress_guide *pg);
 

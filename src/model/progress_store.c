@@ -35,6 +35,7 @@ struct progress_store {
     struct stat kept_st; /* save replacing it does not copy the same file again */
     char *written;       /* the bytes the last save wrote (NULL before it): while the file */
     size_t written_len;  /* still holds exactly them, re-reading it cannot add anything */
+    bool nosync;         /* progress_store_set_durable(false): a state file, not progress */
 };
 
 /* The same file, unchanged: files are only ever replaced, never rewritten in place. */
@@ -98,13 +99,12 @@ char *progress_default_path(void)
     return xasprintf("%s%s.trail_progress.yaml", home, home[n - 1] == '/' ? "" : "/");
 }
 
-char *progress_store_suggest_path(const struct progress_store *s)
+char *progress_store_state_path(const char *name)
 {
-    (void)s;
     /* Never a shared directory such as /tmp: another user could plant a symlink there (F7). */
     const char *state = getenv("XDG_STATE_HOME");
     if (state != NULL && state[0] == '/') {
-        return xasprintf("%s/trail/progress.yaml", state);
+        return xasprintf("%s/trail/%s", state, name);
     }
     const char *home = getenv("HOME");
     if (home == NULL || home[0] != '/') {
@@ -112,10 +112,17 @@ char *progress_store_suggest_path(const struct progress_store *s)
         home = pw != NULL && pw->pw_dir != NULL && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
     }
     if (home == NULL) {
-        return xstrdup("FILE (in a directory only you can write)");
+        return NULL;
     }
-    return xasprintf("%s%s.local/state/trail/progress.yaml", home,
-                     home[strlen(home) - 1] == '/' ? "" : "/");
+    return xasprintf("%s%s.local/state/trail/%s", home, home[strlen(home) - 1] == '/' ? "" : "/",
+                     name);
+}
+
+char *progress_store_suggest_path(const struct progress_store *s)
+{
+    (void)s;
+    char *path = progress_store_state_path("progress.yaml");
+    return path != NULL ? path : xstrdup("FILE (in a directory only you can write)");
 }
 
 /* The first error of a parse, for messages: "line 4: an item's state is ...". */
@@ -426,7 +433,7 @@ static int save_locked(struct progress_store *s, char **note)
         return save_failed(s,
                            xasprintf("the progress of %s could not be written as YAML", s->target));
     }
-    int rc = progress_fs_replace(s->target, text, len, &err);
+    int rc = progress_fs_replace_sync(s->target, text, len, !s->nosync, &err);
     free(s->written);
     s->written = rc >= 0 ? text : NULL;
     s->written_len = rc >= 0 ? len : 0;
@@ -616,4 +623,9 @@ struct progress *progress_store_peek(const char *path, bool *found)
     free(buf);
     free(target);
     return p;
+}
+
+void progress_store_set_durable(struct progress_store *s, bool durable)
+{
+    s->nosync = !durable;
 }

@@ -51,6 +51,11 @@ struct progress_store *progress_store_open_read(const char *path);
  * read; *found says whether a file was read. */
 struct progress *progress_store_peek(const char *path, bool *found);
 
+/* durable false: saves skip the fsyncs (still atomic, still locked and merged), for trail's
+ * own state files whose loss on a power cut is harmless: the browser's resume position and
+ * the undo record of a shell command. Never for the learner's progress. */
+void progress_store_set_durable(struct progress_store *s, bool durable);
+
 /* Frees the store without saving. */
 void progress_store_close(struct progress_store *s);
 
@@ -110,6 +115,12 @@ const char *progress_store_readonly(const struct progress_store *s);
  * could not be resolved). Borrowed. */
 const char *progress_store_path(const struct progress_store *s);
 const char *progress_store_target(const struct progress_store *s);
+
+/* The path of trail's file `name` in the learner's state directory:
+ * "$XDG_STATE_HOME/trail/<name>" when that is an absolute path, else
+ * "~/.local/state/trail/<name>". Returns a new string (caller frees), NULL when no home
+ * directory is known. */
+char *progress_store_state_path(const char *name);
 
 /* Somewhere else the learner could save to when the dotfile cannot be written, in the
  * learner's own space, never a shared directory such as /tmp (where another user could plant a

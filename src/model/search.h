@@ -166,6 +166,10 @@ size_t search_index_find_entry(const struct search_index *idx, enum search_kind 
 void search_index_get_entry(const struct search_index *idx, size_t entry,
                             struct search_result *out);
 
+/* The id of a result's item (a phase, key action, certification or question; borrowed from
+ * g), or NULL for the intro, an overview block and the call to action, which have none. */
+const char *search_result_id(const struct guide *g, const struct search_result *r);
+
 /* The number of fields of an entry, and field k of it (k < that number). */
 size_t search_entry_count_fields(const struct search_index *idx, size_t entry);
 void search_entry_get_field(const struct search_index *idx, size_t entry, size_t k,

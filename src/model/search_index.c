@@ -399,3 +399,19 @@ size_t search_map_end(const struct search_index *idx, const struct search_field 
     }
     return m->o + m->olen + (f - m->f - m->flen);
 }
+
+const char *search_result_id(const struct guide *g, const struct search_result *r)
+{
+    switch (r->kind) {
+    case SEARCH_KIND_PHASE:
+        return g->phases[r->index].id;
+    case SEARCH_KIND_ACTION:
+        return g->phases[r->index].actions[r->sub].id;
+    case SEARCH_KIND_CERT:
+        return g->certs[r->index].id;
+    case SEARCH_KIND_FAQ:
+        return g->faqs[r->index].id;
+    default:
+        return NULL;
+    }
+}

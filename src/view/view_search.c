@@ -176,17 +176,13 @@ static void pick_fields(const struct search_index *idx, const struct search_quer
 
 static const char *result_id(const struct guide *g, const struct search_result *r)
 {
+    const char *id = search_result_id(g, r);
+    if (id != NULL) {
+        return id;
+    }
     switch (r->kind) {
     case SEARCH_KIND_OVERVIEW:
         return g->overview[r->index].title != NULL ? g->overview[r->index].title : "overview";
-    case SEARCH_KIND_PHASE:
-        return g->phases[r->index].id;
-    case SEARCH_KIND_ACTION:
-        return g->phases[r->index].actions[r->sub].id;
-    case SEARCH_KIND_CERT:
-        return g->certs[r->index].id;
-    case SEARCH_KIND_FAQ:
-        return g->faqs[r->index].id;
     case SEARCH_KIND_CTA:
         return "cta";
     default:

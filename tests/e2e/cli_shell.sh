@@ -51,6 +51,36 @@ out=$(trail --note radio "Channel 16, then 9" 2>&1)
 expect_status 0 $? "--note ITEM TEXT"
 expect_contains "$out" "Note replaced on key action basics/radio" "--note replaces a note"
 
+# ---- trail undo (on a file of its own) ---------------------------------------------------------
+export XDG_STATE_HOME="$tmp/state"
+main_state=$S S="$tmp/undo.yaml"
+out=$(trail done basics/logbook 2>&1) && out=$(trail undo 2>&1)
+expect_status 0 $? "undo after done"
+expect_contains "$out" "Undone: basics/logbook is todo again" "undo says what it took back"
+expect_not_contains "$(trail --export json)" '"basics/logbook": {"state": "done"' "the state is back"
+out=$(trail undo 2>&1)
+expect_status 1 $? "a second undo has nothing to take back"
+expect_contains "$out" "no change made from the shell to undo" "says so"
+trail note basics/radio "Channel 16, then 9" >/dev/null
+trail note basics/radio "Channel 16, then 12" >/dev/null
+out=$(trail undo 2>&1)
+expect_status 0 $? "undo after a note"
+expect_contains "$(trail --export json)" '"text": "Channel 16, then 9"' "the old note is back"
+trail done basics/logbook >/dev/null
+trail --mark skip basics/logbook >/dev/null
+out=$(trail undo 2>&1)
+expect_status 0 $? "undo takes back the last command only"
+expect_contains "$out" "basics/logbook is done again" "the state before the last command"
+trail done basics/knots >/dev/null
+trail --reset --yes >/dev/null 2>&1
+cp "$S" "$tmp/undo-before"
+out=$(trail undo 2>&1)
+expect_status 1 $? "undo after the item changed elsewhere"
+expect_contains "$out" "basics/knots: it changed since" "undo never overwrites a later change"
+cmp -s "$S" "$tmp/undo-before" && pass "a refused undo leaves the file alone" ||
+    fail "a refused undo changed the file"
+S=$main_state
+
 # ---- refusals: the file stays byte for byte --------------------------------------------------
 cp "$S" "$tmp/before"
 refused() { # status what command...

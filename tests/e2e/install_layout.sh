@@ -109,19 +109,19 @@ bash_complete() { # words...: prints the completions, one per line
 mkdir -p "$tmp/dirs/guides-a" "$tmp/dirs/guides-b"
 cp -r "$guides/sample" "$tmp/dirs/guides-a/my-guide"
 # The first operand is a guide id or a command word (done, todo, doing, skip, note).
-words=$'doing\ndone\nnote\nskip\ntodo'
+words=$'doing\ndone\nmerge-file\nnote\nskip\ntodo\nundo'
 expect_same "$(printf 'ml-engineer\nsample\n%s' "$words" | sort)" "$(bash_complete trail '')" \
     "bash: guide ids and command words"
 expect_same "$(printf 'sample\nskip')" "$(bash_complete trail s)" "bash: guide id prefix"
 expect_same "$(printf 'json\nmarkdown')" "$(bash_complete trail --export '')" "bash: --export"
 expect_same "$(printf -- '--no-mouse\n--note')" "$(bash_complete trail --no)" "bash: option prefix"
 expect_same "$(printf -- '--print\n--progress')" "$(bash_complete trail --pr)" "bash: options"
-expect_same "my-guide" "$(bash_complete trail --content "$tmp/dirs/guides-a" m)" \
+expect_same "my-guide" "$(bash_complete trail --content "$tmp/dirs/guides-a" my)" \
     "bash: ids of the --content directory"
-expect_same "my-guide" "$(bash_complete trail --content = "$tmp/dirs/guides-a" m)" \
+expect_same "my-guide" "$(bash_complete trail --content = "$tmp/dirs/guides-a" my)" \
     "bash: ids of --content=DIR"
 expect_same "my-guide" "$(TRAIL_CONTENT=$tmp/dirs/guides-a bash -c '
-        . "$1"; COMP_WORDS=(trail "m"); COMP_CWORD=1; _trail; printf "%s\n" "${COMPREPLY[@]}"' \
+        . "$1"; COMP_WORDS=(trail "my"); COMP_CWORD=1; _trail; printf "%s\n" "${COMPREPLY[@]}"' \
     _ "$prefix/share/bash-completion/completions/trail")" "bash: ids of TRAIL_CONTENT"
 expect_same "$(printf '%s\n' "$tmp/dirs/guides-a" "$tmp/dirs/guides-b")" \
     "$(bash_complete trail --content "$tmp/dirs/guides-")" "bash: --content completes directories"
@@ -159,7 +159,7 @@ if command -v zsh >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1; then
     zsh_wait "sample" "zsh: guide id sample from the installed guides"
     tmux -L "$zsock" send-keys C-u 'trail --pr' Tab
     zsh_wait "--progress  -- print progress per phase and overall" "zsh: options with descriptions"
-    tmux -L "$zsock" send-keys C-u "trail --content=$tmp/dirs/guides-a m" Tab
+    tmux -L "$zsock" send-keys C-u "trail --content=$tmp/dirs/guides-a my" Tab
     zsh_wait "guides-a my-guide" "zsh: ids of the --content directory"
     tmux -L "$zsock" send-keys C-u "trail --content=$FIXTURE done basics/ti" Tab
     zsh_wait "done basics/tides" "zsh: item ids after a command word"

@@ -16,6 +16,8 @@ require_input "$FIXTURE"
 tui_setup companion
 export HOME="$TUI_DIR" # never the real home, whatever a case forgets
 export TMPDIR="$TUI_DIR/tmp"
+export XDG_STATE_HOME="$TUI_DIR/state" # where the browser keeps its resume positions
+resume_file="$XDG_STATE_HOME/trail/resume.yaml"
 mkdir -p "$TMPDIR"
 guide="$FIXTURE"
 dot="·"
@@ -197,22 +199,53 @@ tui_keys Escape Escape 2 Enter j j
 tui_wait "3/5" "resume: the third action is selected"
 tui_keys q
 tui_wait "[exit 0]" "resume: q quits"
+wait_file "$resume_file" 'screen: "phase:basics"' "the position is kept in the state file"
+grep -q "resume:" "$state" && fail "the position went into the progress file" ||
+    pass "the progress file holds no position"
+# Browsing alone (moving the selection, quitting) leaves the progress file byte for byte.
+cp "$state" "$TUI_DIR/before-browse"
+start browse "$state"
+tui_wait "3/5" "browse: trail reopens the same action"
+tui_keys j
+tui_wait "4/5" "browse: the selection moves"
+tui_keys q
+tui_wait "[exit 0]" "browse: q quits"
+cmp -s "$state" "$TUI_DIR/before-browse" && pass "browsing alone does not rewrite progress" ||
+    fail "browsing alone rewrote the progress file"
 start resume "$state"
 tui_wait "Career Path › Lamp & Tower Basics" "trail reopens the same phase"
-expect_contains "$(tui_header)" "3/5" "with the same action selected"
+expect_contains "$(tui_header)" "4/5" "with the same action selected"
 tui_keys Escape
 tui_wait "Lamp & Tower Basics (Months 1-3)" "Back goes to the career path, as if opened by hand"
 expect_contains "$(tui_header)" "1/4" "with the phase selected"
 tui_keys q
 tui_wait "[exit 0]" "resume: q quits again"
 # An item that is gone: Home.
-sed -i 's/^\(      item: \).*/\1gone\/nowhere/' "$state"
-grep -q "item: gone/nowhere" "$state" && pass "the saved item was replaced" || fail "no item"
+sed -i 's/^\(      item: \).*/\1gone\/nowhere/' "$resume_file"
+grep -q "item: gone/nowhere" "$resume_file" && pass "the saved item was replaced" || fail "no item"
 start gone "$state"
 tui_wait "1  Overview" "an item that is gone: trail starts on Home"
 expect_not_contains "$(tui_header)" "›" "Home is the only screen"
 tui_keys q
 tui_wait "[exit 0]" "gone: q quits"
+# A position an older trail kept in the progress file itself is still read.
+old="$TUI_DIR/old/progress.yaml"
+mkdir -p "$TUI_DIR/old"
+cat >"$old" <<'YAML'
+version: 1
+guides:
+  lighthouse:
+    resume:
+      screen: phase:optics
+      item: optics/clockwork
+      scroll: 0
+      changed: 2026-01-01T00:00:00.000Z
+YAML
+start old "$old"
+tui_wait "Career Path › Optics & Clockwork" "an old resume entry in the progress file is read"
+expect_contains "$(tui_header)" "2/5" "with its action selected"
+tui_keys q
+tui_wait "[exit 0]" "old: q quits"
 
 # ---- The certification tracker.
 state="$TUI_DIR/certs/progress.yaml"

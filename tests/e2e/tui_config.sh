@@ -22,7 +22,7 @@ esc=$'\e'
 # start NAME [ARGS]: a fresh server running trail, its standard error into $err, on fresh
 # progress (trail reopens where the last case left off otherwise).
 start() {
-    rm -f "$TUI_DIR/progress.yaml"
+    rm -rf "$TUI_DIR/progress.yaml" "${XDG_STATE_HOME:-$HOME/.local/state}/trail"
     tui_new_server "$1"
     tui_start 80 24 "$run ${2:-} 2>'$err'"
 }

@@ -11,7 +11,7 @@ export HOME="$TUI_DIR"
 require_input "$FIXTURE"
 run="'$TRAIL_BIN' --content '$FIXTURE'"
 # Each case starts on Home: forget where the case before quit (trail resumes there).
-fresh() { rm -f "$HOME/.trail_progress.yaml"; }
+fresh() { rm -rf "$HOME/.trail_progress.yaml" "${XDG_STATE_HOME:-$HOME/.local/state}/trail"; }
 
 # X10 mouse reports: ESC [ M, then 32 + button, 32 + column, 32 + row (1-based).
 mouse() { # button col row (0-based col and row)

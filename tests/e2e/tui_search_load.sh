@@ -17,12 +17,14 @@ export HOME="$TUI_DIR"
 guide="$TUI_DIR/guide"
 cp -r "$FIXTURE" "$guide"
 faq="$guide/faq.yaml"
+# Opening faq.yaml takes this long: waits for the FAQ to come in allow for it on top.
+delay_s=6
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" # under ptrace
 
 start() {
     tui_new_server "$1"
     tui_start 80 24 "strace -f -qq -o /dev/null -P '$faq' -e trace=openat \
-        -e inject=openat:delay_enter=6000000 '$TRAIL_BIN' --content '$guide' --state '$TUI_DIR/p.yaml'"
+        -e inject=openat:delay_enter=${delay_s}000000 '$TRAIL_BIN' --content '$guide' --state '$TUI_DIR/p.yaml'"
     tui_wait "1  Overview" "$1: trail is up"
 }
 
@@ -35,7 +37,7 @@ tui_keys l i c e n c e
 tui_wait "/licence" "what is typed goes into the search while the FAQ loads"
 ms=$((($(date +%s%N) - t0) / 1000000))
 expect_le "$ms" 4000 "the search took keys while the FAQ was still loading (ms after /)"
-tui_wait "1 match" "once the FAQ is in, its match is added without another key"
+TUI_TIMEOUT=$((TUI_TIMEOUT + delay_s)) tui_wait "1 match" "once the FAQ is in, its match is added without another key"
 tui_keys Enter
 tui_wait "FAQ" "the match is the FAQ's"
 tui_keys Escape Escape q
@@ -48,7 +50,7 @@ tui_keys Escape
 tui_wait_gone "loading the rest" "Esc closes the search while the FAQ loads"
 tui_keys 2
 tui_wait "Lamp & Tower Basics" "keys work on while it loads: the career path opens"
-deadline=$((SECONDS + TUI_TIMEOUT))
+deadline=$((SECONDS + TUI_TIMEOUT + delay_s))
 found=0
 while [ $SECONDS -lt $deadline ]; do
     tui_keys / l i c e n c e

@@ -24,7 +24,7 @@ expect_le $((down * 10)) $((full - 1)) "j costs under a tenth of a full repaint"
 
 # The selected row, in colour and in monochrome.
 for mode in colour mono; do
-    rm -f "$HOME/.trail_progress.yaml"
+    rm -rf "$HOME/.trail_progress.yaml" "${XDG_STATE_HOME:-$HOME/.local/state}/trail"
     tui_new_server "$mode"
     env=""
     [ "$mode" = mono ] && env="NO_COLOR=1"

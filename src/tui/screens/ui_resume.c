@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Resume: where the learner left off, saved when the browser ends and reopened at the start.
+/* Resume: where the learner left off, saved when the browser ends and reopened at the start;
+ * kept in trail's state file (progress_resume.h), never in the progress file, so browsing
+ * alone never rewrites the learner's progress.
  *
  * A position is the deepest screen of the stack that can be opened again from its name, the
  * id of its selected item and its first visible line. Names are the browser's own: "home",
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_resume.h"
 #include "progress_store.h"
 #include "ui_loop.h"
 #include "ui_section.h"
@@ -62,8 +65,8 @@ static char *screen_name(const struct ui *ui, const struct ui_screen *s)
 void ui_resume_save(struct ui *ui)
 {
     struct progress_store *st = ui->opt.store;
-    if (ui->g == NULL || st == NULL || progress_store_readonly(st) != NULL) {
-        return; /* no guide open (the picker), or nowhere to keep the place */
+    if (ui->g == NULL || st == NULL) {
+        return; /* no guide open (the picker) */
     }
     for (size_t i = ui->depth; i-- > 0;) {
         const struct ui_screen *s = &ui->stack[i];
@@ -73,8 +76,7 @@ void ui_resume_save(struct ui *ui)
         }
         const char *item = s->pos.sel < s->doc.n_items ? s->doc.items[s->pos.sel].id : NULL;
         long scroll = s->pos.top < PROGRESS_SCROLL_MAX ? (long)s->pos.top : 0;
-        progress_set_resume(progress_store_doc(st), ui->g->id, name, item, scroll,
-                            progress_now_ms());
+        progress_resume_save(progress_store_target(st), ui->g->id, name, item, scroll);
         free(name);
         return;
     }
@@ -135,16 +137,9 @@ static bool open_named(struct ui *ui, const char *name)
     return false;
 }
 
-void ui_resume_restore(struct ui *ui)
+/* Reopens the screen of position r and selects its item; Home when either is gone. */
+static void restore_at(struct ui *ui, const struct progress_resume *r)
 {
-    const struct progress *p = ui_store_doc(ui);
-    if (ui->g == NULL || p == NULL) {
-        return;
-    }
-    const struct progress_resume *r = progress_get_resume(p, ui->g->id);
-    if (r == NULL || r->screen == NULL) {
-        return;
-    }
     bool ok = open_named(ui, r->screen);
     struct ui_screen *s = ui_top(ui);
     size_t item = SIZE_MAX;
@@ -161,4 +156,17 @@ void ui_resume_restore(struct ui *ui)
         s->pos.sel = item;
     }
     view_list_fix(&s->pos, &s->doc, ui_body_height(ui));
+}
+
+void ui_resume_restore(struct ui *ui)
+{
+    const struct progress *p = ui_store_doc(ui);
+    struct progress_resume pos;
+    if (ui->g == NULL || p == NULL || ui->opt.store == NULL ||
+        !progress_resume_load(progress_store_target(ui->opt.store), p, ui->g->id, &pos)) {
+        return;
+    }
+    restore_at(ui, &pos);
+    free(pos.screen);
+    free(pos.item);
 }

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# --json on every report (--progress, --list, --search, --check, --status) and --export json:
+# each output validates against its JSON Schema in docs/schemas/ (python3-jsonschema), and so
+# do the fixture guides' YAML files against the guide schemas. Exit statuses match the text
+# reports'. A guide text holding escapes comes out escaped (no raw ESC on the terminal).
+set -u
+. "$(dirname "$0")/lib/assert.sh"
+
+: "${TRAIL_SOURCE_DIR:?}"
+require_input "$FIXTURE" "$FIXTURE_GUIDES/orchard"
+python3 -c 'import jsonschema, yaml' 2>/dev/null ||
+    { echo "skip: python3-jsonschema or python3-yaml is not installed"; exit 77; }
+export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8
+schemas="$TRAIL_SOURCE_DIR/docs/schemas"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+S="$tmp/p.yaml"
+trail() { "$TRAIL_BIN" --state "$S" "$@"; }
+
+# check SCHEMA FILE: validates FILE (JSON, or YAML with .yaml) against docs/schemas/SCHEMA;
+# prints why not.
+check() {
+    python3 - "$schemas/$1" "$2" <<'PY' 2>&1
+import json, sys, jsonschema, yaml
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+path = sys.argv[2]
+doc = yaml.safe_load(open(path)) if path.endswith(".yaml") else json.load(open(path))
+jsonschema.Draft202012Validator(schema).validate(doc)
+PY
+}
+validate() { # SCHEMA FILE WHAT
+    local why
+    if why=$(check "$1" "$2"); then pass "$3 validates against $1"; else
+        fail "$3 does not validate against $1: $why"; fi
+}
+
+trail done trim >/dev/null && trail doing knots >/dev/null && trail skip radio >/dev/null
+trail note trim "first note" >/dev/null && trail --start 2026-01-01 >/dev/null
+
+trail --progress --json >"$tmp/progress.json"
+expect_status 0 $? "--progress --json"
+validate export.schema.json "$tmp/progress.json" "--progress --json"
+trail --export json >"$tmp/export.json"
+validate export.schema.json "$tmp/export.json" "--export json"
+
+trail --status --json >"$tmp/status.json"
+expect_status 0 $? "--status --json"
+validate status.schema.json "$tmp/status.json" "--status --json"
+
+TRAIL_CONTENT="$FIXTURE_GUIDES" trail --list --json >"$tmp/list.json"
+expect_status 0 $? "--list --json"
+validate list.schema.json "$tmp/list.json" "--list --json"
+expect_contains "$(cat "$tmp/list.json")" '"id":"orchard"' "--list --json lists every guide"
+
+trail --search "lamp" --json >"$tmp/search.json"
+expect_status 0 $? "--search --json with matches"
+validate search.schema.json "$tmp/search.json" "--search --json"
+expect_contains "$(cat "$tmp/search.json")" '"kind":"action","section":"Key action","id":"basics/trim-wicks"' \
+    "a key action comes with its id"
+trail --search "zzzq-nothing" --json >"$tmp/none.json"
+expect_status 1 $? "--search --json without a match exits 1, as --search does"
+validate search.schema.json "$tmp/none.json" "an empty --search --json"
+
+"$TRAIL_BIN" --check "$FIXTURE" --json >"$tmp/check.json"
+expect_status 0 $? "--check --json on a valid guide"
+validate check.schema.json "$tmp/check.json" "--check --json"
+mkdir -p "$tmp/bad" && cp "$FIXTURE"/*.yaml "$tmp/bad/"
+printf 'format: 1\nid: Bad Id\ntitle: "\\e]0;x\\a"\nsurprise: 1\n' >"$tmp/bad/guide.yaml"
+"$TRAIL_BIN" --check "$tmp/bad" --json >"$tmp/bad.json" 2>"$tmp/bad.err"
+expect_status 1 $? "--check --json on an invalid guide exits 1"
+validate check.schema.json "$tmp/bad.json" "--check --json with errors"
+expect_contains "$(cat "$tmp/bad.json")" '"level":"error","file":' "errors are located"
+[ ! -s "$tmp/bad.err" ] && pass "--check --json keeps stderr quiet" || fail "stderr: $(cat "$tmp/bad.err")"
+if LC_ALL=C grep -q $'\x1b' "$tmp"/*.json; then fail "a raw ESC reached the JSON"; else
+    pass "no raw ESC in any JSON output"; fi
+
+out=$(trail --print --json 2>&1)
+expect_status 2 $? "--json with a report that has no JSON is a usage error"
+out=$(trail --progress --left --json 2>&1)
+expect_status 2 $? "--json with --left is a usage error"
+
+# The guide format's schemas accept every fixture guide's files.
+for g in "$FIXTURE_GUIDES"/*/; do
+    for part in guide career-path certifications faq; do
+        [ -f "$g$part.yaml" ] || continue
+        validate "$part.schema.json" "$g$part.yaml" "$(basename "$g")/$part.yaml"
+    done
+done
+# ...and refuse what --check refuses (an id with capitals, an unknown key).
+check guide.schema.json "$tmp/bad/guide.yaml" >/dev/null &&
+    fail "the guide schema accepts a bad guide.yaml" ||
+    pass "the guide schema refuses a bad guide.yaml"
+finish

@@ -24,7 +24,6 @@
 #include "progress_report.h"
 #include "progress_store.h"
 #include "search.h"
-#include "shell_undo.h"
 #include "status_line.h"
 #include "text.h"
 #include "ui.h"
@@ -599,7 +598,7 @@ static int run_progress(const struct options *o, const struct guide *g)
     } else if (o->mode == MODE_MARK) {
         rc = item_cmd_mark(g, s, o->item, o->mark, flags, stdout, stderr);
     } else if (o->mode == MODE_UNDO) {
-        rc = shell_undo_run(g, s, flags, stdout, stderr);
+        rc = item_cmd_undo(g, s, flags, stdout, stderr);
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_RESTORE) {

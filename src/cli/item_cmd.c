@@ -14,8 +14,8 @@
 
 #include "progress_report_out.h"
 #include "search.h"
-#include "shell_undo.h"
 #include "text.h"
+#include "undo_record.h"
 #include "xalloc.h"
 
 #define ITEM_CMD_SHOWN 10 /* candidates listed before "and N more" */
@@ -194,6 +194,21 @@ static const char *state_words(enum progress_state st, bool capital)
 }
 
 /* Saves the store after a change; 0, or 1 after saying on err why nothing was saved. */
+/* Leaves the undo record of a change; one that cannot be written is a warning (the change
+ * itself stands). */
+static void record_undo(const struct progress_store *s, const char *guide_id,
+                        enum undo_record_kind kind, const char *id, const char *before,
+                        const char *after, FILE *err)
+{
+    char *cause = NULL;
+    if (undo_record_save(s, guide_id, kind, id, before, after, &cause) != 0) {
+        fputs("trail: warning: trail undo cannot take this change back: ", err);
+        report_put_clean(err, cause, 0);
+        fputc('\n', err);
+        free(cause);
+    }
+}
+
 static int save(struct progress_store *s, const char *what, FILE *err)
 {
     if (!progress_store_dirty(s) || progress_store_save(s) == 0) {
@@ -234,8 +249,8 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
         return 1;
     }
     if (before != state) {
-        shell_undo_record(s, g->id, SHELL_UNDO_STATE, ref.id, progress_state_name(before),
-                          progress_state_name(state), err);
+        record_undo(s, g->id, UNDO_RECORD_STATE, ref.id, progress_state_name(before),
+                    progress_state_name(state), err);
     }
     if (before == state) {
         fprintf(out, "Already %s: ", state_words(state, false));
@@ -296,7 +311,7 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
     }
     if (!same) {
         char *after = xstrndup(text, len);
-        shell_undo_record(s, g->id, SHELL_UNDO_NOTE, ref.id, before, after, err);
+        record_undo(s, g->id, UNDO_RECORD_NOTE, ref.id, before, after, err);
         free(after);
     }
     free(before);
@@ -321,4 +336,48 @@ int item_cmd_list_ids(const struct guide *g, FILE *out)
     }
     free(all.v);
     return report_finish(out);
+}
+
+static int refuse_undo(const char *why, const char *id, FILE *err)
+{
+    fputs("trail: nothing undone: ", err);
+    if (id != NULL) {
+        report_put_clean(err, id, 0);
+        fputs(": ", err);
+    }
+    fputs(why, err);
+    fputc('\n', err);
+    return 1;
+}
+
+int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text_flags, FILE *out,
+                  FILE *err)
+{
+    if (progress_store_readonly(s) != NULL) {
+        return refuse_undo(progress_store_readonly(s), NULL, err);
+    }
+    struct undo_record_taken t;
+    const char *why = NULL;
+    int taken = undo_record_take(s, progress_store_doc(s), g->id, progress_now_ms(), &t, &why);
+    if (taken == 0) {
+        return refuse_undo("no change made from the shell to undo for this guide", NULL, err);
+    }
+    int rc;
+    if (taken < 0) {
+        rc = refuse_undo(why, t.id, err);
+    } else if (progress_store_dirty(s) && progress_store_save(s) != 0) {
+        rc = refuse_undo(progress_store_message(s), t.id, err);
+    } else {
+        fputs("Undone: ", out);
+        report_put_clean(out, t.id, text_flags);
+        if (t.kind == UNDO_RECORD_STATE) {
+            fprintf(out, " is %s again\n", t.before);
+        } else {
+            fputs(t.before[0] != '\0' ? ": its note is back\n" : ": its note is removed\n", out);
+        }
+        undo_record_clear(s, g->id);
+        rc = report_finish(out);
+    }
+    undo_record_done(&t);
+    return rc;
 }

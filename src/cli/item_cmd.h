@@ -7,7 +7,7 @@
  * ("learn git"). A name that matches none or several is refused with the candidates listed,
  * before anything is read for writing: the progress file stays as it was, byte for byte.
  * A change saves through the store, as the browser does (lock, merge, atomic replace), and
- * prints one line saying what changed; trail undo takes it back (shell_undo.h). Each function
+ * prints one line saying what changed; trail undo takes it back (undo_record.h). Each function
  * returns the exit status: 0 done (also when the item already had that value), 1 refused or not
  * saved (the message on err). */
 #ifndef TRAIL_ITEM_CMD_H
@@ -54,6 +54,12 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
  * is refused (the browser removes notes). */
 int item_cmd_note(const struct guide *g, struct progress_store *s, const char *name,
                   const char *text, size_t len, unsigned text_flags, FILE *out, FILE *err);
+
+/* trail undo: puts back the value before the last change made from the shell to g's progress
+ * in s (undo_record.h) and prints what it did in one line. Returns 0, or 1 (message on err)
+ * when there is nothing to undo, the item changed since, or the save failed. */
+int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text_flags, FILE *out,
+                  FILE *err);
 
 /* trail --list-ids: every key action's id, then every phase's and certification's, one per
  * line as "<id>\t<text>" (the text sanitised to one line), for shell completions. */

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,11 +223,11 @@ static void paint(struct ui *ui, enum ui_result r, const struct ui_screen *befor
                   struct view_pos pos_before)
 {
     struct ui_screen *s = ui_top(ui);
-    if (r & UI_RES_ALL) {
-        ui_draw_all(ui);
-    } else if ((r & UI_RES_ROWS) && s == before && s->pos.top == pos_before.top) {
+    /* Rows alone on the same screen and scroll: only the rows that changed. */
+    bool rows_only = !(r & UI_RES_ALL) && s == before && s->pos.top == pos_before.top;
+    if ((r & UI_RES_ROWS) && rows_only) {
         ui_draw_items(ui, pos_before.sel, s->pos.sel);
-    } else if (r & UI_RES_ROWS) {
+    } else if (r & (UI_RES_ALL | UI_RES_ROWS)) {
         ui_draw_all(ui);
     }
     refresh();

@@ -94,4 +94,21 @@ tui_keys q
 tui_wait "[exit 0]" "start: q quits"
 expect_not_contains "$(trail_cli "$state" --progress)" "Pace:" "the file has no start date"
 
+# ---- Once the browser's own history is empty, u takes back the shell's last change.
+state="$TUI_DIR/shell.yaml"
+export XDG_STATE_HOME="$TUI_DIR/state"
+trail_cli "$state" done basics/logbook >/dev/null
+expect_contains "$(trail_cli "$state" --export json)" '"basics/logbook": {"state": "done"' \
+    "the shell marks an action done"
+start shell "$state" "XDG_STATE_HOME='$XDG_STATE_HOME'"
+tui_keys u
+tui_wait "Undone (from the shell):" "u takes back the change made from the shell"
+tui_wait "is to do again." "and says what it put back"
+tui_keys q
+tui_wait "[exit 0]" "shell: q quits"
+expect_not_contains "$(trail_cli "$state" --export json)" '"basics/logbook": {"state": "done"' \
+    "the file has the action to do again"
+trail_cli "$state" undo >/dev/null
+expect_status 1 $? "the record is spent: trail undo has nothing left to take back"
+
 finish

@@ -14,6 +14,7 @@
 #include "ui_section.h"
 #include "ui_status.h"
 #include "ui_store.h"
+#include "undo_record.h"
 #include "xalloc.h"
 
 /* Appends a sentence to *msg (a new string or NULL), freeing text. */
@@ -183,18 +184,57 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
     }
 }
 
+/* Once the browser's own history is empty, u takes back the last change made from the shell
+ * (trail done, trail note: undo_record.h), as trail undo does. Returns whether it did; *id is
+ * the key action to select (a new string), or NULL. */
+static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
+{
+    struct undo_record_taken t;
+    const char *why = NULL;
+    int taken = ui->opt.store != NULL
+                    ? undo_record_take(ui->opt.store, p, ui->g->id, progress_now_ms(), &t, &why)
+                    : 0;
+    if (taken == 0) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo.");
+        return false;
+    }
+    if (taken < 0) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo: \"%s\", changed from the shell: %s.",
+                      subject_name(ui->g, t.id), why);
+        undo_record_done(&t);
+        return false;
+    }
+    const char *name = subject_name(ui->g, t.id);
+    if (t.kind == UNDO_RECORD_STATE) {
+        enum progress_state st = progress_get_state(p, ui->g->id, t.id);
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): \"%s\" is %s again.", name,
+                      state_words(st));
+        *id = xstrdup(t.id);
+    } else {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): the note on \"%s\" is %s.",
+                      name, t.before[0] != '\0' ? "back" : "removed again");
+    }
+    undo_record_clear(ui->opt.store, ui->g->id);
+    undo_record_done(&t);
+    return true;
+}
+
 enum ui_result ui_progress_undo(struct ui *ui, int arg)
 {
     (void)arg;
     struct progress *p = ui_store_doc(ui);
     struct progress_undone u;
-    if (p == NULL || !progress_undo_change(p, ui->g->id, progress_now_ms(), &u)) {
+    char *id = NULL; /* the save's merge may move the entry: keep the id */
+    if (p == NULL) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo.");
         return UI_RES_ALL;
     }
-    say_undone(ui, p, &u);
-    /* The save's merge may move the entry: keep the id. */
-    char *id = u.kind == PROGRESS_UNDONE_STATE ? xstrdup(u.id) : NULL;
+    if (progress_undo_change(p, ui->g->id, progress_now_ms(), &u)) {
+        say_undone(ui, p, &u);
+        id = u.kind == PROGRESS_UNDONE_STATE ? xstrdup(u.id) : NULL;
+    } else if (!undo_shell_change(ui, p, &id)) {
+        return UI_RES_ALL;
+    }
     ui_stale_all(ui); /* every screen shows what the undo put back */
     struct ui_screen *top = ui_top(ui);
     if (id != NULL && (top->ops->scope & UI_SCOPE_CHECK)) {

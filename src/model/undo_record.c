@@ -1,19 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* trail undo: see shell_undo.h.
+/* The shell's undo record: see undo_record.h.
  *
  * The record file has the progress file's format, so the store reads, merges under its lock
  * and saves it atomically like any progress. A record is the guide entry "<guide>@<progress
  * file>" holding four notes: "kind", "id", "before" and "after", each text prefixed with '='
  * so that an empty value (no note before) is still a note. Writing a record first resets that
  * entry, which drops the record before it. */
-#include "shell_undo.h"
+#include "undo_record.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "progress.h"
-#include "progress_report_out.h"
 #include "xalloc.h"
 
 static char *record_key(const struct progress_store *s, const char *guide_id)
@@ -42,9 +40,9 @@ static int put_field(struct progress *p, const char *key, const char *field, con
     return rc;
 }
 
-void shell_undo_record(const struct progress_store *s, const char *guide_id,
-                       enum shell_undo_kind kind, const char *id, const char *before,
-                       const char *after, FILE *err)
+int undo_record_save(const struct progress_store *s, const char *guide_id,
+                     enum undo_record_kind kind, const char *id, const char *before,
+                     const char *after, char **cause)
 {
     struct progress_store *r = open_records();
     char *key = record_key(s, guide_id);
@@ -53,7 +51,7 @@ void shell_undo_record(const struct progress_store *s, const char *guide_id,
         struct progress *p = progress_store_doc(r);
         int64_t now = progress_now_ms();
         progress_reset_guide(p, key, now);
-        rc = put_field(p, key, "kind", kind == SHELL_UNDO_STATE ? "state" : "note", now) == 0 &&
+        rc = put_field(p, key, "kind", kind == UNDO_RECORD_STATE ? "state" : "note", now) == 0 &&
                      put_field(p, key, "id", id, now) == 0 &&
                      put_field(p, key, "before", before, now) == 0 &&
                      put_field(p, key, "after", after, now) == 0
@@ -61,13 +59,12 @@ void shell_undo_record(const struct progress_store *s, const char *guide_id,
                  : -1;
     }
     if (rc != 0) {
-        fputs("trail: warning: trail undo cannot take this change back: ", err);
         const char *msg = r != NULL ? progress_store_message(r) : NULL;
-        report_put_clean(err, msg != NULL ? msg : "the record could not be written", 0);
-        fputc('\n', err);
+        *cause = xstrdup(msg != NULL ? msg : "the record could not be written");
     }
     free(key);
     progress_store_close(r);
+    return rc;
 }
 
 /* A field of the record without its '=' prefix; NULL when the record has none. */
@@ -77,77 +74,69 @@ static const char *field(const struct progress *p, const char *key, const char *
     return v != NULL && v[0] == '=' ? v + 1 : NULL;
 }
 
-/* Applies the record's "before" to the item when it still holds "after". 0, or 1 with why. */
+/* Applies "before" to the item when it still holds "after". 0, or -1 with why. */
 static int apply(const char *guide_id, struct progress *p, bool state_kind, const char *id,
-                 const char *before, const char *after, const char **why)
+                 const char *before, const char *after, int64_t now, const char **why)
 {
-    int64_t now = progress_now_ms();
+    *why = "the old value is not valid";
     if (state_kind) {
         enum progress_state b, a;
         if (progress_state_parse(before, &b) != 0 || progress_state_parse(after, &a) != 0) {
             *why = "the undo record is damaged";
-            return 1;
+            return -1;
         }
         if (progress_get_state(p, guide_id, id) != a) {
             *why = "it changed since";
-            return 1;
+            return -1;
         }
-        return progress_set_state(p, guide_id, id, b, now) < 0 ? 1 : 0;
+        return progress_set_state(p, guide_id, id, b, now) < 0 ? -1 : 0;
     }
     const char *cur = progress_get_note(p, guide_id, id);
     if (cur == NULL || strcmp(cur, after) != 0) {
         *why = "its note changed since";
-        return 1;
+        return -1;
     }
-    return progress_set_note(p, guide_id, id, before, strlen(before), now) < 0 ? 1 : 0;
+    return progress_set_note(p, guide_id, id, before, strlen(before), now) < 0 ? -1 : 0;
 }
 
-static int refuse(const char *why, const char *id, FILE *err)
-{
-    fputs("trail: nothing undone: ", err);
-    if (id != NULL) {
-        report_put_clean(err, id, 0);
-        fputs(": ", err);
-    }
-    fputs(why, err);
-    fputc('\n', err);
-    return 1;
-}
-
-int shell_undo_run(const struct guide *g, struct progress_store *s, unsigned text_flags, FILE *out,
-                   FILE *err)
+int undo_record_take(const struct progress_store *s, struct progress *doc, const char *guide_id,
+                     int64_t now_ms, struct undo_record_taken *out, const char **why)
 {
     struct progress_store *r = open_records();
-    char *key = record_key(s, g->id);
+    char *key = record_key(s, guide_id);
     const struct progress *rec = r != NULL ? progress_store_doc(r) : NULL;
     const char *kind = rec != NULL ? field(rec, key, "kind") : NULL;
     const char *id = kind != NULL ? field(rec, key, "id") : NULL;
     const char *before = id != NULL ? field(rec, key, "before") : NULL;
     const char *after = before != NULL ? field(rec, key, "after") : NULL;
-    const char *why = NULL;
-    int rc = 1;
-    if (after == NULL) {
-        rc = refuse("no change made from the shell to undo for this guide", NULL, err);
-    } else if (progress_store_readonly(s) != NULL) {
-        rc = refuse(progress_store_readonly(s), NULL, err);
-    } else if (apply(g->id, progress_store_doc(s), strcmp(kind, "state") == 0, id, before, after,
-                     &why) != 0) {
-        rc = refuse(why != NULL ? why : "the old value is not valid", id, err);
-    } else if (progress_store_dirty(s) && progress_store_save(s) != 0) {
-        rc = refuse(progress_store_message(s), id, err);
-    } else {
-        fputs("Undone: ", out);
-        report_put_clean(out, id, text_flags);
-        if (strcmp(kind, "state") == 0) {
-            fprintf(out, " is %s again\n", before);
-        } else {
-            fputs(before[0] != '\0' ? ": its note is back\n" : ": its note is removed\n", out);
-        }
-        progress_reset_guide(progress_store_doc(r), key, progress_now_ms());
-        progress_store_save(r); /* a record left behind is refused next time anyway */
-        rc = report_finish(out);
+    int rc = 0;
+    if (after != NULL) {
+        bool state_kind = strcmp(kind, "state") == 0;
+        rc = apply(guide_id, doc, state_kind, id, before, after, now_ms, why) == 0 ? 1 : -1;
+        out->kind = state_kind ? UNDO_RECORD_STATE : UNDO_RECORD_NOTE;
+        out->id = xstrdup(id);
+        out->before = xstrdup(before);
     }
     free(key);
     progress_store_close(r);
     return rc;
+}
+
+void undo_record_clear(const struct progress_store *s, const char *guide_id)
+{
+    struct progress_store *r = open_records();
+    if (r != NULL && progress_store_readonly(r) == NULL) {
+        char *key = record_key(s, guide_id);
+        progress_reset_guide(progress_store_doc(r), key, progress_now_ms());
+        progress_store_save(r);
+        free(key);
+    }
+    progress_store_close(r);
+}
+
+void undo_record_done(struct undo_record_taken *t)
+{
+    free(t->id);
+    free(t->before);
+    t->id = t->before = NULL;
 }

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Convenience wrapper around CMake (as neovim does): `make`, `make run`, `make test`, `make clean`.
 BUILD_DIR  ?= build
 BUILD_TYPE ?= RelWithDebInfo
@@ -5,14 +6,17 @@ WERROR     ?= OFF
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS       ?= ml-engineer
+# The test suite: AUTO builds it when cmocka is installed; `make test` asks for it (ON).
+TESTS      ?= AUTO
 
 SANITIZE   ?= OFF
 ASAN_DIR   ?= build-asan
 
 CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DTRAIL_WERROR=$(WERROR) \
-              -DTRAIL_SANITIZE=$(SANITIZE) -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+              -DTRAIL_SANITIZE=$(SANITIZE) -DCMAKE_INSTALL_PREFIX=$(PREFIX) \
+              -DTRAIL_TESTS=$(TESTS)
 
-.PHONY: all build run test test-plain test-asan clean deps deps-build install bench
+.PHONY: all build run test test-plain test-asan clean deps deps-build install uninstall bench
 
 all: build
 
@@ -39,11 +43,12 @@ test: deps
 	$(MAKE) test-plain
 	$(MAKE) test-asan
 
-test-plain: build
+test-plain:
+	$(MAKE) build TESTS=ON
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 test-asan:
-	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug
+	$(MAKE) build BUILD_DIR=$(ASAN_DIR) SANITIZE=ON BUILD_TYPE=Debug TESTS=ON
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # Checks beside the test suite (tests/checks/run.sh runs them; .ci/run calls each target after
@@ -51,9 +56,10 @@ test-asan:
 .PHONY: lint memcheck bench-smoke package-test fuzz-replay
 CHECK = sh tests/checks/run.sh $(BUILD_DIR)
 
-# gcc -fanalyzer, cppcheck and clang-tidy on src/: no warning.
+# gcc -fanalyzer, cppcheck and clang-tidy on src/: no warning; the MIT licence and every source
+# file's SPDX line.
 lint: build
-	$(CHECK) static_analysis
+	$(CHECK) static_analysis licence_spdx
 
 # The unit tests and every non-interactive mode of the binary under valgrind's memcheck.
 memcheck: build
@@ -63,9 +69,10 @@ memcheck: build
 bench-smoke: build
 	$(CHECK) bench_smoke
 
-# make package, then the .deb's fields and contents, and trail used from its installed paths.
+# make package, then the .deb's fields, contents, hardening and lintian, and trail used from its
+# installed paths; and a plain cmake build with the test libraries hidden.
 package-test: build
-	$(CHECK) package_deb
+	$(CHECK) package_deb build_without_tests
 
 # Every fuzz harness once on its seeds, the bundled content and its regressions, as built and
 # under ASan+UBSan (the libFuzzer runs themselves are `make fuzz`).
@@ -75,13 +82,16 @@ fuzz-replay: build
 	cmake --build $(ASAN_DIR) --target fuzz_replay -j $(JOBS)
 
 # Tables generated from the Unicode data (Debian package unicode-data, in UCD_DIR): the
-# sanitiser's invisible code points. tests/e2e/unicode_tables.sh checks they are up to date.
+# sanitiser's invisible code points and the search's case folding. tests/e2e/unicode_tables.sh
+# and tests/e2e/unicode_fold_table.sh check they are up to date.
 UCD_DIR ?= /usr/share/unicode
 
 .PHONY: unicode-tables
 unicode-tables:
 	python3 scripts/gen_invisible_table.py $(UCD_DIR) > src/base/text_invisible_table.inc.new
 	mv src/base/text_invisible_table.inc.new src/base/text_invisible_table.inc
+	python3 scripts/gen_fold_table.py $(UCD_DIR) > src/model/search_fold_table.inc.new
+	mv src/model/search_fold_table.inc.new src/model/search_fold_table.inc
 
 # Benchmarks (bench/run.sh): a Release build of its own, then one table of figures.
 BENCH_DIR ?= build-release
@@ -90,8 +100,13 @@ bench: deps-build
 	$(MAKE) build BUILD_DIR=$(BENCH_DIR) BUILD_TYPE=Release
 	bash bench/run.sh $(BENCH_DIR)
 
+# cmake --install records every file it installs in $(BUILD_DIR)/install_manifest.txt;
+# `make uninstall` removes those files, then the directories of trail's own that are left empty.
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+uninstall:
+	sh scripts/uninstall.sh $(BUILD_DIR)/install_manifest.txt
 
 clean:
 	rm -rf $(BUILD_DIR) build-*
@@ -107,7 +122,7 @@ PKG_DIR ?= build-deb
 package: deps-build
 	cmake -S . -B $(PKG_DIR) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
 	      -DTRAIL_TESTS=OFF -DTRAIL_WERROR=$(WERROR) -DTRAIL_SANITIZE=OFF -DTRAIL_STATIC_LIBS=OFF \
-	      -DTRAIL_SOURCE_GUIDES=OFF
+	      -DTRAIL_SOURCE_GUIDES=OFF -DTRAIL_DEB=ON
 	cmake --build $(PKG_DIR) -j $(JOBS)
 	cd $(PKG_DIR) && cpack -G DEB
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_progress_load: figure 8, loading a progress file is linear in its number of guides.
  *
  * Writes a valid progress file with N guide entries of one item each (the shape of a file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_run: runs a command several times and prints the median wall time and the peak
  * resident set size of the child (getrusage's ru_maxrss, through wait4), for figures 1 and 5.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_save: figure 6, one durable save of a large progress file vs. the bare minimum a
  * durable replace costs.
  *

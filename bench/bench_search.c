@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_search: figure 2, search per keystroke on a large guide vs. memmem.
  *
  * Loads the whole guide, builds the search index once (not measured: it happens once per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* durable_write: the reference for `trail done ID` (figure 7): the least a process must do to
  * replace a file durably, as DUR-1 requires of every save. Reads FILE, writes its bytes to a
  * temp file in the same directory with one write(), fsyncs it, renames it over FILE and fsyncs

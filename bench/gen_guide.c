@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gen_guide: writes a synthetic trail guide of about a given size, for the benchmarks.
  *
  * The guide is valid for `trail --check` (docs/content-format.md): guide.yaml with every key,

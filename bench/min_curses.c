@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* min_curses: the smallest full-screen ncurses program, the memory reference of figure 5.
  * It starts curses, waits for one key (so the pty driver can see it has drawn) and ends. */
 #include <curses.h>

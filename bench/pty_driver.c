@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pty_driver: runs a full-screen program in a pseudo-terminal of a given size and measures its
  * first frame, the bytes each keystroke makes it write, and its peak memory (figures 3-5).
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # bench/run.sh: runs the benchmarks and prints ONE table (Markdown), each figure as
 # a ratio against a reference measured in the same run, with its target.
 #

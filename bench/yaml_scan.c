@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* yaml_scan: the floor for any libyaml loader. Reads each file into memory the way the trail
  * loader does, then calls yaml_parser_parse() in a loop and deletes each event: nothing else.
  * Prints the number of events so the work cannot be optimised away.

@@ -1,7 +1,9 @@
+# SPDX-License-Identifier: MIT
 # bash completion for trail(1).                                    -*- shell-script -*-
 #
-# Completes the options, the values of --export, directories for --content and --check, files
-# for --state, and guide ids. Guide ids are the directories holding a guide.yaml in the content
+# Completes the options (those `trail --help` lists: tests/e2e/completions.sh checks it), the
+# values of --export and --start, directories for --content and --check, files for --state and
+# --import, and guide ids. Guide ids are the directories holding a guide.yaml in the content
 # directory trail would use: the --content given on the line, else $TRAIL_CONTENT, else the
 # guides installed next to the trail being completed (PREFIX/share/trail/guides). Only when
 # none is found is trail itself asked (`trail --list`, first column), with a progress file that
@@ -74,10 +76,13 @@ _trail()
     local i word content="" check="" operands=() command=""
 
     # --opt=value: bash splits it at '=' into "--opt" "=" "value".
+    local eq=""
     if [[ $cur == = ]]; then
         cur=""
+        eq=1
     elif [[ $prev == = ]] && ((COMP_CWORD >= 2)); then
         prev=${COMP_WORDS[COMP_CWORD - 2]}
+        eq=1
     fi
 
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -101,7 +106,7 @@ _trail()
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         return
         ;;
-    --state)
+    --state | --import)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
@@ -109,6 +114,18 @@ _trail()
     --export)
         mapfile -t COMPREPLY < <(compgen -W "markdown json" -- "$cur")
         return
+        ;;
+    --start)
+        mapfile -t COMPREPLY < <(compgen -W "none $(date +%Y-%m-%d)" -- "$cur")
+        return
+        ;;
+    --restore)
+        # Its BACKUP is optional, so only --restore=BACKUP gives one; else a guide id follows.
+        if [[ -n $eq ]]; then
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            return
+        fi
         ;;
     --mark)
         mapfile -t COMPREPLY < <(compgen -W "todo doing done skip" -- "$cur")

@@ -1,13 +1,16 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Install the Debian packages trail needs to build and test, only those that are missing.
 # Usage: scripts/deps.sh [build|test|all]   (default: test)
+#   build: what `make`, `make run`, `make install` and `make package` need (no test library);
+#   test:  that and what the test suite needs (cmocka, tmux, the linters, zsh, ...).
 # Exits 0 when everything is present, non-zero with a message when it cannot install.
 set -eu
 
 want=${1:-test}
 build_pkgs="cmake make gcc pkg-config libncurses-dev libyaml-dev dpkg-dev"
 test_pkgs="libcmocka-dev python3 tmux strace util-linux less clang libclang-rt-14-dev valgrind mandoc man-db zsh
-    unicode-data cppcheck clang-tidy python3-jsonschema python3-yaml"
+    unicode-data cppcheck clang-tidy python3-jsonschema python3-yaml lintian"
 
 case "$want" in
 build) pkgs=$build_pkgs ;;
@@ -47,7 +50,11 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 # shellcheck disable=SC2086
-if ! $sudo apt-get update -qq || ! $sudo apt-get install -y -qq --no-install-recommends $missing; then
+# Another apt-get running (say, unattended-upgrades) holds dpkg's lock: wait for it.
+wait_lock="-o DPkg::Lock::Timeout=600"
+# shellcheck disable=SC2086
+if ! $sudo apt-get $wait_lock update -qq ||
+    ! $sudo apt-get $wait_lock install -y -qq --no-install-recommends $missing; then
     echo "deps.sh: apt-get could not install:$missing" >&2
     exit 1
 fi

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trail: command line. Parses options, finds and loads the guide, then hands over to the
  * browser or runs one of the non-interactive commands (--check, --print). Command-line errors
  * are printed before the screen is touched. */
@@ -175,11 +176,14 @@ static void usage(FILE *out)
           "  TERM                the terminal type; the browser needs cursor addressing\n"
           "\n"
           "Exit status:\n"
-          "  0  success\n"
-          "  1  --check found errors; --search found nothing; --progress, --export,\n"
-          "     --start, --import or --reset failed or the reset was declined; an item\n"
-          "     name matched no item or several, a note was empty, a change not saved\n"
-          "  2  usage error, unreadable guide, or no usable terminal\n",
+          "  0    success\n"
+          "  1    --check found errors; --search found nothing; --progress, --export,\n"
+          "       --start, --import or --reset failed or the reset was declined; an item\n"
+          "       name matched no item or several, a note was empty, a change not saved\n"
+          "  2    usage error, unreadable guide, no usable terminal, or --reset without\n"
+          "       --yes when there is no terminal to ask on\n"
+          "  130  the browser was stopped by Ctrl-C; another signal that stops it gives\n"
+          "       128 + its number (129 SIGHUP, 131 SIGQUIT, 143 SIGTERM)\n",
           out);
 }
 
@@ -277,7 +281,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
-        {"check", no_argument, NULL, OPT_CHECK},
+        {"check", optional_argument, NULL, OPT_CHECK},
         {"print", no_argument, NULL, OPT_PRINT},
         {"search", required_argument, NULL, OPT_SEARCH},
         {"progress", no_argument, NULL, OPT_PROGRESS},
@@ -311,8 +315,11 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_CONTENT:
             o->content = optarg;
             break;
-        case OPT_CHECK:
+        case OPT_CHECK: /* --check=DIR; --check DIR is the operand below */
             o->mode = MODE_CHECK;
+            if (optarg != NULL) {
+                o->content = optarg;
+            }
             break;
         case OPT_PRINT:
             o->mode = MODE_PRINT;
@@ -538,11 +545,15 @@ static char *store_path(const struct options *o)
     return path;
 }
 
-/* Opens the progress file; NULL (with a message) only when no home directory is known. */
+/* Opens the progress file, for reading only in the modes that only report (they create no
+ * file); NULL (with a message) only when no home directory is known. */
 static struct progress_store *open_store(const struct options *o)
 {
     char *path = store_path(o);
-    struct progress_store *s = path != NULL ? progress_store_open(path) : NULL;
+    bool reading = o->mode == MODE_PROGRESS || o->mode == MODE_EXPORT || o->mode == MODE_LIST;
+    struct progress_store *s = path == NULL ? NULL
+                               : reading    ? progress_store_open_read(path)
+                                            : progress_store_open(path);
     free(path);
     return s;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A small driver for the progress store's end-to-end tests (crash, fault-injection,
  * concurrency and failure tests under tests/e2e/progress_*.sh). It uses the store exactly as
  * trail does, on guide id "ml-engineer" (or $PROGRESS_DRIVER_GUIDE), without a guide or a

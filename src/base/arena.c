@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Bump allocator. Blocks grow geometrically from 4 KiB to 8 MiB; an allocation larger than a
  * block gets a block of its own. Alignment is that of max_align_t unless asked otherwise.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A bump allocator: many small allocations freed together. The guide model and the parsed YAML
  * tree live in arenas, so a 50 MB guide is freed in a handful of calls. */
 #ifndef TRAIL_ARENA_H

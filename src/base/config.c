@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Configuration file reader. Line-oriented and forgiving: every problem is a located warning
  * and the line is skipped, because a typo in a config file must never stop the program. Lines
  * are bounded (4 KiB) and so is the file (64 KiB). */

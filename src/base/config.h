@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The user's configuration file: `key = value` lines, `#` comments.
  *
  *   theme = default | light | monochrome

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagnostics list. Messages beyond DIAG_MAX are counted, not stored, so a hostile file cannot
  * make the error list itself unbounded. Messages quote what they are about (a key, a path), so
  * file and text are sanitised when added: a diagnostic is always safe to print on a terminal. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Located diagnostics: "file:line:col: error: what is wrong". A loader fills a caller-owned
  * struct diag; the caller prints or inspects it and frees it with diag_free(). */
 #ifndef TRAIL_DIAG_H

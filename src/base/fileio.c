@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One write loop for every file trail writes (see fileio.h). A write() that returns 0 for a
  * non-empty buffer would otherwise loop for ever; it is reported as a full disk. */
 #include "fileio.h"

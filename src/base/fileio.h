@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Low-level file output shared by the progress store and the note editor. */
 #ifndef TRAIL_FILEIO_H
 #define TRAIL_FILEIO_H

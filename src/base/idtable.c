@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one id index of trail (see idtable.h).
  *
  * Invariant: n_slots is 0 or a power of two with n * 2 <= n_slots, so every probe sequence

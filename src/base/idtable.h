@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* An index from string ids to row numbers, for tables whose rows own their ids: the guide
  * loader's id registry, the progress document's guides, items, notes and certifications.
  *

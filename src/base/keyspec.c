@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Key specs and rebinding. A key spec is parsed into one canonical form, so that two spellings
  * of the same key compare equal: control characters that are also named keys become the name
  * (C-i is Tab, C-m and C-j are Enter, C-h is Backspace, C-[ is Esc). Rebinding is two steps:

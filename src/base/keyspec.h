@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Key specifications as the configuration file writes them ("Q", "C-x", "F2", "PgDn") and the
  * rebinding of a key table from `key.<action> = KEY` lines. No curses here: a key spec is a
  * small enum plus a code, which the browser maps to curses key codes; the rebinding works on

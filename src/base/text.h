@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Untrusted text made safe and measurable for a terminal, and wrapped by display width.
  *
  * Every string that reaches the screen (or --print output) goes through text_sanitize() first.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The terminal sanitiser: untrusted bytes in, text that is safe to draw out.
  *
  * One pass over the input decodes UTF-8 and maps each code point to itself, to a visible

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* UTF-8 decoding and validation (RFC 3629): overlong forms, surrogates and code points above
  * U+10FFFF are invalid. An invalid sequence always consumes exactly one byte, so a caller
  * stepping through bytes resynchronises on the next lead byte. */

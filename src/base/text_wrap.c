@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Measuring and wrapping sanitised text by display columns.
  *
  * The unit of layout is the cluster: one code point plus the zero-width code points (combining

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation wrappers: out of memory is fatal, reported once, with the terminal restored by the
  * hook the UI registers. */
 #include "xalloc.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation that cannot fail: on exhaustion, restore the terminal (through the hook the UI
  * registers) and abort with a message. Used for memory only; every other failure is reported. */
 #ifndef TRAIL_XALLOC_H

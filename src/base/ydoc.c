@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* YAML to a located tree, through libyaml's event API.
  *
  * libyaml 0.2.5 has no nesting limit and resolves aliases for document-API users, so the tree

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A YAML document as a small tree of scalars, sequences and mappings, each with its location.
  *
  * Built from libyaml's event API (never the document API) so that what an attacker controls is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Plain-text rendering of a guide. Every string passes through text_sanitize() and is wrapped
  * with text_wrap(), so the output holds no control bytes and no line is wider than asked. */
 #include "guide_print.h"

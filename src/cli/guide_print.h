@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The whole guide as plain text (trail --print): headings underlined, prose wrapped by display
  * width, every string sanitised. Readable in a pager and safe to send to a terminal. */
 #ifndef TRAIL_GUIDE_PRINT_H

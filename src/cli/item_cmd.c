@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Changing progress from the shell: see item_cmd.h.
  *
  * Names resolve in three steps, each tried only when the one before found nothing: the exact

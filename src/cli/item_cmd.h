@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Changing progress from the shell: trail done|todo|doing|skip ID, trail --mark STATE ID,
  * trail note ID TEXT|-, and the id list the shell completions read (trail --list-ids).
  *

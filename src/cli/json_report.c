@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --json for --check, --list and --search: see json_report.h. The objects are small and flat;
  * each key is documented in its schema under docs/schemas/, whose version moves only when a
  * meaning changes (keys may be added). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --json for the reports that print text: trail --check, --list and --search (--progress
  * --json is --export json, --status --json is status_line_json()). Each prints one JSON object
  * with "format" and "version" keys, described by a JSON Schema in docs/schemas/; strings are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The command-line progress reports (--progress, --export markdown|json, --reset).
  *
  * Every number comes from progress_count_*(), the same functions the browser uses, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The command-line progress reports: trail --progress [--left], --export markdown|json,
  * --reset, --start DATE and --import FILE.
  *

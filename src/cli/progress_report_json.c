@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trail --export json: the guide's progress as one JSON object, for tools and for
  * trail --import on another machine.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writing the command-line progress reports: see progress_report_out.h. */
 #include "progress_report_out.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writing the command-line progress reports (progress_report*.c): what they all do to a
  * stream, in one place. */
 #ifndef TRAIL_PROGRESS_REPORT_OUT_H

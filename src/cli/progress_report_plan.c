@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The companion's command-line reports: trail --progress --left, --start and --import.
  *
  * Like the other reports, each writes to the streams it is given and returns the exit status;

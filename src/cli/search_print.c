@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `trail --search QUERY`: matching entries as grep-like lines.
  *
  * Each line is "<section>: <title>: <context>", where the title is what names the entry on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trail --status: see status_line.h.
  *
  * The line is built as spans (text, colour role), each already sanitised, then written up to

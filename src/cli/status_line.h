@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trail --status: one short line for a shell prompt, tmux's status-right or a bar, e.g.
  *   "ML Engineer 6/20 · next: Learn Git · 2 wk behind"
  *

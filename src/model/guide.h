@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The in-memory guide: what the loader builds and every other module reads.
  *
  * A guide is a directory of YAML files (see docs/content-format.md): guide.yaml (title, intro,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The set of ids of a guide, with where each was first defined, so a duplicate is reported with
  * both places even when the two are in different files loaded at different times. The index
  * is the shared id table; a failed part is rolled back by truncating the entries and

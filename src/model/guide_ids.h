@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The loader's id registry (private to guide_load.c and guide_model.c). */
 #ifndef TRAIL_GUIDE_IDS_H
 #define TRAIL_GUIDE_IDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide loader: YAML files (through ydoc) to struct guide, against the schema documented
  * in docs/content-format.md.
  *

@@ -1,30 +1,76 @@
+/* SPDX-License-Identifier: MIT */
 /* Guide lookup. A content directory either is a guide (has guide.yaml) or holds guides as
  * subdirectories; the order of places tried is documented in trail(1) and the README. */
 #include "guide_locate.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "xalloc.h"
 
-/* Where trail looks when no directory is given: the installed guides, then, in a build that
- * may run uninstalled, the source tree's (not in the Debian package: TRAIL_SOURCE_GUIDES). */
-static const char *const default_roots[] = {
-    TRAIL_CONTENT_INSTALL_DIR,
-#ifdef TRAIL_CONTENT_SOURCE_DIR
-    TRAIL_CONTENT_SOURCE_DIR,
-#endif
-};
-#define N_DEFAULT_ROOTS (sizeof default_roots / sizeof default_roots[0])
+/* Where trail looks when no directory is given, in this order: the guides installed beside
+ * the running binary (TRAIL_CONTENT_RELATIVE_DIR from the directory of /proc/self/exe, so an
+ * installed tree works wherever it is put), the directory configured at build time, and, in a
+ * build that may run uninstalled, the source tree's (not in the Debian package:
+ * TRAIL_SOURCE_GUIDES). */
+#define MAX_DEFAULT_ROOTS 3
 
-/* "A and B", for the error that says where trail looked; caller frees. */
-static char *default_roots_text(void)
+/* "<directory of the running binary>/<rel>" with each leading "../" of rel taken off that
+ * directory; a new string, or NULL when /proc/self/exe cannot be read. */
+static char *beside_binary(const char *rel)
 {
-    char *s = xstrdup(default_roots[0]);
-    for (size_t i = 1; i < N_DEFAULT_ROOTS; i++) {
-        char *t = xasprintf("%s and %s", s, default_roots[i]);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        return NULL;
+    }
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash == NULL) {
+        return NULL;
+    }
+    *slash = '\0';
+    while (strncmp(rel, "../", 3) == 0 && (slash = strrchr(exe, '/')) != NULL && slash != exe) {
+        *slash = '\0';
+        rel += 3;
+    }
+    return xasprintf("%s/%s", exe, rel);
+}
+
+/* Fills roots[] with the default places (new strings; free with free_roots()). */
+static size_t default_roots(char *roots[MAX_DEFAULT_ROOTS])
+{
+    size_t n = 0;
+    char *beside = beside_binary(TRAIL_CONTENT_RELATIVE_DIR);
+    if (beside != NULL && strcmp(beside, TRAIL_CONTENT_INSTALL_DIR) != 0) {
+        roots[n++] = beside;
+    } else {
+        free(beside);
+    }
+    roots[n++] = xstrdup(TRAIL_CONTENT_INSTALL_DIR);
+#ifdef TRAIL_CONTENT_SOURCE_DIR
+    roots[n++] = xstrdup(TRAIL_CONTENT_SOURCE_DIR);
+#endif
+    return n;
+}
+
+static void free_roots(char **roots, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(roots[i]);
+    }
+}
+
+/* "A, B and C", for the error that says where trail looked; caller frees. */
+static char *default_roots_text(char **roots, size_t n)
+{
+    char *s = xstrdup(roots[0]);
+    for (size_t i = 1; i < n; i++) {
+        char *t = xasprintf("%s%s%s", s, i + 1 == n ? " and " : ", ", roots[i]);
         free(s);
         s = t;
     }
@@ -115,21 +161,24 @@ char *guide_locate(const char *dir, const char *id, struct diag *d)
     if (env != NULL && env[0] != '\0') {
         return from_root(env, id, d, 1);
     }
-    for (size_t i = 0; i < N_DEFAULT_ROOTS; i++) {
-        char *p = from_root(default_roots[i], id, d, 0);
-        if (p != NULL) {
-            return p;
+    char *roots[MAX_DEFAULT_ROOTS];
+    size_t n = default_roots(roots);
+    char *found = NULL;
+    for (size_t i = 0; i < n && found == NULL; i++) {
+        found = from_root(roots[i], id, d, 0);
+    }
+    if (found == NULL) {
+        char *where = default_roots_text(roots, n);
+        if (id != NULL) {
+            diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guide '%s' found (looked in %s)", id, where);
+        } else {
+            diag_add(d, DIAG_ERROR, NULL, 0, 0,
+                     "no guide found (looked in %s); use --content DIR or TRAIL_CONTENT", where);
         }
+        free(where);
     }
-    char *where = default_roots_text();
-    if (id != NULL) {
-        diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guide '%s' found (looked in %s)", id, where);
-    } else {
-        diag_add(d, DIAG_ERROR, NULL, 0, 0,
-                 "no guide found (looked in %s); use --content DIR or TRAIL_CONTENT", where);
-    }
-    free(where);
-    return NULL;
+    free_roots(roots, n);
+    return found;
 }
 
 static int compare_entries(const void *a, const void *b)
@@ -186,15 +235,19 @@ size_t guide_catalog(const char *dir, struct guide_entry **out, struct diag *d)
         }
         return n;
     }
-    for (size_t i = 0; i < N_DEFAULT_ROOTS; i++) {
-        if ((n = list_root(default_roots[i], out)) > 0) {
-            return n;
-        }
+    char *roots[MAX_DEFAULT_ROOTS];
+    size_t n_roots = default_roots(roots);
+    n = 0;
+    for (size_t i = 0; i < n_roots && n == 0; i++) {
+        n = list_root(roots[i], out);
     }
-    char *where = default_roots_text();
-    diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guides found (looked in %s)", where);
-    free(where);
-    return 0;
+    if (n == 0) {
+        char *where = default_roots_text(roots, n_roots);
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guides found (looked in %s)", where);
+        free(where);
+    }
+    free_roots(roots, n_roots);
+    return n;
 }
 
 void guide_entries_free(struct guide_entry *v, size_t n)

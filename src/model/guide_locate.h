@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Where guides are found: --content, $TRAIL_CONTENT, the installed data directory, and the
  * source tree's content/ (so a freshly built trail runs without installing). */
 #ifndef TRAIL_GUIDE_LOCATE_H

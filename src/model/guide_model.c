@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Queries over a loaded guide. The model is immutable once loaded, so these are plain walks. */
 #include "guide.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learner's progress: a state per key action, per guide, as held in memory and in the
  * progress dotfile (see progress_store.h for the file itself).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tallies of a guide's progress and the way back from a reset (progress_backup.h).
  *
  * A backup copy is a whole dotfile; only the chosen guide's entry is read from it, with the

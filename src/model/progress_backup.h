@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What a guide's progress holds, for the messages of --reset and --restore, and bringing back
  * what a reset cleared: from a backup copy of the dotfile (trail --restore) or from an export
  * older than the reset (trail --import --over-reset).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The calendar: dates (parsing, validation, month arithmetic) and the dotfile's UTC times,
  * both through the same day numbers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The calendar: dates for the learner's plan (certification dates, the pace start date) and
  * the UTC times of the dotfile's changes.
  *

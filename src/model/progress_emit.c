@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The dotfile text, written: through libyaml's emitter, never printf, so every id is quoted
  * exactly when YAML needs it, and unknown keys are written back after the known ones in their
  * original order (progress_yaml.c reads the text).

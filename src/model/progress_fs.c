@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* File-system steps of the progress store: symlink resolution, bounded reads, exclusive copies,
  * the atomic replace and the lock.
  *
@@ -434,9 +435,87 @@ static int name_copy(const char *tmp, const char *name)
     return rename(tmp, name);
 }
 
+/* True when the open file fd holds exactly the len bytes at buf, or, when buf is NULL, exactly
+ * what the open file src_fd holds. Read in chunks: a copy may be as large as the file. */
+static bool same_bytes(int fd, const char *buf, size_t len, int src_fd)
+{
+    char a[65536], b[sizeof a];
+    size_t off = 0;
+    if (src_fd >= 0 && lseek(src_fd, 0, SEEK_SET) < 0) {
+        return false;
+    }
+    for (;;) {
+        ssize_t n = read(fd, a, sizeof a);
+        if (n < 0) {
+            return false;
+        }
+        size_t want = (size_t)n;
+        if (buf != NULL) {
+            if (want > len - off || memcmp(a, buf + off, want) != 0) {
+                return false;
+            }
+        } else {
+            ssize_t m = 0, r;
+            while ((size_t)m < want && (r = read(src_fd, b + m, want - (size_t)m)) > 0) {
+                m += r;
+            }
+            if ((size_t)m != want || memcmp(a, b, want) != 0) {
+                return false;
+            }
+        }
+        off += want;
+        if (n == 0) {
+            return buf != NULL ? off == len : read(src_fd, b, 1) == 0;
+        }
+    }
+}
+
+/* An existing "<path>.<tag>-*" copy that holds the same bytes (see progress_fs_copy_aside());
+ * a new path, or NULL when there is none. */
+static char *find_same_copy(const char *path, const char *tag, const char *buf, size_t len)
+{
+    char *dir = progress_fs_dirname(path);
+    const char *slash = strrchr(path, '/');
+    char *prefix = xasprintf("%s.%s-", slash != NULL ? slash + 1 : path, tag);
+    size_t plen = strlen(prefix);
+    char *found = NULL;
+    struct stat src_st;
+    int src_fd = buf == NULL ? open_read(path, &src_st) : -1;
+    DIR *d = (buf != NULL || src_fd >= 0) ? opendir(dir) : NULL;
+    struct dirent *de;
+    while (d != NULL && found == NULL && (de = readdir(d)) != NULL) {
+        if (strncmp(de->d_name, prefix, plen) != 0) {
+            continue;
+        }
+        int fd = openat(dirfd(d), de->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        struct stat st;
+        if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+            (off_t)(buf != NULL ? (off_t)len : src_st.st_size) == st.st_size &&
+            same_bytes(fd, buf, len, src_fd)) {
+            found = xasprintf("%s/%s", dir, de->d_name);
+        }
+        if (fd >= 0) {
+            close(fd);
+        }
+    }
+    if (d != NULL) {
+        closedir(d);
+    }
+    if (src_fd >= 0) {
+        close(src_fd);
+    }
+    free(prefix);
+    free(dir);
+    return found;
+}
+
 int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, size_t len,
                            char **copy, char **cause)
 {
+    /* One copy per distinct content: what is already kept is not kept again. */
+    if ((*copy = find_same_copy(path, tag, buf, len)) != NULL) {
+        return 0;
+    }
     /* Written like the file itself (DUR-11): a temporary name, fsync, then its real name, so
      * a copy killed half-way leaves a temporary file the next start removes, never a short
      * copy under a name that says it is complete. */
@@ -596,26 +675,38 @@ void progress_fs_unlock(int fd)
     }
 }
 
-int progress_fs_remove_temps(const char *path)
+/* Removes the "<path>.tmp-*" files, or only counts them when remove is false. */
+static int scan_temps(const char *path, bool remove)
 {
     char *dir = progress_fs_dirname(path);
     const char *slash = strrchr(path, '/');
     char *prefix = xasprintf("%s.tmp-", slash != NULL ? slash + 1 : path);
     size_t plen = strlen(prefix);
-    int removed = 0;
+    int found = 0;
     DIR *d = opendir(dir);
     if (d != NULL) {
         struct dirent *de;
         while ((de = readdir(d)) != NULL) {
-            if (strncmp(de->d_name, prefix, plen) == 0 && unlinkat(dirfd(d), de->d_name, 0) == 0) {
-                removed++;
+            if (strncmp(de->d_name, prefix, plen) == 0 &&
+                (!remove || unlinkat(dirfd(d), de->d_name, 0) == 0)) {
+                found++;
             }
         }
         closedir(d);
     }
     free(prefix);
     free(dir);
-    return removed;
+    return found;
+}
+
+int progress_fs_remove_temps(const char *path)
+{
+    return scan_temps(path, true);
+}
+
+bool progress_fs_has_temps(const char *path)
+{
+    return scan_temps(path, false) > 0;
 }
 
 static int compare_names(const void *a, const void *b)

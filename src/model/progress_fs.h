@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* File-system steps of the progress store (internal to progress_store.c and its tests).
  *
  * Each function returns 0 on success or -1 with errno set and *cause (if cause is not NULL) set to
@@ -35,8 +36,9 @@ int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char
  * added if that exists): the len bytes at buf, or when buf is NULL the current content of path
  * itself. The copy is written like the file itself: a "<path>.tmp-XXXXXX" file exclusive-
  * created 0600, fsynced, then given its name (never replacing a file) and its directory
- * fsynced, so no name ever holds a partial copy. On success *copy is its new path (caller
- * frees). */
+ * fsynced, so no name ever holds a partial copy. When a "<path>.<tag>-*" file already holds
+ * exactly those bytes, no copy is made and that file is the copy: copies never pile up, one per
+ * distinct content. On success *copy is the copy's path (a new string; caller frees). */
 int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, size_t len,
                            char **copy, char **cause);
 
@@ -71,5 +73,9 @@ void progress_fs_unlock(int fd);
  * while a save holds it, so any found then was left by a killed save. Returns the number
  * removed. */
 int progress_fs_remove_temps(const char *path);
+
+/* True when "<path>.tmp-*" files exist (read without the lock: a hint that
+ * progress_fs_remove_temps() has something to do, so that no lock file is made otherwise). */
+bool progress_fs_has_temps(const char *path);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One guide's entry of the progress document: its item states, notes, certification entries,
  * start date, resume position and unknown keys. This file is the only one that builds, changes
  * or frees a struct progress_guide's storage; the document (progress_model.c) and the

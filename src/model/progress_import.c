@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Import of an exported progress file: parsing the JSON export and merging it with a summary.
  *
  * Invariant: the summary is computed against the same rule the merge applies (an entry of

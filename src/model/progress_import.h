@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trail --import: merging progress exported on another machine (trail --export json).
  *
  * The export is read with ydoc (JSON is YAML's flow style; the exporter only writes escapes the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to the progress model (the progress_*.c files): the layout of the document and of a
  * guide entry, and the raw operations the reader, the emitter, the import and the setters
  * share. A struct progress_guide is built, changed and freed only by progress_guide.c. */

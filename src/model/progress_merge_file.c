@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The progress file's git merge driver: see progress_merge_file.h.
  *
  * A side is read like the store reads the dotfile (no symlink is followed at the end, a FIFO

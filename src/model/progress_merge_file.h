@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trail merge-file BASE OURS THEIRS: the progress file's git merge driver.
  *
  * Both sides are merged with the rule every save uses (progress_merge(): entry by entry the

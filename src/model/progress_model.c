@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The progress document: its guide entries, item states, the undo history, reset, merge and
  * counts. The entries themselves belong to progress_guide.c.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learning companion's changes: notes, certification statuses, the pace start date and
  * the resume position, checked and applied to a guide entry (progress_guide.c stores them).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The plan: what is left, the next action, certification counts and pace.
  *
  * Everything is derived on demand from the guide and the document; nothing is cached, so the

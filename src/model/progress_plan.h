@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learner's plan, computed from the guide and the progress document: what is left, the
  * next action to suggest, the certification summary and the pace against the calendar.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The browser's resume positions in a state file of their own: see progress_resume.h. */
 #include "progress_resume.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Where the browser was, kept apart from the progress file: a browser that only moved the
  * selection never rewrites the learner's progress (which may live in a dotfiles repository).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The progress store: the dotfile's document bound to its path, loaded once and saved after
  * every change.
  *
@@ -27,6 +28,7 @@ struct progress_store {
     struct progress *doc;
     unsigned long saved_generation;
     bool want_backup; /* a reset is pending: back the file up before writing */
+    bool reading;     /* opened by progress_store_open_read(): never writes, never copies */
     char *message, *notice, *readonly, *backup;
     char *warning;       /* what the last successful save could not do (sync the directory) */
     bool kept;           /* a damaged file was copied aside: the file it was, so that the */
@@ -49,7 +51,7 @@ static int keep_damaged(struct progress_store *s, const struct stat *st, const c
                         size_t len, char **copy, char **err)
 {
     *copy = NULL;
-    if (st != NULL && s->kept && same_file(st, &s->kept_st)) {
+    if (s->reading || (st != NULL && s->kept && same_file(st, &s->kept_st))) {
         return 0;
     }
     if (progress_fs_copy_aside(s->target, "corrupt", buf, len, copy, err) != 0) {
@@ -188,6 +190,10 @@ static enum load_result load_huge(struct progress_store *s, const struct stat *s
         *note = xasprintf("%s is larger than %u MiB, so it was not read; it is kept as %s.",
                           s->target, PROGRESS_STORE_MAX_SIZE >> 20, copy);
         free(copy);
+    } else if (s->reading) {
+        *note = xasprintf("%s is larger than %u MiB, so it was not read; it is left as it is "
+                          "(trail keeps a copy of it before it saves over it).",
+                          s->target, PROGRESS_STORE_MAX_SIZE >> 20);
     }
     *theirs = progress_new();
     return LOAD_OK;
@@ -223,6 +229,10 @@ static enum load_result load_text(struct progress_store *s, const struct stat *s
                           "were recovered.",
                           s->target, problem, copy, count_entries(*theirs));
         free(copy);
+    } else if (status == PROGRESS_PARSE_DAMAGED && s->reading) {
+        *note = xasprintf("%s is damaged (%s); %zu entries could be read. It is left as it is "
+                          "(trail keeps a copy of it before it saves over it).",
+                          s->target, problem, count_entries(*theirs));
     }
     free(problem);
     return res;
@@ -272,9 +282,22 @@ static enum load_result load_target(struct progress_store *s, struct progress **
     return res;
 }
 
-/* Removes temporary files left by a killed save, if no other instance is saving now. */
+/* Removes temporary files left by a killed save, if no other instance is saving now. The lock
+ * (and so its file) is taken only when there are some; a store opened for reading takes it only
+ * when its file is there already (a killed save made it), so that it creates nothing. */
 static void clean_stale_temps(struct progress_store *s)
 {
+    if (!progress_fs_has_temps(s->target)) {
+        return;
+    }
+    if (s->reading) {
+        char *lock = xasprintf("%s.lock", s->target);
+        bool there = access(lock, F_OK) == 0;
+        free(lock);
+        if (!there) {
+            return;
+        }
+    }
     int fd = progress_fs_lock(s->target, 0, NULL);
     if (fd >= 0) {
         progress_fs_remove_temps(s->target);
@@ -296,10 +319,11 @@ static void check_dir_writable(struct progress_store *s)
     free(dir);
 }
 
-struct progress_store *progress_store_open(const char *path)
+static struct progress_store *open_store(const char *path, bool reading)
 {
     struct progress_store *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
+    s->reading = reading;
     char *err = NULL;
     if (progress_fs_resolve(path, PROGRESS_STORE_MAX_LINKS, &s->target, &err) != 0) {
         /* A refused target (wrong type, dangling link, loop) is never written; anything else
@@ -330,6 +354,16 @@ struct progress_store *progress_store_open(const char *path)
         check_dir_writable(s);
     }
     return s;
+}
+
+struct progress_store *progress_store_open(const char *path)
+{
+    return open_store(path, false);
+}
+
+struct progress_store *progress_store_open_read(const char *path)
+{
+    return open_store(path, true);
 }
 
 void progress_store_close(struct progress_store *s)
@@ -443,6 +477,10 @@ static void note_read_only(struct progress_store *s)
 static int save_waiting(struct progress_store *s, int wait_ms)
 {
     set_str(&s->warning, NULL);
+    if (s->reading) {
+        set_str(&s->message, xstrdup("Progress is not saved: it was opened for reading only."));
+        return -1;
+    }
     if (s->readonly != NULL) {
         set_str(&s->message, xasprintf("Progress is not saved: %s.", s->readonly));
         return -1;

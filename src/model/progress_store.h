@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The progress dotfile on disk: where it is, loading it, and saving it so it is never lost.
  *
  * Call order: progress_store_open() once (it never fails: every problem becomes a notice or a
@@ -10,9 +11,10 @@
  * "<target>.lock", re-reads the target and merges it (each item keeps its latest change), writes
  * "<target>.tmp-XXXXXX" (O_CREAT|O_EXCL, 0600), fsyncs it, renames it over the target and fsyncs
  * the directory. The target is never truncated or written in place. A damaged file is first
- * copied to "<target>.corrupt-<YYYYmmddTHHMMSSZ>"; a file from a newer version is never
- * written. All messages are plain sentences naming the path; strings returned are owned by the
- * store and valid until its next call. */
+ * copied to "<target>.corrupt-<YYYYmmddTHHMMSSZ>" (once per distinct content: an identical
+ * copy already there is reused, as for the ".bak-" copy a reset keeps); a file from a newer
+ * version is never written. All messages are plain sentences naming the path; strings returned are
+ * owned by the store and valid until its next call. */
 #ifndef TRAIL_PROGRESS_STORE_H
 #define TRAIL_PROGRESS_STORE_H
 
@@ -37,6 +39,11 @@ char *progress_default_path(void);
  * killed save when no other instance holds the lock, loads the file, keeps a copy of a damaged
  * one. Returns a new store (caller frees with progress_store_close()); never NULL. */
 struct progress_store *progress_store_open(const char *path);
+
+/* Opens the dotfile at path for reading only, as the commands that only report do: it creates
+ * no file at all (no lock file, no copy of a damaged file, which it leaves as it is and says so
+ * in the notice) and every save is refused. Otherwise as progress_store_open(). */
+struct progress_store *progress_store_open_read(const char *path);
 
 /* Reads the dotfile at path for a report that must be fast and leave no trace (trail
  * --status): no lock, no clean-up, no copy of a damaged file, nothing written. Returns what

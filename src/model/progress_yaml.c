@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The dotfile text, read: through ydoc, bounded and alias-free (progress_emit.c writes it).
  *
  * Reading never gives up on a damaged file: a NUL byte, invalid UTF-8 or a YAML error cuts the

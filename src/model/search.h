@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Searching a guide: folded text, matching, ranking, highlights and context lines.
  *
  * Call order: build an index once per loaded guide with search_index_build() (it folds every

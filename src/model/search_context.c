@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Drawing helpers for search results: context windows, and highlight ranges carried over from
  * the original text to the sanitised text the UI draws.
  *

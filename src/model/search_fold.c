@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Folding for search: one character at a time, so the index can record where folded and
  * original offsets part ways.
  *

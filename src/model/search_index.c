@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The search index: every searchable text of a guide folded once into one buffer.
  *
  * Layout: `folded` holds the folded fields in guide order, each followed by a '\0' (a query

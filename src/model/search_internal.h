@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to the search_*.c files: the index layout shared by building and querying. */
 #ifndef TRAIL_SEARCH_INTERNAL_H
 #define TRAIL_SEARCH_INTERNAL_H

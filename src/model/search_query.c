@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Queries: parsing, matching and match ranges.
  *
  * A query is a list of folded terms. Matching scans the index's folded buffer for the longest

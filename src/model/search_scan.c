@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Finding a folded term in the folded buffer: the inner loop of every query.
  *
  * glibc memmem() sets up its shift table on every call and then compares byte by byte; a query

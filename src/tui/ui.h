@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The full-screen browser's options and what main() prepares before it starts: the terminal
  * check and the key table. ui_run() itself is in wiring.h. Everything curses stays behind. */
 #ifndef TRAIL_UI_H

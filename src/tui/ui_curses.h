@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one header that includes curses (wide-character build), and the key codes the browser
  * reads: a character, or a function key (KEY_UP, ...) marked with UI_KEY_FN. Nothing outside
  * src/tui includes it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Painting: header (title and breadcrumb), body (the top screen's document), footer (key hints
  * from the key table, or the status message) and the "too small" notice.
  *

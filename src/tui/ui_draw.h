@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Painting: the header, the top screen's body, the footer (key hints or the status), the open
  * modal and the "too small" notice. The loop calls ui_draw_all() and ui_draw_items(); modals
  * use the helpers to draw themselves. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Keys to view_input edits (view_input.c does the editing). */
 #include "ui_edit.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The line-editing keymap, the one used by every input line (the prompt, a form's fields):
  * printable characters insert (UTF-8, wide characters and combining marks included),
  * Backspace deletes the character before the cursor, Delete the one under it, Ctrl-U clears

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The key table: the single source for dispatch, the footer hints, the help overlay and
  * `trail --list-keys`, so they can never disagree. Adding a key is adding a row (and, for a new
  * action, its command in the wiring file or a case in a screen's action hook). Rows are in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The key table: the one source for dispatch, the footer hints, the help overlay and
  * `trail --list-keys`. Each row binds keys to an action on the screens whose scope it meets.
  * ui_keys_new() and ui_keys_free() are in ui.h (main builds the table before the screen

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The loader thread: see ui_loader.h.
  *
  * The thread shares nothing with the loop: it loads into a guide object of its own (from the

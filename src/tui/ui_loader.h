@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Loading the rest of a guide (certifications, FAQ) on a thread of its own, so that a large
  * FAQ never holds up the screen (TUI-5): the loop keeps reading keys and painting while the
  * thread parses, and takes the parts over when it is done. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The browser's main loop and key dispatch.
  *
  * The loop waits in ui_term_poll() on the terminal (a signal or a resize wakes it), reads every

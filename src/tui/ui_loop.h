@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The browser's main loop: read every pending key, turn each into an action through the key
  * table, run it (the open modal, else the top screen's hook, else the wiring's command, else
  * the loop's own movement, Back, redraw and quit), then act on the result bits of the batch:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one modal slot of struct ui. */
 #include "ui_modal.h"
 

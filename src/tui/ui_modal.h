@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Modal overlays (struct ui_modal_ops in ui_stack.h): at most one is open; while it is, the
  * loop gives it every key and the painter draws it last. */
 #ifndef TRAIL_UI_MODAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The bottom-line input prompt, a modal: keys to edits (ui_edit.c) and drawing with the
  * cursor. The owner learns of every edit through its callback, so a search can narrow a list
  * as each character is typed. While open, curses must place the real cursor, so leaveok() is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The input line at the bottom of the browser (the search prompt, the start date): a modal
  * that takes every key, replaces the footer and shows the terminal's cursor. Editing is the
  * one line-editing keymap (ui_edit.h); Enter and Esc end it through the owner's callback. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The screen stack and the feature state kept beside it. Screens are laid out lazily: when
  * the width they were laid out for differs, or they are stale, with the selection and scroll
  * carried across by id and anchor (view_list_save() / view_list_restore()). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The browser's context and its screen stack: the bottom layer every screen plugs into. It
  * names no screen and no feature.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The status line's text and role, kept in struct ui; ui_draw.c wraps and paints it. */
 #include "ui_status.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The status line: a message shown in place of the key hints until the next key. Any feature
  * may report through it; the painter only reads it. */
 #ifndef TRAIL_UI_STATUS_H

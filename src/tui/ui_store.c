@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Saving progress from the browser, once per batch of keys.
  *
  * Handlers change the document in memory and return UI_RES_SAVE; ui_store_flush() then saves

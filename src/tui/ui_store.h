@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learner's progress as the browser holds it: the store opened after the first frame,
  * and the one save per batch of keys. A handler that changes progress returns UI_RES_SAVE;
  * the loop marks every screen stale at once (they all may show progress) and calls

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The terminal: checking it can run the browser, entering and leaving curses, and signals.
  *
  * Signal handlers only record the signal; the main loop notices (its wait returns EINTR) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The terminal and signals (ui_check_terminal() is in ui.h). */
 #ifndef TRAIL_UI_TERM_H
 #define TRAIL_UI_TERM_H

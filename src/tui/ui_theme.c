@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Semantic roles to curses attributes: one table with a column per palette (default, for dark
  * terminal backgrounds; light, dark text for light backgrounds) and a monochrome column (bold,
  * reverse, underline), so a vt100 or NO_COLOR terminal still shows every distinction that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Semantic roles (enum view_role) to curses attributes, with a monochrome column. */
 #ifndef TRAIL_UI_THEME_H
 #define TRAIL_UI_THEME_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A laid-out document: the lines a screen shows at a given width, each split into runs that
  * carry a semantic role, plus the selectable items (line ranges keyed by a stable id).
  *

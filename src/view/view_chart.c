@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Stat charts as document lines.
  *
  * A chart is a bar line (cells filled for the guide's range) and a ruler line of labels under

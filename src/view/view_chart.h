@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Charts for the guide's header stats, laid out as document lines: a range bar on a labelled
  * scale (salary, time to career), a percentage bar (job growth) and a level gauge
  * (difficulty). Only numbers the guide gives are drawn; a scale's end is derived from them

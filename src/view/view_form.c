@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The certification tracker's form.
  *
  * Invariants: focus is always a field of the form; the date fields hold what was typed,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The certification tracker's form as a model: a status cycled through its values and three
  * date fields typed as text, the field with the focus, turning the fields into a
  * progress_cert_info (or a sentence saying why not) and the form laid out as a document.

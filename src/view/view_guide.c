@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide's screens laid out as documents.
  *
  * Each screen is a sequence of blocks (title, prose, labelled stats, charts, menu entries)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide's screens as documents: what each screen of the browser shows, laid out for a
  * width, with semantic roles and selectable items keyed by the guide's ids. No curses here:
  * the ui_* screens draw these documents, the unit tests read them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The editable line behind the search prompt.
  *
  * The text is kept as UTF-8 bytes with the cursor as a byte offset. Invariants: the text is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A line of text being typed (the search prompt's model): UTF-8 editing with a cursor, and the
  * part of it that fits a field of the screen. No curses here; ui_prompt.c feeds it keys and
  * draws it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Building laid-out documents.
  *
  * A document is an array of lines, each a sanitised string with role runs, plus an array of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* List movement over a view_doc.
  *
  * Invariants after every call: top <= max_top (the last page is full when the document is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Selection and scrolling over a laid-out document: the one place that implements list
  * movement (arrows, pages, Home/End, the mouse wheel) for every screen.
  *

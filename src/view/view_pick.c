@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide picker's document. Every number on it comes from guide_count_actions(),
  * progress_count_guide() and progress_percent(), the functions `trail --list` prints, so the
  * picker and the command line cannot disagree. Item ids are the guides' ids (directory names),

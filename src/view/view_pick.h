@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide picker as a document: one item per guide of the content directory, with its title,
  * id, number of key actions and the learner's progress in it. No curses: ui_pick.c draws it,
  * the unit tests read it. */

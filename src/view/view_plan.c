@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learning companion's document pieces.
  *
  * A note is untrusted text of any length: it is sanitised once, wrapped to the room left after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learning companion laid out as document pieces: a note under its item, the marker of an
  * item with a note, a certification's status line, Home's "Next:", pace and certification
  * lines, and the "What's left" screen. No curses: view_guide.c and the ui_* screens use these,

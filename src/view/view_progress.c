@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checklist progress as document pieces: marks, bars, ratios and counts.
  *
  * A bar is `cells` characters, filled from the left: done * cells / (total - skipped), rounded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checklist progress laid out as document pieces: the mark in front of a key action, a progress
  * bar with "done/total" and the percentage, and the counts behind the percentage. No curses:
  * view_guide.c puts these into the Home, career path and phase documents; the unit tests read

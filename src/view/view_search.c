@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Search results and highlighted text laid out as documents.
  *
  * Matches are found as byte ranges of the guide's original strings (search_field_ranges()).

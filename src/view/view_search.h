@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Search as documents: the whole-guide results grouped by section, the filtered FAQ list, and
  * text with its matches highlighted (VIEW_ROLE_MATCH runs). No curses here: ui_search.c and
  * ui_faq.c draw these documents, the unit tests read them.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Checks the dependency graph of src/: layers point one way and no two files depend on each
 other, directly or round a loop.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The dependency graph of src/ (tests/arch/depgraph.py): no include goes up a layer, and no two
 # files depend on each other. tests/arch/known-cycles.txt lists the cycles the code still has,
 # to be taken apart; the test fails when the graph has a problem that file does not list, and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The benchmark runs at its smallest size and prints its table: one row per figure, the load
 # figure with numbers. It checks that the benchmark works, never how fast anything is.
 set -u

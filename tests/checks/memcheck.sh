@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # valgrind's memcheck (`make memcheck`): every unit test, and the real binary in every
 # non-interactive mode on the fixture guides and the hostile fixtures: no invalid access, no
 # use of uninitialised memory, no leak. (The browser runs under ASan+UBSan in `make test`;

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # make package builds a .deb (a Release build of its own, installed under /usr) whose control
-# fields and contents are right. Then the package is used from its installed paths:
+# fields and contents are right, that lintian (when installed) finds nothing to say about at
+# its default level (and no hardening or stripping remark at info level), and whose binary is
+# hardened (PIE, relro, bind now, fortified) and stripped. Then the package is used from its
+# installed paths:
 # - in CI (CI=true, as root): dpkg -i, then /usr/bin/trail --version, --check and --print with
 #   the default installed guide (no --content), then dpkg -r;
 # - elsewhere (a developer's machine): dpkg -x into a scratch directory, and the same commands
@@ -62,6 +66,10 @@ case $maint in
 *?" <"*@*">") pass "Maintainer is 'name <email>'" ;;
 *) fail "Maintainer is '$maint'" ;;
 esac
+case $maint in
+*@example.* | *.example">" | *.invalid">" | *@localhost">") fail "Maintainer is a placeholder: $maint" ;;
+*) pass "Maintainer is no placeholder address" ;;
+esac
 expect_contains "$(field Description)" "career guides" "Description"
 depends=$(field Depends)
 expect_contains "$depends" "libc6" "Depends names libc6"
@@ -83,16 +91,52 @@ done
 
 # Contents: everything under /usr, in the places Debian tools look.
 list=$(dpkg-deb -c "$deb" | awk '{print $NF}')
-for f in ./usr/bin/trail ./usr/share/man/man1/trail.1 ./usr/share/doc/trail/README.md \
+for f in ./usr/bin/trail ./usr/share/man/man1/trail.1.gz ./usr/share/doc/trail/README.md \
+    ./usr/share/doc/trail/copyright ./usr/share/doc/trail/changelog.gz \
     ./usr/share/bash-completion/completions/trail ./usr/share/zsh/vendor-completions/_trail \
-    ./usr/share/trail/guides/ml-engineer/guide.yaml ./usr/share/trail/guides/sample/guide.yaml; do
+    ./usr/share/trail/guides/ml-engineer/guide.yaml; do
     expect_contains "$list" "$f" "package holds $f"
 done
 expect_not_contains "$(printf '%s\n' "$list" | grep -v '^\./usr/')" "./" "nothing outside /usr"
+expect_not_contains "$list" "guides/sample" "the example guide is not packaged"
 
 # The binary looks for its guides where the package puts them.
 dpkg-deb -x "$deb" "$tmp/root"
 expect_status 0 $? "dpkg-deb -x"
+doc="$tmp/root/usr/share/doc/trail"
+expect_contains "$(head -n 1 "$doc/copyright")" \
+    "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" \
+    "copyright is machine-readable (DEP-5)"
+expect_contains "$(cat "$doc/copyright")" "License: MIT" "copyright names the MIT licence"
+expect_contains "$(zcat "$doc/changelog.gz" | head -n 1)" "trail ($version)" \
+    "the changelog's first entry is this version"
+expect_contains "$(zcat "$tmp/root/usr/share/man/man1/trail.1.gz" | head -n 3)" "trail(1)" \
+    "the man page is gzip'd"
+
+# Hardened and stripped, as Debian builds its packages.
+elf="$tmp/root/usr/bin/trail"
+if command -v readelf >/dev/null 2>&1; then
+    expect_contains "$(readelf -h "$elf")" "DYN (Position-Independent Executable" "PIE"
+    expect_contains "$(readelf -lW "$elf")" "GNU_RELRO" "relro"
+    expect_contains "$(readelf -dW "$elf" | grep -E 'FLAGS')" "NOW" "bind now (-z now)"
+    if readelf -sW --dyn-syms "$elf" | grep -qE '__[a-z]+_chk'; then pass "fortified (_chk functions)"; else
+        fail "no fortified function: built without -D_FORTIFY_SOURCE=2"; fi
+    sections=$(readelf -SW "$elf")
+    expect_not_contains "$sections" " .symtab " "stripped of its symbol table"
+    expect_not_contains "$sections" " .comment " "no .comment section"
+fi
+
+# lintian: nothing at its default level (errors, warnings), no hardening or stripping remark.
+if command -v lintian >/dev/null 2>&1; then
+    out=$(lintian --allow-root "$deb" 2>&1)
+    expect_status "" "$out" "lintian finds no error or warning"
+    out=$(lintian --allow-root -I "$deb" 2>&1)
+    for tag in hardening-no binary-has-unneeded-section unstripped-binary; do
+        expect_not_contains "$out" "$tag" "lintian -I: no $tag"
+    done
+else
+    echo "note: lintian not installed; the package is not linted (scripts/deps.sh test installs it)"
+fi
 if grep -qaF "/usr/share/trail/guides" "$tmp/root/usr/bin/trail"; then
     pass "the binary's installed guide directory is /usr/share/trail/guides"
 else
@@ -135,7 +179,7 @@ if [ "${CI:-}" = true ] && [ "$(id -u)" -eq 0 ] && command -v dpkg >/dev/null 2>
         expect_status "/usr/bin/trail" "$(command -v trail)" "trail is on PATH"
         run_installed /usr/bin/trail
         if command -v man >/dev/null 2>&1; then
-            expect_status "/usr/share/man/man1/trail.1" "$(man -w trail 2>&1)" "man finds trail(1)"
+            expect_status "/usr/share/man/man1/trail.1.gz" "$(man -w trail 2>&1)" "man finds trail(1)"
         fi
         dpkg -r trail >"$tmp/dpkg.log" 2>&1
         expect_status 0 $? "dpkg -r"
@@ -163,7 +207,7 @@ else
     expect_contains "$out" "Machine Learning Engineer" "--print shows the bundled guide"
     expect_contains "$out" "Foundation Building (Months 1-3)" "--print shows the career path"
     out=$("$root/usr/bin/trail" --content "$guides" --list)
-    expect_contains "$out" "sample               Sample Guide" "the package ships the sample guide"
+    expect_status 1 "$(printf '%s\n' "$out" | wc -l)" "the package ships one guide"
 fi
 
 finish

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs checks that are not tests of trail's behaviour, so not part of ctest: static analysis,
 # memcheck, the benchmark's smoke run, the Debian package. Each make target (make lint,
 # memcheck, bench-smoke, package-test) calls this; .ci/run calls the targets after `make test`.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The program's sources pass gcc -fanalyzer, cppcheck and clang-tidy (.clang-tidy) with no
 # warning (`make lint`). A tool that is not installed makes the check report itself skipped
 # (exit 77, skip_part) once the others ran, never passed.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # trail --check and --print on the lighthouse fixture guide and on broken guides; exit statuses.
 set -u
 . "$(dirname "$0")/lib/assert.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Which guide a command acts on: one rule for the browser and every command. GUIDE (or a
 # --content directory that is itself a guide) wins, then the config's `guide =`, then the
 # default guide, then the only one. A content directory holds two fixture guides made from the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # --json on every report (--progress, --list, --search, --check, --status) and --export json:
 # each output validates against its JSON Schema in docs/schemas/ (python3-jsonschema), and so
 # do the fixture guides' YAML files against the guide schemas. Exit statuses match the text

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Changing progress from the shell: trail done|todo|doing|skip ITEM, --mark STATE ITEM,
 # trail note ITEM TEXT|-, --import -, --list-ids. Items by id, prefix or words; every refusal
 # (unknown item, ambiguous name, unknown state, empty note, a non-export on standard input)

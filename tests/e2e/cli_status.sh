@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # trail --status: one line for a prompt or tmux. Nothing (exit 0) without progress; the
 # default line and --format placeholders; --width cuts with an ellipsis; no escape byte unless
 # --color; a bad placeholder is a usage error; reading leaves no file behind (no lock file, no

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The shipped content: the only test that reads content/ and its wording (every other test runs
 # on the fixture guides in tests/data/guides). Every guide under content/ passes --check with
 # nothing to report; the Machine Learning Engineer guide has the structure and the key figures

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The action names the configuration file can rebind (key.<action>) are the names of the rows
 # of the browser's key table, which the binary lists with the hidden `trail --list-keys` (one
 # binding a line: keys, action, screens, description, separated by tabs), and the man page

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # trail --help, the man page (docs/trail.1) and README.md list the same long options, and
 # neither the help nor the man page mentions an option that does not exist. The man page is
 # compared as a reader sees it (rendered), and must pass mandoc's linter.

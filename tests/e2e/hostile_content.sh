@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hostile guide content: each case ends in a located error from trail --check (and the same
 # error, never a crash, from --print and the browser) or in a safe rendering, where no raw
 # control byte reaches the output.
@@ -278,7 +279,7 @@ p_case() { # NAME MESSAGE: checks the progress file $W/p/$NAME.yaml
     cp "$f" "$TUI_DIR/p.orig"
     out=$(timeout 20 "$TRAIL_BIN" --content "$guide_dir" --state "$f" --progress 2>&1)
     expect_status 0 $? "$1 progress file: --progress reports"
-    expect_contains "$out" "$1.yaml was damaged ($2)" "$1 progress file: --progress says why"
+    expect_contains "$out" "$1.yaml is damaged ($2)" "$1 progress file: --progress says why"
     expect_not_contains "$out" "Sanitizer" "$1 progress file: no sanitizer report"
     host_start "p-$1" 80 24 --content "$guide_dir" --state "$f"
     tui_wait "Avg. Salary" "$1 progress file: the browser starts"

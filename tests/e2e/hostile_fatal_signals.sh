@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TUI-5: every signal whose default action ends the process restores the terminal, not only
 # the four the browser has always handled. For each of them, trail is started in a pane,
 # signalled, and the pane's `stty -g` must equal the pre-launch one, the alternate screen must

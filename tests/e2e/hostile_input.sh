@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hostile input from the terminal: what a user, a paste or a confused terminal can type. The
 # raw bytes trail writes are recorded (script) while it gets
 #  1. C1 controls, C0 controls, bidi and zero-width characters and invalid UTF-8 typed into

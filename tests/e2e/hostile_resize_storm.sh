@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TUI-2: a storm of 400 resizes to random sizes (1x1 and other tiny ones included) while
 # navigation keys arrive, in a few seconds, then 80 more while the search prompt is edited.
 # Afterwards trail is alive and answers keys, has written no sanitizer report, and once back on

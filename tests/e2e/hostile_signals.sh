@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TUI-4 with DUR-2/DUR-4's promise for signals: trail is signalled while in use and while a save
 # is running, and each time the terminal is restored (`stty -g` as before the launch, the
 # alternate screen left, the cursor shown) and the progress file is whole.

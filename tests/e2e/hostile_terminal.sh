@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TUI-3, the cases tui_refuse.sh leaves out. Inside a real terminal (tmux), with every byte
 # written to it recorded (script): stdin at EOF or closed while stdout is the terminal, and
 # stdout closed, give the one-line message and exit 2 without writing a single escape byte;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # cmake --install into a scratch prefix: every file lands where GNUInstallDirs, man, bash-completion
-# and zsh expect it; the installed guides (the bundled one and the sample) are valid and listed;
+# and zsh expect it; the installed guide (the bundled one alone: the sample is an example in
+# docs/examples, not installed) is valid and listed;
 # the man page renders from its installed path; the installed completions complete options,
 # --export's formats, directories and the guide ids found next to the installed binary.
 set -u
@@ -18,11 +20,13 @@ prefix="$tmp/prefix"
 out=$(cmake --install "$TRAIL_BUILD_DIR" --prefix "$prefix" 2>&1)
 expect_status 0 $? "cmake --install --prefix"
 for f in bin/trail share/man/man1/trail.1 share/bash-completion/completions/trail \
-    share/zsh/vendor-completions/_trail share/doc/trail/README.md \
+    share/zsh/site-functions/_trail share/doc/trail/README.md \
     share/doc/trail/content-format.md share/doc/trail/progress-format.md; do
     if [ -f "$prefix/$f" ]; then pass "installed $f"; else fail "not installed: $f"; fi
 done
-for g in ml-engineer sample; do
+if [ -e "$prefix/share/trail/guides/sample" ]; then fail "the sample guide is installed"; else
+    pass "the sample guide is not installed"; fi
+for g in ml-engineer; do
     for f in guide.yaml career-path.yaml certifications.yaml faq.yaml; do
         if [ -f "$prefix/share/trail/guides/$g/$f" ]; then pass "installed guide $g/$f"; else
             fail "not installed: share/trail/guides/$g/$f"; fi
@@ -48,19 +52,24 @@ expect_status 0 $? "installed trail --version"
 expect_contains "$out" "trail " "installed trail --version names trail"
 out=$("$bin" --check "$guides/ml-engineer" 2>&1)
 expect_status 0 $? "installed ml-engineer guide is valid"
-out=$("$bin" --check "$guides/sample" 2>&1)
-expect_status 0 $? "installed sample guide is valid"
-# The sample guide (content/sample): 2 phases of 2 and 3 actions, 1 certification, 3 questions.
+# The example guide for authors (docs/examples/sample): 2 phases of 2 and 3 actions,
+# 1 certification, 3 questions, every key of the format and no warning.
+example="$TRAIL_SOURCE_DIR/docs/examples/sample"
+out=$("$bin" --check "$example" 2>&1)
+expect_status 0 $? "the example guide is valid"
 counts="2 phases, 5 key actions, 1 certifications, 3 questions"
-expect_contains "$out" "valid guide 'sample': $counts" "sample guide counts"
-expect_not_contains "$out" "warning" "sample guide has no warnings"
+expect_contains "$out" "valid guide 'sample': $counts" "example guide counts"
+expect_not_contains "$out" "warning" "example guide has no warnings"
 out=$("$bin" --content "$guides" --list)
 expect_status 0 $? "--list over the installed guides"
 expect_contains "$out" "ml-engineer          Machine Learning Engineer" "--list shows ml-engineer"
-expect_contains "$out" "sample               Sample Guide" "--list shows the sample guide"
-expect_status 2 "$(printf '%s\n' "$out" | wc -l)" "--list shows exactly two guides"
+expect_status 1 "$(printf '%s\n' "$out" | wc -l)" "--list shows exactly one guide"
 out=$("$bin" --content "$guides" --print | head -n 1)
 expect_status "Machine Learning Engineer" "$out" "without GUIDE, the default guide opens"
+# With the example beside it, there are two guides; the example opens by its id.
+cp -r "$example" "$guides/sample"
+out=$("$bin" --content "$guides" --list)
+expect_status 2 "$(printf '%s\n' "$out" | wc -l)" "--list shows two guides once the example is added"
 out=$("$bin" --content "$guides" sample --print)
 expect_contains "$out" "Sample guide: a small example of the trail format." "trail sample --print"
 expect_contains "$out" "1. Read the Format (Months 1-2)" "sample phase 1"
@@ -136,7 +145,7 @@ zsh_wait() { # text what
 if command -v zsh >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1; then
     zdir="$tmp/zdot"
     mkdir -p "$zdir"
-    printf '%s\n' "fpath=('$prefix/share/zsh/vendor-completions' \$fpath)" \
+    printf '%s\n' "fpath=('$prefix/share/zsh/site-functions' \$fpath)" \
         "autoload -U compinit && compinit -u -d '$zdir/.zcompdump'" "PS1='ready%% '" \
         >"$zdir/.zshrc"
     tmux -L "$zsock" -f /dev/null new-session -d -x 100 -y 30 \

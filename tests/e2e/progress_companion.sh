@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The companion's command line: --start (pace), --progress --left (what's left), --export with
 # notes and certifications, and --import of another machine's export (summary, idempotence,
 # refusals). Every run uses its own --state file; exit statuses and output are checked.

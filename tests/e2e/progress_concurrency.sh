@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # DUR-8: two and then four instances each toggle their own item 500 times, every toggle saved:
 # at the end each item's last toggle is in the file (no lost update), and a reader polling the
 # file meanwhile always finds it valid. The same item toggled by two instances ends at the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # DUR-2 and DUR-3: a save killed at any moment leaves the dotfile byte-identical to the old or
 # the new version, never missing, empty or partial; the next start removes the stale temporary
 # file. Part 1 kills the driver with SIGKILL at every syscall of a save (strace fault

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # DUR-4: ENOSPC, EIO and EROFS injected (strace) at each open, read, lock, write, fsync, close
 # and rename of a save: the save reports the error with the path, the old file is unchanged,
 # no temporary file is left, and a second save in the same process (the fault gone) writes

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # DUR-1, DUR-6, DUR-7, DUR-9 from the outside: the order of a save's syscalls (strace), file
 # and directory modes under umask 000/022/077, the symlink matrix (nothing hangs), and damaged,
 # NUL-filled, huge and newer-version files (kept aside or read-only, never lost).

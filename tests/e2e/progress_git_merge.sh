@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The progress file in git: two clones of a repository holding it tick different items and the
 # same item; a real `git merge` with trail's merge driver (trail merge-file %O %A %B) keeps
 # every change (the later one for the shared item, both notes), exits 0 and leaves no conflict

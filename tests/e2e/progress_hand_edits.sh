@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hand-written progress files load as a person meant them: every YAML example of
 # docs/progress-format.md, used as the progress file of read-only commands, loads with exit 0,
 # no copy set aside as damaged and the file unchanged byte for byte; the example with entries

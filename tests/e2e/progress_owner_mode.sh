@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # DUR-11, DUR-12 and the save path's messages, through the real binary:
 # - a progress file the learner made read-only (0444) or group-readable (0640) keeps its mode
 #   after a save, and trail says when it wrote a read-only file;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # DUR-5: a read-only state directory and a real full disk, made in a private mount namespace
 # (tests run as root, and chmod does not stop root): the save fails with a clear message, the
 # old file is intact, no temporary file is left, the start says the directory is read-only, and

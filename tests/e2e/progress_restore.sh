@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Nothing a reset clears is lost: --reset names the guide and file and counts what goes, and
 # says where its backup is; --restore lists the backups with their dates and contents and
 # brings one back (keeping what changed since, and a backup of what it replaces); an --import

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The browser at 80x24 on the lighthouse fixture guide: every section opens, a phase, a certification and
 # an FAQ answer open, Back returns to the same item and scroll position, Tab and Shift-Tab move
 # between sections, q quits with status 0.

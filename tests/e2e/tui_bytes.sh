@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Moving the selection writes only the rows that changed: the bytes trail writes for one Down
 # on Home are compared with the bytes of a whole session that only paints Home once. Both runs
 # record raw output with script and differ by exactly the Down key, so the bytes between their

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The learning companion in the browser at 80x24, each case with its own --state file under a
 # private HOME and TMPDIR: a note written through a scripted $EDITOR (shown under its action,
 # in the file, found by / and removed again; the temporary file is private and gone; a failing

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The configuration file ($XDG_CONFIG_HOME/trail/config) at 80x24, with TRAIL_CONTENT naming the
 # two fixture guides: `guide = orchard` opens orchard without the picker (a GUIDE argument
 # wins over it; an unknown id warns and shows the picker); `key.quit = Q` replaces quit's keys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A guide whose every string holds terminal control sequences (OSC title, CSI, DCS, C1, CR,
 # BS, DEL, bidi overrides, zero-width characters) is browsed through every screen while the
 # raw bytes trail writes are recorded (script). The record holds no OSC/DCS/APC/PM/SOS

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The help overlay lists the keys of the current screen (from the key table, like the footer);
 # any key closes it, q and Esc included, without acting on the screen below.
 set -u

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TUI-5: a save that must wait for another process's lock does not freeze the browser. While
 # another process holds the progress file's lock, a tick shows a notice that trail is waiting,
 # keys keep working (the tick stays on screen, the help opens and closes, another key action is

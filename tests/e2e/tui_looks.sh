@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Mouse (click selects, click on the selection opens, double-click opens, wheel scrolls;
 # --no-mouse leaves the mouse to the terminal), NO_COLOR, a monochrome vt100 and a non-UTF-8
 # locale (ASCII only on screen).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The guide picker at 80x24. TRAIL_CONTENT names the fixture guides (tests/data/guides), two
 # guides: lighthouse (4 phases of 5 key actions) and orchard (2 phases, 2 + 3 key actions), so
 # trail without GUIDE shows both with their key actions and progress; Esc there does nothing;

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Checklist progress in the browser at 80x24, each case with its own --state file: Space and p
 # tick two key actions, which are still ticked after quitting and starting again, with the bars
 # and percentages on the career path and Home agreeing with `trail --progress` (it reads the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Where the full-screen browser cannot run, trail says why in one line, suggests --print and
 # exits 2, writing no escape sequence: stdin or stdout not a terminal, TERM unset, empty,
 # unknown, or unable to address the cursor (dumb). The terminal settings stay as they were.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Resizing: 80x24 -> 30x8 shows a "too small" notice that fits; -> 100x30 reflows the text to
 # the new width and keeps the selection; tiny sizes down to 1x1 never crash and q still quits.
 set -u

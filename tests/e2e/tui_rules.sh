@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Rules that hold on every screen: a key that does not apply says where it works instead of
 # doing nothing, and the marking keys work wherever a key action is listed (What's left); a
 # breadcrumb too long for the row is shortened with an ellipsis, apart from the position; the

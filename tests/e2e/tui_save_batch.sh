@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Keys that arrive together are one batch, and a batch is saved once: three ticks typed
 # faster than trail reads them (the keys wait in the terminal while trail is stopped) make one
 # locked write of the progress file, not three. strace counts the renames onto the file (each

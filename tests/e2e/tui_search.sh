@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Search in the browser at 80x24 on the lighthouse fixture guide. In the FAQ, / narrows the
 # list as each character is typed ("/licence" leaves exactly the licence question, "1 of 7";
 # "/argand" the lamps one), Backspace and Ctrl-U edit, Esc restores the list and selection,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TUI-5: the first whole-guide search of a guide whose FAQ is not loaded yet does not freeze
 # the browser. strace delays the opening of faq.yaml by 6 s (as a very large FAQ would take to
 # parse). The search opens at once on what is loaded, with a notice that the rest is loading;

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Moving the selection on Home rewrites only the two items' text: in the benchmark's pty driver
 # at 80x24, the bytes trail writes for one j are under a tenth of a full repaint of the same
 # screen (Ctrl-L), and the highlight covers the item's text, not the whole row (the cells

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The browser's start: the first frame needs guide.yaml only, and the career path is loaded
 # right after it, before the first key is read. At 80x24: Home settles with the path's phases
 # and the progress block; a key sent at once still lands on the loaded Home; a career-path.yaml

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Suspend and resume with job control: trail runs from an interactive shell in the pane;
 # Ctrl-Z stops it and gives the shell back its own screen and terminal modes, fg brings the
 # browser back whole, with its keys working (the Down arrow needs the keypad mode restored),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The terminal is restored however trail ends: q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT and a crash
 # (SIGSEGV): `stty -g` in the pane is the same before and after, the alternate screen is left
 # and the exit status says how it ended.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Text that mixes printable ASCII with other characters is drawn cell for cell as written:
 # combining marks stay on their base (an ASCII letter included), wide characters take two
 # columns, and the ASCII around them is neither shifted nor cut. The orchard fixture's intro gets

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # u undoes every change a learner makes in the browser, not only marks: a note written, then
 # removed by an editor that leaves the buffer empty, comes back with u (and a second u removes
 # it again), in the file too; a tracked certification goes back to untracked; a start date

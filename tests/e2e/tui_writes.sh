@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Each frame reaches the terminal whole, in one write. ncurses 6 flushes at every cursor
 # movement until the program has once left curses and resumed, which trail does before its
 # first frame (ui_term_open). The real binary runs in tmux under strace, which records its

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TERM-3: the sanitiser's table of invisible code points is generated from the Unicode data.
 #  1. The committed src/base/text_invisible_table.inc is what scripts/gen_invisible_table.py
 #     writes from the installed data (Debian: unicode-data, /usr/share/unicode).

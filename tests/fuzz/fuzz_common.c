@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the harnesses: property checks and one-time set-up. */
 #include "fuzz_common.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the libFuzzer harnesses and by the replay driver that runs their inputs in the normal
  * build. Harnesses are shaped like the fuzzers in tmux (fuzz/input-fuzzer.c): initialise once,
  * bound the input, work on a NUL-terminated copy. A property that does not hold aborts with a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzzes config_load(), the reader of the user's `key = value` configuration file.
  *
  * The input is written to a file in a private directory made once per process. Properties: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzzes the whole guide loader: guide_load() on a directory, then guide_print() on what loaded.
  *
  * The input is split into the part files by lines "#----8<----" (a YAML comment, so an unsplit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzzes the progress-file reader and merge (src/model/progress.h): progress_parse(),
  * progress_emit() and progress_merge(), the code that reads a dotfile another instance (or a
  * crash, or a newer trail) may have left in any state.

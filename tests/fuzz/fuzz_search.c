@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzzes the search model (src/model/search.h): folding, the index, queries, match ranges and the
  * drawing helpers, on a guide built in memory from the input (no YAML: the fuzzer's effort goes
  * into the text).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzzes the terminal sanitiser and the width-aware wrapper (src/base/text.h), with the
  * properties of TERM-1 checked on every input.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzzes ydoc_parse(), the bounded YAML-to-tree layer every file trail reads goes through.
  *
  * Properties beyond "no crash, leak or sanitizer report": a document comes with no error and a

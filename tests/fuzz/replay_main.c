@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A main() for the harnesses outside libFuzzer: runs LLVMFuzzerTestOneInput() once on each file
  * named on the command line, or on each file found under a named directory. This is how the
  * seed and regression inputs are replayed in the normal (gcc) build and under ASan+UBSan, where

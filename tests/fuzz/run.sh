@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs libFuzzer harnesses for a bounded time each, one after the other.
 # Usage: run.sh FUZZ_BUILD_DIR SECONDS [TARGET...]   (default: every fuzz_* harness built)
 # Env: TRAIL_SOURCE_DIR (the source tree), TRAIL_CORPUS_DIR (the shared corpus; may be absent),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the arena: alignment per request, strings packed byte by byte, large one-off
  * allocations, adoption and reuse after freeing. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Config file: settings, located warnings for bad lines, defaults when absent. */
 #include <setjmp.h>
 #include <stdarg.h>

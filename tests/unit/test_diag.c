@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagnostics: formatting, the cap on stored messages, and sanitising of what they quote. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fileio_write_all(): everything written, errors reported with errno. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Loader tests: the bundled guide, every schema error with its exact location, UTF-8 edge
  * cases and the limits of ydoc. Guides under test are written to a temporary directory. */
 #include <setjmp.h>

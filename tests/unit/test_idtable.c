@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The id table: lookups after growth, clearing and reuse, hashing, and linear build time. */
 #include <setjmp.h>
 #include <stdarg.h>

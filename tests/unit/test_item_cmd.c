@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the shell commands' item names (item_cmd.c): exact ids, prefixes of the id and
  * of its last part, search words, and the refusals that list the candidates. On the lighthouse
  * fixture guide. */

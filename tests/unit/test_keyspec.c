@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Key specs: parsing every form the configuration file allows, refusing the rest, the labels the
  * footer shows; resolving key.<action> lines (replace, add, located warnings); rebinding a
  * table of codes (the configured key is taken from every other action). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of progress_backup.c: the tally of what a reset clears, reading one guide from a
  * dotfile backup, and re-timing entries a reset voided so that a merge takes them back without
  * overwriting a change made after the reset. */

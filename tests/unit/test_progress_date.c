@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of calendar dates: parsing real dates only, day numbers, clamped month addition
  * across month ends, leap years and year ends. */
 #include <setjmp.h>

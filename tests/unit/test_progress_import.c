@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of trail --import: reading an export (the lossless "progress" object with notes,
  * certifications, start date and tombstones, escapes included; an older export's actions),
  * refusing what is not an export, merging with a summary (newer, older and both sides), and

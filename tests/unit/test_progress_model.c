@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the progress document: states, undo, reset, merge, counts, times. */
 #include <setjmp.h>
 #include <stdarg.h>

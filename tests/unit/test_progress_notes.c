@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the companion entries: notes (multi-line, UTF-8, removal tombstones, merge),
  * certification statuses and dates, the start date and the resume position, each through
  * emit -> parse and merge, and voided by a reset. */

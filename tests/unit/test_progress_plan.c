@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the plan: what's left, the next action, certification counts and the pace
  * line against the calendar (month ends, leap years, year ends, before and after the plan). */
 #include <setjmp.h>

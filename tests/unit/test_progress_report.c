@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the command-line reports: --progress text, Markdown and JSON exports, --reset. */
 #include <setjmp.h>
 #include <stdarg.h>

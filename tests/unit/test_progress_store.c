@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the progress store on a real file system: creation modes, the symlink matrix,
  * damaged and newer files, stale temporary files, merging saves, reset and failed saves. */
 #include <setjmp.h>
@@ -578,6 +579,54 @@ static void test_default_path(void **state)
     unsetenv("XDG_STATE_HOME");
 }
 
+/* A store opened for reading creates nothing: no lock, no copy of a damaged file; it refuses
+ * to save. */
+static void test_open_read_creates_nothing(void **state)
+{
+    (void)state;
+    char *path = path_in("read.yaml");
+    struct progress_store *s = progress_store_open_read(path);
+    assert_null(progress_store_notice(s));
+    assert_int_equal(progress_store_save(s), -1);
+    progress_store_close(s);
+    assert_int_equal(count_files("read.yaml"), 0);
+
+    static const char bad[] = "version: 1\nguides: [[[\n";
+    write_file(path, bad, sizeof bad - 1);
+    for (int i = 0; i < 3; i++) {
+        s = progress_store_open_read(path);
+        assert_non_null(strstr(progress_store_notice(s), "left as it is"));
+        progress_store_close(s);
+    }
+    assert_int_equal(count_files("read.yaml"), 1); /* the file itself only */
+    size_t len;
+    char *back = read_all(path, &len);
+    assert_memory_equal(back, bad, sizeof bad - 1);
+    free(back);
+    free(path);
+}
+
+/* Copies never pile up: stores opening the same damaged file keep one copy of it; a file
+ * damaged differently gets its own. */
+static void test_one_copy_per_content(void **state)
+{
+    (void)state;
+    char *path = path_in("twice.yaml");
+    static const char bad[] = "version: 1\nguides: [[[\n";
+    write_file(path, bad, sizeof bad - 1);
+    for (int i = 0; i < 3; i++) {
+        struct progress_store *s = progress_store_open(path);
+        assert_non_null(strstr(progress_store_notice(s), ".corrupt-"));
+        progress_store_close(s);
+    }
+    assert_int_equal(count_files("twice.yaml.corrupt-"), 1);
+    static const char worse[] = "version: 1\nguides: {{{\n";
+    write_file(path, worse, sizeof worse - 1);
+    progress_store_close(progress_store_open(path));
+    assert_int_equal(count_files("twice.yaml.corrupt-"), 2);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -598,6 +647,8 @@ int main(void)
         cmocka_unit_test(test_reset_beats_stale_instance),
         cmocka_unit_test(test_failed_save_keeps_changes),
         cmocka_unit_test(test_default_path),
+        cmocka_unit_test(test_open_read_creates_nothing),
+        cmocka_unit_test(test_one_copy_per_content),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

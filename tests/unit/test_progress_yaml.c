@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the dotfile text: parse, emit, round trip, unknown keys, newer versions and
  * every kind of damage. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Folding: case pairs per script, accents, special letters, whitespace, wide characters and
  * invalid UTF-8. Expected strings are written out by hand from the Unicode case pairs. */
 #include <setjmp.h>

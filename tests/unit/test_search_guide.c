@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Search over the Machine Learning Engineer guide, built in code with the texts of the source
  * document, and the --search printer's output and exit codes. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learner's notes in the search index: found on their key action, phase or certification
  * as a body field, with match ranges in the note's own text; copied, so the index outlives
  * changes to the document; the stamp that tells the browser to rebuild; and the results

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Matching, ranking, kind filters, highlight ranges and columns, context windows, over small
  * guides built in code. */
 #include <setjmp.h>

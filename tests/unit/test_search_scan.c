@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The finder (search_scan.c): it must return exactly what memmem() returns, the first
  * occurrence, whatever its anchors, the alignment of the text and where the term sits relative
  * to the sixteen-byte blocks and the end of the text. memmem() is the oracle. */

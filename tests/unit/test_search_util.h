@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Guides built in code for the search tests: every string in the guide's arena, arrays grown by
  * copying (fine for a handful of items). Free with tg_free(). */
 #ifndef TRAIL_TEST_SEARCH_UTIL_H

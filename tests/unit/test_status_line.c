@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the status line (status_line.c): the default line, placeholders, the pace
  * against the plan's calendar (behind, on track, ahead, before the start, all done), the
  * width cut on whole characters, colours only when asked, and the JSON facts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for text_sanitize() and text_width(): every control class, escape sequences,
  * bidi and zero-width characters, invalid UTF-8, orphaned combining marks, TEXT_ASCII and
  * TEXT_ONE_LINE, and two properties over a table of nasty inputs plus generated ones:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for text_wrap() and text_fit(): a real paragraph of the guide at several widths
  * (checked by properties that together pin greedy wrapping down), hand-worked cases for
  * spaces, paragraphs, long words, wide and combining characters, and text_fit() never

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Stat charts: scale ends, spans, money labels, and the chart lines at several widths. */
 #include <locale.h>
 #include <setjmp.h>

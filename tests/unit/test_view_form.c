@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The certification tracker's form as a model: filled from an entry, the status cycling and
  * the focus moving with wrap-around, typed dates turned into an entry or a sentence naming the
  * field or the rule broken, and the layout (a line per field, the focus marked, the cursor's

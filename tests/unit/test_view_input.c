@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The prompt's editable line: UTF-8 insertion, Backspace/Delete by character (a base with its
  * combining marks), refusal of control characters, cursor movement, and the visible part of a
  * long line at narrow widths (wide characters, ASCII mode). */

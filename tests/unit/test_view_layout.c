@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Layout of documents: wrapping by display width (wide and combining characters), prefixes
  * and indents, role runs, clipping, sanitising, items and anchors, at widths 20, 40, 80, 200. */
 #include <locale.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* List movement: selection and scrolling over items of several lines, pages, edges, plain
  * text scrolling, the wheel, hit testing, and keeping the place across a reflow. */
 #include <locale.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide picker's document: one item per guide keyed by its id, with the title, the id and
  * the number of key actions, and a progress bar per guide from the same progress document
  * (progress is kept per guide id); a guide that failed to load says so. Uses the fixture

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The learning companion in the view-model: a note under its item (cut to three lines, within
  * the width, ASCII marker), the certification status line, Home's Next / Pace / Certifications
  * lines for fixed days, the "What's left" screen (exactly the actions still to do or in

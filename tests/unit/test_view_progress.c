@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checklist progress in the view-model: marks and their roles, bar fill, the ratio and counts
  * texts, bars that shrink on narrow lines, and progress on the Home, career path and phase
  * documents of the bundled guide (4 phases of 5 key actions). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Search as documents: highlights on wrapped UTF-8 text (byte offsets and display columns, a
  * match across a line break, ASCII mode), the whole-guide results grouped by section with the
  * matching line in context, the filtered FAQ list and its count, and finding match lines. */

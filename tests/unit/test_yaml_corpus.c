@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Every input of the yaml-test-suite corpus, as a YAML document and as a guide's guide.yaml:
  * each ends in a successful load or a located error (no crash, hang or leak; the suite also
  * runs under ASan+UBSan). The corpus lives beside the project (shared/corpus); without it the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The certification tracker's form: a box over the certification screen with the status
  * (cycled with Left/Right or Space) and three dates (typed, edited with the one line-editing
  * keymap). A modal: while it is open it takes every key. Enter checks the fields through the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The certification tracker's form (t), a modal over the certification screens. */
 #ifndef TRAIL_UI_CERTFORM_H
 #define TRAIL_UI_CERTFORM_H

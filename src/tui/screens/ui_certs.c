@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Certifications: the list with issuers and the learner's status, and one certification's
  * description. t opens the tracker's form (ui_certform.c) for the certification shown or
  * selected; e its note. */

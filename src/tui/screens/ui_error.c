@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The error screen: a part of the guide, or a guide the picker opened, failed to load. Shows
  * the loader's located messages; Back returns to where the user was. */
 #include "ui_stack.h"

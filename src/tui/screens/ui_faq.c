@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* FAQ: the questions, and one question's answer (a text screen that scrolls).
  *
  * `/` on the list opens the search prompt: the list narrows to the matching questions as each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The help overlay: a box over the current screen listing every key that works there, read
  * from the key table (the same rows that dispatch keys and fill the footer). A modal: any key
  * closes it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The help overlay (? F1): the keys that work on the screen shown. */
 #ifndef TRAIL_UI_HELP_H
 #define TRAIL_UI_HELP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Home: the guide's title, intro and header stats, overall progress, the next action, pace and
  * certifications, the numbered menu of sections and the call to action. Enter opens the
  * selected section (1-9 and Tab work from anywhere); S asks for the day the learner started,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Home's command: the pace start date prompt (S). */
 #ifndef TRAIL_UI_HOME_H
 #define TRAIL_UI_HOME_H

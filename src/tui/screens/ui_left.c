@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* "What's left": every key action still to do or in progress, grouped by phase, with its mark
  * (view_plan_left()). Space or x, p and s mark the selected action as on its checklist. It
  * opens above whatever screen is shown, so Back returns there; Enter

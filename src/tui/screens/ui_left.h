@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* "What's left" (w). */
 #ifndef TRAIL_UI_LEFT_H
 #define TRAIL_UI_LEFT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Notes in the learner's own editor, the way git and mutt hand the terminal over.
  *
  * The note goes to a private temporary file (mkstemp: O_EXCL, 0600, in $TMPDIR or /tmp); the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Notes in $VISUAL / $EDITOR (fallback vi) (e). */
 #ifndef TRAIL_UI_NOTE_H
 #define TRAIL_UI_NOTE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Overview: "What You'll Learn" and the header stats drawn as charts (salary range on a
  * scale, job growth, time to career, difficulty gauge). A text screen: keys scroll. */
 #include "ui_stack.h"

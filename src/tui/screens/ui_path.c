@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Career path: the phases with months, duration, progress and summary. Enter opens a phase's
  * checklist. */
 #include "ui_stack.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One phase of the career path: its summary, its progress and its key actions as a checklist.
  * Space or x, p and s mark the selected action done, in progress or skipped (the same key
  * again makes it "to do"); ui_progress.c makes the change, the loop saves it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide picker: the first screen when the content directory holds several guides and none
  * was named. It lists each guide with its title, id, key actions and the learner's progress
  * (view_pick.c), from a summary of each (guide.yaml and the career path) loaded at start.

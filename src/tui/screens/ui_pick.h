@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide picker, shown first when the content directory holds several guides and none was
  * named. Enter loads the selected guide and opens its Home in place of the picker; Back from
  * that Home frees the guide and everything built for it (the state features keep per guide,

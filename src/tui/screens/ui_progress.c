@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checklist progress in the browser: ticking key actions, undo, jumping to the next action to
  * do. Each change is made in memory and returned as UI_RES_SAVE: the loop saves once after the
  * keys pending (ui_store.c) and lays every screen out again, since Home, the career path and

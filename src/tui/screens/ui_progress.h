@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checklist progress in the browser: ticking key actions, undo, the next action to do, and
  * what the store found at start. Changes return UI_RES_SAVE: the loop saves them. */
 #ifndef TRAIL_UI_PROGRESS_H

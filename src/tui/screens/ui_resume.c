@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Resume: where the learner left off, saved when the browser ends and reopened at the start;
  * kept in trail's state file (progress_resume.h), never in the progress file, so browsing
  * alone never rewrites the learner's progress.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Resume: where the learner left off. */
 #ifndef TRAIL_UI_RESUME_H
 #define TRAIL_UI_RESUME_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The whole-guide search: `/` on any screen but the FAQ list loads the parts not loaded yet,
  * opens the results screen (grouped by section, the matching line in context) and a prompt
  * that narrows it as each character is typed. Enter on a result opens the item at the match;

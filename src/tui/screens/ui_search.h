@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Search in the browser: the state shared by the FAQ filter (ui_faq.c) and the whole-guide
  * search (ui_search.c), its results screen and the screen of an overview entry at a match.
  *

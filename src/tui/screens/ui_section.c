@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sections: Home's menu and the keys that move between its entries. Opening a section pops
  * every screen above Home, selects the section on Home (so Back lands on it however it was
  * opened) and pushes the section's list, as the wiring's section list gives it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The guide's sections (Overview, Career path, Certifications, FAQ): opening one as the only
  * screen above Home, Tab / Shift-Tab and 1-9, and loading the part of the guide a section
  * needs. The wiring file's section list (ui->app->sections) says which screen lists each. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The wiring file: the only place that names concrete screens. It lists every screen (so a
  * feature can push one by kind), the guide's sections with the screens that list them and
  * open their entries, and the commands: what each action does when the top screen passes it.

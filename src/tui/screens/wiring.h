@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The browser as main() starts it: the wiring file puts the screens and commands together. */
 #ifndef TRAIL_WIRING_H
 #define TRAIL_WIRING_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Assertions for end-to-end scripts: each prints one line; finish exits non-zero on a failure.
 failures=0
 passes=0

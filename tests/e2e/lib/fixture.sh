@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A scratch directory with fixture guides for end-to-end scripts that need guides of ids of
 # their own (for instance the default id, ml-engineer, without the shipped guide). Sources
 # assert.sh.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Helpers for tests/e2e/hostile_*.sh, sourced after lib/assert.sh and lib/tmux.sh: start trail
 # in a pane while recording its pid, exit status and stderr, and inspect the process.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared setup for the progress store's end-to-end scripts (tests/e2e/progress_*.sh).
 # Sources assert.sh; sets DRIVER (the store's test driver), WORK (a private scratch directory
 # removed on exit) and helpers. Exits 77 (skipped) when the driver was not built.

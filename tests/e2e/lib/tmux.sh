@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Helpers for driving the real browser in tmux: a private server per test (tmux -L), a pane of
 # a fixed size, and waits that poll capture-pane against a deadline (never a fixed sleep).
 # Sourced by tests/e2e/tui_*.sh after lib/assert.sh.

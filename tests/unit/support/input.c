@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Skipping a unit test whose input is missing (input.h). */
 #include "input.h"
 

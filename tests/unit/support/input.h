@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the unit tests that read files: a test whose input is missing is skipped (exit 77,
  * ctest's SKIP_RETURN_CODE), never passed. */
 #ifndef TRAIL_TEST_INPUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* See view_check.h. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the view-model unit tests: finding and checking the lines of a laid-out document.
  * Include after <cmocka.h>. */
 #ifndef TRAIL_TEST_VIEW_CHECK_H

@@ -311,14 +311,16 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     int c;
     while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+        /* --check and --restore take an optional argument: "" stands for none. */
+        const char *arg = optarg != NULL ? optarg : "";
         switch (c) {
         case OPT_CONTENT:
-            o->content = optarg;
+            o->content = arg;
             break;
         case OPT_CHECK: /* --check=DIR; --check DIR is the operand below */
             o->mode = MODE_CHECK;
-            if (optarg != NULL) {
-                o->content = optarg;
+            if (arg[0] != '\0') {
+                o->content = arg;
             }
             break;
         case OPT_PRINT:
@@ -326,7 +328,7 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_SEARCH:
             o->mode = MODE_SEARCH;
-            o->query = optarg;
+            o->query = arg;
             break;
         case OPT_PROGRESS:
             o->mode = MODE_PROGRESS;
@@ -335,12 +337,12 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->mode = MODE_LIST;
             break;
         case OPT_EXPORT:
-            if (strcmp(optarg, "markdown") != 0 && strcmp(optarg, "json") != 0) {
-                fprintf(stderr, "trail: --export takes 'markdown' or 'json', not '%s'\n", optarg);
+            if (strcmp(arg, "markdown") != 0 && strcmp(arg, "json") != 0) {
+                fprintf(stderr, "trail: --export takes 'markdown' or 'json', not '%s'\n", arg);
                 return EXIT_ERROR;
             }
             o->mode = MODE_EXPORT;
-            o->format = optarg;
+            o->format = arg;
             break;
         case OPT_RESET:
             o->mode = MODE_RESET;
@@ -349,16 +351,15 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->yes = true;
             break;
         case OPT_STATE:
-            if (optarg[0] == '\0') {
+            if (arg[0] == '\0') {
                 fprintf(stderr, "trail: --state needs a file name\n");
                 return EXIT_ERROR;
             }
-            o->state = optarg;
+            o->state = arg;
             break;
         case OPT_WIDTH:
-            if ((o->width = parse_width(optarg)) < 0) {
-                fprintf(stderr, "trail: --width takes a number from 20 to 1000, not '%s'\n",
-                        optarg);
+            if ((o->width = parse_width(arg)) < 0) {
+                fprintf(stderr, "trail: --width takes a number from 20 to 1000, not '%s'\n", arg);
                 return EXIT_ERROR;
             }
             break;
@@ -370,15 +371,15 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_START:
             o->mode = MODE_START;
-            if (strcmp(optarg, "none") != 0 && progress_date_parse(optarg, &o->start) != 0) {
+            if (strcmp(arg, "none") != 0 && progress_date_parse(arg, &o->start) != 0) {
                 fprintf(stderr, "trail: --start takes a real date YYYY-MM-DD or 'none', not '%s'\n",
-                        optarg);
+                        arg);
                 return EXIT_ERROR;
             }
             break;
         case OPT_IMPORT:
             o->mode = MODE_IMPORT;
-            o->import = optarg;
+            o->import = arg;
             break;
         case OPT_LIST_KEYS:
             o->mode = MODE_LIST_KEYS;
@@ -388,19 +389,18 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_RESTORE:
             o->mode = MODE_RESTORE;
-            o->backup = optarg;
+            o->backup = arg[0] != '\0' ? arg : NULL;
             break;
         case OPT_MARK:
-            if (item_cmd_parse_state(optarg, &o->mark) != 0) {
-                fprintf(stderr, "trail: --mark takes todo, doing, done or skip, not '%s'\n",
-                        optarg);
+            if (item_cmd_parse_state(arg, &o->mark) != 0) {
+                fprintf(stderr, "trail: --mark takes todo, doing, done or skip, not '%s'\n", arg);
                 return EXIT_ERROR;
             }
             o->mode = MODE_MARK;
             break;
         case OPT_NOTE:
             o->mode = MODE_NOTE;
-            o->item = optarg;
+            o->item = arg;
             break;
         case OPT_LIST_IDS:
             o->mode = MODE_LIST_IDS;
@@ -409,7 +409,7 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->mode = MODE_STATUS;
             break;
         case OPT_FORMAT:
-            o->status_format = optarg;
+            o->status_format = arg;
             break;
         case OPT_COLOR:
             o->color = true;
@@ -585,7 +585,8 @@ static int run_progress(const struct options *o, const struct guide *g)
     progress_report_notices(s, stderr);
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     int rc;
-    if (o->mode == MODE_PROGRESS && o->json) {
+    if ((o->mode == MODE_PROGRESS && o->json) ||
+        (o->mode == MODE_EXPORT && strcmp(o->format, "json") == 0)) {
         rc = progress_report_json(g, s, stdout);
     } else if (o->mode == MODE_PROGRESS && o->left) {
         rc = progress_report_left(g, s, flags, stdout);
@@ -603,8 +604,6 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_RESTORE) {
         rc = progress_report_restore(g, s, o->backup, stdout, stderr);
-    } else if (o->mode == MODE_EXPORT && strcmp(o->format, "json") == 0) {
-        rc = progress_report_json(g, s, stdout);
     } else if (o->mode == MODE_EXPORT) {
         rc = progress_report_markdown(g, s, flags, stdout);
     } else {
@@ -911,9 +910,10 @@ static int run(const struct options *o)
     if (o->mode == MODE_LIST_KEYS) {
         return run_list_keys();
     }
-    char why[256];
-    if (o->mode == MODE_BROWSE && ui_check_terminal(why, sizeof why) < 0) {
-        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
+    char *cause = NULL;
+    if (o->mode == MODE_BROWSE && ui_check_terminal(&cause) < 0) {
+        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", cause);
+        free(cause);
         return EXIT_ERROR;
     }
     if (o->mode == MODE_BROWSE) {

@@ -357,14 +357,15 @@ int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text
         return refuse_undo(progress_store_readonly(s), NULL, err);
     }
     struct undo_record_taken t;
-    const char *why = NULL;
-    int taken = undo_record_take(s, progress_store_doc(s), g->id, progress_now_ms(), &t, &why);
+    char *cause = NULL;
+    int taken = undo_record_take(s, progress_store_doc(s), g->id, progress_now_ms(), &t, &cause);
     if (taken == 0) {
         return refuse_undo("no change made from the shell to undo for this guide", NULL, err);
     }
     int rc;
     if (taken < 0) {
-        rc = refuse_undo(why, t.id, err);
+        rc = refuse_undo(cause, t.id, err);
+        free(cause);
     } else if (progress_store_dirty(s) && progress_store_save(s) != 0) {
         rc = refuse_undo(progress_store_message(s), t.id, err);
     } else {

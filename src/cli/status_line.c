@@ -59,17 +59,17 @@ static int placeholder_at(const char *s, size_t *len)
     return -1;
 }
 
-int status_line_check(const char *fmt, char **why)
+int status_line_check(const char *fmt, char **cause)
 {
     for (const char *s = fmt; s != NULL && (s = strstr(s, "%{")) != NULL; s += 2) {
         size_t len = 0;
         if (placeholder_at(s + 2, &len) < 0) {
-            if (why != NULL) {
-                *why = strchr(s + 2, '}') == NULL
-                           ? xstrdup("a %{ without its closing }")
-                           : xasprintf("unknown placeholder %%{%.*s}; known: %%{guide} %%{done} "
-                                       "%%{total} %%{percent} %%{next} %%{pace} %%{streak}",
-                                       (int)len, s + 2);
+            if (cause != NULL) {
+                *cause = strchr(s + 2, '}') == NULL
+                             ? xstrdup("a %{ without its closing }")
+                             : xasprintf("unknown placeholder %%{%.*s}; known: %%{guide} %%{done} "
+                                         "%%{total} %%{percent} %%{next} %%{pace} %%{streak}",
+                                         (int)len, s + 2);
             }
             return -1;
         }

@@ -23,9 +23,9 @@
  * placeholder counts, names or paces key actions. fmt NULL is the default line. */
 unsigned status_line_parts(const char *fmt);
 
-/* Checks a format: 0, or -1 with *why (if not NULL) set to a new sentence naming the first
+/* Checks a format: 0, or -1 with *cause (if not NULL) set to a new sentence naming the first
  * unknown placeholder or unterminated %{ (caller frees). fmt NULL is fine. */
-int status_line_check(const char *fmt, char **why);
+int status_line_check(const char *fmt, char **cause);
 
 /* Prints the line for g and p (progress of every guide; g's entry is used) and a newline.
  * width > 0 caps the line's display columns; color adds SGR sequences; text_flags as for

@@ -19,7 +19,7 @@
 /* Reads and parses one side. Returns the document (never NULL; empty when the file is
  * missing or unreadable); *whole is false when something could not be read, *newer true when
  * the file is from a newer version. */
-static struct progress *read_side(const char *path, bool *whole, bool *newer, char **why)
+static struct progress *read_side(const char *path, bool *whole, bool *newer, char **cause)
 {
     char *buf = NULL, *err = NULL;
     size_t len = 0;
@@ -27,8 +27,8 @@ static struct progress *read_side(const char *path, bool *whole, bool *newer, ch
     *whole = r == 0 || r == 1;
     *newer = false;
     if (r < 0 || r == 2) {
-        free(*why);
-        *why = r < 0 ? err : xasprintf("%s: larger than the progress file may be", path);
+        free(*cause);
+        *cause = r < 0 ? err : xasprintf("%s: larger than the progress file may be", path);
         return progress_new();
     }
     free(err);
@@ -41,8 +41,8 @@ static struct progress *read_side(const char *path, bool *whole, bool *newer, ch
     if (status != PROGRESS_PARSE_OK) {
         *whole = false;
         *newer = status == PROGRESS_PARSE_NEWER;
-        free(*why);
-        *why =
+        free(*cause);
+        *cause =
             xasprintf("%s: %s", path,
                       *newer ? "written by a newer trail" : "damaged; merged what could be read");
     }
@@ -51,7 +51,7 @@ static struct progress *read_side(const char *path, bool *whole, bool *newer, ch
     return p;
 }
 
-int progress_merge_files(const char *ours, const char *theirs, char **why)
+int progress_merge_files(const char *ours, const char *theirs, char **cause)
 {
     char *reason = NULL;
     bool ours_whole, theirs_whole, ours_newer, theirs_newer;
@@ -61,8 +61,8 @@ int progress_merge_files(const char *ours, const char *theirs, char **why)
     if (ours_newer || theirs_newer) {
         progress_free(a);
         progress_free(b);
-        if (why != NULL) {
-            *why = reason;
+        if (cause != NULL) {
+            *cause = reason;
         } else {
             free(reason);
         }
@@ -82,8 +82,8 @@ int progress_merge_files(const char *ours, const char *theirs, char **why)
     free(text);
     progress_free(a);
     progress_free(b);
-    if (why != NULL) {
-        *why = reason;
+    if (cause != NULL) {
+        *cause = reason;
     } else {
         free(reason);
     }

@@ -13,8 +13,8 @@
  * were read whole and the result is written; 1 when a side could not be read whole (missing
  * parts, damage) and the result holds what could be read (still written, still without
  * conflict markers), or when ours is from a newer trail and is left as it is; -1 when the
- * result could not be written (ours unchanged). *why (if not NULL) gets a new sentence for 1
+ * result could not be written (ours unchanged). *cause (if not NULL) gets a new sentence for 1
  * and -1 (caller frees). */
-int progress_merge_files(const char *ours, const char *theirs, char **why);
+int progress_merge_files(const char *ours, const char *theirs, char **cause);
 
 #endif

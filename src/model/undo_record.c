@@ -100,7 +100,7 @@ static int apply(const char *guide_id, struct progress *p, bool state_kind, cons
 }
 
 int undo_record_take(const struct progress_store *s, struct progress *doc, const char *guide_id,
-                     int64_t now_ms, struct undo_record_taken *out, const char **why)
+                     int64_t now_ms, struct undo_record_taken *out, char **cause)
 {
     struct progress_store *r = open_records();
     char *key = record_key(s, guide_id);
@@ -112,7 +112,11 @@ int undo_record_take(const struct progress_store *s, struct progress *doc, const
     int rc = 0;
     if (after != NULL) {
         bool state_kind = strcmp(kind, "state") == 0;
-        rc = apply(guide_id, doc, state_kind, id, before, after, now_ms, why) == 0 ? 1 : -1;
+        const char *why = NULL;
+        rc = apply(guide_id, doc, state_kind, id, before, after, now_ms, &why) == 0 ? 1 : -1;
+        if (rc < 0) {
+            *cause = xstrdup(why);
+        }
         out->kind = state_kind ? UNDO_RECORD_STATE : UNDO_RECORD_NOTE;
         out->id = xstrdup(id);
         out->before = xstrdup(before);

@@ -35,11 +35,11 @@ struct undo_record_taken {
 
 /* Puts back in doc (the progress of store s) the value before the last recorded change of
  * guide_id, as a change at now_ms. Returns 1 when it did (out filled), 0 when nothing is
- * recorded, -1 when the record cannot be applied (*why says why: the item changed since, or
- * the record is damaged; a static string). out is filled for 1 and -1 (free it with
+ * recorded, -1 when the record cannot be applied (*cause says why: the item changed since,
+ * or the record is damaged; a new string, caller frees). out is filled for 1 and -1 (free it with
  * undo_record_done()). The record stays until undo_record_clear(). */
 int undo_record_take(const struct progress_store *s, struct progress *doc, const char *guide_id,
-                     int64_t now_ms, struct undo_record_taken *out, const char **why);
+                     int64_t now_ms, struct undo_record_taken *out, char **cause);
 
 /* Drops guide_id's record in the store's file (best effort: a record left behind is refused
  * next time, since the item no longer holds its value). */

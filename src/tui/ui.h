@@ -29,8 +29,8 @@ struct ui_options {
 };
 
 /* Checks that stdin and stdout are terminals and TERM can address the cursor. Returns 0, or -1
- * with a one-line reason in why (size bytes). Call before ui_run(). */
-int ui_check_terminal(char *why, size_t size);
+ * with a one-line reason in *cause (a new string; caller frees). Call before ui_run(). */
+int ui_check_terminal(char **cause);
 
 /* Builds the browser's key table with c's key.<action> lines applied (c may be NULL: the
  * defaults). Each line that names no action or no usable key gets a located warning in d and

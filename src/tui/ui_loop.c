@@ -343,9 +343,10 @@ int ui_begin(struct ui *ui, const struct ui_app *app, struct guide *g, const str
     ui->opt = *opt;
     const char *cs = nl_langinfo(CODESET);
     ui->text_flags = (cs != NULL && strcmp(cs, "UTF-8") == 0) ? 0 : TEXT_ASCII;
-    char why[256];
-    if (ui_term_open(ui, why, sizeof why) != 0) {
-        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", why);
+    char *cause = NULL;
+    if (ui_term_open(ui, &cause) != 0) {
+        fprintf(stderr, "trail: %s; try 'trail --print' to read the guide as text\n", cause);
+        free(cause);
         return 2;
     }
     if (opt->keys == NULL) {

@@ -137,21 +137,20 @@ int ui_term_pending_signal(void)
  * again, but checking first means a refused terminal gets no byte at all, and a TERM without
  * an entry never reaches newterm(), which loses its half-made screen when it fails (ncurses
  * 6.4). The capabilities come from term.h's variables, not looked up by name. */
-static bool term_usable(const char *term, char *why, size_t size)
+static bool term_usable(const char *term, char **cause)
 {
     int err = 0;
     size_t n = 0;
     char *shown = text_sanitize(term, strlen(term), TEXT_ONE_LINE | TEXT_ASCII, &n);
     bool ok = false;
     if (setupterm(term, STDOUT_FILENO, &err) != OK) {
-        snprintf(why, size,
-                 err == -1 ? "no terminfo database found for TERM=%s"
-                           : "unknown terminal type TERM=%s",
-                 shown);
+        *cause = xasprintf(err == -1 ? "no terminfo database found for TERM=%s"
+                                     : "unknown terminal type TERM=%s",
+                           shown);
     } else {
         if (cursor_address == NULL || cursor_address == (char *)-1 || hard_copy > 0 ||
             generic_type > 0) {
-            snprintf(why, size, "TERM=%s cannot move the cursor", shown);
+            *cause = xasprintf("TERM=%s cannot move the cursor", shown);
         } else {
             ok = true;
         }
@@ -161,22 +160,22 @@ static bool term_usable(const char *term, char *why, size_t size)
     return ok;
 }
 
-int ui_check_terminal(char *why, size_t size)
+int ui_check_terminal(char **cause)
 {
     if (!isatty(STDIN_FILENO)) {
-        snprintf(why, size, "standard input is not a terminal");
+        *cause = xstrdup("standard input is not a terminal");
         return -1;
     }
     if (!isatty(STDOUT_FILENO)) {
-        snprintf(why, size, "standard output is not a terminal");
+        *cause = xstrdup("standard output is not a terminal");
         return -1;
     }
     const char *term = getenv("TERM");
     if (term == NULL || term[0] == '\0') {
-        snprintf(why, size, "TERM is not set");
+        *cause = xstrdup("TERM is not set");
         return -1;
     }
-    return term_usable(term, why, size) ? 0 : -1;
+    return term_usable(term, cause) ? 0 : -1;
 }
 
 /* Appends a terminfo string without its padding ("$<5>") to the crash restore sequence. */
@@ -267,7 +266,7 @@ static void setup_mouse(struct ui *ui)
     }
 }
 
-int ui_term_open(struct ui *ui, char *why, size_t size)
+int ui_term_open(struct ui *ui, char **cause)
 {
     pending_signal = 0;
     saved_tio_ok = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
@@ -276,8 +275,8 @@ int ui_term_open(struct ui *ui, char *why, size_t size)
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (scr == NULL) {
         reset_handlers();
-        snprintf(why, size, "cannot start the terminal (TERM=%s)",
-                 getenv("TERM") ? getenv("TERM") : "");
+        *cause =
+            xasprintf("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
         return -1;
     }
     ui->scr = scr;

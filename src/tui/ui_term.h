@@ -8,9 +8,9 @@
 struct pollfd;
 
 /* Enters curses (newterm) with our signal handlers. From here until ui_term_close() the quit
- * signals and SIGWINCH are delivered only inside ui_term_poll(). Returns 0, or -1 with a reason
- * in why. */
-int ui_term_open(struct ui *ui, char *why, size_t size);
+ * signals and SIGWINCH are delivered only inside ui_term_poll(). Returns 0, or -1 with the
+ * reason in *cause (a new string; caller frees). */
+int ui_term_open(struct ui *ui, char **cause);
 /* Turns on the function keys and the mouse. Not needed to draw, so the browser calls it after
  * its first frame, before it reads the first key. */
 void ui_term_input_on(struct ui *ui);

@@ -190,9 +190,9 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
 static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
 {
     struct undo_record_taken t;
-    const char *why = NULL;
+    char *cause = NULL;
     int taken = ui->opt.store != NULL
-                    ? undo_record_take(ui->opt.store, p, ui->g->id, progress_now_ms(), &t, &why)
+                    ? undo_record_take(ui->opt.store, p, ui->g->id, progress_now_ms(), &t, &cause)
                     : 0;
     if (taken == 0) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo.");
@@ -200,7 +200,8 @@ static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
     }
     if (taken < 0) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo: \"%s\", changed from the shell: %s.",
-                      subject_name(ui->g, t.id), why);
+                      subject_name(ui->g, t.id), cause);
+        free(cause);
         undo_record_done(&t);
         return false;
     }

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The one id index of trail (see idtable.h).
  *
- * Invariant: n_slots is 0 or a power of two with n * 2 <= n_slots, so every probe sequence
- * reaches an empty slot and ends. Slots are never deleted one by one (no tombstones): owners
- * that drop rows clear the table and put the survivors back, which keeps probing exact. */
+ * Invariant: n_slots is 0 or a power of two with n * 4 <= n_slots * 3, so every probe
+ * sequence reaches an empty slot and ends. Three quarters full, not half: a slot is 16 bytes, and a
+ * large guide's ids would otherwise cost megabytes of empty slots, while linear probing
+ * still averages a few probes a lookup at that load. Slots are never deleted one by one (no
+ * tombstones): owners that drop rows clear the table and put the survivors back, which keeps
+ * probing exact. */
 #include "idtable.h"
 
 #include <stdlib.h>
@@ -72,7 +75,7 @@ static void grow(struct idtable *t)
 
 void idtable_put(struct idtable *t, const char *id, size_t row)
 {
-    if ((t->n + 1) * 2 > t->n_slots) {
+    if ((t->n + 1) * 4 > t->n_slots * 3) {
         grow(t);
     }
     struct idtable_slot s = {.id = id, .hash = (uint32_t)idtable_hash(id), .row = (uint32_t)row};

@@ -2,10 +2,10 @@
 /* An index from string ids to row numbers, for tables whose rows own their ids: the guide
  * loader's id registry, the progress document's guides, items, notes and certifications.
  *
- * Open addressing with linear probing over a power-of-two array of slots kept at most half
- * full, so a lookup or an insertion is O(1) on average and building a table of n ids is O(n).
- * A slot holds the id pointer (borrowed: it must stay valid, and at the same address, while it
- * is in the table), part of its hash (compared before the strings) and the row number (below
+ * Open addressing with linear probing over a power-of-two array of slots kept at most three
+ * quarters full, so a lookup or an insertion is O(1) on average and building a table of n ids is
+ * O(n). A slot holds the id pointer (borrowed: it must stay valid, and at the same address, while
+ * it is in the table), part of its hash (compared before the strings) and the row number (below
  * 2^32). Rows that move or go away are handled by the owner:
  * idtable_clear() and idtable_put() again. A zeroed struct
  * idtable is an empty table. */
@@ -25,7 +25,7 @@ struct idtable_slot {
 
 struct idtable {
     struct idtable_slot *slots;
-    size_t n_slots; /* 0 or a power of two, at least twice n */
+    size_t n_slots; /* 0 or a power of two, at least 4/3 of n */
     size_t n;
 };
 

@@ -131,12 +131,15 @@ state_of() { # PID: the process state letter (S sleeping, t stopped by the trace
     stat=${stat##*) }
     echo "${stat%% *}"
 }
-wait_state() { # PID LETTER WHAT
-    local deadline=$((SECONDS + TUI_TIMEOUT))
-    until [ "$(state_of "$1")" = "$2" ] || [ $SECONDS -ge $deadline ]; do
+wait_state() { # PID LETTER WHAT: judged on the one reading that ended the wait, since a
+    # traced process passes through other states between two held writes
+    local deadline=$((SECONDS + TUI_TIMEOUT)) seen
+    seen=$(state_of "$1")
+    until [ "$seen" = "$2" ] || [ $SECONDS -ge $deadline ]; do
         sleep 0.01
+        seen=$(state_of "$1")
     done
-    [ "$(state_of "$1")" = "$2" ] && pass "$3" || fail "$3: state $(state_of "$1")"
+    [ "$seen" = "$2" ] && pass "$3" || fail "$3: state $seen"
 }
 # LeakSanitizer cannot run under ptrace.
 HOST_WRAP="env ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 strace -f -qq -o /dev/null \

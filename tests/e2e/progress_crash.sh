@@ -68,8 +68,12 @@ F="$G/p.yaml"
 for i in 1 2 3 4 5 6 7 8 9 10; do
     "$DRIVER" set "$F" "seed/$i" done "$MS_OLD" 2>/dev/null
 done
-kills=0 bad=0 acked=0 last=0 deadline=$((SECONDS + 60))
-while [ "$kills" -lt 1000 ] && [ "$SECONDS" -lt "$deadline" ]; do
+# The sanitizer build starts each process several times slower: it makes 300 kills, the plain
+# build the full 1000. The deadline only guards against a hang; a run cut short by it fails.
+target=1000
+[ -n "${TRAIL_SANITIZED:-}" ] && target=300
+kills=0 bad=0 acked=0 last=0 deadline=$((SECONDS + 200))
+while [ "$kills" -lt "$target" ] && [ "$SECONDS" -lt "$deadline" ]; do
     "$DRIVER" loop "$F" a/loop >"$G/acks" 2>/dev/null &
     pid=$!
     if [ $((kills % 2)) -eq 1 ]; then
@@ -97,7 +101,7 @@ while [ "$kills" -lt 1000 ] && [ "$SECONDS" -lt "$deadline" ]; do
         [ "$bad" -ge 5 ] && break
     fi
 done
-expect_ge "$kills" 300 "random SIGKILLs within the time bound"
+expect_ge "$kills" "$target" "random SIGKILLs made (a shortfall means the hang guard stopped the loop)"
 expect_status 0 "$bad" "after each of $kills random kills the file is sound and as new as acknowledged"
 expect_ge "$acked" $((kills / 2)) "half the kills or more landed inside the save loop"
 "$DRIVER" show "$F" >/dev/null 2>&1

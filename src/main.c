@@ -20,6 +20,7 @@
 #include "guide_print.h"
 #include "item_cmd.h"
 #include "json_report.h"
+#include "progress_journal.h"
 #include "progress_merge_file.h"
 #include "progress_report.h"
 #include "progress_store.h"
@@ -52,6 +53,7 @@ enum mode {
     MODE_STATUS,
     MODE_MERGE_FILE,
     MODE_UNDO,
+    MODE_LOG,
 };
 
 struct options {
@@ -76,6 +78,7 @@ struct options {
     bool color;                /* --color */
     bool json;                 /* --json */
     const char *merge[3];      /* trail merge-file BASE OURS THEIRS */
+    unsigned log_minutes;      /* --log DURATION */
 };
 
 static void usage(FILE *out)
@@ -115,6 +118,8 @@ static void usage(FILE *out)
           "      --import FILE   merge progress exported on another machine with\n"
           "                      --export json (the latest change of each item wins);\n"
           "                      FILE '-' reads the export from standard input\n"
+          "      --log DURATION  log time spent on ITEM (the next argument): 45m, 1h30m,\n"
+          "                      1.5h; up to 24h\n"
           "      --mark STATE    set the state of ITEM (the next argument): todo, doing,\n"
           "                      done or skip\n"
           "      --note ITEM     set ITEM's note to TEXT (the next argument; '-' reads\n"
@@ -231,13 +236,13 @@ static int parse_command(int argc, char **argv, struct options *o)
         optind++;
         o->item = optind < argc ? argv[optind++] : NULL;
     }
-    if (o->mode == MODE_MARK && o->item == NULL) {
+    if ((o->mode == MODE_MARK || o->mode == MODE_LOG) && o->item == NULL) {
         o->item = optind < argc ? argv[optind++] : NULL;
     }
     if (o->mode == MODE_NOTE) {
         o->note = optind < argc ? argv[optind++] : NULL;
     }
-    if ((o->mode == MODE_MARK || o->mode == MODE_NOTE) && o->item == NULL) {
+    if ((o->mode == MODE_MARK || o->mode == MODE_NOTE || o->mode == MODE_LOG) && o->item == NULL) {
         fprintf(stderr, "trail: name the item to change (an id, a prefix or words)\n"
                         "Try 'trail --help'.\n");
         return -1;
@@ -278,6 +283,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_FORMAT,
         OPT_COLOR,
         OPT_JSON,
+        OPT_LOG,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -305,6 +311,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"color", no_argument, NULL, OPT_COLOR},
         {"json", no_argument, NULL, OPT_JSON},
+        {"log", required_argument, NULL, OPT_LOG},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -417,6 +424,16 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_JSON:
             o->json = true;
             break;
+        case OPT_LOG: {
+            char *why = NULL;
+            if (progress_duration_parse(arg, &o->log_minutes, &why) != 0) {
+                fprintf(stderr, "trail: --log: %s\n", why);
+                free(why);
+                return EXIT_ERROR;
+            }
+            o->mode = MODE_LOG;
+            break;
+        }
         case 'h':
             usage(stdout);
             return EXIT_OK;
@@ -600,6 +617,8 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = item_cmd_mark(g, s, o->item, o->mark, flags, stdout, stderr);
     } else if (o->mode == MODE_UNDO) {
         rc = item_cmd_undo(g, s, flags, stdout, stderr);
+    } else if (o->mode == MODE_LOG) {
+        rc = item_cmd_log(g, s, o->item, o->log_minutes, flags, stdout, stderr);
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_RESTORE) {
@@ -737,6 +756,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_MARK:
     case MODE_NOTE:
     case MODE_UNDO:
+    case MODE_LOG:
         return run_progress(o, g);
     case MODE_LIST_IDS:
         return check_output(item_cmd_list_ids(g, stdout));
@@ -762,6 +782,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_PROGRESS:
     case MODE_EXPORT:
     case MODE_NOTE:
+    case MODE_LOG:
     case MODE_LIST_IDS:
         return GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_PART_CERTS;
     case MODE_LIST:

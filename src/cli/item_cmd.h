@@ -61,6 +61,12 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
 int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text_flags, FILE *out,
                   FILE *err);
 
+/* trail --log DURATION ID: logs `minutes` spent on the key action, phase or certification
+ * `name` names and saves; prints "Logged 45m on <text> (<id>); 1h30m on it this week".
+ * Returns 0, 1 when not saved, 2 when the name matches no item or several (nothing written). */
+int item_cmd_log(const struct guide *g, struct progress_store *s, const char *name,
+                 unsigned minutes, unsigned text_flags, FILE *out, FILE *err);
+
 /* trail --list-ids: every key action's id, then every phase's and certification's, one per
  * line as "<id>\t<text>" (the text sanitised to one line), for shell completions. */
 int item_cmd_list_ids(const struct guide *g, FILE *out);

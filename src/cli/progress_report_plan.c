@@ -92,7 +92,7 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
 /* "3 key-action states, 2 notes, 1 certification and the start date updated" */
 static void put_summary(FILE *out, const struct progress_import_summary *sum)
 {
-    char *parts[4] = {NULL};
+    char *parts[5] = {NULL};
     size_t n = 0;
     if (sum->items > 0) {
         parts[n++] = xasprintf("%zu key-action state%s", sum->items, sum->items == 1 ? "" : "s");
@@ -105,6 +105,9 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
     }
     if (sum->start) {
         parts[n++] = xstrdup("the start date");
+    }
+    if (sum->events > 0) {
+        parts[n++] = xasprintf("%zu journal event%s", sum->events, sum->events == 1 ? "" : "s");
     }
     report_put_list(out, parts, n);
     if (n > 0) {
@@ -189,7 +192,7 @@ static int merge_and_report(const struct guide *g, struct progress_store *s,
         fputs("a newer reset cleared older progress; ", out);
     }
     if (!progress_import_changed(&sum) ||
-        (sum.reset && sum.items + sum.notes + sum.certs == 0 && !sum.start)) {
+        (sum.reset && sum.items + sum.notes + sum.certs + sum.events == 0 && !sum.start)) {
         fputs(sum.reset        ? "nothing else changed"
               : sum.voided > 0 ? "nothing changed"
                                : "nothing changed, everything "

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "progress.h"
-#include "progress_internal.h"
+#include "progress_journal_internal.h"
 #include "xalloc.h"
 
 /* --- Rows ------------------------------------------------------------------------------- */
@@ -93,6 +93,7 @@ void progress_guide_clear(struct progress_guide *pg)
     table_free(&pg->certs);
     free(pg->resume.screen);
     free(pg->resume.item);
+    progress_journal_free(&pg->journal);
     free(pg->id);
     memset(pg, 0, sizeof *pg);
 }
@@ -265,6 +266,7 @@ bool progress_guide_drop_void(struct progress_guide *pg)
     bool dropped = drop_void_items(pg);
     dropped |= drop_void_notes(pg);
     dropped |= drop_void_certs(pg);
+    dropped |= progress_journal_drop_void(pg);
     if (pg->start.changed != 0 && pg->start.changed <= pg->reset) {
         memset(&pg->start, 0, sizeof pg->start);
         dropped = true;
@@ -288,6 +290,10 @@ void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
     memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
     memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
     memset(&pg->unread_other, 0, sizeof pg->unread_other);
+    for (size_t i = 0; i < pg->journal.n_unread; i++) {
+        free(pg->journal.unread[i]);
+    }
+    pg->journal.n_unread = 0;
 }
 
 /* Moves a change time at or before reset to just after it; counts it. */
@@ -315,7 +321,7 @@ size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
         lift(&certs[i].changed, reset, &n);
     }
     lift(&pg->start.changed, reset, &n);
-    return n;
+    return n + progress_journal_lift(pg, reset);
 }
 
 int64_t progress_guide_latest(const struct progress_guide *pg)
@@ -332,7 +338,8 @@ int64_t progress_guide_latest(const struct progress_guide *pg)
     for (size_t i = 0; i < pg->certs.n; i++) {
         t = certs[i].changed > t ? certs[i].changed : t;
     }
-    return t;
+    int64_t j = progress_journal_latest(pg);
+    return j > t ? j : t;
 }
 
 /* --- Unknown keys ----------------------------------------------------------------------- */
@@ -474,6 +481,7 @@ bool progress_guide_merge(struct arena *a, struct progress_guide *og,
     }
     changed |= merge_items(a, og, tg);
     changed |= merge_records(og, tg);
+    changed |= progress_journal_merge(og, tg);
     changed |= progress_extra_merge(a, &og->extra, &tg->extra);
     changed |= progress_extra_merge(a, &og->unread_items, &tg->unread_items);
     changed |= progress_extra_merge(a, &og->unread_notes, &tg->unread_notes);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal.h"
 #include "xalloc.h"
 
 static char *record_key(const struct progress_store *s, const char *guide_id)
@@ -51,7 +52,9 @@ int undo_record_save(const struct progress_store *s, const char *guide_id,
         struct progress *p = progress_store_doc(r);
         int64_t now = progress_now_ms();
         progress_reset_guide(p, key, now);
-        rc = put_field(p, key, "kind", kind == UNDO_RECORD_STATE ? "state" : "note", now) == 0 &&
+        static const char *const kinds[] = {
+            [UNDO_RECORD_STATE] = "state", [UNDO_RECORD_NOTE] = "note", [UNDO_RECORD_LOG] = "log"};
+        rc = put_field(p, key, "kind", kinds[kind], now) == 0 &&
                      put_field(p, key, "id", id, now) == 0 &&
                      put_field(p, key, "before", before, now) == 0 &&
                      put_field(p, key, "after", after, now) == 0
@@ -74,12 +77,31 @@ static const char *field(const struct progress *p, const char *key, const char *
     return v != NULL && v[0] == '=' ? v + 1 : NULL;
 }
 
+/* Takes back the time log whose event id is `after`. 0, or -1 with why. */
+static int apply_log(const char *guide_id, struct progress *p, const char *after, int64_t now,
+                     const char **why)
+{
+    uint64_t ev = 0;
+    if (progress_event_id_parse(after, &ev) != 0) {
+        *why = "the undo record is damaged";
+        return -1;
+    }
+    enum progress_change ch = progress_unlog_time(p, guide_id, ev, now);
+    *why = ch == PROGRESS_SAME ? "that time log was taken back already"
+                               : "that time log is not in the progress any more";
+    return ch == PROGRESS_CHANGED ? 0 : -1;
+}
+
 /* Applies "before" to the item when it still holds "after". 0, or -1 with why. */
-static int apply(const char *guide_id, struct progress *p, bool state_kind, const char *id,
-                 const char *before, const char *after, int64_t now, const char **why)
+static int apply(const char *guide_id, struct progress *p, enum undo_record_kind kind,
+                 const char *id, const char *before, const char *after, int64_t now,
+                 const char **why)
 {
     *why = "the old value is not valid";
-    if (state_kind) {
+    if (kind == UNDO_RECORD_LOG) {
+        return apply_log(guide_id, p, after, now, why);
+    }
+    if (kind == UNDO_RECORD_STATE) {
         enum progress_state b, a;
         if (progress_state_parse(before, &b) != 0 || progress_state_parse(after, &a) != 0) {
             *why = "the undo record is damaged";
@@ -111,13 +133,15 @@ int undo_record_take(const struct progress_store *s, struct progress *doc, const
     const char *after = before != NULL ? field(rec, key, "after") : NULL;
     int rc = 0;
     if (after != NULL) {
-        bool state_kind = strcmp(kind, "state") == 0;
+        enum undo_record_kind k = strcmp(kind, "state") == 0 ? UNDO_RECORD_STATE
+                                  : strcmp(kind, "log") == 0 ? UNDO_RECORD_LOG
+                                                             : UNDO_RECORD_NOTE;
         const char *why = NULL;
-        rc = apply(guide_id, doc, state_kind, id, before, after, now_ms, &why) == 0 ? 1 : -1;
+        rc = apply(guide_id, doc, k, id, before, after, now_ms, &why) == 0 ? 1 : -1;
         if (rc < 0) {
             *cause = xstrdup(why);
         }
-        out->kind = state_kind ? UNDO_RECORD_STATE : UNDO_RECORD_NOTE;
+        out->kind = k;
         out->id = xstrdup(id);
         out->before = xstrdup(before);
     }

@@ -16,7 +16,9 @@
 #include "progress.h"
 #include "progress_store.h"
 
-enum undo_record_kind { UNDO_RECORD_STATE, UNDO_RECORD_NOTE };
+/* LOG: a time log (trail --log); its record's "after" is the log's event id, and undoing it
+ * takes the log back (progress_unlog_time()). */
+enum undo_record_kind { UNDO_RECORD_STATE, UNDO_RECORD_NOTE, UNDO_RECORD_LOG };
 
 /* Records a change of item id of guide_id in the store's file: its value before (a state
  * name, or the note's text; NULL when there was no note) and after. Returns 0, or -1 with

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal.h"
 #include "progress_store.h"
 #include "ui_section.h"
 #include "ui_status.h"
@@ -179,6 +180,13 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
         } else {
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is cleared again.");
         }
+        return;
+    }
+    case PROGRESS_UNDONE_LOG: {
+        char dur[32];
+        progress_duration_format(u->minutes, dur, sizeof dur);
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the %s logged on \"%s\" no longer counts.",
+                      dur, name != NULL ? name : "");
         return;
     }
     }

@@ -309,9 +309,9 @@ static int set_once(const char **slot, const char *name, const char *given, cons
     return 0;
 }
 
-/* The options that only change how one command works, given without it, and GUIDE given to a
- * command that acts on no single guide: usage errors, never ignored in silence. Returns -1 to
- * continue, or an exit status. */
+/* The options that only change how one command works, given without it, and GUIDE given to
+ * --list-keys: usage errors, never ignored in silence (--list GUIDE marks GUIDE selected). Returns
+ * -1 to continue, or an exit status. */
 static int check_settings(const struct options *o)
 {
     if (o->yes && o->mode != MODE_RESET) {
@@ -327,9 +327,9 @@ static int check_settings(const struct options *o)
                 o->mode_opt != NULL ? o->mode_opt : "a command");
         return EXIT_ERROR;
     }
-    if (o->guide_id != NULL && (o->mode == MODE_LIST || o->mode == MODE_LIST_KEYS)) {
-        fprintf(stderr, "trail: --%s takes no GUIDE ('%s'): it lists %s\n", o->mode_opt,
-                o->guide_id, o->mode == MODE_LIST ? "every guide" : "the browser's keys");
+    if (o->guide_id != NULL && o->mode == MODE_LIST_KEYS) {
+        fprintf(stderr, "trail: --list-keys takes no GUIDE ('%s'): it lists the browser's keys\n",
+                o->guide_id);
         return EXIT_ERROR;
     }
     return -1;

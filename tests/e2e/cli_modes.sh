@@ -3,8 +3,8 @@
 # One command per run. Every pair of options that choose what trail does (--print, --progress,
 # --export, --start, ...), and every such option with a command word (done, note, undo,
 # merge-file), is a usage error that names both (exit 2), whichever comes first; so is an
-# option given twice with two values, an option that only changes one command given without it,
-# and GUIDE given to a command that lists every guide. Nothing is written by a refused command.
+# option given twice with two values and an option that only changes one command given without
+# it. --list GUIDE is documented: it marks GUIDE. Nothing is written by a refused command.
 set -u
 . "$(dirname "$0")/lib/fixture.sh"
 fixture_setup modes orchard
@@ -100,9 +100,10 @@ for m in --left --json "--format=%{done}" --color --over-reset --yes "--width=40
 done
 pass "each option that changes one command is refused with the others ($checked pairs)"
 
-# GUIDE given to the commands that list every guide.
-refused "--list orchard" --list orchard
+# GUIDE given to the key table; --list GUIDE marks GUIDE as the one the commands act on.
 refused "--list-keys orchard" --list-keys orchard
+out=$("$bin" --list orchard 2>&1)
+expect_contains "$out" "(selected)" "--list GUIDE marks GUIDE"
 
 [ ! -e "$TRAIL_STATE" ] && pass "no refused command created the progress file" ||
     fail "a refused command created $TRAIL_STATE"

@@ -72,7 +72,7 @@ _trail()
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local opts="--content --check --print --search --list --progress --left --start --import
         --over-reset --export --reset --yes --restore --state --width --no-mouse --mark --note
-        --log --list-ids --status --format --color --json --help --version -h -V"
+        --log --agenda --list-ids --status --format --color --json --help --version -h -V"
     local i word content="" check="" operands=() command=""
 
     # --opt=value: bash splits it at '=' into "--opt" "=" "value".
@@ -112,7 +112,7 @@ _trail()
         return
         ;;
     --export)
-        mapfile -t COMPREPLY < <(compgen -W "markdown json" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "markdown json ics" -- "$cur")
         return
         ;;
     --start)

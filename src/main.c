@@ -24,6 +24,7 @@
 #include "progress_merge_file.h"
 #include "progress_report.h"
 #include "progress_store.h"
+#include "today_report.h"
 #include "search.h"
 #include "status_line.h"
 #include "text.h"
@@ -54,6 +55,7 @@ enum mode {
     MODE_MERGE_FILE,
     MODE_UNDO,
     MODE_LOG,
+    MODE_AGENDA,
 };
 
 struct options {
@@ -142,7 +144,10 @@ static void usage(FILE *out)
           "      --over-reset    with --import: also take the entries older than this\n"
           "                      guide's last reset (changes made since it still win)\n"
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
-          "                      checklist or as 'json'\n"
+          "                      checklist or as 'json', or the dated plan as an 'ics'\n"
+          "                      calendar (RFC 5545)\n"
+          "      --agenda        print today's plan, one line per key action overdue or due\n"
+          "                      this week; nothing when no start date is set\n"
           "      --reset         clear this guide's progress (asks first, says what goes;\n"
           "                      the old file is kept as a backup)\n"
           "      --yes           do not ask before --reset\n"
@@ -370,6 +375,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_COLOR,
         OPT_JSON,
         OPT_LOG,
+        OPT_AGENDA,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -398,6 +404,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"color", no_argument, NULL, OPT_COLOR},
         {"json", no_argument, NULL, OPT_JSON},
         {"log", required_argument, NULL, OPT_LOG},
+        {"agenda", no_argument, NULL, OPT_AGENDA},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -440,8 +447,10 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->mode = MODE_LIST;
             break;
         case OPT_EXPORT:
-            if (strcmp(arg, "markdown") != 0 && strcmp(arg, "json") != 0) {
-                fprintf(stderr, "trail: --export takes 'markdown' or 'json', not '%s'\n", arg);
+            if (strcmp(arg, "markdown") != 0 && strcmp(arg, "json") != 0 &&
+                strcmp(arg, "ics") != 0) {
+                fprintf(stderr, "trail: --export takes 'markdown', 'json' or 'ics', not '%s'\n",
+                        arg);
                 return EXIT_ERROR;
             }
             o->mode = MODE_EXPORT;
@@ -526,6 +535,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_JSON:
             o->json = true;
+            break;
+        case OPT_AGENDA:
+            o->mode = MODE_AGENDA;
             break;
         case OPT_LOG: {
             char *why = NULL;
@@ -701,6 +713,18 @@ static int run_note(const struct options *o, const struct guide *g, struct progr
     return rc;
 }
 
+static void load_config(struct config *c, struct diag *d);
+
+/* The learner's hours per week from the config file (0 when not set); quiet about the rest. */
+static unsigned config_hours(void)
+{
+    struct config cfg = {0};
+    load_config(&cfg, NULL);
+    unsigned h = cfg.hours_per_week;
+    config_free(&cfg);
+    return h;
+}
+
 static int run_progress(const struct options *o, const struct guide *g)
 {
     struct progress_store *s = open_store(o);
@@ -717,6 +741,16 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = progress_report_left(g, s, flags, stdout);
     } else if (o->mode == MODE_PROGRESS) {
         rc = progress_report_text(g, s, flags, stdout);
+        if (rc == 0 &&
+            today_report_progress(g, progress_store_doc(s), config_hours(), progress_date_today(),
+                                  print_width(0), flags, stdout) != 0) {
+            rc = EXIT_ERROR;
+        }
+    } else if (o->mode == MODE_EXPORT && strcmp(o->format, "ics") == 0) {
+        rc = today_report_ics(g, progress_store_doc(s), config_hours(), progress_date_today(),
+                              stdout) == 0
+                 ? EXIT_OK
+                 : EXIT_ERROR;
     } else if (o->mode == MODE_START) {
         rc = progress_report_start(g, s, o->start, flags, stdout, stderr);
     } else if (o->mode == MODE_IMPORT) {
@@ -870,6 +904,7 @@ static int run_guide(const struct options *o, struct guide *g)
         return check_output(item_cmd_list_ids(g, stdout));
     case MODE_BROWSE: /* run_browser() */
     case MODE_STATUS: /* run_status() */
+    case MODE_AGENDA: /* run_agenda() */
     case MODE_MERGE_FILE:
     case MODE_CHECK:
     case MODE_LIST:
@@ -900,6 +935,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_RESTORE:
     case MODE_MARK:
     case MODE_UNDO:
+    case MODE_AGENDA:
     case MODE_STATUS:
     case MODE_MERGE_FILE:
     case MODE_BROWSE:
@@ -995,6 +1031,34 @@ static int run_status(const struct options *o)
     return rc;
 }
 
+/* trail --agenda: like --status, reads only what it prints (no lock, no trace, not the
+ * journal); silent and 0 without a start date. */
+static int run_agenda(const struct options *o)
+{
+    char *path = store_path(o);
+    bool found = false;
+    struct progress *p =
+        path != NULL ? progress_store_peek_with(path, PROGRESS_PARSE_NO_JOURNAL, &found) : NULL;
+    free(path);
+    char *dir = p != NULL ? command_guide(o, false) : NULL;
+    struct diag d = {0};
+    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &d) : NULL;
+    int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
+    diag_print(&d, stderr);
+    if (g != NULL && progress_find_guide(p, g->id) != NULL) {
+        unsigned flags = output_flags(isatty(STDOUT_FILENO));
+        rc = check_output(
+            today_report_agenda(g, p, config_hours(), progress_date_today(), flags, stdout) == 0
+                ? EXIT_OK
+                : EXIT_ERROR);
+    }
+    guide_free(g);
+    free(dir);
+    diag_free(&d);
+    progress_free(p);
+    return rc;
+}
+
 /* trail merge-file BASE OURS THEIRS: git runs it quietly; only problems are printed. */
 static int run_merge_file(const struct options *o)
 {
@@ -1032,6 +1096,9 @@ static int run(const struct options *o)
     }
     if (o->mode == MODE_STATUS) {
         return run_status(o);
+    }
+    if (o->mode == MODE_AGENDA) {
+        return run_agenda(o);
     }
     if (o->mode == MODE_MERGE_FILE) {
         return run_merge_file(o);

@@ -86,6 +86,8 @@ struct guide_phase {
     const char *actions_title; /* "Key Actions"; NULL when not given */
     struct guide_action *actions;
     size_t n_actions;
+    int *effort_hours; /* parallel to actions: the work each takes in hours (1-1000, 0 when not
+                          given); NULL when no action of the phase gives one */
 };
 
 struct guide_cert {

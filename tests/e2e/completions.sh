@@ -3,7 +3,7 @@
 # The shell completions (completions/trail.bash, completions/_trail) against the one option
 # table, `trail --help`: every option it lists is completed by both shells (a missing one
 # fails), and each option's value is completed by its kind: FILE -> files, DIR -> directories,
-# FORMAT -> markdown and json, DATE -> none and today, STATE -> the four states, DURATION -> a
+# FORMAT -> markdown, json and ics, DATE -> none and today, STATE -> the four states, DURATION -> a
 # few durations, ITEM -> item ids, QUERY, N and FMT -> nothing; never guide ids.
 # bash runs the completion function with COMP_WORDS/COMP_CWORD; zsh runs as `zsh -f` with
 # compinit in tmux, and the test reads the listed matches and the edited command line.
@@ -63,7 +63,7 @@ if command -v bash >/dev/null 2>&1; then
         case $arg in
         FILE | BACKUP) want="export.json guides-dir " ;;
         DIR | '[DIR]') want="guides-dir " ;;
-        FORMAT) want="json markdown " ;;
+        FORMAT) want="ics json markdown " ;;
         DATE) want="$today none " ;;
         QUERY | N | FMT) want="" ;;
         STATE) want="doing done skip todo " ;;

@@ -434,15 +434,21 @@ int item_cmd_log(const struct guide *g, struct progress_store *s, const char *na
         return 1;
     }
     struct progress *p = progress_store_doc(s);
-    int64_t now = progress_now_ms();
     uint64_t ev = 0;
-    if (progress_log_time(p, g->id, ref.id, minutes, now, &ev) != PROGRESS_CHANGED ||
-        save(s, "the time log was", err) != 0) {
+    if (progress_log_time(p, g->id, ref.id, minutes, progress_now_ms(), &ev) != PROGRESS_CHANGED) {
         return 1;
     }
     char id[PROGRESS_EVENT_ID_SIZE], dur[32], week[32];
     progress_event_id_format(ev, id, sizeof id);
-    record_undo(s, g->id, UNDO_RECORD_LOG, ref.id, "", id, err);
+    struct undo_write u = {.s = s,
+                           .guide_id = g->id,
+                           .kind = UNDO_RECORD_LOG,
+                           .id = ref.id,
+                           .before = "",
+                           .after = id};
+    if (save(s, &u, "the time log was", err) != 0) {
+        return 1;
+    }
     progress_duration_format(minutes, dur, sizeof dur);
     struct progress_week wk;
     progress_week_of(progress_date_today(), &wk);

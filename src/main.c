@@ -848,7 +848,8 @@ static int run_browser(const struct options *o)
     struct diag d = {0};
     struct config cfg = {0};
     load_config(&cfg, &d);
-    struct ui_options uo = {.mouse = o->mouse, .theme = cfg.theme};
+    struct ui_options uo = {
+        .mouse = o->mouse, .theme = cfg.theme, .hours_per_week = cfg.hours_per_week};
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
     uo.keys = keys;
     struct guide_entry *v = NULL;

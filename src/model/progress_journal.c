@@ -277,7 +277,9 @@ bool progress_journal_merge(struct progress_guide *og, const struct progress_gui
     for (size_t i = 0; i < oj->n; i++) {
         ours[i] = oj->ev[i].id;
     }
-    qsort(ours, oj->n, sizeof *ours, cmp_u64);
+    if (ours != NULL) {
+        qsort(ours, oj->n, sizeof *ours, cmp_u64);
+    }
     size_t n_ours = oj->n;
     /* theirs' ids with their index, sorted, so that an id theirs holds twice is taken once */
     struct pair {
@@ -332,9 +334,11 @@ static int read_unit(const char **s)
     }
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         size_t n = strlen(units[i].word);
+        if (strncasecmp(*s, units[i].word, n) != 0) {
+            continue; /* the text is no shorter than n, or it would differ before its end */
+        }
         const char *after = *s + n;
-        bool letter_after = (*after >= 'a' && *after <= 'z') || (*after >= 'A' && *after <= 'Z');
-        if (strncasecmp(*s, units[i].word, n) == 0 && !letter_after) {
+        if (!((*after >= 'a' && *after <= 'z') || (*after >= 'A' && *after <= 'Z'))) {
             *s = after;
             return units[i].factor;
         }

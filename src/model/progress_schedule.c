@@ -121,7 +121,9 @@ void progress_schedule_compute(const struct progress *p, const struct guide *g,
         }
         out->n_items += k;
     }
-    qsort(out->items, out->n_items, sizeof *out->items, by_due);
+    if (out->n_items > 1) {
+        qsort(out->items, out->n_items, sizeof *out->items, by_due);
+    }
 }
 
 void progress_schedule_free(struct progress_schedule *s)
@@ -267,9 +269,11 @@ char *progress_forecast_text(const struct progress_forecast *f, unsigned text_fl
     progress_date_format(f->early, early, sizeof early);
     progress_date_format(f->late, late, sizeof late);
     progress_date_format(f->plan_end, end, sizeof end);
-    char hours[64] = "";
+    char hours[64] = "", dur[32];
     if (f->minutes > 0) {
-        snprintf(hours, sizeof hours, ", %luh%02lum logged", f->minutes / 60, f->minutes % 60);
+        progress_duration_format(f->minutes > UINT32_MAX ? UINT32_MAX : (unsigned)f->minutes, dur,
+                                 sizeof dur);
+        snprintf(hours, sizeof hours, ", %s logged", dur);
     }
     char *range = progress_date_compare(f->early, f->late) == 0
                       ? xasprintf("Finish about %s", early)

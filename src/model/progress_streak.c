@@ -51,7 +51,9 @@ void progress_streak_compute(const struct progress_guide *pg, struct progress_da
         out->heat[i] = h;
         out->active_days += h != HEAT_NONE && h != HEAT_FUTURE;
     }
-    qsort(days, k, sizeof *days, cmp_days);
+    if (k > 1) {
+        qsort(days, k, sizeof *days, cmp_days);
+    }
     unsigned run = 0;
     int64_t prev = INT64_MIN, last_run_end = INT64_MIN;
     for (size_t i = 0; i < k; i++) {

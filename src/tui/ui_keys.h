@@ -40,6 +40,8 @@ enum ui_action {
     UI_ACT_LEFT,      /* open "What's left" */
     UI_ACT_TRACK,     /* the certification tracker's form */
     UI_ACT_SET_START, /* the pace start date */
+    UI_ACT_TODAY,     /* open Today: this week's plan */
+    UI_ACT_LOG_TIME,  /* log time on the subject */
     UI_ACT_COUNT
 };
 

@@ -20,6 +20,7 @@
 #include "view_chart.h"
 #include "view_plan.h"
 #include "view_progress.h"
+#include "view_today.h"
 
 #define LABEL_COLS   16 /* the column where a stat's value starts */
 #define CHART_INDENT 2
@@ -271,7 +272,7 @@ typedef void (*home_block_fn)(struct view_doc *d, const struct guide *g, const s
                               struct progress_date today);
 
 /* Home, top to bottom. Overall progress and the plan go between the stats and the menu. */
-static const home_block_fn home_blocks[] = {home_title, home_stats, home_progress,
+static const home_block_fn home_blocks[] = {home_title, home_stats, view_today_home, home_progress,
                                             home_plan,  home_menu,  home_cta};
 
 void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct progress *p,

@@ -151,7 +151,10 @@ static void put_week_line(struct view_doc *d, const struct view_today *t)
 static bool shown(const struct view_today *t, size_t i, int64_t week_end, bool *any_week)
 {
     const struct progress_planned *it = &t->plan.items[i];
-    if (it->overdue || progress_date_days(it->due) <= week_end) {
+    if (it->overdue) {
+        return true;
+    }
+    if (progress_date_days(it->due) <= week_end) {
         *any_week = true;
         return true;
     }
@@ -227,6 +230,41 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
     view_today_timeline(d, g, p, t);
     view_doc_add_blank(d);
     view_today_streak(d, t);
+}
+
+void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
+                     struct progress_date today)
+{
+    if (p == NULL || !(g->loaded & GUIDE_PART_PATH) || guide_count_actions(g) == 0) {
+        return;
+    }
+    struct progress_schedule s;
+    progress_schedule_compute(p, g, today, 0, &s);
+    size_t overdue = progress_schedule_overdue(&s), week = 0;
+    int64_t week_end = progress_date_days(today) + 6 - progress_date_weekday(today);
+    for (size_t i = 0; i < s.n_items; i++) {
+        week += !s.items[i].overdue && progress_date_days(s.items[i].due) <= week_end;
+    }
+    struct progress_week wk;
+    progress_week_of(today, &wk);
+    char logged[32], buf[200];
+    dur(progress_journal_minutes(progress_find_guide(p, g->id), NULL, wk.from_ms, wk.to_ms), logged,
+        sizeof logged);
+    if (s.pace.when == PROGRESS_PACE_UNSET || s.pace.when == PROGRESS_PACE_NO_PLAN) {
+        snprintf(buf, sizeof buf, "%s logged this week%sno dated plan yet", logged, sep(d));
+    } else {
+        snprintf(buf, sizeof buf, "%zu overdue%s%zu due this week%s%s logged this week", overdue,
+                 sep(d), week, sep(d), logged);
+    }
+    progress_schedule_free(&s);
+    view_doc_add_blank(d);
+    view_doc_begin_item(d, VIEW_TODAY_ID);
+    view_doc_begin_line(d);
+    view_doc_puts(d, VIEW_ROLE_HEADING, "Today");
+    view_doc_pad_to(d, 16);
+    view_doc_puts(d, overdue > 0 ? VIEW_ROLE_ACCENT : VIEW_ROLE_BODY, buf);
+    view_doc_end_line(d);
+    view_doc_end_item(d);
 }
 
 /* --- The timeline ------------------------------------------------------------------------ */
@@ -382,11 +420,13 @@ void view_today_timeline(struct view_doc *d, const struct guide *g, const struct
     } else if (!progress_date_is_set(pos) || p == NULL) {
         snprintf(text, sizeof text, "Today is %s.", today_s);
     } else if (weeks == 0) {
-        snprintf(text, sizeof text, "Today is %s; your ticks put you on %s: on schedule.", today_s,
-                 pos_s);
+        snprintf(text, sizeof text, "Today is %s; your ticks are where the plan is: on schedule.",
+                 today_s);
     } else {
-        snprintf(text, sizeof text, "Today is %s; your ticks put you on %s: about %ld week%s %s.",
-                 today_s, pos_s, weeks, weeks == 1 ? "" : "s", behind > 0 ? "behind" : "ahead");
+        snprintf(text, sizeof text,
+                 "Today is %s; your ticks are where the plan %s on %s: about %ld week%s %s.",
+                 today_s, behind > 0 ? "was" : "will be", pos_s, weeks, weeks == 1 ? "" : "s",
+                 behind > 0 ? "behind" : "ahead");
     }
     view_doc_add_text(d, VIEW_ROLE_DIM, text, 0, NULL, VIEW_ROLE_DIM);
 }

@@ -22,7 +22,7 @@ tui_wait "1  Overview" "and only the help: Home is still there"
 
 tui_keys 2 Enter '?'
 tui_wait "Keys: Phase checklist" "help follows the screen"
-expect_contains "$(tui_screen)" "Go back to where you were" "a sub-screen lists Back"
+expect_contains "$(tui_screen)" "Esc Left h Bksp" "a sub-screen lists Back"
 expect_not_contains "$(tui_screen)" "Open the selected item" "the checklist has no Open key"
 tui_keys Escape
 tui_wait_gone "Keys: Phase" "Esc closes the help"

@@ -80,6 +80,19 @@ static uint64_t event_hash(const struct progress_guide *pg, const struct progres
     return h != 0 ? h : 1;
 }
 
+/* Whether an event with this id is among the journal's last events at or after `at` (events
+ * are made in time order, so a twin made in the same millisecond is among them): the check is
+ * short however long the journal is. */
+static bool has_recent_id(const struct progress_journal *j, uint64_t id, int64_t at)
+{
+    for (size_t i = j->n; i > 0 && j->ev[i - 1].at >= at; i--) {
+        if (j->ev[i - 1].id == id) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool has_id(const struct progress_journal *j, uint64_t id)
 {
     for (size_t i = j->n; i > 0; i--) {
@@ -103,7 +116,7 @@ uint64_t progress_journal_record(struct progress_guide *pg, enum progress_event_
         .kind = (uint8_t)kind,
         .state = (uint8_t)state,
     };
-    for (e.id = event_hash(pg, &e); has_id(j, e.id); e.id = event_hash(pg, &e)) {
+    for (e.id = event_hash(pg, &e); has_recent_id(j, e.id, e.at); e.id = event_hash(pg, &e)) {
         e.at++;
     }
     *append(j) = e;

@@ -250,13 +250,13 @@ void view_today_home(struct view_doc *d, const struct guide *g, const struct pro
     char logged[32], buf[200];
     dur(progress_journal_minutes(progress_find_guide(p, g->id), NULL, wk.from_ms, wk.to_ms), logged,
         sizeof logged);
-    if (s.pace.when == PROGRESS_PACE_UNSET || s.pace.when == PROGRESS_PACE_NO_PLAN) {
-        snprintf(buf, sizeof buf, "%s logged this week%sno dated plan yet", logged, sep(d));
-    } else {
-        snprintf(buf, sizeof buf, "%zu overdue%s%zu due this week%s%s logged this week", overdue,
-                 sep(d), week, sep(d), logged);
-    }
+    bool dated = s.pace.when != PROGRESS_PACE_UNSET && s.pace.when != PROGRESS_PACE_NO_PLAN;
     progress_schedule_free(&s);
+    if (!dated) {
+        return; /* Home's pace line says how to start a plan */
+    }
+    snprintf(buf, sizeof buf, "%zu overdue%s%zu due this week%s%s logged this week", overdue,
+             sep(d), week, sep(d), logged);
     view_doc_add_blank(d);
     view_doc_begin_item(d, VIEW_TODAY_ID);
     view_doc_begin_line(d);

@@ -37,8 +37,8 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
                        const struct view_today *t);
 
 /* Home's pointer to Today, first among its entries: an item with the id VIEW_TODAY_ID, "Today:
- * 2 overdue · 3 due this week · 1h logged this week", when the guide's path is loaded and
- * there is progress (nothing on the first frame, drawn before the progress is read). */
+ * 2 overdue · 3 due this week · 1h logged this week", when the guide's path is loaded and the
+ * plan has dates (nothing on the first frame, drawn before the progress is read). */
 #define VIEW_TODAY_ID "today"
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
                      struct progress_date today);

@@ -3,7 +3,7 @@
  * logged this week against the target, the forecast, the timeline and the streak
  * (view_today_screen()). T opens it from everywhere; Space or x, p and s mark the selected
  * action, e writes its note, Enter opens its phase with it selected, and L logs time on the
- * selected item (here, or on any checklist) through a prompt: "45m", "1h30m". */
+ * selected action through a prompt: "45m", "1h30m" (trail --log does it from the shell). */
 #include "ui_today.h"
 
 #include <stdint.h>
@@ -141,7 +141,8 @@ enum ui_result ui_today_log(struct ui *ui, int arg)
 const struct ui_screen_ops ui_today_ops = {
     .name = "Today",
     .kind = "today",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK |
+             UI_SCOPE_TODAY,
     .layout = today_layout,
     .action = today_action,
 };

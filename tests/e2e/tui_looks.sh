@@ -42,7 +42,7 @@ tui_keys -l "$(mouse 0 8 4)$(mouse 3 8 4)$(mouse 0 8 4)$(mouse 3 8 4)"
 tui_wait "What's the main difference" "a double click opens the question"
 tui_wait "Harbour Masters manage the traffic" "and shows its answer"
 screen=$(tui_screen -e)
-expect_contains "$screen" $'\033[30m\033[46m' "the header is drawn in colour"
+expect_contains "$screen" $'\033[48;5;238m' "the header is drawn in colour"
 tui_keys q
 tui_wait "[exit 0]" "quit"
 

@@ -8,10 +8,11 @@
  * Rules the table keeps (tests/unit/test_ui_theme.c checks them):
  * - bold never goes with a black or dark foreground on a coloured background: terminals that
  *   show bold as bright turn black into grey;
- * - the selection is a bar of its own background with each run's foreground kept (the muted
- *   and red tones swap for ones readable on it), so the filled part of a progress bar stays
- *   filled and a checkbox stays visible inside it; in monochrome it is reverse video, except
- *   the progress bar, whose blocks reverse video would turn into holes;
+ * - the selection is a bar of its own background: text on it takes the terminal's foreground
+ *   (muted text a grey readable on it), while marks and bars keep their colours, so the filled
+ *   part of a progress bar stays filled and a checkbox stays visible inside it; in monochrome
+ *   it is reverse video, except the progress bar, whose blocks reverse video would turn into
+ *   holes;
  * - a role looks the same on every screen: screens name roles, never colours. */
 #include "ui_theme.h"
 
@@ -113,11 +114,15 @@ static const struct role_row roles[VIEW_ROLE_COUNT] = {
     [VIEW_ROLE_STATUS] = {T_BAR_KEY, T_BAR, A_BOLD, A_REVERSE | A_BOLD, true, false},
 };
 
-/* Inside the selection, a tone that would fade on the selection bar gives way to one that
- * does not. */
+/* Inside the selection, text is drawn in the terminal's foreground, muted text in a grey that
+ * reads on the bar: one colour across the bar, which is also cheaper to redraw when the
+ * selection moves. Marks, bars and errors keep their colours (an error swaps for a red that
+ * reads on the bar). */
 static enum tone selected_tone(enum tone t)
 {
     switch (t) {
+    case T_ACCENT:
+        return T_DEFAULT;
     case T_MUTED:
         return T_SEL_MUTED;
     case T_BAD:
@@ -183,16 +188,32 @@ static enum ui_theme_depth depth_of(bool color)
     return COLORS >= 256 ? UI_THEME_256 : COLORS >= 16 ? UI_THEME_16 : UI_THEME_8;
 }
 
-/* Turns a spec into an attribute, taking colour pair `pair` when it has colours. */
-static attr_t spec_attr(struct ui_theme_spec s, short pair, bool defaults, bool light)
+/* The colour pairs made so far: roles with the same colours share one, so curses sends no
+ * colour change between their runs. */
+struct pairs {
+    short fg[2 * VIEW_ROLE_COUNT], bg[2 * VIEW_ROLE_COUNT];
+    short n;
+};
+
+/* Turns a spec into an attribute, with the pair of its colours. */
+static attr_t spec_attr(struct pairs *pp, struct ui_theme_spec s, bool defaults, bool light)
 {
     if (!defaults) {
         /* Without the terminal's own colours, the palette names its background too. */
         s.fg = s.fg < 0 ? (light ? COLOR_BLACK : COLOR_WHITE) : s.fg;
         s.bg = s.bg < 0 ? (light ? COLOR_WHITE : COLOR_BLACK) : s.bg;
     }
-    init_pair(pair, s.fg, s.bg);
-    return (attr_t)COLOR_PAIR(pair) | s.attr;
+    short i = 0;
+    while (i < pp->n && (pp->fg[i] != s.fg || pp->bg[i] != s.bg)) {
+        i++;
+    }
+    if (i == pp->n) {
+        pp->fg[i] = s.fg;
+        pp->bg[i] = s.bg;
+        pp->n++;
+        init_pair((short)(i + 1), s.fg, s.bg);
+    }
+    return (attr_t)COLOR_PAIR(i + 1) | s.attr;
 }
 
 void ui_theme_init(struct ui_theme *th, bool color, enum config_theme palette)
@@ -204,6 +225,7 @@ void ui_theme_init(struct ui_theme *th, bool color, enum config_theme palette)
     }
     bool light = palette == CONFIG_THEME_LIGHT;
     bool defaults = depth != UI_THEME_MONO && use_default_colors() == OK;
+    struct pairs pp = {.n = 0};
     for (int r = 0; r < VIEW_ROLE_COUNT; r++) {
         struct ui_theme_spec plain = ui_theme_spec(palette, depth, (enum view_role)r, false);
         struct ui_theme_spec sel = ui_theme_spec(palette, depth, (enum view_role)r, true);
@@ -212,8 +234,8 @@ void ui_theme_init(struct ui_theme *th, bool color, enum config_theme palette)
             th->selected[r] = sel.attr;
             continue;
         }
-        th->attrs[r] = spec_attr(plain, (short)(r + 1), defaults, light);
-        th->selected[r] = spec_attr(sel, (short)(VIEW_ROLE_COUNT + r + 1), defaults, light);
+        th->attrs[r] = spec_attr(&pp, plain, defaults, light);
+        th->selected[r] = spec_attr(&pp, sel, defaults, light);
     }
 }
 

@@ -175,7 +175,7 @@ static void selection_is_a_bar(void **state)
                     assert_int_equal(s.attr & A_BOLD, plain.attr & A_BOLD);
                 }
                 assert_false(s.attr & A_REVERSE);
-                if (r == VIEW_ROLE_BAR || r == VIEW_ROLE_DONE || r == VIEW_ROLE_TITLE ||
+                if (r == VIEW_ROLE_BAR || r == VIEW_ROLE_DONE || r == VIEW_ROLE_STARTED ||
                     r == VIEW_ROLE_CHECKBOX) {
                     assert_int_equal(s.fg, plain.fg); /* a full bar stays full, [x] green */
                 }

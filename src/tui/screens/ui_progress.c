@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_evidence.h"
 #include "progress_store.h"
 #include "ui_section.h"
 #include "ui_status.h"
@@ -179,6 +180,14 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
         } else {
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is cleared again.");
         }
+        return;
+    }
+    case PROGRESS_UNDONE_EVIDENCE: {
+        const struct progress_evidence *e =
+            u->target != NULL ? progress_evidence_find(p, gid, u->id, u->target) : NULL;
+        bool on = e != NULL && e->kind != PROGRESS_EVIDENCE_NONE;
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: evidence %s \"%s\".",
+                      on ? "is attached to" : "is removed from", name != NULL ? name : "");
         return;
     }
     }

@@ -193,12 +193,9 @@ static const char *state_words(enum progress_state st, bool capital)
     return capital ? "To do" : "to do";
 }
 
-/* Saves the store after a change; 0, or 1 after saying on err why nothing was saved. */
-/* Leaves the undo record of a change; one that cannot be written is a warning (the change
- * itself stands). */
-static void record_undo(const struct progress_store *s, const char *guide_id,
-                        enum undo_record_kind kind, const char *id, const char *before,
-                        const char *after, FILE *err)
+void item_cmd_record_undo(const struct progress_store *s, const char *guide_id,
+                          enum undo_record_kind kind, const char *id, const char *before,
+                          const char *after, FILE *err)
 {
     char *cause = NULL;
     if (undo_record_save(s, guide_id, kind, id, before, after, &cause) != 0) {
@@ -209,7 +206,7 @@ static void record_undo(const struct progress_store *s, const char *guide_id,
     }
 }
 
-static int save(struct progress_store *s, const char *what, FILE *err)
+int item_cmd_save(struct progress_store *s, const char *what, FILE *err)
 {
     if (!progress_store_dirty(s) || progress_store_save(s) == 0) {
         report_save_warning(s, err);
@@ -222,8 +219,7 @@ static int save(struct progress_store *s, const char *what, FILE *err)
     return 1;
 }
 
-/* Refuses any change when the store never writes; 1 after saying why, else 0. */
-static int check_writable(struct progress_store *s, FILE *err)
+int item_cmd_check_writable(struct progress_store *s, FILE *err)
 {
     const char *why = progress_store_readonly(s);
     if (why == NULL) {
@@ -239,18 +235,19 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
                   enum progress_state state, unsigned text_flags, FILE *out, FILE *err)
 {
     struct item_cmd_ref ref;
-    if (item_cmd_resolve(g, name, ITEM_CMD_ACTION, &ref, err) != 0 || check_writable(s, err)) {
+    if (item_cmd_resolve(g, name, ITEM_CMD_ACTION, &ref, err) != 0 ||
+        item_cmd_check_writable(s, err)) {
         return 1;
     }
     struct progress *p = progress_store_doc(s);
     enum progress_state before = progress_get_state(p, g->id, ref.id);
     if (before != state && (progress_set_state(p, g->id, ref.id, state, progress_now_ms()) < 0 ||
-                            save(s, "the change was", err) != 0)) {
+                            item_cmd_save(s, "the change was", err) != 0)) {
         return 1;
     }
     if (before != state) {
-        record_undo(s, g->id, UNDO_RECORD_STATE, ref.id, progress_state_name(before),
-                    progress_state_name(state), err);
+        item_cmd_record_undo(s, g->id, UNDO_RECORD_STATE, ref.id, progress_state_name(before),
+                             progress_state_name(state), err);
     }
     if (before == state) {
         fprintf(out, "Already %s: ", state_words(state, false));
@@ -296,7 +293,7 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
     struct item_cmd_ref ref;
     if (item_cmd_resolve(g, name, ITEM_CMD_ACTION | ITEM_CMD_PHASE | ITEM_CMD_CERT, &ref, err) !=
             0 ||
-        check_writable(s, err)) {
+        item_cmd_check_writable(s, err)) {
         return 1;
     }
     struct progress *p = progress_store_doc(s);
@@ -305,13 +302,13 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
     bool same = had && strlen(old) == len && memcmp(old, text, len) == 0;
     char *before = had ? xstrdup(old) : NULL; /* old is the document's: the change frees it */
     if (!same && (progress_set_note(p, g->id, ref.id, text, len, progress_now_ms()) < 0 ||
-                  save(s, "the note was", err) != 0)) {
+                  item_cmd_save(s, "the note was", err) != 0)) {
         free(before);
         return 1;
     }
     if (!same) {
         char *after = xstrndup(text, len);
-        record_undo(s, g->id, UNDO_RECORD_NOTE, ref.id, before, after, err);
+        item_cmd_record_undo(s, g->id, UNDO_RECORD_NOTE, ref.id, before, after, err);
         free(after);
     }
     free(before);
@@ -373,6 +370,10 @@ int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text
         report_put_clean(out, t.id, text_flags);
         if (t.kind == UNDO_RECORD_STATE) {
             fprintf(out, " is %s again\n", t.before);
+        } else if (t.kind == UNDO_RECORD_EVIDENCE) {
+            fputs(t.before[0] != '\0' ? ": its evidence is back\n"
+                                      : ": the evidence attached is removed\n",
+                  out);
         } else {
             fputs(t.before[0] != '\0' ? ": its note is back\n" : ": its note is removed\n", out);
         }

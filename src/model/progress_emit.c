@@ -16,6 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
 

@@ -9,13 +9,13 @@
  * replaced in the document's undo ring; a check is the program's bookkeeping and is not undone.
  * Entries a person wrote that cannot be understood are kept as written (unread_evidence) and
  * written back under their item until a piece of the same target replaces them. */
-#include "progress_evidence.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
@@ -85,105 +85,6 @@ static bool str_same(const char *a, const char *b)
     return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
-/* --- Rows --------------------------------------------------------------------------------- */
-
-static char *row_key(const char *item, const char *target)
-{
-    return xasprintf("%zu:%s%s", strlen(item), item, target);
-}
-
-static struct progress_evidence *row_find(const struct progress_guide *pg, const char *item,
-                                          const char *target)
-{
-    if (pg == NULL) {
-        return NULL;
-    }
-    char *key = row_key(item, target);
-    struct progress_evidence *e = progress_table_find(&pg->evidence, sizeof *e, key);
-    free(key);
-    return e;
-}
-
-static struct progress_evidence *row_get(struct progress_guide *pg, const char *item,
-                                         const char *target)
-{
-    char *key = row_key(item, target);
-    struct progress_evidence *e = progress_table_get(&pg->evidence, sizeof *e, key);
-    free(key);
-    if (e->item == NULL) {
-        e->item = xstrdup(item);
-        e->target = xstrdup(target);
-        e->check.commits = -1;
-    }
-    return e;
-}
-
-void progress_check_clear(struct progress_check *c)
-{
-    free(c->summary);
-    free(c->head);
-    free(c->remote);
-    free(c->readme);
-    memset(c, 0, sizeof *c);
-    c->commits = -1;
-}
-
-static void check_copy(struct progress_check *to, const struct progress_check *from)
-{
-    progress_check_clear(to);
-    *to = *from;
-    to->summary = opt_dup(from->summary);
-    to->head = opt_dup(from->head);
-    to->remote = opt_dup(from->remote);
-    to->readme = opt_dup(from->readme);
-}
-
-static void row_free_fields(struct progress_evidence *e)
-{
-    free(e->key);
-    free(e->item);
-    free(e->target);
-    free(e->description);
-    free(e->credential);
-    progress_check_clear(&e->check);
-}
-
-void progress_evidence_free(struct progress_evidence *e)
-{
-    if (e != NULL) {
-        row_free_fields(e);
-        free(e);
-    }
-}
-
-void progress_evidence_clear_all(struct progress_guide *pg)
-{
-    struct progress_evidence *rows = pg->evidence.rows;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
-        row_free_fields(&rows[i]);
-    }
-    progress_table_free(&pg->evidence);
-    memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence); /* the arena keeps the nodes */
-}
-
-/* Sets the attachment of e (kind NONE: removed, the check forgotten). */
-static void put_attachment(struct progress_evidence *e, enum progress_evidence_kind kind,
-                           const char *description, const char *credential, int64_t changed)
-{
-    char *d = opt_dup(description), *c = opt_dup(credential);
-    free(e->description);
-    free(e->credential);
-    e->kind = kind;
-    e->description = kind != PROGRESS_EVIDENCE_NONE ? d : NULL;
-    e->credential = kind != PROGRESS_EVIDENCE_NONE ? c : NULL;
-    if (kind == PROGRESS_EVIDENCE_NONE) {
-        free(d);
-        free(c);
-        progress_check_clear(&e->check);
-    }
-    e->changed = changed;
-}
-
 /* --- Changes ------------------------------------------------------------------------------ */
 
 static bool id_ok(const char *id)
@@ -223,16 +124,16 @@ enum progress_change progress_evidence_attach(struct progress *p, const char *gu
         return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);
-    const struct progress_evidence *old = row_find(pg, item_id, spec->target);
+    const struct progress_evidence *old = progress_evidence_row_find(pg, item_id, spec->target);
     if (old != NULL && old->kind == spec->kind &&
         str_same(old->description, opt(spec->description)) &&
         str_same(old->credential, opt(spec->credential))) {
         return PROGRESS_SAME;
     }
     push_undo(p, guide_id, item_id, spec->target, old);
-    struct progress_evidence *e = row_get(pg, item_id, spec->target);
-    put_attachment(e, spec->kind, spec->description, spec->credential,
-                   progress_change_time(pg, e->changed, now_ms));
+    struct progress_evidence *e = progress_evidence_row_get(pg, item_id, spec->target);
+    progress_evidence_put_attachment(e, spec->kind, spec->description, spec->credential,
+                                     progress_change_time(pg, e->changed, now_ms));
     p->generation++;
     return PROGRESS_CHANGED;
 }
@@ -245,15 +146,15 @@ enum progress_change progress_evidence_detach(struct progress *p, const char *gu
         return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_lookup_guide(p, guide_id);
-    struct progress_evidence *e = row_find(pg, item_id, target);
+    struct progress_evidence *e = progress_evidence_row_find(pg, item_id, target);
     if (e == NULL || e->kind == PROGRESS_EVIDENCE_NONE) {
         return PROGRESS_SAME;
     }
     push_undo(p, guide_id, item_id, target, e);
     pg = progress_lookup_guide(p, guide_id);
-    e = row_find(pg, item_id, target);
-    put_attachment(e, PROGRESS_EVIDENCE_NONE, NULL, NULL,
-                   progress_change_time(pg, e->changed, now_ms));
+    e = progress_evidence_row_find(pg, item_id, target);
+    progress_evidence_put_attachment(e, PROGRESS_EVIDENCE_NONE, NULL, NULL,
+                                     progress_change_time(pg, e->changed, now_ms));
     p->generation++;
     return PROGRESS_CHANGED;
 }
@@ -270,24 +171,17 @@ enum progress_change progress_evidence_set_check(struct progress *p, const char 
                                                  const char *item_id, const char *target,
                                                  const struct progress_check *c)
 {
-    struct progress_evidence *e = row_find(progress_lookup_guide(p, guide_id), item_id, target);
+    struct progress_evidence *e =
+        progress_evidence_row_find(progress_lookup_guide(p, guide_id), item_id, target);
     if (e == NULL || e->kind == PROGRESS_EVIDENCE_NONE) {
         return PROGRESS_SAME;
     }
     if (check_same(&e->check, c)) {
         return PROGRESS_SAME;
     }
-    check_copy(&e->check, c);
+    progress_check_copy(&e->check, c);
     p->generation++;
     return PROGRESS_CHANGED;
-}
-
-void progress_evidence_undo_apply(struct progress_guide *pg, const struct progress_evidence *before,
-                                  int64_t now_ms)
-{
-    struct progress_evidence *e = row_get(pg, before->item, before->target);
-    put_attachment(e, before->kind, before->description, before->credential,
-                   progress_change_time(pg, e->changed, now_ms));
 }
 
 /* --- Reading them ------------------------------------------------------------------------- */
@@ -296,23 +190,7 @@ const struct progress_evidence *progress_evidence_find(const struct progress *p,
                                                        const char *guide_id, const char *item_id,
                                                        const char *target)
 {
-    return row_find(progress_lookup_guide(p, guide_id), item_id, target);
-}
-
-const struct progress_evidence *progress_evidence_find_in(const struct progress_guide *pg,
-                                                          const char *item_id, const char *target)
-{
-    return row_find(pg, item_id, target);
-}
-
-size_t progress_guide_count_evidence(const struct progress_guide *pg)
-{
-    return pg != NULL ? pg->evidence.n : 0;
-}
-
-const struct progress_evidence *progress_guide_evidence(const struct progress_guide *pg, size_t i)
-{
-    return &((const struct progress_evidence *)pg->evidence.rows)[i];
+    return progress_evidence_row_find(progress_lookup_guide(p, guide_id), item_id, target);
 }
 
 size_t progress_evidence_of(const struct progress *p, const char *guide_id, const char *item_id,
@@ -330,68 +208,6 @@ size_t progress_evidence_of(const struct progress *p, const char *guide_id, cons
         }
     }
     return n;
-}
-
-/* --- Reset, merge ------------------------------------------------------------------------- */
-
-bool progress_evidence_drop_void(struct progress_guide *pg)
-{
-    struct progress_evidence *rows = pg->evidence.rows;
-    size_t kept = 0;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
-        if (rows[i].changed <= pg->reset) {
-            row_free_fields(&rows[i]);
-            continue;
-        }
-        rows[kept++] = rows[i];
-    }
-    bool dropped = kept != pg->evidence.n;
-    pg->evidence.n = kept;
-    if (dropped) {
-        progress_table_reindex(&pg->evidence, sizeof *rows);
-    }
-    return dropped;
-}
-
-void progress_evidence_lift(struct progress_guide *pg, int64_t reset, size_t *n)
-{
-    struct progress_evidence *rows = pg->evidence.rows;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
-        if (rows[i].changed != 0 && rows[i].changed <= reset) {
-            rows[i].changed = reset + 1;
-            (*n)++;
-        }
-    }
-}
-
-int64_t progress_evidence_latest(const struct progress_guide *pg, int64_t t)
-{
-    const struct progress_evidence *rows = pg->evidence.rows;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
-        t = rows[i].changed > t ? rows[i].changed : t;
-    }
-    return t;
-}
-
-bool progress_evidence_merge(struct progress_guide *og, const struct progress_guide *tg)
-{
-    bool changed = false;
-    const struct progress_evidence *rows = tg->evidence.rows;
-    for (size_t i = 0; i < tg->evidence.n; i++) {
-        const struct progress_evidence *t = &rows[i];
-        struct progress_evidence *o = row_find(og, t->item, t->target);
-        if (t->changed > og->reset && (o == NULL || t->changed > o->changed)) {
-            o = row_get(og, t->item, t->target);
-            put_attachment(o, t->kind, t->description, t->credential, t->changed);
-            changed = true;
-        }
-        if (o != NULL && o->kind != PROGRESS_EVIDENCE_NONE && t->kind != PROGRESS_EVIDENCE_NONE &&
-            t->check.when > o->check.when) {
-            check_copy(&o->check, &t->check);
-            changed = true;
-        }
-    }
-    return changed;
 }
 
 /* --- The dotfile: reading ----------------------------------------------------------------- */
@@ -550,9 +366,9 @@ static void read_piece(struct ev_reader *r, const struct ydoc_node *item,
     } else if (!progress_read_changed(r->pg, v, &t, &bad)) {
         keep_unread(r, item, pair, bad,
                     "changed is not a date (YYYY-MM-DD) or an ISO 8601 UTC time");
-    } else if (row_find(r->pg, item->u.scalar.str, target) == NULL) {
-        struct progress_evidence *e = row_get(r->pg, item->u.scalar.str, target);
-        put_attachment(e, kind, desc, cred, t);
+    } else if (progress_evidence_row_find(r->pg, item->u.scalar.str, target) == NULL) {
+        struct progress_evidence *e = progress_evidence_row_get(r->pg, item->u.scalar.str, target);
+        progress_evidence_put_attachment(e, kind, desc, cred, t);
         if (kind != PROGRESS_EVIDENCE_NONE && v->kind == YDOC_MAP && !read_check(v, &e->check)) {
             progress_check_clear(&e->check);
             *r->warned = true;
@@ -719,7 +535,7 @@ static void add_unread(struct arena *a, const struct progress_guide *pg, struct 
         }
         for (size_t k = 0; k < u->value->u.map.n; k++) {
             const struct ydoc_pair *pp = &u->value->u.map.pairs[k];
-            if (row_find(pg, item, pp->key->u.scalar.str) == NULL) {
+            if (progress_evidence_row_find(pg, item, pp->key->u.scalar.str) == NULL) {
                 add_pair(&g->b, pp->key, pp->value);
             }
         }

@@ -14,56 +14,9 @@
 #include <string.h>
 
 #include "progress.h"
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
-
-/* --- Rows ------------------------------------------------------------------------------- */
-
-static char *row_id(const struct progress_table *t, size_t size, size_t i)
-{
-    return *(char **)((char *)t->rows + i * size);
-}
-
-void progress_table_reindex(struct progress_table *t, size_t size)
-{
-    idtable_clear(&t->index);
-    for (size_t i = 0; i < t->n; i++) {
-        idtable_put(&t->index, row_id(t, size, i), i);
-    }
-}
-
-void *progress_table_find(const struct progress_table *t, size_t size, const char *id)
-{
-    size_t i = idtable_find(&t->index, id);
-    return i != IDTABLE_NONE ? (char *)t->rows + i * size : NULL;
-}
-
-/* The row of id, added (zeroed, with a copy of id) when absent. */
-void *progress_table_get(struct progress_table *t, size_t size, const char *id)
-{
-    void *row = progress_table_find(t, size, id);
-    if (row != NULL) {
-        return row;
-    }
-    if (t->n == t->cap || t->rows == NULL) {
-        t->cap = t->cap ? t->cap * 2 : 4;
-        t->rows = xreallocarray(t->rows, t->cap, size);
-    }
-    row = (char *)t->rows + t->n * size;
-    memset(row, 0, size);
-    char *copy = xstrdup(id);
-    *(char **)row = copy;
-    idtable_put(&t->index, copy, t->n);
-    t->n++;
-    return row;
-}
-
-void progress_table_free(struct progress_table *t)
-{
-    free(t->rows);
-    idtable_free(&t->index);
-    memset(t, 0, sizeof *t);
-}
 
 void progress_guide_init(struct progress_guide *pg, const char *id)
 {
@@ -339,7 +292,45 @@ int64_t progress_guide_latest(const struct progress_guide *pg)
     return progress_evidence_latest(pg, t);
 }
 
+/* --- Reading ---------------------------------------------------------------------------- */
+
+/* Missing: just after the guide's reset, so every dated change wins over the entry. */
+bool progress_read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
+                           const struct ydoc_node **bad)
+{
+    const struct ydoc_node *changed = v->kind == YDOC_MAP ? ydoc_map_get(v, "changed") : NULL;
+    struct progress_date day;
+    if (changed == NULL) {
+        *t = pg->reset + 1;
+        return true;
+    }
+    if (changed->kind == YDOC_SCALAR && progress_parse_time(changed->u.scalar.str, t) == 0) {
+        return true;
+    }
+    if (changed->kind == YDOC_SCALAR && progress_date_parse(changed->u.scalar.str, &day) == 0) {
+        *t = progress_date_days(day) * 86400000;
+        return true;
+    }
+    *bad = changed;
+    return false;
+}
+
 /* --- Unknown keys ----------------------------------------------------------------------- */
+
+/* Appends a pair that still points into the ydoc tree; progress_extra_detach() copies it out later.
+ * The room doubles, so many unknown keys in one mapping are read in linear time. */
+void progress_extra_add(struct arena *a, struct progress_extra *e, const struct ydoc_pair *pair)
+{
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 4;
+        struct ydoc_pair *pairs = arena_calloc(a, e->cap, sizeof *pairs);
+        if (e->n > 0) {
+            memcpy(pairs, e->pairs, e->n * sizeof *pairs);
+        }
+        e->pairs = pairs;
+    }
+    e->pairs[e->n++] = *pair;
+}
 
 /* Deep-copies a ydoc subtree into arena a. */
 static struct ydoc_node *copy_node(struct arena *a, const struct ydoc_node *n)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "progress_evidence.h"
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
 #include "ydoc.h"

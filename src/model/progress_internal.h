@@ -167,6 +167,8 @@ bool progress_extra_merge(struct arena *a, struct progress_extra *ours,
 /* Copies e's subtrees into arena a, so they no longer point into a ydoc tree. */
 void progress_extra_detach(struct arena *a, struct progress_extra *e);
 
+/* --- Rows (progress_table.c) ---------------------------------------------------------------- */
+
 /* The rows of table t (each `size` bytes, starting with its owned id): the row of id or NULL;
  * the row of id, added zeroed with a copy of id when absent; the index rebuilt after rows moved;
  * the rows and index freed (not what the rows own). */
@@ -174,34 +176,6 @@ void *progress_table_find(const struct progress_table *t, size_t size, const cha
 void *progress_table_get(struct progress_table *t, size_t size, const char *id);
 void progress_table_reindex(struct progress_table *t, size_t size);
 void progress_table_free(struct progress_table *t);
-
-/* --- Evidence (progress_evidence.c) ------------------------------------------------------- */
-
-/* Frees pg's evidence rows and forgets its unread ones. */
-void progress_evidence_clear_all(struct progress_guide *pg);
-/* Drops the pieces changed at or before pg->reset; true if any was dropped. */
-bool progress_evidence_drop_void(struct progress_guide *pg);
-/* progress_guide_lift() for the pieces: adds how many moved to *n. */
-void progress_evidence_lift(struct progress_guide *pg, int64_t reset, size_t *n);
-/* The latest of t and every piece's change time. */
-int64_t progress_evidence_latest(const struct progress_guide *pg, int64_t t);
-/* Merges tg's pieces into og (the later attachment wins, and separately the later check);
- * true if og changed. */
-bool progress_evidence_merge(struct progress_guide *og, const struct progress_guide *tg);
-/* Puts back `before` (a piece with its item and target; kind NONE: it was not attached) as a
- * change at now_ms. */
-void progress_evidence_undo_apply(struct progress_guide *pg, const struct progress_evidence *before,
-                                  int64_t now_ms);
-/* Frees a piece allocated on its own (an undo record's) and what it holds. */
-void progress_evidence_free(struct progress_evidence *e);
-/* Reads a guide's `evidence` value v (see progress_evidence.h) into pg. Entries that are not
- * well formed are warned about (*warned set) and kept as written, or with strict, reported as
- * errors and skipped. Returns false when the file is damaged there (v is not a mapping). */
-bool progress_evidence_read(struct progress *p, struct progress_guide *pg, const char *file,
-                            const struct ydoc_node *v, bool strict, struct diag *d, bool *warned);
-/* pg's evidence as a ydoc mapping to emit under the key `evidence` (nodes in arena a), or NULL
- * when there is none. */
-const struct ydoc_node *progress_evidence_tree(struct arena *a, const struct progress_guide *pg);
 
 /* --- The reader (progress_yaml.c) --------------------------------------------------------- */
 

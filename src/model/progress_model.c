@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "progress_evidence.h"
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
@@ -172,9 +172,13 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
     case PROGRESS_UNDO_START:
         progress_put_start(pg, u->date, progress_change_time(pg, pg->start.changed, now_ms));
         break;
-    case PROGRESS_UNDO_EVIDENCE:
-        progress_evidence_undo_apply(pg, u->evidence, now_ms);
+    case PROGRESS_UNDO_EVIDENCE: {
+        const struct progress_evidence *e =
+            progress_evidence_find_in(pg, u->evidence->item, u->evidence->target);
+        progress_evidence_put(pg, u->evidence,
+                              progress_change_time(pg, e != NULL ? e->changed : 0, now_ms));
         break;
+    }
     }
     p->generation++;
 }
@@ -218,7 +222,7 @@ bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_
         out->id = it != NULL ? it->id : n != NULL ? n->id : c != NULL ? c->id : NULL;
         if (u.kind == PROGRESS_UNDO_EVIDENCE) {
             const struct progress_evidence *e =
-                progress_evidence_find(p, u.guide_id, u.evidence->item, u.evidence->target);
+                progress_evidence_find_in(pg, u.evidence->item, u.evidence->target);
             out->id = e != NULL ? e->item : NULL;
             out->target = e != NULL ? e->target : NULL;
         }

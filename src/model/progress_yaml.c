@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
@@ -131,21 +132,6 @@ static bool is_null(const struct ydoc_node *n)
             strcmp(n->u.scalar.str, "null") == 0);
 }
 
-/* Appends a pair that still points into the ydoc tree; detach() copies it out later. The
- * room doubles, so many unknown keys in one mapping are read in linear time. */
-void progress_extra_add(struct arena *a, struct progress_extra *e, const struct ydoc_pair *pair)
-{
-    if (e->n == e->cap) {
-        e->cap = e->cap ? e->cap * 2 : 4;
-        struct ydoc_pair *pairs = arena_calloc(a, e->cap, sizeof *pairs);
-        if (e->n > 0) {
-            memcpy(pairs, e->pairs, e->n * sizeof *pairs);
-        }
-        e->pairs = pairs;
-    }
-    e->pairs[e->n++] = *pair;
-}
-
 static void extra_add(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair)
 {
     progress_extra_add(&r->p->arena, e, pair);
@@ -173,27 +159,6 @@ static void keep_unread(struct reader *r, struct progress_extra *e, const struct
     diag_add(r->d, DIAG_WARNING, r->file, at->line, at->col, "%s; the entry is kept as written",
              why);
     extra_add(r, e, pair);
-}
-
-/* progress_read_changed(): every dated change wins over an entry without a time. */
-bool progress_read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
-                           const struct ydoc_node **bad)
-{
-    const struct ydoc_node *changed = v->kind == YDOC_MAP ? ydoc_map_get(v, "changed") : NULL;
-    struct progress_date day;
-    if (changed == NULL) {
-        *t = pg->reset + 1;
-        return true;
-    }
-    if (scalar_is(changed) && progress_parse_time(changed->u.scalar.str, t) == 0) {
-        return true;
-    }
-    if (scalar_is(changed) && progress_date_parse(changed->u.scalar.str, &day) == 0) {
-        *t = progress_date_days(day) * 86400000;
-        return true;
-    }
-    *bad = changed;
-    return false;
 }
 
 #define BAD_CHANGED "changed is not a date (YYYY-MM-DD) or an ISO 8601 UTC time"

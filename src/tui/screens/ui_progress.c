@@ -220,6 +220,10 @@ static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): \"%s\" is %s again.", name,
                       state_words(st));
         *id = xstrdup(t.id);
+    } else if (t.kind == UNDO_RECORD_EVIDENCE) {
+        ui_status_set(ui, VIEW_ROLE_STATUS,
+                      "Undone (from the shell): the evidence of \"%s\" is %s.", name,
+                      t.before[0] != '\0' ? "back" : "removed again");
     } else {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): the note on \"%s\" is %s.",
                       name, t.before[0] != '\0' ? "back" : "removed again");

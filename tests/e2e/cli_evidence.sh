@@ -77,6 +77,8 @@ expect_contains "$out" "repo, 3 commits, README, last commit 2026-11-20" \
 expect_contains "$out" "URL (form only, not fetched)" "a URL is checked for its form only"
 expect_contains "$(cat "$S")" "last-commit: 2026-11-20T08:00:00.000Z" "the check is saved"
 expect_contains "$(cat "$S")" "readme: Lamp telemetry" "the README's first line is kept"
+expect_contains "$(cat "$S")" "remote: https://example.com/keeper/lamp.git" "the remote is kept"
+expect_not_contains "$(cat "$S")" "secret" "without the password its URL holds"
 if command -v strace >/dev/null 2>&1; then
     strace -f -qq -e trace=openat -o "$tmp/trace" "$TRAIL_BIN" --state "$S" --verify >/dev/null 2>&1
     if grep -q 'objects/' "$tmp/trace"; then

@@ -80,12 +80,11 @@ int evidence_cmd_attach(const struct guide *g, struct progress_store *s, const c
     char *before = undo_record_evidence_value(progress_evidence_find(p, g->id, ref.id, t));
     enum progress_change ch = progress_evidence_attach(p, g->id, ref.id, &spec, progress_now_ms());
     int rc = ch == PROGRESS_INVALID ? 1 : 0;
-    if (ch == PROGRESS_CHANGED && item_cmd_save(s, "the evidence was", err) != 0) {
-        rc = 1;
-    } else if (ch == PROGRESS_CHANGED) {
+    if (ch == PROGRESS_CHANGED) {
         char *id = undo_record_evidence_id(ref.id, t);
         char *after = undo_record_evidence_value(progress_evidence_find(p, g->id, ref.id, t));
-        item_cmd_record_undo(s, g->id, UNDO_RECORD_EVIDENCE, id, before, after, err);
+        rc = item_cmd_save_change(s, g->id, UNDO_RECORD_EVIDENCE, id, before, after,
+                                  "the evidence was", err);
         free(id);
         free(after);
     }
@@ -129,16 +128,16 @@ int evidence_cmd_detach(const struct guide *g, struct progress_store *s, const c
         fputs("; nothing changed\n", err);
     } else {
         char *before = undo_record_evidence_value(e);
+        char *id = undo_record_evidence_id(ref.id, t);
         if (progress_evidence_detach(p, g->id, ref.id, t, progress_now_ms()) == PROGRESS_CHANGED &&
-            item_cmd_save(s, "the removal was", err) == 0) {
-            char *id = undo_record_evidence_id(ref.id, t);
-            item_cmd_record_undo(s, g->id, UNDO_RECORD_EVIDENCE, id, before, "", err);
-            free(id);
+            item_cmd_save_change(s, g->id, UNDO_RECORD_EVIDENCE, id, before, "", "the removal was",
+                                 err) == 0) {
             fputs("Removed from ", out);
             put_piece(out, &ref, t, text_flags);
             fputc('\n', out);
             rc = report_finish(out);
         }
+        free(id);
         free(before);
     }
     free(t);
@@ -190,7 +189,8 @@ int evidence_cmd_verify(const struct guide *g, struct progress_store *s, const c
     }
     int rc = report_finish(out);
     if (progress_store_readonly(s) == NULL && progress_store_dirty(s) &&
-        item_cmd_save(s, "the result was", err) != 0) {
+        item_cmd_save_change(s, g->id, UNDO_RECORD_STATE, NULL, NULL, NULL, "the result was",
+                             err) != 0) {
         rc = 1;
     }
     return rc != 0 || sum.failed > 0 ? 1 : 0;

@@ -103,6 +103,10 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
     if (sum->certs > 0) {
         parts[n++] = xasprintf("%zu certification%s", sum->certs, sum->certs == 1 ? "" : "s");
     }
+    if (sum->evidence > 0) {
+        parts[n++] =
+            xasprintf("%zu piece%s of evidence", sum->evidence, sum->evidence == 1 ? "" : "s");
+    }
     if (sum->start) {
         parts[n++] = xstrdup("the start date");
     }
@@ -192,7 +196,8 @@ static int merge_and_report(const struct guide *g, struct progress_store *s,
         fputs("a newer reset cleared older progress; ", out);
     }
     if (!progress_import_changed(&sum) ||
-        (sum.reset && sum.items + sum.notes + sum.certs + sum.events == 0 && !sum.start)) {
+        (sum.reset && sum.items + sum.notes + sum.certs + sum.evidence + sum.events == 0 &&
+         !sum.start)) {
         fputs(sum.reset        ? "nothing else changed"
               : sum.voided > 0 ? "nothing changed"
                                : "nothing changed, everything "

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "progress_journal_internal.h"
+#include "progress_evidence_internal.h"
+#include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -28,6 +30,7 @@ static void undo_entry_free(struct progress_undo *u)
     free(u->guide_id);
     free(u->id);
     free(u->text);
+    progress_evidence_free(u->evidence);
     memset(u, 0, sizeof *u);
 }
 
@@ -177,13 +180,23 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
     case PROGRESS_UNDO_LOG:
         progress_journal_unlog(pg, u->event, now_ms);
         break;
+    case PROGRESS_UNDO_EVIDENCE: {
+        const struct progress_evidence *e =
+            progress_evidence_find_in(pg, u->evidence->item, u->evidence->target);
+        progress_evidence_put(pg, u->evidence,
+                              progress_change_time(pg, e != NULL ? e->changed : 0, now_ms));
+        break;
+    }
     }
     p->generation++;
 }
 
 static const enum progress_undone_kind undone_kinds[] = {
-    [PROGRESS_UNDO_STATE] = PROGRESS_UNDONE_STATE, [PROGRESS_UNDO_NOTE] = PROGRESS_UNDONE_NOTE,
-    [PROGRESS_UNDO_CERT] = PROGRESS_UNDONE_CERT,   [PROGRESS_UNDO_START] = PROGRESS_UNDONE_START,
+    [PROGRESS_UNDO_STATE] = PROGRESS_UNDONE_STATE,
+    [PROGRESS_UNDO_NOTE] = PROGRESS_UNDONE_NOTE,
+    [PROGRESS_UNDO_CERT] = PROGRESS_UNDONE_CERT,
+    [PROGRESS_UNDO_START] = PROGRESS_UNDONE_START,
+    [PROGRESS_UNDO_EVIDENCE] = PROGRESS_UNDONE_EVIDENCE,
     [PROGRESS_UNDO_LOG] = PROGRESS_UNDONE_LOG,
 };
 
@@ -214,12 +227,19 @@ bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_
         const struct progress_cert *c =
             u.kind == PROGRESS_UNDO_CERT ? progress_find_cert(pg, u.id) : NULL;
         out->kind = undone_kinds[u.kind];
+        out->target = NULL;
         out->id = it != NULL ? it->id : n != NULL ? n->id : c != NULL ? c->id : NULL;
         for (size_t k = 0; u.kind == PROGRESS_UNDO_LOG && pg != NULL && k < pg->journal.n; k++) {
             if (pg->journal.ev[k].id == u.event) {
                 out->id = pg->journal.ev[k].item;
                 out->minutes = pg->journal.ev[k].minutes;
             }
+        }
+        if (u.kind == PROGRESS_UNDO_EVIDENCE) {
+            const struct progress_evidence *e =
+                progress_evidence_find_in(pg, u.evidence->item, u.evidence->target);
+            out->id = e != NULL ? e->item : NULL;
+            out->target = e != NULL ? e->target : NULL;
         }
     }
     undo_entry_free(&u);

@@ -129,8 +129,10 @@ int undo_record_save(const struct progress_store *s, const char *guide_id,
     int64_t now = progress_now_ms();
     progress_reset_guide(p, key, now);
     int rc = -1;
-    static const char *const kinds[] = {
-        [UNDO_RECORD_STATE] = "state", [UNDO_RECORD_NOTE] = "note", [UNDO_RECORD_LOG] = "log"};
+    static const char *const kinds[] = {[UNDO_RECORD_STATE] = "state",
+                                        [UNDO_RECORD_NOTE] = "note",
+                                        [UNDO_RECORD_EVIDENCE] = "evidence",
+                                        [UNDO_RECORD_LOG] = "log"};
     if (put_field(p, key, "kind", kinds[kind], now) == 0 && put_field(p, key, "id", id, now) == 0 &&
         put_field(p, key, "before", before, now) == 0 &&
         put_field(p, key, "after", after, now) == 0) {
@@ -165,6 +167,51 @@ static int apply_log(const char *guide_id, struct progress *p, const char *after
     *why = ch == PROGRESS_SAME ? "that time log was taken back already"
                                : "that time log is not in the progress any more";
     return ch == PROGRESS_CHANGED ? 0 : -1;
+}
+
+char *undo_record_evidence_id(const char *item, const char *target)
+{
+    return xasprintf("%s\n%s", item, target);
+}
+
+char *undo_record_evidence_value(const struct progress_evidence *e)
+{
+    if (e == NULL || e->kind == PROGRESS_EVIDENCE_NONE) {
+        return xstrdup("");
+    }
+    return xasprintf("%s:%s", progress_evidence_kind_name(e->kind),
+                     e->description != NULL ? e->description : "");
+}
+
+/* Puts back an evidence record's "before" when the piece still holds "after". */
+static int apply_evidence(const char *guide_id, struct progress *p, const char *id,
+                          const char *before, const char *after, int64_t now, const char **why)
+{
+    const char *nl = strchr(id, '\n');
+    const char *colon = strchr(before, ':');
+    struct progress_evidence_spec spec = {.target = nl != NULL ? nl + 1 : ""};
+    char *item = nl != NULL ? xstrndup(id, (size_t)(nl - id)) : NULL;
+    char *kind = colon != NULL ? xstrndup(before, (size_t)(colon - before)) : NULL;
+    int rc = -1;
+    *why = "the undo record is damaged";
+    if (item != NULL && (before[0] == '\0' ||
+                         (kind != NULL && progress_evidence_kind_parse(kind, &spec.kind) == 0))) {
+        const struct progress_evidence *cur =
+            progress_evidence_find(p, guide_id, item, spec.target);
+        char *now_value = undo_record_evidence_value(cur);
+        if (strcmp(now_value, after) != 0) {
+            *why = "its evidence changed since";
+        } else if (before[0] == '\0') {
+            rc = progress_evidence_detach(p, guide_id, item, spec.target, now) < 0 ? -1 : 0;
+        } else {
+            spec.description = colon + 1;
+            rc = progress_evidence_attach(p, guide_id, item, &spec, now) < 0 ? -1 : 0;
+        }
+        free(now_value);
+    }
+    free(item);
+    free(kind);
+    return rc;
 }
 
 /* Applies "before" to the item when it still holds "after". 0, or -1 with why. */
@@ -216,16 +263,21 @@ int undo_record_take(const struct progress_store *s, struct progress *doc, const
     const char *after = before != NULL ? field(rec, key, "after") : NULL;
     int rc = 0;
     if (after != NULL) {
-        enum undo_record_kind k = strcmp(kind, "state") == 0 ? UNDO_RECORD_STATE
-                                  : strcmp(kind, "log") == 0 ? UNDO_RECORD_LOG
-                                                             : UNDO_RECORD_NOTE;
+        enum undo_record_kind k = strcmp(kind, "state") == 0      ? UNDO_RECORD_STATE
+                                  : strcmp(kind, "log") == 0      ? UNDO_RECORD_LOG
+                                  : strcmp(kind, "evidence") == 0 ? UNDO_RECORD_EVIDENCE
+                                                                  : UNDO_RECORD_NOTE;
         const char *why = NULL;
-        rc = apply(guide_id, doc, k, id, before, after, now_ms, &why) == 0 ? 1 : -1;
+        rc = (k == UNDO_RECORD_EVIDENCE
+                  ? apply_evidence(guide_id, doc, id, before, after, now_ms, &why)
+                  : apply(guide_id, doc, k, id, before, after, now_ms, &why)) == 0
+                 ? 1
+                 : -1;
         if (rc < 0) {
             *cause = xstrdup(why);
         }
         out->kind = k;
-        out->id = xstrdup(id);
+        out->id = k == UNDO_RECORD_EVIDENCE ? xstrndup(id, strcspn(id, "\n")) : xstrdup(id);
         out->before = xstrdup(before);
     }
     free(key);

@@ -233,7 +233,7 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
 }
 
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
-                     struct progress_date today)
+                     struct progress_date today, bool blank)
 {
     if (p == NULL || !(g->loaded & GUIDE_PART_PATH) || guide_count_actions(g) == 0) {
         return;
@@ -257,7 +257,9 @@ void view_today_home(struct view_doc *d, const struct guide *g, const struct pro
     }
     snprintf(buf, sizeof buf, "%zu overdue%s%zu due this week%s%s logged this week", overdue,
              sep(d), week, sep(d), logged);
-    view_doc_add_blank(d);
+    if (blank) {
+        view_doc_add_blank(d);
+    }
     view_doc_begin_item(d, VIEW_TODAY_ID);
     view_doc_begin_line(d);
     view_doc_puts(d, VIEW_ROLE_HEADING, "Today");

@@ -10,6 +10,8 @@
 #ifndef TRAIL_VIEW_TODAY_H
 #define TRAIL_VIEW_TODAY_H
 
+#include <stdbool.h>
+
 #include "guide.h"
 #include "progress.h"
 #include "progress_schedule.h"
@@ -38,10 +40,11 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
 
 /* Home's pointer to Today, first among its entries: an item with the id VIEW_TODAY_ID, "Today:
  * 2 overdue · 3 due this week · 1h logged this week", when the guide's path is loaded and the
- * plan has dates (nothing on the first frame, drawn before the progress is read). */
+ * plan has dates (nothing on the first frame, drawn before the progress is read); after an
+ * empty line when `blank`. */
 #define VIEW_TODAY_ID "today"
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
-                     struct progress_date today);
+                     struct progress_date today, bool blank);
 
 /* The timeline of the plan (nothing when it has no dates), ending with a sentence. */
 void view_today_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,

@@ -260,13 +260,14 @@ void view_today_home(struct view_doc *d, const struct guide *g, const struct pro
     if (blank) {
         view_doc_add_blank(d);
     }
-    view_doc_begin_item(d, VIEW_TODAY_ID);
     view_doc_begin_line(d);
     view_doc_puts(d, VIEW_ROLE_HEADING, "Today");
     view_doc_pad_to(d, 16);
     view_doc_puts(d, overdue > 0 ? VIEW_ROLE_ACCENT : VIEW_ROLE_BODY, buf);
+    view_doc_puts(d, VIEW_ROLE_DIM, sep(d));
+    view_doc_puts(d, VIEW_ROLE_KEY, "T");
+    view_doc_puts(d, VIEW_ROLE_DIM, " opens it");
     view_doc_end_line(d);
-    view_doc_end_item(d);
 }
 
 /* --- The timeline ------------------------------------------------------------------------ */

@@ -38,11 +38,10 @@ void view_today_done(struct view_today *t);
 void view_today_screen(struct view_doc *d, const struct guide *g, const struct progress *p,
                        const struct view_today *t);
 
-/* Home's pointer to Today, first among its entries: an item with the id VIEW_TODAY_ID, "Today:
- * 2 overdue · 3 due this week · 1h logged this week", when the guide's path is loaded and the
+/* Home's pointer to Today, above its progress: "Today  2 overdue · 3 due this week · 1h logged
+ * this week · T opens it", when the guide's path is loaded and the
  * plan has dates (nothing on the first frame, drawn before the progress is read); after an
  * empty line when `blank`. */
-#define VIEW_TODAY_ID "today"
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
                      struct progress_date today, bool blank);
 

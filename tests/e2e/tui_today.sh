@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Today (T) and logging time (L) in the browser, on a fixture guide with a dated plan: Home's
-# first entry points at Today; Today lists the overdue actions first, the time logged this
+# Today line points at it; Today lists the overdue actions first, the time logged this
 # week, the forecast, the timeline and the streak; L logs time on the selected action through
 # a prompt (a bad duration is refused in the prompt, nothing written), u takes it back; the
 # timeline is drawn whole at 40, 80 and 200 columns, and without colour.
@@ -40,6 +40,7 @@ in_file() {
 
 tui_start 80 40 "$run"
 tui_wait "Today           2 overdue" "Home points at Today with what is overdue"
+expect_contains "$(tui_screen)" "T opens it" "and names its key"
 tui_keys T
 tui_wait "Overdue (2)" "T opens Today with the overdue actions"
 screen=$(tui_screen)

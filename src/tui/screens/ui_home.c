@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Home: the guide's title, intro and header stats, overall progress, the next action, pace and
  * certifications, the numbered menu of sections and the call to action. Enter opens the
- * selected section (1-9 and Tab work from anywhere) or, on the Today line first among them,
- * Today; S asks for the day the learner started, which pace counts from. */
+ * selected section (1-9 and Tab work from anywhere); S asks for the day the learner started,
+ * which pace counts from. */
 #include "ui_home.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +12,6 @@
 #include "ui_section.h"
 #include "ui_status.h"
 #include "ui_store.h"
-#include "view_today.h"
 #include "xalloc.h"
 
 /* The tag of the start date prompt in ui_data(). */
@@ -36,12 +34,6 @@ static enum ui_result home_action(struct ui *ui, struct ui_screen *s, enum ui_ac
         return UI_RES_PASS;
     }
     const char *id = s->doc.items[s->pos.sel].id;
-    if (strcmp(id, VIEW_TODAY_ID) == 0) {
-        if (ui_push_kind(ui, "today", SIZE_MAX, "Today") == NULL) {
-            ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
-        }
-        return UI_RES_ALL;
-    }
     for (size_t i = 0; i < ui->n_sections; i++) {
         if (strcmp(id, view_guide_section_id(ui->sections[i])) == 0) {
             return ui_section_open(ui, ui->sections[i]);

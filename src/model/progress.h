@@ -212,10 +212,12 @@ enum progress_undone_kind {
     PROGRESS_UNDONE_NOTE,
     PROGRESS_UNDONE_CERT,
     PROGRESS_UNDONE_START,
+    PROGRESS_UNDONE_EVIDENCE, /* a piece of evidence attached, changed or removed */
 };
 struct progress_undone {
     enum progress_undone_kind kind;
     const char *id;
+    const char *target; /* EVIDENCE: the piece's target (borrowed); else NULL */
 };
 
 /* Undoes guide_id's last change still in the undo history (up to PROGRESS_UNDO_MAX levels,
@@ -310,8 +312,7 @@ int progress_cert_validate(const struct progress_cert_info *c, struct progress_d
  * Status NONE with no dates clears the entry (a tombstone). */
 enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
                                        const char *cert_id, const struct progress_cert_info *c,
-                                       struct progress_date today, int64_t now_ms,
-                                       char **cause);
+                                       struct progress_date today, int64_t now_ms, char **cause);
 
 /* Fills *out with cert_id's status and dates; returns false (and status NONE, no dates) when
  * there is no entry or it was cleared. */

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "guide.h"
 #include "guide_locate.h"
+#include "guide_md.h"
 #include "guide_print.h"
 #include "item_cmd.h"
 #include "json_report.h"
@@ -155,7 +156,9 @@ static void usage(FILE *out)
           out);
     fputs("GUIDE is a guide id in the content directory. Without it, every command acts on\n"
           "the guide set by 'guide =' in the config file, else on the default guide\n"
-          "(default: ml-engineer), else on the only guide there.\n"
+          "(default: ml-engineer), else on the only guide there. GUIDE (or --content) may\n"
+          "also be a Markdown plan, PLAN.md: its headings are sections and its task items\n"
+          "key actions; the file is only read.\n"
           "\n"
           "Files:\n"
           "  ~/.trail_progress.yaml\n"
@@ -439,6 +442,10 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (optind < argc) {
         o->guide_id = argv[optind++];
+    }
+    if (o->guide_id != NULL && o->content == NULL && guide_md_is_plan(o->guide_id)) {
+        o->content = o->guide_id; /* trail PLAN.md */
+        o->guide_id = NULL;
     }
     if (optind < argc) {
         fprintf(stderr, "trail: unexpected argument '%s'\nTry 'trail --help'.\n", argv[optind]);

@@ -243,8 +243,8 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
         return 1;
     }
     struct progress *p = progress_store_doc(s);
-    enum progress_state before = progress_get_state(p, g->id, ref.id);
-    if (before != state && (progress_set_state(p, g->id, ref.id, state, progress_now_ms()) < 0 ||
+    enum progress_state before = progress_item_state(p, g, ref.id);
+    if (before != state && (progress_set_item_state(p, g, ref.id, state, progress_now_ms()) < 0 ||
                             save(s, "the change was", err) != 0)) {
         return 1;
     }

@@ -217,7 +217,9 @@ static void markdown_phase(FILE *out, const struct progress *p, const struct gui
     fprintf(out, " (%zu/%zu, %u%%)\n\n", c.done, c.total - c.skipped, progress_percent(&c));
     put_markdown_note(out, progress_get_note(p, g->id, ph->id), "> ", flags);
     for (size_t a = 0; a < ph->n_actions; a++) {
-        enum progress_state st = progress_get_state(p, g->id, ph->actions[a].id);
+        enum progress_state st = progress_action_state(progress_find_guide(p, g->id), ph, a);
+        unsigned depth = ph->actions[a].depth < 8 ? ph->actions[a].depth : 8;
+        fprintf(out, "%*s", (int)depth * 2, ""); /* a sub-action nests under its parent */
         fputs(st == PROGRESS_DONE ? "- [x] " : "- [ ] ", out);
         if (st == PROGRESS_SKIPPED) {
             fputs("~~", out);

@@ -246,6 +246,20 @@ bool progress_merge(struct progress *ours, const struct progress *theirs);
 
 /* --- Counts for the browser and the reports --------------------------------------------- */
 
+/* The state action a of phase ph shows (progress_action.c): its saved state; without one, done
+ * when a Markdown plan's author ticked it; and done when it has sub-items, all done or skipped
+ * (at least one done), unless the learner skipped it. pg may be NULL. */
+enum progress_state progress_action_state(const struct progress_guide *pg,
+                                          const struct guide_phase *ph, size_t a);
+/* The same for the action of g with this id; the saved state of any other id. */
+enum progress_state progress_item_state(const struct progress *p, const struct guide *g,
+                                        const char *id);
+/* progress_set_state() against the state the item shows: setting todo on an item a plan's
+ * author ticked writes a todo entry, and undo puts back the state that was shown. */
+enum progress_change progress_set_item_state(struct progress *p, const struct guide *g,
+                                             const char *id, enum progress_state state,
+                                             int64_t now_ms);
+
 /* Counts the actions of phase number `phase` of g (an index into g->phases). */
 void progress_count_phase(const struct progress *p, const struct guide *g, size_t phase,
                           struct progress_counts *c);
@@ -310,8 +324,7 @@ int progress_cert_validate(const struct progress_cert_info *c, struct progress_d
  * Status NONE with no dates clears the entry (a tombstone). */
 enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
                                        const char *cert_id, const struct progress_cert_info *c,
-                                       struct progress_date today, int64_t now_ms,
-                                       char **cause);
+                                       struct progress_date today, int64_t now_ms, char **cause);
 
 /* Fills *out with cert_id's status and dates; returns false (and status NONE, no dates) when
  * there is no entry or it was cleared. */

@@ -287,8 +287,7 @@ void progress_count_phase(const struct progress *p, const struct guide *g, size_
     const struct progress_guide *pg = progress_find_guide(p, g->id);
     const struct guide_phase *ph = &g->phases[phase];
     for (size_t a = 0; a < ph->n_actions; a++) {
-        const struct progress_item *it = progress_find_item(pg, ph->actions[a].id);
-        enum progress_state st = it != NULL ? it->state : PROGRESS_TODO;
+        enum progress_state st = progress_action_state(pg, ph, a);
         c->total++;
         switch (st) {
         case PROGRESS_DONE:
@@ -374,8 +373,7 @@ bool progress_next_todo(const struct progress *p, const struct guide *g, size_t 
                 return false;
             }
         }
-        const struct progress_item *it = progress_find_item(pg, g->phases[ph].actions[ac].id);
-        enum progress_state st = it != NULL ? it->state : PROGRESS_TODO;
+        enum progress_state st = progress_action_state(pg, &g->phases[ph], ac);
         if (st == PROGRESS_TODO || st == PROGRESS_IN_PROGRESS) {
             *out_phase = ph;
             *out_action = ac;

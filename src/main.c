@@ -23,6 +23,7 @@
 #include "json_report.h"
 #include "progress_merge_file.h"
 #include "progress_report.h"
+#include "progress_personal.h"
 #include "progress_store.h"
 #include "search.h"
 #include "status_line.h"
@@ -583,12 +584,13 @@ static int run_note(const struct options *o, const struct guide *g, struct progr
     return rc;
 }
 
-static int run_progress(const struct options *o, const struct guide *g)
+static int run_progress(const struct options *o, struct guide *g)
 {
     struct progress_store *s = open_store(o);
     if (s == NULL) {
         return EXIT_ERROR;
     }
+    progress_personal_apply(g, progress_store_doc(s)); /* the learner's own actions */
     progress_report_notices(s, stderr);
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     int rc;

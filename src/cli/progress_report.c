@@ -230,6 +230,9 @@ static void markdown_phase(FILE *out, const struct progress *p, const struct gui
         } else if (st == PROGRESS_IN_PROGRESS) {
             fputs(" *(in progress)*", out);
         }
+        if (ph->actions[a].personal) {
+            fputs(" *(mine)*", out);
+        }
         fputc('\n', out);
         put_markdown_note(out, progress_get_note(p, g->id, ph->actions[a].id), "  > ", flags);
     }

@@ -104,6 +104,9 @@ static void json_action(FILE *out, const struct progress *p, const struct guide 
     }
     fputs(", \"note\": ", out);
     put_json_string(out, progress_get_note(p, g->id, a->id));
+    if (a->personal) {
+        fputs(", \"personal\": true", out);
+    }
     fputc('}', out);
 }
 

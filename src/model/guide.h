@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -143,6 +144,8 @@ struct guide {
     const char *faq_title;
     struct guide_faq *faqs;
     size_t n_faqs;
+
+    uint64_t personal_hash; /* progress_personal_apply()'s: the personal entries it spliced in */
 };
 
 /* Opens the guide in directory dir and loads guide.yaml plus the parts in `parts`.

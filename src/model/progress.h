@@ -212,6 +212,7 @@ enum progress_undone_kind {
     PROGRESS_UNDONE_NOTE,
     PROGRESS_UNDONE_CERT,
     PROGRESS_UNDONE_START,
+    PROGRESS_UNDONE_PERSONAL, /* a personal action added, edited or removed (progress_personal.h) */
 };
 struct progress_undone {
     enum progress_undone_kind kind;

@@ -1,43 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* The state a key action shows, which is more than its saved entry in a Markdown plan: an item
- * the plan's author ticked ("- [x]") shows as done until the learner sets its state, and an item
- * with sub-items shows as done once every sub-item is done or skipped (at least one done), unless
- * the learner skipped it. A YAML guide's action shows its saved state alone. Reports, counts and
- * the browser all ask here, so they agree. */
+/* The state a key action shows, looked up and set by id: more than its saved entry in a
+ * Markdown plan (see progress_action_state() in progress_model.c, which the counts use too):
+ * an item the plan's author ticked shows as done until the learner sets its state, so setting
+ * one compares with what is shown, and undo puts back what was shown. */
 #include <string.h>
 
 #include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
-
-/* The sub-items of ph->actions[a] are the actions after it that are deeper. */
-static bool children_done(const struct progress_guide *pg, const struct guide_phase *ph, size_t a)
-{
-    unsigned depth = ph->actions[a].depth;
-    size_t done = 0, open = 0;
-    for (size_t k = a + 1; k < ph->n_actions && ph->actions[k].depth > depth; k++) {
-        if (ph->actions[k].depth != depth + 1) {
-            continue;
-        }
-        enum progress_state st = progress_action_state(pg, ph, k);
-        done += st == PROGRESS_DONE;
-        open += st == PROGRESS_TODO || st == PROGRESS_IN_PROGRESS;
-    }
-    return done > 0 && open == 0;
-}
-
-enum progress_state progress_action_state(const struct progress_guide *pg,
-                                          const struct guide_phase *ph, size_t a)
-{
-    const struct guide_action *act = &ph->actions[a];
-    const struct progress_item *it = progress_find_item(pg, act->id);
-    enum progress_state st = it != NULL ? it->state : act->ticked ? PROGRESS_DONE : PROGRESS_TODO;
-    if (st != PROGRESS_DONE && st != PROGRESS_SKIPPED && a + 1 < ph->n_actions &&
-        ph->actions[a + 1].depth > act->depth && children_done(pg, ph, a)) {
-        st = PROGRESS_DONE;
-    }
-    return st;
-}
 
 enum progress_state progress_item_state(const struct progress *p, const struct guide *g,
                                         const char *id)

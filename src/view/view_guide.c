@@ -391,9 +391,13 @@ static void action_entry(struct view_doc *d, const struct guide *g, const struct
     int depth = (int)(a->depth < 6 ? a->depth : 6), indent = ITEM_INDENT + 2 * depth;
     char mark[64];
     snprintf(mark, sizeof mark, "%*s%s", 2 * depth, "", view_progress_mark(st));
+    /* The learner's own action says so. */
+    char *text =
+        a->personal ? xasprintf("%s %s", a->text, view_plan_mine_marker(d->text_flags)) : NULL;
     view_doc_begin_item(d, a->id);
-    view_doc_add_text(d, st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY, a->text,
-                      indent, mark, view_progress_mark_role(st));
+    view_doc_add_text(d, st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY,
+                      text != NULL ? text : a->text, indent, mark, view_progress_mark_role(st));
+    free(text);
     if (a->link != NULL) {
         view_doc_add_text(d, VIEW_ROLE_DIM, a->link, indent, NULL, VIEW_ROLE_DIM);
     }

@@ -25,6 +25,11 @@ const char *view_plan_note_marker(unsigned text_flags)
     return (text_flags & TEXT_ASCII) ? "*" : "✎";
 }
 
+const char *view_plan_mine_marker(unsigned text_flags)
+{
+    return (text_flags & TEXT_ASCII) ? "(mine)" : "· mine";
+}
+
 static const char *ellipsis(const struct view_doc *d)
 {
     return (d->text_flags & TEXT_ASCII) ? "..." : "…";

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_personal.h"
 #include "progress_store.h"
 #include "ui_section.h"
 #include "ui_status.h"
@@ -178,6 +179,16 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is %s again.", buf);
         } else {
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is cleared again.");
+        }
+        return;
+    }
+    case PROGRESS_UNDONE_PERSONAL: {
+        const struct progress_personal *e = progress_personal_find(p, gid, u->id);
+        if (e != NULL && e->text != NULL) {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: your action \"%s\" is back as it was.",
+                          e->text);
+        } else {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: your action is removed again.");
         }
         return;
     }

@@ -78,6 +78,10 @@ struct options {
     bool color;                /* --color */
     bool json;                 /* --json */
     const char *merge[3];      /* trail merge-file BASE OURS THEIRS */
+    const char *mode_opt;      /* the option or command word that chose the mode, or NULL */
+    const char *mode_arg;      /* its argument ("" for none) */
+    const char *width_arg;     /* --width as given */
+    bool check_dir;            /* --check=DIR named the content directory */
 };
 
 static void usage(FILE *out)
@@ -159,7 +163,9 @@ static void usage(FILE *out)
           "the guide set by 'guide =' in the config file, else on the default guide\n"
           "(default: ml-engineer), else on the only guide there. GUIDE (or --content) may\n"
           "also be a Markdown plan, PLAN.md: its headings are sections and its task items\n"
-          "key actions; the file is only read.\n"
+          "key actions; the file is only read. A run does one thing: two commands, an\n"
+          "option given twice with two values, or an option without the command it\n"
+          "changes is a usage error.\n"
           "\n"
           "Files:\n"
           "  ~/.trail_progress.yaml\n"
@@ -213,6 +219,19 @@ static bool is_file(const char *path)
 static int parse_command(int argc, char **argv, struct options *o)
 {
     const char *word = optind < argc ? argv[optind] : NULL;
+    enum progress_state state;
+    bool command =
+        word != NULL && (item_cmd_parse_state(word, &state) == 0 || strcmp(word, "note") == 0 ||
+                         strcmp(word, "undo") == 0 || strcmp(word, "merge-file") == 0);
+    /* After an option that takes no operand but GUIDE, a command word is a second command. */
+    if (command && o->mode != MODE_BROWSE && o->mode != MODE_MARK && o->mode != MODE_NOTE &&
+        o->mode != MODE_CHECK && o->mode != MODE_RESTORE) {
+        fprintf(stderr,
+                "trail: --%s and the command '%s' do not go together: run one command "
+                "at a time\n",
+                o->mode_opt, word);
+        return -1;
+    }
     if (o->mode == MODE_BROWSE && word != NULL && item_cmd_parse_state(word, &o->mark) == 0 &&
         strcmp(word, "in-progress") != 0 && strcmp(word, "skipped") != 0) {
         o->mode = MODE_MARK;
@@ -251,6 +270,73 @@ static int parse_command(int argc, char **argv, struct options *o)
         return -1;
     }
     return 0;
+}
+
+/* Records the option that chose the mode, refusing a second mode: two commands in one run are
+ * a usage error that names both, never the last one silently. The same option given again with
+ * the same argument is harmless. Returns 0, or -1 after printing why. */
+static int choose_mode(struct options *o, enum mode before, const char *given, const char *arg)
+{
+    if (before == MODE_BROWSE && o->mode_opt == NULL) {
+        o->mode_opt = given;
+        o->mode_arg = arg;
+        return 0;
+    }
+    if (strcmp(o->mode_opt, given) == 0 && strcmp(o->mode_arg, arg) == 0 && o->mode == before) {
+        return 0;
+    }
+    if (strcmp(o->mode_opt, given) == 0 && o->mode_arg[0] != '\0' && arg[0] != '\0') {
+        fprintf(stderr, "trail: --%s is given twice ('%s' and '%s')\n", given, o->mode_arg, arg);
+    } else if (strcmp(o->mode_opt, given) == 0) {
+        fprintf(stderr, "trail: --%s is given twice\n", given);
+    } else {
+        fprintf(stderr, "trail: --%s and --%s do not go together: run one command at a time\n",
+                o->mode_opt, given);
+    }
+    return -1;
+}
+
+/* A setting that takes a value (--content, --state, --width, --format) may be given once, or
+ * again with the same value; `name` is how the first one was given. Returns 0, or -1 after
+ * printing why. */
+static int set_once(const char **slot, const char *name, const char *given, const char *arg)
+{
+    if (*slot != NULL && strcmp(*slot, arg) != 0) {
+        if (strcmp(name, given) == 0) {
+            fprintf(stderr, "trail: --%s is given twice ('%s' and '%s')\n", given, *slot, arg);
+        } else {
+            fprintf(stderr, "trail: --%s and --%s both name the content directory\n", name, given);
+        }
+        return -1;
+    }
+    *slot = arg;
+    return 0;
+}
+
+/* The options that only change how one command works, given without it, and GUIDE given to
+ * --list-keys: usage errors, never ignored in silence (--list GUIDE marks GUIDE selected). Returns
+ * -1 to continue, or an exit status. */
+static int check_settings(const struct options *o)
+{
+    if (o->yes && o->mode != MODE_RESET) {
+        fprintf(stderr, "trail: --yes goes with --reset\n");
+        return EXIT_ERROR;
+    }
+    if (o->width_arg != NULL && o->mode != MODE_PRINT && o->mode != MODE_STATUS) {
+        fprintf(stderr, "trail: --width goes with --print or --status\n");
+        return EXIT_ERROR;
+    }
+    if (!o->mouse && o->mode != MODE_BROWSE) {
+        fprintf(stderr, "trail: --no-mouse goes with the browser, not with --%s\n",
+                o->mode_opt != NULL ? o->mode_opt : "a command");
+        return EXIT_ERROR;
+    }
+    if (o->guide_id != NULL && o->mode == MODE_LIST_KEYS) {
+        fprintf(stderr, "trail: --list-keys takes no GUIDE ('%s'): it lists the browser's keys\n",
+                o->guide_id);
+        return EXIT_ERROR;
+    }
+    return -1;
 }
 
 /* Returns -1 to continue, or an exit status. */
@@ -314,18 +400,28 @@ static int parse_options(int argc, char **argv, struct options *o)
         {NULL, 0, NULL, 0},
     };
     int c;
-    while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+    int at = -1;
+    while ((c = getopt_long(argc, argv, "hV", longopts, &at)) != -1) {
         /* --check and --restore take an optional argument: "" stands for none. */
         const char *arg = optarg != NULL ? optarg : "";
+        const char *given = at >= 0 ? longopts[at].name : "";
+        at = -1;
+        /* The options that choose a mode set it from MODE_BROWSE, which none of them sets. */
+        enum mode before = o->mode;
+        o->mode = MODE_BROWSE;
         switch (c) {
         case OPT_CONTENT:
-            o->content = arg;
+            if (set_once(&o->content, o->check_dir ? "check=DIR" : given, given, arg) != 0) {
+                return EXIT_ERROR;
+            }
             break;
         case OPT_CHECK: /* --check=DIR; --check DIR is the operand below */
             o->mode = MODE_CHECK;
-            if (arg[0] != '\0') {
-                o->content = arg;
+            if (arg[0] != '\0' && set_once(&o->content, o->check_dir ? "check=DIR" : "content",
+                                           "check=DIR", arg) != 0) {
+                return EXIT_ERROR;
             }
+            o->check_dir = o->check_dir || arg[0] != '\0';
             break;
         case OPT_PRINT:
             o->mode = MODE_PRINT;
@@ -359,9 +455,14 @@ static int parse_options(int argc, char **argv, struct options *o)
                 fprintf(stderr, "trail: --state needs a file name\n");
                 return EXIT_ERROR;
             }
-            o->state = arg;
+            if (set_once(&o->state, given, given, arg) != 0) {
+                return EXIT_ERROR;
+            }
             break;
         case OPT_WIDTH:
+            if (set_once(&o->width_arg, given, given, arg) != 0) {
+                return EXIT_ERROR;
+            }
             if ((o->width = parse_width(arg)) < 0) {
                 fprintf(stderr, "trail: --width takes a number from 20 to 1000, not '%s'\n", arg);
                 return EXIT_ERROR;
@@ -413,7 +514,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->mode = MODE_STATUS;
             break;
         case OPT_FORMAT:
-            o->status_format = arg;
+            if (set_once(&o->status_format, given, given, arg) != 0) {
+                return EXIT_ERROR;
+            }
             break;
         case OPT_COLOR:
             o->color = true;
@@ -429,6 +532,11 @@ static int parse_options(int argc, char **argv, struct options *o)
             return EXIT_OK;
         default:
             fputs("Try 'trail --help' for more information.\n", stderr);
+            return EXIT_ERROR;
+        }
+        if (o->mode == MODE_BROWSE) {
+            o->mode = before;
+        } else if (choose_mode(o, before, given, arg) != 0) {
             return EXIT_ERROR;
         }
     }
@@ -480,7 +588,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         fprintf(stderr, "trail: --over-reset goes with --import\n");
         return EXIT_ERROR;
     }
-    return -1;
+    return check_settings(o);
 }
 
 /* Text flags for output to a stream: UTF-8 when the locale (or, for a pipe, C.UTF-8) allows. */

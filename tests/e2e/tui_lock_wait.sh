@@ -17,6 +17,9 @@ state="$TUI_DIR/progress.yaml"
 
 # hold: takes the lock in the background (HOLDER is its pid).
 hold() {
+    # The background job truncates hold.out only once it runs: remove the last holder's
+    # "locked" first, or the wait below could see it before the new holder has the lock.
+    rm -f "$TUI_DIR/hold.out"
     "$DRIVER" hold "$state" >"$TUI_DIR/hold.out" 2>&1 &
     HOLDER=$!
     local deadline=$((SECONDS + TUI_TIMEOUT))

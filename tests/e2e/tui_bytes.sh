@@ -21,6 +21,8 @@ session() {
     tui_start 80 24 "script -q -c \"'$TRAIL_BIN' --content '$FIXTURE'\"" \
         "'$TUI_DIR/$name.raw'"
     tui_wait "1  Overview" "$name: Home is drawn" >/dev/null
+    tui_wait "FAQ · 7 questions" "$name: Home has settled (the rest of the guide is in)" \
+        >/dev/null
     local n=1
     for key in "$@"; do
         tui_keys "$key"

@@ -24,6 +24,7 @@
 #include "progress_merge_file.h"
 #include "progress_report.h"
 #include "progress_personal.h"
+#include "progress_reattach.h"
 #include "progress_store.h"
 #include "search.h"
 #include "status_line.h"
@@ -625,9 +626,37 @@ static int check_output(int rc)
     return rc;
 }
 
-static int run_check(const char *dir, bool json, struct diag *d)
+static char *store_path(const struct options *o);
+
+/* A Markdown plan's saved progress that no item matches any more (progress_reattach.h), as
+ * warnings: it stays in the progress file, which is only read here. */
+static void check_orphans(const struct options *o, struct guide *g, const char *dir, struct diag *d)
 {
+    char *path = store_path(o);
+    struct progress_store *s = path != NULL ? progress_store_open_read(path) : NULL;
+    if (s != NULL) {
+        progress_personal_apply(g, progress_store_doc(s)); /* items take their saved ids back */
+        const char **ids;
+        size_t n = progress_orphans(g, progress_store_doc(s), &ids);
+        for (size_t i = 0; i < n; i++) {
+            char q[64];
+            diag_add(d, DIAG_WARNING, dir, 0, 0,
+                     "saved progress of '%s' matches no item of the plan: orphaned, kept in %s",
+                     diag_quote(ids[i], q, sizeof q), path);
+        }
+        free((void *)ids);
+        progress_store_close(s);
+    }
+    free(path);
+}
+
+static int run_check(const struct options *o, const char *dir, struct diag *d)
+{
+    bool json = o->json;
     struct guide *g = guide_load(dir, GUIDE_PART_ALL, d);
+    if (g != NULL && g->markdown) {
+        check_orphans(o, g, dir, d);
+    }
     if (json) {
         int rc = g == NULL || d->errors > 0 ? EXIT_INVALID : EXIT_OK;
         rc = check_output(json_report_check(dir, g, d, stdout) == 0 ? rc : EXIT_ERROR);
@@ -1043,7 +1072,7 @@ static int run(const struct options *o)
     struct diag d = {0};
     int rc = EXIT_ERROR;
     if (o->mode == MODE_CHECK) {
-        rc = run_check(dir, o->json, &d);
+        rc = run_check(o, dir, &d);
     } else {
         struct guide *g = guide_load(dir, parts_for(o->mode), &d);
         if (g == NULL) {

@@ -146,6 +146,7 @@ struct guide {
     size_t n_faqs;
 
     uint64_t personal_hash; /* progress_personal_apply()'s: the personal entries it spliced in */
+    bool reattached;        /* a Markdown plan's actions took their saved ids back */
 };
 
 /* Opens the guide in directory dir and loads guide.yaml plus the parts in `parts`.

@@ -566,6 +566,9 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
 
 int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
 {
+    if (g->markdown) {
+        return guide_md_load_parts(g, parts, d);
+    }
     static const enum guide_part order[] = {GUIDE_PART_INFO, GUIDE_PART_PATH, GUIDE_PART_CERTS,
                                             GUIDE_PART_FAQ};
     int rc = 0;
@@ -588,7 +591,7 @@ int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
 struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
 {
     if (guide_md_is_plan(dir)) {
-        return guide_md_load(dir, d);
+        return guide_md_load(dir, parts, d);
     }
     struct guide *g = xcalloc(1, sizeof *g);
     g->dir = xstrdup(dir);

@@ -92,13 +92,14 @@ struct builder {
     /* the current section's list items */
     struct rec *recs;
     size_t n_recs, cap_recs;
-    size_t *li; /* the open list items (record index; SIZE_MAX past the depth limit) */
+    size_t made_recs; /* records whose text buffer is set up (kept across sections) */
+    size_t *li;       /* the open list items (record index; SIZE_MAX past the depth limit) */
     size_t n_li, cap_li;
     unsigned skip_html; /* inside an HTML block */
-    unsigned code_span;
-    char *link;        /* the href of the link being read */
-    size_t link_start; /* where its text starts in the buffer it goes to */
-    bool flattened;    /* a warning about deep nesting was given */
+    char *link;         /* the href of the link being read */
+    size_t link_start;  /* where its text starts in the buffer it goes to */
+    bool info_only;     /* the title and introduction only: stop at the first section */
+    bool stop;
 };
 
 /* ---- Small helpers ---- */
@@ -175,8 +176,14 @@ size_t guide_md_slug(const char *text, char *out, size_t max)
     bool dash = false;
     for (size_t i = 0; i < len && n < max;) {
         char f[SEARCH_FOLD_MAX];
-        size_t flen;
-        i += search_fold_char(text + i, len - i, f, &flen);
+        size_t flen = 1;
+        unsigned char c0 = (unsigned char)text[i];
+        if (c0 < 0x80) { /* ASCII folds to its lowercase */
+            f[0] = (char)(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
+            i++;
+        } else {
+            i += search_fold_char(text + i, len - i, f, &flen);
+        }
         for (size_t k = 0; k < flen && n < max; k++) {
             char c = f[k];
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -214,21 +221,18 @@ static uint32_t hash32(const char *s)
 /* Registers id (made unique with "-2", "-3", ... when taken) and returns it in the arena. */
 static const char *unique_id(struct builder *B, const char *base, unsigned line, unsigned col)
 {
-    char id[GUIDE_MAX_ID + 1];
-    snprintf(id, sizeof id, "%s", base);
-    for (unsigned k = 2; guide_ids_find(B->g->ids, id) != NULL; k++) {
-        char sfx[16];
+    struct guide_id_entry e = {arena_strdup(&B->g->arena, base), B->file, line, col};
+    for (unsigned k = 2; guide_ids_add(B->g->ids, &e) != NULL; k++) {
+        char id[GUIDE_MAX_ID + 1], sfx[16];
         int sl = snprintf(sfx, sizeof sfx, "-%u", k);
         size_t keep = strlen(base);
         if (keep + (size_t)sl > GUIDE_MAX_ID) {
             keep = GUIDE_MAX_ID - (size_t)sl;
         }
         snprintf(id, sizeof id, "%.*s%s", (int)keep, base, sfx);
+        e.id = arena_strdup(&B->g->arena, id);
     }
-    const char *kept = arena_strdup(&B->g->arena, id);
-    struct guide_id_entry e = {kept, B->file, line, col};
-    guide_ids_add(B->g->ids, &e);
-    return kept;
+    return e.id;
 }
 
 /* "parent/slug" for a text, within the id limits; a text without letters or digits takes a
@@ -239,12 +243,15 @@ static void make_id(const char *parent, const char *text, size_t max, char *out,
     if (guide_md_slug(text, slug, max) == 0) {
         snprintf(slug, sizeof slug, "x%08x", (unsigned)hash32(text));
     }
-    if (parent == NULL) {
-        snprintf(out, size, "%s", slug);
-    } else if (strlen(parent) > ID_SECTION) {
+    size_t pl = parent != NULL ? strlen(parent) : 0, sl = strlen(slug);
+    if (pl > ID_SECTION) {
         snprintf(out, size, "h%08x/%s", (unsigned)hash32(parent), slug);
+    } else if (parent != NULL && pl + 1 + sl < size) {
+        memcpy(out, parent, pl); /* the common case without printf: a plan has many items */
+        out[pl] = '/';
+        memcpy(out + pl + 1, slug, sl + 1);
     } else {
-        snprintf(out, size, "%s/%s", parent, slug);
+        snprintf(out, size, "%s", slug);
     }
 }
 
@@ -370,8 +377,9 @@ static void close_section(struct builder *B)
     free(acts);
     free(adepth);
     for (size_t i = 0; i < B->n_recs; i++) {
-        buf_free(&B->recs[i].text);
+        B->recs[i].text.len = 0; /* kept for the next section's items: fewer allocations */
         free(B->recs[i].link);
+        B->recs[i].link = NULL;
     }
     B->n_recs = 0;
 }
@@ -385,6 +393,10 @@ static void open_section(struct builder *B)
     if (!B->have_title && level == 1 && B->n_phases == 0) {
         B->have_title = true;
         B->g->title = title != NULL ? title : B->g->title;
+        return;
+    }
+    if (B->info_only) {
+        B->stop = true; /* md4c stops when a callback returns non-zero */
         return;
     }
     close_section(B);
@@ -430,8 +442,14 @@ static void new_rec(struct builder *B, const MD_BLOCK_LI_DETAIL *li)
         B->cap_recs = B->cap_recs ? B->cap_recs * 2 : 32;
         B->recs = xreallocarray(B->recs, B->cap_recs, sizeof *B->recs);
     }
+    if (B->n_recs == B->made_recs) {
+        B->recs[B->made_recs++].text = (struct buf){0};
+    }
     struct rec *r = &B->recs[B->n_recs];
-    *r = (struct rec){.parent = parent,
+    struct buf text = r->text;
+    text.len = 0, text.brk = false;
+    *r = (struct rec){.text = text,
+                      .parent = parent,
                       .task = li->is_task != 0,
                       .ticked = li->is_task && (li->task_mark == 'x' || li->task_mark == 'X')};
     if (li->is_task) {
@@ -510,12 +528,14 @@ static int block(struct builder *B, MD_BLOCKTYPE type, void *detail, int step)
 
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *user)
 {
-    return block(user, type, detail, 1);
+    struct builder *B = user;
+    return B->stop ? 1 : block(B, type, detail, 1);
 }
 
 static int leave_block(MD_BLOCKTYPE type, void *detail, void *user)
 {
-    return block(user, type, detail, -1);
+    struct builder *B = user;
+    return B->stop ? 1 : block(B, type, detail, -1);
 }
 
 /* The scheme of a link ("https"), lowercased into out; empty when it has none. */
@@ -591,6 +611,9 @@ static void leave_link(struct builder *B)
 static int enter_span(MD_SPANTYPE type, void *detail, void *user)
 {
     struct builder *B = user;
+    if (B->stop) {
+        return 1;
+    }
     if (type == MD_SPAN_A) {
         enter_link(B, detail);
     } else if (type == MD_SPAN_CODE) {
@@ -603,6 +626,9 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *user)
 {
     (void)detail;
     struct builder *B = user;
+    if (B->stop) {
+        return 1;
+    }
     if (type == MD_SPAN_A) {
         leave_link(B);
     } else if (type == MD_SPAN_CODE) {
@@ -648,6 +674,9 @@ static void add_entity(struct buf *b, const char *s, size_t n)
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user)
 {
     struct builder *B = user;
+    if (B->stop) {
+        return 1;
+    }
     if (B->skip_html > 0 || type == MD_TEXT_HTML) {
         return 0; /* raw HTML (comments included) is never shown */
     }
@@ -724,15 +753,39 @@ static const char *plan_id(struct builder *B, const char *path)
     return arena_strdup(&B->g->arena, slug);
 }
 
-/* Reads the file whole; NULL after an error. */
-static char *read_plan(const char *path, size_t *len, struct diag *d)
+/* Reads the file whole, or only its first `max` bytes (cut at a character's start) when max is
+ * not 0; NULL after an error. */
+static char *read_plan(const char *path, size_t max, size_t *len, struct diag *d)
 {
     size_t size;
     int fd = ydoc_open_file(path, &size, d);
     if (fd < 0) {
         return NULL;
     }
-    char *buf = ydoc_read_fd(fd, size, len);
+    char *buf = NULL;
+    if (max > 0) {
+        buf = xmalloc(max + 1);
+        ssize_t n;
+        *len = 0;
+        while (*len < max && (n = read(fd, buf + *len, max - *len)) != 0) {
+            if (n < 0 && errno != EINTR) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            *len += n > 0 ? (size_t)n : 0;
+        }
+        /* Cut before a character whose bytes were not all read. */
+        size_t keep = buf != NULL ? *len : 0, k = keep;
+        while (k > 0 && keep - k < 3 && ((unsigned char)buf[k - 1] & 0xc0) == 0x80) {
+            k--;
+        }
+        if (buf != NULL && *len == max && k > 0 && ((unsigned char)buf[k - 1] & 0xc0) == 0xc0) {
+            *len = k - 1;
+        }
+    } else {
+        buf = ydoc_read_fd(fd, size, len);
+    }
     int err = errno;
     close(fd);
     if (buf == NULL) {
@@ -767,6 +820,9 @@ static md_parse_fn load_md4c(void **handle, const char *file, struct diag *d)
 static void builder_free(struct builder *B)
 {
     close_section(B); /* frees what a failed parse left */
+    for (size_t i = 0; i < B->made_recs; i++) {
+        buf_free(&B->recs[i].text);
+    }
     free(B->recs);
     free(B->li);
     free(B->phases);
@@ -790,39 +846,32 @@ static int parse(struct builder *B, md_parse_fn md_parse)
         .text = on_text,
     };
     int rc = md_parse(B->input, (MD_SIZE)B->size, &parser, B);
-    return rc == 0 ? 0 : -1;
+    return rc == 0 || B->stop ? 0 : -1;
 }
 
-struct guide *guide_md_load(const char *path, struct diag *d)
+/* The guide's title, introduction and (unless info_only) sections from the len bytes at text;
+ * 0, or -1 after adding an error to d. */
+static int load_text(struct guide *g, const char *path, const char *text, size_t len,
+                     bool info_only, struct diag *d)
 {
-    size_t len;
-    char *text = read_plan(path, &len, d);
-    if (text == NULL) {
-        return NULL;
-    }
     size_t bad;
     if (!text_utf8_valid(text, len, &bad)) {
         struct builder tmp = {.input = text, .size = len, .pos_line = 1};
         unsigned line, col;
         position(&tmp, bad, &line, &col);
         diag_add(d, DIAG_ERROR, path, line, col, "invalid UTF-8");
-        free(text);
-        return NULL;
+        return -1;
     }
     void *handle;
     md_parse_fn md_parse = load_md4c(&handle, path, d);
     if (md_parse == NULL) {
-        free(text);
         if (handle != NULL) {
             dlclose(handle);
         }
-        return NULL;
+        return -1;
     }
-    struct guide *g = xcalloc(1, sizeof *g);
-    g->dir = xstrdup(path);
-    g->ids = guide_ids_new();
-    g->markdown = true;
-    struct builder B = {.g = g, .d = d, .input = text, .size = len, .pos_line = 1};
+    struct builder B = {
+        .g = g, .d = d, .input = text, .size = len, .pos_line = 1, .info_only = info_only};
     B.file = arena_strdup(&g->arena, path);
     /* A byte order mark is no text. */
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
@@ -839,10 +888,11 @@ struct guide *guide_md_load(const char *path, struct diag *d)
     }
     if (rc != 0) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "the Markdown parser gave up (out of memory?)");
-    } else if (n_actions == 0) {
+    } else if (n_actions == 0 && !info_only) {
         diag_add(d, DIAG_ERROR, path, 1, 1,
                  "the plan has no items: write task items (- [ ] ...) or list items under a "
                  "heading");
+        rc = -1;
     }
     if (B.n_phases > 0) {
         g->phases = arena_calloc(&g->arena, B.n_phases, sizeof *g->phases);
@@ -850,15 +900,52 @@ struct guide *guide_md_load(const char *path, struct diag *d)
         g->n_phases = B.n_phases;
     }
     g->short_title = g->title;
-    g->path_title = "Plan";
-    g->available = GUIDE_PART_INFO | GUIDE_PART_PATH; /* a plan has no certifications or FAQ */
-    g->loaded = GUIDE_PART_ALL;
     builder_free(&B);
     dlclose(handle);
+    return rc;
+}
+
+struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d)
+{
+    bool info_only = !(parts & GUIDE_PART_PATH);
+    size_t len;
+    char *text = read_plan(path, info_only ? GUIDE_MD_INFO_BYTES : 0, &len, d);
+    if (text == NULL) {
+        return NULL;
+    }
+    struct guide *g = xcalloc(1, sizeof *g);
+    g->dir = xstrdup(path);
+    g->ids = guide_ids_new();
+    g->markdown = true;
+    g->path_title = "Plan";
+    g->available = GUIDE_PART_INFO | GUIDE_PART_PATH; /* a plan has no certifications or FAQ */
+    g->loaded = info_only ? GUIDE_PART_ALL & ~GUIDE_PART_PATH : GUIDE_PART_ALL;
+    int rc = load_text(g, path, text, len, info_only, d);
     free(text);
-    if (rc != 0 || n_actions == 0) {
+    if (rc != 0) {
         guide_free(g);
         return NULL;
     }
     return g;
+}
+
+int guide_md_load_parts(struct guide *g, unsigned parts, struct diag *d)
+{
+    if (!(parts & GUIDE_PART_PATH) || (g->loaded & GUIDE_PART_PATH)) {
+        return 0;
+    }
+    struct guide *full = guide_md_load(g->dir, GUIDE_PART_ALL, d);
+    if (full == NULL) {
+        return -1;
+    }
+    /* The sections are taken over; the title and introduction the first screen showed stay. */
+    g->phases = full->phases;
+    g->n_phases = full->n_phases;
+    struct guide_ids *ids = g->ids;
+    g->ids = full->ids;
+    full->ids = ids;
+    arena_adopt(&g->arena, &full->arena);
+    g->loaded |= GUIDE_PART_PATH;
+    guide_free(full);
+    return 0;
 }

@@ -22,10 +22,21 @@
  * ".markdown" (any case). */
 bool guide_md_is_plan(const char *path);
 
-/* Reads the Markdown plan at path into a new guide with every part loaded (caller frees with
- * guide_free()), or returns NULL after adding located errors to d. Warnings (a duplicate item
- * in a section, a link whose scheme is not http, https or mailto) are added either way. */
-struct guide *guide_md_load(const char *path, struct diag *d);
+/* The first screen needs only the title and introduction: without GUIDE_PART_PATH, only this
+ * many bytes from the start of a plan are read, and the parse stops at its first section. */
+#define GUIDE_MD_INFO_BYTES (64u * 1024u)
+
+/* Reads the Markdown plan at path into a new guide (caller frees with guide_free()), or
+ * returns NULL after adding located errors to d. With GUIDE_PART_PATH in parts, its sections
+ * and items are read too; otherwise only its title and introduction, and
+ * guide_md_load_parts() reads the rest. Warnings (a duplicate item in a section, a link whose
+ * scheme is not http, https or mailto) are added either way. A plan has no certifications or
+ * FAQ: those parts are loaded (empty) from the start. */
+struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d);
+
+/* guide_load_parts() for a plan: reads its sections when parts asks for GUIDE_PART_PATH and they
+ * are not loaded yet. Returns 0, or -1 after adding errors to d (the part stays unloaded). */
+int guide_md_load_parts(struct guide *g, unsigned parts, struct diag *d);
 
 /* True when a link may be opened: its scheme is http, https or mailto (any case). */
 bool guide_md_link_allowed(const char *href);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "progress_internal.h"
+#include "progress_reattach.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -191,6 +192,10 @@ static void splice_phase(struct guide *g, size_t ph, const struct progress_guide
 
 void progress_personal_apply(struct guide *g, const struct progress *p)
 {
+    if (p != NULL && !g->reattached) {
+        g->reattached = true;
+        progress_reattach(g, p); /* before the splice: only the plan's own actions match */
+    }
     const struct progress_guide *pg = p != NULL ? progress_lookup_guide(p, g->id) : NULL;
     uint64_t h = 14695981039346656037u;
     for (size_t i = 0; pg != NULL && i < pg->n_personal; i++) {

@@ -51,7 +51,8 @@ enum progress_change progress_personal_set(struct progress *p, const char *guide
 /* Makes g's actions those of its files plus the personal actions p holds for it: each after its
  * `after` action (and that action's sub-actions) in its phase, at the same depth; one whose
  * phase is gone at the end of the last phase. Cheap when nothing changed since the last call.
- * The new arrays live in g's arena. */
+ * The new arrays live in g's arena. The first call with a document also lets a Markdown plan's
+ * actions take their saved ids back (progress_reattach()). */
 void progress_personal_apply(struct guide *g, const struct progress *p);
 
 #endif

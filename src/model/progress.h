@@ -64,6 +64,8 @@
 #define PROGRESS_NOTE_MAX       YDOC_MAX_SCALAR /* bytes in a note: what the reader accepts */
 #define PROGRESS_RESUME_MAX     256             /* bytes in a resume screen or item string */
 #define PROGRESS_SCROLL_MAX     1000000000L
+/* The learner's own actions' ids start with it (progress_personal.h). */
+#define PROGRESS_PERSONAL_PREFIX "mine/"
 
 enum progress_state {
     PROGRESS_TODO = 0,

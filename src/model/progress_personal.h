@@ -14,8 +14,7 @@
 #include "guide.h"
 #include "progress.h"
 
-#define PROGRESS_PERSONAL_PREFIX "mine/" /* every personal action's id starts with it */
-#define PROGRESS_PERSONAL_MAX    1000    /* bytes in a personal action's text */
+#define PROGRESS_PERSONAL_MAX 1000 /* bytes in a personal action's text */
 
 /* One personal action. text NULL: removed (a tombstone). */
 struct progress_personal {

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "progress_personal.h"
 #include "xalloc.h"
 
 /* Past this many orphan-candidate pairs, only same-slug matches are tried (each comparison of

@@ -88,7 +88,9 @@ const char *view_guide_section_label(const struct guide *g, enum view_section s)
 {
     static const char *const labels[VIEW_SECTION_COUNT] = {"Overview", "Career Path",
                                                            "Certifications", "FAQ"};
-    (void)g;
+    if (s == VIEW_SECTION_PATH && g != NULL && g->markdown) {
+        return "Plan"; /* a Markdown plan's sections */
+    }
     return s < VIEW_SECTION_COUNT ? labels[s] : "";
 }
 

@@ -215,10 +215,12 @@ enum progress_undone_kind {
     PROGRESS_UNDONE_CERT,
     PROGRESS_UNDONE_START,
     PROGRESS_UNDONE_PERSONAL, /* a personal action added, edited or removed (progress_personal.h) */
+    PROGRESS_UNDONE_EVIDENCE, /* a piece of evidence attached, changed or removed */
 };
 struct progress_undone {
     enum progress_undone_kind kind;
     const char *id;
+    const char *target; /* EVIDENCE: the piece's target (borrowed); else NULL */
 };
 
 /* Undoes guide_id's last change still in the undo history (up to PROGRESS_UNDO_MAX levels,

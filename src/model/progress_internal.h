@@ -83,7 +83,7 @@ struct progress_undo {
     struct progress_cert_info cert;     /* CERT: the entry before */
     struct progress_date date;          /* START: the date before (year 0: none) */
     struct progress_evidence *evidence; /* EVIDENCE: the piece before (kind NONE: none) */
-    char *phase, *after; /* PERSONAL: where it was (text: its text; NULL: none) */
+    char *phase, *after;                /* PERSONAL: where it was (text: its text; NULL: none) */
 };
 
 struct progress {

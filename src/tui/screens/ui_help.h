@@ -5,7 +5,7 @@
 
 #include "ui_stack.h"
 
-/* Opens the overlay over the top screen; any key closes it. */
+/* Opens the overlay over the top screen; the movement keys scroll it, any other key closes it. */
 enum ui_result ui_help_open(struct ui *ui, int arg);
 
 #endif

@@ -33,5 +33,9 @@ void diag_print(const struct diag *d, FILE *out);
 /* Formats one message into buf (always NUL-terminated, truncated to size). */
 void diag_format(const struct diag_msg *m, char *buf, size_t size);
 void diag_free(struct diag *d);
+/* A key, id or text quoted in a message, written to buf: at most 48 bytes of it, anything but
+ * printable ASCII as '?' and "..." when cut, so a hostile file cannot put escape sequences on
+ * the user's terminal through an error. Returns buf. */
+const char *diag_quote(const char *s, char *buf, size_t size);
 
 #endif

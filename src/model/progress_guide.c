@@ -50,6 +50,7 @@ void progress_guide_clear(struct progress_guide *pg)
     free(pg->resume.item);
     progress_journal_free(&pg->journal);
     free(pg->id);
+    progress_personal_clear(pg);
     memset(pg, 0, sizeof *pg);
 }
 
@@ -222,6 +223,7 @@ bool progress_guide_drop_void(struct progress_guide *pg)
     dropped |= drop_void_notes(pg);
     dropped |= drop_void_certs(pg);
     dropped |= progress_journal_drop_void(pg);
+    dropped |= progress_personal_drop_void(pg);
     dropped |= progress_evidence_drop_void(pg);
     if (pg->start.changed != 0 && pg->start.changed <= pg->reset) {
         memset(&pg->start, 0, sizeof pg->start);
@@ -279,7 +281,7 @@ size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
     }
     lift(&pg->start.changed, reset, &n);
     progress_evidence_lift(pg, reset, &n);
-    return n + progress_journal_lift(pg, reset);
+    return n + progress_journal_lift(pg, reset) + progress_personal_lift(pg, reset);
 }
 
 int64_t progress_guide_latest(const struct progress_guide *pg)
@@ -296,8 +298,9 @@ int64_t progress_guide_latest(const struct progress_guide *pg)
     for (size_t i = 0; i < pg->certs.n; i++) {
         t = certs[i].changed > t ? certs[i].changed : t;
     }
-    int64_t j = progress_journal_latest(pg);
-    return progress_evidence_latest(pg, j > t ? j : t);
+    int64_t j = progress_journal_latest(pg), mine = progress_personal_latest(pg);
+    mine = j > mine ? j : mine;
+    return progress_evidence_latest(pg, mine > t ? mine : t);
 }
 
 /* --- Reading ---------------------------------------------------------------------------- */
@@ -478,6 +481,7 @@ bool progress_guide_merge(struct arena *a, struct progress_guide *og,
     changed |= merge_items(a, og, tg);
     changed |= merge_records(og, tg);
     changed |= progress_journal_merge(og, tg);
+    changed |= progress_personal_merge(og, tg);
     changed |= progress_evidence_merge(og, tg);
     changed |= progress_extra_merge(a, &og->extra, &tg->extra);
     changed |= progress_extra_merge(a, &og->unread_items, &tg->unread_items);

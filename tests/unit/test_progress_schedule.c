@@ -21,9 +21,11 @@
 
 #define G "ml"
 
-static struct guide_action a1[] = {
-    {"f/1", "One"}, {"f/2", "Two"}, {"f/3", "Three"}, {"f/4", "Four"}};
-static struct guide_action a2[] = {{"s/1", "Five"}, {"s/2", "Six"}};
+static struct guide_action a1[] = {{.id = "f/1", .text = "One"},
+                                   {.id = "f/2", .text = "Two"},
+                                   {.id = "f/3", .text = "Three"},
+                                   {.id = "f/4", .text = "Four"}};
+static struct guide_action a2[] = {{.id = "s/1", .text = "Five"}, {.id = "s/2", .text = "Six"}};
 static int effort2[] = {10, 30};
 static struct guide_phase phases[] = {
     {.id = "f", .title = "F", .start_month = 1, .end_month = 1, .actions = a1, .n_actions = 4},

@@ -91,12 +91,12 @@ struct options {
     const char *target;        /* --attach, --detach: the path or URL */
     const char *description;   /* --description */
     const char *resume_file;   /* --merge: the JSON Resume file to merge into */
-    bool with_notes;           /* --with-notes */
-    bool with_paths;           /* --with-paths */
     const char *mode_opt;      /* the option or command word that chose the mode, or NULL */
     const char *mode_arg;      /* its argument ("" for none) */
     const char *width_arg;     /* --width as given */
     bool check_dir;            /* --check=DIR named the content directory */
+    bool with_notes;           /* --with-notes */
+    bool with_paths;           /* --with-paths */
     unsigned log_minutes;      /* --log DURATION */
 };
 

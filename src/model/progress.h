@@ -260,12 +260,6 @@ unsigned progress_percent(const struct progress_counts *c);
  * every action is done or skipped. */
 size_t progress_current_phase(const struct progress *p, const struct guide *g);
 
-/* Finds the next action after (phase, action) in guide order, wrapping around, whose state is
- * PROGRESS_TODO or PROGRESS_IN_PROGRESS. Pass phase == SIZE_MAX to start from the beginning.
- * Returns true and sets *out_phase and *out_action; false when nothing is left to do. */
-bool progress_next_todo(const struct progress *p, const struct guide *g, size_t phase,
-                        size_t action, size_t *out_phase, size_t *out_action);
-
 /* Number of saved entries of g's id whose item the guide does not have ("2 saved items are not
  * in this guide; kept"). Counts only entries that are not void. */
 size_t progress_count_unknown(const struct progress *p, const struct guide *g);
@@ -310,8 +304,7 @@ int progress_cert_validate(const struct progress_cert_info *c, struct progress_d
  * Status NONE with no dates clears the entry (a tombstone). */
 enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
                                        const char *cert_id, const struct progress_cert_info *c,
-                                       struct progress_date today, int64_t now_ms,
-                                       char **cause);
+                                       struct progress_date today, int64_t now_ms, char **cause);
 
 /* Fills *out with cert_id's status and dates; returns false (and status NONE, no dates) when
  * there is no entry or it was cleared. */

@@ -44,26 +44,40 @@ size_t progress_list_left(const struct progress *p, const struct guide *g,
     return n;
 }
 
-bool progress_suggest_next(const struct progress *p, const struct guide *g, size_t *phase,
-                           size_t *action)
+bool progress_next_action(const struct progress *p, const struct guide *g, size_t phase,
+                          size_t action, size_t *out_phase, size_t *out_action)
 {
     struct progress_left_item *left = NULL;
     size_t n = progress_list_left(p, g, &left);
     size_t pick = n;
-    for (size_t i = 0; i < n && pick == n; i++) {
-        if (left[i].state == PROGRESS_IN_PROGRESS) {
-            pick = i;
+    if (phase == SIZE_MAX) { /* from no action: the first in progress */
+        for (size_t i = 0; i < n && pick == n; i++) {
+            if (left[i].state == PROGRESS_IN_PROGRESS) {
+                pick = i;
+            }
+        }
+    } else { /* the first after (phase, action) in guide order */
+        for (size_t i = 0; i < n && pick == n; i++) {
+            if (left[i].phase > phase || (left[i].phase == phase && left[i].action > action)) {
+                pick = i;
+            }
         }
     }
-    if (pick == n && n > 0) {
+    if (pick == n && n > 0) { /* else the first: wrapping around */
         pick = 0;
     }
     if (pick < n) {
-        *phase = left[pick].phase;
-        *action = left[pick].action;
+        *out_phase = left[pick].phase;
+        *out_action = left[pick].action;
     }
     free(left);
     return pick < n;
+}
+
+bool progress_suggest_next(const struct progress *p, const struct guide *g, size_t *phase,
+                           size_t *action)
+{
+    return progress_next_action(p, g, SIZE_MAX, 0, phase, action);
 }
 
 static const char *separator(unsigned flags)

@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_progress.h"
 #include "ui_prompt.h"
 #include "ui_section.h"
 #include "ui_status.h"
 #include "ui_store.h"
+#include "view_plan.h"
 #include "xalloc.h"
 
 /* The tag of the start date prompt in ui_data(). */
@@ -30,6 +32,9 @@ static enum ui_result home_action(struct ui *ui, struct ui_screen *s, enum ui_ac
         return UI_RES_PASS;
     }
     const char *id = s->doc.items[s->pos.sel].id;
+    if (strcmp(id, view_plan_next_id) == 0) {
+        return ui_progress_next_todo(ui, 0); /* the action "Next" names, as ] from Home */
+    }
     for (size_t i = 0; i < ui->n_sections; i++) {
         if (strcmp(id, view_guide_section_id(ui->sections[i])) == 0) {
             return ui_section_open(ui, ui->sections[i]);

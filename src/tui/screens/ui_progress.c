@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_plan.h"
 #include "progress_store.h"
 #include "ui_section.h"
 #include "ui_status.h"
@@ -280,7 +281,7 @@ enum ui_result ui_progress_next_todo(struct ui *ui, int arg)
         from_action = top->pos.sel;
     }
     size_t phase, action;
-    if (!progress_next_todo(p, ui->g, from, from_action, &phase, &action)) {
+    if (!progress_next_action(p, ui->g, from, from_action, &phase, &action)) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Every key action is done or skipped.");
         return UI_RES_ALL;
     }

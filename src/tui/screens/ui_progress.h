@@ -22,8 +22,8 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
 enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_action a);
 /* Undoes the last change (several levels). */
 enum ui_result ui_progress_undo(struct ui *ui, int arg);
-/* Opens the phase of the next key action still to do (after the selected one on a checklist,
- * else from the start) and selects it. */
+/* Opens the phase of the next key action (progress_next_action(): after the selected one on a
+ * checklist, else the one Home suggests as "Next") and selects it. */
 enum ui_result ui_progress_next_todo(struct ui *ui, int arg);
 
 #endif

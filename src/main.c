@@ -788,8 +788,20 @@ static char *command_guide(const struct options *o, bool quiet)
     return dir;
 }
 
-/* The browser. The config file's warnings (settings and key bindings) are printed before the
- * screen starts; a bad line never stops trail. */
+/* The messages of `all` about the file at path, copied into out. */
+static void diag_of_file(const struct diag *all, const char *path, struct diag *out)
+{
+    for (size_t i = 0; path != NULL && i < all->n; i++) {
+        const struct diag_msg *m = &all->msgs[i];
+        if (m->file != NULL && strcmp(m->file, path) == 0) {
+            diag_add(out, m->level, m->file, m->line, m->col, "%s", m->text);
+        }
+    }
+}
+
+/* The browser. The warnings (about the config file's settings and key bindings, in line
+ * order) are printed before the screen starts, so they stay on the terminal after it, and the
+ * config file's are shown inside the browser too; a bad line never stops trail. */
 static int run_browser(const struct options *o)
 {
     struct diag d = {0};
@@ -803,7 +815,11 @@ static int run_browser(const struct options *o)
     char *dir = choose_guide(o, &cfg, v, n, true, &d);
     /* guide.yaml only: the browser loads the career path after its first frame. */
     struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO, &d) : NULL;
+    diag_sort(&d);
     diag_print(&d, stderr);
+    struct diag cw = {0};
+    diag_of_file(&d, cfg.path, &cw);
+    uo.warnings = &cw;
     int rc = EXIT_ERROR;
     char *path = NULL;
     /* The browser opens the progress file itself, after its first frame. */
@@ -819,6 +835,7 @@ static int run_browser(const struct options *o)
     guide_entries_free(v, n);
     ui_keys_free(keys);
     config_free(&cfg);
+    diag_free(&cw);
     diag_free(&d);
     return rc;
 }
@@ -996,6 +1013,7 @@ static int run_list_keys(void)
     struct config cfg = {0};
     load_config(&cfg, &d);
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
+    diag_sort(&d);
     diag_print(&d, stderr);
     ui_list_keys(keys, stdout);
     ui_keys_free(keys);

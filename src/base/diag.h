@@ -32,6 +32,9 @@ void diag_add(struct diag *d, enum diag_level level, const char *file, unsigned 
 void diag_print(const struct diag *d, FILE *out);
 /* Formats one message into buf (always NUL-terminated, truncated to size). */
 void diag_format(const struct diag_msg *m, char *buf, size_t size);
+/* Puts the messages about each file in line and column order, the files in the order they first
+ * appear (messages gathered by several readers of one file come out as a reader of it reads). */
+void diag_sort(struct diag *d);
 void diag_free(struct diag *d);
 
 #endif

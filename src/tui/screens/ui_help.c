@@ -33,12 +33,53 @@ static int help_rows(const char *help, int width, struct text_line **lines)
     return n > 0 ? (int)n : 1;
 }
 
+/* The config file's warnings under the keys: a blank row, a title, then each one wrapped to
+ * `width`. Returns the rows they take (0 without warnings). */
+static int warning_rows(const struct ui *ui, int width)
+{
+    const struct diag *w = ui->opt.warnings;
+    if (w == NULL || w->n == 0) {
+        return 0;
+    }
+    int rows = 2;
+    char buf[1024];
+    for (size_t i = 0; i < w->n; i++) {
+        diag_format(&w->msgs[i], buf, sizeof buf);
+        rows += help_rows(buf, width, NULL);
+    }
+    return rows;
+}
+
+/* Draws the warnings from row y, above row `last`. */
+static void draw_warnings(struct ui *ui, int y, int x, int width, int last)
+{
+    const struct diag *w = ui->opt.warnings;
+    const char *title = "Warnings about the config file (those lines are ignored):";
+    y++;
+    if (y < last) {
+        ui_draw_text(y++, x, title, strlen(title), width,
+                     ui_theme_attr(&ui->theme, VIEW_ROLE_HEADING));
+    }
+    char buf[1024];
+    for (size_t i = 0; i < w->n && y < last; i++) {
+        diag_format(&w->msgs[i], buf, sizeof buf);
+        struct text_line *tl = NULL;
+        int n = help_rows(buf, width, &tl);
+        for (int r = 0; r < n && y < last; r++) {
+            ui_draw_text(y++, x, buf + tl[r].start, tl[r].len, width,
+                         ui_theme_attr(&ui->theme, VIEW_ROLE_ERROR));
+        }
+        free(tl);
+    }
+}
+
 /* The bindings of the keys that work here, and the help's layout for them. */
 struct help_layout {
-    int n;    /* bindings listed */
-    int rows; /* rows they take in one column, help texts wrapped */
-    int cols; /* 1, or 2 when one column does not fit (each help then cut to one row) */
-    int w, h; /* the box */
+    int n;     /* bindings listed */
+    int rows;  /* rows they take in one column, help texts wrapped */
+    int wrows; /* rows the config file's warnings take below them */
+    int cols;  /* 1, or 2 when one column does not fit (each help then cut to one row) */
+    int w, h;  /* the box */
     int y0, x0;
 };
 
@@ -71,18 +112,20 @@ static void help_layout(const struct ui *ui, unsigned scope, struct help_layout 
             l->rows += help_rows(b->help, l->w - 4 - NAMES_COLS, NULL);
         }
     }
-    /* Rows: the top border, the keys, a blank, the closing hint, the bottom border. */
+    l->wrows = warning_rows(ui, l->w - 4);
+    /* Rows: the top border, the keys, the warnings, a blank, the closing hint, the bottom
+     * border. */
     l->cols = 1;
-    l->h = l->rows + 4;
+    l->h = l->rows + l->wrows + 4;
     if (l->h <= ui->rows - 2) {
         l->y0 = 1 + (ui->rows - 2 - l->h) / 2;
-    } else if (l->rows + 3 <= ui->rows) {
-        l->h = l->rows + 3; /* over the header and the footer, without the blank */
+    } else if (l->rows + l->wrows + 3 <= ui->rows) {
+        l->h = l->rows + l->wrows + 3; /* over the header and the footer, without the blank */
         l->y0 = (ui->rows - l->h) / 2;
     } else {
         l->cols = 2;
         l->rows = (l->n + 1) / 2;
-        l->h = l->rows + 3 < ui->rows ? l->rows + 3 : ui->rows;
+        l->h = l->rows + l->wrows + 3 < ui->rows ? l->rows + l->wrows + 3 : ui->rows;
         l->y0 = (ui->rows - l->h) / 2;
         l->w = ui->cols - 4 < 2 * HELP_COLS ? ui->cols - 4 : 2 * HELP_COLS;
     }
@@ -141,6 +184,9 @@ static void help_draw(struct ui *ui, void *data)
         y += draw_binding(ui, b, y, l.x0 + 2 + col * col_w, col_w - (l.cols - 1), last - y,
                           l.cols == 1);
     }
+    if (l.wrows > 0) {
+        draw_warnings(ui, l.y0 + 1 + l.rows, l.x0 + 2, l.w - 4, last);
+    }
     const char *close = "Press any key to close this help";
     ui_draw_text(last, l.x0 + 2, close, strlen(close), l.w - 4,
                  ui_theme_attr(&ui->theme, VIEW_ROLE_DIM));
@@ -164,6 +210,25 @@ static const struct ui_modal_ops help_modal = {
     .key = help_key,
     .draw = help_draw,
 };
+
+void ui_help_start(struct ui *ui)
+{
+    const struct diag *w = ui->opt.warnings;
+    if (w == NULL || w->n == 0) {
+        return;
+    }
+    char first[1024], before[sizeof ui->status];
+    diag_format(&w->msgs[0], first, sizeof first);
+    snprintf(before, sizeof before, "%s", ui->status); /* what the store said stays */
+    size_t more = w->n - 1 + w->dropped;
+    if (more > 0) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "%s (%zu more; ? lists them)%s%s", first, more,
+                      before[0] != '\0' ? " " : "", before);
+    } else {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "%s (? shows it again)%s%s", first,
+                      before[0] != '\0' ? " " : "", before);
+    }
+}
 
 enum ui_result ui_help_open(struct ui *ui, int arg)
 {

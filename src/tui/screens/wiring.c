@@ -84,6 +84,7 @@ static void start(struct ui *ui)
         ok = ui_section_load(ui, GUIDE_PART_PATH);
     }
     ui_progress_start(ui);
+    ui_help_start(ui);
     if (ok) {
         ui_resume_restore(ui);
     }

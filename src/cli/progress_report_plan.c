@@ -143,7 +143,7 @@ static struct progress *read_export(const char *path, char **id, struct diag *d)
 static struct progress *load_export(const struct guide *g, const char *path, FILE *err)
 {
     struct diag d = {0};
-    char *id = NULL;
+    char *id = NULL, *why = NULL;
     struct progress *theirs = read_export(path, &id, &d);
     if (theirs == NULL || d.errors > 0) {
         char msg[512];
@@ -152,10 +152,15 @@ static struct progress *load_export(const struct guide *g, const char *path, FIL
         progress_free(theirs);
         theirs = NULL;
     } else if (strcmp(id, g->id) != 0) {
-        char *why = xasprintf("it holds the progress of guide '%s', not '%s' (name the guide: "
-                              "trail --import FILE %s)",
-                              id, g->id, id);
+        why = xasprintf("it holds the progress of guide '%s', not '%s' (name the guide: "
+                        "trail --import FILE %s)",
+                        id, g->id, id);
         import_failed(path, why, err);
+        free(why);
+        progress_free(theirs);
+        theirs = NULL;
+    } else if (progress_certs_validate(theirs, id, progress_date_today(), &why) != 0) {
+        import_failed(path, why, err); /* the rules of the browser's tracker */
         free(why);
         progress_free(theirs);
         theirs = NULL;

@@ -20,12 +20,12 @@ session() {
     tui_new_server "$name"
     tui_start 80 24 "script -q -c \"'$TRAIL_BIN' --content '$FIXTURE'\"" \
         "'$TUI_DIR/$name.raw'"
-    tui_wait "1  Overview" "$name: Home is drawn" >/dev/null
-    local n=1
+    tui_wait "2/5" "$name: Home is drawn, its first section selected" >/dev/null
+    local n=2
     for key in "$@"; do
         tui_keys "$key"
         n=$((n + 1))
-        tui_wait "$n/4" "$name: selection moved to $n" >/dev/null
+        tui_wait "$n/5" "$name: selection moved to $n" >/dev/null
     done
     tui_keys q
     tui_wait "[exit 0]" "$name: quit" >/dev/null

@@ -335,6 +335,34 @@ static int check_settings(const struct options *o)
     return -1;
 }
 
+/* What getopt_long() found wrong with word (c is ':' for a missing argument, '?' else). */
+static void bad_option(int c, const char *word, const struct option *longopts)
+{
+    if (c == ':') {
+        fprintf(stderr, "trail: %s needs an argument\n", word);
+        return;
+    }
+    size_t len = strcspn(word, "=");
+    int matches = 0;
+    for (size_t i = 0; strncmp(word, "--", 2) == 0 && longopts[i].name != NULL; i++) {
+        if (strlen(longopts[i].name) == len - 2 &&
+            strncmp(longopts[i].name, word + 2, len - 2) == 0) {
+            matches = 1; /* the exact name wins over the longer ones it begins */
+            break;
+        }
+        matches += strncmp(longopts[i].name, word + 2, len - 2) == 0;
+    }
+    if (matches > 1) {
+        fprintf(stderr, "trail: ambiguous option '%.*s'\n", (int)len, word);
+    } else if (strncmp(word, "--", 2) == 0 && matches == 1) {
+        fprintf(stderr, "trail: %.*s takes no argument\n", (int)len, word);
+    } else if (strncmp(word, "--", 2) == 0 || optopt == 0) {
+        fprintf(stderr, "trail: unknown option '%.*s'\n", (int)len, word);
+    } else {
+        fprintf(stderr, "trail: unknown option '-%c'\n", optopt);
+    }
+}
+
 /* Returns -1 to continue, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -397,7 +425,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     int c;
     int at = -1;
-    while ((c = getopt_long(argc, argv, "hV", longopts, &at)) != -1) {
+    opterr = 0; /* getopt would name the binary's path: trail says what is wrong itself */
+    while ((c = getopt_long(argc, argv, ":hV", longopts, &at)) != -1) {
         /* --check and --restore take an optional argument: "" stands for none. */
         const char *arg = optarg != NULL ? optarg : "";
         const char *given = at >= 0 ? longopts[at].name : "";
@@ -473,8 +502,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_START:
             o->mode = MODE_START;
             if (strcmp(arg, "none") != 0 && progress_date_parse(arg, &o->start) != 0) {
-                fprintf(stderr, "trail: --start takes a real date YYYY-MM-DD or 'none', not '%s'\n",
-                        arg);
+                fprintf(stderr, "trail: --start: '%s' is %s; give a date YYYY-MM-DD or 'none'\n",
+                        arg, progress_date_problem(arg));
                 return EXIT_ERROR;
             }
             break;
@@ -527,6 +556,7 @@ static int parse_options(int argc, char **argv, struct options *o)
             printf("trail %s\n", TRAIL_VERSION);
             return EXIT_OK;
         default:
+            bad_option(c, argv[optind - 1], longopts);
             fputs("Try 'trail --help' for more information.\n", stderr);
             return EXIT_ERROR;
         }
@@ -633,9 +663,11 @@ static int run_check(const char *dir, bool json, struct diag *d)
         guide_free(g);
         return EXIT_INVALID;
     }
-    printf("%s: valid guide '%s': %zu phases, %zu key actions, %zu certifications, "
-           "%zu questions%s\n",
-           dir, g->id, g->n_phases, guide_count_actions(g), g->n_certs, g->n_faqs,
+    size_t actions = guide_count_actions(g);
+    printf("%s: valid guide '%s': %zu phase%s, %zu key action%s, %zu certification%s, "
+           "%zu question%s%s\n",
+           dir, g->id, g->n_phases, g->n_phases == 1 ? "" : "s", actions, actions == 1 ? "" : "s",
+           g->n_certs, g->n_certs == 1 ? "" : "s", g->n_faqs, g->n_faqs == 1 ? "" : "s",
            d->warnings > 0 ? " (with warnings)" : "");
     guide_free(g);
     return EXIT_OK;
@@ -946,8 +978,9 @@ static int run_list(const struct options *o)
             continue;
         }
         char *title = text_sanitize(g->title, strlen(g->title), flags, NULL);
-        printf("%-20s %s  (%zu key actions, %u%% done)%s\n", v[i].id, title, guide_count_actions(g),
-               progress_percent(&c), selected ? " (selected)" : "");
+        size_t actions = guide_count_actions(g);
+        printf("%-20s %s  (%zu key action%s, %u%% done)%s\n", v[i].id, title, actions,
+               actions == 1 ? "" : "s", progress_percent(&c), selected ? " (selected)" : "");
         free(title);
         guide_free(g);
     }
@@ -997,7 +1030,7 @@ static int run_merge_file(const struct options *o)
     char *why = NULL;
     int rc = progress_merge_files(o->merge[1], o->merge[2], &why);
     if (why != NULL) {
-        fputs("trail merge-file: ", stderr);
+        fputs("trail: merge-file: ", stderr);
         fputs(why, stderr);
         fputc('\n', stderr);
         free(why);

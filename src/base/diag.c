@@ -65,10 +65,11 @@ void diag_print(const struct diag *d, FILE *out)
     char buf[1024];
     for (size_t i = 0; i < d->n; i++) {
         diag_format(&d->msgs[i], buf, sizeof buf);
-        fprintf(out, "%s\n", buf);
+        /* A message about no line of a file is trail's own, and says so like every other. */
+        fprintf(out, "%s%s\n", d->msgs[i].line == 0 ? "trail: " : "", buf);
     }
     if (d->dropped > 0) {
-        fprintf(out, "(%zu more messages not shown)\n", d->dropped);
+        fprintf(out, "(%zu more message%s not shown)\n", d->dropped, d->dropped == 1 ? "" : "s");
     }
 }
 

@@ -267,10 +267,12 @@ char *progress_pace_text(const struct progress_pace *pace, const struct guide *g
     case PROGRESS_PACE_NO_PLAN:
         return xasprintf("Started %s; the guide gives no months for its phases", start);
     case PROGRESS_PACE_BEFORE:
-        return xasprintf("Starts in %ld day%s (%s)%s%d months planned", pace->days_to_start,
-                         pace->days_to_start == 1 ? "" : "s", start, sep, pace->total_months);
+        return xasprintf("Starts in %ld day%s (%s)%s%d month%s planned", pace->days_to_start,
+                         pace->days_to_start == 1 ? "" : "s", start, sep, pace->total_months,
+                         pace->total_months == 1 ? "" : "s");
     case PROGRESS_PACE_AFTER: {
-        char *buf = xasprintf("The plan's %d months ended on %s", pace->total_months, end);
+        char *buf = xasprintf("The plan's %d month%s ended on %s", pace->total_months,
+                              pace->total_months == 1 ? "" : "s", end);
         append_you(&buf, pace, g, text_flags);
         return buf;
     }

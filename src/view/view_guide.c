@@ -179,7 +179,8 @@ static void menu_entry(struct view_doc *d, const struct guide *g, size_t n, enum
         view_doc_puts(d, VIEW_ROLE_DIM, what);
     } else if (s == VIEW_SECTION_PATH && g->n_phases > 0) {
         char what[64];
-        snprintf(what, sizeof what, "%s%zu phases", sep(d), g->n_phases);
+        snprintf(what, sizeof what, "%s%zu phase%s", sep(d), g->n_phases,
+                 g->n_phases == 1 ? "" : "s");
         view_doc_puts(d, VIEW_ROLE_DIM, what);
     }
     view_doc_end_line(d);
@@ -340,8 +341,8 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
         snprintf(title + len, sizeof title - len, " %s", view_plan_note_marker(d->text_flags));
     }
     view_doc_add_text(d, VIEW_ROLE_HEADING, title, ITEM_INDENT, num, VIEW_ROLE_NUMBER);
-    snprintf(what, sizeof what, "%s%s%zu key actions", p->duration ? p->duration : "",
-             p->duration ? sep(d) : "", p->n_actions);
+    snprintf(what, sizeof what, "%s%s%zu key action%s", p->duration ? p->duration : "",
+             p->duration ? sep(d) : "", p->n_actions, p->n_actions == 1 ? "" : "s");
     view_doc_add_text(d, VIEW_ROLE_DIM, what, ITEM_INDENT, NULL, VIEW_ROLE_DIM);
     if (pr != NULL && p->n_actions > 0) {
         struct progress_counts c;

@@ -218,13 +218,22 @@ static void result_item(struct view_doc *d, const struct guide *g, const struct 
     view_doc_end_item(d);
 }
 
+/* The query in quotes, or as typed when it holds quotes of its own ("a phrase"): never
+ * ""a phrase"". */
+static void put_query(struct view_doc *d, enum view_role role, const char *query)
+{
+    bool own = strchr(query, '"') != NULL;
+    view_doc_puts(d, role, own ? "" : "\"");
+    view_doc_puts(d, role, query);
+    view_doc_puts(d, role, own ? "" : "\"");
+}
+
 /* "No match for "query"" on a line of its own. */
 static void no_match(struct view_doc *d, const char *query)
 {
     view_doc_begin_line(d);
-    view_doc_puts(d, VIEW_ROLE_ERROR, "No match for \"");
-    view_doc_puts(d, VIEW_ROLE_ERROR, query);
-    view_doc_puts(d, VIEW_ROLE_ERROR, "\"");
+    view_doc_puts(d, VIEW_ROLE_ERROR, "No match for ");
+    put_query(d, VIEW_ROLE_ERROR, query);
     view_doc_end_line(d);
 }
 
@@ -309,10 +318,8 @@ void view_search_faqs(struct view_doc *d, const struct guide *g, const struct se
     view_doc_begin_line(d);
     view_doc_puts(d, VIEW_ROLE_NUMBER, count);
     if (search_query_count_terms(q) > 0) {
-        view_doc_puts(d, VIEW_ROLE_DIM,
-                      res->n == 1 ? " question matches \"" : " questions match \"");
-        view_doc_puts(d, VIEW_ROLE_DIM, query);
-        view_doc_puts(d, VIEW_ROLE_DIM, "\"");
+        view_doc_puts(d, VIEW_ROLE_DIM, res->n == 1 ? " question matches " : " questions match ");
+        put_query(d, VIEW_ROLE_DIM, query);
     }
     view_doc_end_line(d);
     view_doc_add_blank(d);

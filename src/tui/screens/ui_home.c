@@ -78,10 +78,12 @@ static enum ui_result start_prompt(struct ui *ui, struct ui_prompt *pr, enum ui_
     }
     char *date_text = xasprintf("%.*s", (int)len, text + start);
     struct progress_date date = {0};
-    bool ok = len == 0 || progress_date_parse(date_text, &date) == 0;
+    const char *why = len == 0 || progress_date_parse(date_text, &date) == 0
+                          ? NULL
+                          : progress_date_problem(date_text);
     free(date_text);
-    if (!ok) {
-        ui_prompt_note(pr, VIEW_ROLE_ERROR, "not a date like 2026-12-01");
+    if (why != NULL) {
+        ui_prompt_note(pr, VIEW_ROLE_ERROR, "%s; a date is like 2026-12-01", why);
         return UI_RES_ALL;
     }
     ui_prompt_close(ui);

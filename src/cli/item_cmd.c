@@ -193,26 +193,46 @@ static const char *state_words(enum progress_state st, bool capital)
     return capital ? "To do" : "to do";
 }
 
-/* Saves the store after a change; 0, or 1 after saying on err why nothing was saved. */
-/* Leaves the undo record of a change; one that cannot be written is a warning (the change
+/* The undo record of a change, written by the save that stores the change while it holds the
+ * progress file's lock (progress_store_on_save()): two commands saving one after the other
+ * leave the record of the later change. One that cannot be written is a warning (the change
  * itself stands). */
-static void record_undo(const struct progress_store *s, const char *guide_id,
-                        enum undo_record_kind kind, const char *id, const char *before,
-                        const char *after, FILE *err)
+struct undo_write {
+    const struct progress_store *s;
+    const char *guide_id;
+    enum undo_record_kind kind;
+    const char *id, *before, *after;
+    bool cleared; /* an undo: drop the record instead */
+    bool done;
+    char *cause;
+};
+
+static void write_undo(void *arg)
 {
-    char *cause = NULL;
-    if (undo_record_save(s, guide_id, kind, id, before, after, &cause) != 0) {
-        fputs("trail: warning: trail undo cannot take this change back: ", err);
-        report_put_clean(err, cause, 0);
-        fputc('\n', err);
-        free(cause);
+    struct undo_write *u = arg;
+    u->done = true;
+    if (u->cleared) {
+        undo_record_clear(u->s, u->guide_id);
+    } else {
+        undo_record_save(u->s, u->guide_id, u->kind, u->id, u->before, u->after, &u->cause);
     }
 }
 
-static int save(struct progress_store *s, const char *what, FILE *err)
+/* Saves the store after a change, with its undo record; 0, or 1 after saying on err why nothing
+ * was saved. */
+static int save(struct progress_store *s, struct undo_write *u, const char *what, FILE *err)
 {
-    if (!progress_store_dirty(s) || progress_store_save(s) == 0) {
+    progress_store_on_save(s, write_undo, u);
+    int rc = !progress_store_dirty(s) || progress_store_save(s) == 0 ? 0 : 1;
+    progress_store_on_save(s, NULL, NULL);
+    if (rc == 0) {
         report_save_warning(s, err);
+        if (u->cause != NULL) {
+            fputs("trail: warning: trail undo cannot take this change back: ", err);
+            report_put_clean(err, u->cause, 0);
+            fputc('\n', err);
+            free(u->cause);
+        }
         return 0;
     }
     fprintf(err, "trail: %s not saved: ", what);
@@ -244,13 +264,15 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
     }
     struct progress *p = progress_store_doc(s);
     enum progress_state before = progress_get_state(p, g->id, ref.id);
+    struct undo_write u = {.s = s,
+                           .guide_id = g->id,
+                           .kind = UNDO_RECORD_STATE,
+                           .id = ref.id,
+                           .before = progress_state_name(before),
+                           .after = progress_state_name(state)};
     if (before != state && (progress_set_state(p, g->id, ref.id, state, progress_now_ms()) < 0 ||
-                            save(s, "the change was", err) != 0)) {
+                            save(s, &u, "the change was", err) != 0)) {
         return 1;
-    }
-    if (before != state) {
-        record_undo(s, g->id, UNDO_RECORD_STATE, ref.id, progress_state_name(before),
-                    progress_state_name(state), err);
     }
     if (before == state) {
         fprintf(out, "Already %s: ", state_words(state, false));
@@ -304,17 +326,23 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
     bool had = old != NULL;
     bool same = had && strlen(old) == len && memcmp(old, text, len) == 0;
     char *before = had ? xstrdup(old) : NULL; /* old is the document's: the change frees it */
+    char *after = xstrndup(text, len);
+    struct undo_write u = {.s = s,
+                           .guide_id = g->id,
+                           .kind = UNDO_RECORD_NOTE,
+                           .id = ref.id,
+                           .before = before,
+                           .after = after};
+    int rc = 0;
     if (!same && (progress_set_note(p, g->id, ref.id, text, len, progress_now_ms()) < 0 ||
-                  save(s, "the note was", err) != 0)) {
-        free(before);
+                  save(s, &u, "the note was", err) != 0)) {
+        rc = 1;
+    }
+    free(after);
+    free(before);
+    if (rc != 0) {
         return 1;
     }
-    if (!same) {
-        char *after = xstrndup(text, len);
-        record_undo(s, g->id, UNDO_RECORD_NOTE, ref.id, before, after, err);
-        free(after);
-    }
-    free(before);
     fputs(same ? "Note unchanged on " : had ? "Note replaced on " : "Note added to ", out);
     fprintf(out, "%s ", ref_kind_word(ref.kind));
     report_put_clean(out, ref.id, text_flags);
@@ -357,16 +385,22 @@ int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text
         return refuse_undo(progress_store_readonly(s), NULL, err);
     }
     struct undo_record_taken t;
+    struct undo_write u = {.s = s, .guide_id = g->id, .cleared = true};
     char *cause = NULL;
     int taken = undo_record_take(s, progress_store_doc(s), g->id, progress_now_ms(), &t, &cause);
     if (taken == 0) {
         return refuse_undo("no change made from the shell to undo for this guide", NULL, err);
     }
     int rc;
+    if (taken > 0 && progress_store_dirty(s)) {
+        progress_store_on_save(s, write_undo, &u); /* the record goes with the change */
+        taken = progress_store_save(s) == 0 ? 1 : 2;
+        progress_store_on_save(s, NULL, NULL);
+    }
     if (taken < 0) {
         rc = refuse_undo(cause, t.id, err);
         free(cause);
-    } else if (progress_store_dirty(s) && progress_store_save(s) != 0) {
+    } else if (taken == 2) {
         rc = refuse_undo(progress_store_message(s), t.id, err);
     } else {
         fputs("Undone: ", out);
@@ -376,7 +410,9 @@ int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text
         } else {
             fputs(t.before[0] != '\0' ? ": its note is back\n" : ": its note is removed\n", out);
         }
-        undo_record_clear(s, g->id);
+        if (!u.done) {
+            undo_record_clear(s, g->id);
+        }
         rc = report_finish(out);
     }
     undo_record_done(&t);

@@ -632,6 +632,33 @@ int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool
     return rc != 0 ? 1 : 0;
 }
 
+int progress_fs_overwrite(const char *path, const char *buf, size_t len, char **cause)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+    if (fd < 0) {
+        return fail(cause, "cannot open", path);
+    }
+    struct stat st;
+    const char *step = NULL;
+    if (fstat(fd, &st) != 0) {
+        step = "cannot read the attributes of";
+    } else if (!S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+        errno = EPERM;
+        step = "will not write";
+    } else if (fileio_write_all(fd, buf, len) != 0) {
+        step = "cannot write";
+    } else if (ftruncate(fd, (off_t)len) != 0) {
+        step = "cannot cut to its length";
+    }
+    int e = errno;
+    if (close(fd) != 0 && step == NULL) {
+        e = errno;
+        step = "cannot close";
+    }
+    errno = e;
+    return step != NULL ? fail(cause, step, path) : 0;
+}
+
 int progress_fs_lock(const char *path, int wait_ms, char **cause)
 {
     char *name = xasprintf("%s.lock", path);

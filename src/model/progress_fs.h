@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* File-system steps of the progress store (internal to progress_store.c and its tests).
+/* File-system steps of the progress store (internal to progress_store.c, undo_record.c and
+ * their tests).
  *
  * Each function returns 0 on success or -1 with errno set and *cause (if cause is not NULL) set to
  * a new sentence naming the path and the strerror text (caller frees). Nothing here truncates
- * or writes an existing file in place: new files are created with O_CREAT|O_EXCL, mode 0600
+ * or writes an existing file in place but progress_fs_overwrite(), which is only for a file
+ * that carries its own check: new files are created with O_CREAT|O_EXCL, mode 0600
  * (fchmod'ed, so the umask cannot loosen or tighten it), and fsynced with their directory. */
 #ifndef TRAIL_PROGRESS_FS_H
 #define TRAIL_PROGRESS_FS_H
@@ -61,6 +63,14 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **ca
  * position, the undo record of a shell command). */
 int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync,
                              char **cause);
+
+/* Writes len bytes of buf over the regular file at path (created 0600 if missing; a symlink or
+ * a file another user owns is refused), in place, then cuts it to len bytes; no fsync. The
+ * cheapest write there is: no block is allocated or freed when the size stays within the
+ * file's blocks, where a rename over the file frees the old one's. But a reader may see a mix
+ * of old and new bytes, during the write or after a crash: only for a file whose readers take
+ * the lock and verify a checksum the file carries (the undo record of a shell command). */
+int progress_fs_overwrite(const char *path, const char *buf, size_t len, char **cause);
 
 /* Takes an exclusive flock on "<path>.lock" (created 0600, close-on-exec). With wait_ms > 0
  * retries until the lock is free or wait_ms passed; with 0 tries once. Returns the lock's fd

@@ -33,9 +33,11 @@ struct progress_store {
     char *warning;       /* what the last successful save could not do (sync the directory) */
     bool kept;           /* a damaged file was copied aside: the file it was, so that the */
     struct stat kept_st; /* save replacing it does not copy the same file again */
-    char *written;       /* the bytes the last save wrote (NULL before it): while the file */
-    size_t written_len;  /* still holds exactly them, re-reading it cannot add anything */
+    char *written;       /* the bytes the last save wrote, or opening read whole (NULL when */
+    size_t written_len;  /* none): while the file holds exactly them, re-reading it adds nothing */
     bool nosync;         /* progress_store_set_durable(false): a state file, not progress */
+    void (*on_save)(void *arg); /* progress_store_on_save(): run under the lock, once */
+    void *on_save_arg;
 };
 
 /* The same file, unchanged: files are only ever replaced, never rewritten in place. */
@@ -200,13 +202,16 @@ static enum load_result load_huge(struct progress_store *s, const struct stat *s
     return LOAD_OK;
 }
 
-/* Parses the target's bytes; copies a damaged file aside. */
+/* Parses the target's bytes; copies a damaged file aside. *sound says whether the file was
+ * read whole (no damage, no newer version). */
 static enum load_result load_text(struct progress_store *s, const struct stat *st, const char *buf,
-                                  size_t len, struct progress **theirs, char **note, char **cause)
+                                  size_t len, struct progress **theirs, char **note, char **cause,
+                                  bool *sound)
 {
     struct diag d = {0};
     enum progress_parse_status status;
     *theirs = progress_parse(s->target, buf, len, &status, &d);
+    *sound = status == PROGRESS_PARSE_OK;
     char *problem = status != PROGRESS_PARSE_OK ? first_problem(&d) : NULL;
     if (status == PROGRESS_PARSE_OK) {
         *note = warnings_note(&d);
@@ -241,8 +246,8 @@ static enum load_result load_text(struct progress_store *s, const struct stat *s
     return res;
 }
 
-/* True when the file holds exactly what this store's last save wrote: the document has had
- * all of it since (merges and changes only add newer entries), so merging it again would
+/* True when the file holds exactly what this store last read whole or wrote: the document has
+ * had all of it since (merges and changes only add newer entries), so merging it again would
  * change nothing and parsing it can be skipped. Compared byte for byte, so a file another
  * instance wrote is never mistaken for ours. */
 static bool unchanged_since_save(const struct progress_store *s, const char *buf, size_t len)
@@ -254,9 +259,11 @@ static bool unchanged_since_save(const struct progress_store *s, const char *buf
  * save wrote). A damaged file is copied aside
  * (once) and what could be read is returned; *note gets a sentence about it. Returns
  * LOAD_FAILED or LOAD_NEWER (with *cause set) when the file must not be replaced: unreadable,
- * damaged without a copy, or from a newer version. */
+ * damaged without a copy, or from a newer version. remember: keep the bytes of a file read
+ * whole, so that the next save, finding them unchanged, need not parse them again (a command
+ * that opens, changes and saves at once then parses its progress file once). */
 static enum load_result load_target(struct progress_store *s, struct progress **theirs, char **note,
-                                    char **cause)
+                                    char **cause, bool remember)
 {
     *theirs = NULL;
     /* Taken before reading: if the file is replaced in between, the worst case is one copy
@@ -280,7 +287,14 @@ static enum load_result load_target(struct progress_store *s, struct progress **
         free(buf); /* *theirs stays NULL: nothing to merge (a reset still needs its backup) */
         return LOAD_OK;
     }
-    enum load_result res = load_text(s, stp, buf, len, theirs, note, cause);
+    bool sound = false;
+    enum load_result res = load_text(s, stp, buf, len, theirs, note, cause, &sound);
+    if (remember && sound && res == LOAD_OK) {
+        free(s->written);
+        s->written = buf;
+        s->written_len = len;
+        return res;
+    }
     free(buf);
     return res;
 }
@@ -345,7 +359,7 @@ static struct progress_store *open_store(const char *path, bool reading)
     clean_stale_temps(s);
     struct progress *theirs = NULL;
     char *note = NULL, *cause = NULL;
-    if (load_target(s, &theirs, &note, &cause) != LOAD_OK) {
+    if (load_target(s, &theirs, &note, &cause, !reading) != LOAD_OK) {
         s->readonly = cause;
     }
     s->doc = theirs != NULL ? theirs : progress_new();
@@ -410,7 +424,7 @@ static int save_locked(struct progress_store *s, char **note)
 {
     struct progress *theirs = NULL;
     char *why = NULL, *err = NULL;
-    enum load_result res = load_target(s, &theirs, note, &why);
+    enum load_result res = load_target(s, &theirs, note, &why, false);
     if (res != LOAD_OK) {
         progress_free(theirs);
         if (res == LOAD_NEWER) {
@@ -512,6 +526,11 @@ static int save_waiting(struct progress_store *s, int wait_ms)
     }
     char *note = NULL;
     rc = save_locked(s, &note);
+    if (rc == 0 && s->on_save != NULL) {
+        void (*fn)(void *) = s->on_save;
+        s->on_save = NULL;
+        fn(s->on_save_arg);
+    }
     progress_fs_unlock(lock);
     if (rc != 0) {
         free(note);
@@ -626,6 +645,12 @@ struct progress *progress_store_peek(const char *path, bool *found)
     free(buf);
     free(target);
     return p;
+}
+
+void progress_store_on_save(struct progress_store *s, void (*fn)(void *arg), void *arg)
+{
+    s->on_save = fn;
+    s->on_save_arg = arg;
 }
 
 void progress_store_set_durable(struct progress_store *s, bool durable)

@@ -68,6 +68,12 @@ struct progress *progress_store_doc(struct progress_store *s);
  * instances had saved. */
 int progress_store_save(struct progress_store *s);
 
+/* Makes the next successful save call fn(arg) while it still holds the file's lock, right after
+ * the file was replaced; once. For what must follow the saves in their order: the undo record
+ * of a shell command, so that two commands saving one after the other never leave the record
+ * of the earlier one. fn must not save this store. */
+void progress_store_on_save(struct progress_store *s, void (*fn)(void *arg), void *arg);
+
 /* The same save without waiting for the lock: returns PROGRESS_STORE_BUSY when another process
  * holds it (nothing is read or written; the message says trail is waiting, the document stays
  * dirty), else what progress_store_save() returns. For the browser, which must not freeze

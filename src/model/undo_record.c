@@ -1,34 +1,108 @@
 /* SPDX-License-Identifier: MIT */
 /* The shell's undo record: see undo_record.h.
  *
- * The record file has the progress file's format, so the store reads, merges under its lock
- * and saves it atomically like any progress. A record is the guide entry "<guide>@<progress
+ * The record file has the progress file's format after one line of its own: "# trail undo
+ * record <FNV-1a-64 of the rest, 16 hex digits>". A record is the guide entry "<guide>@<progress
  * file>" holding four notes: "kind", "id", "before" and "after", each text prefixed with '='
  * so that an empty value (no note before) is still a note. Writing a record first resets that
- * entry, which drops the record before it. */
+ * entry, which drops the record before it.
+ *
+ * The file is read and written only under its lock ("undo.yaml.lock"), and written in place
+ * without an fsync (progress_fs_overwrite()): a rename over it would free the old file's
+ * blocks at every command. A crash can then leave the file as it was, or a mix of old and new
+ * bytes: the checksum turns a mix into no record at all, and an old record is harmless, since
+ * it is applied only while its item still holds the value its command set; an undo can thus
+ * fail to find the last change, never overwrite a later one. */
 #include "undo_record.h"
 
+#include <inttypes.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "idtable.h"
+#include "progress_fs.h"
 #include "xalloc.h"
+
+#define RECORD_HEAD   "# trail undo record "
+#define RECORD_HEXLEN 16
+#define RECORD_MAX    (1u << 20) /* a larger file is not read: no record */
 
 static char *record_key(const struct progress_store *s, const char *guide_id)
 {
     return xasprintf("%s@%s", guide_id, progress_store_target(s));
 }
 
-/* Opens the record file; NULL when no home directory is known. */
-static struct progress_store *open_records(void)
+/* The records' file, locked (*lock >= 0), its directory made; NULL with *cause when it cannot
+ * be, or when no home directory is known. */
+static char *lock_records(int *lock, char **cause)
 {
+    *lock = -1;
     char *path = progress_store_state_path("undo.yaml");
-    struct progress_store *r = path != NULL ? progress_store_open(path) : NULL;
-    if (r != NULL) {
-        progress_store_set_durable(r, false); /* a lost record only means nothing to undo */
+    if (path == NULL) {
+        *cause = xstrdup("no home directory is known");
+        return NULL;
     }
-    free(path);
-    return r;
+    char *dir = progress_fs_dirname(path);
+    int rc = progress_fs_mkdirs(dir, cause);
+    free(dir);
+    if (rc == 0) {
+        *lock = progress_fs_lock(path, PROGRESS_STORE_LOCK_WAIT_MS, cause);
+    }
+    if (*lock < 0) {
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+static uint64_t checksum(const char *p, size_t len)
+{
+    return idtable_hash_bytes(IDTABLE_HASH_SEED, p, len);
+}
+
+/* The records in the file at path (read under its lock): empty when there is no file, or when
+ * its checksum or its content is wrong (a crash cut a write short: nothing can be trusted). */
+static struct progress *read_records(const char *path)
+{
+    char *buf = NULL, *err = NULL;
+    size_t len = 0;
+    struct progress *p = NULL;
+    size_t head = sizeof RECORD_HEAD - 1 + RECORD_HEXLEN + 1;
+    if (progress_fs_read(path, RECORD_MAX, &buf, &len, &err) == 1 && len >= head &&
+        memcmp(buf, RECORD_HEAD, sizeof RECORD_HEAD - 1) == 0 && buf[head - 1] == '\n') {
+        char hex[RECORD_HEXLEN + 1];
+        snprintf(hex, sizeof hex, "%016" PRIx64, checksum(buf + head, len - head));
+        if (memcmp(buf + sizeof RECORD_HEAD - 1, hex, RECORD_HEXLEN) == 0) {
+            struct diag quiet = {0};
+            enum progress_parse_status status;
+            p = progress_parse(path, buf + head, len - head, &status, &quiet);
+            diag_free(&quiet);
+            if (status != PROGRESS_PARSE_OK) {
+                progress_free(p);
+                p = NULL;
+            }
+        }
+    }
+    free(err);
+    free(buf);
+    return p != NULL ? p : progress_new();
+}
+
+static int write_records(const char *path, const struct progress *p, char **cause)
+{
+    size_t len = 0;
+    char *body = progress_emit(p, &len);
+    if (body == NULL) {
+        *cause = xstrdup("the record could not be written as YAML");
+        return -1;
+    }
+    char *text = xasprintf(RECORD_HEAD "%016" PRIx64 "\n%s", checksum(body, len), body);
+    int rc = progress_fs_overwrite(path, text, strlen(text), cause);
+    free(text);
+    free(body);
+    return rc;
 }
 
 static int put_field(struct progress *p, const char *key, const char *field, const char *value,
@@ -44,26 +118,27 @@ int undo_record_save(const struct progress_store *s, const char *guide_id,
                      enum undo_record_kind kind, const char *id, const char *before,
                      const char *after, char **cause)
 {
-    struct progress_store *r = open_records();
+    int lock;
+    char *path = lock_records(&lock, cause);
+    if (path == NULL) {
+        return -1;
+    }
+    struct progress *p = read_records(path);
     char *key = record_key(s, guide_id);
+    int64_t now = progress_now_ms();
+    progress_reset_guide(p, key, now);
     int rc = -1;
-    if (r != NULL && progress_store_readonly(r) == NULL) {
-        struct progress *p = progress_store_doc(r);
-        int64_t now = progress_now_ms();
-        progress_reset_guide(p, key, now);
-        rc = put_field(p, key, "kind", kind == UNDO_RECORD_STATE ? "state" : "note", now) == 0 &&
-                     put_field(p, key, "id", id, now) == 0 &&
-                     put_field(p, key, "before", before, now) == 0 &&
-                     put_field(p, key, "after", after, now) == 0
-                 ? progress_store_save(r)
-                 : -1;
+    if (put_field(p, key, "kind", kind == UNDO_RECORD_STATE ? "state" : "note", now) == 0 &&
+        put_field(p, key, "id", id, now) == 0 && put_field(p, key, "before", before, now) == 0 &&
+        put_field(p, key, "after", after, now) == 0) {
+        rc = write_records(path, p, cause);
+    } else {
+        *cause = xstrdup("the record could not be written");
     }
-    if (rc != 0) {
-        const char *msg = r != NULL ? progress_store_message(r) : NULL;
-        *cause = xstrdup(msg != NULL ? msg : "the record could not be written");
-    }
+    progress_fs_unlock(lock);
     free(key);
-    progress_store_close(r);
+    progress_free(p);
+    free(path);
     return rc;
 }
 
@@ -102,9 +177,17 @@ static int apply(const char *guide_id, struct progress *p, bool state_kind, cons
 int undo_record_take(const struct progress_store *s, struct progress *doc, const char *guide_id,
                      int64_t now_ms, struct undo_record_taken *out, char **cause)
 {
-    struct progress_store *r = open_records();
+    int lock;
+    char *err = NULL;
+    char *path = lock_records(&lock, &err);
+    free(err);
+    struct progress *rec = NULL;
+    if (path != NULL) {
+        rec = read_records(path);
+        progress_fs_unlock(lock);
+        free(path);
+    }
     char *key = record_key(s, guide_id);
-    const struct progress *rec = r != NULL ? progress_store_doc(r) : NULL;
     const char *kind = rec != NULL ? field(rec, key, "kind") : NULL;
     const char *id = kind != NULL ? field(rec, key, "id") : NULL;
     const char *before = id != NULL ? field(rec, key, "before") : NULL;
@@ -122,20 +205,28 @@ int undo_record_take(const struct progress_store *s, struct progress *doc, const
         out->before = xstrdup(before);
     }
     free(key);
-    progress_store_close(r);
+    progress_free(rec);
     return rc;
 }
 
 void undo_record_clear(const struct progress_store *s, const char *guide_id)
 {
-    struct progress_store *r = open_records();
-    if (r != NULL && progress_store_readonly(r) == NULL) {
+    int lock;
+    char *err = NULL;
+    char *path = lock_records(&lock, &err);
+    if (path != NULL) {
+        struct progress *p = read_records(path);
         char *key = record_key(s, guide_id);
-        progress_reset_guide(progress_store_doc(r), key, progress_now_ms());
-        progress_store_save(r);
+        if (field(p, key, "kind") != NULL) {
+            progress_reset_guide(p, key, progress_now_ms());
+            write_records(path, p, &err);
+        }
+        progress_fs_unlock(lock);
         free(key);
+        progress_free(p);
+        free(path);
     }
-    progress_store_close(r);
+    free(err);
 }
 
 void undo_record_done(struct undo_record_taken *t)

@@ -16,6 +16,7 @@
 #include "progress_report.h"
 #include "progress_store.h"
 #include "text.h"
+#include "tmpdir.h"
 #include "xalloc.h"
 
 #define G "ml-engineer"
@@ -45,8 +46,7 @@ static struct progress_store *store;
 static int setup(void **state)
 {
     (void)state;
-    char tmpl[] = "/tmp/trail-report-test-XXXXXX";
-    dir = xstrdup(mkdtemp(tmpl));
+    dir = test_tmpdir_new("report-test");
     char *path = xasprintf("%s/p.yaml", dir);
     store = progress_store_open(path);
     free(path);
@@ -64,11 +64,7 @@ static int teardown(void **state)
 {
     (void)state;
     progress_store_close(store);
-    char *cmd = xasprintf("rm -rf '%s'", dir);
-    int rc = system(cmd);
-    free(cmd);
-    free(dir);
-    return rc == 0 ? 0 : -1;
+    return test_tmpdir_remove(dir);
 }
 
 /* Runs a report into a memory buffer; returns it (caller frees). which: 0 text, 1 Markdown,

@@ -19,6 +19,7 @@
 #include "progress.h"
 #include "progress_fs.h"
 #include "progress_store.h"
+#include "tmpdir.h"
 #include "xalloc.h"
 
 #define G "ml-engineer"
@@ -28,19 +29,14 @@ static char *dir;
 static int setup(void **state)
 {
     (void)state;
-    char tmpl[] = "/tmp/trail-store-test-XXXXXX";
-    dir = xstrdup(mkdtemp(tmpl));
-    return 0;
+    dir = test_tmpdir_new("store-test");
+    return dir != NULL ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char *cmd = xasprintf("rm -rf '%s'", dir);
-    int rc = system(cmd);
-    free(cmd);
-    free(dir);
-    return rc == 0 ? 0 : -1;
+    return test_tmpdir_remove(dir);
 }
 
 static char *path_in(const char *name)
@@ -230,8 +226,79 @@ static void test_same_length_change_merged(void **state)
     assert_int_equal(progress_get_state(progress_store_doc(c), G, "b/1"), PROGRESS_DONE);
     assert_int_equal(progress_get_state(progress_store_doc(c), G, "c/1"), PROGRESS_SKIPPED);
     progress_store_close(c);
+    /* The same between opening and the first save: what opening read is skipped only while
+     * the file still holds exactly those bytes. */
+    a = progress_store_open(path);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    state_at = strstr(text, "state: todo");
+    time_at = strstr(text, "1970-01-01T00:00:09.000Z");
+    assert_true(state_at != NULL && time_at != NULL);
+    memcpy(text + (state_at - text), "state: done", 11);
+    memcpy(text + (time_at - text), "1970-01-01T00:00:10.000Z", 24);
+    write_file(tmp, text, len);
+    assert_int_equal(rename(tmp, path), 0);
+    progress_set_state(progress_store_doc(a), G, "d/1", PROGRESS_DONE, 4000);
+    assert_int_equal(progress_store_save(a), 0);
+    assert_int_equal(progress_get_state(progress_store_doc(a), G, "a/1"), PROGRESS_DONE);
+    progress_store_close(a);
+    c = progress_store_open(path);
+    assert_int_equal(progress_get_state(progress_store_doc(c), G, "a/1"), PROGRESS_DONE);
+    assert_int_equal(progress_get_state(progress_store_doc(c), G, "d/1"), PROGRESS_DONE);
+    progress_store_close(c);
     free(tmp);
     free(path);
+}
+
+struct on_save_seen {
+    const char *path;
+    int calls;
+    bool locked;     /* the file's lock was held during the call */
+    bool has_change; /* the file held the change then */
+};
+
+static void on_save_check(void *arg)
+{
+    struct on_save_seen *seen = arg;
+    seen->calls++;
+    int fd = progress_fs_lock(seen->path, 0, NULL); /* another open file: flock conflicts */
+    seen->locked = fd < 0;
+    if (fd >= 0) {
+        progress_fs_unlock(fd);
+    }
+    struct progress_store *r = progress_store_open_read(seen->path);
+    seen->has_change = progress_get_state(progress_store_doc(r), G, "a/1") == PROGRESS_DONE;
+    progress_store_close(r);
+}
+
+/* progress_store_on_save(): called once, by the next save that succeeds, while it still holds
+ * the lock and after the file holds the change; never by a failed save. */
+static void test_on_save_under_lock(void **state)
+{
+    (void)state;
+    char *blocker = path_in("on-save-blocker");
+    write_file(blocker, "x", 1);
+    char *path = xasprintf("%s/state.yaml", blocker);
+    struct on_save_seen seen = {.path = path};
+    struct progress_store *s = progress_store_open(path);
+    progress_set_state(progress_store_doc(s), G, "a/1", PROGRESS_DONE, 1000);
+    progress_store_on_save(s, on_save_check, &seen);
+    assert_int_equal(progress_store_save(s), -1);
+    assert_int_equal(seen.calls, 0);
+    assert_int_equal(unlink(blocker), 0);
+    assert_int_equal(progress_store_save(s), 0);
+    assert_int_equal(seen.calls, 1);
+    assert_true(seen.locked);
+    assert_true(seen.has_change);
+    progress_set_state(progress_store_doc(s), G, "a/2", PROGRESS_DONE, 2000);
+    assert_int_equal(progress_store_save(s), 0);
+    assert_int_equal(seen.calls, 1);
+    progress_store_close(s);
+    free(path);
+    free(blocker);
 }
 
 static void test_symlinks_followed(void **state)
@@ -646,6 +713,7 @@ int main(void)
         cmocka_unit_test(test_reset_backup),
         cmocka_unit_test(test_reset_beats_stale_instance),
         cmocka_unit_test(test_failed_save_keeps_changes),
+        cmocka_unit_test(test_on_save_under_lock),
         cmocka_unit_test(test_default_path),
         cmocka_unit_test(test_open_read_creates_nothing),
         cmocka_unit_test(test_one_copy_per_content),

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the shell's undo record: written in place, one per guide and progress file,
+ * taken back only while the item holds the value its command set, and never trusted when its
+ * checksum does not match (a write a crash cut short). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "progress.h"
+#include "progress_fs.h"
+#include "progress_store.h"
+#include "undo_record.h"
+#include "tmpdir.h"
+#include "xalloc.h"
+
+#define G "ml-engineer"
+
+static char *dir;
+
+static int setup(void **state)
+{
+    (void)state;
+    dir = test_tmpdir_new("undo-test");
+    return dir != NULL && setenv("XDG_STATE_HOME", dir, 1) == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return test_tmpdir_remove(dir);
+}
+
+static char *record_path(void)
+{
+    return xasprintf("%s/trail/undo.yaml", dir);
+}
+
+/* A progress store at name in the test directory, with item a/1 set to st. */
+static struct progress_store *store_with(const char *name, enum progress_state st)
+{
+    char *path = xasprintf("%s/%s", dir, name);
+    struct progress_store *s = progress_store_open(path);
+    free(path);
+    progress_set_state(progress_store_doc(s), G, "a/1", st, progress_now_ms());
+    return s;
+}
+
+/* Records a/1 going from todo to done, as `trail done a/1` does. */
+static void record_done(const struct progress_store *s)
+{
+    char *cause = NULL;
+    assert_int_equal(undo_record_save(s, G, UNDO_RECORD_STATE, "a/1", "todo", "done", &cause), 0);
+    assert_null(cause);
+}
+
+/* undo_record_take() on s's document: its result, with t freed. */
+static int take(struct progress_store *s)
+{
+    struct undo_record_taken t = {0};
+    char *cause = NULL;
+    int rc = undo_record_take(s, progress_store_doc(s), G, progress_now_ms(), &t, &cause);
+    free(cause);
+    undo_record_done(&t);
+    return rc;
+}
+
+static void test_take_back(void **state)
+{
+    (void)state;
+    struct progress_store *s = store_with("take.yaml", PROGRESS_DONE);
+    record_done(s);
+    assert_int_equal(take(s), 1);
+    assert_int_equal(progress_get_state(progress_store_doc(s), G, "a/1"), PROGRESS_TODO);
+    /* The item no longer holds "done": the record is refused, never applied again. */
+    assert_int_equal(take(s), -1);
+    undo_record_clear(s, G);
+    assert_int_equal(take(s), 0);
+    progress_store_close(s);
+}
+
+/* Each progress file has a record of its own. */
+static void test_one_record_per_file(void **state)
+{
+    (void)state;
+    struct progress_store *a = store_with("a.yaml", PROGRESS_DONE);
+    struct progress_store *b = store_with("b.yaml", PROGRESS_DONE);
+    record_done(a);
+    assert_int_equal(take(b), 0);
+    record_done(b);
+    undo_record_clear(b, G);
+    assert_int_equal(take(a), 1);
+    progress_store_close(a);
+    progress_store_close(b);
+}
+
+/* A record is written over the file in place (a rename would free the old file's blocks at
+ * every command), and a file whose checksum does not match holds no record at all. */
+static void test_in_place_and_checked(void **state)
+{
+    (void)state;
+    struct progress_store *s = store_with("checked.yaml", PROGRESS_DONE);
+    record_done(s);
+    char *path = record_path();
+    struct stat before, after;
+    assert_int_equal(stat(path, &before), 0);
+    record_done(s);
+    assert_int_equal(stat(path, &after), 0);
+    assert_int_equal(before.st_ino, after.st_ino);
+    assert_int_equal(after.st_mode & 07777, 0600);
+
+    /* One byte changed, as a write cut short by a crash may leave it: no record. */
+    char *buf = NULL, *err = NULL;
+    size_t len = 0;
+    assert_int_equal(progress_fs_read(path, 1u << 20, &buf, &len, &err), 1);
+    char *at = strstr(buf, "=done");
+    assert_non_null(at);
+    at[1] = 'D';
+    assert_int_equal(progress_fs_overwrite(path, buf, len, &err), 0);
+    assert_int_equal(take(s), 0);
+    assert_int_equal(progress_get_state(progress_store_doc(s), G, "a/1"), PROGRESS_DONE);
+
+    /* Nor does a file without the checksum line, or one cut short. */
+    at[1] = 'd';
+    assert_int_equal(progress_fs_overwrite(path, buf, len, &err), 0);
+    assert_int_equal(take(s), 1);
+    progress_set_state(progress_store_doc(s), G, "a/1", PROGRESS_DONE, progress_now_ms());
+    const char *body = strchr(buf, '\n') + 1;
+    assert_int_equal(progress_fs_overwrite(path, body, strlen(body), &err), 0);
+    assert_int_equal(take(s), 0);
+    assert_int_equal(progress_fs_overwrite(path, buf, len - 10, &err), 0);
+    assert_int_equal(take(s), 0);
+
+    /* A damaged file is written over by the next record. */
+    record_done(s);
+    assert_int_equal(take(s), 1);
+    free(buf);
+    free(path);
+    progress_store_close(s);
+}
+
+/* progress_fs_overwrite() refuses a symlink: the record is written only to a file of ours. */
+static void test_overwrite_refuses_symlink(void **state)
+{
+    (void)state;
+    char *target = xasprintf("%s/target", dir);
+    char *link = xasprintf("%s/link", dir);
+    FILE *f = fopen(target, "w");
+    assert_non_null(f);
+    fputs("keep", f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(symlink(target, link), 0);
+    char *err = NULL;
+    assert_int_equal(progress_fs_overwrite(link, "x", 1, &err), -1);
+    assert_non_null(err);
+    free(err);
+    struct stat st;
+    assert_int_equal(stat(target, &st), 0);
+    assert_int_equal(st.st_size, 4);
+    free(target);
+    free(link);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_take_back),
+        cmocka_unit_test(test_one_record_per_file),
+        cmocka_unit_test(test_in_place_and_checked),
+        cmocka_unit_test(test_overwrite_refuses_symlink),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -85,8 +85,10 @@ static void start(struct ui *ui)
     }
     ui_progress_start(ui);
     ui_help_start(ui);
-    if (ok) {
+    if (ok && ui->g != NULL) {
         ui_resume_restore(ui);
+    } else if (ui->g == NULL) {
+        ui_pick_resume(ui); /* the picker: the guide of last time */
     }
 }
 
@@ -115,6 +117,7 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     int status = ui_loop(&ui);
     ui_modal_close(&ui);
     ui_resume_save(&ui);
+    ui_pick_save(&ui);
     /* Saved before leaving curses, while a second signal still only sets a flag. */
     ui_end(&ui, ui_store_finish(&ui));
     return status;

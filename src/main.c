@@ -872,16 +872,33 @@ static int run_browser(const struct options *o)
     return rc;
 }
 
+/* trail --search: the guide and the learner's notes, as / in the browser searches them. The
+ * progress file is only read (none is created); without one there are no notes. Matches are
+ * highlighted on a terminal only. */
+static int run_search(const struct options *o, const struct guide *g, unsigned flags)
+{
+    char *path = o->state != NULL ? xstrdup(o->state) : progress_default_path();
+    struct progress_store *s = path != NULL ? progress_store_open_read(path) : NULL;
+    free(path);
+    const struct progress *p = s != NULL ? progress_store_doc(s) : NULL;
+    int rc;
+    if (o->json) {
+        rc = json_report_search(g, p, o->query, stdout);
+        rc = rc == 2 ? EXIT_ERROR : rc;
+    } else {
+        rc = search_print(g, p, o->query, flags, isatty(STDOUT_FILENO), stdout) == 0 ? EXIT_OK
+                                                                                     : EXIT_INVALID;
+    }
+    progress_store_close(s);
+    return check_output(rc);
+}
+
 static int run_guide(const struct options *o, struct guide *g)
 {
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     switch (o->mode) {
     case MODE_SEARCH:
-        if (o->json) {
-            int rc = json_report_search(g, o->query, stdout);
-            return check_output(rc == 2 ? EXIT_ERROR : rc);
-        }
-        return check_output(search_print(g, o->query, flags, stdout) == 0 ? EXIT_OK : EXIT_INVALID);
+        return run_search(o, g, flags);
     case MODE_PRINT:
         return check_output(guide_print(g, print_width(o->width), flags, stdout) == 0 ? EXIT_OK
                                                                                       : EXIT_ERROR);

@@ -18,6 +18,7 @@
 #include "text.h"
 #include "xalloc.h"
 #include "view_chart.h"
+#include "view_marks.h"
 #include "view_plan.h"
 #include "view_progress.h"
 
@@ -378,14 +379,17 @@ static void phase_progress(struct view_doc *d, const struct guide *g, size_t pha
     view_doc_add_text(d, VIEW_ROLE_DIM, counts, 0, NULL, VIEW_ROLE_DIM);
 }
 
-/* A key action with its mark; a skipped one's text recedes with its mark. */
-static void action_entry(struct view_doc *d, const struct guide *g, const struct guide_action *a,
-                         const struct progress *pr)
+/* Key action `action` of phase `phase` with its mark; a skipped one's text recedes with its
+ * mark. */
+static void action_entry(struct view_doc *d, const struct guide *g, size_t phase, size_t action,
+                         const struct progress *pr, const struct view_marks *m)
 {
+    const struct guide_action *a = &g->phases[phase].actions[action];
     enum progress_state st = pr != NULL ? progress_get_state(pr, g->id, a->id) : PROGRESS_TODO;
     view_doc_begin_item(d, a->id);
-    view_doc_add_text(d, st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY, a->text,
-                      ITEM_INDENT, view_progress_mark(st), view_progress_mark_role(st));
+    view_marks_add_text(d, m, SEARCH_KIND_ACTION, phase, action, SEARCH_FIELD_ACTION_TEXT, a->text,
+                        st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY, ITEM_INDENT,
+                        view_progress_mark(st), view_progress_mark_role(st));
     if (pr != NULL) {
         view_plan_add_note(d, progress_get_note(pr, g->id, a->id), ITEM_INDENT);
     }
@@ -393,7 +397,7 @@ static void action_entry(struct view_doc *d, const struct guide *g, const struct
 }
 
 void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
-                      const struct progress *pr)
+                      const struct progress *pr, const struct view_marks *marks)
 {
     if (phase >= g->n_phases) {
         return;
@@ -401,7 +405,8 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
     const struct guide_phase *p = &g->phases[phase];
     char m[32], what[96];
     months(m, sizeof m, p);
-    view_doc_add_text(d, VIEW_ROLE_TITLE, p->title, 0, NULL, VIEW_ROLE_TITLE);
+    view_marks_add_text(d, marks, SEARCH_KIND_PHASE, phase, 0, SEARCH_FIELD_PHASE_TITLE, p->title,
+                        VIEW_ROLE_TITLE, 0, NULL, VIEW_ROLE_TITLE);
     snprintf(what, sizeof what, "%s%s%s", m, m[0] && p->duration ? sep(d) : "",
              p->duration ? p->duration : "");
     if (what[0] != '\0') {
@@ -413,13 +418,14 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
     }
     if (p->summary != NULL) {
         view_doc_add_blank(d);
-        view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, 0, NULL, VIEW_ROLE_BODY);
+        view_marks_add_text(d, marks, SEARCH_KIND_PHASE, phase, 0, SEARCH_FIELD_PHASE_SUMMARY,
+                            p->summary, VIEW_ROLE_BODY, 0, NULL, VIEW_ROLE_BODY);
     }
     view_doc_add_blank(d);
     view_doc_add_text(d, VIEW_ROLE_HEADING, p->actions_title ? p->actions_title : "Key Actions", 0,
                       NULL, VIEW_ROLE_HEADING);
     for (size_t i = 0; i < p->n_actions; i++) {
-        action_entry(d, g, &p->actions[i], pr);
+        action_entry(d, g, phase, i, pr, marks);
     }
 }
 
@@ -460,20 +466,23 @@ void view_guide_certs(struct view_doc *d, const struct guide *g, const struct pr
 }
 
 void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
-                     const struct progress *pr)
+                     const struct progress *pr, const struct view_marks *m)
 {
     if (cert >= g->n_certs) {
         return;
     }
     const struct guide_cert *c = &g->certs[cert];
-    view_doc_add_text(d, VIEW_ROLE_TITLE, c->name, 0, NULL, VIEW_ROLE_TITLE);
-    view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 0, NULL, VIEW_ROLE_DIM);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_NAME, c->name,
+                        VIEW_ROLE_TITLE, 0, NULL, VIEW_ROLE_TITLE);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_ISSUER, c->issuer,
+                        VIEW_ROLE_DIM, 0, NULL, VIEW_ROLE_DIM);
     cert_status(d, g, c, pr, 0);
     if (pr != NULL) {
         view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 0);
     }
     view_doc_add_blank(d);
-    view_doc_add_text(d, VIEW_ROLE_BODY, c->description, 0, NULL, VIEW_ROLE_BODY);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_DESCRIPTION,
+                        c->description, VIEW_ROLE_BODY, 0, NULL, VIEW_ROLE_BODY);
 }
 
 /* ---- FAQ ---- */

@@ -82,16 +82,26 @@ static void add_to_set(int sig, void *set)
     sigaddset(set, sig);
 }
 
-static sigset_t ignored; /* quit signals trail was started with ignored: left alone */
+static sigset_t ignored;      /* quit signals trail was started with ignored: left alone */
+static bool quit_handlers_on; /* every quit signal has our handler, not only SIGINT/SIGTERM */
 
+/* Our handler for sig, in one call while it is blocked: one the shell made trail ignore is
+ * given back its SIG_IGN at once. */
 static void set_action(int sig, void *sa)
 {
     struct sigaction old;
-    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
+    if (sigaction(sig, sa, &old) == 0 && old.sa_handler == SIG_IGN) {
+        sigaction(sig, &old, NULL);
         sigaddset(&ignored, sig);
-        return;
     }
-    sigaction(sig, sa, NULL);
+}
+
+/* set_action() for the quit signals install_handlers() left for later. */
+static void set_late_action(int sig, void *sa)
+{
+    if (sig != SIGINT && sig != SIGTERM) {
+        set_action(sig, sa);
+    }
 }
 
 static void set_default(int sig, void *unused)
@@ -196,21 +206,39 @@ static void add_restore(const char *s)
     }
 }
 
-/* Installs our handlers. A quit signal the shell made trail ignore (nohup, a background job's
- * SIGPIPE) stays ignored, as programs started that way expect. */
+static void quit_action(struct sigaction *sa)
+{
+    memset(sa, 0, sizeof *sa);
+    sigemptyset(&sa->sa_mask);
+    sa->sa_handler = on_quit_signal; /* no SA_RESTART: poll() must wake up */
+}
+
+/* Installs our handlers for the crash signals, and for SIGINT and SIGTERM, which curses
+ * would take if it found them at their default. A quit signal the shell made trail ignore
+ * (nohup, a background job's SIGPIPE) stays ignored, as programs started that way expect. The
+ * other quit signals (some forty with the real-time ones, a system call each) wait for
+ * install_quit_handlers(): blocked, they can only arrive in ui_term_poll(), which installs
+ * them first, so they cost the first frame nothing. */
 static void install_handlers(void)
 {
     struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_handler = on_quit_signal; /* no SA_RESTART: poll() must wake up */
+    quit_action(&sa);
     sigemptyset(&ignored);
-    each_quit_signal(set_action, &sa);
+    set_action(SIGINT, &sa);
+    set_action(SIGTERM, &sa);
     sa.sa_handler = on_crash_signal;
     sa.sa_flags = SA_RESETHAND;
     for (size_t i = 0; i < N_CRASH_SIGNALS; i++) {
         sigaction(crash_signals[i], &sa, NULL);
     }
+}
+
+static void install_quit_handlers(void)
+{
+    struct sigaction sa;
+    quit_action(&sa);
+    each_quit_signal(set_late_action, &sa);
+    quit_handlers_on = true;
 }
 
 /* Blocks the quit signals and SIGWINCH, keeping the mask to wait with. */
@@ -225,13 +253,22 @@ static void block_signals(void)
 
 int ui_term_poll(struct pollfd *p, int timeout_ms)
 {
+    if (!quit_handlers_on) {
+        install_quit_handlers();
+    }
     struct timespec ts = {timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L};
     return ppoll(p, 1, timeout_ms >= 0 ? &ts : NULL, mask_set ? &wait_mask : NULL);
 }
 
 static void reset_handlers(void)
 {
-    each_quit_signal(set_default, NULL);
+    if (quit_handlers_on) {
+        each_quit_signal(set_default, NULL);
+        quit_handlers_on = false;
+    } else {
+        set_default(SIGINT, NULL);
+        set_default(SIGTERM, NULL);
+    }
     for (size_t i = 0; i < N_CRASH_SIGNALS; i++) {
         signal(crash_signals[i], SIG_DFL);
     }
@@ -270,11 +307,17 @@ int ui_term_open(struct ui *ui, char **cause)
 {
     pending_signal = 0;
     saved_tio_ok = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+    /* Blocked first: from here a quit signal waits for ui_term_poll(). */
+    block_signals();
     /* Ours before curses starts, so curses leaves SIGINT/SIGTERM to us. */
     install_handlers();
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (scr == NULL) {
         reset_handlers();
+        if (mask_set) {
+            sigprocmask(SIG_SETMASK, &wait_mask, NULL);
+            mask_set = false;
+        }
         *cause =
             xasprintf("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
         return -1;
@@ -312,7 +355,6 @@ int ui_term_open(struct ui *ui, char **cause)
     add_restore(keypad_local);
     add_restore(exit_ca_mode);
     curses_on = 1;
-    block_signals();
     return 0;
 }
 

@@ -6,6 +6,7 @@
 # signal (after saving, as SIGTERM does); those that would dump core restore and re-raise.
 # Flow control: while the browser runs, the pane's terminal has IXON off (Ctrl-S does not
 # freeze the display) and Ctrl-S reaches trail as a key; it is back on after trail quits.
+# A signal trail was started with ignored stays ignored.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -43,4 +44,16 @@ tui_keys q
 host_finished "$name"
 expect_contains " $(stty -F "$tty" -a 2>/dev/null || stty -a <"$tty") " " ixon " \
     "IXON is back on after trail quits"
+
+# A quit signal trail was started with ignored (nohup, a background job's SIGPIPE) stays
+# ignored: the browser goes on and quits normally afterwards.
+name=ignored
+HOST_WRAP="trap '' USR2;" host_start "$name" 80 24 --content "$CONTENT/fixture"
+tui_wait "Plant the Trees" "$name: trail is up, where the last run left it"
+kill -s USR2 "$(host_pid "$name")"
+tui_keys Escape
+tui_wait "1  Overview" "$name: trail goes on after a signal it was started ignoring"
+tui_keys q
+host_finished "$name"
+expect_status 0 "$(cat "$TUI_DIR/$name.rc" 2>/dev/null)" "$name: trail quits normally"
 finish

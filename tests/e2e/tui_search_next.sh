@@ -4,7 +4,8 @@
 # the matches highlighted, and n goes to the next match: inside the screen, then the next
 # result, opened at its match (the results' selection follows, so Back returns to it); N goes
 # back the same way. Each result is one stop: a phase opened from its own result steps
-# through the phase's matches, its key actions being results of their own.
+# through the phase's matches, its key actions being results of their own. Space/x/p/s tick
+# a key action in the results.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -45,6 +46,15 @@ tui_keys N
 tui_wait "Search › Handover & Shore Posts" "N goes back to the previous result"
 tui_keys Escape
 tui_wait "6/10" "Back: the results, with the last result shown selected"
+
+# The marking keys tick a key action listed in the results, and say where they work elsewhere.
+tui_keys x
+tui_wait '"Bind a year of logbooks with an index of every storm" is done.' \
+    "x on a key action in the results ticks it"
+tui_keys g x
+tui_wait "x: only on a key action." "x on another result says where it works"
 tui_keys q
 tui_wait "[exit 0]" "q quits"
+out=$("$TRAIL_BIN" --content "$FIXTURE" --state "$TUI_DIR/progress.yaml" --progress)
+expect_contains "$out" "done 1" "the tick is saved"
 finish

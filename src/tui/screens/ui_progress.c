@@ -114,7 +114,7 @@ enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_
     }
 }
 
-static const char *state_words(enum progress_state st)
+const char *ui_progress_state_words(enum progress_state st)
 {
     switch (st) {
     case PROGRESS_DONE:
@@ -157,7 +157,7 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
     switch (u->kind) {
     case PROGRESS_UNDONE_STATE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.", name,
-                      state_words(progress_get_state(p, gid, u->id)));
+                      ui_progress_state_words(progress_get_state(p, gid, u->id)));
         return;
     case PROGRESS_UNDONE_NOTE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the note on \"%s\" is %s.", name,
@@ -210,7 +210,7 @@ static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
     if (t.kind == UNDO_RECORD_STATE) {
         enum progress_state st = progress_get_state(p, ui->g->id, t.id);
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): \"%s\" is %s again.", name,
-                      state_words(st));
+                      ui_progress_state_words(st));
         *id = xstrdup(t.id);
     } else {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): the note on \"%s\" is %s.",

@@ -12,6 +12,7 @@
 
 #include "ui_loader.h"
 #include "ui_loop.h"
+#include "ui_progress.h"
 #include "ui_status.h"
 #include "ui_store.h"
 #include "view_search.h"
@@ -532,12 +533,47 @@ static enum ui_result open_result(struct ui *ui, struct ui_screen *s)
     return UI_RES_ALL;
 }
 
+/* The selected result when it is a key action, else NULL. */
+static const struct search_result *selected_action(const struct ui *ui, const struct ui_screen *s)
+{
+    const struct ui_search *st = ui_search_peek(ui);
+    size_t i = st != NULL ? view_search_result_at(&st->all.res, s->pos.sel) : SIZE_MAX;
+    return i != SIZE_MAX && st->all.res.v[i].kind == SEARCH_KIND_ACTION ? &st->all.res.v[i] : NULL;
+}
+
+/* On a key action the marking keys work, as on its checklist. */
+static unsigned results_scope_here(const struct ui *ui, const struct ui_screen *s)
+{
+    return selected_action(ui, s) != NULL ? UI_SCOPE_CHECK : 0;
+}
+
+/* Space/x, p, s on a key action result: marks it, and says so (the results show no mark). */
+static enum ui_result mark_result(struct ui *ui, struct ui_screen *s, enum ui_action a)
+{
+    const struct search_result *r = selected_action(ui, s);
+    if (r == NULL) {
+        return UI_RES_PASS;
+    }
+    const struct guide_action *act = &ui->g->phases[r->index].actions[r->sub];
+    enum ui_result res = ui_progress_mark_key(ui, s, a);
+    if (res & UI_RES_SAVE) {
+        enum progress_state st = progress_get_state(ui_store_doc(ui), ui->g->id, act->id);
+        ui_status_set(ui, VIEW_ROLE_STATUS, "\"%s\" is %s.", act->text,
+                      ui_progress_state_words(st));
+    }
+    return res;
+}
+
 static enum ui_result results_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
     switch (a) {
     case UI_ACT_OPEN:
         return open_result(ui, s);
+    case UI_ACT_MARK_DONE:
+    case UI_ACT_MARK_PROGRESS:
+    case UI_ACT_MARK_SKIPPED:
+        return mark_result(ui, s, a);
     case UI_ACT_NEXT_MATCH:
     case UI_ACT_PREV_MATCH:
         return step_list(ui, s, a == UI_ACT_NEXT_MATCH);
@@ -571,6 +607,7 @@ const struct ui_screen_ops ui_results_ops = {
     .layout = results_layout,
     .action = results_action,
     .matches = results_matches,
+    .scope_here = results_scope_here,
     .leave = results_leave,
 };
 

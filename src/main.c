@@ -658,7 +658,7 @@ static int run_check(const char *dir, bool json, struct diag *d)
     }
     diag_print(d, stderr);
     if (g == NULL || d->errors > 0) {
-        fprintf(stderr, "%s: invalid (%zu error%s, %zu warning%s)\n", dir, d->errors,
+        fprintf(stderr, "trail: %s: invalid (%zu error%s, %zu warning%s)\n", dir, d->errors,
                 d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s");
         guide_free(g);
         return EXIT_INVALID;

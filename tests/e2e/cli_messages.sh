@@ -51,6 +51,15 @@ printf 'version: 1\n' >"$TUI_DIR/base.yaml"
 speaks merge-file "$TUI_DIR/base.yaml" "$TUI_DIR/damaged.yaml" "$TUI_DIR/base.yaml"
 expect_not_contains "$(err_of --frobnicate; echo "$err")" "$TRAIL_BIN" "getopt's message is not the binary's path"
 
+# --check of a broken guide: located errors (file:line:col:), then trail's own summary.
+mkdir -p "$TUI_DIR/broken"
+cp "$single"/*.yaml "$TUI_DIR/broken/"
+printf 'format: 1\nid: broken\ntitle: [unclosed\n' >"$TUI_DIR/broken/guide.yaml"
+err_of --check "$TUI_DIR/broken"
+expect_contains "$err" "$TUI_DIR/broken/guide.yaml:4:1: error:" "--check: the error is located"
+expect_contains "$err" "trail: $TUI_DIR/broken: invalid (1 error, 0 warnings)" \
+    "--check: the summary starts trail:, its counts singular"
+
 # An unknown guide: the guides there.
 err_of --content "$FIXTURE_GUIDES" --print nosuch
 expect_contains "$err" "no guide 'nosuch' here; the guides there: lighthouse, orchard" \

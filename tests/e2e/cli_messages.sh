@@ -73,6 +73,12 @@ expect_contains "$err" "'2026-02-30' is not a real date" "a day that does not ex
 err_of --content "$single" --start 1.2.2026
 expect_contains "$err" "'1.2.2026' is not written YYYY-MM-DD" "a date in another shape says so"
 
+# A hand-edited progress file: its dates are judged the same way.
+printf 'version: 1\nguides:\n  single:\n    start: 1900-01-01\n' >"$TUI_DIR/hand.yaml"
+out=$("$TRAIL_BIN" --content "$single" --state "$TUI_DIR/hand.yaml" --progress 2>&1)
+expect_contains "$out" "hand.yaml:4:12: warning: the start date is out of range (years 1970 to 9999)" \
+    "a start date out of range in the file says so"
+
 # --import of the wrong kind of file.
 trail --content "$single" --export markdown >"$TUI_DIR/export.md"
 err_of --content "$single" --import "$TUI_DIR/export.md"

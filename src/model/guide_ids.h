@@ -19,7 +19,9 @@ void guide_ids_free(struct guide_ids *ids);
  * same id, in which case nothing is added. */
 const struct guide_id_entry *guide_ids_add(struct guide_ids *ids,
                                            const struct guide_id_entry *entry);
-const struct guide_id_entry *guide_ids_find(const struct guide_ids *ids, const char *id);
+/* The entry of id, or NULL. The entry returned here and by guide_ids_add() is a copy, valid
+ * until the next call. */
+const struct guide_id_entry *guide_ids_find(struct guide_ids *ids, const char *id);
 size_t guide_ids_count(const struct guide_ids *ids);
 /* Forgets every entry added after the first n. */
 void guide_ids_truncate(struct guide_ids *ids, size_t n);

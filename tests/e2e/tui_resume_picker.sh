@@ -54,4 +54,21 @@ tui_wait "Choose a guide" "closed at quit: the picker, not a guide"
 tui_wait "1/2" "with lighthouse selected"
 tui_keys q
 tui_wait "[exit 0]" "q quits"
+
+# A guide whose directory is not named as its id: the picker names it by its directory.
+content="$TUI_DIR/content"
+mkdir -p "$content"
+cp -R "$FIXTURE_GUIDES/lighthouse" "$content/beacon"
+cp -R "$FIXTURE_GUIDES/orchard" "$content/grove"
+run="TRAIL_STATE='$state' TRAIL_CONTENT='$content' '$TRAIL_BIN'"
+start renamed
+tui_wait "Choose a guide" "the picker of the renamed guides"
+tui_keys j Enter
+tui_wait "1  Overview" "the second guide (grove, id orchard) opens"
+tui_keys q
+tui_wait "[exit 0]" "q quits with it open"
+start renamed-again
+tui_wait "1  Overview" "it opens again at the next start"
+tui_keys q
+tui_wait "[exit 0]" "q quits"
 finish

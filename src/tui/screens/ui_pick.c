@@ -96,10 +96,10 @@ void ui_pick_save(struct ui *ui)
     if (p == NULL || ui->opt.store == NULL || progress_store_readonly(ui->opt.store) != NULL) {
         return;
     }
+    /* The picker's selection names the guide by its entry in the catalog (its directory), which
+     * is also the guide open, if one is. */
     const struct ui_screen *s = p->guide_open ? &p->saved : &ui->stack[0];
-    const char *id = p->guide_open && ui->g != NULL ? ui->g->id
-                     : s->pos.sel < s->doc.n_items  ? s->doc.items[s->pos.sel].id
-                                                    : NULL;
+    const char *id = s->pos.sel < s->doc.n_items ? s->doc.items[s->pos.sel].id : NULL;
     if (id != NULL) {
         progress_resume_save_picker(progress_store_target(ui->opt.store), id, p->guide_open);
     }

@@ -65,6 +65,10 @@ uint32_t text_sanitize_cp(uint32_t cp, uint32_t prev, bool *zero_width);
  * U+FFFD would take). Saturates at INT_MAX. */
 int text_width(const char *s, size_t len);
 
+/* The columns untrusted NUL-terminated s takes once sanitised with flags (TEXT_ONE_LINE and
+ * TEXT_ASCII as the caller draws it). */
+int text_untrusted_width(const char *s, unsigned flags);
+
 /* The number of bytes of sanitised text s that fit in max_cols columns, never splitting a
  * character or separating a combining mark from its base (marks after the last character that
  * fits are included; a wide character that would need one column more is left out). Stops

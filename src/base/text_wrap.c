@@ -18,6 +18,7 @@
 #include "text.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -59,6 +60,15 @@ static size_t cluster_next(const char *s, size_t len, size_t pos, int *w)
         i += k;
     }
     return i;
+}
+
+int text_untrusted_width(const char *s, unsigned flags)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), flags, &len);
+    int w = text_width(clean, len);
+    free(clean);
+    return w;
 }
 
 int text_width(const char *s, size_t len)

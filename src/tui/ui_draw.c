@@ -132,11 +132,7 @@ static void position_text(const struct ui *ui, const struct ui_screen *s, char *
 /* The columns untrusted text s takes once sanitised for one line. */
 static int untrusted_width(const struct ui *ui, const char *s)
 {
-    size_t len = 0;
-    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | ui->text_flags, &len);
-    int w = text_width(clean, len);
-    free(clean);
-    return w;
+    return text_untrusted_width(s, TEXT_ONE_LINE | ui->text_flags);
 }
 
 /* Draws untrusted text s at (y, x) within max columns; text that does not fit ends in an

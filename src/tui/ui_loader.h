@@ -16,7 +16,7 @@
  * (ui_loader_cancel_then()), not the loading. */
 bool ui_loader_start(struct ui *ui, ui_later_fn then, int arg);
 
-/* True while the thread runs: the loop then waits for keys for a short time only. */
+/* True while the thread runs. */
 bool ui_loader_busy(const struct ui *ui);
 
 /* Called by the loop after each batch: takes the parts over when the thread is done, and sets

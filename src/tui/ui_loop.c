@@ -238,7 +238,8 @@ static void paint(struct ui *ui, enum ui_result r, const struct ui_screen *befor
 static bool wait_input(struct ui *ui, int *empty_reads)
 {
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    bool retry = ui->save_waiting || ui_loader_busy(ui);
+    /* While a loader exists (running, or done since the last poll) the wait stays short. */
+    bool retry = ui->save_waiting || ui->loader != NULL;
     int n = ui_term_poll(&p, retry ? UI_STORE_RETRY_MS : -1);
     if (n < 0) {
         return errno == EINTR;

@@ -21,7 +21,7 @@ size_t ui_body_height(const struct ui *ui)
 void ui_layout_screen(struct ui *ui, struct ui_screen *s)
 {
     size_t h = ui_body_height(ui);
-    if (s->width == ui->measure && !s->stale) {
+    if (s->width == ui->measure && !s->stale && (!s->ops->fits_height || s->height == h)) {
         view_list_fix(&s->pos, &s->doc, h);
         return;
     }
@@ -34,6 +34,7 @@ void ui_layout_screen(struct ui *ui, struct ui_screen *s)
     view_doc_init(&s->doc, ui->measure, ui->text_flags);
     s->ops->layout(ui, s, &s->doc);
     s->width = ui->measure;
+    s->height = h;
     s->stale = false;
     if (had) {
         view_list_restore(&s->pos, &s->doc, &mark, h);

@@ -70,6 +70,8 @@ struct ui_screen_ops {
     unsigned (*scope_here)(const struct ui *ui, const struct ui_screen *s);
     /* Called when s leaves the stack. */
     void (*leave)(struct ui *ui, struct ui_screen *s);
+    /* The layout fits the body's height too (Home): laid out again when the height changes. */
+    bool fits_height;
 };
 
 struct ui_screen {
@@ -81,6 +83,7 @@ struct ui_screen {
     struct view_pos pos; /* selection and scroll */
     int width;           /* -1: not laid out yet */
     bool stale;          /* lay out again even at the same width (the content changed) */
+    size_t height;       /* the body height it was laid out for (ops->fits_height) */
     size_t match;        /* screens showing matches: 1 + the line of the current one; 0: none */
 };
 

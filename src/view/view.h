@@ -109,6 +109,11 @@ void view_doc_add_blank(struct view_doc *d);
 size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
                          const char *prefix, enum view_role prefix_role);
 
+/* view_doc_add_text(), at most max_lines lines (0: all); when the text needs more, the last
+ * line shown ends in an ellipsis. Returns the number of lines added. */
+size_t view_doc_add_text_cut(struct view_doc *d, enum view_role role, const char *text, int indent,
+                             const char *prefix, enum view_role prefix_role, size_t max_lines);
+
 /* A byte range of sanitised text. */
 struct view_span {
     size_t start, len;

@@ -85,6 +85,14 @@ const char *view_guide_section_title(const struct guide *g, enum view_section s)
     return "";
 }
 
+const char *view_guide_section_label(const struct guide *g, enum view_section s)
+{
+    static const char *const labels[VIEW_SECTION_COUNT] = {"Overview", "Career Path",
+                                                           "Certifications", "FAQ"};
+    (void)g;
+    return s < VIEW_SECTION_COUNT ? labels[s] : "";
+}
+
 const char *view_guide_section_id(enum view_section s)
 {
     return s < VIEW_SECTION_COUNT ? section_ids[s] : "";
@@ -105,14 +113,17 @@ static void line(struct view_doc *d, enum view_role role, const char *s)
     view_doc_end_line(d);
 }
 
+/* The columns untrusted label s takes on one line. */
+static int label_width(const struct view_doc *d, const char *s)
+{
+    return text_untrusted_width(s, TEXT_ONE_LINE | d->text_flags);
+}
+
 /* "Label           value", the value wrapped under itself; on a narrow screen the label gets
  * its own line. */
 static void labelled(struct view_doc *d, const char *label, const char *value)
 {
-    size_t clean_len;
-    char *clean = text_sanitize(label, strlen(label), TEXT_ONE_LINE | d->text_flags, &clean_len);
-    int w = text_width(clean, clean_len);
-    free(clean);
+    int w = label_width(d, label);
     if (w + 1 <= LABEL_COLS && LABEL_COLS <= d->width / 2) {
         view_doc_add_text(d, VIEW_ROLE_BODY, value, LABEL_COLS, label, VIEW_ROLE_DIM);
     } else {
@@ -134,114 +145,209 @@ static void months(char *buf, size_t size, const struct guide_phase *p)
 
 /* ---- Home ---- */
 
-static void home_title(struct view_doc *d, const struct guide *g, const struct progress *p,
-                       struct progress_date today)
+/* What Home leaves out to fit the height, one more piece a level: the intro past one line and
+ * the progress counts, the blank lines, the stats, the intro and the plan, the progress. The
+ * title and the menu always stay. */
+enum {
+    HOME_FULL,
+    HOME_SHORT_INTRO,
+    HOME_NO_BLANKS,
+    HOME_NO_STATS,
+    HOME_NO_PLAN,
+    HOME_MENU_ONLY,
+};
+
+struct home_ctx {
+    const struct guide *g;
+    const struct progress *p;
+    struct progress_date today;
+    int level;
+};
+
+static void home_blank(struct view_doc *d, const struct home_ctx *c)
 {
-    (void)today;
-    (void)p;
-    view_doc_add_text(d, VIEW_ROLE_TITLE, g->title, 0, NULL, VIEW_ROLE_TITLE);
-    if (g->intro != NULL) {
+    if (c->level < HOME_NO_BLANKS) {
         view_doc_add_blank(d);
-        view_doc_add_text(d, VIEW_ROLE_BODY, g->intro, 0, NULL, VIEW_ROLE_BODY);
     }
 }
 
-static void home_stats(struct view_doc *d, const struct guide *g, const struct progress *p,
-                       struct progress_date today)
+/* The title and the start of the intro (the whole intro is on the Overview). */
+static void home_title(struct view_doc *d, const struct home_ctx *c)
 {
-    (void)today;
-    (void)p;
-    const struct guide_stat *st[] = {&g->stats.salary, &g->stats.growth, &g->stats.time,
-                                     &g->stats.difficulty};
-    if (!has_stats(g)) {
+    view_doc_add_text(d, VIEW_ROLE_TITLE, c->g->title, 0, NULL, VIEW_ROLE_TITLE);
+    if (c->g->intro != NULL && c->level < HOME_NO_PLAN) {
+        view_doc_add_text_cut(d, VIEW_ROLE_BODY, c->g->intro, 0, NULL, VIEW_ROLE_BODY,
+                              c->level == HOME_FULL ? 2 : 1);
+    }
+}
+
+/* Puts untrusted s in at most max columns, cut with an ellipsis. */
+static void put_cut(struct view_doc *d, enum view_role role, const char *s, int max)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | d->text_flags, &len);
+    if (text_width(clean, len) > max) {
+        const char *e = ellipsis(d);
+        len = text_fit(clean, len, max - text_width(e, strlen(e)), NULL);
+        view_doc_put(d, role, clean, len);
+        view_doc_puts(d, role, e);
+    } else {
+        view_doc_put(d, role, clean, len);
+    }
+    free(clean);
+}
+
+static const char *stat_label(const struct guide_stat *st)
+{
+    return st->label != NULL ? st->label : "";
+}
+
+/* The stats two to a row: "Label  value   Label  value", each column's values aligned and
+ * cut with an ellipsis (the Overview has them in full). False when the width is too narrow. */
+static bool stats_columns(struct view_doc *d, const struct guide_stat *const *st, size_t n)
+{
+    int lw[2] = {0, 0}, vw[2] = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        int w = label_width(d, stat_label(st[i])) + 2, v = label_width(d, st[i]->text);
+        lw[i % 2] = w > lw[i % 2] ? w : lw[i % 2];
+        vw[i % 2] = v > vw[i % 2] ? v : vw[i % 2];
+    }
+    /* The right column starts after the left one's longest value when both fit so, else at
+     * the middle, each value cut to its column. */
+    int col_w = lw[0] + vw[0] + 3;
+    if (col_w + lw[1] + vw[1] > d->width) {
+        col_w = d->width / 2;
+    }
+    if (col_w - lw[0] - 2 < 12 || d->width - col_w - lw[1] < 12) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i += 2) {
+        view_doc_begin_line(d);
+        for (size_t k = i; k < i + 2 && k < n; k++) {
+            int x = k == i ? 0 : col_w;
+            view_doc_pad_to(d, x);
+            put_cut(d, VIEW_ROLE_DIM, stat_label(st[k]), lw[k % 2] - 2);
+            view_doc_pad_to(d, x + lw[k % 2]);
+            put_cut(d, VIEW_ROLE_BODY, st[k]->text,
+                    (k == i ? col_w - 2 : d->width - x) - lw[k % 2]);
+        }
+        view_doc_end_line(d);
+    }
+    return true;
+}
+
+static void home_stats(struct view_doc *d, const struct home_ctx *c)
+{
+    const struct guide_stats *gs = &c->g->stats;
+    const struct guide_stat *all[] = {&gs->salary, &gs->growth, &gs->time, &gs->difficulty};
+    const struct guide_stat *st[4];
+    size_t n = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (all[i]->present) {
+            st[n++] = all[i];
+        }
+    }
+    if (n == 0 || c->level >= HOME_NO_STATS) {
         return;
     }
-    view_doc_add_blank(d);
-    for (size_t i = 0; i < sizeof st / sizeof st[0]; i++) {
-        if (st[i]->present) {
-            labelled(d, st[i]->label != NULL ? st[i]->label : "", st[i]->text);
+    home_blank(d, c);
+    if (!stats_columns(d, st, n)) {
+        for (size_t i = 0; i < n; i++) {
+            labelled(d, stat_label(st[i]), st[i]->text);
         }
     }
 }
 
+/* The count after a section's label: what it holds, or an ellipsis until its part loads. */
+static void section_count(const struct view_doc *d, const struct guide *g, enum view_section s,
+                          char *buf, size_t size)
+{
+    unsigned part = view_guide_section_part(s);
+    if ((g->loaded & part) != part) {
+        snprintf(buf, size, "%s%s", sep(d), ellipsis(d));
+        return;
+    }
+    static const char *const words[VIEW_SECTION_COUNT][2] = {{"topic", "topics"},
+                                                             {"phase", "phases"},
+                                                             {"certification", "certifications"},
+                                                             {"question", "questions"}};
+    const size_t counts[VIEW_SECTION_COUNT] = {g->n_overview, g->n_phases, g->n_certs, g->n_faqs};
+    size_t n = s < VIEW_SECTION_COUNT ? counts[s] : 0;
+    if (n == 0) {
+        buf[0] = '\0';
+        return;
+    }
+    snprintf(buf, size, "%s%zu %s", sep(d), n, words[s][n != 1]);
+}
+
 static void menu_entry(struct view_doc *d, const struct guide *g, size_t n, enum view_section s)
 {
-    char num[24];
+    char num[24], what[96];
     snprintf(num, sizeof num, "%zu", n);
     view_doc_begin_item(d, section_ids[s]);
     view_doc_begin_line(d);
     view_doc_pad_to(d, 1);
     view_doc_puts(d, VIEW_ROLE_NUMBER, num);
     view_doc_pad_to(d, ITEM_INDENT);
-    view_doc_puts(d, VIEW_ROLE_HEADING, view_guide_section_title(g, s));
-    if (s == VIEW_SECTION_PATH && path_pending(g)) {
-        char what[64];
-        snprintf(what, sizeof what, "%s%s", sep(d), ellipsis(d));
-        view_doc_puts(d, VIEW_ROLE_DIM, what);
-    } else if (s == VIEW_SECTION_PATH && g->n_phases > 0) {
-        char what[64];
-        snprintf(what, sizeof what, "%s%zu phase%s", sep(d), g->n_phases,
-                 g->n_phases == 1 ? "" : "s");
-        view_doc_puts(d, VIEW_ROLE_DIM, what);
-    }
+    view_doc_puts(d, VIEW_ROLE_BODY, view_guide_section_label(g, s));
+    section_count(d, g, s, what, sizeof what);
+    view_doc_puts(d, VIEW_ROLE_DIM, what);
     view_doc_end_line(d);
     view_doc_end_item(d);
 }
 
-static void home_menu(struct view_doc *d, const struct guide *g, const struct progress *p,
-                      struct progress_date today)
+static void home_menu(struct view_doc *d, const struct home_ctx *c)
 {
-    (void)today;
-    (void)p;
     enum view_section secs[VIEW_SECTION_COUNT];
-    size_t n = view_guide_sections(g, secs);
+    size_t n = view_guide_sections(c->g, secs);
     if (n == 0) {
         return;
     }
-    view_doc_add_blank(d);
+    home_blank(d, c);
     line(d, VIEW_ROLE_DIM, "Sections");
     for (size_t i = 0; i < n; i++) {
-        menu_entry(d, g, i + 1, secs[i]);
+        menu_entry(d, c->g, i + 1, secs[i]);
     }
 }
 
-static void home_cta(struct view_doc *d, const struct guide *g, const struct progress *p,
-                     struct progress_date today)
+/* The closing words, as text: nothing here opens, so nothing looks like a link. */
+static void home_cta(struct view_doc *d, const struct home_ctx *c)
 {
-    (void)today;
-    (void)p;
+    const struct guide *g = c->g;
     if (g->cta == NULL) {
         return;
     }
     view_doc_add_blank(d);
     view_doc_add_text(d, VIEW_ROLE_HEADING, g->cta->title, 0, NULL, VIEW_ROLE_HEADING);
     view_doc_add_text(d, VIEW_ROLE_BODY, g->cta->text, 0, NULL, VIEW_ROLE_BODY);
-    /* The button's words close the text: nothing here opens, so nothing looks like a link. */
     if (g->cta->button != NULL) {
-        view_doc_add_text(d, VIEW_ROLE_HEADING, g->cta->button, 0, NULL, VIEW_ROLE_HEADING);
+        view_doc_add_text(d, VIEW_ROLE_BODY, g->cta->button, 0, NULL, VIEW_ROLE_BODY);
     }
 }
 
 /* "Progress        ████░░░░  12/25 · 48%", the counts under the bar, and the current phase;
  * on a narrow screen each label gets its own line. */
-static void home_progress(struct view_doc *d, const struct guide *g, const struct progress *p,
-                          struct progress_date today)
+static void home_progress(struct view_doc *d, const struct home_ctx *c)
 {
-    (void)today;
+    const struct guide *g = c->g;
+    const struct progress *p = c->p;
+    if (c->level >= HOME_MENU_ONLY) {
+        return;
+    }
     if (path_pending(g)) {
-        view_doc_add_blank(d);
+        home_blank(d, c);
         labelled(d, "Progress", ellipsis(d));
         return;
     }
     if (p == NULL || guide_count_actions(g) == 0) {
         return;
     }
-    struct progress_counts c;
-    progress_count_guide(p, g, &c);
+    struct progress_counts n;
+    progress_count_guide(p, g, &n);
     bool side = LABEL_COLS <= d->width / 2;
     int indent = side ? LABEL_COLS : CHART_INDENT;
     char counts[160], cur[512];
-    view_doc_add_blank(d);
+    home_blank(d, c);
     if (!side) {
         line(d, VIEW_ROLE_DIM, "Progress");
     }
@@ -250,10 +356,12 @@ static void home_progress(struct view_doc *d, const struct guide *g, const struc
         view_doc_puts(d, VIEW_ROLE_DIM, "Progress");
     }
     view_doc_pad_to(d, indent);
-    view_progress_put_bar(d, &c);
+    view_progress_put_bar(d, &n);
     view_doc_end_line(d);
-    view_progress_counts_text(&c, (d->text_flags & TEXT_ASCII) != 0, counts, sizeof counts);
-    view_doc_add_text(d, VIEW_ROLE_DIM, counts, indent, NULL, VIEW_ROLE_DIM);
+    if (c->level == HOME_FULL) {
+        view_progress_counts_text(&n, (d->text_flags & TEXT_ASCII) != 0, counts, sizeof counts);
+        view_doc_add_text(d, VIEW_ROLE_DIM, counts, indent, NULL, VIEW_ROLE_DIM);
+    }
     size_t phase = progress_current_phase(p, g);
     if (phase < g->n_phases) {
         snprintf(cur, sizeof cur, "%zu. %s", phase + 1, g->phases[phase].title);
@@ -263,25 +371,56 @@ static void home_progress(struct view_doc *d, const struct guide *g, const struc
     labelled(d, "Current phase", cur);
 }
 
-static void home_plan(struct view_doc *d, const struct guide *g, const struct progress *p,
-                      struct progress_date today)
+static void home_plan(struct view_doc *d, const struct home_ctx *c)
 {
-    view_plan_home(d, g, p, today, LABEL_COLS);
+    if (c->level < HOME_NO_PLAN) {
+        view_plan_home(d, c->g, c->p, c->today, LABEL_COLS);
+    }
 }
 
-typedef void (*home_block_fn)(struct view_doc *d, const struct guide *g, const struct progress *p,
-                              struct progress_date today);
+typedef void (*home_block_fn)(struct view_doc *d, const struct home_ctx *c);
 
 /* Home, top to bottom. Overall progress and the plan go between the stats and the menu. */
 static const home_block_fn home_blocks[] = {home_title, home_stats, home_progress,
                                             home_plan,  home_menu,  home_cta};
 
+/* The lines from the top of Home to the end of its menu. */
+static size_t menu_end(const struct view_doc *d)
+{
+    size_t end = 0;
+    for (size_t i = 0; i < d->n_items; i++) {
+        for (size_t s = 0; s < VIEW_SECTION_COUNT; s++) {
+            if (strcmp(d->items[i].id, section_ids[s]) == 0) {
+                end = d->items[i].first + d->items[i].count;
+            }
+        }
+    }
+    return end;
+}
+
+void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct progress *p,
+                         struct progress_date today, size_t rows)
+{
+    struct home_ctx c = {g, p, today, HOME_FULL};
+    int width = d->width;
+    unsigned flags = d->text_flags;
+    for (;;) {
+        for (size_t i = 0; i < sizeof home_blocks / sizeof home_blocks[0]; i++) {
+            home_blocks[i](d, &c);
+        }
+        if (rows == 0 || c.level == HOME_MENU_ONLY || menu_end(d) <= rows) {
+            return;
+        }
+        c.level++;
+        view_doc_free(d);
+        view_doc_init(d, width, flags);
+    }
+}
+
 void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct progress *p,
                         struct progress_date today)
 {
-    for (size_t i = 0; i < sizeof home_blocks / sizeof home_blocks[0]; i++) {
-        home_blocks[i](d, g, p, today);
-    }
+    view_guide_home_fit(d, g, p, today, 0);
 }
 
 void view_guide_home(struct view_doc *d, const struct guide *g, const struct progress *p)
@@ -308,8 +447,11 @@ static void stat_chart(struct view_doc *d, const struct guide_stat *st,
 
 void view_guide_overview(struct view_doc *d, const struct guide *g)
 {
+    if (g->intro != NULL) {
+        view_doc_add_text(d, VIEW_ROLE_BODY, g->intro, 0, NULL, VIEW_ROLE_BODY);
+    }
     for (size_t i = 0; i < g->n_overview; i++) {
-        if (i > 0) {
+        if (i > 0 || g->intro != NULL) {
             view_doc_add_blank(d);
         }
         view_doc_add_text(d, VIEW_ROLE_TITLE, g->overview[i].title, 0, NULL, VIEW_ROLE_TITLE);

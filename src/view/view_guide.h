@@ -28,6 +28,10 @@ size_t view_guide_sections(const struct guide *g, enum view_section out[VIEW_SEC
 /* The section's title as the guide names it ("Career Path"), else a plain default. Borrowed. */
 const char *view_guide_section_title(const struct guide *g, enum view_section s);
 
+/* The section's label on Home's menu and in the breadcrumb: one plain word or two that do not
+ * change when the section's part loads ("Certifications"). Static. */
+const char *view_guide_section_label(const struct guide *g, enum view_section s);
+
 /* The id of the home menu item of a section ("overview", "path", "certs", "faq"). Static. */
 const char *view_guide_section_id(enum view_section s);
 
@@ -47,6 +51,13 @@ void view_guide_home(struct view_doc *d, const struct guide *g, const struct pro
  * also says "Next:", the pace and the certification summary (view_plan_home()). */
 void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct progress *p,
                         struct progress_date today);
+/* view_guide_home_at() fitted to `rows` lines (0: no limit): when the menu would end below
+ * them, Home leaves out, one after the other, the intro past its first line and the progress
+ * counts, the blank lines, the stats, the intro and the plan, and the progress, so that the
+ * title and every section show together. */
+void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct progress *p,
+                         struct progress_date today, size_t rows);
+/* The intro, the overview's topics and the stats drawn as charts. */
 void view_guide_overview(struct view_doc *d, const struct guide *g);
 void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p);
 /* One phase; with m (may be NULL), the matches of a search highlighted in its texts. */

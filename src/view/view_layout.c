@@ -200,22 +200,33 @@ static void append_marked(struct view_doc *d, enum view_role role, const char *c
     }
 }
 
-/* Emits one wrapped line: the indent (with the prefix on the first line) and the text. */
+/* Emits one wrapped line: the indent (with the prefix on the first line) and the text; a cut
+ * line keeps room for " …" and ends with it. */
 static void emit_wrapped(struct view_doc *d, enum view_role role, const char *clean,
                          const struct text_line *tl, int indent, const char *prefix,
-                         enum view_role prefix_role, uint64_t anchor, struct marks *m)
+                         enum view_role prefix_role, uint64_t anchor, struct marks *m, bool cut)
 {
+    const char *ell = (d->text_flags & TEXT_ASCII) ? " ..." : " \xe2\x80\xa6"; /* U+2026 */
     view_doc_begin_line(d);
     if (prefix != NULL) {
         view_doc_puts(d, prefix_role, prefix);
     }
     view_doc_pad_to(d, indent);
-    append_marked(d, role, clean, tl->start, tl->start + tl->len, m);
+    size_t len = tl->len;
+    if (cut) {
+        len = text_fit(clean + tl->start, tl->len, d->width - indent - text_width(ell, strlen(ell)),
+                       NULL);
+    }
+    append_marked(d, role, clean, tl->start, tl->start + len, m);
+    if (cut) {
+        view_doc_puts(d, role, ell);
+    }
     finish_line(d, anchor);
 }
 
+/* max: the most lines to add (0: all); text cut there ends in an ellipsis. */
 static size_t add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
-                       const char *prefix, enum view_role prefix_role, struct marks *m)
+                       const char *prefix, enum view_role prefix_role, struct marks *m, size_t max)
 {
     if (text == NULL) {
         return 0;
@@ -228,15 +239,17 @@ static size_t add_text(struct view_doc *d, enum view_role role, const char *text
     char *clean = text_sanitize(text, strlen(text), d->text_flags, &clean_len);
     struct text_line *tl = NULL;
     size_t n = text_wrap(clean, clean_len, d->width - indent, &tl);
+    bool cut = max > 0 && n > max;
+    n = cut ? max : n;
     for (size_t i = 0; i < n; i++) {
         uint64_t anchor = ((uint64_t)d->block << 32) | (uint32_t)tl[i].start;
-        emit_wrapped(d, role, clean, &tl[i], indent, i == 0 ? prefix : NULL, prefix_role, anchor,
-                     m);
+        emit_wrapped(d, role, clean, &tl[i], indent, i == 0 ? prefix : NULL, prefix_role, anchor, m,
+                     cut && i + 1 == n);
     }
     if (n == 0 && prefix != NULL) {
         struct text_line empty = {0, 0, 0};
         emit_wrapped(d, role, clean, &empty, indent, prefix, prefix_role, (uint64_t)d->block << 32,
-                     m);
+                     m, false);
         n = 1;
     }
     d->block++;
@@ -249,7 +262,14 @@ size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *te
                          const char *prefix, enum view_role prefix_role)
 {
     struct marks none = {NULL, 0, 0, role};
-    return add_text(d, role, text, indent, prefix, prefix_role, &none);
+    return add_text(d, role, text, indent, prefix, prefix_role, &none, 0);
+}
+
+size_t view_doc_add_text_cut(struct view_doc *d, enum view_role role, const char *text, int indent,
+                             const char *prefix, enum view_role prefix_role, size_t max_lines)
+{
+    struct marks none = {NULL, 0, 0, role};
+    return add_text(d, role, text, indent, prefix, prefix_role, &none, max_lines);
 }
 
 size_t view_doc_add_marked_text(struct view_doc *d, enum view_role role, const char *text,
@@ -257,7 +277,7 @@ size_t view_doc_add_marked_text(struct view_doc *d, enum view_role role, const c
                                 const struct view_span *marks, size_t n, enum view_role mark_role)
 {
     struct marks m = {marks, marks != NULL ? n : 0, 0, mark_role};
-    return add_text(d, role, text, indent, prefix, prefix_role, &m);
+    return add_text(d, role, text, indent, prefix, prefix_role, &m, 0);
 }
 
 void view_doc_begin_item(struct view_doc *d, const char *id)

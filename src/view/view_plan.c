@@ -25,49 +25,17 @@ const char *view_plan_note_marker(unsigned text_flags)
     return (text_flags & TEXT_ASCII) ? "*" : "✎";
 }
 
-static const char *ellipsis(const struct view_doc *d)
-{
-    return (d->text_flags & TEXT_ASCII) ? "..." : "…";
-}
-
 size_t view_plan_add_note(struct view_doc *d, const char *note, int indent)
 {
     if (note == NULL || note[0] == '\0') {
         return 0;
     }
-    const char *marker = view_plan_note_marker(d->text_flags);
-    int text_col = indent + 2; /* the marker and a space */
-    size_t len = 0;
-    char *clean = text_sanitize(note, strlen(note), d->text_flags, &len);
-    struct text_line *tl = NULL;
-    int room = d->width - text_col;
-    size_t n = text_wrap(clean, len, room < 1 ? 1 : room, &tl);
-    size_t shown = n < VIEW_PLAN_NOTE_LINES ? n : VIEW_PLAN_NOTE_LINES;
-    for (size_t i = 0; i < shown; i++) {
-        view_doc_begin_line(d);
-        view_doc_pad_to(d, indent);
-        if (i == 0) {
-            view_doc_puts(d, VIEW_ROLE_ACCENT, marker);
-        }
-        view_doc_pad_to(d, text_col);
-        bool cut = i + 1 == shown && n > shown;
-        const char *e = ellipsis(d);
-        int e_w = text_width(e, strlen(e));
-        size_t keep = tl[i].len;
-        if (cut) {
-            /* Room for the ellipsis after what is kept of the line. */
-            keep = text_fit(clean + tl[i].start, tl[i].len, room - e_w - 1, NULL);
-        }
-        view_doc_put(d, VIEW_ROLE_DIM, clean + tl[i].start, keep);
-        if (cut) {
-            view_doc_puts(d, VIEW_ROLE_DIM, " ");
-            view_doc_puts(d, VIEW_ROLE_DIM, e);
-        }
-        view_doc_end_line(d);
-    }
-    free(tl);
-    free(clean);
-    return shown;
+    /* The marker in the indent, the text two columns after it. */
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%*s%s", indent < 32 ? indent : 32, "",
+             view_plan_note_marker(d->text_flags));
+    return view_doc_add_text_cut(d, VIEW_ROLE_DIM, note, indent + 2, prefix, VIEW_ROLE_ACCENT,
+                                 VIEW_PLAN_NOTE_LINES);
 }
 
 /* Appends part to buf (which holds len bytes), with the separator when buf is not empty. */

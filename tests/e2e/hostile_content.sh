@@ -87,7 +87,7 @@ browse() {
         "2>'$TUI_DIR/$name.err'\" '$raw'; echo \$? >'$TUI_DIR/$name.rc'"
     tui_wait "q Quit" "$name: the browser runs"
     local step
-    for step in "1:OverviewTitle" "2:PhaseTitle" "Enter:ActionText" "3:CertName" "Enter:Issuer" \
+    for step in "1:Intro C0" "2:PhaseTitle" "Enter:ActionText" "3:CertName" "Enter:Issuer" \
         "4:Question" "Enter:C0[" "/:matches" "e:matches" "Enter:Up/Dn" "Escape:Question" \
         "?:Keys:" "q:Question"; do
         host_step "${step%%:*}" "${step#*:}" "$name: ${step%%:*} shows '${step#*:}'" || break

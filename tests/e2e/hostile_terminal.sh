@@ -119,7 +119,7 @@ ascii_session() {
     expect_status 0 "$(wc -c <"$TUI_DIR/$name.err")" "$name: nothing on stderr"
 }
 screens=(1 "What a Keeper Does" 2 "Months 1-3" Enter "Trim the wicks" 3 "Level One" Enter
-    "Northern Lighthouse" 4 "licence" Enter "logbooks" / "matches" Escape "Frequently" '?' "Keys:"
+    "Northern Lighthouse" 4 "licence" Enter "logbooks" / "matches" Escape "Keeper > FAQ" '?' "Keys:"
     q "Quit")
 ascii_session lang-c "$guide" -u LC_ALL LANG=C -- "${screens[@]}"
 ascii_session lc-all-c "$guide" LANG=C.UTF-8 LC_ALL=C -- "${screens[@]}"

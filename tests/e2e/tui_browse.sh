@@ -73,7 +73,7 @@ tui_wait "6/7" "Esc returns to the same question"
 tui_keys Tab
 tui_wait "Keeper › Overview" "Tab from the last section wraps to the first"
 tui_keys BTab
-tui_wait "Keeper › Frequently Asked Questions" "Shift-Tab goes back to the FAQ"
+tui_wait "Keeper › FAQ" "Shift-Tab goes back to the FAQ"
 tui_keys Escape
 tui_wait "5/5" "Esc from a section returns Home with the section selected"
 tui_keys Escape

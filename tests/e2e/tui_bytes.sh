@@ -20,7 +20,10 @@ session() {
     tui_new_server "$name"
     tui_start 80 24 "script -q -c \"'$TRAIL_BIN' --content '$FIXTURE'\"" \
         "'$TUI_DIR/$name.raw'"
-    tui_wait "2/5" "$name: Home is drawn, its first section selected" >/dev/null
+    tui_wait "1  Overview" "$name: Home is drawn" >/dev/null
+    tui_wait "FAQ · 7 questions" "$name: Home has settled (the rest of the guide is in)" \
+        >/dev/null
+    tui_wait "2/5" "$name: its first section selected (below Next)" >/dev/null
     local n=2
     for key in "$@"; do
         tui_keys "$key"

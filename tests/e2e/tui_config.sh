@@ -70,22 +70,22 @@ tui_wait_gone "Keys: Home" "a key closes the help"
 tui_keys 2
 tui_keys F5
 tui_wait "Plant the Trees" "F5 opens the second section, the career path"
-if footer | grep -qF "${esc}[47m"; then
-    pass "theme = light: the footer has a light (white) background"
+if footer | grep -qF "${esc}[48;5;252m"; then
+    pass "theme = light: the footer has a light (grey) background"
 else
-    fail "theme = light: no white background in the footer: $(footer | cat -v)"
+    fail "theme = light: no light grey background in the footer: $(footer | cat -v)"
 fi
 tui_keys Q
 tui_wait "[exit 0]" "Q quits with status 0"
 
-# The default theme: the footer on blue.
+# The default theme: the footer on dark grey.
 printf 'guide = orchard\n' >"$config"
 start default
 tui_wait "1  Overview" "default theme: trail is up"
-if footer | grep -qF "${esc}[44m"; then
-    pass "theme = default: the footer is on blue"
+if footer | grep -qF "${esc}[48;5;238m"; then
+    pass "theme = default: the footer is on dark grey"
 else
-    fail "theme = default: no blue background in the footer: $(footer | cat -v)"
+    fail "theme = default: no dark grey background in the footer: $(footer | cat -v)"
 fi
 expect_not_contains "$(footer)" "${esc}[47m" "and not on white"
 tui_keys q

@@ -43,7 +43,7 @@ tui_keys -l "$(mouse 0 8 4)$(mouse 3 8 4)$(mouse 0 8 4)$(mouse 3 8 4)"
 tui_wait "What's the main difference" "a double click opens the question"
 tui_wait "Harbour Masters manage the traffic" "and shows its answer"
 screen=$(tui_screen -e)
-expect_contains "$screen" $'\033[30m\033[46m' "the header is drawn in colour"
+expect_contains "$screen" $'\033[48;5;238m' "the header is drawn in colour"
 tui_keys q
 tui_wait "[exit 0]" "quit"
 
@@ -86,7 +86,7 @@ tui_start 80 24 "LANG=C LC_ALL=C $run"
 tui_wait "  1  Overview" "Home is up in the C locale"
 expect_contains "$(tui_screen)" "Career Path - 4 phases" "C locale: an ASCII separator"
 tui_keys 3
-tui_wait "Keeper > Recommended Certifications" "C locale: an ASCII breadcrumb"
+tui_wait "Keeper > Certifications" "C locale: an ASCII breadcrumb"
 tui_wait "Coastal Light Keeper ? Level One" "C locale: the en dash becomes ?"
 if tui_screen | LC_ALL=C grep -q '[^ -~]'; then fail "C locale: non-ASCII on screen"; else
     pass "C locale: only ASCII on screen"; fi

@@ -25,7 +25,7 @@ tui_wait "3/7" "the selection survived the resizes"
 tui_keys Escape
 tui_wait "Sections" "back to Home at 100x30"
 # The intro reflows to the wider measure: a line longer than 80 columns exists now.
-widest=$(tui_screen | grep -v '^ Keeper' | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
+widest=$(tui_screen | grep -v '^ Keeper' | sed 's/…/./g' | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
 expect_ge "$widest" 81 "text reflowed to the new width"
 expect_le "$widest" 100 "and still fits"
 tui_keys q

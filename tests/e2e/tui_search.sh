@@ -85,7 +85,7 @@ tui_wait "1/1" "Back returns to the filtered list"
 tui_keys Escape
 tui_wait "Filter cleared" "Esc on the filtered list clears the filter"
 tui_wait "1/7" "the selected question stays selected in the full list"
-expect_contains "$(tui_header)" "Frequently Asked Questions" "still in the FAQ"
+expect_contains "$(tui_header)" "Keeper › FAQ" "still in the FAQ"
 
 # A query with no match says so and keeps the prompt open, even on Enter.
 tui_keys / && tui_keys -l xyzzy

@@ -36,12 +36,12 @@ for mode in colour mono; do
             pass "$mode: the selected item is in reverse video" ||
             fail "$mode: no reverse video on the selected item: $(printf '%s' "$row" | cat -v)"
     else
-        expect_contains "$row" $'\e[46m' "$mode: the selected item has the highlight colour"
+        expect_contains "$row" $'\e[48;5;24m' "$mode: the selected item has the highlight colour"
     fi
     # With -N, tmux keeps the blanks a highlight covers; the row ends one column after the
     # text (the bar's padding), so the rest of the row is the body's.
     plain=$(tui_screen -N | grep -F "Overview")
-    expect_contains "$plain|" "Overview |" "$mode: the highlight ends one column after the text"
+    expect_contains "$plain|" "Overview · 1 topic |" "$mode: the highlight ends one column after the text"
     tui_keys q
     tui_wait "[exit 0]" "$mode: q quits"
 done

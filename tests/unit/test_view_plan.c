@@ -153,7 +153,7 @@ static void test_home_says_next_pace_and_certs(void **state)
         d.lines[l].text,
         "Next            Trim the wicks and clean the soot from every burner of the lamp");
     assert_int_equal(view_check_find_line(&d, 0, "Pace"), SIZE_MAX);
-    assert_int_equal(view_check_find_line(&d, 0, "Certifications "), SIZE_MAX);
+    assert_int_equal(view_check_find_line(&d, 0, "Certifications  "), SIZE_MAX);
     view_doc_free(&d);
 
     /* An action in progress comes first; started 2026-01-15, 2026-05-20 is in month 5 (months
@@ -186,7 +186,7 @@ static void test_home_says_next_pace_and_certs(void **state)
     size_t cur = view_check_find_line(&d, 0, "Current phase"),
            next = view_check_find_line(&d, 0, "Next ");
     size_t pace = view_check_find_line(&d, 0, "Pace "),
-           certs = view_check_find_line(&d, 0, "Certifications ");
+           certs = view_check_find_line(&d, 0, "Certifications  ");
     size_t menu = view_check_find_line(&d, 0, "Sections");
     assert_true(cur < next && next < pace && pace < certs && certs < menu);
     free(all);

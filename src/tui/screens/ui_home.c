@@ -22,7 +22,11 @@ static const char date_prompt_tag;
 static void home_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
     (void)s;
-    view_guide_home(d, ui->g, ui_store_doc(ui));
+    /* Only the plan reads the date, and only with progress: the first frame, drawn before the
+     * progress is read, spares loading the time zone. */
+    const struct progress *p = ui_store_doc(ui);
+    struct progress_date none = {0};
+    view_guide_home_fit(d, ui->g, p, p != NULL ? progress_date_today() : none, ui_body_height(ui));
 }
 
 static enum ui_result home_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
@@ -125,4 +129,5 @@ const struct ui_screen_ops ui_home_ops = {
     .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_HOME,
     .layout = home_layout,
     .action = home_action,
+    .fits_height = true,
 };

@@ -29,9 +29,9 @@ bool ui_section_show(struct ui *ui, enum view_section sec)
         return false;
     }
     ui_select_id(ui, &ui->stack[0], view_guide_section_id(sec));
-    /* The title after loading: the part names its own section. */
+    /* The breadcrumb says the menu's label, whatever the part calls itself. */
     return ui_push(ui, ui->app->sections[sec].list, (size_t)sec,
-                   view_guide_section_title(ui->g, sec)) != NULL;
+                   view_guide_section_label(ui->g, sec)) != NULL;
 }
 
 static enum ui_result show_later(struct ui *ui, int sec)

@@ -23,6 +23,7 @@
 #include "ui_progress.h"
 #include "ui_resume.h"
 #include "ui_search.h"
+#include "ui_loader.h"
 #include "ui_section.h"
 #include "ui_store.h"
 
@@ -75,7 +76,7 @@ static const struct ui_command commands[] = {
 };
 
 /* After the first frame: the career path (an error in it shows the error screen), what the
- * store found, and the screen the learner left. */
+ * store found, the screen the learner left, and the rest of the guide in the background. */
 static void start(struct ui *ui)
 {
     bool ok = true;
@@ -89,6 +90,9 @@ static void start(struct ui *ui)
         ui_resume_restore(ui);
     } else if (ui->g == NULL) {
         ui_pick_resume(ui); /* the picker: the guide of last time */
+    }
+    if (ui->g != NULL) {
+        ui_loader_start(ui, NULL, 0); /* the rest, on its thread: Home's menu counts it */
     }
 }
 

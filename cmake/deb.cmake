@@ -65,12 +65,19 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 find_program(TRAIL_DPKG_SHLIBDEPS dpkg-shlibdeps)
+# libgit2 is loaded with dlopen() when evidence is verified (src/model/evidence_git.c), so
+# dpkg-shlibdeps cannot see it: its package, named after the soname trail opens, is added here
+# (CPack appends what dpkg-shlibdeps finds).
+string(REGEX MATCH "^[0-9]+\\.[0-9]+" TRAIL_GIT2_SOVERSION "${LIBGIT2_VERSION}")
+set(TRAIL_GIT2_PACKAGE "libgit2-${TRAIL_GIT2_SOVERSION}")
 if(TRAIL_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "${TRAIL_GIT2_PACKAGE}")
 elseif(TRAIL_LINKED_STATIC)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, ${TRAIL_GIT2_PACKAGE}")
 else()
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libncursesw6, libtinfo6, libyaml-0-2")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+      "libc6, libncursesw6, libtinfo6, libyaml-0-2, ${TRAIL_GIT2_PACKAGE}")
 endif()
 set(CPACK_SOURCE_GENERATOR TGZ)
 # Written into CPackSourceConfig.cmake inside quotes: each backslash twice.

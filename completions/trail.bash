@@ -71,7 +71,7 @@ _trail()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local opts="--content --check --print --search --list --progress --left --start --import
-        --over-reset --export --reset --yes --restore --state --width --no-mouse --mark --note
+        --over-reset --export --reset --yes --restore --state --width --no-mouse --mark --note --attach --detach --description --verify --with-notes --with-paths --merge
         --list-ids --status --format --color --json --help --version -h -V"
     local i word content="" check="" operands=() command=""
 
@@ -92,10 +92,10 @@ _trail()
             [[ $content == = ]] && content=${COMP_WORDS[i + 2]}
         elif [[ $word == --check ]]; then
             check=1
-        elif [[ $word == --mark || $word == --note ]]; then
+        elif [[ $word == --mark || $word == --note || $word == --attach || $word == --detach ]]; then
             command=$word
             ((i++))
-        elif [[ $word != -* && $word != = && ${COMP_WORDS[i - 1]} != @(--content|--state|--export|--search|--width|--start|--import|=) ]]; then
+        elif [[ $word != -* && $word != = && ${COMP_WORDS[i - 1]} != @(--content|--state|--export|--search|--width|--start|--import|--description|--merge|=) ]]; then
             operands+=("$word")
         fi
     done
@@ -106,13 +106,13 @@ _trail()
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         return
         ;;
-    --state | --import)
+    --state | --import | --merge)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
         ;;
     --export)
-        mapfile -t COMPREPLY < <(compgen -W "markdown json" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "markdown json portfolio jsonresume" -- "$cur")
         return
         ;;
     --start)
@@ -131,11 +131,11 @@ _trail()
         mapfile -t COMPREPLY < <(compgen -W "todo doing done skip" -- "$cur")
         return
         ;;
-    --note)
+    --note | --attach | --detach)
         mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
         return
         ;;
-    --search | --width | --format)
+    --search | --width | --format | --description)
         return
         ;;
     esac
@@ -144,6 +144,13 @@ _trail()
     if [[ $cur != -* ]] && { [[ $command == --mark && ${#operands[@]} -eq 0 ]] ||
         [[ ${#operands[@]} -eq 1 && ${operands[0]} == @(done|todo|doing|skip|note) ]]; }; then
         mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
+        return
+    fi
+
+    # The operand after --attach/--detach ITEM is a path (or a URL).
+    if [[ $cur != -* && $command == --@(attach|detach) && ${#operands[@]} -eq 0 ]]; then
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
     fi
 

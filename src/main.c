@@ -20,6 +20,8 @@
 #include "guide_print.h"
 #include "item_cmd.h"
 #include "json_report.h"
+#include "evidence_cmd.h"
+#include "portfolio.h"
 #include "progress_merge_file.h"
 #include "progress_report.h"
 #include "progress_store.h"
@@ -52,6 +54,9 @@ enum mode {
     MODE_STATUS,
     MODE_MERGE_FILE,
     MODE_UNDO,
+    MODE_ATTACH,
+    MODE_DETACH,
+    MODE_VERIFY,
 };
 
 struct options {
@@ -76,6 +81,11 @@ struct options {
     bool color;                /* --color */
     bool json;                 /* --json */
     const char *merge[3];      /* trail merge-file BASE OURS THEIRS */
+    const char *target;        /* --attach, --detach: the path or URL */
+    const char *description;   /* --description */
+    const char *resume_file;   /* --merge: the JSON Resume file to merge into */
+    bool with_notes;           /* --with-notes */
+    bool with_paths;           /* --with-paths */
     const char *mode_opt;      /* the option or command word that chose the mode, or NULL */
     const char *mode_arg;      /* its argument ("" for none) */
     const char *width_arg;     /* --width as given */
@@ -123,7 +133,16 @@ static void usage(FILE *out)
           "                      done or skip\n"
           "      --note ITEM     set ITEM's note to TEXT (the next argument; '-' reads\n"
           "                      standard input)\n"
-          "      --status        print one short line for a shell prompt or tmux:\n"
+          "      --attach ITEM   attach evidence to a key action or certification: PATH|URL\n"
+          "                      (the next argument), a file, a directory, a git\n"
+          "                      repository or a web address\n"
+          "      --description TEXT\n"
+          "                      with --attach: one line saying what the evidence is\n"
+          "      --detach ITEM   remove the evidence PATH|URL (the next argument) from ITEM\n"
+          "      --verify        check every piece of evidence offline (paths, repositories:\n"
+          "                      commits, last commit, README; URLs by their form only)\n",
+          out);
+    fputs("      --status        print one short line for a shell prompt or tmux:\n"
           "                      guide, done/total, next action, pace; nothing when\n"
           "                      there is no progress\n"
           "      --format FMT    with --status: the line's layout, with %{guide} %{done}\n"
@@ -137,7 +156,13 @@ static void usage(FILE *out)
           "      --over-reset    with --import: also take the entries older than this\n"
           "                      guide's last reset (changes made since it still win)\n"
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
-          "                      checklist or as 'json'\n"
+          "                      checklist or as 'json'; 'portfolio': a Markdown page of\n"
+          "                      your projects and certifications; 'jsonresume': their\n"
+          "                      JSON Resume sections\n"
+          "      --with-notes    with --export portfolio: include your notes\n"
+          "      --with-paths    with --export portfolio or jsonresume: include local paths\n"
+          "      --merge FILE    with --export jsonresume: merge into the JSON Resume FILE,\n"
+          "                      keeping everything else in it as it is\n"
           "      --reset         clear this guide's progress (asks first, says what goes;\n"
           "                      the old file is kept as a backup)\n"
           "      --yes           do not ask before --reset\n"
@@ -221,7 +246,8 @@ static int parse_command(int argc, char **argv, struct options *o)
                          strcmp(word, "undo") == 0 || strcmp(word, "merge-file") == 0);
     /* After an option that takes no operand but GUIDE, a command word is a second command. */
     if (command && o->mode != MODE_BROWSE && o->mode != MODE_MARK && o->mode != MODE_NOTE &&
-        o->mode != MODE_CHECK && o->mode != MODE_RESTORE) {
+        o->mode != MODE_CHECK && o->mode != MODE_RESTORE && o->mode != MODE_ATTACH &&
+        o->mode != MODE_DETACH) {
         fprintf(stderr,
                 "trail: --%s and the command '%s' do not go together: run one command "
                 "at a time\n",
@@ -255,6 +281,14 @@ static int parse_command(int argc, char **argv, struct options *o)
     }
     if (o->mode == MODE_NOTE) {
         o->note = optind < argc ? argv[optind++] : NULL;
+    }
+    if (o->mode == MODE_ATTACH || o->mode == MODE_DETACH) {
+        o->target = optind < argc ? argv[optind++] : NULL;
+        if (o->target == NULL) {
+            fprintf(stderr, "trail: --%s ITEM takes a PATH or URL after ITEM\n",
+                    o->mode == MODE_ATTACH ? "attach" : "detach");
+            return -1;
+        }
     }
     if ((o->mode == MODE_MARK || o->mode == MODE_NOTE) && o->item == NULL) {
         fprintf(stderr, "trail: name the item to change (an id, a prefix or words)\n"
@@ -392,6 +426,13 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_FORMAT,
         OPT_COLOR,
         OPT_JSON,
+        OPT_ATTACH,
+        OPT_DETACH,
+        OPT_DESCRIPTION,
+        OPT_VERIFY,
+        OPT_WITH_NOTES,
+        OPT_WITH_PATHS,
+        OPT_MERGE,
     };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
@@ -419,6 +460,13 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"color", no_argument, NULL, OPT_COLOR},
         {"json", no_argument, NULL, OPT_JSON},
+        {"attach", required_argument, NULL, OPT_ATTACH},
+        {"detach", required_argument, NULL, OPT_DETACH},
+        {"description", required_argument, NULL, OPT_DESCRIPTION},
+        {"verify", no_argument, NULL, OPT_VERIFY},
+        {"with-notes", no_argument, NULL, OPT_WITH_NOTES},
+        {"with-paths", no_argument, NULL, OPT_WITH_PATHS},
+        {"merge", required_argument, NULL, OPT_MERGE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -462,8 +510,12 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->mode = MODE_LIST;
             break;
         case OPT_EXPORT:
-            if (strcmp(arg, "markdown") != 0 && strcmp(arg, "json") != 0) {
-                fprintf(stderr, "trail: --export takes 'markdown' or 'json', not '%s'\n", arg);
+            if (strcmp(arg, "markdown") != 0 && strcmp(arg, "json") != 0 &&
+                strcmp(arg, "portfolio") != 0 && strcmp(arg, "jsonresume") != 0) {
+                fprintf(stderr,
+                        "trail: --export takes 'markdown', 'json', 'portfolio' or 'jsonresume', "
+                        "not '%s'\n",
+                        arg);
                 return EXIT_ERROR;
             }
             o->mode = MODE_EXPORT;
@@ -549,6 +601,26 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_JSON:
             o->json = true;
             break;
+        case OPT_ATTACH:
+        case OPT_DETACH:
+            o->mode = c == OPT_ATTACH ? MODE_ATTACH : MODE_DETACH;
+            o->item = arg;
+            break;
+        case OPT_DESCRIPTION:
+            o->description = arg;
+            break;
+        case OPT_VERIFY:
+            o->mode = MODE_VERIFY;
+            break;
+        case OPT_WITH_NOTES:
+            o->with_notes = true;
+            break;
+        case OPT_WITH_PATHS:
+            o->with_paths = true;
+            break;
+        case OPT_MERGE:
+            o->resume_file = arg;
+            break;
         case 'h':
             usage(stdout);
             return EXIT_OK;
@@ -584,6 +656,18 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (o->left && o->mode != MODE_PROGRESS) {
         fprintf(stderr, "trail: --left goes with --progress\n");
+        return EXIT_ERROR;
+    }
+    if (o->description != NULL && o->mode != MODE_ATTACH) {
+        fprintf(stderr, "trail: --description goes with --attach\n");
+        return EXIT_ERROR;
+    }
+    bool portfolio = o->mode == MODE_EXPORT && strcmp(o->format, "portfolio") == 0;
+    bool resume = o->mode == MODE_EXPORT && strcmp(o->format, "jsonresume") == 0;
+    if ((o->with_notes && !portfolio) || (o->with_paths && !portfolio && !resume) ||
+        (o->resume_file != NULL && !resume)) {
+        fprintf(stderr, "trail: --with-notes goes with --export portfolio, --with-paths with "
+                        "--export portfolio or jsonresume, --merge with --export jsonresume\n");
         return EXIT_ERROR;
     }
     if ((o->status_format != NULL || o->color) && o->mode != MODE_STATUS) {
@@ -742,6 +826,18 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = item_cmd_undo(g, s, flags, stdout, stderr);
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
+    } else if (o->mode == MODE_ATTACH) {
+        rc = evidence_cmd_attach(g, s, o->item, o->target, o->description, flags, stdout, stderr);
+    } else if (o->mode == MODE_DETACH) {
+        rc = evidence_cmd_detach(g, s, o->item, o->target, flags, stdout, stderr);
+    } else if (o->mode == MODE_VERIFY) {
+        rc = evidence_cmd_verify(g, s, NULL, flags, stdout, stderr);
+    } else if (o->mode == MODE_EXPORT && strcmp(o->format, "portfolio") == 0) {
+        struct portfolio_options po = {.notes = o->with_notes, .paths = o->with_paths};
+        rc = portfolio_markdown(g, progress_store_doc(s), &po, stdout);
+    } else if (o->mode == MODE_EXPORT && strcmp(o->format, "jsonresume") == 0) {
+        struct portfolio_options po = {.paths = o->with_paths};
+        rc = portfolio_jsonresume(g, progress_store_doc(s), &po, o->resume_file, stdout, stderr);
     } else if (o->mode == MODE_RESTORE) {
         rc = progress_report_restore(g, s, o->backup, stdout, stderr);
     } else if (o->mode == MODE_EXPORT) {
@@ -911,6 +1007,9 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_MARK:
     case MODE_NOTE:
     case MODE_UNDO:
+    case MODE_ATTACH:
+    case MODE_DETACH:
+    case MODE_VERIFY:
         return run_progress(o, g);
     case MODE_LIST_IDS:
         return check_output(item_cmd_list_ids(g, stdout));
@@ -933,18 +1032,23 @@ static unsigned parts_for(enum mode mode)
     case MODE_SEARCH:
     case MODE_CHECK:
         return GUIDE_PART_ALL;
+    case MODE_NOTE: /* of guide.yaml, these need only the guide's id */
+        return GUIDE_PART_HEAD | GUIDE_PART_PATH | GUIDE_PART_CERTS;
+    case MODE_MARK:
+    case MODE_UNDO:
+        return GUIDE_PART_HEAD | GUIDE_PART_PATH;
     case MODE_PROGRESS:
     case MODE_EXPORT:
-    case MODE_NOTE:
     case MODE_LIST_IDS:
+    case MODE_ATTACH:
+    case MODE_DETACH:
+    case MODE_VERIFY:
         return GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_PART_CERTS;
     case MODE_LIST:
     case MODE_RESET:
     case MODE_START:
     case MODE_IMPORT:
     case MODE_RESTORE:
-    case MODE_MARK:
-    case MODE_UNDO:
     case MODE_STATUS:
     case MODE_MERGE_FILE:
     case MODE_BROWSE:

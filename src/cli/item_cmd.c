@@ -222,12 +222,12 @@ static void write_undo(void *arg)
  * was saved. */
 static int save(struct progress_store *s, struct undo_write *u, const char *what, FILE *err)
 {
-    progress_store_on_save(s, write_undo, u);
+    progress_store_on_save(s, u != NULL ? write_undo : NULL, u);
     int rc = !progress_store_dirty(s) || progress_store_save(s) == 0 ? 0 : 1;
     progress_store_on_save(s, NULL, NULL);
     if (rc == 0) {
         report_save_warning(s, err);
-        if (u->cause != NULL) {
+        if (u != NULL && u->cause != NULL) {
             fputs("trail: warning: trail undo cannot take this change back: ", err);
             report_put_clean(err, u->cause, 0);
             fputc('\n', err);
@@ -242,8 +242,16 @@ static int save(struct progress_store *s, struct undo_write *u, const char *what
     return 1;
 }
 
-/* Refuses any change when the store never writes; 1 after saying why, else 0. */
-static int check_writable(struct progress_store *s, FILE *err)
+int item_cmd_save_change(struct progress_store *s, const char *guide_id, enum undo_record_kind kind,
+                         const char *id, const char *before, const char *after, const char *what,
+                         FILE *err)
+{
+    struct undo_write u = {
+        .s = s, .guide_id = guide_id, .kind = kind, .id = id, .before = before, .after = after};
+    return save(s, id != NULL ? &u : NULL, what, err);
+}
+
+int item_cmd_check_writable(struct progress_store *s, FILE *err)
 {
     const char *why = progress_store_readonly(s);
     if (why == NULL) {
@@ -259,7 +267,8 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
                   enum progress_state state, unsigned text_flags, FILE *out, FILE *err)
 {
     struct item_cmd_ref ref;
-    if (item_cmd_resolve(g, name, ITEM_CMD_ACTION, &ref, err) != 0 || check_writable(s, err)) {
+    if (item_cmd_resolve(g, name, ITEM_CMD_ACTION, &ref, err) != 0 ||
+        item_cmd_check_writable(s, err)) {
         return 1;
     }
     struct progress *p = progress_store_doc(s);
@@ -318,7 +327,7 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
     struct item_cmd_ref ref;
     if (item_cmd_resolve(g, name, ITEM_CMD_ACTION | ITEM_CMD_PHASE | ITEM_CMD_CERT, &ref, err) !=
             0 ||
-        check_writable(s, err)) {
+        item_cmd_check_writable(s, err)) {
         return 1;
     }
     struct progress *p = progress_store_doc(s);
@@ -407,6 +416,10 @@ int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text
         report_put_clean(out, t.id, text_flags);
         if (t.kind == UNDO_RECORD_STATE) {
             fprintf(out, " is %s again\n", t.before);
+        } else if (t.kind == UNDO_RECORD_EVIDENCE) {
+            fputs(t.before[0] != '\0' ? ": its evidence is back\n"
+                                      : ": the evidence attached is removed\n",
+                  out);
         } else {
             fputs(t.before[0] != '\0' ? ": its note is back\n" : ": its note is removed\n", out);
         }

@@ -19,6 +19,7 @@
 #include "guide.h"
 #include "progress.h"
 #include "progress_store.h"
+#include "undo_record.h"
 
 /* What an item is: a key action has a state; a phase or certification only a note. */
 enum item_cmd_kind {
@@ -60,6 +61,16 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
  * when there is nothing to undo, the item changed since, or the save failed. */
 int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text_flags, FILE *out,
                   FILE *err);
+
+/* What every change from the shell does around it (evidence_cmd.c too): */
+/* Refuses any change when the store never writes; 1 after saying why on err, else 0. */
+int item_cmd_check_writable(struct progress_store *s, FILE *err);
+/* Saves the store after a change, writing its undo record (id NULL: none) under the save's
+ * lock; 0, or 1 after saying on err why `what` was not saved. A record that cannot be written
+ * is a warning on err (the change itself stands). */
+int item_cmd_save_change(struct progress_store *s, const char *guide_id, enum undo_record_kind kind,
+                         const char *id, const char *before, const char *after, const char *what,
+                         FILE *err);
 
 /* trail --list-ids: every key action's id, then every phase's and certification's, one per
  * line as "<id>\t<text>" (the text sanitised to one line), for shell completions. */

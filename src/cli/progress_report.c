@@ -122,42 +122,6 @@ int progress_report_text(const struct guide *g, struct progress_store *s, unsign
     return report_finish(out);
 }
 
-/* Prints sanitised text with Markdown's inline syntax characters escaped. */
-static void put_markdown(FILE *out, const char *s, unsigned flags)
-{
-    size_t len = 0;
-    char *clean = text_sanitize(s, strlen(s), flags | TEXT_ONE_LINE, &len);
-    for (size_t i = 0; i < len; i++) {
-        if (strchr("\\`*_[]<>~|#", clean[i]) != NULL) {
-            fputc('\\', out);
-        }
-        fputc(clean[i], out);
-    }
-    free(clean);
-}
-
-/* A note as Markdown quote lines, each starting with prefix; nothing for NULL. A phase's note
- * (prefix "> ") is followed by an empty line. */
-static void put_markdown_note(FILE *out, const char *note, const char *prefix, unsigned flags)
-{
-    if (note == NULL) {
-        return;
-    }
-    for (const char *line = note; line != NULL;) {
-        const char *nl = strchr(line, '\n');
-        size_t len = nl != NULL ? (size_t)(nl - line) : strlen(line);
-        char *one = xstrndup(line, len);
-        fputs(prefix, out);
-        put_markdown(out, one, flags);
-        fputc('\n', out);
-        free(one);
-        line = nl != NULL ? nl + 1 : NULL;
-    }
-    if (prefix[0] == '>') {
-        fputc('\n', out);
-    }
-}
-
 static void markdown_cert(FILE *out, const struct progress *p, const struct guide *g, size_t i,
                           unsigned flags)
 {
@@ -168,7 +132,7 @@ static void markdown_cert(FILE *out, const struct progress *p, const struct guid
         return;
     }
     fputs("- **", out);
-    put_markdown(out, gc->name, flags);
+    report_put_markdown(out, gc->name, flags);
     fputs("**", out);
     if (c.status != PROGRESS_CERT_NONE) {
         fprintf(out, ": %s", progress_cert_status_label(c.status));
@@ -183,7 +147,7 @@ static void markdown_cert(FILE *out, const struct progress *p, const struct guid
         }
     }
     fputc('\n', out);
-    put_markdown_note(out, note, "  > ", flags);
+    report_put_markdown_note(out, note, "  > ", flags);
 }
 
 static void markdown_certs(FILE *out, const struct progress *p, const struct guide *g,
@@ -199,7 +163,7 @@ static void markdown_certs(FILE *out, const struct progress *p, const struct gui
         return;
     }
     fputs("\n## ", out);
-    put_markdown(out, g->certs_title != NULL ? g->certs_title : "Certifications", flags);
+    report_put_markdown(out, g->certs_title != NULL ? g->certs_title : "Certifications", flags);
     fputs("\n\n", out);
     for (size_t i = 0; i < g->n_certs; i++) {
         markdown_cert(out, p, g, i, flags);
@@ -213,23 +177,24 @@ static void markdown_phase(FILE *out, const struct progress *p, const struct gui
     struct progress_counts c;
     progress_count_phase(p, g, phase, &c);
     fprintf(out, "\n## %zu. ", phase + 1);
-    put_markdown(out, ph->title, flags);
+    report_put_markdown(out, ph->title, flags);
     fprintf(out, " (%zu/%zu, %u%%)\n\n", c.done, c.total - c.skipped, progress_percent(&c));
-    put_markdown_note(out, progress_get_note(p, g->id, ph->id), "> ", flags);
+    report_put_markdown_note(out, progress_get_note(p, g->id, ph->id), "> ", flags);
     for (size_t a = 0; a < ph->n_actions; a++) {
         enum progress_state st = progress_get_state(p, g->id, ph->actions[a].id);
         fputs(st == PROGRESS_DONE ? "- [x] " : "- [ ] ", out);
         if (st == PROGRESS_SKIPPED) {
             fputs("~~", out);
         }
-        put_markdown(out, ph->actions[a].text, flags);
+        report_put_markdown(out, ph->actions[a].text, flags);
         if (st == PROGRESS_SKIPPED) {
             fputs("~~ *(skipped)*", out);
         } else if (st == PROGRESS_IN_PROGRESS) {
             fputs(" *(in progress)*", out);
         }
         fputc('\n', out);
-        put_markdown_note(out, progress_get_note(p, g->id, ph->actions[a].id), "  > ", flags);
+        report_put_markdown_note(out, progress_get_note(p, g->id, ph->actions[a].id), "  > ",
+                                 flags);
     }
 }
 
@@ -238,9 +203,9 @@ int progress_report_markdown(const struct guide *g, struct progress_store *s, un
 {
     const struct progress *p = progress_store_doc(s);
     fputs("# ", out);
-    put_markdown(out, g->title, text_flags);
+    report_put_markdown(out, g->title, text_flags);
     fputs(": ", out);
-    put_markdown(out, g->path_title != NULL ? g->path_title : "Career Path", text_flags);
+    report_put_markdown(out, g->path_title != NULL ? g->path_title : "Career Path", text_flags);
     fputs("\n\n", out);
     struct progress_counts all;
     progress_count_guide(p, g, &all);

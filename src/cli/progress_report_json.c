@@ -16,6 +16,7 @@
 
 #include "progress.h"
 #include "progress_plan.h"
+#include "progress_evidence.h"
 #include "progress_report.h"
 #include "progress_report_out.h"
 #include "text.h"
@@ -238,6 +239,48 @@ static void json_certs(FILE *out, const struct progress_guide *pg)
     json_map_end(out, n);
 }
 
+/* The evidence, as the dotfile holds it: item -> target -> piece (only when there is some). */
+static void json_evidence(FILE *out, const struct progress_guide *pg)
+{
+    size_t n = progress_guide_count_evidence(pg);
+    if (n == 0) {
+        return;
+    }
+    fputs(",\n    \"evidence\": {", out);
+    size_t items = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct progress_evidence *e = progress_guide_evidence(pg, i);
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++) {
+            seen = strcmp(progress_guide_evidence(pg, k)->item, e->item) == 0;
+        }
+        if (seen) {
+            continue;
+        }
+        json_entry_open(out, items++, e->item);
+        size_t pieces = 0;
+        for (size_t k = i; k < n; k++) {
+            const struct progress_evidence *x = progress_guide_evidence(pg, k);
+            if (strcmp(x->item, e->item) != 0) {
+                continue;
+            }
+            fputs(pieces++ > 0 ? ", " : "", out);
+            put_json_string(out, x->target);
+            fputs(": {", out);
+            json_field(out, "kind", progress_evidence_kind_name(x->kind));
+            if (x->description != NULL) {
+                json_field(out, "description", x->description);
+            }
+            if (x->credential != NULL) {
+                json_field(out, "credential", x->credential);
+            }
+            json_entry_close(out, x->changed);
+        }
+        fputc('}', out);
+    }
+    json_map_end(out, items);
+}
+
 /* The dotfile's guide entry (without the resume position). */
 static void json_progress(FILE *out, const struct progress *p, const struct guide *g)
 {
@@ -251,6 +294,7 @@ static void json_progress(FILE *out, const struct progress *p, const struct guid
     json_items(out, pg);
     json_notes(out, pg);
     json_certs(out, pg);
+    json_evidence(out, pg);
     struct progress_start start = progress_guide_start(pg);
     if (start.changed != 0) {
         fputs(",\n    \"start\": {", out);

@@ -89,3 +89,36 @@ void report_put_word(FILE *out, const char *s)
     }
     free(clean);
 }
+
+void report_put_markdown(FILE *out, const char *s, unsigned flags)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), flags | TEXT_ONE_LINE, &len);
+    for (size_t i = 0; i < len; i++) {
+        if (strchr("\\`*_[]<>~|#", clean[i]) != NULL) {
+            fputc('\\', out);
+        }
+        fputc(clean[i], out);
+    }
+    free(clean);
+}
+
+void report_put_markdown_note(FILE *out, const char *note, const char *prefix, unsigned flags)
+{
+    if (note == NULL) {
+        return;
+    }
+    for (const char *line = note; line != NULL;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl != NULL ? (size_t)(nl - line) : strlen(line);
+        char *one = xstrndup(line, len);
+        fputs(prefix, out);
+        report_put_markdown(out, one, flags);
+        fputc('\n', out);
+        free(one);
+        line = nl != NULL ? nl + 1 : NULL;
+    }
+    if (prefix[0] == '>') {
+        fputc('\n', out);
+    }
+}

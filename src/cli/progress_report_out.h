@@ -15,6 +15,13 @@ int report_finish(FILE *out);
 /* Writes s sanitised to one line (text_flags as for --print). */
 void report_put_clean(FILE *out, const char *s, unsigned text_flags);
 
+/* Writes s sanitised to one line with Markdown's inline syntax characters escaped. */
+void report_put_markdown(FILE *out, const char *s, unsigned text_flags);
+
+/* Writes a note as Markdown lines, each starting with prefix; nothing for NULL. After a quote
+ * (prefix "> ...") an empty line follows. */
+void report_put_markdown_note(FILE *out, const char *note, const char *prefix, unsigned text_flags);
+
 /* Writes s as a JSON string (null when s is NULL), escaping every control, C1 and bidi
  * character, so that the output is safe on a terminal (progress_report_json.c). */
 void report_put_json_string(FILE *out, const char *s);

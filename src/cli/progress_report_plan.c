@@ -92,7 +92,7 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
 /* "3 key-action states, 2 notes, 1 certification and the start date updated" */
 static void put_summary(FILE *out, const struct progress_import_summary *sum)
 {
-    char *parts[4] = {NULL};
+    char *parts[5] = {NULL};
     size_t n = 0;
     if (sum->items > 0) {
         parts[n++] = xasprintf("%zu key-action state%s", sum->items, sum->items == 1 ? "" : "s");
@@ -102,6 +102,10 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
     }
     if (sum->certs > 0) {
         parts[n++] = xasprintf("%zu certification%s", sum->certs, sum->certs == 1 ? "" : "s");
+    }
+    if (sum->evidence > 0) {
+        parts[n++] =
+            xasprintf("%zu piece%s of evidence", sum->evidence, sum->evidence == 1 ? "" : "s");
     }
     if (sum->start) {
         parts[n++] = xstrdup("the start date");
@@ -205,7 +209,7 @@ static int merge_and_report(const struct guide *g, struct progress_store *s,
         fputs("a newer reset cleared older progress; ", out);
     }
     if (!progress_import_changed(&sum) ||
-        (sum.reset && sum.items + sum.notes + sum.certs == 0 && !sum.start)) {
+        (sum.reset && sum.items + sum.notes + sum.certs + sum.evidence == 0 && !sum.start)) {
         fputs(sum.reset                          ? "nothing else changed"
               : sum.voided > 0                   ? "nothing changed"
               : sum.unchanged == 0 && !sum.reset ? "nothing changed: it holds no progress"

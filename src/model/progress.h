@@ -212,10 +212,12 @@ enum progress_undone_kind {
     PROGRESS_UNDONE_NOTE,
     PROGRESS_UNDONE_CERT,
     PROGRESS_UNDONE_START,
+    PROGRESS_UNDONE_EVIDENCE, /* a piece of evidence attached, changed or removed */
 };
 struct progress_undone {
     enum progress_undone_kind kind;
     const char *id;
+    const char *target; /* EVIDENCE: the piece's target (borrowed); else NULL */
 };
 
 /* Undoes guide_id's last change still in the undo history (up to PROGRESS_UNDO_MAX levels,

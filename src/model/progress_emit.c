@@ -16,6 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
 
@@ -208,6 +209,16 @@ static bool emit_certs(yaml_emitter_t *em, const struct progress_guide *pg)
     return ok && (!any || emit_map_end(em));
 }
 
+/* The evidence, built as a tree by its owner (progress_evidence.c) and emitted as one. */
+static bool emit_evidence(yaml_emitter_t *em, const struct progress_guide *pg)
+{
+    struct arena a = {0};
+    const struct ydoc_node *tree = progress_evidence_tree(&a, pg);
+    bool ok = tree == NULL || (emit_str(em, "evidence") && emit_node(em, tree));
+    arena_free(&a);
+    return ok;
+}
+
 static bool start_known(const struct progress_guide *pg, const char *key)
 {
     return strcmp(key, "start") != 0 || pg->start.changed != 0;
@@ -309,7 +320,8 @@ static bool emit_guide(struct sink *k, struct progress_guide *pg)
     if (ok && (pg->n_items > 0 || pg->unread_items.n > 0)) {
         ok = emit_items(k, pg);
     }
-    ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_start_resume(em, pg);
+    ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_evidence(em, pg) &&
+         emit_start_resume(em, pg);
     return ok && emit_extra(em, &pg->extra) && emit_map_end(em);
 }
 

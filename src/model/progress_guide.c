@@ -14,56 +14,9 @@
 #include <string.h>
 
 #include "progress.h"
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
-
-/* --- Rows ------------------------------------------------------------------------------- */
-
-static char *row_id(const struct progress_table *t, size_t size, size_t i)
-{
-    return *(char **)((char *)t->rows + i * size);
-}
-
-static void table_reindex(struct progress_table *t, size_t size)
-{
-    idtable_clear(&t->index);
-    for (size_t i = 0; i < t->n; i++) {
-        idtable_put(&t->index, row_id(t, size, i), i);
-    }
-}
-
-static void *table_find(const struct progress_table *t, size_t size, const char *id)
-{
-    size_t i = idtable_find(&t->index, id);
-    return i != IDTABLE_NONE ? (char *)t->rows + i * size : NULL;
-}
-
-/* The row of id, added (zeroed, with a copy of id) when absent. */
-static void *table_get(struct progress_table *t, size_t size, const char *id)
-{
-    void *row = table_find(t, size, id);
-    if (row != NULL) {
-        return row;
-    }
-    if (t->n == t->cap || t->rows == NULL) {
-        t->cap = t->cap ? t->cap * 2 : 4;
-        t->rows = xreallocarray(t->rows, t->cap, size);
-    }
-    row = (char *)t->rows + t->n * size;
-    memset(row, 0, size);
-    char *copy = xstrdup(id);
-    *(char **)row = copy;
-    idtable_put(&t->index, copy, t->n);
-    t->n++;
-    return row;
-}
-
-static void table_free(struct progress_table *t)
-{
-    free(t->rows);
-    idtable_free(&t->index);
-    memset(t, 0, sizeof *t);
-}
 
 void progress_guide_init(struct progress_guide *pg, const char *id)
 {
@@ -85,12 +38,13 @@ void progress_guide_clear(struct progress_guide *pg)
         free(notes[i].id);
         free(notes[i].text);
     }
-    table_free(&pg->notes);
+    progress_table_free(&pg->notes);
     struct progress_cert *certs = pg->certs.rows;
     for (size_t i = 0; i < pg->certs.n; i++) {
         free(certs[i].id);
     }
-    table_free(&pg->certs);
+    progress_table_free(&pg->certs);
+    progress_evidence_clear_all(pg);
     free(pg->resume.screen);
     free(pg->resume.item);
     free(pg->id);
@@ -149,7 +103,7 @@ int64_t progress_change_time(const struct progress_guide *pg, int64_t prev, int6
 
 struct progress_note *progress_lookup_note(const struct progress_guide *pg, const char *id)
 {
-    return pg != NULL ? table_find(&pg->notes, sizeof(struct progress_note), id) : NULL;
+    return pg != NULL ? progress_table_find(&pg->notes, sizeof(struct progress_note), id) : NULL;
 }
 
 const struct progress_note *progress_find_note(const struct progress_guide *pg, const char *id)
@@ -159,13 +113,13 @@ const struct progress_note *progress_find_note(const struct progress_guide *pg, 
 
 const struct progress_cert *progress_find_cert(const struct progress_guide *pg, const char *id)
 {
-    return pg != NULL ? table_find(&pg->certs, sizeof(struct progress_cert), id) : NULL;
+    return pg != NULL ? progress_table_find(&pg->certs, sizeof(struct progress_cert), id) : NULL;
 }
 
 void progress_put_note(struct progress_guide *pg, const char *id, const char *text, size_t len,
                        int64_t changed)
 {
-    struct progress_note *n = table_get(&pg->notes, sizeof *n, id);
+    struct progress_note *n = progress_table_get(&pg->notes, sizeof *n, id);
     free(n->text);
     n->text = text != NULL && len > 0 ? xstrndup(text, len) : NULL;
     n->changed = changed;
@@ -174,7 +128,7 @@ void progress_put_note(struct progress_guide *pg, const char *id, const char *te
 void progress_put_cert(struct progress_guide *pg, const char *id,
                        const struct progress_cert_info *info, int64_t changed)
 {
-    struct progress_cert *c = table_get(&pg->certs, sizeof *c, id);
+    struct progress_cert *c = progress_table_get(&pg->certs, sizeof *c, id);
     c->info = *info;
     c->changed = changed;
 }
@@ -236,7 +190,7 @@ static bool drop_void_notes(struct progress_guide *pg)
     bool dropped = kept != pg->notes.n;
     pg->notes.n = kept;
     if (dropped) {
-        table_reindex(&pg->notes, sizeof *notes);
+        progress_table_reindex(&pg->notes, sizeof *notes);
     }
     return dropped;
 }
@@ -255,7 +209,7 @@ static bool drop_void_certs(struct progress_guide *pg)
     bool dropped = kept != pg->certs.n;
     pg->certs.n = kept;
     if (dropped) {
-        table_reindex(&pg->certs, sizeof *certs);
+        progress_table_reindex(&pg->certs, sizeof *certs);
     }
     return dropped;
 }
@@ -265,6 +219,7 @@ bool progress_guide_drop_void(struct progress_guide *pg)
     bool dropped = drop_void_items(pg);
     dropped |= drop_void_notes(pg);
     dropped |= drop_void_certs(pg);
+    dropped |= progress_evidence_drop_void(pg);
     if (pg->start.changed != 0 && pg->start.changed <= pg->reset) {
         memset(&pg->start, 0, sizeof pg->start);
         dropped = true;
@@ -288,6 +243,7 @@ void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
     memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
     memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
     memset(&pg->unread_other, 0, sizeof pg->unread_other);
+    memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence);
 }
 
 /* Moves a change time at or before reset to just after it; counts it. */
@@ -315,6 +271,7 @@ size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
         lift(&certs[i].changed, reset, &n);
     }
     lift(&pg->start.changed, reset, &n);
+    progress_evidence_lift(pg, reset, &n);
     return n;
 }
 
@@ -332,10 +289,48 @@ int64_t progress_guide_latest(const struct progress_guide *pg)
     for (size_t i = 0; i < pg->certs.n; i++) {
         t = certs[i].changed > t ? certs[i].changed : t;
     }
-    return t;
+    return progress_evidence_latest(pg, t);
+}
+
+/* --- Reading ---------------------------------------------------------------------------- */
+
+/* Missing: just after the guide's reset, so every dated change wins over the entry. */
+bool progress_read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
+                           const struct ydoc_node **bad)
+{
+    const struct ydoc_node *changed = v->kind == YDOC_MAP ? ydoc_map_get(v, "changed") : NULL;
+    struct progress_date day;
+    if (changed == NULL) {
+        *t = pg->reset + 1;
+        return true;
+    }
+    if (changed->kind == YDOC_SCALAR && progress_parse_time(changed->u.scalar.str, t) == 0) {
+        return true;
+    }
+    if (changed->kind == YDOC_SCALAR && progress_date_parse(changed->u.scalar.str, &day) == 0) {
+        *t = progress_date_days(day) * 86400000;
+        return true;
+    }
+    *bad = changed;
+    return false;
 }
 
 /* --- Unknown keys ----------------------------------------------------------------------- */
+
+/* Appends a pair that still points into the ydoc tree; progress_extra_detach() copies it out later.
+ * The room doubles, so many unknown keys in one mapping are read in linear time. */
+void progress_extra_add(struct arena *a, struct progress_extra *e, const struct ydoc_pair *pair)
+{
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 4;
+        struct ydoc_pair *pairs = arena_calloc(a, e->cap, sizeof *pairs);
+        if (e->n > 0) {
+            memcpy(pairs, e->pairs, e->n * sizeof *pairs);
+        }
+        e->pairs = pairs;
+    }
+    e->pairs[e->n++] = *pair;
+}
 
 /* Deep-copies a ydoc subtree into arena a. */
 static struct ydoc_node *copy_node(struct arena *a, const struct ydoc_node *n)
@@ -474,11 +469,13 @@ bool progress_guide_merge(struct arena *a, struct progress_guide *og,
     }
     changed |= merge_items(a, og, tg);
     changed |= merge_records(og, tg);
+    changed |= progress_evidence_merge(og, tg);
     changed |= progress_extra_merge(a, &og->extra, &tg->extra);
     changed |= progress_extra_merge(a, &og->unread_items, &tg->unread_items);
     changed |= progress_extra_merge(a, &og->unread_notes, &tg->unread_notes);
     changed |= progress_extra_merge(a, &og->unread_certs, &tg->unread_certs);
     changed |= progress_extra_merge(a, &og->unread_other, &tg->unread_other);
+    changed |= progress_extra_merge(a, &og->unread_evidence, &tg->unread_evidence);
     return changed;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
 #include "ydoc.h"
@@ -217,6 +218,15 @@ static void summarise(const struct progress_guide *og, const struct progress_gui
         tally(sum, &sum->certs, reset, tc[i].changed, live ? o->changed : 0,
               same_cert(live ? &o->info : &none, &tc[i].info));
     }
+    for (size_t i = 0; i < progress_guide_count_evidence(tg); i++) {
+        const struct progress_evidence *t = progress_guide_evidence(tg, i);
+        const struct progress_evidence *o = progress_evidence_find_in(og, t->item, t->target);
+        bool live = o != NULL && o->changed > reset;
+        bool same = live ? o->kind == t->kind && same_str(o->description, t->description) &&
+                               same_str(o->credential, t->credential)
+                         : t->kind == PROGRESS_EVIDENCE_NONE;
+        tally(sum, &sum->evidence, reset, t->changed, live ? o->changed : 0, same);
+    }
     if (tg->start.changed != 0) {
         bool live = og != NULL && og->start.changed > reset;
         struct progress_date ours = live ? og->start.date : (struct progress_date){0};
@@ -241,5 +251,5 @@ void progress_import_merge(struct progress *ours, const struct progress *theirs,
 
 bool progress_import_changed(const struct progress_import_summary *sum)
 {
-    return sum->items + sum->notes + sum->certs > 0 || sum->start || sum->reset;
+    return sum->items + sum->notes + sum->certs + sum->evidence > 0 || sum->start || sum->reset;
 }

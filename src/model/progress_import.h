@@ -25,6 +25,7 @@ struct progress_import_summary {
     size_t items;     /* key-action states (including items this guide no longer has) */
     size_t notes;     /* notes added, changed or removed */
     size_t certs;     /* certification statuses or dates */
+    size_t evidence;  /* pieces of evidence attached, changed or removed */
     bool start;       /* the start date was set, changed or cleared */
     bool reset;       /* the other side's newer reset cleared older entries here */
     size_t unchanged; /* entries of the export that changed nothing */

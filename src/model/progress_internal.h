@@ -55,6 +55,10 @@ struct progress_guide {
      * was set since. */
     struct progress_extra unread_items, unread_notes, unread_certs;
     struct progress_extra unread_other; /* a start entry, emitted while no start is set */
+    /* Evidence (progress_evidence.c): struct progress_evidence rows, tombstones included, and
+     * the entries a person wrote that could not be understood (item -> {target -> entry}). */
+    struct progress_table evidence;
+    struct progress_extra unread_evidence;
 };
 
 /* What a change replaced, for undo (the ring lives in the document, progress_model.c). */
@@ -63,16 +67,18 @@ enum progress_undo_kind {
     PROGRESS_UNDO_NOTE,
     PROGRESS_UNDO_CERT,
     PROGRESS_UNDO_START,
+    PROGRESS_UNDO_EVIDENCE,
 };
 
 struct progress_undo {
     enum progress_undo_kind kind;
     char *guide_id;
-    char *id;                       /* the item, note or certification id; NULL for START */
-    enum progress_state state;      /* STATE: the state before the change */
-    char *text;                     /* NOTE: the text before (NULL: there was none) */
-    struct progress_cert_info cert; /* CERT: the entry before */
-    struct progress_date date;      /* START: the date before (year 0: none) */
+    char *id;                           /* the item, note or certification id; NULL for START */
+    enum progress_state state;          /* STATE: the state before the change */
+    char *text;                         /* NOTE: the text before (NULL: there was none) */
+    struct progress_cert_info cert;     /* CERT: the entry before */
+    struct progress_date date;          /* START: the date before (year 0: none) */
+    struct progress_evidence *evidence; /* EVIDENCE: the piece before (kind NONE: none) */
 };
 
 struct progress {
@@ -161,6 +167,16 @@ bool progress_extra_merge(struct arena *a, struct progress_extra *ours,
 /* Copies e's subtrees into arena a, so they no longer point into a ydoc tree. */
 void progress_extra_detach(struct arena *a, struct progress_extra *e);
 
+/* --- Rows (progress_table.c) ---------------------------------------------------------------- */
+
+/* The rows of table t (each `size` bytes, starting with its owned id): the row of id or NULL;
+ * the row of id, added zeroed with a copy of id when absent; the index rebuilt after rows moved;
+ * the rows and index freed (not what the rows own). */
+void *progress_table_find(const struct progress_table *t, size_t size, const char *id);
+void *progress_table_get(struct progress_table *t, size_t size, const char *id);
+void progress_table_reindex(struct progress_table *t, size_t size);
+void progress_table_free(struct progress_table *t);
+
 /* --- The reader (progress_yaml.c) --------------------------------------------------------- */
 
 /* Reads one guide entry of the dotfile shape (reset, items, notes, certifications, start,
@@ -171,6 +187,15 @@ void progress_extra_detach(struct arena *a, struct progress_extra *e);
  * document detaches them). Returns false when something was skipped. */
 bool progress_read_guide_entry(struct progress *p, const char *file, const char *guide_id,
                                const struct ydoc_node *v, bool strict, struct diag *d);
+
+/* The change time of an entry v as a person may write it: missing means the oldest change
+ * (just after the guide's reset), "YYYY-MM-DD" that day at 00:00 UTC, else an ISO 8601 UTC
+ * time. False (*bad pointing at it) when it is none of these. */
+bool progress_read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
+                           const struct ydoc_node **bad);
+
+/* Appends a pair to e (its room in arena a), still pointing into the ydoc tree being read. */
+void progress_extra_add(struct arena *a, struct progress_extra *e, const struct ydoc_pair *pair);
 
 /* Forgets every unknown key of p (top level, guides, items). */
 void progress_clear_extras(struct progress *p);

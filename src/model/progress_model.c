@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
@@ -28,6 +29,7 @@ static void undo_entry_free(struct progress_undo *u)
     free(u->guide_id);
     free(u->id);
     free(u->text);
+    progress_evidence_free(u->evidence);
     memset(u, 0, sizeof *u);
 }
 
@@ -170,6 +172,13 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
     case PROGRESS_UNDO_START:
         progress_put_start(pg, u->date, progress_change_time(pg, pg->start.changed, now_ms));
         break;
+    case PROGRESS_UNDO_EVIDENCE: {
+        const struct progress_evidence *e =
+            progress_evidence_find_in(pg, u->evidence->item, u->evidence->target);
+        progress_evidence_put(pg, u->evidence,
+                              progress_change_time(pg, e != NULL ? e->changed : 0, now_ms));
+        break;
+    }
     }
     p->generation++;
 }
@@ -179,6 +188,7 @@ static const enum progress_undone_kind undone_kinds[] = {
     [PROGRESS_UNDO_NOTE] = PROGRESS_UNDONE_NOTE,
     [PROGRESS_UNDO_CERT] = PROGRESS_UNDONE_CERT,
     [PROGRESS_UNDO_START] = PROGRESS_UNDONE_START,
+    [PROGRESS_UNDO_EVIDENCE] = PROGRESS_UNDONE_EVIDENCE,
 };
 
 bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_ms,
@@ -208,7 +218,14 @@ bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_
         const struct progress_cert *c =
             u.kind == PROGRESS_UNDO_CERT ? progress_find_cert(pg, u.id) : NULL;
         out->kind = undone_kinds[u.kind];
+        out->target = NULL;
         out->id = it != NULL ? it->id : n != NULL ? n->id : c != NULL ? c->id : NULL;
+        if (u.kind == PROGRESS_UNDO_EVIDENCE) {
+            const struct progress_evidence *e =
+                progress_evidence_find_in(pg, u.evidence->item, u.evidence->target);
+            out->id = e != NULL ? e->item : NULL;
+            out->target = e != NULL ? e->target : NULL;
+        }
     }
     undo_entry_free(&u);
     return true;

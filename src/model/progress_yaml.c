@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "text.h"
 #include "xalloc.h"
@@ -132,19 +133,9 @@ static bool is_null(const struct ydoc_node *n)
             strcmp(n->u.scalar.str, "null") == 0);
 }
 
-/* Appends a pair that still points into the ydoc tree; detach() copies it out later. The
- * room doubles, so many unknown keys in one mapping are read in linear time. */
 static void extra_add(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair)
 {
-    if (e->n == e->cap) {
-        e->cap = e->cap ? e->cap * 2 : 4;
-        struct ydoc_pair *pairs = arena_calloc(&r->p->arena, e->cap, sizeof *pairs);
-        if (e->n > 0) {
-            memcpy(pairs, e->pairs, e->n * sizeof *pairs);
-        }
-        e->pairs = pairs;
-    }
-    e->pairs[e->n++] = *pair;
+    progress_extra_add(&r->p->arena, e, pair);
 }
 
 /* Something a person wrote that cannot be understood: a located warning; the file is not
@@ -171,29 +162,6 @@ static void keep_unread(struct reader *r, struct progress_extra *e, const struct
     extra_add(r, e, pair);
 }
 
-/* The change time of an entry as a person may write it: missing means the oldest change (just
- * after the guide's reset, so every dated change wins over it), "YYYY-MM-DD" that day at 00:00
- * UTC, else an ISO 8601 UTC time. False (*bad pointing at it) when it is none of these. */
-static bool read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
-                         const struct ydoc_node **bad)
-{
-    const struct ydoc_node *changed = v->kind == YDOC_MAP ? ydoc_map_get(v, "changed") : NULL;
-    struct progress_date day;
-    if (changed == NULL) {
-        *t = pg->reset + 1;
-        return true;
-    }
-    if (scalar_is(changed) && progress_parse_time(changed->u.scalar.str, t) == 0) {
-        return true;
-    }
-    if (scalar_is(changed) && progress_date_parse(changed->u.scalar.str, &day) == 0) {
-        *t = progress_date_days(day) * 86400000;
-        return true;
-    }
-    *bad = changed;
-    return false;
-}
-
 #define BAD_CHANGED "changed is not a date (YYYY-MM-DD) or an ISO 8601 UTC time"
 
 static void read_item(struct reader *r, struct progress_guide *pg, const struct ydoc_pair *pair)
@@ -214,7 +182,7 @@ static void read_item(struct reader *r, struct progress_guide *pg, const struct 
     }
     const struct ydoc_node *bad = NULL;
     int64_t t;
-    if (!read_changed(pg, v, &t, &bad)) {
+    if (!progress_read_changed(pg, v, &t, &bad)) {
         keep_unread(r, &pg->unread_items, pair, bad, BAD_CHANGED);
         return;
     }
@@ -257,7 +225,7 @@ static void read_note(struct reader *r, struct progress_guide *pg, const struct 
     }
     const struct ydoc_node *bad = NULL;
     int64_t t;
-    if (!read_changed(pg, v, &t, &bad)) {
+    if (!progress_read_changed(pg, v, &t, &bad)) {
         keep_unread(r, &pg->unread_notes, pair, bad, BAD_CHANGED);
         return;
     }
@@ -319,7 +287,7 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
         return;
     }
     int64_t t;
-    if (!read_changed(pg, v, &t, &bad)) {
+    if (!progress_read_changed(pg, v, &t, &bad)) {
         keep_unread(r, &pg->unread_certs, pair, bad, BAD_CHANGED);
         return;
     }
@@ -340,7 +308,7 @@ static void read_start(struct reader *r, struct progress_guide *pg, const struct
         snprintf(why, sizeof why, "the start date is %s",
                  scalar_is(date) ? progress_date_problem(date->u.scalar.str) : "not a date");
         keep_unread(r, &pg->unread_other, pair, date, why);
-    } else if (!read_changed(pg, v, &t, &bad)) {
+    } else if (!progress_read_changed(pg, v, &t, &bad)) {
         keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
     } else {
         progress_put_start(pg, d, t);
@@ -370,7 +338,7 @@ static void read_resume(struct reader *r, struct progress_guide *pg, const struc
     }
     int64_t t;
     const struct ydoc_node *bad = NULL;
-    bool ok = read_changed(pg, v, &t, &bad);
+    bool ok = progress_read_changed(pg, v, &t, &bad);
     if (!ok) {
         warn(r, bad, BAD_CHANGED "; the resume position is not used");
     }
@@ -420,6 +388,8 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
         read_start(r, pg, pair);
     } else if (strcmp(k, "resume") == 0) {
         read_resume(r, pg, v);
+    } else if (strcmp(k, "evidence") == 0) {
+        r->damaged |= !progress_evidence_read(r->p, pg, r->file, v, r->strict, r->d, &r->warned);
     } else {
         return strcmp(k, "notes") == 0 || strcmp(k, "certifications") == 0;
     }
@@ -495,6 +465,7 @@ void progress_clear_extras(struct progress *p)
         memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
         memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
         memset(&pg->unread_other, 0, sizeof pg->unread_other);
+        memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence);
         for (size_t i = 0; i < pg->n_items; i++) {
             memset(&pg->aux[i].extra, 0, sizeof pg->aux[i].extra);
         }
@@ -570,6 +541,7 @@ static struct progress *detach(struct progress *p, bool damaged)
             memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
             memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
             memset(&pg->unread_other, 0, sizeof pg->unread_other);
+            memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence);
         }
         progress_guide_drop_void(pg);
         progress_extra_detach(&p->arena, &pg->extra);
@@ -577,6 +549,7 @@ static struct progress *detach(struct progress *p, bool damaged)
         progress_extra_detach(&p->arena, &pg->unread_notes);
         progress_extra_detach(&p->arena, &pg->unread_certs);
         progress_extra_detach(&p->arena, &pg->unread_other);
+        progress_extra_detach(&p->arena, &pg->unread_evidence);
         for (size_t i = 0; i < pg->n_items; i++) {
             progress_extra_detach(&p->arena, &pg->aux[i].extra);
         }

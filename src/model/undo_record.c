@@ -128,8 +128,9 @@ int undo_record_save(const struct progress_store *s, const char *guide_id,
     int64_t now = progress_now_ms();
     progress_reset_guide(p, key, now);
     int rc = -1;
-    if (put_field(p, key, "kind", kind == UNDO_RECORD_STATE ? "state" : "note", now) == 0 &&
-        put_field(p, key, "id", id, now) == 0 && put_field(p, key, "before", before, now) == 0 &&
+    static const char *const kinds[] = {"state", "note", "evidence"};
+    if (put_field(p, key, "kind", kinds[kind], now) == 0 && put_field(p, key, "id", id, now) == 0 &&
+        put_field(p, key, "before", before, now) == 0 &&
         put_field(p, key, "after", after, now) == 0) {
         rc = write_records(path, p, cause);
     } else {
@@ -147,6 +148,51 @@ static const char *field(const struct progress *p, const char *key, const char *
 {
     const char *v = progress_get_note(p, key, name);
     return v != NULL && v[0] == '=' ? v + 1 : NULL;
+}
+
+char *undo_record_evidence_id(const char *item, const char *target)
+{
+    return xasprintf("%s\n%s", item, target);
+}
+
+char *undo_record_evidence_value(const struct progress_evidence *e)
+{
+    if (e == NULL || e->kind == PROGRESS_EVIDENCE_NONE) {
+        return xstrdup("");
+    }
+    return xasprintf("%s:%s", progress_evidence_kind_name(e->kind),
+                     e->description != NULL ? e->description : "");
+}
+
+/* Puts back an evidence record's "before" when the piece still holds "after". */
+static int apply_evidence(const char *guide_id, struct progress *p, const char *id,
+                          const char *before, const char *after, int64_t now, const char **why)
+{
+    const char *nl = strchr(id, '\n');
+    const char *colon = strchr(before, ':');
+    struct progress_evidence_spec spec = {.target = nl != NULL ? nl + 1 : ""};
+    char *item = nl != NULL ? xstrndup(id, (size_t)(nl - id)) : NULL;
+    char *kind = colon != NULL ? xstrndup(before, (size_t)(colon - before)) : NULL;
+    int rc = -1;
+    *why = "the undo record is damaged";
+    if (item != NULL && (before[0] == '\0' ||
+                         (kind != NULL && progress_evidence_kind_parse(kind, &spec.kind) == 0))) {
+        const struct progress_evidence *cur =
+            progress_evidence_find(p, guide_id, item, spec.target);
+        char *now_value = undo_record_evidence_value(cur);
+        if (strcmp(now_value, after) != 0) {
+            *why = "its evidence changed since";
+        } else if (before[0] == '\0') {
+            rc = progress_evidence_detach(p, guide_id, item, spec.target, now) < 0 ? -1 : 0;
+        } else {
+            spec.description = colon + 1;
+            rc = progress_evidence_attach(p, guide_id, item, &spec, now) < 0 ? -1 : 0;
+        }
+        free(now_value);
+    }
+    free(item);
+    free(kind);
+    return rc;
 }
 
 /* Applies "before" to the item when it still holds "after". 0, or -1 with why. */
@@ -195,13 +241,19 @@ int undo_record_take(const struct progress_store *s, struct progress *doc, const
     int rc = 0;
     if (after != NULL) {
         bool state_kind = strcmp(kind, "state") == 0;
+        bool evidence = strcmp(kind, "evidence") == 0;
         const char *why = NULL;
-        rc = apply(guide_id, doc, state_kind, id, before, after, now_ms, &why) == 0 ? 1 : -1;
+        rc = (evidence ? apply_evidence(guide_id, doc, id, before, after, now_ms, &why)
+                       : apply(guide_id, doc, state_kind, id, before, after, now_ms, &why)) == 0
+                 ? 1
+                 : -1;
         if (rc < 0) {
             *cause = xstrdup(why);
         }
-        out->kind = state_kind ? UNDO_RECORD_STATE : UNDO_RECORD_NOTE;
-        out->id = xstrdup(id);
+        out->kind = state_kind ? UNDO_RECORD_STATE
+                    : evidence ? UNDO_RECORD_EVIDENCE
+                               : UNDO_RECORD_NOTE;
+        out->id = evidence ? xstrndup(id, strcspn(id, "\n")) : xstrdup(id);
         out->before = xstrdup(before);
     }
     free(key);

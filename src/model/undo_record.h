@@ -14,9 +14,15 @@
 #include <stdint.h>
 
 #include "progress.h"
+#include "progress_evidence.h"
 #include "progress_store.h"
 
-enum undo_record_kind { UNDO_RECORD_STATE, UNDO_RECORD_NOTE };
+enum undo_record_kind { UNDO_RECORD_STATE, UNDO_RECORD_NOTE, UNDO_RECORD_EVIDENCE };
+
+/* An evidence change's record: id is "<item>\n<target>", before and after are "" (not
+ * attached) or "<kind>:<description>" (undo_record_evidence_value() writes them). */
+char *undo_record_evidence_id(const char *item, const char *target);
+char *undo_record_evidence_value(const struct progress_evidence *e);
 
 /* Records a change of item id of guide_id in the store's file: its value before (a state
  * name, or the note's text; NULL when there was no note) and after. Returns 0, or -1 with
@@ -26,7 +32,8 @@ int undo_record_save(const struct progress_store *s, const char *guide_id,
                      const char *after, char **cause);
 
 /* What undo_record_take() put back: the kind, the item's id and the value before the change
- * (a state name, or the note's text, "" for no note). Owned; free with undo_record_done(). */
+ * (a state name, the note's text, "" for no note; for evidence, as recorded, "" for not
+ * attached). Owned; free with undo_record_done(). */
 struct undo_record_taken {
     enum undo_record_kind kind;
     char *id;

@@ -89,6 +89,11 @@ for pair in libncursesw:libncursesw6 libtinfo:libtinfo6 libyaml:libyaml-0-2; do
     fi
 done
 
+# libgit2 is opened with dlopen() when evidence is verified: a dependency, but not NEEDED, so
+# no start of trail loads it.
+expect_contains "$depends" "libgit2-1." "Depends names libgit2 (loaded when evidence is verified)"
+expect_not_contains "$needed" "libgit2" "the binary does not load libgit2 at start"
+
 # Contents: everything under /usr, in the places Debian tools look.
 list=$(dpkg-deb -c "$deb" | awk '{print $NF}')
 for f in ./usr/bin/trail ./usr/share/man/man1/trail.1.gz ./usr/share/doc/trail/README.md \

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_evidence.h"
 #include "progress_plan.h"
 #include "progress_store.h"
 #include "ui_section.h"
@@ -182,6 +183,14 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
         }
         return;
     }
+    case PROGRESS_UNDONE_EVIDENCE: {
+        const struct progress_evidence *e =
+            u->target != NULL ? progress_evidence_find(p, gid, u->id, u->target) : NULL;
+        bool on = e != NULL && e->kind != PROGRESS_EVIDENCE_NONE;
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: evidence %s \"%s\".",
+                      on ? "is attached to" : "is removed from", name != NULL ? name : "");
+        return;
+    }
     }
 }
 
@@ -212,6 +221,10 @@ static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): \"%s\" is %s again.", name,
                       ui_progress_state_words(st));
         *id = xstrdup(t.id);
+    } else if (t.kind == UNDO_RECORD_EVIDENCE) {
+        ui_status_set(ui, VIEW_ROLE_STATUS,
+                      "Undone (from the shell): the evidence of \"%s\" is %s.", name,
+                      t.before[0] != '\0' ? "back" : "removed again");
     } else {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): the note on \"%s\" is %s.",
                       name, t.before[0] != '\0' ? "back" : "removed again");

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of evidence in the progress document: attach, change, detach (a tombstone), undo,
+ * emit -> parse (hostile targets included), merge of two copies (both attachments kept, the
+ * later check wins), a reset voiding them, and entries a person wrote that trail cannot read
+ * kept as written. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress.h"
+#include "progress_evidence.h"
+
+#define G  "ml-engineer"
+#define A  "projects/portfolio"
+#define T0 1764138612345LL
+
+static struct progress *round_trip(const struct progress *p, char **text)
+{
+    size_t len = 0;
+    char *out = progress_emit(p, &len);
+    assert_non_null(out);
+    struct diag d = {0};
+    enum progress_parse_status st;
+    struct progress *q = progress_parse("t.yaml", out, len, &st, &d);
+    if (st != PROGRESS_PARSE_OK || d.n > 0) {
+        diag_print(&d, stderr);
+    }
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.n, 0);
+    diag_free(&d);
+    if (text != NULL) {
+        *text = out;
+    } else {
+        free(out);
+    }
+    return q;
+}
+
+static enum progress_change attach(struct progress *p, const char *target,
+                                   enum progress_evidence_kind kind, const char *desc, int64_t t)
+{
+    struct progress_evidence_spec s = {.target = target, .kind = kind, .description = desc};
+    return progress_evidence_attach(p, G, A, &s, t);
+}
+
+static void test_attach_detach_undo(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    assert_int_equal(attach(p, "~/src/churn", PROGRESS_EVIDENCE_REPO, "Churn model", T0),
+                     PROGRESS_CHANGED);
+    assert_int_equal(attach(p, "~/src/churn", PROGRESS_EVIDENCE_REPO, "Churn model", T0 + 1),
+                     PROGRESS_SAME);
+    assert_int_equal(attach(p, "https://example.com/x", PROGRESS_EVIDENCE_URL, NULL, T0 + 2),
+                     PROGRESS_CHANGED);
+    assert_int_equal(attach(p, "", PROGRESS_EVIDENCE_URL, NULL, T0), PROGRESS_INVALID);
+    assert_int_equal(attach(p, "x", PROGRESS_EVIDENCE_NONE, NULL, T0), PROGRESS_INVALID);
+    assert_int_equal(attach(p, "x", PROGRESS_EVIDENCE_PATH, "two\nlines", T0), PROGRESS_INVALID);
+    const struct progress_evidence *v[4];
+    assert_int_equal(progress_evidence_of(p, G, A, v, 4), 2);
+    assert_string_equal(v[0]->description, "Churn model");
+    assert_int_equal(progress_evidence_detach(p, G, A, "~/src/churn", T0 + 3), PROGRESS_CHANGED);
+    assert_int_equal(progress_evidence_detach(p, G, A, "~/src/churn", T0 + 4), PROGRESS_SAME);
+    assert_int_equal(progress_evidence_of(p, G, A, v, 4), 1);
+    /* undo the removal, then the URL's attachment */
+    struct progress_undone u;
+    assert_true(progress_undo_change(p, G, T0 + 5, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_EVIDENCE);
+    assert_string_equal(u.id, A);
+    assert_string_equal(u.target, "~/src/churn");
+    assert_int_equal(progress_evidence_of(p, G, A, v, 4), 2);
+    assert_true(progress_undo_change(p, G, T0 + 6, &u));
+    assert_int_equal(progress_evidence_of(p, G, A, v, 4), 1);
+    assert_string_equal(v[0]->target, "~/src/churn");
+    progress_free(p);
+}
+
+static void test_round_trip_hostile(void **state)
+{
+    (void)state;
+    static const char *const targets[] = {
+        "~/src/churn",
+        "/tmp/a\x1b[31mred\x07",
+        "/tmp/new\nline",
+        "https://x.org/a?b=c#d",
+        "true",
+        "123",
+        "- dash",
+        "~",
+        "/p/"
+        "\xe2\x80\xae"
+        "bidi",
+        "key: value # c",
+    };
+    struct progress *p = progress_new();
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        assert_int_equal(
+            attach(p, targets[i], PROGRESS_EVIDENCE_PATH, i % 2 ? "null" : "42", T0 + (int64_t)i),
+            PROGRESS_CHANGED);
+    }
+    struct progress_check c = {.when = T0 + 100,
+                               .status = PROGRESS_CHECK_OK,
+                               .summary = "repo, 3 commits, README",
+                               .commits = 3,
+                               .last_commit = 1764000000,
+                               .head = "0123456789abcdef0123456789abcdef01234567",
+                               .remote = "git@example.com:\x1b]0;evil\x07.git",
+                               .readme = "# Churn"};
+    assert_int_equal(progress_evidence_set_check(p, G, A, targets[0], &c), PROGRESS_CHANGED);
+    assert_int_equal(progress_evidence_set_check(p, G, A, targets[0], &c), PROGRESS_SAME);
+    progress_evidence_detach(p, G, A, targets[1], T0 + 200);
+    char *text = NULL;
+    struct progress *q = round_trip(p, &text);
+    char *text2 = NULL;
+    struct progress *r = round_trip(q, &text2);
+    assert_string_equal(text, text2); /* a fixed point */
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        const struct progress_evidence *e = progress_evidence_find(q, G, A, targets[i]);
+        assert_non_null(e);
+        assert_int_equal(e->kind, i == 1 ? PROGRESS_EVIDENCE_NONE : PROGRESS_EVIDENCE_PATH);
+        if (i != 1) {
+            assert_string_equal(e->description, i % 2 ? "null" : "42");
+        }
+    }
+    const struct progress_evidence *e = progress_evidence_find(q, G, A, targets[0]);
+    assert_int_equal(e->check.commits, 3);
+    assert_int_equal(e->check.last_commit, 1764000000);
+    assert_string_equal(e->check.remote, c.remote);
+    assert_string_equal(e->check.summary, c.summary);
+    assert_string_equal(e->check.head, c.head);
+    free(text);
+    free(text2);
+    progress_free(p);
+    progress_free(q);
+    progress_free(r);
+}
+
+static void test_merge_two_instances(void **state)
+{
+    (void)state;
+    struct progress *a = progress_new(), *b = progress_new();
+    attach(a, "~/one", PROGRESS_EVIDENCE_PATH, NULL, T0);
+    attach(b, "~/two", PROGRESS_EVIDENCE_PATH, NULL, T0 + 1);
+    attach(b, "~/one", PROGRESS_EVIDENCE_PATH, "later description", T0 + 5);
+    struct progress_check c = {.when = T0 + 9, .status = PROGRESS_CHECK_MISSING, .commits = -1};
+    progress_evidence_set_check(a, G, A, "~/one", &c);
+    assert_true(progress_merge(a, b));
+    const struct progress_evidence *v[4];
+    assert_int_equal(progress_evidence_of(a, G, A, v, 4), 2);
+    const struct progress_evidence *one = progress_evidence_find(a, G, A, "~/one");
+    assert_string_equal(one->description, "later description");
+    assert_int_equal(one->check.status, PROGRESS_CHECK_MISSING); /* its own, later check */
+    assert_false(progress_merge(a, b));
+    /* a removal merges as a removal */
+    progress_evidence_detach(b, G, A, "~/two", T0 + 20);
+    assert_true(progress_merge(a, b));
+    assert_int_equal(progress_evidence_of(a, G, A, v, 4), 1);
+    /* a reset voids the pieces */
+    progress_reset_guide(a, G, T0 + 30);
+    assert_int_equal(progress_evidence_of(a, G, A, v, 4), 0);
+    assert_null(progress_evidence_find(a, G, A, "~/one"));
+    progress_free(a);
+    progress_free(b);
+}
+
+static void test_hand_written(void **state)
+{
+    (void)state;
+    const char *text = "version: 1\n"
+                       "guides:\n"
+                       "  ml-engineer:\n"
+                       "    evidence:\n"
+                       "      projects/portfolio:\n"
+                       "        ~/src/a: repo\n"
+                       "        https://example.com/b:\n"
+                       "          description: My site\n"
+                       "        ~/src/c:\n"
+                       "          kind: photo\n"
+                       "      certs/aws: not a mapping\n";
+    struct diag d = {0};
+    enum progress_parse_status st;
+    struct progress *p = progress_parse("t.yaml", text, strlen(text), &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.n, 2);
+    diag_free(&d);
+    const struct progress_evidence *v[4];
+    assert_int_equal(progress_evidence_of(p, G, A, v, 4), 2);
+    assert_int_equal(v[0]->kind, PROGRESS_EVIDENCE_REPO);
+    assert_int_equal(v[1]->kind, PROGRESS_EVIDENCE_URL);
+    size_t len;
+    char *out = progress_emit(p, &len);
+    assert_non_null(strstr(out, "kind: photo"));
+    assert_non_null(strstr(out, "certs/aws: not a mapping"));
+    /* the unread entry goes once a piece of that target is attached */
+    attach(p, "~/src/c", PROGRESS_EVIDENCE_PATH, NULL, T0);
+    free(out);
+    out = progress_emit(p, &len);
+    assert_null(strstr(out, "kind: photo"));
+    free(out);
+    progress_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_attach_detach_undo),
+        cmocka_unit_test(test_round_trip_hostile),
+        cmocka_unit_test(test_merge_two_instances),
+        cmocka_unit_test(test_hand_written),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -65,7 +65,7 @@ tui_wait "Keys: Home" "q does not quit any more; ? opens the help"
 screen=$(tui_screen)
 expect_contains "$screen" "Q ^C" "the help lists Q (and Ctrl-C) for quit"
 expect_contains "$screen" "1 F5 3-9" "the help lists F5 for the second section"
-tui_keys j
+tui_keys x
 tui_wait_gone "Keys: Home" "a key closes the help"
 tui_keys 2
 tui_keys F5

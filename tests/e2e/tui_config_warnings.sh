@@ -23,7 +23,7 @@ theme = purple
 key.help = C-c
 colour = red
 EOF2
-tui_start 100 30 "TRAIL_STATE='$TUI_DIR/progress.yaml' '$TRAIL_BIN' --content '$FIXTURE_GUIDES/orchard' 2>'$err'"
+tui_start 100 50 "TRAIL_STATE='$TUI_DIR/progress.yaml' '$TRAIL_BIN' --content '$FIXTURE_GUIDES/orchard' 2>'$err'"
 tui_wait "Sections" "trail starts despite the bad lines"
 tui_wait_flat "config:2:5: warning: no action 'frobnicate'" \
     "the status line shows the first warning, of line 2"
@@ -36,8 +36,8 @@ tui_wait "Warnings about the config file" "the help has the warnings"
 help=$(tui_screen)
 lines=$(printf '%s\n' "$help" | grep -o 'config:[0-9]*:' | tr -d '\n')
 expect_contains "$lines" "config:2:config:3:config:4:config:5:" "the help lists all four, in line order"
-expect_contains "$help" "unknown setting 'colour'" "with what is wrong"
-tui_keys j
+expect_contains "$help" "unknown setting" "with what is wrong"
+tui_keys Escape
 tui_wait_gone "Warnings about the config file" "a key closes the help"
 tui_keys q
 tui_wait "[exit 0]" "q quits"
@@ -45,11 +45,11 @@ tui_wait "[exit 0]" "q quits"
 # A config file without problems: nothing said.
 printf 'theme = light\n' >"$config"
 tui_new_server clean
-tui_start 100 30 "TRAIL_STATE='$TUI_DIR/progress.yaml' '$TRAIL_BIN' --content '$FIXTURE_GUIDES/orchard' 2>'$err'"
+tui_start 100 50 "TRAIL_STATE='$TUI_DIR/progress.yaml' '$TRAIL_BIN' --content '$FIXTURE_GUIDES/orchard' 2>'$err'"
 tui_wait "Sections" "trail starts"
 tui_keys '?'
 tui_wait "Keys: Home" "the help is up"
 expect_not_contains "$(tui_screen)" "Warnings" "no warnings section without warnings"
-tui_keys j q
+tui_keys Escape q
 tui_wait "[exit 0]" "q quits"
 finish

@@ -44,6 +44,20 @@ tui_wait "What's the main difference" "a double click opens the question"
 tui_wait "Harbour Masters manage the traffic" "and shows its answer"
 screen=$(tui_screen -e)
 expect_contains "$screen" $'\033[48;5;238m' "the header is drawn in colour"
+# A click on a checklist's mark ticks it; a click on the text only selects.
+tui_keys Escape 2 Enter
+tui_wait "[ ] Trim the wicks" "a phase checklist"
+row=$(tui_screen | grep -n "Read the tide tables" | cut -d: -f1)
+line=$(tui_screen | sed -n "${row}p")
+prefix=${line%%\[*}
+click $((${#prefix} + 1)) $((row - 1))
+tui_wait "[x] Read the tide tables" "a click on [ ] ticks the action"
+row=$(tui_screen | grep -n "Tie the six knots" | cut -d: -f1)
+click 30 $((row - 1))
+tui_wait "3/5" "a click on an action's text selects it"
+expect_contains "$(tui_screen)" "[ ] Tie the six knots" "and does not tick it"
+tui_keys u
+tui_wait "[ ] Read the tide tables" "the tick is undone with u"
 tui_keys q
 tui_wait "[exit 0]" "quit"
 

@@ -32,7 +32,7 @@ tui_keys Escape
 tui_keys '?'
 tui_wait "Keys: Guides" "Esc on the picker does nothing; ? lists the picker's keys"
 expect_not_contains "$(tui_screen)" "Jump to a section" "the help lists no guide keys"
-tui_keys j
+tui_keys x
 tui_wait_gone "Keys: Guides" "a key closes the help"
 
 # Open orchard, tick its first key action, go back: orchard's progress, not lighthouse's.

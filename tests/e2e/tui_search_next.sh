@@ -22,28 +22,28 @@ tui_wait "1/10" "the search has ten results"
 tui_keys j j j
 tui_wait "4/10" "the fourth result: the phase Handover & Shore Posts"
 tui_keys Enter
-tui_wait "Search › Handover & Shore Posts" "Enter opens the phase"
+tui_wait "Career Path › Handover & Shore Posts" "Enter opens the phase"
 if tui_screen -e | grep -q $'\e\[[0-9;]*mlogbook'; then
     pass "the phase shows the match highlighted"
 else
     fail "no highlighted match on the phase: $(tui_screen -e | grep logbook | cat -v)"
 fi
 tui_keys n
-tui_wait "Search › Lamp & Tower Basics" "n opens the next result: the key action in the first phase"
+tui_wait "Career Path › Lamp & Tower Basics" "n opens the next result: the key action in the first phase"
 tui_wait "2/5" "with that key action selected"
 expect_not_contains "$(tui_screen)" "only where" "n is not refused on a phase opened from a search"
 tui_keys n
-tui_wait "Search › Handover & Shore Posts" "n: the key action of the last phase"
+tui_wait "Career Path › Handover & Shore Posts" "n: the key action of the last phase"
 tui_wait "1/5" "selected"
 tui_keys n
-tui_wait "Search › Coastal Light Keeper" "n: the certification"
+tui_wait "Certifications › Coastal Light Keeper" "n: the certification"
 if tui_screen -e | grep -q $'\e\[[0-9;]*mlogbook'; then
     pass "the certification shows the match highlighted"
 else
     fail "no highlighted match on the certification"
 fi
 tui_keys N
-tui_wait "Search › Handover & Shore Posts" "N goes back to the previous result"
+tui_wait "Career Path › Handover & Shore Posts" "N goes back to the previous result"
 tui_keys Escape
 tui_wait "6/10" "Back: the results, with the last result shown selected"
 

@@ -280,6 +280,36 @@ else
     row 8 "Progress load per guide entry" "n/a" "n/a" "-" "≤ 1.3" "not built"
 fi
 
+# 9. A Markdown plan of 10 MB (bench/gen_plan): trail --check against md4c's own parse of it
+# with callbacks that only count (bench/md4c_scan), and the first frame against less on the same
+# file. trail draws Home from the plan's first 64 KiB (its title and introduction) and reads
+# the rest after the first frame.
+if [ -x "$bin/gen_plan" ] && [ -x "$bin/md4c_scan" ]; then
+    pmb=$largest # 10 MB in a full run; the smoke run's smallest size otherwise
+    case " $sizes " in *" 10 "*) pmb=10 ;; esac
+    plan="$data/plan-${pmb}mb.md"
+    if [ ! -f "$plan" ] || [ "$bin/gen_plan" -nt "$plan" ]; then
+        "$bin/gen_plan" "$plan" "$pmb" || exit 1
+    fi
+    out=$(alternate "$trail" --check "$plan" -- "$bin/md4c_scan" "$plan") || exit 1
+    read -r tm sm _ <<<"$out"
+    r=$(ratio "$tm" "$sm")
+    row 9 "Load, $pmb MB Markdown plan (trail --check vs md4c parse)" "$tm ms" "$sm ms" "$r" \
+        "≤ 1.5" "$(met "$r" 1.5)"
+    if command -v less >/dev/null &&
+        out=$(pty_alternate "Quit" "$(basename "$plan")" "$trail" "$plan" -- less "$plan"); then
+        read -r t settle l <<<"$out"
+        r=$(ratio "$t" "$l")
+        row 9 "First frame, $pmb MB Markdown plan (trail vs less)" "$t ms (settled $settle ms)" \
+            "$l ms" "$r" "≤ 1" "$(met "$r" 1)"
+    else
+        row 9 "First frame, $pmb MB Markdown plan (trail vs less)" "n/a" "n/a" "-" "≤ 1" \
+            "trail or less did not draw"
+    fi
+else
+    row 9 "Markdown plan" "n/a" "n/a" "-" "≤ 1.5" "not built"
+fi
+
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 echo "trail benchmarks: $(date -u +%Y-%m-%d), ${cpu:-unknown CPU}, $(nproc) cores," \
     "$(uname -sr), medians of $runs runs ($frame_runs for first frames)"

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "guide.h"
 #include "guide_locate.h"
+#include "guide_md.h"
 #include "guide_print.h"
 #include "item_cmd.h"
 #include "json_report.h"
@@ -24,6 +25,8 @@
 #include "portfolio.h"
 #include "progress_merge_file.h"
 #include "progress_report.h"
+#include "progress_personal.h"
+#include "progress_reattach.h"
 #include "progress_store.h"
 #include "search.h"
 #include "status_line.h"
@@ -184,9 +187,11 @@ static void usage(FILE *out)
           out);
     fputs("GUIDE is a guide id in the content directory. Without it, every command acts on\n"
           "the guide set by 'guide =' in the config file, else on the default guide\n"
-          "(default: ml-engineer), else on the only guide there. A run does one thing:\n"
-          "two commands, an option given twice with two values, or an option without the\n"
-          "command it changes is a usage error.\n"
+          "(default: ml-engineer), else on the only guide there. GUIDE (or --content) may\n"
+          "also be a Markdown plan, PLAN.md: its headings are sections and its task items\n"
+          "key actions; the file is only read. A run does one thing: two commands, an\n"
+          "option given twice with two values, or an option without the command it\n"
+          "changes is a usage error.\n"
           "\n"
           "Files:\n"
           "  ~/.trail_progress.yaml\n"
@@ -650,6 +655,10 @@ static int parse_options(int argc, char **argv, struct options *o)
     if (optind < argc) {
         o->guide_id = argv[optind++];
     }
+    if (o->guide_id != NULL && o->content == NULL && guide_md_is_plan(o->guide_id)) {
+        o->content = o->guide_id; /* trail PLAN.md */
+        o->guide_id = NULL;
+    }
     if (optind < argc) {
         fprintf(stderr, "trail: unexpected argument '%s'\nTry 'trail --help'.\n", argv[optind]);
         return EXIT_ERROR;
@@ -731,9 +740,37 @@ static int check_output(int rc)
     return rc;
 }
 
-static int run_check(const char *dir, bool json, struct diag *d)
+static char *store_path(const struct options *o);
+
+/* A Markdown plan's saved progress that no item matches any more (progress_reattach.h), as
+ * warnings: it stays in the progress file, which is only read here. */
+static void check_orphans(const struct options *o, struct guide *g, const char *dir, struct diag *d)
 {
+    char *path = store_path(o);
+    struct progress_store *s = path != NULL ? progress_store_open_read(path) : NULL;
+    if (s != NULL) {
+        progress_personal_apply(g, progress_store_doc(s)); /* items take their saved ids back */
+        const char **ids;
+        size_t n = progress_orphans(g, progress_store_doc(s), &ids);
+        for (size_t i = 0; i < n; i++) {
+            char q[64];
+            diag_add(d, DIAG_WARNING, dir, 0, 0,
+                     "saved progress of '%s' matches no item of the plan: orphaned, kept in %s",
+                     diag_quote(ids[i], q, sizeof q), path);
+        }
+        free((void *)ids);
+        progress_store_close(s);
+    }
+    free(path);
+}
+
+static int run_check(const struct options *o, const char *dir, struct diag *d)
+{
+    bool json = o->json;
     struct guide *g = guide_load(dir, GUIDE_PART_ALL, d);
+    if (g != NULL && g->markdown) {
+        check_orphans(o, g, dir, d);
+    }
     if (json) {
         int rc = g == NULL || d->errors > 0 ? EXIT_INVALID : EXIT_OK;
         rc = check_output(json_report_check(dir, g, d, stdout) == 0 ? rc : EXIT_ERROR);
@@ -800,12 +837,13 @@ static int run_note(const struct options *o, const struct guide *g, struct progr
     return rc;
 }
 
-static int run_progress(const struct options *o, const struct guide *g)
+static int run_progress(const struct options *o, struct guide *g)
 {
     struct progress_store *s = open_store(o);
     if (s == NULL) {
         return EXIT_ERROR;
     }
+    progress_personal_apply(g, progress_store_doc(s)); /* the learner's own actions */
     progress_report_notices(s, stderr);
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     int rc;
@@ -1206,7 +1244,7 @@ static int run(const struct options *o)
     struct diag d = {0};
     int rc = EXIT_ERROR;
     if (o->mode == MODE_CHECK) {
-        rc = run_check(dir, o->json, &d);
+        rc = run_check(o, dir, &d);
     } else {
         struct guide *g = guide_load(dir, parts_for(o->mode), &d);
         if (g == NULL) {

@@ -118,3 +118,17 @@ void diag_free(struct diag *d)
     free(d->msgs);
     *d = (struct diag){0};
 }
+
+const char *diag_quote(const char *s, char *buf, size_t size)
+{
+    size_t i = 0;
+    for (; s[i] != '\0' && i + 4 < size && i < 48; i++) {
+        unsigned char c = (unsigned char)s[i];
+        buf[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+    }
+    if (s[i] != '\0') {
+        buf[i++] = '.', buf[i++] = '.', buf[i++] = '.';
+    }
+    buf[i] = '\0';
+    return buf;
+}

@@ -525,22 +525,34 @@ char *ydoc_read_fd(int fd, size_t hint, size_t *len)
     return buf;
 }
 
-static struct ydoc *load_file(const char *path, const char *const *head, struct diag *d)
+int ydoc_open_file(const char *path, size_t *size, struct diag *d)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return NULL;
+        return -1;
     }
     struct stat st;
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
         close(fd);
-        return NULL;
+        return -1;
     }
     if ((unsigned long long)st.st_size > YDOC_MAX_FILE_SIZE) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than 64 MiB");
         close(fd);
+        return -1;
+    }
+    if (size != NULL) {
+        *size = (size_t)st.st_size;
+    }
+    return fd;
+}
+
+static struct ydoc *load_file(const char *path, const char *const *head, struct diag *d)
+{
+    int fd = ydoc_open_file(path, NULL, d);
+    if (fd < 0) {
         return NULL;
     }
     struct source src = {.fd = fd};

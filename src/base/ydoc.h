@@ -62,6 +62,10 @@ struct ydoc {
  * root is NULL. */
 struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d);
 
+/* Opens a regular file of at most YDOC_MAX_FILE_SIZE bytes for reading. Returns the descriptor
+ * (caller closes) and its size in *size (if not NULL), or -1 after adding an error to d. */
+int ydoc_open_file(const char *path, size_t *size, struct diag *d);
+
 /* Reads and parses a file (at most YDOC_MAX_FILE_SIZE bytes). NULL with an error on failure. */
 struct ydoc *ydoc_load_file(const char *path, struct diag *d);
 

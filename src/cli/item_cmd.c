@@ -272,14 +272,14 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
         return 1;
     }
     struct progress *p = progress_store_doc(s);
-    enum progress_state before = progress_get_state(p, g->id, ref.id);
+    enum progress_state before = progress_item_state(p, g, ref.id);
     struct undo_write u = {.s = s,
                            .guide_id = g->id,
                            .kind = UNDO_RECORD_STATE,
                            .id = ref.id,
                            .before = progress_state_name(before),
                            .after = progress_state_name(state)};
-    if (before != state && (progress_set_state(p, g->id, ref.id, state, progress_now_ms()) < 0 ||
+    if (before != state && (progress_set_item_state(p, g, ref.id, state, progress_now_ms()) < 0 ||
                             save(s, &u, "the change was", err) != 0)) {
         return 1;
     }

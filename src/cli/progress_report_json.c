@@ -86,15 +86,17 @@ static void json_counts(FILE *out, const struct progress_counts *c)
 }
 
 static void json_action(FILE *out, const struct progress *p, const struct guide *g,
-                        const struct guide_action *a)
+                        const struct guide_phase *ph, size_t i)
 {
+    const struct guide_action *a = &ph->actions[i];
     const struct progress_item *it = progress_find_item(progress_find_guide(p, g->id), a->id);
+    enum progress_state st = progress_action_state(progress_find_guide(p, g->id), ph, i);
     fputs("        {\"id\": ", out);
     put_json_string(out, a->id);
     fputs(", \"text\": ", out);
     put_json_string(out, a->text);
     fputs(", \"state\": ", out);
-    put_json_string(out, progress_state_name(it != NULL ? it->state : PROGRESS_TODO));
+    put_json_string(out, progress_state_name(st));
     fputs(", \"changed\": ", out);
     if (it != NULL) {
         put_json_time(out, it->changed);
@@ -103,6 +105,9 @@ static void json_action(FILE *out, const struct progress *p, const struct guide 
     }
     fputs(", \"note\": ", out);
     put_json_string(out, progress_get_note(p, g->id, a->id));
+    if (a->personal) {
+        fputs(", \"personal\": true", out);
+    }
     fputc('}', out);
 }
 
@@ -121,7 +126,7 @@ static void json_phase(FILE *out, const struct progress *p, const struct guide *
     put_json_string(out, progress_get_note(p, g->id, ph->id));
     fputs(",\n      \"actions\": [\n", out);
     for (size_t a = 0; a < ph->n_actions; a++) {
-        json_action(out, p, g, &ph->actions[a]);
+        json_action(out, p, g, ph, a);
         fputs(a + 1 < ph->n_actions ? ",\n" : "\n", out);
     }
     fputs("      ]}", out);

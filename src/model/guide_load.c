@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "guide_ids.h"
+#include "guide_md.h"
 #include "xalloc.h"
 #include "ydoc.h"
 
@@ -42,22 +43,6 @@ static void report(struct loader *L, enum diag_level level, const struct ydoc_no
         L->errors++;
     }
     diag_add(L->d, level, L->file, n != NULL ? n->line : 0, n != NULL ? n->col : 0, "%s", msg);
-}
-
-/* A key or id quoted in a message: at most 48 bytes, anything but printable ASCII as '?', so a
- * hostile file cannot put escape sequences on the user's terminal through an error. */
-static const char *quoted(const char *s, char *buf, size_t size)
-{
-    size_t i = 0;
-    for (; s[i] != '\0' && i + 4 < size && i < 48; i++) {
-        unsigned char c = (unsigned char)s[i];
-        buf[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-    }
-    if (s[i] != '\0') {
-        buf[i++] = '.', buf[i++] = '.', buf[i++] = '.';
-    }
-    buf[i] = '\0';
-    return buf;
 }
 
 static bool is_null(const struct ydoc_node *n)
@@ -92,7 +77,7 @@ static void check_keys(struct loader *L, const struct ydoc_node *map, const char
         if (!known) {
             char q[64];
             report(L, DIAG_WARNING, k, "unknown key '%s' (ignored)",
-                   quoted(k->u.scalar.str, q, 64));
+                   diag_quote(k->u.scalar.str, q, 64));
         }
     }
 }
@@ -208,14 +193,14 @@ static const char *get_id(struct loader *L, const struct ydoc_node *map)
         report(L, DIAG_ERROR, v,
                "id '%s' must be 1 to %d lowercase letters, digits, '-', '_', '.' or '/', "
                "starting with a letter or digit",
-               quoted(id, q, sizeof q), GUIDE_MAX_ID);
+               diag_quote(id, q, sizeof q), GUIDE_MAX_ID);
         return NULL;
     }
     struct guide_id_entry e = {.id = id, .file = L->file, .line = v->line, .col = v->col};
     const struct guide_id_entry *old = guide_ids_add(L->g->ids, &e);
     if (old != NULL) {
         report(L, DIAG_ERROR, v, "duplicate id '%s' (first used at %s:%u:%u)",
-               quoted(id, q, sizeof q), old->file, old->line, old->col);
+               diag_quote(id, q, sizeof q), old->file, old->line, old->col);
         return NULL;
     }
     return id;
@@ -367,7 +352,7 @@ static int load_head(struct loader *L, const struct ydoc_node *root)
     if (g->id != NULL && !valid_id(g->id)) {
         report(L, DIAG_ERROR, ydoc_map_get(root, "id"),
                "guide id '%s' must be lowercase letters, digits, '-', '_', '.' or '/'",
-               quoted(g->id, q, sizeof q));
+               diag_quote(g->id, q, sizeof q));
     }
     return 0;
 }
@@ -597,6 +582,9 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
 
 int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
 {
+    if (g->markdown) {
+        return guide_md_load_parts(g, parts, d);
+    }
     static const enum guide_part order[] = {GUIDE_PART_INFO, GUIDE_PART_PATH, GUIDE_PART_CERTS,
                                             GUIDE_PART_FAQ};
     int rc = 0;
@@ -618,6 +606,9 @@ int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
 
 struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
 {
+    if (guide_md_is_plan(dir)) {
+        return guide_md_load(dir, parts, d);
+    }
     struct guide *g = xcalloc(1, sizeof *g);
     g->dir = xstrdup(dir);
     g->ids = guide_ids_new();

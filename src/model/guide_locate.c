@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "guide_md.h"
 #include "xalloc.h"
 
 /* Where trail looks when no directory is given, in this order: the guides installed beside
@@ -79,6 +80,9 @@ static char *default_roots_text(char **roots, size_t n)
 
 int guide_locate_is_guide(const char *dir)
 {
+    if (guide_md_is_plan(dir)) {
+        return 1;
+    }
     char *path = xasprintf("%s/guide.yaml", dir);
     struct stat st;
     int ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
@@ -97,7 +101,16 @@ static int is_dir(const char *path)
 static char *pick(const char *root, const char *id)
 {
     char *path = xasprintf("%s/%s", root, id != NULL ? id : GUIDE_DEFAULT_ID);
-    if (guide_locate_is_guide(path) || id != NULL) {
+    if (guide_locate_is_guide(path)) {
+        return path;
+    }
+    if (id != NULL) {
+        char *plan = xasprintf("%s.md", path); /* a plan, by its name without ".md" */
+        if (guide_md_is_plan(plan)) {
+            free(path);
+            return plan;
+        }
+        free(plan);
         return path;
     }
     free(path);
@@ -222,8 +235,13 @@ static size_t list_root(const char *root, struct guide_entry **out)
     *out = NULL;
     if (guide_locate_is_guide(root)) {
         const char *slash = strrchr(root, '/');
+        const char *name = slash != NULL && slash[1] != '\0' ? slash + 1 : root;
+        size_t len = strlen(name);
+        if (guide_md_is_plan(root) && len > 3 && name[len - 3] == '.') {
+            len -= 3; /* a plan is listed by its name without ".md" */
+        }
         *out = xcalloc(1, sizeof **out);
-        (*out)[0].id = xstrdup(slash != NULL && slash[1] != '\0' ? slash + 1 : root);
+        (*out)[0].id = xstrndup(name, len);
         (*out)[0].dir = xstrdup(root);
         return 1;
     }
@@ -243,7 +261,11 @@ static size_t list_root(const char *root, struct guide_entry **out)
             continue;
         }
         *out = xreallocarray(*out, n + 1, sizeof **out);
-        (*out)[n].id = xstrdup(e->d_name);
+        size_t len = strlen(e->d_name);
+        if (guide_md_is_plan(sub) && len > 3 && e->d_name[len - 3] == '.') {
+            len -= 3; /* a plan is listed by its name without ".md" */
+        }
+        (*out)[n].id = xstrndup(e->d_name, len);
         (*out)[n++].dir = sub;
     }
     closedir(dp);

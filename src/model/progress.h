@@ -64,6 +64,8 @@
 #define PROGRESS_NOTE_MAX       YDOC_MAX_SCALAR /* bytes in a note: what the reader accepts */
 #define PROGRESS_RESUME_MAX     256             /* bytes in a resume screen or item string */
 #define PROGRESS_SCROLL_MAX     1000000000L
+/* The learner's own actions' ids start with it (progress_personal.h). */
+#define PROGRESS_PERSONAL_PREFIX "mine/"
 
 enum progress_state {
     PROGRESS_TODO = 0,
@@ -212,6 +214,7 @@ enum progress_undone_kind {
     PROGRESS_UNDONE_NOTE,
     PROGRESS_UNDONE_CERT,
     PROGRESS_UNDONE_START,
+    PROGRESS_UNDONE_PERSONAL, /* a personal action added, edited or removed (progress_personal.h) */
     PROGRESS_UNDONE_EVIDENCE, /* a piece of evidence attached, changed or removed */
 };
 struct progress_undone {
@@ -247,6 +250,20 @@ void progress_reset_guide(struct progress *p, const char *guide_id, int64_t now_
 bool progress_merge(struct progress *ours, const struct progress *theirs);
 
 /* --- Counts for the browser and the reports --------------------------------------------- */
+
+/* The state action a of phase ph shows (progress_action.c): its saved state; without one, done
+ * when a Markdown plan's author ticked it; and done when it has sub-items, all done or skipped
+ * (at least one done), unless the learner skipped it. pg may be NULL. */
+enum progress_state progress_action_state(const struct progress_guide *pg,
+                                          const struct guide_phase *ph, size_t a);
+/* The same for the action of g with this id; the saved state of any other id. */
+enum progress_state progress_item_state(const struct progress *p, const struct guide *g,
+                                        const char *id);
+/* progress_set_state() against the state the item shows: setting todo on an item a plan's
+ * author ticked writes a todo entry, and undo puts back the state that was shown. */
+enum progress_change progress_set_item_state(struct progress *p, const struct guide *g,
+                                             const char *id, enum progress_state state,
+                                             int64_t now_ms);
 
 /* Counts the actions of phase number `phase` of g (an index into g->phases). */
 void progress_count_phase(const struct progress *p, const struct guide *g, size_t phase,

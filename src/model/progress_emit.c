@@ -322,6 +322,10 @@ static bool emit_guide(struct sink *k, struct progress_guide *pg)
     }
     ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_evidence(em, pg) &&
          emit_start_resume(em, pg);
+    struct arena a = {0};
+    const struct ydoc_node *personal = progress_personal_node(&a, pg);
+    ok = ok && (personal == NULL || (emit_str(em, "personal") && emit_node(em, personal)));
+    arena_free(&a);
     return ok && emit_extra(em, &pg->extra) && emit_map_end(em);
 }
 

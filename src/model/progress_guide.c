@@ -48,6 +48,7 @@ void progress_guide_clear(struct progress_guide *pg)
     free(pg->resume.screen);
     free(pg->resume.item);
     free(pg->id);
+    progress_personal_clear(pg);
     memset(pg, 0, sizeof *pg);
 }
 
@@ -219,6 +220,7 @@ bool progress_guide_drop_void(struct progress_guide *pg)
     bool dropped = drop_void_items(pg);
     dropped |= drop_void_notes(pg);
     dropped |= drop_void_certs(pg);
+    dropped |= progress_personal_drop_void(pg);
     dropped |= progress_evidence_drop_void(pg);
     if (pg->start.changed != 0 && pg->start.changed <= pg->reset) {
         memset(&pg->start, 0, sizeof pg->start);
@@ -272,7 +274,7 @@ size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
     }
     lift(&pg->start.changed, reset, &n);
     progress_evidence_lift(pg, reset, &n);
-    return n;
+    return n + progress_personal_lift(pg, reset);
 }
 
 int64_t progress_guide_latest(const struct progress_guide *pg)
@@ -289,7 +291,8 @@ int64_t progress_guide_latest(const struct progress_guide *pg)
     for (size_t i = 0; i < pg->certs.n; i++) {
         t = certs[i].changed > t ? certs[i].changed : t;
     }
-    return progress_evidence_latest(pg, t);
+    int64_t mine = progress_personal_latest(pg);
+    return progress_evidence_latest(pg, mine > t ? mine : t);
 }
 
 /* --- Reading ---------------------------------------------------------------------------- */
@@ -469,6 +472,7 @@ bool progress_guide_merge(struct arena *a, struct progress_guide *og,
     }
     changed |= merge_items(a, og, tg);
     changed |= merge_records(og, tg);
+    changed |= progress_personal_merge(og, tg);
     changed |= progress_evidence_merge(og, tg);
     changed |= progress_extra_merge(a, &og->extra, &tg->extra);
     changed |= progress_extra_merge(a, &og->unread_items, &tg->unread_items);

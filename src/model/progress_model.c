@@ -16,6 +16,7 @@
 
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
+#include "progress_personal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -29,6 +30,8 @@ static void undo_entry_free(struct progress_undo *u)
     free(u->guide_id);
     free(u->id);
     free(u->text);
+    free(u->phase);
+    free(u->after);
     progress_evidence_free(u->evidence);
     memset(u, 0, sizeof *u);
 }
@@ -172,6 +175,12 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
     case PROGRESS_UNDO_START:
         progress_put_start(pg, u->date, progress_change_time(pg, pg->start.changed, now_ms));
         break;
+    case PROGRESS_UNDO_PERSONAL: {
+        const struct progress_personal *e = progress_personal_lookup(pg, u->id);
+        progress_personal_put_back(pg, u,
+                                   progress_change_time(pg, e != NULL ? e->changed : 0, now_ms));
+        break;
+    }
     case PROGRESS_UNDO_EVIDENCE: {
         const struct progress_evidence *e =
             progress_evidence_find_in(pg, u->evidence->item, u->evidence->target);
@@ -188,6 +197,7 @@ static const enum progress_undone_kind undone_kinds[] = {
     [PROGRESS_UNDO_NOTE] = PROGRESS_UNDONE_NOTE,
     [PROGRESS_UNDO_CERT] = PROGRESS_UNDONE_CERT,
     [PROGRESS_UNDO_START] = PROGRESS_UNDONE_START,
+    [PROGRESS_UNDO_PERSONAL] = PROGRESS_UNDONE_PERSONAL,
     [PROGRESS_UNDO_EVIDENCE] = PROGRESS_UNDONE_EVIDENCE,
 };
 
@@ -220,6 +230,9 @@ bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_
         out->kind = undone_kinds[u.kind];
         out->target = NULL;
         out->id = it != NULL ? it->id : n != NULL ? n->id : c != NULL ? c->id : NULL;
+        if (u.kind == PROGRESS_UNDO_PERSONAL) {
+            out->id = progress_personal_lookup(pg, u.id)->id;
+        }
         if (u.kind == PROGRESS_UNDO_EVIDENCE) {
             const struct progress_evidence *e =
                 progress_evidence_find_in(pg, u.evidence->item, u.evidence->target);
@@ -294,6 +307,39 @@ const struct progress_guide *progress_guide_at(const struct progress *p, size_t 
     return &p->guides[i];
 }
 
+/* The state an action shows is more than its saved entry in a Markdown plan: an item the
+ * plan's author ticked ("- [x]") shows as done until the learner sets its state, and an item with
+ * sub-items shows as done once every sub-item is done or skipped (at least one done), unless the
+ * learner skipped it. A YAML guide's action shows its saved state alone. */
+/* The sub-items of ph->actions[a] are the actions after it that are deeper. */
+static bool children_done(const struct progress_guide *pg, const struct guide_phase *ph, size_t a)
+{
+    unsigned depth = ph->actions[a].depth;
+    size_t done = 0, open = 0;
+    for (size_t k = a + 1; k < ph->n_actions && ph->actions[k].depth > depth; k++) {
+        if (ph->actions[k].depth != depth + 1) {
+            continue;
+        }
+        enum progress_state st = progress_action_state(pg, ph, k);
+        done += st == PROGRESS_DONE;
+        open += st == PROGRESS_TODO || st == PROGRESS_IN_PROGRESS;
+    }
+    return done > 0 && open == 0;
+}
+
+enum progress_state progress_action_state(const struct progress_guide *pg,
+                                          const struct guide_phase *ph, size_t a)
+{
+    const struct guide_action *act = &ph->actions[a];
+    const struct progress_item *it = progress_find_item(pg, act->id);
+    enum progress_state st = it != NULL ? it->state : act->ticked ? PROGRESS_DONE : PROGRESS_TODO;
+    if (st != PROGRESS_DONE && st != PROGRESS_SKIPPED && a + 1 < ph->n_actions &&
+        ph->actions[a + 1].depth > act->depth && children_done(pg, ph, a)) {
+        st = PROGRESS_DONE;
+    }
+    return st;
+}
+
 void progress_count_phase(const struct progress *p, const struct guide *g, size_t phase,
                           struct progress_counts *c)
 {
@@ -304,8 +350,7 @@ void progress_count_phase(const struct progress *p, const struct guide *g, size_
     const struct progress_guide *pg = progress_find_guide(p, g->id);
     const struct guide_phase *ph = &g->phases[phase];
     for (size_t a = 0; a < ph->n_actions; a++) {
-        const struct progress_item *it = progress_find_item(pg, ph->actions[a].id);
-        enum progress_state st = it != NULL ? it->state : PROGRESS_TODO;
+        enum progress_state st = progress_action_state(pg, ph, a);
         c->total++;
         switch (st) {
         case PROGRESS_DONE:

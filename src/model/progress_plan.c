@@ -15,12 +15,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-static enum progress_state state_of(const struct progress_guide *pg, const char *id)
-{
-    const struct progress_item *it = progress_find_item(pg, id);
-    return it != NULL ? it->state : PROGRESS_TODO;
-}
-
 size_t progress_list_left(const struct progress *p, const struct guide *g,
                           struct progress_left_item **out)
 {
@@ -29,7 +23,7 @@ size_t progress_list_left(const struct progress *p, const struct guide *g,
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < g->n_phases; i++) {
         for (size_t a = 0; a < g->phases[i].n_actions; a++) {
-            enum progress_state st = state_of(pg, g->phases[i].actions[a].id);
+            enum progress_state st = progress_action_state(pg, &g->phases[i], a);
             if (st != PROGRESS_TODO && st != PROGRESS_IN_PROGRESS) {
                 continue;
             }

@@ -388,6 +388,13 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
         read_start(r, pg, pair);
     } else if (strcmp(k, "resume") == 0) {
         read_resume(r, pg, v);
+    } else if (strcmp(k, "personal") == 0 && !is_null(v)) {
+        const struct ydoc_node *bad = progress_personal_read(pg, v);
+        if (bad != NULL) {
+            warn(r, bad, "a personal action needs a one-line text and a phase; it is left out");
+        }
+    } else if (strcmp(k, "personal") == 0) {
+        return true;
     } else if (strcmp(k, "evidence") == 0) {
         r->damaged |= !progress_evidence_read(r->p, pg, r->file, v, r->strict, r->d, &r->warned);
     } else {

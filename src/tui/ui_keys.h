@@ -36,10 +36,14 @@ enum ui_action {
     UI_ACT_MARK_SKIPPED,  /* toggle skipped */
     UI_ACT_UNDO,
     UI_ACT_NEXT_TODO,
-    UI_ACT_NOTE,      /* edit the subject's note in $VISUAL / $EDITOR */
-    UI_ACT_LEFT,      /* open "What's left" */
-    UI_ACT_TRACK,     /* the certification tracker's form */
-    UI_ACT_SET_START, /* the pace start date */
+    UI_ACT_NOTE,        /* edit the subject's note in $VISUAL / $EDITOR */
+    UI_ACT_LEFT,        /* open "What's left" */
+    UI_ACT_TRACK,       /* the certification tracker's form */
+    UI_ACT_SET_START,   /* the pace start date */
+    UI_ACT_MINE_ADD,    /* add the learner's own action after the selected one */
+    UI_ACT_MINE_EDIT,   /* edit the selected own action */
+    UI_ACT_MINE_REMOVE, /* remove the selected own action */
+    UI_ACT_OPEN_LINK,   /* open the selected action's link */
     UI_ACT_COUNT
 };
 

@@ -25,6 +25,11 @@ const char *view_plan_note_marker(unsigned text_flags)
     return (text_flags & TEXT_ASCII) ? "*" : "✎";
 }
 
+const char *view_plan_mine_marker(unsigned text_flags)
+{
+    return (text_flags & TEXT_ASCII) ? "(mine)" : "· mine";
+}
+
 size_t view_plan_add_note(struct view_doc *d, const char *note, int indent)
 {
     if (note == NULL || note[0] == '\0') {

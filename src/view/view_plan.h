@@ -20,6 +20,8 @@
 
 /* The marker of an item with a note: "✎", or "*" with TEXT_ASCII. Static. */
 const char *view_plan_note_marker(unsigned text_flags);
+/* The marker after the learner's own action: "· mine", or "(mine)" with TEXT_ASCII. Static. */
+const char *view_plan_mine_marker(unsigned text_flags);
 
 /* Adds the first VIEW_PLAN_NOTE_LINES lines of note (untrusted) wrapped to the document's width
  * after `indent` columns, dimmed, the first behind the marker. Returns the lines added: 0 when

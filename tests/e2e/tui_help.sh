@@ -15,14 +15,14 @@ tui_wait "Keys: Home" "? opens the help for Home"
 screen=$(tui_screen)
 expect_contains "$screen" "Open the selected item" "help lists Enter on a list screen"
 expect_contains "$screen" "Jump to a section" "help lists 1-9"
-expect_not_contains "$screen" "Go back to where you were" "Home has no Back key to list"
+expect_not_contains "$screen" "Go back to where" "Home has no Back key to list"
 tui_keys q
 tui_wait_gone "Keys: Home" "q closes the help"
 tui_wait "1  Overview" "and only the help: Home is still there"
 
 tui_keys 2 Enter '?'
 tui_wait "Keys: Phase checklist" "help follows the screen"
-expect_contains "$(tui_screen)" "Go back to where you were" "a sub-screen lists Back"
+expect_contains "$(tui_screen)" "Go back to where" "a sub-screen lists Back"
 expect_not_contains "$(tui_screen)" "Open the selected item" "the checklist has no Open key"
 tui_keys Escape
 tui_wait_gone "Keys: Phase" "Esc closes the help"

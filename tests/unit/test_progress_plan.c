@@ -17,13 +17,14 @@
 #define G  "ml-engineer"
 #define T0 1764138612345LL
 
-static struct guide_action a1[] = {{"f/1", "Master Python"},
-                                   {"f/2", "Learn Git"},
-                                   {"f/3", "Refresh math"},
-                                   {"f/4", "Build projects"},
-                                   {"f/5", "Complete a course"}};
-static struct guide_action a2[] = {{"s/1", "Learn PyTorch"}, {"s/2", "Study CNNs"}};
-static struct guide_action a3[] = {{"p/1", "Learn Docker"}};
+static struct guide_action a1[] = {{.id = "f/1", .text = "Master Python"},
+                                   {.id = "f/2", .text = "Learn Git"},
+                                   {.id = "f/3", .text = "Refresh math"},
+                                   {.id = "f/4", .text = "Build projects"},
+                                   {.id = "f/5", .text = "Complete a course"}};
+static struct guide_action a2[] = {{.id = "s/1", .text = "Learn PyTorch"},
+                                   {.id = "s/2", .text = "Study CNNs"}};
+static struct guide_action a3[] = {{.id = "p/1", .text = "Learn Docker"}};
 static struct guide_phase phases[] = {
     {.id = "f",
      .title = "Foundation",

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "progress_evidence.h"
+#include "progress_personal.h"
 #include "progress_plan.h"
 #include "progress_store.h"
 #include "ui_section.h"
@@ -92,9 +93,9 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
         return UI_RES_NONE;
     }
     const char *id = s->doc.items[s->pos.sel].id;
-    enum progress_state now = progress_get_state(p, ui->g->id, id);
+    enum progress_state now = progress_item_state(p, ui->g, id);
     enum progress_state next = now == state ? PROGRESS_TODO : state;
-    if (progress_set_state(p, ui->g->id, id, next, progress_now_ms()) == PROGRESS_INVALID) {
+    if (progress_set_item_state(p, ui->g, id, next, progress_now_ms()) == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "This key action has no id progress can be kept for.");
         return UI_RES_ALL;
     }
@@ -158,7 +159,7 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
     switch (u->kind) {
     case PROGRESS_UNDONE_STATE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.", name,
-                      ui_progress_state_words(progress_get_state(p, gid, u->id)));
+                      ui_progress_state_words(progress_item_state(p, ui->g, u->id)));
         return;
     case PROGRESS_UNDONE_NOTE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the note on \"%s\" is %s.", name,
@@ -180,6 +181,16 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is %s again.", buf);
         } else {
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is cleared again.");
+        }
+        return;
+    }
+    case PROGRESS_UNDONE_PERSONAL: {
+        const struct progress_personal *e = progress_personal_find(p, gid, u->id);
+        if (e != NULL && e->text != NULL) {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: your action \"%s\" is back as it was.",
+                          e->text);
+        } else {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: your action is removed again.");
         }
         return;
     }
@@ -217,7 +228,7 @@ static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
     }
     const char *name = subject_name(ui->g, t.id);
     if (t.kind == UNDO_RECORD_STATE) {
-        enum progress_state st = progress_get_state(p, ui->g->id, t.id);
+        enum progress_state st = progress_item_state(p, ui->g, t.id);
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): \"%s\" is %s again.", name,
                       ui_progress_state_words(st));
         *id = xstrdup(t.id);

@@ -557,7 +557,7 @@ static enum ui_result mark_result(struct ui *ui, struct ui_screen *s, enum ui_ac
     const struct guide_action *act = &ui->g->phases[r->index].actions[r->sub];
     enum ui_result res = ui_progress_mark_key(ui, s, a);
     if (res & UI_RES_SAVE) {
-        enum progress_state st = progress_get_state(ui_store_doc(ui), ui->g->id, act->id);
+        enum progress_state st = progress_item_state(ui_store_doc(ui), ui->g, act->id);
         ui_status_set(ui, VIEW_ROLE_STATUS, "\"%s\" is %s.", act->text,
                       ui_progress_state_words(st));
     }

@@ -17,6 +17,7 @@
 #include "ui_home.h"
 #include "ui_left.h"
 #include "ui_loop.h"
+#include "ui_mine.h"
 #include "ui_modal.h"
 #include "ui_note.h"
 #include "ui_pick.h"
@@ -73,6 +74,10 @@ static const struct ui_command commands[] = {
     {UI_ACT_SET_START, ui_home_start_prompt},
     {UI_ACT_NOTE, ui_note_edit},
     {UI_ACT_TRACK, ui_certform_open},
+    {UI_ACT_MINE_ADD, ui_mine_add},
+    {UI_ACT_MINE_EDIT, ui_mine_edit},
+    {UI_ACT_MINE_REMOVE, ui_mine_remove},
+    {UI_ACT_OPEN_LINK, ui_mine_open_link},
 };
 
 /* After the first frame: the career path (an error in it shows the error screen), what the

@@ -890,6 +890,30 @@ size_t progress_journal_split(const char *buf, size_t len)
     }
 }
 
+size_t progress_journal_skip(const char *buf, size_t len)
+{
+    size_t at = len;
+    for (size_t i = len; i > 0; i--) { /* the last "journal:" at the start of a line */
+        if (buf[i - 1] == '\n' || i - 1 == 0) {
+            size_t start = buf[i - 1] == '\n' ? i : 0;
+            if (len - start >= 9 && memcmp(buf + start, "journal:\n", 9) == 0) {
+                at = start;
+                break;
+            }
+        }
+    }
+    if (at == len) {
+        return len;
+    }
+    for (const char *nl = memchr(buf + at, '\n', len - at); nl != NULL && nl + 1 < buf + len;
+         nl = memchr(nl + 1, '\n', (size_t)(buf + len - nl - 1))) {
+        if (nl[1] != ' ' && nl[1] != '\n') {
+            return len; /* another top-level key after it */
+        }
+    }
+    return at;
+}
+
 enum progress_journal_line progress_journal_line_kind(const char *s, const char *e,
                                                       const char **key, size_t *key_len)
 {

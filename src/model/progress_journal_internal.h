@@ -40,6 +40,11 @@ bool progress_journal_merge(struct progress_guide *og, const struct progress_gui
  * be read without a YAML parser; len when there is no such journal. */
 size_t progress_journal_split(const char *buf, size_t len);
 
+/* For a reader that leaves the journal out: the offset of the last top-level "journal:" line
+ * when every line after it is indented (so it is the last key and holds only the journal),
+ * else len. Looks at line starts only, so it costs little however long the journal is. */
+size_t progress_journal_skip(const char *buf, size_t len);
+
 /* What a line of the journal's text (from s to e, without its line break) is: a guide's key
  * ("  ID:", *key and *key_len set to the id), an event's line ("  - LINE", *key set to the
  * line), or anything else. */

@@ -76,6 +76,14 @@ host_start fresh 73 21 --content "$guide" --state "$TUI_DIR/fresh.yaml"
 tui_wait "2/5" "a fresh start at 73x21 is up, its first section selected"
 # Home's first frame shows placeholders until the career path is loaded right after it.
 tui_wait "Current phase" "the fresh start has loaded the career path"
+# The sections' counts come with the rest of the guide, loaded in the background: until then
+# they read "…".
+deadline=$((SECONDS + TUI_TIMEOUT))
+while tui_screen | grep -q ' · …' && [ $SECONDS -lt $deadline ]; do
+    sleep 0.05
+done
+tui_screen | grep -q ' · …' && fail "the fresh start never loaded the rest of the guide" ||
+    pass "the fresh start has loaded the rest of the guide (every section counted)"
 fresh=$(tui_screen)
 fresh_pid=$(host_pid fresh)
 tui_keys q

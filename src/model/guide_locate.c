@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -151,11 +152,12 @@ static char *guides_there(const char *root)
     for (size_t i = 0; i < n; i++) {
         len += strlen(v[i].id) + 2;
     }
-    char *s = xmalloc(len + 32);
-    strcpy(s, n > 0 ? (n == 1 ? "; the guide there: " : "; the guides there: ") : "");
+    size_t cap = len + 32, at = 0;
+    char *s = xmalloc(cap);
+    at += (size_t)snprintf(s, cap, "%s",
+                           n > 0 ? (n == 1 ? "; the guide there: " : "; the guides there: ") : "");
     for (size_t i = 0; i < n; i++) {
-        strcat(s, v[i].id);
-        strcat(s, i + 1 < n ? ", " : "");
+        at += (size_t)snprintf(s + at, cap - at, "%s%s", v[i].id, i + 1 < n ? ", " : "");
     }
     guide_entries_free(v, n);
     return s;

@@ -149,8 +149,7 @@ static void help_draw(struct ui *ui, void *data)
     if ((int)strlen(close) > room) {
         close = shortest;
     }
-    x = bx.x0 + 2;
-    x += border_text(ui, y, x, close, room, VIEW_ROLE_DIM);
+    border_text(ui, y, bx.x0 + 2, close, room, VIEW_ROLE_DIM);
     border_text(ui, y, bx.x0 + bx.w - 2 - (int)strlen(where), where, (int)strlen(where),
                 VIEW_ROLE_DIM);
 }

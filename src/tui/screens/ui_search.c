@@ -345,7 +345,8 @@ enum ui_result ui_search_step(struct ui *ui, struct ui_screen *s, bool forward)
         return UI_RES_ALL;
     }
     const struct ui_screen *below = s != ui->stack ? s - 1 : NULL;
-    if (s == ui_top(ui) && ui_search_matches_below(ui, s) != NULL && below->doc.n_items > 0) {
+    if (s == ui_top(ui) && below != NULL && ui_search_matches_below(ui, s) != NULL &&
+        below->doc.n_items > 0) {
         return step_entry(ui, forward);
     }
     return step_text(ui, s, forward);

@@ -304,15 +304,7 @@ static const struct ui_binding defaults[] = {
      NULL,
      "Today: the week's plan, time, timeline, streak",
      0},
-    {"log-time",
-     UI_ACT_LOG_TIME,
-     UI_SCOPE_TODAY,
-     {'L'},
-     "L",
-     NULL,
-     NULL,
-     "Log time spent on it",
-     0},
+    {"log-time", UI_ACT_LOG_TIME, UI_SCOPE_ANY, {'L'}, "L", NULL, NULL, "Log time spent on it", 0},
 };
 
 #define UI_KEYS_ROWS (sizeof defaults / sizeof defaults[0])

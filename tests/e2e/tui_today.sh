@@ -9,34 +9,11 @@ set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
+. "$here/lib/sundial.sh"
 tui_setup today
-GUIDE="${TRAIL_TEST_DATA:?}/today/sundial"
-require_input "$GUIDE/guide.yaml"
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
-mkdir -p "$XDG_CONFIG_HOME/trail"
-echo "hours_per_week = 5" >"$XDG_CONFIG_HOME/trail/config"
-state="$TUI_DIR/progress.yaml"
-cat >"$state" <<'YAML'
-version: 1
-guides:
-  sundial:
-    start: 2026-10-20
-    items:
-      shadow/noon: done
-YAML
-env="TZ=UTC TRAIL_NOW=2026-12-07T09:00:00Z TRAIL_STATE='$state'"
+sundial_setup
 run="env $env '$TRAIL_BIN' --content '$GUIDE'"
 export LC_ALL=C.UTF-8 # ${#line} counts characters
-
-# in_file FILE TEXT WHAT: waits until FILE holds TEXT (a save is done after the key's batch).
-in_file() {
-    local deadline=$((SECONDS + ${TUI_TIMEOUT:-10}))
-    while [ $SECONDS -lt $deadline ]; do
-        grep -qF -- "$2" "$1" 2>/dev/null && { pass "$3"; return 0; }
-        sleep 0.05
-    done
-    fail "$3: '$2' not in $1"
-}
 
 tui_start 80 40 "$run"
 tui_wait "Today           2 overdue" "Home points at Today with what is overdue"
@@ -58,11 +35,11 @@ tui_wait "not a duration" "a bad duration is refused in the prompt"
 expect_not_contains "$(cat "$state")" " log " "nothing is logged"
 tui_keys C-u 1h30m Enter
 tui_wait "Logged 1h30m on" "the time is logged"
-in_file "$state" "log 1h30m shadow/latitude" "the log is saved as a journal line"
+tui_wait_in_file "$state" "log 1h30m shadow/latitude" "the log is saved as a journal line"
 tui_wait "This week: 1h30m logged of 5h" "the week's time counts it"
 tui_keys u
 tui_wait "no longer counts" "u takes the log back"
-in_file "$state" " unlog " "the undo is saved as an unlog line"
+tui_wait_in_file "$state" " unlog " "the undo is saved as an unlog line"
 tui_wait "This week: 0m logged of 5h" "the week's time no longer counts it"
 tui_keys q
 tui_wait "[exit 0]" "q quits"

@@ -2,8 +2,9 @@
 /* Today: this week's planned key actions with their dates, overdue ones first, the time
  * logged this week against the target, the forecast, the timeline and the streak
  * (view_today_screen()). T opens it from everywhere; Space or x, p and s mark the selected
- * action, e writes its note, Enter opens its phase with it selected, and L logs time on the
- * selected action through a prompt: "45m", "1h30m" (trail --log does it from the shell). */
+ * action, e writes its note and Enter opens its phase with it selected. L logs time on the
+ * selected action through a prompt ("45m", "1h30m"), here and on every screen where a key action,
+ * phase or certification is selected (trail --log does it from the shell). */
 #include "ui_today.h"
 
 #include <stdint.h>
@@ -120,11 +121,15 @@ static void log_prompt_free(struct ui *ui, void *ptr)
 enum ui_result ui_today_log(struct ui *ui, int arg)
 {
     (void)arg;
-    const char *id = ui_subject(ui, ui_top(ui));
-    if (ui_store_doc(ui) == NULL || id == NULL) {
-        ui_status_set(ui, VIEW_ROLE_ERROR,
-                      "Select a key action, phase or certification to log "
-                      "time on.");
+    const char *id = ui->g != NULL ? ui_subject(ui, ui_top(ui)) : NULL;
+    /* Only what --log takes: a key action (the guide's or the learner's own), a phase or a
+     * certification; a section of Home, an FAQ entry or a text screen is none of them. */
+    if (id == NULL || ui_progress_subject_name(ui->g, id) == id) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "No key action is selected here to log time on.");
+        return UI_RES_ALL;
+    }
+    if (ui_store_doc(ui) == NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Logging time needs a progress file.");
         return UI_RES_ALL;
     }
     struct log_prompt *lp = ui_data(ui, &log_prompt_tag);
@@ -141,8 +146,7 @@ enum ui_result ui_today_log(struct ui *ui, int arg)
 const struct ui_screen_ops ui_today_ops = {
     .name = "Today",
     .kind = "today",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK |
-             UI_SCOPE_TODAY,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK,
     .layout = today_layout,
     .action = today_action,
 };

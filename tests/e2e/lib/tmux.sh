@@ -97,6 +97,18 @@ tui_wait_file() {
     return 1
 }
 
+# tui_wait_in_file FILE TEXT WHAT: polls until FILE holds TEXT (a save is done after the key's
+# batch).
+tui_wait_in_file() {
+    local deadline=$((SECONDS + TUI_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        grep -qF -- "$2" "$1" 2>/dev/null && { pass "$3"; return 0; }
+        sleep 0.05
+    done
+    fail "$3: '$2' not in $1"
+    return 1
+}
+
 tui_keys() {
     tmx send-keys "$@"
 }

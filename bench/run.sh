@@ -310,6 +310,48 @@ else
     row 9 "Markdown plan" "n/a" "n/a" "-" "≤ 1.5" "not built"
 fi
 
+# 9. The daily loop: trail --agenda with the bundled guide and a journal of 10,000 events vs
+# trail --version (it reads no journal); a journal of 100,000 events loaded vs a libyaml scan
+# of the same file, the peak RSS of a process loading it vs its size, and a save after one
+# more event vs write+fsync+rename of the file (bench_journal).
+if [ -x "$bin/bench_journal" ]; then
+    agenda_state="$data/agenda-progress.yaml"
+    mapfile -t ids < <("$trail" --content "$bundled" --list-ids | cut -f1 | grep /)
+    {
+        printf 'version: 1\nguides:\n  ml-engineer:\n    start: %s\n    items:\n' \
+            "$(date -u -d '-45 days' +%Y-%m-%d)"
+        for ((i = 0; i < ${#ids[@]}; i += 3)); do printf '      %s: done\n' "${ids[i]}"; done
+        printf 'journal:\n  ml-engineer:\n'
+        awk -v n=10000 -v ids="${ids[*]}" -v t0="$(date -u -d '-40 days' +%s)" 'BEGIN {
+            k = split(ids, id, " ")
+            for (i = 0; i < n; i++) {
+                t = t0 + i * 300
+                printf "  - %s %016x log 30m %s\n", strftime("%Y-%m-%dT%H:%M:%S.000Z", t, 1),
+                    i + 1, id[i % k + 1]
+            }
+        }'
+    } >"$agenda_state"
+    out=$(alternate "$trail" --content "$bundled" --state "$agenda_state" --agenda -- \
+        "$trail" --version) || exit 1
+    read -r a b _ <<<"$out"
+    r=$(ratio "$a" "$b")
+    row 9 "Agenda, bundled guide, 10,000 events (trail --agenda vs trail --version)" "$a ms" \
+        "$b ms" "$r" "≤ 1.5" "$(met "$r" 1.5)"
+    out=$("$bin/bench_journal" "$data/journal" 100000 "$runs") || exit 1
+    read -r load scan rss kb save ref <<<"$out"
+    r=$(ratio "$load" "$scan")
+    row 9 "Journal load, 100,000 events, $kb KiB (parse vs libyaml scan)" "$load ms" "$scan ms" \
+        "$r" "≤ 1.3" "$(met "$r" 1.3)"
+    r=$(ratio "$rss" "$kb")
+    row 9 "Peak RSS loading it (process vs size on disk)" "$rss KiB" "$kb KiB" "$r" "≤ 2" \
+        "$(met "$r" 2)"
+    r=$(ratio "$save" "$ref")
+    row 9 "Save after one more event (store vs write+fsync+rename)" "$save ms" "$ref ms" "$r" \
+        "≤ 1.5" "$(met "$r" 1.5)"
+else
+    row 9 "The daily loop" "n/a" "n/a" "-" "-" "not built"
+fi
+
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 echo "trail benchmarks: $(date -u +%Y-%m-%d), ${cpu:-unknown CPU}, $(nproc) cores," \
     "$(uname -sr), medians of $runs runs ($frame_runs for first frames)"

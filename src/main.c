@@ -21,6 +21,7 @@
 #include "guide_print.h"
 #include "item_cmd.h"
 #include "json_report.h"
+#include "progress_journal.h"
 #include "evidence_cmd.h"
 #include "portfolio.h"
 #include "progress_merge_file.h"
@@ -28,6 +29,7 @@
 #include "progress_personal.h"
 #include "progress_reattach.h"
 #include "progress_store.h"
+#include "today_report.h"
 #include "search.h"
 #include "status_line.h"
 #include "text.h"
@@ -57,6 +59,8 @@ enum mode {
     MODE_STATUS,
     MODE_MERGE_FILE,
     MODE_UNDO,
+    MODE_LOG,
+    MODE_AGENDA,
     MODE_ATTACH,
     MODE_DETACH,
     MODE_VERIFY,
@@ -93,6 +97,7 @@ struct options {
     const char *mode_arg;      /* its argument ("" for none) */
     const char *width_arg;     /* --width as given */
     bool check_dir;            /* --check=DIR named the content directory */
+    unsigned log_minutes;      /* --log DURATION */
 };
 
 static void usage(FILE *out)
@@ -132,6 +137,8 @@ static void usage(FILE *out)
           "      --import FILE   merge progress exported on another machine with\n"
           "                      --export json (the latest change of each item wins);\n"
           "                      FILE '-' reads the export from standard input\n"
+          "      --log DURATION  log time spent on ITEM (the next argument): 45m, 1h30m,\n"
+          "                      1.5h; up to 24h\n"
           "      --mark STATE    set the state of ITEM (the next argument): todo, doing,\n"
           "                      done or skip\n"
           "      --note ITEM     set ITEM's note to TEXT (the next argument; '-' reads\n"
@@ -161,7 +168,10 @@ static void usage(FILE *out)
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
           "                      checklist or as 'json'; 'portfolio': a Markdown page of\n"
           "                      your projects and certifications; 'jsonresume': their\n"
-          "                      JSON Resume sections\n"
+          "                      JSON Resume sections; 'ics': the dated plan as an\n"
+          "                      RFC 5545 calendar\n"
+          "      --agenda        print today's plan, one line per key action overdue or due\n"
+          "                      this week; nothing when no start date is set\n"
           "      --with-notes    with --export portfolio: include your notes\n"
           "      --with-paths    with --export portfolio or jsonresume: include local paths\n"
           "      --merge FILE    with --export jsonresume: merge into the JSON Resume FILE,\n"
@@ -280,7 +290,7 @@ static int parse_command(int argc, char **argv, struct options *o)
         optind++;
         o->item = optind < argc ? argv[optind++] : NULL;
     }
-    if (o->mode == MODE_MARK && o->item == NULL) {
+    if ((o->mode == MODE_MARK || o->mode == MODE_LOG) && o->item == NULL) {
         o->item = optind < argc ? argv[optind++] : NULL;
     }
     if (o->mode == MODE_NOTE) {
@@ -294,7 +304,7 @@ static int parse_command(int argc, char **argv, struct options *o)
             return -1;
         }
     }
-    if ((o->mode == MODE_MARK || o->mode == MODE_NOTE) && o->item == NULL) {
+    if ((o->mode == MODE_MARK || o->mode == MODE_NOTE || o->mode == MODE_LOG) && o->item == NULL) {
         fprintf(stderr, "trail: name the item to change (an id, a prefix or words)\n"
                         "Try 'trail --help'.\n");
         return -1;
@@ -402,6 +412,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_FORMAT,
         OPT_COLOR,
         OPT_JSON,
+        OPT_LOG,
+        OPT_AGENDA,
         OPT_ATTACH,
         OPT_DETACH,
         OPT_DESCRIPTION,
@@ -436,6 +448,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"color", no_argument, NULL, OPT_COLOR},
         {"json", no_argument, NULL, OPT_JSON},
+        {"log", required_argument, NULL, OPT_LOG},
+        {"agenda", no_argument, NULL, OPT_AGENDA},
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"detach", required_argument, NULL, OPT_DETACH},
         {"description", required_argument, NULL, OPT_DESCRIPTION},
@@ -486,10 +500,11 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_EXPORT:
             if (strcmp(arg, "markdown") != 0 && strcmp(arg, "json") != 0 &&
-                strcmp(arg, "portfolio") != 0 && strcmp(arg, "jsonresume") != 0) {
+                strcmp(arg, "portfolio") != 0 && strcmp(arg, "jsonresume") != 0 &&
+                strcmp(arg, "ics") != 0) {
                 fprintf(stderr,
-                        "trail: --export takes 'markdown', 'json', 'portfolio' or 'jsonresume', "
-                        "not '%s'\n",
+                        "trail: --export takes 'markdown', 'json', 'portfolio', 'jsonresume' "
+                        "or 'ics', not '%s'\n",
                         arg);
                 return EXIT_ERROR;
             }
@@ -576,6 +591,19 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_JSON:
             o->json = true;
             break;
+        case OPT_AGENDA:
+            o->mode = MODE_AGENDA;
+            break;
+        case OPT_LOG: {
+            char *why = NULL;
+            if (progress_duration_parse(arg, &o->log_minutes, &why) != 0) {
+                fprintf(stderr, "trail: --log: %s\n", why);
+                free(why);
+                return EXIT_ERROR;
+            }
+            o->mode = MODE_LOG;
+            break;
+        }
         case OPT_ATTACH:
         case OPT_DETACH:
             o->mode = c == OPT_ATTACH ? MODE_ATTACH : MODE_DETACH;
@@ -804,6 +832,18 @@ static int run_note(const struct options *o, const struct guide *g, struct progr
     return rc;
 }
 
+static void load_config(struct config *c, struct diag *d);
+
+/* The learner's hours per week from the config file (0 when not set); quiet about the rest. */
+static unsigned config_hours(void)
+{
+    struct config cfg = {0};
+    load_config(&cfg, NULL);
+    unsigned h = cfg.hours_per_week;
+    config_free(&cfg);
+    return h;
+}
+
 static int run_progress(const struct options *o, struct guide *g)
 {
     struct progress_store *s = open_store(o);
@@ -821,6 +861,16 @@ static int run_progress(const struct options *o, struct guide *g)
         rc = progress_report_left(g, s, flags, stdout);
     } else if (o->mode == MODE_PROGRESS) {
         rc = progress_report_text(g, s, flags, stdout);
+        if (rc == 0 &&
+            today_report_progress(g, progress_store_doc(s), config_hours(), progress_date_today(),
+                                  print_width(0), flags, stdout) != 0) {
+            rc = EXIT_ERROR;
+        }
+    } else if (o->mode == MODE_EXPORT && strcmp(o->format, "ics") == 0) {
+        rc = today_report_ics(g, progress_store_doc(s), config_hours(), progress_date_today(),
+                              stdout) == 0
+                 ? EXIT_OK
+                 : EXIT_ERROR;
     } else if (o->mode == MODE_START) {
         rc = progress_report_start(g, s, o->start, flags, stdout, stderr);
     } else if (o->mode == MODE_IMPORT) {
@@ -829,6 +879,8 @@ static int run_progress(const struct options *o, struct guide *g)
         rc = item_cmd_mark(g, s, o->item, o->mark, flags, stdout, stderr);
     } else if (o->mode == MODE_UNDO) {
         rc = item_cmd_undo(g, s, flags, stdout, stderr);
+    } else if (o->mode == MODE_LOG) {
+        rc = item_cmd_log(g, s, o->item, o->log_minutes, flags, stdout, stderr);
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_ATTACH) {
@@ -928,7 +980,8 @@ static int run_browser(const struct options *o)
     struct diag d = {0};
     struct config cfg = {0};
     load_config(&cfg, &d);
-    struct ui_options uo = {.mouse = o->mouse, .theme = cfg.theme};
+    struct ui_options uo = {
+        .mouse = o->mouse, .theme = cfg.theme, .hours_per_week = cfg.hours_per_week};
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
     uo.keys = keys;
     struct guide_entry *v = NULL;
@@ -978,6 +1031,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_MARK:
     case MODE_NOTE:
     case MODE_UNDO:
+    case MODE_LOG:
     case MODE_ATTACH:
     case MODE_DETACH:
     case MODE_VERIFY:
@@ -986,6 +1040,7 @@ static int run_guide(const struct options *o, struct guide *g)
         return check_output(item_cmd_list_ids(g, stdout));
     case MODE_BROWSE: /* run_browser() */
     case MODE_STATUS: /* run_status() */
+    case MODE_AGENDA: /* run_agenda() */
     case MODE_MERGE_FILE:
     case MODE_CHECK:
     case MODE_LIST:
@@ -1004,6 +1059,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_CHECK:
         return GUIDE_PART_ALL;
     case MODE_NOTE: /* of guide.yaml, these need only the guide's id */
+    case MODE_LOG:
         return GUIDE_PART_HEAD | GUIDE_PART_PATH | GUIDE_PART_CERTS;
     case MODE_MARK:
     case MODE_UNDO:
@@ -1020,6 +1076,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_START:
     case MODE_IMPORT:
     case MODE_RESTORE:
+    case MODE_AGENDA:
     case MODE_STATUS:
     case MODE_MERGE_FILE:
     case MODE_BROWSE:
@@ -1115,6 +1172,34 @@ static int run_status(const struct options *o)
     return rc;
 }
 
+/* trail --agenda: like --status, reads only what it prints (no lock, no trace, not the
+ * journal); silent and 0 without a start date. */
+static int run_agenda(const struct options *o)
+{
+    char *path = store_path(o);
+    bool found = false;
+    struct progress *p =
+        path != NULL ? progress_store_peek_with(path, PROGRESS_PARSE_NO_JOURNAL, &found) : NULL;
+    free(path);
+    char *dir = p != NULL ? command_guide(o, false) : NULL;
+    struct diag d = {0};
+    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &d) : NULL;
+    int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
+    diag_print(&d, stderr);
+    if (g != NULL && progress_find_guide(p, g->id) != NULL) {
+        unsigned flags = output_flags(isatty(STDOUT_FILENO));
+        rc = check_output(
+            today_report_agenda(g, p, config_hours(), progress_date_today(), flags, stdout) == 0
+                ? EXIT_OK
+                : EXIT_ERROR);
+    }
+    guide_free(g);
+    free(dir);
+    diag_free(&d);
+    progress_free(p);
+    return rc;
+}
+
 /* trail merge-file BASE OURS THEIRS: git runs it quietly; only problems are printed. */
 static int run_merge_file(const struct options *o)
 {
@@ -1152,6 +1237,9 @@ static int run(const struct options *o)
     }
     if (o->mode == MODE_STATUS) {
         return run_status(o);
+    }
+    if (o->mode == MODE_AGENDA) {
+        return run_agenda(o);
     }
     if (o->mode == MODE_MERGE_FILE) {
         return run_merge_file(o);

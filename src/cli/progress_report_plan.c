@@ -110,6 +110,9 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
     if (sum->start) {
         parts[n++] = xstrdup("the start date");
     }
+    if (sum->events > 0) {
+        parts[n++] = xasprintf("%zu journal event%s", sum->events, sum->events == 1 ? "" : "s");
+    }
     report_put_list(out, parts, n);
     if (n > 0) {
         fputs(" updated", out);
@@ -193,7 +196,8 @@ static int merge_and_report(const struct guide *g, struct progress_store *s,
         fputs("a newer reset cleared older progress; ", out);
     }
     if (!progress_import_changed(&sum) ||
-        (sum.reset && sum.items + sum.notes + sum.certs + sum.evidence == 0 && !sum.start)) {
+        (sum.reset && sum.items + sum.notes + sum.certs + sum.evidence + sum.events == 0 &&
+         !sum.start)) {
         fputs(sum.reset        ? "nothing else changed"
               : sum.voided > 0 ? "nothing changed"
                                : "nothing changed, everything "

@@ -96,7 +96,9 @@ struct guide_phase {
     const char *actions_title;  /* "Key Actions"; NULL when not given */
     struct guide_action *actions;
     size_t n_actions;
-    unsigned depth; /* a Markdown section's nesting under the sections before it; 0 in YAML */
+    int *effort_hours; /* parallel to actions: the work each takes in hours (1-1000, 0 when not
+                          given); NULL when no action of the phase gives one */
+    unsigned depth;    /* a Markdown section's nesting under the sections before it; 0 in YAML */
 };
 
 struct guide_cert {

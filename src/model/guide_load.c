@@ -406,11 +406,20 @@ static bool load_actions(struct loader *L, const struct ydoc_node *list, struct 
         if (m == NULL) {
             continue;
         }
-        static const char *const k[] = {"id", "text", NULL};
+        static const char *const k[] = {"id", "text", "effort_hours", NULL};
         check_keys(L, m, k);
         struct guide_action *a = &ph->actions[ph->n_actions];
         a->id = get_id(L, m);
         a->text = get_text(L, m, "text", true);
+        long effort = 0;
+        if (get_int(L, m, "effort_hours", 1, 1000, &effort) > 0) {
+            if (ph->effort_hours == NULL) {
+                ph->effort_hours = arena_calloc(&g->arena, list->u.seq.n, sizeof(int));
+            }
+            ph->effort_hours[ph->n_actions] = (int)effort;
+        } else if (ph->effort_hours != NULL) {
+            ph->effort_hours[ph->n_actions] = 0; /* a slot an invalid action left */
+        }
         if (a->id != NULL && a->text != NULL) {
             ph->n_actions++;
         }

@@ -207,19 +207,22 @@ enum progress_change progress_set_state(struct progress *p, const char *guide_id
                                         int64_t now_ms);
 
 /* What progress_undo_change() undid: a key action's state, a note (of a key action, phase or
- * certification), a certification entry, or the start date. id is the item, note or
- * certification id (borrowed, valid until the next change); NULL for the start date. */
+ * certification), a certification entry, the start date, or a time log (progress_journal.h). id is
+ * the item, note or certification id (borrowed, valid until the next change); NULL for the start
+ * date. */
 enum progress_undone_kind {
     PROGRESS_UNDONE_STATE,
     PROGRESS_UNDONE_NOTE,
     PROGRESS_UNDONE_CERT,
     PROGRESS_UNDONE_START,
+    PROGRESS_UNDONE_LOG,
     PROGRESS_UNDONE_PERSONAL, /* a personal action added, edited or removed (progress_personal.h) */
     PROGRESS_UNDONE_EVIDENCE, /* a piece of evidence attached, changed or removed */
 };
 struct progress_undone {
     enum progress_undone_kind kind;
     const char *id;
+    unsigned minutes;   /* LOG: the time log taken back */
     const char *target; /* EVIDENCE: the piece's target (borrowed); else NULL */
 };
 
@@ -382,6 +385,13 @@ int progress_state_parse(const char *name, enum progress_state *state);
  * after a NUL, invalid UTF-8 or a YAML error are salvaged as far as the valid prefix goes. */
 struct progress *progress_parse(const char *file, const char *buf, size_t len,
                                 enum progress_parse_status *status, struct diag *d);
+
+/* progress_parse() with flags: PROGRESS_PARSE_NO_JOURNAL leaves out the journal when it is
+ * written in its own shape at the end of the file (as trail writes it), for a report that
+ * does not show it and must be fast (the rest is read as usual). */
+#define PROGRESS_PARSE_NO_JOURNAL 1u
+struct progress *progress_parse_with(const char *file, const char *buf, size_t len, unsigned flags,
+                                     enum progress_parse_status *status, struct diag *d);
 
 /* Writes the document as dotfile text with libyaml's emitter. Returns a new buffer (caller
  * frees) and its length in *len, or NULL if the emitter failed (only on text that is not valid

@@ -5,7 +5,7 @@
  * one compares with what is shown, and undo puts back what was shown. */
 #include <string.h>
 
-#include "progress_internal.h"
+#include "progress_journal_internal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -41,6 +41,7 @@ enum progress_change progress_set_item_state(struct progress *p, const struct gu
     struct progress_item *it = progress_guide_item_get(pg, id);
     it->changed = progress_change_time(pg, it->changed, now_ms);
     it->state = state;
+    progress_journal_record(pg, PROGRESS_EVENT_STATE, id, state, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }

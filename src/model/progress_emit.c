@@ -16,6 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
@@ -376,6 +377,8 @@ static char *emit_text_of(struct progress *p, bool cache, size_t *len)
     struct sink k = {.em = &em, .out = &o, .cache = cache};
     bool ok = emit_document(&k, p);
     yaml_emitter_delete(&em);
+    /* The journal goes last, after the emitter's text (progress_journal.c). */
+    ok = ok && progress_journal_write(p, out_write, &o);
     if (!ok) {
         free(o.data);
         return NULL;
@@ -390,7 +393,8 @@ static char *emit_text_of(struct progress *p, bool cache, size_t *len)
 
 char *progress_emit(const struct progress *p, size_t *len)
 {
-    /* Without the cache nothing is written to p. */
+    /* Without the cache nothing is written to p but the journal's kept lines, which are the
+     * same bytes either way. */
     return emit_text_of((struct progress *)p, false, len);
 }
 

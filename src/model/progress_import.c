@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
@@ -214,10 +215,14 @@ void progress_import_merge(struct progress *ours, const struct progress *theirs,
         return;
     }
     summarise(progress_lookup_guide(ours, guide_id), tg, sum);
+    size_t before = progress_journal_count(progress_lookup_guide(ours, guide_id));
     progress_merge(ours, theirs);
+    size_t after = progress_journal_count(progress_lookup_guide(ours, guide_id));
+    sum->events = after > before ? after - before : 0;
 }
 
 bool progress_import_changed(const struct progress_import_summary *sum)
 {
-    return sum->items + sum->notes + sum->certs + sum->evidence > 0 || sum->start || sum->reset;
+    return sum->items + sum->notes + sum->certs + sum->evidence + sum->events > 0 || sum->start ||
+           sum->reset;
 }

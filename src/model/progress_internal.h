@@ -38,6 +38,25 @@ struct progress_table {
     struct idtable index;
 };
 
+/* A guide's journal (progress_journal.c owns it): the events, the item ids they name (each
+ * once, in `names`, found through `index`), the lines of events [0, text_n) as the last save
+ * wrote them (kept so that a save after one more event formats one line), and lines that
+ * could not be read, kept as written. */
+struct progress_event; /* progress_journal.h */
+
+struct progress_journal {
+    struct progress_event *ev;
+    size_t n, cap;
+    struct arena names;
+    struct idtable index;
+    const char **name_at; /* row -> interned id */
+    size_t n_names, cap_names;
+    char *text;
+    size_t text_len, text_cap, text_n;
+    char **unread;
+    size_t n_unread;
+};
+
 struct progress_guide {
     char *id;
     int64_t reset; /* entries changed at or before it are void; 0 when never reset */
@@ -55,6 +74,7 @@ struct progress_guide {
      * was set since. */
     struct progress_extra unread_items, unread_notes, unread_certs;
     struct progress_extra unread_other; /* a start entry, emitted while no start is set */
+    struct progress_journal journal;
     /* The learner's own actions, in file order (progress_personal.c). */
     struct progress_personal *personal;
     size_t n_personal, cap_personal;
@@ -70,6 +90,7 @@ enum progress_undo_kind {
     PROGRESS_UNDO_NOTE,
     PROGRESS_UNDO_CERT,
     PROGRESS_UNDO_START,
+    PROGRESS_UNDO_LOG,
     PROGRESS_UNDO_PERSONAL,
     PROGRESS_UNDO_EVIDENCE,
 };
@@ -83,6 +104,7 @@ struct progress_undo {
     struct progress_cert_info cert;     /* CERT: the entry before */
     struct progress_date date;          /* START: the date before (year 0: none) */
     struct progress_evidence *evidence; /* EVIDENCE: the piece before (kind NONE: none) */
+    uint64_t event;                     /* LOG: the time log to take back */
     char *phase, *after;                /* PERSONAL: where it was (text: its text; NULL: none) */
 };
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "progress_personal.h"
@@ -116,6 +117,7 @@ static void set_raw(struct progress *p, const char *guide_id, const char *item_i
     struct progress_item *it = progress_guide_item_get(pg, item_id);
     it->changed = progress_change_time(pg, it->changed, now_ms);
     it->state = state;
+    progress_journal_record(pg, PROGRESS_EVENT_STATE, item_id, state, 0, 0, now_ms);
     p->generation++;
 }
 
@@ -164,16 +166,22 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
         size_t len = u->text != NULL ? strlen(u->text) : 0;
         progress_put_note(pg, u->id, u->text, len,
                           progress_change_time(pg, n != NULL ? n->changed : 0, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_NOTE, u->id, PROGRESS_TODO, 0, 0, now_ms);
         break;
     }
     case PROGRESS_UNDO_CERT: {
         const struct progress_cert *c = progress_find_cert(pg, u->id);
         progress_put_cert(pg, u->id, &u->cert,
                           progress_change_time(pg, c != NULL ? c->changed : 0, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_CERT, u->id, PROGRESS_TODO, 0, 0, now_ms);
         break;
     }
     case PROGRESS_UNDO_START:
         progress_put_start(pg, u->date, progress_change_time(pg, pg->start.changed, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_START, NULL, PROGRESS_TODO, 0, 0, now_ms);
+        break;
+    case PROGRESS_UNDO_LOG:
+        progress_journal_unlog(pg, u->event, now_ms);
         break;
     case PROGRESS_UNDO_PERSONAL: {
         const struct progress_personal *e = progress_personal_lookup(pg, u->id);
@@ -199,6 +207,7 @@ static const enum progress_undone_kind undone_kinds[] = {
     [PROGRESS_UNDO_START] = PROGRESS_UNDONE_START,
     [PROGRESS_UNDO_PERSONAL] = PROGRESS_UNDONE_PERSONAL,
     [PROGRESS_UNDO_EVIDENCE] = PROGRESS_UNDONE_EVIDENCE,
+    [PROGRESS_UNDO_LOG] = PROGRESS_UNDONE_LOG,
 };
 
 bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_ms,
@@ -230,6 +239,12 @@ bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_
         out->kind = undone_kinds[u.kind];
         out->target = NULL;
         out->id = it != NULL ? it->id : n != NULL ? n->id : c != NULL ? c->id : NULL;
+        for (size_t k = 0; u.kind == PROGRESS_UNDO_LOG && pg != NULL && k < pg->journal.n; k++) {
+            if (pg->journal.ev[k].id == u.event) {
+                out->id = pg->journal.ev[k].item;
+                out->minutes = pg->journal.ev[k].minutes;
+            }
+        }
         if (u.kind == PROGRESS_UNDO_PERSONAL) {
             out->id = progress_personal_lookup(pg, u.id)->id;
         }
@@ -460,34 +475,4 @@ size_t progress_count_unknown(const struct progress *p, const struct guide *g)
         }
     }
     return pg->n_items > known ? pg->n_items - known : 0;
-}
-
-static const char *const state_names[PROGRESS_STATE_COUNT] = {"todo", "in-progress", "done",
-                                                              "skipped"};
-
-const char *progress_state_name(enum progress_state state)
-{
-    return (unsigned)state < PROGRESS_STATE_COUNT ? state_names[state] : "todo";
-}
-
-bool progress_name_matches(const char *written, const char *name)
-{
-    for (; *written != '\0' && *name != '\0'; written++, name++) {
-        char c = *written >= 'A' && *written <= 'Z' ? (char)(*written - 'A' + 'a') : *written;
-        if (c != *name && !(*name == '-' && (c == ' ' || c == '_'))) {
-            return false;
-        }
-    }
-    return *written == '\0' && *name == '\0';
-}
-
-int progress_state_parse(const char *name, enum progress_state *state)
-{
-    for (unsigned i = 0; i < PROGRESS_STATE_COUNT; i++) {
-        if (progress_name_matches(name, state_names[i])) {
-            *state = (enum progress_state)i;
-            return 0;
-        }
-    }
-    return -1;
 }

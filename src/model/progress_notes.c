@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "progress.h"
-#include "progress_internal.h"
+#include "progress_journal_internal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -57,6 +57,7 @@ enum progress_change progress_set_note(struct progress *p, const char *guide_id,
     progress_undo_push(p, &u);
     progress_put_note(pg, id, text, len,
                       progress_change_time(pg, n != NULL ? n->changed : 0, now_ms));
+    progress_journal_record(pg, PROGRESS_EVENT_NOTE, id, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }
@@ -178,6 +179,7 @@ enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
     progress_undo_push(p, &u);
     int64_t t = progress_change_time(pg, old != NULL ? old->changed : 0, now_ms);
     progress_put_cert(pg, cert_id, c, t);
+    progress_journal_record(pg, PROGRESS_EVENT_CERT, cert_id, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }
@@ -210,6 +212,7 @@ enum progress_change progress_set_start(struct progress *p, const char *guide_id
         .kind = PROGRESS_UNDO_START, .guide_id = xstrdup(guide_id), .date = pg->start.date};
     progress_undo_push(p, &u);
     progress_put_start(pg, date, progress_change_time(pg, pg->start.changed, now_ms));
+    progress_journal_record(pg, PROGRESS_EVENT_START, NULL, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }

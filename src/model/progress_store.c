@@ -622,6 +622,11 @@ const char *progress_store_target(const struct progress_store *s)
 
 struct progress *progress_store_peek(const char *path, bool *found)
 {
+    return progress_store_peek_with(path, 0, found);
+}
+
+struct progress *progress_store_peek_with(const char *path, unsigned flags, bool *found)
+{
     *found = false;
     char *target = NULL, *err = NULL, *buf = NULL;
     size_t len = 0;
@@ -635,7 +640,7 @@ struct progress *progress_store_peek(const char *path, bool *found)
     if (r == 1) {
         enum progress_parse_status status;
         struct diag quiet = {0};
-        p = progress_parse(target, buf, len, &status, &quiet);
+        p = progress_parse_with(target, buf, len, flags, &status, &quiet);
         diag_free(&quiet);
         *found = true;
     }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "text.h"
@@ -379,6 +380,9 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
         for (size_t i = 0; i < v->u.map.n; i++) {
             read_cert(r, pg, &v->u.map.pairs[i]);
         }
+    } else if (strcmp(k, "journal") == 0) {
+        r->warned |= !progress_journal_read_list(pg, v, r->file, r->strict, r->d);
+        r->damaged |= r->strict && r->warned;
     } else if (strcmp(k, "start") == 0) {
         read_start(r, pg, pair);
     } else if (strcmp(k, "resume") == 0) {
@@ -474,6 +478,50 @@ void progress_clear_extras(struct progress *p)
     }
 }
 
+/* The top-level journal as a YAML tree: a mapping of guide ids to lists of lines. */
+static void read_journal(struct reader *r, const struct ydoc_node *v)
+{
+    if (is_null(v)) {
+        return;
+    }
+    if (v->kind != YDOC_MAP) {
+        warn(r, v, "the journal is not a mapping of guide ids to lists of lines; it is not read");
+        return;
+    }
+    for (size_t i = 0; i < v->u.map.n; i++) {
+        const char *id = v->u.map.pairs[i].key->u.scalar.str;
+        if (id[0] != '\0') {
+            r->warned |= !progress_journal_read_list(progress_get_guide(r->p, id),
+                                                     v->u.map.pairs[i].value, r->file, false, r->d);
+        }
+    }
+}
+
+/* The journal in its own shape (progress_journal_split()): the len bytes at buf, beginning
+ * with its "journal:" line on line `lno`, read line by line. */
+static void read_journal_text(struct reader *r, const char *buf, size_t len, unsigned lno)
+{
+    const char *end = buf + len;
+    const char *s = memchr(buf, '\n', len); /* the end of the "journal:" line */
+    struct progress_guide *pg = NULL;
+    for (s = s != NULL ? s + 1 : end, lno++; s < end; lno++) {
+        const char *e = memchr(s, '\n', (size_t)(end - s));
+        e = e != NULL ? e : end;
+        const char *key = NULL;
+        size_t key_len = 0;
+        enum progress_journal_line kind = progress_journal_line_kind(s, e, &key, &key_len);
+        if (kind == JOURNAL_LINE_KEY) {
+            char *id = xstrndup(key, key_len);
+            pg = progress_get_guide(r->p, id);
+            free(id);
+        } else if (kind == JOURNAL_LINE_EVENT && pg != NULL) {
+            r->warned |= !progress_journal_read_line(pg, key, key_len, r->file, lno,
+                                                     (unsigned)(key - s) + 1, false, r->d);
+        }
+        s = e + 1;
+    }
+}
+
 /* Reads the version; returns it, or 0 when it is missing or not a positive integer. */
 static long read_version(struct reader *r, const struct ydoc_node *root)
 {
@@ -523,7 +571,9 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
     }
     for (size_t i = 0; i < root->u.map.n; i++) {
         const char *k = root->u.map.pairs[i].key->u.scalar.str;
-        if (strcmp(k, "version") != 0 && strcmp(k, "guides") != 0) {
+        if (strcmp(k, "journal") == 0) {
+            read_journal(r, root->u.map.pairs[i].value);
+        } else if (strcmp(k, "version") != 0 && strcmp(k, "guides") != 0) {
             extra_add(r, &r->p->extra, &root->u.map.pairs[i]);
         }
     }
@@ -562,15 +612,27 @@ static struct progress *detach(struct progress *p, bool damaged)
 struct progress *progress_parse(const char *file, const char *buf, size_t len,
                                 enum progress_parse_status *status, struct diag *d)
 {
+    return progress_parse_with(file, buf, len, 0, status, d);
+}
+
+struct progress *progress_parse_with(const char *file, const char *buf, size_t len, unsigned flags,
+                                     enum progress_parse_status *status, struct diag *d)
+{
     struct reader r = {.file = file, .d = d, .p = progress_new()};
     *status = PROGRESS_PARSE_OK;
     size_t use = cut_bad_bytes(&r, buf, len);
-    struct ydoc *doc = parse_prefix(&r, buf, use);
+    /* A journal in its own shape at the end is read line by line, without the YAML parser. */
+    size_t head = (flags & PROGRESS_PARSE_NO_JOURNAL) != 0 ? progress_journal_skip(buf, use)
+                                                           : progress_journal_split(buf, use);
+    struct ydoc *doc = parse_prefix(&r, buf, head);
     const struct ydoc_node *root = doc != NULL ? doc->root : NULL;
     bool null_root = root != NULL && root->kind == YDOC_SCALAR && root->u.scalar.plain &&
                      root->u.scalar.len == 0; /* "---" alone: an empty document */
     if (root != NULL && !null_root) {
         read_root(&r, root, status);
+    }
+    if (head < use && (flags & PROGRESS_PARSE_NO_JOURNAL) == 0) {
+        read_journal_text(&r, buf + head, use - head, line_of(buf, head));
     }
     /* Every writer ends the file with a line break: a file that ends mid-line and holds an
      * entry that cannot be read was most likely cut short (a crash, a full disk), not

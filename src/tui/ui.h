@@ -22,6 +22,7 @@ struct ui_options {
                                    * progress_store_open() after the first frame, and closes it */
     enum config_theme theme;      /* the configured palette (NO_COLOR still wins) */
     const struct ui_keys *keys;   /* from ui_keys_new() (borrowed); NULL: the default keys */
+    unsigned hours_per_week;      /* the config's study time (0: not set), for Today */
     /* The guides the picker offers when ui_run() gets no guide (borrowed; ids and dirs as
      * guide_catalog() returns them). */
     const struct guide_entry *guides;

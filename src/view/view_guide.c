@@ -20,6 +20,7 @@
 #include "view_chart.h"
 #include "view_plan.h"
 #include "view_progress.h"
+#include "view_today.h"
 
 #define LABEL_COLS   16 /* the column where a stat's value starts */
 #define CHART_INDENT 2
@@ -381,10 +382,18 @@ static void home_plan(struct view_doc *d, const struct home_ctx *c)
     }
 }
 
+/* The entry that opens Today, first of Home's entries once the plan has dates (view_today.h). */
+static void home_today(struct view_doc *d, const struct home_ctx *c)
+{
+    if (c->level < HOME_NO_PLAN) {
+        view_today_home(d, c->g, c->p, c->today, c->level < HOME_NO_BLANKS);
+    }
+}
+
 typedef void (*home_block_fn)(struct view_doc *d, const struct home_ctx *c);
 
 /* Home, top to bottom. Overall progress and the plan go between the stats and the menu. */
-static const home_block_fn home_blocks[] = {home_title, home_stats, home_progress,
+static const home_block_fn home_blocks[] = {home_title, home_stats, home_today, home_progress,
                                             home_plan,  home_menu,  home_cta};
 
 /* The lines from the top of Home to the end of its menu. */

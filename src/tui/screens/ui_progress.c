@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal.h"
 #include "progress_evidence.h"
 #include "progress_personal.h"
 #include "progress_store.h"
@@ -130,9 +131,7 @@ static const char *state_words(enum progress_state st)
     return "to do";
 }
 
-/* What the learner calls item id: a key action's text, a phase's title, a certification's
- * name; the id itself when the guide (or its loaded parts) has none of them. Borrowed. */
-static const char *subject_name(const struct guide *g, const char *id)
+const char *ui_progress_subject_name(const struct guide *g, const char *id)
 {
     const struct guide_action *act = guide_find_action(g, id, NULL);
     if (act != NULL) {
@@ -154,7 +153,7 @@ static const char *subject_name(const struct guide *g, const char *id)
 static void say_undone(struct ui *ui, const struct progress *p, const struct progress_undone *u)
 {
     const char *gid = ui->g->id;
-    const char *name = u->id != NULL ? subject_name(ui->g, u->id) : NULL;
+    const char *name = u->id != NULL ? ui_progress_subject_name(ui->g, u->id) : NULL;
     switch (u->kind) {
     case PROGRESS_UNDONE_STATE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.", name,
@@ -181,6 +180,13 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
         } else {
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is cleared again.");
         }
+        return;
+    }
+    case PROGRESS_UNDONE_LOG: {
+        char dur[32];
+        progress_duration_format(u->minutes, dur, sizeof dur);
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the %s logged on \"%s\" no longer counts.",
+                      dur, name != NULL ? name : "");
         return;
     }
     case PROGRESS_UNDONE_PERSONAL: {
@@ -220,12 +226,12 @@ static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
     }
     if (taken < 0) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo: \"%s\", changed from the shell: %s.",
-                      subject_name(ui->g, t.id), cause);
+                      ui_progress_subject_name(ui->g, t.id), cause);
         free(cause);
         undo_record_done(&t);
         return false;
     }
-    const char *name = subject_name(ui->g, t.id);
+    const char *name = ui_progress_subject_name(ui->g, t.id);
     if (t.kind == UNDO_RECORD_STATE) {
         enum progress_state st = progress_item_state(p, ui->g, t.id);
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): \"%s\" is %s again.", name,

@@ -26,4 +26,8 @@ enum ui_result ui_progress_undo(struct ui *ui, int arg);
  * else from the start) and selects it. */
 enum ui_result ui_progress_next_todo(struct ui *ui, int arg);
 
+/* What the learner calls item id: a key action's text, a phase's title, a certification's
+ * name; the id itself when the guide (or its loaded parts) has none of them. Borrowed. */
+const char *ui_progress_subject_name(const struct guide *g, const char *id);
+
 #endif

@@ -91,12 +91,12 @@ struct options {
     const char *target;        /* --attach, --detach: the path or URL */
     const char *description;   /* --description */
     const char *resume_file;   /* --merge: the JSON Resume file to merge into */
-    bool with_notes;           /* --with-notes */
-    bool with_paths;           /* --with-paths */
     const char *mode_opt;      /* the option or command word that chose the mode, or NULL */
     const char *mode_arg;      /* its argument ("" for none) */
     const char *width_arg;     /* --width as given */
     bool check_dir;            /* --check=DIR named the content directory */
+    bool with_notes;           /* --with-notes */
+    bool with_paths;           /* --with-paths */
     unsigned log_minutes;      /* --log DURATION */
 };
 
@@ -261,7 +261,8 @@ static int parse_command(int argc, char **argv, struct options *o)
                          strcmp(word, "undo") == 0 || strcmp(word, "merge-file") == 0);
     /* After an option that takes no operand but GUIDE, a command word is a second command. */
     if (command && o->mode != MODE_BROWSE && o->mode != MODE_MARK && o->mode != MODE_NOTE &&
-        o->mode != MODE_CHECK && o->mode != MODE_RESTORE) {
+        o->mode != MODE_CHECK && o->mode != MODE_RESTORE && o->mode != MODE_ATTACH &&
+        o->mode != MODE_DETACH) {
         fprintf(stderr,
                 "trail: --%s and the command '%s' do not go together: run one command "
                 "at a time\n",
@@ -383,6 +384,34 @@ static int check_settings(const struct options *o)
     return -1;
 }
 
+/* What getopt_long() found wrong with word (c is ':' for a missing argument, '?' else). */
+static void bad_option(int c, const char *word, const struct option *longopts)
+{
+    if (c == ':') {
+        fprintf(stderr, "trail: %s needs an argument\n", word);
+        return;
+    }
+    size_t len = strcspn(word, "=");
+    int matches = 0;
+    for (size_t i = 0; strncmp(word, "--", 2) == 0 && longopts[i].name != NULL; i++) {
+        if (strlen(longopts[i].name) == len - 2 &&
+            strncmp(longopts[i].name, word + 2, len - 2) == 0) {
+            matches = 1; /* the exact name wins over the longer ones it begins */
+            break;
+        }
+        matches += strncmp(longopts[i].name, word + 2, len - 2) == 0;
+    }
+    if (matches > 1) {
+        fprintf(stderr, "trail: ambiguous option '%.*s'\n", (int)len, word);
+    } else if (strncmp(word, "--", 2) == 0 && matches == 1) {
+        fprintf(stderr, "trail: %.*s takes no argument\n", (int)len, word);
+    } else if (strncmp(word, "--", 2) == 0 || optopt == 0) {
+        fprintf(stderr, "trail: unknown option '%.*s'\n", (int)len, word);
+    } else {
+        fprintf(stderr, "trail: unknown option '-%c'\n", optopt);
+    }
+}
+
 /* Returns -1 to continue, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -463,7 +492,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     int c;
     int at = -1;
-    while ((c = getopt_long(argc, argv, "hV", longopts, &at)) != -1) {
+    opterr = 0; /* getopt would name the binary's path: trail says what is wrong itself */
+    while ((c = getopt_long(argc, argv, ":hV", longopts, &at)) != -1) {
         /* --check and --restore take an optional argument: "" stands for none. */
         const char *arg = optarg != NULL ? optarg : "";
         const char *given = at >= 0 ? longopts[at].name : "";
@@ -544,8 +574,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_START:
             o->mode = MODE_START;
             if (strcmp(arg, "none") != 0 && progress_date_parse(arg, &o->start) != 0) {
-                fprintf(stderr, "trail: --start takes a real date YYYY-MM-DD or 'none', not '%s'\n",
-                        arg);
+                fprintf(stderr, "trail: --start: '%s' is %s; give a date YYYY-MM-DD or 'none'\n",
+                        arg, progress_date_problem(arg));
                 return EXIT_ERROR;
             }
             break;
@@ -631,6 +661,7 @@ static int parse_options(int argc, char **argv, struct options *o)
             printf("trail %s\n", TRAIL_VERSION);
             return EXIT_OK;
         default:
+            bad_option(c, argv[optind - 1], longopts);
             fputs("Try 'trail --help' for more information.\n", stderr);
             return EXIT_ERROR;
         }
@@ -776,14 +807,16 @@ static int run_check(const struct options *o, const char *dir, struct diag *d)
     }
     diag_print(d, stderr);
     if (g == NULL || d->errors > 0) {
-        fprintf(stderr, "%s: invalid (%zu error%s, %zu warning%s)\n", dir, d->errors,
+        fprintf(stderr, "trail: %s: invalid (%zu error%s, %zu warning%s)\n", dir, d->errors,
                 d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s");
         guide_free(g);
         return EXIT_INVALID;
     }
-    printf("%s: valid guide '%s': %zu phases, %zu key actions, %zu certifications, "
-           "%zu questions%s\n",
-           dir, g->id, g->n_phases, guide_count_actions(g), g->n_certs, g->n_faqs,
+    size_t actions = guide_count_actions(g);
+    printf("%s: valid guide '%s': %zu phase%s, %zu key action%s, %zu certification%s, "
+           "%zu question%s%s\n",
+           dir, g->id, g->n_phases, g->n_phases == 1 ? "" : "s", actions, actions == 1 ? "" : "s",
+           g->n_certs, g->n_certs == 1 ? "" : "s", g->n_faqs, g->n_faqs == 1 ? "" : "s",
            d->warnings > 0 ? " (with warnings)" : "");
     guide_free(g);
     return EXIT_OK;
@@ -973,8 +1006,20 @@ static char *command_guide(const struct options *o, bool quiet)
     return dir;
 }
 
-/* The browser. The config file's warnings (settings and key bindings) are printed before the
- * screen starts; a bad line never stops trail. */
+/* The messages of `all` about the file at path, copied into out. */
+static void diag_of_file(const struct diag *all, const char *path, struct diag *out)
+{
+    for (size_t i = 0; path != NULL && i < all->n; i++) {
+        const struct diag_msg *m = &all->msgs[i];
+        if (m->file != NULL && strcmp(m->file, path) == 0) {
+            diag_add(out, m->level, m->file, m->line, m->col, "%s", m->text);
+        }
+    }
+}
+
+/* The browser. The warnings (about the config file's settings and key bindings, in line
+ * order) are printed before the screen starts, so they stay on the terminal after it, and the
+ * config file's are shown inside the browser too; a bad line never stops trail. */
 static int run_browser(const struct options *o)
 {
     struct diag d = {0};
@@ -989,7 +1034,11 @@ static int run_browser(const struct options *o)
     char *dir = choose_guide(o, &cfg, v, n, true, &d);
     /* guide.yaml only: the browser loads the career path after its first frame. */
     struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO, &d) : NULL;
+    diag_sort(&d);
     diag_print(&d, stderr);
+    struct diag cw = {0};
+    diag_of_file(&d, cfg.path, &cw);
+    uo.warnings = &cw;
     int rc = EXIT_ERROR;
     char *path = NULL;
     /* The browser opens the progress file itself, after its first frame. */
@@ -1005,8 +1054,30 @@ static int run_browser(const struct options *o)
     guide_entries_free(v, n);
     ui_keys_free(keys);
     config_free(&cfg);
+    diag_free(&cw);
     diag_free(&d);
     return rc;
+}
+
+/* trail --search: the guide and the learner's notes, as / in the browser searches them. The
+ * progress file is only read (none is created); without one there are no notes. Matches are
+ * highlighted on a terminal only. */
+static int run_search(const struct options *o, const struct guide *g, unsigned flags)
+{
+    char *path = o->state != NULL ? xstrdup(o->state) : progress_default_path();
+    struct progress_store *s = path != NULL ? progress_store_open_read(path) : NULL;
+    free(path);
+    const struct progress *p = s != NULL ? progress_store_doc(s) : NULL;
+    int rc;
+    if (o->json) {
+        rc = json_report_search(g, p, o->query, stdout);
+        rc = rc == 2 ? EXIT_ERROR : rc;
+    } else {
+        rc = search_print(g, p, o->query, flags, isatty(STDOUT_FILENO), stdout) == 0 ? EXIT_OK
+                                                                                     : EXIT_INVALID;
+    }
+    progress_store_close(s);
+    return check_output(rc);
 }
 
 static int run_guide(const struct options *o, struct guide *g)
@@ -1014,11 +1085,7 @@ static int run_guide(const struct options *o, struct guide *g)
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     switch (o->mode) {
     case MODE_SEARCH:
-        if (o->json) {
-            int rc = json_report_search(g, o->query, stdout);
-            return check_output(rc == 2 ? EXIT_ERROR : rc);
-        }
-        return check_output(search_print(g, o->query, flags, stdout) == 0 ? EXIT_OK : EXIT_INVALID);
+        return run_search(o, g, flags);
     case MODE_PRINT:
         return check_output(guide_print(g, print_width(o->width), flags, stdout) == 0 ? EXIT_OK
                                                                                       : EXIT_ERROR);
@@ -1127,8 +1194,9 @@ static int run_list(const struct options *o)
             continue;
         }
         char *title = text_sanitize(g->title, strlen(g->title), flags, NULL);
-        printf("%-20s %s  (%zu key actions, %u%% done)%s\n", v[i].id, title, guide_count_actions(g),
-               progress_percent(&c), selected ? " (selected)" : "");
+        size_t actions = guide_count_actions(g);
+        printf("%-20s %s  (%zu key action%s, %u%% done)%s\n", v[i].id, title, actions,
+               actions == 1 ? "" : "s", progress_percent(&c), selected ? " (selected)" : "");
         free(title);
         guide_free(g);
     }
@@ -1206,7 +1274,7 @@ static int run_merge_file(const struct options *o)
     char *why = NULL;
     int rc = progress_merge_files(o->merge[1], o->merge[2], &why);
     if (why != NULL) {
-        fputs("trail merge-file: ", stderr);
+        fputs("trail: merge-file: ", stderr);
         fputs(why, stderr);
         fputc('\n', stderr);
         free(why);
@@ -1222,6 +1290,7 @@ static int run_list_keys(void)
     struct config cfg = {0};
     load_config(&cfg, &d);
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
+    diag_sort(&d);
     diag_print(&d, stderr);
     ui_list_keys(keys, stdout);
     ui_keys_free(keys);

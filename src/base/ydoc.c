@@ -352,7 +352,7 @@ static void parser_error(struct builder *b, const yaml_parser_t *p, const char *
         diag_add(b->d, DIAG_ERROR, b->doc->file, line, col, "%s", problem);
     } else if (p->context != NULL) {
         diag_add(b->d, DIAG_ERROR, b->doc->file, (unsigned)m->line + 1, (unsigned)m->column + 1,
-                 "%s %s (line %zu)", problem, p->context, p->context_mark.line + 1);
+                 "%s %s that starts on line %zu", problem, p->context, p->context_mark.line + 1);
     } else {
         diag_add(b->d, DIAG_ERROR, b->doc->file, (unsigned)m->line + 1, (unsigned)m->column + 1,
                  "%s", problem);

@@ -214,8 +214,8 @@ int progress_report_markdown(const struct guide *g, struct progress_store *s, un
     fputs("\n\n", out);
     struct progress_counts all;
     progress_count_guide(p, g, &all);
-    fprintf(out, "**Progress: %u%%** (%zu/%zu key actions; ", progress_percent(&all), all.done,
-            all.total - all.skipped);
+    fprintf(out, "**Progress: %u%%** (%zu/%zu key action%s; ", progress_percent(&all), all.done,
+            all.total - all.skipped, all.total - all.skipped == 1 ? "" : "s");
     put_counts(out, &all, text_flags);
     fputs(")\n", out);
     struct progress_date start;

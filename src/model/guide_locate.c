@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -140,6 +141,28 @@ static char *pick(const char *root, const char *id)
     return only;
 }
 
+static size_t list_root(const char *root, struct guide_entry **out);
+
+/* "; the guides there: a, b" for root, or "" when it holds none; caller frees. */
+static char *guides_there(const char *root)
+{
+    struct guide_entry *v = NULL;
+    size_t n = list_root(root, &v);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        len += strlen(v[i].id) + 2;
+    }
+    size_t cap = len + 32, at = 0;
+    char *s = xmalloc(cap);
+    at += (size_t)snprintf(s, cap, "%s",
+                           n > 0 ? (n == 1 ? "; the guide there: " : "; the guides there: ") : "");
+    for (size_t i = 0; i < n; i++) {
+        at += (size_t)snprintf(s + at, cap - at, "%s%s", v[i].id, i + 1 < n ? ", " : "");
+    }
+    guide_entries_free(v, n);
+    return s;
+}
+
 static char *from_root(const char *root, const char *id, struct diag *d, int must)
 {
     if (id == NULL && guide_locate_is_guide(root)) {
@@ -156,7 +179,9 @@ static char *from_root(const char *root, const char *id, struct diag *d, int mus
         if (!is_dir(root)) {
             diag_add(d, DIAG_ERROR, root, 0, 0, "no such directory");
         } else if (id != NULL) {
-            diag_add(d, DIAG_ERROR, root, 0, 0, "no guide '%s' here", id);
+            char *there = guides_there(root);
+            diag_add(d, DIAG_ERROR, root, 0, 0, "no guide '%s' here%s", id, there);
+            free(there);
         } else {
             diag_add(d, DIAG_ERROR, root, 0, 0,
                      "not a guide (no guide.yaml) and holds no single guide");
@@ -183,7 +208,14 @@ char *guide_locate(const char *dir, const char *id, struct diag *d)
     if (found == NULL) {
         char *where = default_roots_text(roots, n);
         if (id != NULL) {
-            diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guide '%s' found (looked in %s)", id, where);
+            char *there = NULL;
+            for (size_t i = 0; i < n && (there == NULL || there[0] == '\0'); i++) {
+                free(there);
+                there = guides_there(roots[i]);
+            }
+            diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guide '%s' found (looked in %s%s)", id, where,
+                     there != NULL ? there : "");
+            free(there);
         } else {
             diag_add(d, DIAG_ERROR, NULL, 0, 0,
                      "no guide found (looked in %s); use --content DIR or TRAIL_CONTENT", where);

@@ -247,7 +247,7 @@ static void make_id(const char *parent, const char *text, size_t max, char *out,
     if (pl > ID_SECTION) {
         snprintf(out, size, "h%08x/%s", (unsigned)hash32(parent), slug);
     } else if (parent != NULL && pl + 1 + sl < size) {
-        memcpy(out, parent, pl); /* the common case without printf: a plan has many items */
+        memcpy(out, parent, pl + 1); /* the common case without printf: a plan has many items */
         out[pl] = '/';
         memcpy(out + pl + 1, slug, sl + 1);
     } else {

@@ -282,12 +282,6 @@ unsigned progress_percent(const struct progress_counts *c);
  * every action is done or skipped. */
 size_t progress_current_phase(const struct progress *p, const struct guide *g);
 
-/* Finds the next action after (phase, action) in guide order, wrapping around, whose state is
- * PROGRESS_TODO or PROGRESS_IN_PROGRESS. Pass phase == SIZE_MAX to start from the beginning.
- * Returns true and sets *out_phase and *out_action; false when nothing is left to do. */
-bool progress_next_todo(const struct progress *p, const struct guide *g, size_t phase,
-                        size_t action, size_t *out_phase, size_t *out_action);
-
 /* Number of saved entries of g's id whose item the guide does not have ("2 saved items are not
  * in this guide; kept"). Counts only entries that are not void. */
 size_t progress_count_unknown(const struct progress *p, const struct guide *g);
@@ -320,12 +314,19 @@ size_t progress_count_notes(const struct progress *p, const char *guide_id);
 
 /* Checks a certification entry: each date given must be a real date (progress_date_valid());
  * expires must be after passed when both are given; passed must not be after `today` (a pass
- * lies in the past; pass a date with year 0 to skip that check, as the file reader does, so
+ * lies in the past), and a passed certification without a passed date cannot have its exam
+ * after `today` (pass a date with year 0 to skip these two checks, as the file reader does, so
  * clock skew between machines never makes saved data invalid). Returns 0 (*cause NULL), or -1
  * with *cause (if cause is not NULL) set to a new sentence such as "the expiry date must be
  * after the passed date" (caller frees). */
 int progress_cert_validate(const struct progress_cert_info *c, struct progress_date today,
                            char **cause);
+
+/* Checks every certification entry of guide_id in p with progress_cert_validate(c, today): what
+ * a command that takes entries from elsewhere (an import) refuses, as the browser's form does.
+ * Returns 0, or -1 with *cause set to a new sentence naming the first bad certification. */
+int progress_certs_validate(const struct progress *p, const char *guide_id,
+                            struct progress_date today, char **cause);
 
 /* Sets certification cert_id's status and dates after progress_cert_validate(c, today, cause)
  * (*cause is set only when PROGRESS_INVALID is returned; caller frees).

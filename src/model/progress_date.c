@@ -78,6 +78,26 @@ int progress_date_parse(const char *s, struct progress_date *out)
     return 0;
 }
 
+const char *progress_date_problem(const char *s)
+{
+    struct progress_date d;
+    if (progress_date_parse(s, &d) == 0) {
+        return NULL;
+    }
+    size_t digits = strspn(s, "0123456789");
+    const char *rest = s + digits;
+    bool shaped = digits >= 4 && rest[0] == '-' && read_digits(rest + 1, 2) >= 0 &&
+                  rest[3] == '-' && read_digits(rest + 4, 2) >= 0 && rest[6] == '\0';
+    if (!shaped) {
+        return "not written YYYY-MM-DD";
+    }
+    int y = digits == 4 ? read_digits(s, 4) : PROGRESS_DATE_MAX_YEAR + 1;
+    if (y < PROGRESS_DATE_MIN_YEAR || y > PROGRESS_DATE_MAX_YEAR) {
+        return "out of range (years 1970 to 9999)";
+    }
+    return "not a real date";
+}
+
 void progress_date_format(struct progress_date d, char *buf, size_t size)
 {
     if (!progress_date_is_set(d)) {

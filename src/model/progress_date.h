@@ -30,6 +30,11 @@ bool progress_date_valid(struct progress_date d);
  * real date (nothing is stored then). */
 int progress_date_parse(const char *s, struct progress_date *out);
 
+/* Why progress_date_parse() refuses s, as a phrase to follow "the date is": "not written
+ * YYYY-MM-DD", "out of range (years 1970 to 9999)" or "not a real date" (a month or a day that
+ * does not exist); NULL when it is a date. A static string. */
+const char *progress_date_problem(const char *s);
+
 /* Writes "YYYY-MM-DD" into buf (PROGRESS_DATE_SIZE bytes); "" when d is not set. */
 void progress_date_format(struct progress_date d, char *buf, size_t size);
 

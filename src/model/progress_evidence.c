@@ -528,6 +528,9 @@ static void add_unread(struct arena *a, const struct progress_guide *pg, struct 
         const struct ydoc_pair *u = &pg->unread_evidence.pairs[i];
         const char *item = u->key->u.scalar.str;
         size_t at = group_of(a, index, groups, n, item); /* may move the groups */
+        if (*groups == NULL) {
+            continue; /* cannot be: group_of() found or made the group; says so to the analyzer */
+        }
         struct group *g = &(*groups)[at];
         if (u->value->kind != YDOC_MAP) {
             g->raw = g->raw != NULL ? g->raw : u;

@@ -8,8 +8,10 @@
  * export are not imported. */
 #include "progress_import.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
@@ -81,9 +83,30 @@ static struct progress *import_doc(const struct ydoc *doc, char **guide_id, stru
     return p;
 }
 
+/* An export is a JSON object: its first character, after blanks, is '{'. Anything else (a
+ * Markdown export, a progress file, a picture) is said to be the wrong kind of file instead of
+ * being handed to the parser, whose complaint would be about YAML. Returns true when it is. */
+static bool json_object_start(const char *file, const char *buf, size_t len, struct diag *d)
+{
+    size_t i = 0;
+    while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r')) {
+        i++;
+    }
+    if (i < len && buf[i] == '{') {
+        return true;
+    }
+    diag_add(d, DIAG_ERROR, file, 0, 0,
+             i == len ? "empty: --import takes what 'trail --export json' writes"
+                      : "not a JSON export: --import takes what 'trail --export json' writes");
+    return false;
+}
+
 struct progress *progress_import_parse(const char *file, const char *buf, size_t len,
                                        char **guide_id, struct diag *d)
 {
+    if (!json_object_start(file, buf, len, d)) {
+        return NULL;
+    }
     struct ydoc *doc = ydoc_parse(file, buf, len, d);
     if (doc == NULL) {
         return NULL;
@@ -95,6 +118,15 @@ struct progress *progress_import_parse(const char *file, const char *buf, size_t
 
 struct progress *progress_import_load(const char *path, char **guide_id, struct diag *d)
 {
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd >= 0) { /* else ydoc_load_file() says why */
+        char head[4096];
+        ssize_t n = read(fd, head, sizeof head);
+        close(fd);
+        if (n >= 0 && !json_object_start(path, head, (size_t)n, d)) {
+            return NULL;
+        }
+    }
     struct ydoc *doc = ydoc_load_file(path, d);
     if (doc == NULL) {
         return NULL;

@@ -36,7 +36,8 @@ struct progress_import_summary {
 
 /* Parses the len bytes of an export named `file` in messages. Returns a new document holding
  * the export's guide entry only (caller frees with progress_free()) and sets *guide_id to a new
- * string (caller frees); NULL with located errors in d when the text is not an export. Entries
+ * string (caller frees); NULL with located errors in d when the text is not an export (an
+ * error without a line when it is not JSON at all: another kind of file). Entries
  * that are not well formed are skipped with an error in d (d->errors > 0 then). */
 struct progress *progress_import_parse(const char *file, const char *buf, size_t len,
                                        char **guide_id, struct diag *d);

@@ -423,45 +423,6 @@ size_t progress_current_phase(const struct progress *p, const struct guide *g)
     return g->n_phases;
 }
 
-bool progress_next_todo(const struct progress *p, const struct guide *g, size_t phase,
-                        size_t action, size_t *out_phase, size_t *out_action)
-{
-    const struct progress_guide *pg = progress_find_guide(p, g->id);
-    size_t total = 0;
-    for (size_t i = 0; i < g->n_phases; i++) {
-        total += g->phases[i].n_actions;
-    }
-    size_t ph = 0, ac = 0;
-    if (phase < g->n_phases) {
-        ph = phase;
-        ac = action + 1; /* start after the given position */
-    }
-    for (size_t seen = 0; seen <= total; seen++) {
-        while (ph < g->n_phases && ac >= g->phases[ph].n_actions) {
-            ph++;
-            ac = 0;
-        }
-        if (ph >= g->n_phases) {
-            ph = 0;
-            ac = 0;
-            while (ph < g->n_phases && g->phases[ph].n_actions == 0) {
-                ph++;
-            }
-            if (ph >= g->n_phases) {
-                return false;
-            }
-        }
-        enum progress_state st = progress_action_state(pg, &g->phases[ph], ac);
-        if (st == PROGRESS_TODO || st == PROGRESS_IN_PROGRESS) {
-            *out_phase = ph;
-            *out_action = ac;
-            return true;
-        }
-        ac++;
-    }
-    return false;
-}
-
 size_t progress_count_unknown(const struct progress *p, const struct guide *g)
 {
     const struct progress_guide *pg = progress_find_guide(p, g->id);

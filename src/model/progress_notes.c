@@ -133,11 +133,34 @@ int progress_cert_validate(const struct progress_cert_info *c, struct progress_d
     } else if (progress_date_is_set(c->passed) && progress_date_is_set(today) &&
                progress_date_compare(c->passed, today) > 0) {
         bad = "the passed date is in the future";
+    } else if (c->status == PROGRESS_CERT_PASSED && !progress_date_is_set(c->passed) &&
+               progress_date_is_set(c->exam) && progress_date_is_set(today) &&
+               progress_date_compare(c->exam, today) > 0) {
+        bad = "passed, but the exam date is still ahead: give the passed date, or change the "
+              "exam date";
     }
     if (cause != NULL) {
         *cause = bad != NULL ? xstrdup(bad) : NULL;
     }
     return bad != NULL ? -1 : 0;
+}
+
+int progress_certs_validate(const struct progress *p, const char *guide_id,
+                            struct progress_date today, char **cause)
+{
+    const struct progress_guide *pg = progress_find_guide(p, guide_id);
+    size_t n = pg != NULL ? progress_guide_count_cert_entries(pg) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct progress_cert *c = progress_guide_cert(pg, i);
+        char *why = NULL;
+        if (progress_cert_validate(&c->info, today, &why) != 0) {
+            *cause = xasprintf("certification '%s': %s", c->id, why);
+            free(why);
+            return -1;
+        }
+    }
+    *cause = NULL;
+    return 0;
 }
 
 static bool cert_empty(const struct progress_cert_info *c)

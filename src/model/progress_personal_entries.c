@@ -35,14 +35,20 @@ void progress_personal_clear(struct progress_guide *pg)
     pg->n_personal = pg->cap_personal = 0;
 }
 
-struct progress_personal *progress_personal_lookup(const struct progress_guide *pg, const char *id)
+/* The entry of id in an existing guide entry, or NULL. */
+static struct progress_personal *find_entry(const struct progress_guide *pg, const char *id)
 {
-    for (size_t i = 0; pg != NULL && i < pg->n_personal; i++) {
+    for (size_t i = 0; i < pg->n_personal; i++) {
         if (strcmp(pg->personal[i].id, id) == 0) {
             return &pg->personal[i];
         }
     }
     return NULL;
+}
+
+struct progress_personal *progress_personal_lookup(const struct progress_guide *pg, const char *id)
+{
+    return pg != NULL ? find_entry(pg, id) : NULL;
 }
 
 static char *dup_or_null(const char *s)
@@ -54,7 +60,7 @@ static char *dup_or_null(const char *s)
 void progress_personal_put(struct progress_guide *pg, const char *id, const char *text,
                            const char *phase, const char *after, int64_t changed)
 {
-    struct progress_personal *e = progress_personal_lookup(pg, id);
+    struct progress_personal *e = find_entry(pg, id);
     if (e == NULL) {
         if (pg->n_personal == pg->cap_personal) {
             pg->cap_personal = pg->cap_personal ? pg->cap_personal * 2 : 8;
@@ -111,7 +117,7 @@ bool progress_personal_merge(struct progress_guide *og, const struct progress_gu
     bool changed = false;
     for (size_t i = 0; i < tg->n_personal; i++) {
         const struct progress_personal *t = &tg->personal[i];
-        const struct progress_personal *o = progress_personal_lookup(og, t->id);
+        const struct progress_personal *o = find_entry(og, t->id);
         if (t->changed > og->reset && (o == NULL || t->changed > o->changed)) {
             progress_personal_put(og, t->id, t->text, t->phase, t->after, t->changed);
             changed = true;

@@ -13,6 +13,7 @@
 #include "progress.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -275,8 +276,10 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
     if (v->kind == YDOC_MAP &&
         (!read_date(v, "exam", &info.exam, &bad) || !read_date(v, "passed", &info.passed, &bad) ||
          !read_date(v, "expires", &info.expires, &bad))) {
-        keep_unread(r, &pg->unread_certs, pair, bad,
-                    "a certification date is not a real date written YYYY-MM-DD");
+        char bad_date[96];
+        snprintf(bad_date, sizeof bad_date, "a certification date is %s",
+                 scalar_is(bad) ? progress_date_problem(bad->u.scalar.str) : "not a date");
+        keep_unread(r, &pg->unread_certs, pair, bad, bad_date);
         return;
     }
     if (progress_cert_validate(&info, no_today, &why) != 0) {
@@ -302,8 +305,10 @@ static void read_start(struct reader *r, struct progress_guide *pg, const struct
     int64_t t;
     if (date != NULL && !is_null(date) &&
         (!scalar_is(date) || progress_date_parse(date->u.scalar.str, &d) != 0)) {
-        keep_unread(r, &pg->unread_other, pair, date,
-                    "the start date is not a real date written YYYY-MM-DD");
+        char why[96];
+        snprintf(why, sizeof why, "the start date is %s",
+                 scalar_is(date) ? progress_date_problem(date->u.scalar.str) : "not a date");
+        keep_unread(r, &pg->unread_other, pair, date, why);
     } else if (!progress_read_changed(pg, v, &t, &bad)) {
         keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
     } else {

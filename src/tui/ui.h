@@ -27,6 +27,9 @@ struct ui_options {
      * guide_catalog() returns them). */
     const struct guide_entry *guides;
     size_t n_guides;
+    /* The config file's warnings, in line order (borrowed; may be NULL): the status line says
+     * the first at start, and the help overlay lists them all. */
+    const struct diag *warnings;
 };
 
 /* Checks that stdin and stdout are terminals and TERM can address the cursor. Returns 0, or -1

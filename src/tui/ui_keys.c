@@ -99,7 +99,7 @@ static const struct ui_binding defaults[] = {
      "]",
      NULL,
      NULL,
-     "Go to the next key action to do",
+     "Go to the next key action still to do",
      0},
     /* The learning companion: notes, what's left, the certification tracker, pace. */
     {"note",

@@ -18,6 +18,7 @@
 #include "text.h"
 #include "xalloc.h"
 #include "view_chart.h"
+#include "view_marks.h"
 #include "view_plan.h"
 #include "view_progress.h"
 #include "view_today.h"
@@ -498,8 +499,8 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
     /* A Markdown section sits under the one it belongs to. */
     int indent = ITEM_INDENT + 2 * (int)(p->depth < 6 ? p->depth : 6);
     view_doc_add_text(d, VIEW_ROLE_HEADING, title, indent, num, VIEW_ROLE_NUMBER);
-    snprintf(what, sizeof what, "%s%s%zu key actions", p->duration ? p->duration : "",
-             p->duration ? sep(d) : "", p->n_actions);
+    snprintf(what, sizeof what, "%s%s%zu key action%s", p->duration ? p->duration : "",
+             p->duration ? sep(d) : "", p->n_actions, p->n_actions == 1 ? "" : "s");
     view_doc_add_text(d, VIEW_ROLE_DIM, what, indent, NULL, VIEW_ROLE_DIM);
     if (pr != NULL && p->n_actions > 0) {
         struct progress_counts c;
@@ -535,10 +536,11 @@ static void phase_progress(struct view_doc *d, const struct guide *g, size_t pha
     view_doc_add_text(d, VIEW_ROLE_DIM, counts, 0, NULL, VIEW_ROLE_DIM);
 }
 
-/* A key action with its mark; a skipped one's text recedes with its mark. */
-static void action_entry(struct view_doc *d, const struct guide *g, const struct guide_phase *ph,
-                         size_t i, const struct progress *pr)
+/* Key action i of phase `phase` with its mark; a skipped one's text recedes with its mark. */
+static void action_entry(struct view_doc *d, const struct guide *g, size_t phase, size_t i,
+                         const struct progress *pr, const struct view_marks *m)
 {
+    const struct guide_phase *ph = &g->phases[phase];
     const struct guide_action *a = &ph->actions[i];
     enum progress_state st =
         pr != NULL ? progress_action_state(progress_find_guide(pr, g->id), ph, i) : PROGRESS_TODO;
@@ -550,8 +552,10 @@ static void action_entry(struct view_doc *d, const struct guide *g, const struct
     char *text =
         a->personal ? xasprintf("%s %s", a->text, view_plan_mine_marker(d->text_flags)) : NULL;
     view_doc_begin_item(d, a->id);
-    view_doc_add_text(d, st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY,
-                      text != NULL ? text : a->text, indent, mark, view_progress_mark_role(st));
+    view_marks_add_text(d, m, SEARCH_KIND_ACTION, phase, i, SEARCH_FIELD_ACTION_TEXT,
+                        text != NULL ? text : a->text,
+                        st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY, indent, mark,
+                        view_progress_mark_role(st));
     free(text);
     if (a->link != NULL) {
         view_doc_add_text(d, VIEW_ROLE_DIM, a->link, indent, NULL, VIEW_ROLE_DIM);
@@ -563,7 +567,7 @@ static void action_entry(struct view_doc *d, const struct guide *g, const struct
 }
 
 void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
-                      const struct progress *pr)
+                      const struct progress *pr, const struct view_marks *marks)
 {
     if (phase >= g->n_phases) {
         return;
@@ -571,7 +575,8 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
     const struct guide_phase *p = &g->phases[phase];
     char m[32], what[96];
     months(m, sizeof m, p);
-    view_doc_add_text(d, VIEW_ROLE_TITLE, p->title, 0, NULL, VIEW_ROLE_TITLE);
+    view_marks_add_text(d, marks, SEARCH_KIND_PHASE, phase, 0, SEARCH_FIELD_PHASE_TITLE, p->title,
+                        VIEW_ROLE_TITLE, 0, NULL, VIEW_ROLE_TITLE);
     snprintf(what, sizeof what, "%s%s%s", m, m[0] && p->duration ? sep(d) : "",
              p->duration ? p->duration : "");
     if (what[0] != '\0') {
@@ -583,7 +588,8 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
     }
     if (p->summary != NULL) {
         view_doc_add_blank(d);
-        view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, 0, NULL, VIEW_ROLE_BODY);
+        view_marks_add_text(d, marks, SEARCH_KIND_PHASE, phase, 0, SEARCH_FIELD_PHASE_SUMMARY,
+                            p->summary, VIEW_ROLE_BODY, 0, NULL, VIEW_ROLE_BODY);
     }
     if (p->n_actions == 0) {
         return; /* a Markdown section of text only */
@@ -592,7 +598,7 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
     view_doc_add_text(d, VIEW_ROLE_HEADING, p->actions_title ? p->actions_title : "Key Actions", 0,
                       NULL, VIEW_ROLE_HEADING);
     for (size_t i = 0; i < p->n_actions; i++) {
-        action_entry(d, g, p, i, pr);
+        action_entry(d, g, phase, i, pr, marks);
     }
 }
 
@@ -633,20 +639,23 @@ void view_guide_certs(struct view_doc *d, const struct guide *g, const struct pr
 }
 
 void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
-                     const struct progress *pr)
+                     const struct progress *pr, const struct view_marks *m)
 {
     if (cert >= g->n_certs) {
         return;
     }
     const struct guide_cert *c = &g->certs[cert];
-    view_doc_add_text(d, VIEW_ROLE_TITLE, c->name, 0, NULL, VIEW_ROLE_TITLE);
-    view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 0, NULL, VIEW_ROLE_DIM);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_NAME, c->name,
+                        VIEW_ROLE_TITLE, 0, NULL, VIEW_ROLE_TITLE);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_ISSUER, c->issuer,
+                        VIEW_ROLE_DIM, 0, NULL, VIEW_ROLE_DIM);
     cert_status(d, g, c, pr, 0);
     if (pr != NULL) {
         view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 0);
     }
     view_doc_add_blank(d);
-    view_doc_add_text(d, VIEW_ROLE_BODY, c->description, 0, NULL, VIEW_ROLE_BODY);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_DESCRIPTION,
+                        c->description, VIEW_ROLE_BODY, 0, NULL, VIEW_ROLE_BODY);
 }
 
 /* ---- FAQ ---- */

@@ -57,7 +57,7 @@ expect_status 0 $? "installed ml-engineer guide is valid"
 example="$TRAIL_SOURCE_DIR/docs/examples/sample"
 out=$("$bin" --check "$example" 2>&1)
 expect_status 0 $? "the example guide is valid"
-counts="2 phases, 5 key actions, 1 certifications, 3 questions"
+counts="2 phases, 5 key actions, 1 certification, 3 questions"
 expect_contains "$out" "valid guide 'sample': $counts" "example guide counts"
 expect_not_contains "$out" "warning" "example guide has no warnings"
 out=$("$bin" --content "$guides" --list)

@@ -288,7 +288,9 @@ expect_not_contains "$(tui_screen)" "Pace" "no pace line without a start date"
 tui_keys S
 tui_wait "Started on (YYYY-MM-DD" "S opens the date prompt"
 tui_keys 2000-02-30 Enter
-tui_wait "not a date like" "an impossible date is refused"
+tui_wait "not a real date; a date is like" "an impossible date is refused"
+tui_keys C-u 1900-01-01 Enter
+tui_wait "out of range (years 1970 to 9999)" "a year out of range says so"
 tui_keys C-u 2000-01-01 Enter
 tui_wait "Pace            The plan's 12 months ended on 2000-12-31 $dot you: Lamp & Tower" \
     "the pace line after the plan"

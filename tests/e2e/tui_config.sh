@@ -45,7 +45,9 @@ EOF
 start settings
 tui_wait "1  Overview" "trail starts despite the bad lines"
 expect_contains "$(tui_header)" "Orchard" "guide = orchard opens orchard without the picker"
-expect_contains "$(tui_screen | tail -n 1)" "Q Quit" "the footer shows the rebound quit key"
+tui_wait_flat "(2 more; ? lists them)" "the status line says the warnings at start"
+tui_keys j # the status line gives way to the key hints
+tui_wait "Q Quit" "the footer shows the rebound quit key"
 expect_not_contains "$(tui_screen | tail -n 1)" "q Quit" "and not the old one"
 warnings=$(cat "$err")
 expect_contains "$warnings" "$config:3:1: warning: unknown setting 'colour'" \

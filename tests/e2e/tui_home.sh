@@ -37,7 +37,7 @@ done
 expect_contains "$screen" "Pace" "with the pace line"
 expect_contains "$screen" "Certifications  1 studying" "and the certification line"
 expect_contains "$screen" "Job Growth" "the stats go two to a row"
-expect_contains "$(tui_header)" "1/" "the position is on the first item"
+expect_contains "$(tui_header)" "2/5" "the position is on the first section (Next, an item too, is above it)"
 tui_keys 3
 tui_wait "Keeper › Certifications " "the breadcrumb says the menu's label"
 tui_wait "Recommended Certifications" "the screen keeps the part's own title"

@@ -22,11 +22,12 @@ click() { tui_keys -l "$(mouse 0 "$1" "$2")$(mouse 3 "$1" "$2")"; }
 
 tui_start 80 24 "$run"
 tui_wait "  2  Career Path" "Home is up"
+tui_wait "2/5" "its progress is in (Next, above the sections, moves them down)"
 tmx display -p '#{mouse_any_flag}' | grep -qx 1 && pass "trail asks for mouse reports" ||
     fail "mouse reporting is off"
 row=$(tui_screen | grep -n "  2  Career Path" | cut -d: -f1)
 click 6 $((row - 1))
-tui_wait "2/4" "a click selects the row"
+tui_wait "3/5" "a click selects the row"
 click 6 $((row - 1))
 tui_wait "Keeper › Career Path" "a click on the selected row opens it"
 tui_keys Escape 1

@@ -132,8 +132,9 @@ tui_wait "Keeper › Career Path › Night Watch & Storms" \
     "Enter opens the key action's phase; the breadcrumb says where it lives, not how it was reached"
 tui_wait "1/5" "with that action selected"
 tui_keys Escape
-tui_wait "Sound the foghorn" "Back returns to the results"
-expect_contains "$(tui_header)" "Keeper › Search " "the results' breadcrumb is the search"
+# The phase shows the action too: wait for the results' own breadcrumb.
+tui_wait "Keeper › Search " "Back returns to the results, whose breadcrumb is the search"
+expect_contains "$(tui_screen)" "Sound the foghorn" "the results list the action"
 
 # / on the results edits the query; an action further down is selected when opened.
 tui_keys /

@@ -95,6 +95,49 @@ test_left_and_next(void **state)
     progress_free(p);
 }
 
+/* One rule for the next action: from no action the one in progress (Home's "Next", ] from
+ * Home, --progress), from an action the next one left in guide order, wrapping around. */
+static void test_next_action(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    size_t ph = 9, ac = 9;
+    assert_true(progress_next_action(p, &guide, SIZE_MAX, 0, &ph, &ac));
+    assert_int_equal(ph, 0);
+    assert_int_equal(ac, 0);
+    progress_set_state(p, G, "s/1", PROGRESS_IN_PROGRESS, T0);
+    assert_true(progress_next_action(p, &guide, SIZE_MAX, 0, &ph, &ac));
+    assert_int_equal(ph, 1);
+    assert_int_equal(ac, 0);
+    assert_true(progress_suggest_next(p, &guide, &ph, &ac)); /* the same rule */
+    assert_int_equal(ph, 1);
+    assert_int_equal(ac, 0);
+    /* From s/1: s/2, then p/1, then around to f/1. */
+    assert_true(progress_next_action(p, &guide, 1, 0, &ph, &ac));
+    assert_int_equal(ph, 1);
+    assert_int_equal(ac, 1);
+    assert_true(progress_next_action(p, &guide, 2, 0, &ph, &ac));
+    assert_int_equal(ph, 0);
+    assert_int_equal(ac, 0);
+    /* From a done action: the next one left after it. */
+    progress_set_state(p, G, "f/2", PROGRESS_DONE, T0);
+    assert_true(progress_next_action(p, &guide, 0, 1, &ph, &ac));
+    assert_int_equal(ph, 0);
+    assert_int_equal(ac, 2);
+    /* Only one left: itself. */
+    const char *ids[] = {"f/1", "f/3", "f/4", "f/5", "s/1", "s/2"};
+    for (size_t i = 0; i < 6; i++) {
+        progress_set_state(p, G, ids[i], PROGRESS_SKIPPED, T0 + 1);
+    }
+    assert_true(progress_next_action(p, &guide, 2, 0, &ph, &ac));
+    assert_int_equal(ph, 2);
+    assert_int_equal(ac, 0);
+    progress_set_state(p, G, "p/1", PROGRESS_DONE, T0 + 2);
+    assert_false(progress_next_action(p, &guide, 2, 0, &ph, &ac));
+    assert_false(progress_next_action(p, &guide, SIZE_MAX, 0, &ph, &ac));
+    progress_free(p);
+}
+
 static void test_cert_summary(void **state)
 {
     (void)state;
@@ -255,9 +298,9 @@ static void test_pace_without_months(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_left_and_next),       cmocka_unit_test(test_cert_summary),
-        cmocka_unit_test(test_pace_calendar),       cmocka_unit_test(test_pace_line),
-        cmocka_unit_test(test_pace_without_months),
+        cmocka_unit_test(test_left_and_next), cmocka_unit_test(test_next_action),
+        cmocka_unit_test(test_cert_summary),  cmocka_unit_test(test_pace_calendar),
+        cmocka_unit_test(test_pace_line),     cmocka_unit_test(test_pace_without_months),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

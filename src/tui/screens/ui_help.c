@@ -10,6 +10,7 @@
  * key closes it. */
 #include "ui_help.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,19 @@ static void help_build(const struct ui *ui, struct help *h, int width)
             view_doc_add_text(&h->doc, VIEW_ROLE_BODY, b->help, col, NULL, VIEW_ROLE_BODY);
         } else {
             view_doc_add_text(&h->doc, VIEW_ROLE_BODY, b->help, col, b->names, VIEW_ROLE_NUMBER);
+        }
+    }
+    /* The config file's warnings (sanitised when they were made), under the keys. */
+    const struct diag *w = ui->opt.warnings;
+    if (w != NULL && w->n > 0) {
+        view_doc_add_blank(&h->doc);
+        view_doc_add_text(&h->doc, VIEW_ROLE_HEADING,
+                          "Warnings about the config file (those lines are ignored):", 0, NULL,
+                          VIEW_ROLE_HEADING);
+        char buf[1024];
+        for (size_t i = 0; i < w->n; i++) {
+            diag_format(&w->msgs[i], buf, sizeof buf);
+            view_doc_add_text(&h->doc, VIEW_ROLE_ERROR, buf, 0, NULL, VIEW_ROLE_ERROR);
         }
     }
     h->doc_width = width;
@@ -135,8 +149,7 @@ static void help_draw(struct ui *ui, void *data)
     if ((int)strlen(close) > room) {
         close = shortest;
     }
-    x = bx.x0 + 2;
-    x += border_text(ui, y, x, close, room, VIEW_ROLE_DIM);
+    border_text(ui, y, bx.x0 + 2, close, room, VIEW_ROLE_DIM);
     border_text(ui, y, bx.x0 + bx.w - 2 - (int)strlen(where), where, (int)strlen(where),
                 VIEW_ROLE_DIM);
 }
@@ -208,6 +221,25 @@ static const struct ui_modal_ops help_modal = {
     .draw = help_draw,
     .close = help_close,
 };
+
+void ui_help_start(struct ui *ui)
+{
+    const struct diag *w = ui->opt.warnings;
+    if (w == NULL || w->n == 0) {
+        return;
+    }
+    char first[1024], before[sizeof ui->status];
+    diag_format(&w->msgs[0], first, sizeof first);
+    snprintf(before, sizeof before, "%s", ui->status); /* what the store said stays */
+    size_t more = w->n - 1 + w->dropped;
+    if (more > 0) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "%s (%zu more; ? lists them)%s%s", first, more,
+                      before[0] != '\0' ? " " : "", before);
+    } else {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "%s (? shows it again)%s%s", first,
+                      before[0] != '\0' ? " " : "", before);
+    }
+}
 
 enum ui_result ui_help_open(struct ui *ui, int arg)
 {

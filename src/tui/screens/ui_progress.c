@@ -13,6 +13,7 @@
 #include "progress_journal.h"
 #include "progress_evidence.h"
 #include "progress_personal.h"
+#include "progress_plan.h"
 #include "progress_store.h"
 #include "ui_section.h"
 #include "ui_status.h"
@@ -116,7 +117,7 @@ enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_
     }
 }
 
-static const char *state_words(enum progress_state st)
+const char *ui_progress_state_words(enum progress_state st)
 {
     switch (st) {
     case PROGRESS_DONE:
@@ -157,7 +158,7 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
     switch (u->kind) {
     case PROGRESS_UNDONE_STATE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.", name,
-                      state_words(progress_item_state(p, ui->g, u->id)));
+                      ui_progress_state_words(progress_item_state(p, ui->g, u->id)));
         return;
     case PROGRESS_UNDONE_NOTE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the note on \"%s\" is %s.", name,
@@ -235,7 +236,7 @@ static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
     if (t.kind == UNDO_RECORD_STATE) {
         enum progress_state st = progress_item_state(p, ui->g, t.id);
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): \"%s\" is %s again.", name,
-                      state_words(st));
+                      ui_progress_state_words(st));
         *id = xstrdup(t.id);
     } else if (t.kind == UNDO_RECORD_EVIDENCE) {
         ui_status_set(ui, VIEW_ROLE_STATUS,
@@ -310,7 +311,7 @@ enum ui_result ui_progress_next_todo(struct ui *ui, int arg)
         from_action = top->pos.sel;
     }
     size_t phase, action;
-    if (!progress_next_todo(p, ui->g, from, from_action, &phase, &action)) {
+    if (!progress_next_action(p, ui->g, from, from_action, &phase, &action)) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Every key action is done or skipped.");
         return UI_RES_ALL;
     }

@@ -93,8 +93,11 @@ static void start(struct ui *ui)
         ok = ui_section_load(ui, GUIDE_PART_PATH);
     }
     ui_progress_start(ui);
-    if (ok) {
+    ui_help_start(ui);
+    if (ok && ui->g != NULL) {
         ui_resume_restore(ui);
+    } else if (ui->g == NULL) {
+        ui_pick_resume(ui); /* the picker: the guide of last time */
     }
     if (ui->g != NULL) {
         ui_loader_start(ui, NULL, 0); /* the rest, on its thread: Home's menu counts it */
@@ -126,6 +129,7 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     int status = ui_loop(&ui);
     ui_modal_close(&ui);
     ui_resume_save(&ui);
+    ui_pick_save(&ui);
     /* Saved before leaving curses, while a second signal still only sets a flag. */
     ui_end(&ui, ui_store_finish(&ui));
     return status;

@@ -892,24 +892,16 @@ size_t progress_journal_split(const char *buf, size_t len)
 
 size_t progress_journal_skip(const char *buf, size_t len)
 {
+    /* One pass forward over the line starts (memchr finds each line's end many bytes at a
+     * time): the last top-level "journal:" line, and whether any top-level line follows it. */
     size_t at = len;
-    for (size_t i = len; i > 0; i--) { /* the last "journal:" at the start of a line */
-        if (buf[i - 1] == '\n' || i - 1 == 0) {
-            size_t start = buf[i - 1] == '\n' ? i : 0;
-            if (len - start >= 9 && memcmp(buf + start, "journal:\n", 9) == 0) {
-                at = start;
-                break;
-            }
+    for (size_t start = 0; start < len;) {
+        char c = buf[start];
+        if (c != ' ' && c != '\n') {
+            at = len - start >= 9 && memcmp(buf + start, "journal:\n", 9) == 0 ? start : len;
         }
-    }
-    if (at == len) {
-        return len;
-    }
-    for (const char *nl = memchr(buf + at, '\n', len - at); nl != NULL && nl + 1 < buf + len;
-         nl = memchr(nl + 1, '\n', (size_t)(buf + len - nl - 1))) {
-        if (nl[1] != ' ' && nl[1] != '\n') {
-            return len; /* another top-level key after it */
-        }
+        const char *nl = memchr(buf + start, '\n', len - start);
+        start = nl != NULL ? (size_t)(nl - buf) + 1 : len;
     }
     return at;
 }

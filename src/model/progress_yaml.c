@@ -625,10 +625,15 @@ struct progress *progress_parse_with(const char *file, const char *buf, size_t l
 {
     struct reader r = {.file = file, .d = d, .p = progress_new()};
     *status = PROGRESS_PARSE_OK;
-    size_t use = cut_bad_bytes(&r, buf, len);
-    /* A journal in its own shape at the end is read line by line, without the YAML parser. */
-    size_t head = (flags & PROGRESS_PARSE_NO_JOURNAL) != 0 ? progress_journal_skip(buf, use)
-                                                           : progress_journal_split(buf, use);
+    size_t use, head;
+    if ((flags & PROGRESS_PARSE_NO_JOURNAL) != 0) {
+        /* The journal left out is not looked at, not even for bad bytes. */
+        use = head = cut_bad_bytes(&r, buf, progress_journal_skip(buf, len));
+    } else {
+        use = cut_bad_bytes(&r, buf, len);
+        /* A journal in its own shape at the end is read line by line, without the YAML parser. */
+        head = progress_journal_split(buf, use);
+    }
     struct ydoc *doc = parse_prefix(&r, buf, head);
     const struct ydoc_node *root = doc != NULL ? doc->root : NULL;
     bool null_root = root != NULL && root->kind == YDOC_SCALAR && root->u.scalar.plain &&

@@ -274,6 +274,35 @@ static void test_no_journal_flag(void **state)
     assert_int_equal(progress_journal_count(progress_find_guide(p, G)), 0);
     progress_free(p);
     diag_free(&d);
+
+    /* A bad byte in the journal left out is not looked at; a key after the journal (a hand
+     * edit) is read, the journal then with it. */
+    const char *bad = "version: 1\n"
+                      "guides:\n"
+                      "  orchard:\n"
+                      "    items:\n"
+                      "      plant/dig: done\n"
+                      "journal:\n"
+                      "  orchard:\n"
+                      "  - 2026-12-05 note \xff\n";
+    p = progress_parse_with("p.yaml", bad, strlen(bad), PROGRESS_PARSE_NO_JOURNAL, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(progress_get_state(p, G, "plant/dig"), PROGRESS_DONE);
+    progress_free(p);
+    const char *after = "version: 1\n"
+                        "journal:\n"
+                        "  orchard:\n"
+                        "  - 2026-12-05 log 1h30m plant/dig\n"
+                        "guides:\n"
+                        "  orchard:\n"
+                        "    items:\n"
+                        "      plant/dig: done\n";
+    p = progress_parse_with("p.yaml", after, strlen(after), PROGRESS_PARSE_NO_JOURNAL, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(progress_get_state(p, G, "plant/dig"), PROGRESS_DONE);
+    progress_free(p);
+    diag_free(&d);
 }
 
 int main(void)

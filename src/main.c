@@ -1210,13 +1210,16 @@ static int run_list(const struct options *o)
     return check_output(rc);
 }
 
-/* trail --status: reads the progress file without a lock or a trace, and only the parts of
- * the guide the line shows; prints nothing when this guide has no progress. */
+/* trail --status: reads the progress file without a lock or a trace, and only what the line
+ * shows: the journal only for the streak, the guide's parts the format names; prints nothing
+ * when this guide has no progress. */
 static int run_status(const struct options *o)
 {
     char *path = store_path(o);
     bool found = false;
-    struct progress *p = path != NULL ? progress_store_peek(path, &found) : NULL;
+    unsigned parse =
+        o->json || status_line_needs_journal(o->status_format) ? 0 : PROGRESS_PARSE_NO_JOURNAL;
+    struct progress *p = path != NULL ? progress_store_peek_with(path, parse, &found) : NULL;
     free(path);
     char *dir = p != NULL ? command_guide(o, false) : NULL;
     struct diag d = {0};

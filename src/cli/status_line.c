@@ -14,6 +14,7 @@
 
 #include "progress_plan.h"
 #include "progress_report_out.h"
+#include "progress_streak.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -38,6 +39,8 @@ struct facts {
     const char *next; /* borrowed from the guide; NULL when nothing is left */
     char pace[48];
     enum status_role pace_role;
+    unsigned streak; /* days in a row with learning, up to today or yesterday */
+    char streak_text[24];
 };
 
 static const char *const placeholders[] = {"guide", "done", "total", "percent",
@@ -75,6 +78,11 @@ int status_line_check(const char *fmt, char **cause)
         }
     }
     return 0;
+}
+
+bool status_line_needs_journal(const char *fmt)
+{
+    return fmt != NULL && strstr(fmt, "%{streak}") != NULL;
 }
 
 unsigned status_line_parts(const char *fmt)
@@ -140,10 +148,16 @@ static void compute_pace(const struct progress *p, const struct guide *g,
 }
 
 static void compute(const struct guide *g, const struct progress *p, struct progress_date today,
-                    bool need_path, struct facts *f)
+                    bool need_path, bool need_streak, struct facts *f)
 {
     memset(f, 0, sizeof *f);
     f->guide = g->short_title != NULL ? g->short_title : g->title;
+    if (need_streak) {
+        struct progress_streak st;
+        progress_streak_compute(progress_find_guide(p, g->id), today, &st);
+        f->streak = st.current;
+        snprintf(f->streak_text, sizeof f->streak_text, "%u d", st.current);
+    }
     if (!need_path) {
         return;
     }
@@ -193,7 +207,8 @@ static void add_placeholder(struct line *l, int which, const struct facts *f, un
     case 5:
         add_str(l, f->pace, f->pace_role, flags);
         return;
-    default: /* %{streak}: no journal of days yet */
+    default: /* %{streak} */
+        add_str(l, f->streak_text, ROLE_PLAIN, flags);
         return;
     }
 }
@@ -286,7 +301,8 @@ int status_line_print(const struct guide *g, const struct progress *p, const cha
                       bool color, struct progress_date today, unsigned text_flags, FILE *out)
 {
     struct facts f;
-    compute(g, p, today, (status_line_parts(fmt) & GUIDE_PART_PATH) != 0, &f);
+    compute(g, p, today, (status_line_parts(fmt) & GUIDE_PART_PATH) != 0,
+            status_line_needs_journal(fmt), &f);
     struct line *l = xcalloc(1, sizeof *l);
     if (fmt != NULL) {
         build_format(l, fmt, &f, text_flags);
@@ -305,7 +321,7 @@ int status_line_json(const struct guide *g, const struct progress *p, struct pro
                      FILE *out)
 {
     struct facts f;
-    compute(g, p, today, true, &f);
+    compute(g, p, today, true, true, &f);
     fputs("{\"format\":\"trail-status\",\"version\":1,\"guide\":{\"id\":", out);
     report_put_json_string(out, g->id);
     fputs(",\"title\":", out);
@@ -315,6 +331,6 @@ int status_line_json(const struct guide *g, const struct progress *p, struct pro
     report_put_json_string(out, f.next);
     fputs(",\"pace\":", out);
     report_put_json_string(out, f.pace[0] != '\0' ? f.pace : NULL);
-    fputs(",\"streak\":null}\n", out);
+    fprintf(out, ",\"streak\":%u}\n", f.streak);
     return report_finish(out);
 }

@@ -4,8 +4,9 @@
  *
  * A --format string picks the parts: %{guide} (the short title), %{done}, %{total} (key
  * actions not skipped), %{percent}, %{next} (the action to do next), %{pace} ("2 wk behind",
- * "on track", "1 wk ahead", "starts in 5 d"; empty without a start date), %{streak} (empty:
- * trail keeps no journal of days yet) and %% for a percent sign. Without --format the line is
+ * "on track", "1 wk ahead", "starts in 5 d"; empty without a start date), %{streak} (the days
+ * in a row with learning up to today, or yesterday while today is open: "4 d", "0 d") and %%
+ * for a percent sign. Without --format the line is
  * the guide, done/total, then " · next: ..." and " · <pace>" when they are not empty.
  * Everything printed is sanitised to one line; the line is cut at the width asked for (an
  * ellipsis marks the cut); SGR colours are added only when asked. */
@@ -22,6 +23,10 @@
 /* Which parts of the guide a format needs: GUIDE_PART_INFO, plus GUIDE_PART_PATH when a
  * placeholder counts, names or paces key actions. fmt NULL is the default line. */
 unsigned status_line_parts(const char *fmt);
+
+/* Whether a format needs the progress file's journal (%{streak} does); fmt NULL is the default
+ * line, which does not. --status reads the journal only then, as it is the bulk of the file. */
+bool status_line_needs_journal(const char *fmt);
 
 /* Checks a format: 0, or -1 with *cause (if not NULL) set to a new sentence naming the first
  * unknown placeholder or unterminated %{ (caller frees). fmt NULL is fine. */

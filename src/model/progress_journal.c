@@ -208,6 +208,19 @@ static uint64_t *unlogged_ids(const struct progress_journal *j, size_t *n)
     return ids;
 }
 
+void progress_journal_live(const struct progress_guide *pg, bool *live)
+{
+    size_t n_un = 0;
+    uint64_t *un = pg != NULL ? unlogged_ids(&pg->journal, &n_un) : NULL;
+    for (size_t i = 0; pg != NULL && i < pg->journal.n; i++) {
+        const struct progress_event *e = &pg->journal.ev[i];
+        live[i] = e->kind != PROGRESS_EVENT_UNLOG &&
+                  !(e->kind == PROGRESS_EVENT_LOG && un != NULL &&
+                    bsearch(&e->id, un, n_un, sizeof *un, cmp_u64) != NULL);
+    }
+    free(un);
+}
+
 unsigned long progress_journal_minutes(const struct progress_guide *pg, const char *item_id,
                                        int64_t from_ms, int64_t to_ms)
 {

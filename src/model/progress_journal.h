@@ -59,6 +59,10 @@ const struct progress_event *progress_journal_at(const struct progress_guide *pg
 /* Whether the log with id `id` was taken back by an unlog event of pg. */
 bool progress_journal_unlogged(const struct progress_guide *pg, uint64_t id);
 
+/* Sets live[i], for each event i of pg (progress_journal_count() of them), to whether it is
+ * learning: neither an unlog event nor a log taken back by one. */
+void progress_journal_live(const struct progress_guide *pg, bool *live);
+
 /* Logs `minutes` (1..PROGRESS_LOG_MAX_MINUTES) spent on item_id (a key action, phase or
  * certification id) at now_ms, undoable (progress_undo_change() then adds an unlog event).
  * *event_id (if not NULL) gets the new event's id. PROGRESS_INVALID for an empty or invalid id

@@ -27,11 +27,14 @@ void progress_streak_compute(const struct progress_guide *pg, struct progress_da
     unsigned minutes[PROGRESS_STREAK_DAYS] = {0};
     size_t n = progress_journal_count(pg);
     int64_t *days = n > 0 ? xreallocarray(NULL, n, sizeof *days) : NULL;
+    bool *live = n > 0 ? xreallocarray(NULL, n, sizeof *live) : NULL;
+    if (live != NULL) {
+        progress_journal_live(pg, live);
+    }
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const struct progress_event *e = progress_journal_at(pg, i);
-        if (e->kind == PROGRESS_EVENT_UNLOG ||
-            (e->kind == PROGRESS_EVENT_LOG && progress_journal_unlogged(pg, e->id))) {
+        if (live == NULL || !live[i]) {
             continue;
         }
         int64_t d = progress_date_days(progress_date_of_ms(e->at));
@@ -70,4 +73,5 @@ void progress_streak_compute(const struct progress_guide *pg, struct progress_da
         out->current = 0; /* neither today nor yesterday: the streak is broken */
     }
     free(days);
+    free(live);
 }

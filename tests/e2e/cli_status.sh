@@ -3,12 +3,13 @@
 # trail --status: one line for a prompt or tmux. Nothing (exit 0) without progress; the
 # default line and --format placeholders; --width cuts with an ellipsis; no escape byte unless
 # --color; a bad placeholder is a usage error; reading leaves no file behind (no lock file, no
-# rewrite), so a prompt running it never touches the learner's files.
+# rewrite), so a prompt running it never touches the learner's files; %{streak} counts the days
+# in a row with learning in the journal, up to today or yesterday, logs taken back left out.
 set -u
 . "$(dirname "$0")/lib/assert.sh"
 
 require_input "$FIXTURE"
-export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8
+export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8 TZ=UTC TRAIL_NOW=2026-12-06T12:00:00Z
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 S="$tmp/p.yaml"
@@ -39,7 +40,7 @@ rm -f "$tmp/../status-before.$$"
 
 out=$(trail --status --format '%{done}/%{total} %{percent} [%{streak}] %% %{guide}')
 expect_status 0 $? "--status --format"
-expect_status "2/19 10% [] % Keeper" "$out" "placeholders, %% and an empty %{streak}"
+expect_status "2/19 10% [1 d] % Keeper" "$out" "placeholders, %% and %{streak}: marked today"
 out=$(trail --status --format '%{next}')
 expect_status "Tie the six knots every keeper uses (bowline, cleat hitch, reef knot)" "$out" "%{next}"
 out=$(trail --status --format 'x %{pace} y')
@@ -71,6 +72,39 @@ out=$(trail --status --format 'a %{done' 2>&1)
 expect_status 2 $? "an unterminated placeholder"
 out=$(trail --progress --color 2>&1)
 expect_status 2 $? "--color without --status"
+
+# The streak from a journal written by hand: four days in a row, then a gap.
+cp "$S" "$tmp/marked.yaml"
+cat >"$S" <<'YAML'
+version: 1
+guides:
+  lighthouse:
+    items:
+      trim: done
+      basics/logbook: done
+journal:
+  lighthouse:
+  - 2026-11-28T09:00:00.000Z 00000000000000a1 done trim
+  - 2026-12-03T09:00:00.000Z 00000000000000a2 log 30m trim
+  - 2026-12-04T21:00:00.000Z 00000000000000a3 note trim
+  - 2026-12-05T09:00:00.000Z 00000000000000a4 log 1h trim
+  - 2026-12-06T08:00:00.000Z 00000000000000a5 log 20m knots
+YAML
+out=$(trail --status --format '%{streak}')
+expect_status "4 d" "$out" "%{streak}: four days in a row up to today"
+out=$(TRAIL_NOW=2026-12-07T08:00:00Z trail --status --format '%{streak}')
+expect_status "4 d" "$out" "%{streak}: still 4 the next day, while it is open"
+out=$(TRAIL_NOW=2026-12-08T08:00:00Z trail --status --format '%{streak}')
+expect_status "0 d" "$out" "%{streak}: broken after a day without learning"
+out=$(trail --status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["streak"])' 2>&1)
+expect_status 4 "$out" "--status --json has the streak"
+echo "  - 2026-12-06T09:00:00.000Z 00000000000000b1 unlog 00000000000000a5" >>"$S"
+out=$(trail --status --format '%{streak}')
+expect_status "3 d" "$out" "%{streak}: a log taken back is no learning"
+out=$(trail --status --format '%{done}/%{total} %{pace}')
+with=$(trail --status --format '%{done}/%{total} %{pace} %{streak}')
+expect_status "$out 3 d" "$with" "a format without %{streak} reads the same items"
+cp "$tmp/marked.yaml" "$S"
 
 out=$(trail --status --json)
 expect_status 0 $? "--status --json"

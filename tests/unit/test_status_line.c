@@ -13,8 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "progress.h"
+#include "progress_journal.h"
 #include "status_line.h"
 
 #define G "keeper"
@@ -68,7 +70,7 @@ static void test_default_and_placeholders(void **state)
     progress_set_state(p, G, "a/1", PROGRESS_DONE, 1000);
     progress_set_state(p, G, "b/2", PROGRESS_SKIPPED, 1000);
     expect_line(p, NULL, 0, jan1, "ML Eng 1/3 \xc2\xb7 next: Learn \xe2\x90\x9b[31mPython\n");
-    expect_line(p, "%{done}/%{total} %{percent} %% [%{streak}]", 0, jan1, "1/3 33% % []\n");
+    expect_line(p, "%{done}/%{total} %{percent} %% [%{streak}]", 0, jan1, "1/3 33% % [0 d]\n");
     expect_line(p, "%{pace}|", 0, jan1, "|\n"); /* no start date: no pace */
     progress_free(p);
 }
@@ -123,6 +125,31 @@ static void test_checks_and_parts(void **state)
     assert_int_equal(status_line_parts(NULL), GUIDE_PART_INFO | GUIDE_PART_PATH);
 }
 
+/* %{streak}: the days in a row with learning up to today, or yesterday while today is open; a
+ * log taken back is none; only %{streak} needs the journal. */
+static void test_streak(void **state)
+{
+    (void)state;
+    setenv("TZ", "UTC", 1);
+    tzset();
+    struct progress *p = progress_new();
+    struct progress_date jan2 = {2026, 1, 2}, jan3 = {2026, 1, 3};
+    progress_set_state(p, G, "a/1", PROGRESS_DONE, 1766998800000); /* 2025-12-29 */
+    progress_log_time(p, G, "a/1", 30, 1767085200000, NULL);       /* 2025-12-30 */
+    progress_set_note(p, G, "a/1", "a note", 6, 1767171600000);    /* 2025-12-31 */
+    uint64_t last = 0;
+    progress_log_time(p, G, "b/2", 15, 1767258000000, &last); /* 2026-01-01 */
+    expect_line(p, "%{streak}", 0, jan1, "4 d\n");
+    expect_line(p, "%{streak}", 0, jan2, "4 d\n");
+    expect_line(p, "%{streak}", 0, jan3, "0 d\n");
+    progress_unlog_time(p, G, last, 1767258000001);
+    expect_line(p, "[%{streak}]", 0, jan1, "[3 d]\n");
+    assert_true(status_line_needs_journal("%{done} %{streak}"));
+    assert_false(status_line_needs_journal("%{done} %{pace} %{next}"));
+    assert_false(status_line_needs_journal(NULL));
+    progress_free(p);
+}
+
 static void test_json(void **state)
 {
     (void)state;
@@ -135,7 +162,7 @@ static void test_json(void **state)
     assert_string_equal(buf,
                         "{\"format\":\"trail-status\",\"version\":1,\"guide\":{\"id\":\"keeper\","
                         "\"title\":\"ML Eng\"},\"done\":0,\"total\":4,\"percent\":0,"
-                        "\"next\":\"Learn Git\",\"pace\":null,\"streak\":null}\n");
+                        "\"next\":\"Learn Git\",\"pace\":null,\"streak\":0}\n");
     free(buf);
     progress_free(p);
 }
@@ -150,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_pace),
         cmocka_unit_test(test_width_and_color),
         cmocka_unit_test(test_checks_and_parts),
+        cmocka_unit_test(test_streak),
         cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1080,6 +1080,27 @@ static int run_search(const struct options *o, const struct guide *g, unsigned f
     return check_output(rc);
 }
 
+/* trail --print: the guide, and after its career path the learner's timeline when the
+ * progress file (only read, without its journal) gives a start date. */
+static int run_print(const struct options *o, const struct guide *g, unsigned flags)
+{
+    int width = print_width(o->width);
+    char *path = o->state != NULL ? xstrdup(o->state) : progress_default_path();
+    bool found = false;
+    struct progress *p =
+        path != NULL ? progress_store_peek_with(path, PROGRESS_PARSE_NO_JOURNAL, &found) : NULL;
+    free(path);
+    struct view_doc timeline;
+    view_doc_init(&timeline, width < 20 ? 20 : width, flags & TEXT_ASCII);
+    if (p != NULL && progress_find_guide(p, g->id) != NULL) {
+        today_report_timeline(&timeline, g, p, config_hours(), progress_date_today());
+    }
+    int rc = guide_print(g, &timeline, width, flags, stdout) == 0 ? EXIT_OK : EXIT_ERROR;
+    view_doc_free(&timeline);
+    progress_free(p);
+    return check_output(rc);
+}
+
 static int run_guide(const struct options *o, struct guide *g)
 {
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
@@ -1087,8 +1108,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_SEARCH:
         return run_search(o, g, flags);
     case MODE_PRINT:
-        return check_output(guide_print(g, print_width(o->width), flags, stdout) == 0 ? EXIT_OK
-                                                                                      : EXIT_ERROR);
+        return run_print(o, g, flags);
     case MODE_PROGRESS:
     case MODE_EXPORT:
     case MODE_RESET:

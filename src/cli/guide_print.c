@@ -9,6 +9,7 @@
 
 #include "guide.h"
 #include "text.h"
+#include "view.h"
 #include "xalloc.h"
 
 struct printer {
@@ -179,12 +180,30 @@ static void print_faq(struct printer *p, const struct guide *g)
     }
 }
 
-int guide_print(const struct guide *g, int width, unsigned text_flags, FILE *out)
+/* The timeline: its first line, the heading, underlined as the others; then its rows, which
+ * were laid out (and sanitised) at the printer's width. */
+static void print_timeline(struct printer *p, const struct view_doc *d)
+{
+    char *title = xstrndup(d->lines[0].text, d->lines[0].len);
+    put_heading(p, title, '-');
+    free(title);
+    fputc('\n', p->out);
+    for (size_t i = 1; i < d->n_lines; i++) {
+        fwrite(d->lines[i].text, 1, d->lines[i].len, p->out);
+        fputc('\n', p->out);
+    }
+}
+
+int guide_print(const struct guide *g, const struct view_doc *timeline, int width,
+                unsigned text_flags, FILE *out)
 {
     struct printer p = {.out = out, .width = width < 20 ? 20 : width, .flags = text_flags};
     print_info(&p, g);
     if (g->n_phases > 0) {
         print_path(&p, g);
+    }
+    if (timeline != NULL && timeline->n_lines > 1) {
+        print_timeline(&p, timeline);
     }
     if (g->n_certs > 0) {
         print_certs(&p, g);

@@ -333,6 +333,15 @@ static void put_time(const struct guide *g, const struct progress *p, struct pro
     }
 }
 
+void today_report_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
+                           unsigned hours_per_week, struct progress_date today)
+{
+    struct view_today t;
+    view_today_compute(&t, g, p, today, hours_per_week);
+    view_today_timeline(d, g, p, &t);
+    view_today_done(&t);
+}
+
 int today_report_progress(const struct guide *g, const struct progress *p, unsigned hours_per_week,
                           struct progress_date today, int width, unsigned text_flags, FILE *out)
 {

@@ -10,6 +10,7 @@
 #include "guide.h"
 #include "progress.h"
 #include "progress_date.h"
+#include "view.h"
 
 /* trail --agenda: one line per planned key action overdue or due this week (else the next
  * one), "overdue 2026-11-30  Learn Git (basics/git)"; nothing when there is no start date or
@@ -24,6 +25,12 @@ int today_report_agenda(const struct guide *g, const struct progress *p, unsigne
  * importing again updates instead of duplicating. CRLF line ends, lines folded at 75 octets. */
 int today_report_ics(const struct guide *g, const struct progress *p, unsigned hours_per_week,
                      struct progress_date today, FILE *out);
+
+/* The timeline of the plan (the phases as bars over its months, today's marker, the position
+ * by ticks and a sentence saying it) into d, which the caller initialised with its width and
+ * text flags; nothing when p gives no start date. --print shows it after the career path. */
+void today_report_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
+                           unsigned hours_per_week, struct progress_date today);
 
 /* The sections --progress adds: time logged (this week, the last 4 weeks, per phase), the
  * timeline, the forecast and the streak, wrapped to `width`. */

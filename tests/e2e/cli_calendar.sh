@@ -5,16 +5,8 @@
 # imports its to-dos and its certification events; --agenda prints one line per item and
 # nothing without a start date.
 set -u
-. "$(dirname "$0")/lib/assert.sh"
-
-GUIDE="${TRAIL_TEST_DATA:?}/today/sundial"
-require_input "$GUIDE/guide.yaml"
-export TRAIL_CONTENT="$GUIDE" LC_ALL=C.UTF-8 TRAIL_NOW=2026-12-07T09:00:00Z TZ=UTC
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export XDG_STATE_HOME="$tmp/state" XDG_CONFIG_HOME="$tmp/config" HOME="$tmp"
-S="$tmp/p.yaml"
-trail() { "$TRAIL_BIN" --state "$S" "$@"; }
+. "$(dirname "$0")/lib/sundial.sh"
+sundial_cli
 
 # No start date: the agenda says nothing and succeeds.
 out=$(trail --agenda 2>&1)

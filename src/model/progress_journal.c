@@ -506,7 +506,7 @@ int progress_event_id_parse(const char *s, uint64_t *id)
 static const char *const kind_words[] = {
     [PROGRESS_EVENT_NOTE] = "note",   [PROGRESS_EVENT_CERT] = "cert",
     [PROGRESS_EVENT_START] = "start", [PROGRESS_EVENT_LOG] = "log",
-    [PROGRESS_EVENT_UNLOG] = "unlog",
+    [PROGRESS_EVENT_UNLOG] = "unlog", [PROGRESS_EVENT_MINE] = "mine",
 };
 
 size_t progress_event_format(const struct progress_event *e, char *buf, size_t size)
@@ -590,8 +590,8 @@ static const char *parse_line(const char *line, size_t len, struct progress_even
     }
     char what[16];
     if (n == 0 || n >= sizeof what) {
-        return "a journal line does not say what happened (a state, note, cert, start, log or "
-               "unlog)";
+        return "a journal line does not say what happened (a state, note, cert, start, mine, log "
+               "or unlog)";
     }
     memcpy(what, w, n);
     what[n] = '\0';
@@ -604,8 +604,8 @@ static const char *parse_line(const char *line, size_t len, struct progress_even
     }
     if (e->kind == PROGRESS_EVENT_STATE) {
         if (progress_state_parse(what, &st) != 0) {
-            return "a journal line does not say what happened (a state, note, cert, start, log "
-                   "or unlog)";
+            return "a journal line does not say what happened (a state, note, cert, start, mine, "
+                   "log or unlog)";
         }
         e->state = (uint8_t)st;
     }

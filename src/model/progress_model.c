@@ -187,6 +187,7 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
         const struct progress_personal *e = progress_personal_lookup(pg, u->id);
         progress_personal_put_back(pg, u,
                                    progress_change_time(pg, e != NULL ? e->changed : 0, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_MINE, u->id, PROGRESS_TODO, 0, 0, now_ms);
         break;
     }
     case PROGRESS_UNDO_EVIDENCE: {

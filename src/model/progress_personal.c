@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "progress_internal.h"
+#include "progress_journal_internal.h"
 #include "progress_reattach.h"
 #include "text.h"
 #include "xalloc.h"
@@ -102,6 +103,7 @@ enum progress_change progress_personal_set(struct progress *p, const char *guide
     const struct progress_personal *e = progress_personal_lookup(pg, id);
     progress_personal_put(pg, id, text, ph, af,
                           progress_change_time(pg, e != NULL ? e->changed : 0, now_ms));
+    progress_journal_record(pg, PROGRESS_EVENT_MINE, id, PROGRESS_TODO, 0, 0, now_ms);
     free(ph);
     free(af);
     p->generation++;

@@ -3,8 +3,9 @@
 # A Markdown plan in the browser at 80x24: its sections and sub-items, o opening an item's link
 # through a recording stub in $BROWSER (one argument, no shell; a javascript: link refused),
 # and the learner's own actions: a adds one after the selected action, marked "mine", ticked
-# with Space, r edits it, D removes it and u brings it back; r on the guide's own action
-# refuses; the plan file is never written, and the same keys work on a YAML guide.
+# with Space, r edits it, D removes it and u brings it back, each an event of the journal; r on
+# the guide's own action refuses; the plan file is never written, and the same keys work on a
+# YAML guide.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -68,6 +69,8 @@ tui_wait "[exit 0]" "q quits"
 out=$("$TRAIL_BIN" --state "$state" --content "$plan" --export markdown)
 expect_contains "$out" "- [x] Practise every day *(mine)*" "the export shows it, ticked and marked"
 expect_contains "$(cat "$state")" "text: Practise every day" "it lives in the progress file"
+mine=$(grep -c ' mine mine/' "$state")
+expect_status 4 "$mine" "adding, rewording, removing and bringing it back are 4 journal events"
 expect_status "$before" "$(sha256sum <"$plan")" "the plan file was never written"
 
 # Any guide: the same keys on a YAML guide's phase.

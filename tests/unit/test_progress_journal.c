@@ -13,6 +13,7 @@
 
 #include "progress.h"
 #include "progress_journal_internal.h"
+#include "progress_personal.h"
 
 #define G "orchard"
 
@@ -85,6 +86,67 @@ static void test_every_change_is_an_event(void **state)
     assert_int_equal(progress_log_time(p, G, "x", PROGRESS_LOG_MAX_MINUTES + 1, t, NULL),
                      PROGRESS_INVALID);
     assert_int_equal(progress_journal_count(progress_find_guide(p, G)), 4);
+    progress_free(p);
+}
+
+/* Adding, rewording, moving and removing an own action, changing the start date, and undoing
+ * each, are events like ticks and notes; they are written and read back as "mine" and "start"
+ * lines. A refused change or one that changes nothing is none. */
+static void test_own_actions_and_start_are_events(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    int64_t t = T("2026-12-06T09:00:00Z");
+    const char *id = "mine/k1";
+    assert_int_equal(progress_personal_set(p, G, id, "plant", NULL, "Dig a test hole", t),
+                     PROGRESS_CHANGED);
+    assert_int_equal(progress_personal_set(p, G, id, NULL, NULL, "Dig two test holes", t + 1),
+                     PROGRESS_CHANGED);
+    assert_int_equal(
+        progress_personal_set(p, G, id, "plant", "plant/dig", "Dig two test holes", t + 2),
+        PROGRESS_CHANGED);
+    assert_int_equal(progress_personal_set(p, G, id, NULL, NULL, NULL, t + 3), PROGRESS_CHANGED);
+    assert_int_equal(progress_personal_set(p, G, id, NULL, NULL, NULL, t + 4), PROGRESS_SAME);
+    assert_int_equal(progress_personal_set(p, G, "k2", "plant", NULL, "no prefix", t + 4),
+                     PROGRESS_INVALID);
+    const struct progress_guide *pg = progress_find_guide(p, G);
+    assert_int_equal(progress_journal_count(pg), 4);
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(progress_journal_at(pg, i)->kind, PROGRESS_EVENT_MINE);
+        assert_string_equal(progress_journal_at(pg, i)->item, id);
+    }
+    struct progress_undone u;
+    assert_true(progress_undo_change(p, G, t + 5, &u)); /* the removal: it is back */
+    pg = progress_find_guide(p, G);
+    assert_int_equal(progress_journal_count(pg), 5);
+    assert_int_equal(progress_journal_at(pg, 4)->kind, PROGRESS_EVENT_MINE);
+    struct progress_date d1 = {2026, 11, 1}, d2 = {2026, 12, 1};
+    progress_set_start(p, G, d1, t + 6);
+    progress_set_start(p, G, d2, t + 7);
+    assert_true(progress_undo_change(p, G, t + 8, &u)); /* back to d1 */
+    pg = progress_find_guide(p, G);
+    assert_int_equal(progress_journal_count(pg), 8);
+    for (size_t i = 5; i < 8; i++) {
+        assert_int_equal(progress_journal_at(pg, i)->kind, PROGRESS_EVENT_START);
+    }
+    /* Written and read back as the same events. */
+    size_t len = 0;
+    char *text = progress_emit(p, &len);
+    assert_non_null(strstr(text, " mine mine/k1\n"));
+    struct diag d = {0};
+    enum progress_parse_status st;
+    struct progress *q = progress_parse("p.yaml", text, len, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.n, 0);
+    const struct progress_guide *b = progress_find_guide(q, G);
+    assert_int_equal(progress_journal_count(b), 8);
+    for (size_t i = 0; i < 8; i++) {
+        assert_int_equal(progress_journal_at(b, i)->kind, progress_journal_at(pg, i)->kind);
+        assert_int_equal(progress_journal_at(b, i)->id, progress_journal_at(pg, i)->id);
+    }
+    free(text);
+    diag_free(&d);
+    progress_free(q);
     progress_free(p);
 }
 
@@ -310,6 +372,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_durations),
         cmocka_unit_test(test_every_change_is_an_event),
+        cmocka_unit_test(test_own_actions_and_start_are_events),
         cmocka_unit_test(test_undo_log),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_split_only_own_shape),

@@ -132,6 +132,16 @@ struct progress_start {
     int64_t changed;
 };
 
+/* The learner's study hours per week for a guide's plan. changed 0: never set; hours 0:
+ * cleared. */
+struct progress_hours {
+    unsigned hours;
+    int64_t changed;
+};
+
+#define PROGRESS_HOURS_MIN 1
+#define PROGRESS_HOURS_MAX 100
+
 /* Where the browser was. changed 0: never saved. The strings are the UI's own (opaque here). */
 struct progress_resume {
     char *screen; /* NULL when never saved */
@@ -218,6 +228,7 @@ enum progress_undone_kind {
     PROGRESS_UNDONE_LOG,
     PROGRESS_UNDONE_PERSONAL, /* a personal action added, edited or removed (progress_personal.h) */
     PROGRESS_UNDONE_EVIDENCE, /* a piece of evidence attached, changed or removed */
+    PROGRESS_UNDONE_HOURS,    /* the hours per week */
 };
 struct progress_undone {
     enum progress_undone_kind kind;
@@ -357,6 +368,15 @@ enum progress_change progress_set_start(struct progress *p, const char *guide_id
 
 /* The guide's start date; false when none is set. */
 bool progress_get_start(const struct progress *p, const char *guide_id, struct progress_date *out);
+
+/* Sets the hours a week the learner gives guide_id's plan: PROGRESS_HOURS_MIN to
+ * PROGRESS_HOURS_MAX, or 0 to clear them (a tombstone). Undoable, and an event of the journal.
+ * PROGRESS_INVALID (nothing changed) for any other number. */
+enum progress_change progress_set_hours(struct progress *p, const char *guide_id, unsigned hours,
+                                        int64_t now_ms);
+
+/* The hours a week set for guide_id, or `fallback` (the configuration's) when none is. */
+unsigned progress_get_hours(const struct progress *p, const char *guide_id, unsigned fallback);
 
 /* Saves the browser's position: screen (a name of the UI's choosing, 1..PROGRESS_RESUME_MAX
  * bytes of UTF-8), item (an item id or NULL) and scroll (0..PROGRESS_SCROLL_MAX). The strings

@@ -220,8 +220,12 @@ static bool emit_evidence(yaml_emitter_t *em, const struct progress_guide *pg)
     return ok;
 }
 
-static bool start_known(const struct progress_guide *pg, const char *key)
+/* An unread start or hours entry is written back while no entry of its own replaces it. */
+static bool other_known(const struct progress_guide *pg, const char *key)
 {
+    if (strcmp(key, "hours_per_week") == 0) {
+        return pg->hours.changed != 0;
+    }
     return strcmp(key, "start") != 0 || pg->start.changed != 0;
 }
 
@@ -232,7 +236,13 @@ static bool emit_start_resume(yaml_emitter_t *em, const struct progress_guide *p
         ok = emit_str(em, "start") && emit_map_start(em) && emit_date(em, "date", pg->start.date) &&
              emit_changed(em, pg->start.changed) && emit_map_end(em);
     }
-    ok = ok && emit_unread(em, pg, &pg->unread_other, start_known);
+    if (ok && pg->hours.changed != 0) {
+        char hours[16];
+        snprintf(hours, sizeof hours, "%u", pg->hours.hours);
+        ok = emit_str(em, "hours_per_week") && emit_map_start(em) && emit_str(em, "hours") &&
+             emit_str(em, hours) && emit_changed(em, pg->hours.changed) && emit_map_end(em);
+    }
+    ok = ok && emit_unread(em, pg, &pg->unread_other, other_known);
     const struct progress_resume *r = &pg->resume;
     if (ok && r->changed != 0 && r->screen != NULL) {
         char scroll[24];

@@ -142,6 +142,12 @@ void progress_put_start(struct progress_guide *pg, struct progress_date date, in
     pg->start.changed = changed;
 }
 
+void progress_put_hours(struct progress_guide *pg, unsigned hours, int64_t changed)
+{
+    pg->hours.hours = hours;
+    pg->hours.changed = changed;
+}
+
 void progress_put_resume(struct progress_guide *pg, const char *screen, const char *item,
                          long scroll, int64_t changed)
 {
@@ -229,6 +235,10 @@ bool progress_guide_drop_void(struct progress_guide *pg)
         memset(&pg->start, 0, sizeof pg->start);
         dropped = true;
     }
+    if (pg->hours.changed != 0 && pg->hours.changed <= pg->reset) {
+        memset(&pg->hours, 0, sizeof pg->hours);
+        dropped = true;
+    }
     if (pg->resume.changed != 0 && pg->resume.changed <= pg->reset) {
         free(pg->resume.screen);
         free(pg->resume.item);
@@ -280,6 +290,7 @@ size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
         lift(&certs[i].changed, reset, &n);
     }
     lift(&pg->start.changed, reset, &n);
+    lift(&pg->hours.changed, reset, &n);
     progress_evidence_lift(pg, reset, &n);
     return n + progress_journal_lift(pg, reset) + progress_personal_lift(pg, reset);
 }
@@ -287,6 +298,7 @@ size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
 int64_t progress_guide_latest(const struct progress_guide *pg)
 {
     int64_t t = pg->start.changed > pg->resume.changed ? pg->start.changed : pg->resume.changed;
+    t = pg->hours.changed > t ? pg->hours.changed : t;
     for (size_t i = 0; i < pg->n_items; i++) {
         t = pg->items[i].changed > t ? pg->items[i].changed : t;
     }
@@ -460,6 +472,10 @@ static bool merge_records(struct progress_guide *og, const struct progress_guide
     }
     if (theirs_wins(og, tg->start.changed, og->start.changed)) {
         og->start = tg->start;
+        changed = true;
+    }
+    if (theirs_wins(og, tg->hours.changed, og->hours.changed)) {
+        og->hours = tg->hours;
         changed = true;
     }
     if (theirs_wins(og, tg->resume.changed, og->resume.changed)) {

@@ -67,13 +67,14 @@ struct progress_guide {
     struct progress_table notes; /* struct progress_note rows, tombstones included */
     struct progress_table certs; /* struct progress_cert rows, tombstones included */
     struct progress_start start;
+    struct progress_hours hours;
     struct progress_resume resume;
     struct progress_extra extra; /* unknown per-guide keys */
     /* Entries a person wrote that could not be understood (a state or a date trail cannot
      * read), kept as written and emitted back in their mapping unless an entry of the same id
      * was set since. */
     struct progress_extra unread_items, unread_notes, unread_certs;
-    struct progress_extra unread_other; /* a start entry, emitted while no start is set */
+    struct progress_extra unread_other; /* a start or hours entry, emitted while none is set */
     struct progress_journal journal;
     /* The learner's own actions, in file order (progress_personal.c). */
     struct progress_personal *personal;
@@ -93,6 +94,7 @@ enum progress_undo_kind {
     PROGRESS_UNDO_LOG,
     PROGRESS_UNDO_PERSONAL,
     PROGRESS_UNDO_EVIDENCE,
+    PROGRESS_UNDO_HOURS,
 };
 
 struct progress_undo {
@@ -105,6 +107,7 @@ struct progress_undo {
     struct progress_date date;          /* START: the date before (year 0: none) */
     struct progress_evidence *evidence; /* EVIDENCE: the piece before (kind NONE: none) */
     uint64_t event;                     /* LOG: the time log to take back */
+    unsigned hours;                     /* HOURS: the hours before (0: none) */
     char *phase, *after;                /* PERSONAL: where it was (text: its text; NULL: none) */
 };
 
@@ -164,6 +167,7 @@ void progress_put_note(struct progress_guide *pg, const char *id, const char *te
 void progress_put_cert(struct progress_guide *pg, const char *id,
                        const struct progress_cert_info *info, int64_t changed);
 void progress_put_start(struct progress_guide *pg, struct progress_date date, int64_t changed);
+void progress_put_hours(struct progress_guide *pg, unsigned hours, int64_t changed);
 void progress_put_resume(struct progress_guide *pg, const char *screen, const char *item,
                          long scroll, int64_t changed);
 

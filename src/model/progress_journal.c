@@ -507,6 +507,7 @@ static const char *const kind_words[] = {
     [PROGRESS_EVENT_NOTE] = "note",   [PROGRESS_EVENT_CERT] = "cert",
     [PROGRESS_EVENT_START] = "start", [PROGRESS_EVENT_LOG] = "log",
     [PROGRESS_EVENT_UNLOG] = "unlog", [PROGRESS_EVENT_MINE] = "mine",
+    [PROGRESS_EVENT_HOURS] = "hours",
 };
 
 size_t progress_event_format(const struct progress_event *e, char *buf, size_t size)
@@ -520,6 +521,8 @@ size_t progress_event_format(const struct progress_event *e, char *buf, size_t s
     const char *item = e->item;
     if (e->kind == PROGRESS_EVENT_LOG) {
         progress_duration_format(e->minutes, dur, sizeof dur);
+    } else if (e->kind == PROGRESS_EVENT_HOURS) {
+        snprintf(dur, sizeof dur, "%u", e->minutes);
     } else if (e->kind == PROGRESS_EVENT_UNLOG) {
         progress_event_id_format(e->ref, ref, sizeof ref);
         item = ref;
@@ -590,8 +593,8 @@ static const char *parse_line(const char *line, size_t len, struct progress_even
     }
     char what[16];
     if (n == 0 || n >= sizeof what) {
-        return "a journal line does not say what happened (a state, note, cert, start, mine, log "
-               "or unlog)";
+        return "a journal line does not say what happened (a state, note, cert, start, hours, "
+               "mine, log or unlog)";
     }
     memcpy(what, w, n);
     what[n] = '\0';
@@ -604,8 +607,8 @@ static const char *parse_line(const char *line, size_t len, struct progress_even
     }
     if (e->kind == PROGRESS_EVENT_STATE) {
         if (progress_state_parse(what, &st) != 0) {
-            return "a journal line does not say what happened (a state, note, cert, start, mine, "
-                   "log or unlog)";
+            return "a journal line does not say what happened (a state, note, cert, start, "
+                   "hours, mine, log or unlog)";
         }
         e->state = (uint8_t)st;
     }
@@ -633,6 +636,18 @@ static const char *parse_line(const char *line, size_t len, struct progress_even
     }
     if (e->kind == PROGRESS_EVENT_START) {
         return NULL; /* what follows (the date set) is for people */
+    }
+    if (e->kind == PROGRESS_EVENT_HOURS) {
+        unsigned h = 0;
+        const char *digit = s;
+        while (digit < end && *digit >= '0' && *digit <= '9' && h <= PROGRESS_HOURS_MAX) {
+            h = h * 10 + (unsigned)(*digit++ - '0');
+        }
+        if (digit == s || digit != end || h > PROGRESS_HOURS_MAX) {
+            return "an hours line does not give the hours a week (0 to 100)";
+        }
+        e->minutes = h;
+        return NULL;
     }
     if (s == end) {
         return "a journal line does not name its item";

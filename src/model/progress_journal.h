@@ -16,8 +16,8 @@
  *       - 2026-12-06T09:20:00.000Z 0e8b7d6c5a4f3e2d done foundation/core-math
  * A line is "TIME [ID] WHAT [DURATION] [ITEM]": TIME an ISO 8601 UTC time or a date, ID 16
  * hex digits (a line without one gets an id made from its text), WHAT one of the state names,
- * note, cert, start, mine (a learner's own action changed), log (with a duration) or unlog
- * (ITEM is then the id of the log). */
+ * note, cert, start, hours (with the hours a week set), mine (a learner's own action changed),
+ * log (with a duration) or unlog (ITEM is then the id of the log). */
 #ifndef TRAIL_PROGRESS_JOURNAL_H
 #define TRAIL_PROGRESS_JOURNAL_H
 
@@ -39,6 +39,7 @@ enum progress_event_kind {
     PROGRESS_EVENT_LOG,   /* minutes: the time logged */
     PROGRESS_EVENT_UNLOG, /* ref: the id of the log taken back */
     PROGRESS_EVENT_MINE,  /* a learner's own action added, reworded, moved or removed */
+    PROGRESS_EVENT_HOURS, /* the hours per week set (minutes: the hours; 0: cleared) */
 };
 
 /* One event. item is the key action, phase or certification id (NULL for START and UNLOG);

@@ -180,6 +180,10 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
         progress_put_start(pg, u->date, progress_change_time(pg, pg->start.changed, now_ms));
         progress_journal_record(pg, PROGRESS_EVENT_START, NULL, PROGRESS_TODO, 0, 0, now_ms);
         break;
+    case PROGRESS_UNDO_HOURS:
+        progress_put_hours(pg, u->hours, progress_change_time(pg, pg->hours.changed, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_HOURS, NULL, PROGRESS_TODO, u->hours, 0, now_ms);
+        break;
     case PROGRESS_UNDO_LOG:
         progress_journal_unlog(pg, u->event, now_ms);
         break;
@@ -209,6 +213,7 @@ static const enum progress_undone_kind undone_kinds[] = {
     [PROGRESS_UNDO_PERSONAL] = PROGRESS_UNDONE_PERSONAL,
     [PROGRESS_UNDO_EVIDENCE] = PROGRESS_UNDONE_EVIDENCE,
     [PROGRESS_UNDO_LOG] = PROGRESS_UNDONE_LOG,
+    [PROGRESS_UNDO_HOURS] = PROGRESS_UNDONE_HOURS,
 };
 
 bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_ms,

@@ -240,6 +240,32 @@ enum progress_change progress_set_start(struct progress *p, const char *guide_id
     return PROGRESS_CHANGED;
 }
 
+enum progress_change progress_set_hours(struct progress *p, const char *guide_id, unsigned hours,
+                                        int64_t now_ms)
+{
+    if (!id_ok(guide_id) ||
+        (hours != 0 && (hours < PROGRESS_HOURS_MIN || hours > PROGRESS_HOURS_MAX))) {
+        return PROGRESS_INVALID;
+    }
+    struct progress_guide *pg = progress_get_guide(p, guide_id);
+    if (pg->hours.hours == hours) {
+        return PROGRESS_SAME;
+    }
+    struct progress_undo u = {
+        .kind = PROGRESS_UNDO_HOURS, .guide_id = xstrdup(guide_id), .hours = pg->hours.hours};
+    progress_undo_push(p, &u);
+    progress_put_hours(pg, hours, progress_change_time(pg, pg->hours.changed, now_ms));
+    progress_journal_record(pg, PROGRESS_EVENT_HOURS, NULL, PROGRESS_TODO, hours, 0, now_ms);
+    p->generation++;
+    return PROGRESS_CHANGED;
+}
+
+unsigned progress_get_hours(const struct progress *p, const char *guide_id, unsigned fallback)
+{
+    const struct progress_guide *pg = p != NULL ? progress_find_guide(p, guide_id) : NULL;
+    return pg != NULL && pg->hours.hours > 0 ? pg->hours.hours : fallback;
+}
+
 bool progress_get_start(const struct progress *p, const char *guide_id, struct progress_date *out)
 {
     const struct progress_guide *pg = progress_find_guide(p, guide_id);

@@ -84,7 +84,8 @@ void progress_schedule_compute(const struct progress *p, const struct guide *g,
                                struct progress_schedule *out)
 {
     memset(out, 0, sizeof *out);
-    out->hours_per_week = hours_per_week;
+    out->hours_per_week = progress_get_hours(p, g->id, hours_per_week);
+    hours_per_week = out->hours_per_week;
     progress_compute_pace(p, g, today, &out->pace);
     if (out->pace.when == PROGRESS_PACE_UNSET || out->pace.when == PROGRESS_PACE_NO_PLAN) {
         return;

@@ -42,14 +42,15 @@ struct progress_window {
 
 struct progress_schedule {
     struct progress_pace pace;       /* when UNSET or NO_PLAN there are no dates below */
-    unsigned hours_per_week;         /* as given; 0 when not set */
+    unsigned hours_per_week;         /* the progress file's, else as given; 0 when neither */
     struct progress_window *windows; /* one per phase (g->n_phases), NULL without dates */
     struct progress_planned *items;  /* every action still to do, by due date, overdue first */
     size_t n_items;
 };
 
-/* Computes the plan of g for `today` with the learner's hours per week (0: not given).
- * Fills *out; free it with progress_schedule_free(). */
+/* Computes the plan of g for `today` with the learner's hours per week: those the progress
+ * file sets for g (progress_set_hours()), else hours_per_week (the configuration's; 0: not
+ * given). Fills *out; free it with progress_schedule_free(). */
 void progress_schedule_compute(const struct progress *p, const struct guide *g,
                                struct progress_date today, unsigned hours_per_week,
                                struct progress_schedule *out);

@@ -316,6 +316,31 @@ static void read_start(struct reader *r, struct progress_guide *pg, const struct
     }
 }
 
+/* "hours_per_week: {hours: 6, changed: ...}", or "hours_per_week: 6" as a person may write it;
+ * null or 0 is a cleared entry. */
+static void read_hours(struct reader *r, struct progress_guide *pg, const struct ydoc_pair *pair)
+{
+    const struct ydoc_node *v = pair->value;
+    const struct ydoc_node *h = v->kind == YDOC_MAP ? ydoc_map_get(v, "hours") : v;
+    const struct ydoc_node *bad = NULL;
+    unsigned hours = 0;
+    char *end = NULL;
+    unsigned long n = h != NULL && scalar_is(h) ? strtoul(h->u.scalar.str, &end, 10) : 0;
+    int64_t t;
+    if (h != NULL && !is_null(h) &&
+        (!scalar_is(h) || end == h->u.scalar.str || *end != '\0' || h->u.scalar.str[0] == '-' ||
+         n > PROGRESS_HOURS_MAX)) {
+        keep_unread(r, &pg->unread_other, pair, h,
+                    "the hours per week are not a whole number "
+                    "from 1 to 100");
+    } else if (!progress_read_changed(pg, v, &t, &bad)) {
+        keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
+    } else {
+        hours = (unsigned)n;
+        progress_put_hours(pg, hours, t);
+    }
+}
+
 static const char *resume_str(struct reader *r, const struct ydoc_node *v, const char *key,
                               bool *ok)
 {
@@ -390,6 +415,8 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
         r->damaged |= r->strict && r->warned;
     } else if (strcmp(k, "start") == 0) {
         read_start(r, pg, pair);
+    } else if (strcmp(k, "hours_per_week") == 0) {
+        read_hours(r, pg, pair);
     } else if (strcmp(k, "resume") == 0) {
         read_resume(r, pg, v);
     } else if (strcmp(k, "personal") == 0 && !is_null(v)) {

@@ -305,6 +305,15 @@ static const struct ui_binding defaults[] = {
      "Today: the week's plan, time, timeline, streak",
      0},
     {"log-time", UI_ACT_LOG_TIME, UI_SCOPE_ANY, {'L'}, "L", NULL, NULL, "Log time spent on it", 0},
+    {"set-hours",
+     UI_ACT_SET_HOURS,
+     UI_SCOPE_ANY,
+     {'H'},
+     "H",
+     NULL,
+     NULL,
+     "Set your hours per week for the plan",
+     0},
 };
 
 #define UI_KEYS_ROWS (sizeof defaults / sizeof defaults[0])

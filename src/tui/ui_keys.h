@@ -46,6 +46,7 @@ enum ui_action {
     UI_ACT_OPEN_LINK,   /* open the selected action's link */
     UI_ACT_TODAY,       /* open Today: this week's plan */
     UI_ACT_LOG_TIME,    /* log time on the subject */
+    UI_ACT_SET_HOURS,   /* the hours per week of the plan */
     UI_ACT_COUNT
 };
 

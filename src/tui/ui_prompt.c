@@ -14,6 +14,7 @@
 #include "ui_edit.h"
 #include "ui_modal.h"
 #include "ui_status.h"
+#include "xalloc.h"
 
 static enum ui_result prompt_key(struct ui *ui, void *data, int key);
 static void prompt_draw(struct ui *ui, void *data);
@@ -67,6 +68,22 @@ void ui_prompt_free(struct ui *ui, struct ui_prompt *p)
         ui_prompt_close(ui);
     }
     view_input_free(&p->input);
+}
+
+static void kept_free(struct ui *ui, void *ptr)
+{
+    ui_prompt_free(ui, ptr);
+    free(ptr);
+}
+
+struct ui_prompt *ui_prompt_kept(struct ui *ui, const void *tag)
+{
+    struct ui_prompt *pr = ui_data(ui, tag);
+    if (pr == NULL) {
+        pr = xcalloc(1, sizeof *pr);
+        ui_data_set(ui, tag, pr, kept_free, false);
+    }
+    return pr;
 }
 
 void ui_prompt_note(struct ui_prompt *p, enum view_role role, const char *fmt, ...)

@@ -40,6 +40,10 @@ void ui_prompt_close(struct ui *ui);
 /* Releases p's text; closes it first when it is the open one. */
 void ui_prompt_free(struct ui *ui, struct ui_prompt *p);
 
+/* The prompt a feature keeps in ui_data() under tag (ui_stack.h), made (empty, closed) the
+ * first time; freed with the feature's state. */
+struct ui_prompt *ui_prompt_kept(struct ui *ui, const void *tag);
+
 /* Sets the note at the right of the prompt line (printf format). */
 void ui_prompt_note(struct ui_prompt *p, enum view_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -28,6 +28,7 @@ void view_today_compute(struct view_today *t, const struct guide *g, const struc
     struct progress *none = p == NULL ? progress_new() : NULL;
     const struct progress *doc = p != NULL ? p : none;
     progress_schedule_compute(doc, g, today, hours_per_week, &t->plan);
+    t->hours_per_week = t->plan.hours_per_week; /* the progress file's, when it sets them */
     progress_forecast_compute(doc, g, today, &t->plan, &t->forecast);
     const struct progress_guide *pg = progress_find_guide(doc, g->id);
     progress_streak_compute(pg, today, &t->streak);
@@ -139,8 +140,7 @@ static void put_week_line(struct view_doc *d, const struct view_today *t)
         dur(t->hours_per_week * 60UL, target, sizeof target);
         snprintf(buf, sizeof buf, "This week: %s logged of %s", logged, target);
     } else {
-        snprintf(buf, sizeof buf,
-                 "This week: %s logged (set hours_per_week in the config file for a target)",
+        snprintf(buf, sizeof buf, "This week: %s logged (H sets your hours per week for a target)",
                  logged);
     }
     line(d, VIEW_ROLE_BODY, buf);

@@ -349,6 +349,59 @@ static void test_start_and_resume(void **state)
     progress_free(q2);
 }
 
+/* The hours per week: 1 to 100 (0 clears), undoable, written and read back, written by hand
+ * as a bare number, refused when not a number of that range (kept as written, with a
+ * warning), merged by the later change, and winning over the configuration's. */
+static void test_hours_per_week(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    assert_int_equal(progress_get_hours(p, G, 7), 7);
+    assert_int_equal(progress_set_hours(p, G, 101, T0), PROGRESS_INVALID);
+    assert_int_equal(progress_set_hours(p, G, 6, T0), PROGRESS_CHANGED);
+    assert_int_equal(progress_set_hours(p, G, 6, T0 + 1), PROGRESS_SAME);
+    assert_int_equal(progress_get_hours(p, G, 7), 6);
+    assert_int_equal(progress_set_hours(p, G, 100, T0 + 2), PROGRESS_CHANGED);
+    struct progress_undone u;
+    assert_true(progress_undo_change(p, G, T0 + 3, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_HOURS);
+    assert_int_equal(progress_get_hours(p, G, 0), 6);
+    char *text = NULL;
+    struct progress *q = round_trip(p, &text);
+    assert_non_null(strstr(text, "hours_per_week:\n      hours: 6\n"));
+    free(text);
+    assert_int_equal(progress_get_hours(q, G, 0), 6);
+    /* Cleared: the configuration's counts again, and the clearing wins a merge. */
+    assert_int_equal(progress_set_hours(q, G, 0, T0 + 10), PROGRESS_CHANGED);
+    assert_int_equal(progress_get_hours(q, G, 7), 7);
+    progress_merge(q, p);
+    assert_int_equal(progress_get_hours(q, G, 7), 7);
+    progress_merge(p, q);
+    assert_int_equal(progress_get_hours(p, G, 7), 7);
+    progress_free(p);
+    progress_free(q);
+
+    const char *hand = "version: 1\nguides:\n  " G ":\n    hours_per_week: 12\n";
+    struct diag d = {0};
+    enum progress_parse_status st;
+    p = progress_parse("t.yaml", hand, strlen(hand), &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(progress_get_hours(p, G, 0), 12);
+    progress_free(p);
+    const char *bad = "version: 1\nguides:\n  " G ":\n    hours_per_week: 101\n";
+    p = progress_parse("t.yaml", bad, strlen(bad), &st, &d);
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.msgs[0].text, "from 1 to 100"));
+    assert_int_equal(progress_get_hours(p, G, 0), 0);
+    size_t len = 0;
+    text = progress_emit(p, &len);
+    assert_non_null(strstr(text, "hours_per_week: 101\n")); /* kept as written */
+    free(text);
+    progress_free(p);
+    diag_free(&d);
+}
+
 static void test_reset_voids_companion(void **state)
 {
     (void)state;
@@ -456,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_cert_round_trip_and_clear),
         cmocka_unit_test(test_bad_entries_skipped),
         cmocka_unit_test(test_start_and_resume),
+        cmocka_unit_test(test_hours_per_week),
         cmocka_unit_test(test_reset_voids_companion),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -94,12 +94,6 @@ static enum ui_result start_prompt(struct ui *ui, struct ui_prompt *pr, enum ui_
     return set_start(ui, date);
 }
 
-static void prompt_free(struct ui *ui, void *ptr)
-{
-    ui_prompt_free(ui, ptr);
-    free(ptr);
-}
-
 enum ui_result ui_home_start_prompt(struct ui *ui, int arg)
 {
     (void)arg;
@@ -108,11 +102,7 @@ enum ui_result ui_home_start_prompt(struct ui *ui, int arg)
         ui_status_set(ui, VIEW_ROLE_ERROR, "Pace needs a progress file.");
         return UI_RES_ALL;
     }
-    struct ui_prompt *pr = ui_data(ui, &date_prompt_tag);
-    if (pr == NULL) {
-        pr = xcalloc(1, sizeof *pr);
-        ui_data_set(ui, &date_prompt_tag, pr, prompt_free, false);
-    }
+    struct ui_prompt *pr = ui_prompt_kept(ui, &date_prompt_tag);
     struct progress_date cur;
     char buf[PROGRESS_DATE_SIZE] = "";
     if (progress_get_start(p, ui->g->id, &cur)) {

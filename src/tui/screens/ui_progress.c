@@ -200,6 +200,16 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
         }
         return;
     }
+    case PROGRESS_UNDONE_HOURS: {
+        unsigned h = progress_get_hours(p, gid, 0);
+        if (h > 0) {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: %u hour%s a week again.", h,
+                          h == 1 ? "" : "s");
+        } else {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the hours per week are cleared again.");
+        }
+        return;
+    }
     case PROGRESS_UNDONE_EVIDENCE: {
         const struct progress_evidence *e =
             u->target != NULL ? progress_evidence_find(p, gid, u->id, u->target) : NULL;

@@ -8,6 +8,7 @@
 #include "ui_today.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +20,9 @@
 #include "view_today.h"
 #include "xalloc.h"
 
-/* The tag of the time log prompt in ui_data(), and what it logs on. */
-static const char log_prompt_tag;
+/* The tags in ui_data() of the time log prompt, the hours prompt, and of "the hours were asked
+ * for" (per guide: asked once a run, when Today first opens on a plan without them). */
+static const char log_prompt_tag, hours_prompt_tag, hours_asked_tag;
 
 struct log_prompt {
     struct ui_prompt prompt; /* first: the prompt's callbacks get it */
@@ -58,6 +60,23 @@ static enum ui_result today_action(struct ui *ui, struct ui_screen *s, enum ui_a
     return UI_RES_ALL;
 }
 
+/* The "asked" flag points at its own tag: nothing to free. */
+static void keep_flag(struct ui *ui, void *ptr)
+{
+    (void)ui;
+    (void)ptr;
+}
+
+/* Whether the guide has a dated plan (a start date) but no hours per week, neither in the
+ * progress file nor in the configuration. */
+static bool plan_lacks_hours(struct ui *ui)
+{
+    const struct progress *p = ui_store_doc(ui);
+    struct progress_date start;
+    return p != NULL && progress_get_start(p, ui->g->id, &start) &&
+           progress_get_hours(p, ui->g->id, ui->opt.hours_per_week) == 0;
+}
+
 enum ui_result ui_today_open(struct ui *ui, int arg)
 {
     (void)arg;
@@ -72,7 +91,67 @@ enum ui_result ui_today_open(struct ui *ui, int arg)
     }
     if (ui_push_kind(ui, "today", SIZE_MAX, "Today") == NULL) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
+        return UI_RES_ALL;
     }
+    if (ui_data(ui, &hours_asked_tag) == NULL && plan_lacks_hours(ui)) {
+        ui_data_set(ui, &hours_asked_tag, (void *)&hours_asked_tag, keep_flag, true);
+        return ui_today_hours(ui, 0);
+    }
+    return UI_RES_ALL;
+}
+
+/* --- Hours per week ------------------------------------------------------------------------ */
+
+static enum ui_result hours_prompt_done(struct ui *ui, struct ui_prompt *pr,
+                                        enum ui_prompt_event ev)
+{
+    if (ev != UI_PROMPT_ACCEPT) {
+        return UI_RES_ALL;
+    }
+    const char *text = view_input_text(&pr->input);
+    text += strspn(text, " ");
+    char *end = NULL;
+    unsigned long h = *text >= '0' && *text <= '9' ? strtoul(text, &end, 10) : 0;
+    end = end != NULL ? end + strspn(end, " ") : NULL;
+    if (end == NULL || *end != '\0' || h < PROGRESS_HOURS_MIN || h > PROGRESS_HOURS_MAX) {
+        ui_prompt_note(pr, VIEW_ROLE_ERROR, "a whole number from %d to %d", PROGRESS_HOURS_MIN,
+                       PROGRESS_HOURS_MAX);
+        return UI_RES_ALL;
+    }
+    ui_prompt_close(ui);
+    enum progress_change ch =
+        progress_set_hours(ui_store_doc(ui), ui->g->id, (unsigned)h, progress_now_ms());
+    if (ch == PROGRESS_SAME) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "The hours per week are unchanged.");
+        return UI_RES_ALL;
+    }
+    if (ch != PROGRESS_CHANGED) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "The hours per week cannot be kept.");
+        return UI_RES_ALL;
+    }
+    ui_status_set(ui, VIEW_ROLE_STATUS,
+                  "%lu hour%s a week: the plan and the week's target follow. "
+                  "u takes it back.",
+                  h, h == 1 ? "" : "s");
+    return UI_RES_ALL | UI_RES_SAVE;
+}
+
+enum ui_result ui_today_hours(struct ui *ui, int arg)
+{
+    (void)arg;
+    struct progress *p = ui_store_doc(ui);
+    if (ui->g == NULL || p == NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "The hours per week need a progress file.");
+        return UI_RES_ALL;
+    }
+    struct ui_prompt *pr = ui_prompt_kept(ui, &hours_prompt_tag);
+    char cur[16] = "";
+    unsigned h = progress_get_hours(p, ui->g->id, ui->opt.hours_per_week);
+    if (h > 0) {
+        snprintf(cur, sizeof cur, "%u", h);
+    }
+    ui_prompt_open(ui, pr, "Hours a week for this plan (1-100): ", cur, hours_prompt_done);
+    view_input_select_all(&pr->input); /* typing replaces the number shown */
     return UI_RES_ALL;
 }
 

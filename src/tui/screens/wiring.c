@@ -77,6 +77,7 @@ static const struct ui_command commands[] = {
     {UI_ACT_TRACK, ui_certform_open},
     {UI_ACT_TODAY, ui_today_open},
     {UI_ACT_LOG_TIME, ui_today_log},
+    {UI_ACT_SET_HOURS, ui_today_hours},
     {UI_ACT_MINE_ADD, ui_mine_add},
     {UI_ACT_MINE_EDIT, ui_mine_edit},
     {UI_ACT_MINE_REMOVE, ui_mine_remove},

@@ -937,10 +937,10 @@ size_t progress_journal_skip(const char *buf, size_t len)
 enum progress_journal_line progress_journal_line_kind(const char *s, const char *e,
                                                       const char **key, size_t *key_len)
 {
-    bool is_key = false;
-    if (e <= s || !journal_shaped(s, e, &is_key)) {
-        return JOURNAL_LINE_OTHER;
+    if (e - s < 4) {
+        return JOURNAL_LINE_OTHER; /* blank: the split takes no other line this short */
     }
+    bool is_key = memcmp(s, "  - ", 4) != 0;
     *key = s + (is_key ? 2 : 4);
     *key_len = (size_t)(e - s) - (is_key ? 3 : 4);
     return is_key ? JOURNAL_LINE_KEY : JOURNAL_LINE_EVENT;

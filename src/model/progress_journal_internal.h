@@ -45,9 +45,10 @@ size_t progress_journal_split(const char *buf, size_t len);
  * else len. Looks at line starts only, so it costs little however long the journal is. */
 size_t progress_journal_skip(const char *buf, size_t len);
 
-/* What a line of the journal's text (from s to e, without its line break) is: a guide's key
- * ("  ID:", *key and *key_len set to the id), an event's line ("  - LINE", *key set to the
- * line), or anything else. */
+/* What a line of the journal's text that progress_journal_split() accepted (from s to e,
+ * without its line break) is: a guide's key ("  ID:", *key and *key_len set to the id), an
+ * event's line ("  - LINE", *key set to the line), or a blank line. The split looked at each
+ * line's shape already: this only tells them apart. */
 enum progress_journal_line { JOURNAL_LINE_OTHER, JOURNAL_LINE_KEY, JOURNAL_LINE_EVENT };
 enum progress_journal_line progress_journal_line_kind(const char *s, const char *e,
                                                       const char **key, size_t *key_len);

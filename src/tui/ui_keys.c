@@ -90,7 +90,7 @@ static const struct ui_binding defaults[] = {
      "u",
      NULL,
      NULL,
-     "Undo a mark, a note, a tracker, the start date, the hours or a log",
+     "Undo a mark, a note, a tracker, a date, hours or a log",
      0},
     {"next-todo",
      UI_ACT_NEXT_TODO,

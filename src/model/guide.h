@@ -72,9 +72,17 @@ struct guide_text {
     const char *text;
 };
 
+/* The evidence an action expects (its `evidence:` list): bit 1 << k for each kind k of
+ * enum progress_evidence_kind (progress_evidence.h), the same order. */
+#define GUIDE_EVIDENCE_PATH       (1u << 1)
+#define GUIDE_EVIDENCE_REPO       (1u << 2)
+#define GUIDE_EVIDENCE_URL        (1u << 3)
+#define GUIDE_EVIDENCE_CREDENTIAL (1u << 4)
+
 struct guide_action {
     const char *id; /* unique in the guide, e.g. "foundation/python-numpy-pandas" */
     const char *text;
+    unsigned evidence; /* GUIDE_EVIDENCE_* bits; 0: none expected */
 };
 
 struct guide_phase {

@@ -402,6 +402,32 @@ static void load_info(struct loader *L, const struct ydoc_node *root)
     }
 }
 
+/* An action's `evidence`: a list of the kinds it expects (a single word is a list of one).
+ * An unknown kind is an error. */
+static unsigned get_evidence(struct loader *L, const struct ydoc_node *v)
+{
+    static const char *const names[] = {"path", "repo", "url", "credential"};
+    if (v == NULL) {
+        return 0;
+    }
+    size_t n = v->kind == YDOC_SEQ ? v->u.seq.n : 1;
+    unsigned bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct ydoc_node *k = v->kind == YDOC_SEQ ? v->u.seq.items[i] : v;
+        unsigned bit = 0;
+        for (unsigned j = 0; k->kind == YDOC_SCALAR && j < 4; j++) {
+            bit = strcmp(k->u.scalar.str, names[j]) == 0 ? 1u << (j + 1) : bit;
+        }
+        if (bit == 0) {
+            report(L, DIAG_ERROR, k,
+                   "'evidence' is a list of path, repo, url and credential (what an action "
+                   "expects as proof)");
+        }
+        bits |= bit;
+    }
+    return bits;
+}
+
 static bool load_actions(struct loader *L, const struct ydoc_node *list, struct guide_phase *ph)
 {
     struct guide *g = L->g;
@@ -411,11 +437,12 @@ static bool load_actions(struct loader *L, const struct ydoc_node *list, struct 
         if (m == NULL) {
             continue;
         }
-        static const char *const k[] = {"id", "text", NULL};
+        static const char *const k[] = {"id", "text", "evidence", NULL};
         check_keys(L, m, k);
         struct guide_action *a = &ph->actions[ph->n_actions];
         a->id = get_id(L, m);
         a->text = get_text(L, m, "text", true);
+        a->evidence = get_evidence(L, ydoc_map_get(m, "evidence"));
         if (a->id != NULL && a->text != NULL) {
             ph->n_actions++;
         }

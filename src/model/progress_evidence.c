@@ -210,6 +210,41 @@ size_t progress_evidence_of(const struct progress *p, const char *guide_id, cons
     return n;
 }
 
+_Static_assert(GUIDE_EVIDENCE_REPO == 1u << PROGRESS_EVIDENCE_REPO &&
+                   GUIDE_EVIDENCE_PATH == 1u << PROGRESS_EVIDENCE_PATH &&
+                   GUIDE_EVIDENCE_URL == 1u << PROGRESS_EVIDENCE_URL &&
+                   GUIDE_EVIDENCE_CREDENTIAL == 1u << PROGRESS_EVIDENCE_CREDENTIAL,
+               "a guide's evidence bits follow the kinds");
+
+bool progress_evidence_missing(const struct progress *p, const char *guide_id,
+                               const struct guide_action *a)
+{
+    if (a->evidence == 0 || progress_get_state(p, guide_id, a->id) != PROGRESS_DONE) {
+        return false;
+    }
+    const struct progress_guide *pg = progress_lookup_guide(p, guide_id);
+    for (size_t i = 0; i < progress_guide_count_evidence(pg); i++) {
+        const struct progress_evidence *e = progress_guide_evidence(pg, i);
+        if (strcmp(e->item, a->id) == 0 && (a->evidence & (1u << e->kind)) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void progress_evidence_expected_words(unsigned bits, char *buf, size_t size)
+{
+    static const char *const words[PROGRESS_EVIDENCE_KIND_COUNT] = {
+        "", "a file or directory", "a repository", "a link", "a credential"};
+    size_t len = 0;
+    buf[0] = '\0';
+    for (unsigned k = 1; k < PROGRESS_EVIDENCE_KIND_COUNT; k++) {
+        if ((bits & (1u << k)) != 0 && len < size) {
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", len > 0 ? " or " : "", words[k]);
+        }
+    }
+}
+
 /* --- The dotfile: reading ----------------------------------------------------------------- */
 
 struct ev_reader {

@@ -40,6 +40,8 @@ enum ui_action {
     UI_ACT_LEFT,      /* open "What's left" */
     UI_ACT_TRACK,     /* the certification tracker's form */
     UI_ACT_SET_START, /* the pace start date */
+    UI_ACT_EVIDENCE,  /* attach, change or remove evidence on the subject */
+    UI_ACT_VERIFY,    /* check every piece of evidence */
     UI_ACT_COUNT
 };
 

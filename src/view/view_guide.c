@@ -18,6 +18,7 @@
 #include "text.h"
 #include "xalloc.h"
 #include "view_chart.h"
+#include "view_evidence.h"
 #include "view_plan.h"
 #include "view_progress.h"
 
@@ -530,6 +531,7 @@ static void action_entry(struct view_doc *d, const struct guide *g, const struct
                       ITEM_INDENT, view_progress_mark(st), view_progress_mark_role(st));
     if (pr != NULL) {
         view_plan_add_note(d, progress_get_note(pr, g->id, a->id), ITEM_INDENT);
+        view_evidence_add(d, pr, g->id, a->id, ITEM_INDENT);
     }
     view_doc_end_item(d);
 }
@@ -596,6 +598,7 @@ void view_guide_certs(struct view_doc *d, const struct guide *g, const struct pr
         view_doc_add_text(d, VIEW_ROLE_HEADING, name, 1, NULL, VIEW_ROLE_HEADING);
         view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 3, NULL, VIEW_ROLE_DIM);
         cert_status(d, g, c, pr, 3);
+        view_evidence_add(d, pr, g->id, c->id, 3);
         view_doc_end_item(d);
         free(name);
     }
@@ -613,6 +616,7 @@ void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
     cert_status(d, g, c, pr, 0);
     if (pr != NULL) {
         view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 0);
+        view_evidence_add(d, pr, g->id, c->id, 0);
     }
     view_doc_add_blank(d);
     view_doc_add_text(d, VIEW_ROLE_BODY, c->description, 0, NULL, VIEW_ROLE_BODY);

@@ -15,8 +15,9 @@
 #define G "ml-engineer"
 
 /* A small guide: phase "a" with 3 actions, phase "b" with 2, phase "c" with none. */
-static struct guide_action actions_a[] = {{"a/1", "One"}, {"a/2", "Two"}, {"a/3", "Three"}};
-static struct guide_action actions_b[] = {{"b/1", "Four"}, {"b/2", "Five"}};
+static struct guide_action actions_a[] = {
+    {"a/1", "One", 0}, {"a/2", "Two", 0}, {"a/3", "Three", 0}};
+static struct guide_action actions_b[] = {{"b/1", "Four", 0}, {"b/2", "Five", 0}};
 static struct guide_phase phases[] = {
     {.id = "a", .title = "Phase A", .actions = actions_a, .n_actions = 3},
     {.id = "b", .title = "Phase B", .actions = actions_b, .n_actions = 2},

@@ -17,13 +17,13 @@
 #define G  "ml-engineer"
 #define T0 1764138612345LL
 
-static struct guide_action a1[] = {{"f/1", "Master Python"},
-                                   {"f/2", "Learn Git"},
-                                   {"f/3", "Refresh math"},
-                                   {"f/4", "Build projects"},
-                                   {"f/5", "Complete a course"}};
-static struct guide_action a2[] = {{"s/1", "Learn PyTorch"}, {"s/2", "Study CNNs"}};
-static struct guide_action a3[] = {{"p/1", "Learn Docker"}};
+static struct guide_action a1[] = {{"f/1", "Master Python", 0},
+                                   {"f/2", "Learn Git", 0},
+                                   {"f/3", "Refresh math", 0},
+                                   {"f/4", "Build projects", 0},
+                                   {"f/5", "Complete a course", 0}};
+static struct guide_action a2[] = {{"s/1", "Learn PyTorch", 0}, {"s/2", "Study CNNs", 0}};
+static struct guide_action a3[] = {{"p/1", "Learn Docker", 0}};
 static struct guide_phase phases[] = {
     {.id = "f",
      .title = "Foundation",

@@ -22,11 +22,11 @@
 #define G "ml-engineer"
 
 static struct guide_action actions_a[] = {
-    {"a/1", "Master Python (NumPy, Pandas)"},
-    {"a/2", "Learn *Git*"},
-    {"a/3", "Evil \x1b]0;title\x07 \"quoted\" \xc2\x9b text"},
+    {"a/1", "Master Python (NumPy, Pandas)", 0},
+    {"a/2", "Learn *Git*", 0},
+    {"a/3", "Evil \x1b]0;title\x07 \"quoted\" \xc2\x9b text", 0},
 };
-static struct guide_action actions_b[] = {{"b/1", "Deploy"}, {"b/2", "Monitor"}};
+static struct guide_action actions_b[] = {{"b/1", "Deploy", 0}, {"b/2", "Monitor", 0}};
 static struct guide_phase phases[] = {
     {.id = "a", .title = "Foundation", .actions = actions_a, .n_actions = 3},
     {.id = "b", .title = "Production", .actions = actions_b, .n_actions = 2},

@@ -19,8 +19,8 @@
 
 #define G "keeper"
 
-static struct guide_action acts_a[] = {{"a/1", "Learn Git"}, {"a/2", "Learn \x1b[31mPython"}};
-static struct guide_action acts_b[] = {{"b/1", "Deploy"}, {"b/2", "Monitor"}};
+static struct guide_action acts_a[] = {{"a/1", "Learn Git", 0}, {"a/2", "Learn \x1b[31mPython", 0}};
+static struct guide_action acts_b[] = {{"b/1", "Deploy", 0}, {"b/2", "Monitor", 0}};
 static struct guide_phase phases[] = {
     {.id = "a",
      .title = "Basics",

@@ -40,6 +40,7 @@ struct help_layout {
     int cols; /* 1, or 2 when one column does not fit (each help then cut to one row) */
     int w, h; /* the box */
     int y0, x0;
+    bool hint; /* room for the closing hint */
 };
 
 static bool listed(const struct ui_binding *b, unsigned scope)
@@ -48,8 +49,8 @@ static bool listed(const struct ui_binding *b, unsigned scope)
 }
 
 /* One column as wide as the longest help needs (wrapped when the terminal is narrower),
- * between the header and the footer when it fits there, else over them; two columns when even
- * the whole height is too short. */
+ * between the header and the footer when it fits there, else over them (without the closing
+ * hint if need be); two columns when even the whole height is too short. */
 static void help_layout(const struct ui *ui, unsigned scope, struct help_layout *l)
 {
     int longest = 0;
@@ -73,12 +74,17 @@ static void help_layout(const struct ui *ui, unsigned scope, struct help_layout 
     }
     /* Rows: the top border, the keys, a blank, the closing hint, the bottom border. */
     l->cols = 1;
+    l->hint = true;
     l->h = l->rows + 4;
     if (l->h <= ui->rows - 2) {
         l->y0 = 1 + (ui->rows - 2 - l->h) / 2;
     } else if (l->rows + 3 <= ui->rows) {
         l->h = l->rows + 3; /* over the header and the footer, without the blank */
         l->y0 = (ui->rows - l->h) / 2;
+    } else if (l->rows + 2 <= ui->rows) {
+        l->h = l->rows + 2; /* and without the closing hint: one column is still readable */
+        l->y0 = (ui->rows - l->h) / 2;
+        l->hint = false;
     } else {
         l->cols = 2;
         l->rows = (l->n + 1) / 2;
@@ -124,7 +130,7 @@ static void help_draw(struct ui *ui, void *data)
     x += ui_draw_text(l.y0, x, " Keys: ", 7, l.w - 4, title);
     x += ui_draw_untrusted(ui, l.y0, x, ui_top(ui)->ops->name, l.x0 + l.w - 4 - x, title);
     ui_draw_text(l.y0, x, " ", 1, 1, title);
-    int last = l.y0 + l.h - 2; /* the closing hint's row */
+    int last = l.y0 + l.h - (l.hint ? 2 : 1); /* the closing hint's row, or the bottom border */
     int per_col = l.rows > 0 ? l.rows : 1, col_w = (l.w - 4) / l.cols, y = l.y0 + 1, col = 0;
     for (size_t i = 0; i < ui_keys_count(ui->keys); i++) {
         const struct ui_binding *b = ui_keys_at(ui->keys, i);
@@ -142,8 +148,10 @@ static void help_draw(struct ui *ui, void *data)
                           l.cols == 1);
     }
     const char *close = "Press any key to close this help";
-    ui_draw_text(last, l.x0 + 2, close, strlen(close), l.w - 4,
-                 ui_theme_attr(&ui->theme, VIEW_ROLE_DIM));
+    if (l.hint) {
+        ui_draw_text(last, l.x0 + 2, close, strlen(close), l.w - 4,
+                     ui_theme_attr(&ui->theme, VIEW_ROLE_DIM));
+    }
 }
 
 static enum ui_result help_key(struct ui *ui, void *data, int key)

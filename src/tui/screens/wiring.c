@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui_certform.h"
+#include "ui_evidence.h"
 #include "ui_help.h"
 #include "ui_home.h"
 #include "ui_left.h"
@@ -73,6 +74,8 @@ static const struct ui_command commands[] = {
     {UI_ACT_SET_START, ui_home_start_prompt},
     {UI_ACT_NOTE, ui_note_edit},
     {UI_ACT_TRACK, ui_certform_open},
+    {UI_ACT_EVIDENCE, ui_evidence_form},
+    {UI_ACT_VERIFY, ui_evidence_verify},
 };
 
 /* After the first frame: the career path (an error in it shows the error screen), what the

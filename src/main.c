@@ -964,9 +964,13 @@ static unsigned parts_for(enum mode mode)
     case MODE_SEARCH:
     case MODE_CHECK:
         return GUIDE_PART_ALL;
+    case MODE_NOTE: /* of guide.yaml, these need only the guide's id */
+        return GUIDE_PART_HEAD | GUIDE_PART_PATH | GUIDE_PART_CERTS;
+    case MODE_MARK:
+    case MODE_UNDO:
+        return GUIDE_PART_HEAD | GUIDE_PART_PATH;
     case MODE_PROGRESS:
     case MODE_EXPORT:
-    case MODE_NOTE:
     case MODE_LIST_IDS:
     case MODE_ATTACH:
     case MODE_DETACH:
@@ -977,8 +981,6 @@ static unsigned parts_for(enum mode mode)
     case MODE_START:
     case MODE_IMPORT:
     case MODE_RESTORE:
-    case MODE_MARK:
-    case MODE_UNDO:
     case MODE_STATUS:
     case MODE_MERGE_FILE:
     case MODE_BROWSE:

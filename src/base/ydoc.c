@@ -40,6 +40,7 @@ struct builder {
     size_t top, cap;
     size_t nodes;
     unsigned documents;
+    const char *const *head; /* ydoc_load_file_head(): stop once the root has these keys */
 };
 
 const char *ydoc_kind_name(enum ydoc_kind kind)
@@ -417,11 +418,32 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p, struc
     free(buf);
 }
 
-static struct ydoc *parse_source(const char *file, struct source *src, struct diag *d)
+/* For ydoc_load_file_head(): true when the root mapping is open with no pair half read and
+ * holds a value for every key of b->head. */
+static bool head_complete(const struct builder *b)
+{
+    if (b->depth != 1 || b->frames[0].node->kind != YDOC_MAP ||
+        (b->top - b->frames[0].first) % 2 != 0) {
+        return false;
+    }
+    for (const char *const *k = b->head; *k != NULL; k++) {
+        bool found = false;
+        for (size_t i = b->frames[0].first; !found && i < b->top; i += 2) {
+            found = b->stack[i]->kind == YDOC_SCALAR && strcmp(b->stack[i]->u.scalar.str, *k) == 0;
+        }
+        if (!found) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static struct ydoc *parse_source(const char *file, struct source *src, const char *const *head,
+                                 struct diag *d)
 {
     struct ydoc *doc = xcalloc(1, sizeof *doc);
     doc->file = xstrdup(file);
-    struct builder b = {.doc = doc, .d = d};
+    struct builder b = {.doc = doc, .d = d, .head = head};
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory while parsing");
@@ -446,6 +468,10 @@ static struct ydoc *parse_source(const char *file, struct source *src, struct di
         if (on_event(&b, &ev) < 0) {
             rc = -1;
         }
+        if (rc == 0 && head != NULL && head_complete(&b)) {
+            rc = on_close(&b, &ev); /* the root with the pairs read so far */
+            done = 1;
+        }
         yaml_event_delete(&ev);
         if (done || rc < 0) {
             break;
@@ -467,7 +493,7 @@ struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct di
         return NULL;
     }
     struct source src = {.buf = buf != NULL ? buf : "", .len = len, .fd = -1};
-    return parse_source(file, &src, d);
+    return parse_source(file, &src, NULL, d);
 }
 
 char *ydoc_read_fd(int fd, size_t hint, size_t *len)
@@ -499,7 +525,7 @@ char *ydoc_read_fd(int fd, size_t hint, size_t *len)
     return buf;
 }
 
-struct ydoc *ydoc_load_file(const char *path, struct diag *d)
+static struct ydoc *load_file(const char *path, const char *const *head, struct diag *d)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
@@ -518,9 +544,19 @@ struct ydoc *ydoc_load_file(const char *path, struct diag *d)
         return NULL;
     }
     struct source src = {.fd = fd};
-    struct ydoc *doc = parse_source(path, &src, d);
+    struct ydoc *doc = parse_source(path, &src, head, d);
     close(fd);
     return doc;
+}
+
+struct ydoc *ydoc_load_file(const char *path, struct diag *d)
+{
+    return load_file(path, NULL, d);
+}
+
+struct ydoc *ydoc_load_file_head(const char *path, const char *const *keys, struct diag *d)
+{
+    return load_file(path, keys, d);
 }
 
 void ydoc_free(struct ydoc *doc)

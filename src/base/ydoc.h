@@ -65,6 +65,13 @@ struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct di
 /* Reads and parses a file (at most YDOC_MAX_FILE_SIZE bytes). NULL with an error on failure. */
 struct ydoc *ydoc_load_file(const char *path, struct diag *d);
 
+/* ydoc_load_file() reading only as far as it must: it stops once the top-level mapping has a
+ * value for each of keys (NULL-terminated). The root then holds the pairs read so far, and what
+ * follows is neither read into the tree nor checked: for a command that needs a document's
+ * first keys only (trail done needs guide.yaml's format and id). Without them all, the whole
+ * file is read, as ydoc_load_file() does. */
+struct ydoc *ydoc_load_file_head(const char *path, const char *const *keys, struct diag *d);
+
 void ydoc_free(struct ydoc *doc);
 
 /* Reads fd (a file, a pipe) to its end, at most YDOC_MAX_FILE_SIZE + 1 bytes, so that a caller

@@ -21,13 +21,17 @@
 #define GUIDE_FORMAT_VERSION 1
 #define GUIDE_MAX_ID         128 /* bytes in an id */
 
-/* The parts of a guide, one file each. GUIDE_PART_INFO (guide.yaml) is always loaded. */
+/* The parts of a guide, one file each. GUIDE_PART_INFO (guide.yaml) is always loaded, or, when
+ * GUIDE_PART_HEAD is asked for instead, only guide.yaml's format and id (read up to them and no
+ * further: the rest of guide.yaml is neither read nor checked), for a command that needs no
+ * more (trail done ID). */
 enum guide_part {
     GUIDE_PART_INFO = 1u << 0,
     GUIDE_PART_PATH = 1u << 1,
     GUIDE_PART_CERTS = 1u << 2,
     GUIDE_PART_FAQ = 1u << 3,
     GUIDE_PART_ALL = 0xfu,
+    GUIDE_PART_HEAD = 1u << 4,
 };
 
 enum guide_level {

@@ -348,13 +348,10 @@ static void load_overview(struct loader *L, const struct ydoc_node *list)
     }
 }
 
-static void load_info(struct loader *L, const struct ydoc_node *root)
+/* guide.yaml's format and id (GUIDE_PART_HEAD); -1 when the format is newer than ours. */
+static int load_head(struct loader *L, const struct ydoc_node *root)
 {
-    static const char *const keys[] = {"format", "id",    "title",    "short_title",
-                                       "intro",  "stats", "overview", "call_to_action",
-                                       NULL};
     struct guide *g = L->g;
-    check_keys(L, root, keys);
     long format;
     int r = get_int(L, root, "format", 1, 1000000, &format);
     if (r == 0) {
@@ -363,7 +360,7 @@ static void load_info(struct loader *L, const struct ydoc_node *root)
         report(L, DIAG_ERROR, ydoc_map_get(root, "format"),
                "format %ld is newer than this trail understands (%d); upgrade trail", format,
                GUIDE_FORMAT_VERSION);
-        return;
+        return -1;
     }
     g->id = get_text(L, root, "id", true);
     char q[64];
@@ -371,6 +368,19 @@ static void load_info(struct loader *L, const struct ydoc_node *root)
         report(L, DIAG_ERROR, ydoc_map_get(root, "id"),
                "guide id '%s' must be lowercase letters, digits, '-', '_', '.' or '/'",
                quoted(g->id, q, sizeof q));
+    }
+    return 0;
+}
+
+static void load_info(struct loader *L, const struct ydoc_node *root)
+{
+    static const char *const keys[] = {"format", "id",    "title",    "short_title",
+                                       "intro",  "stats", "overview", "call_to_action",
+                                       NULL};
+    struct guide *g = L->g;
+    check_keys(L, root, keys);
+    if (load_head(L, root) < 0) {
+        return;
     }
     g->title = get_text(L, root, "title", true);
     g->short_title = get_text(L, root, "short_title", false);
@@ -546,6 +556,7 @@ static void load_faq(struct loader *L, const struct ydoc_node *root)
 static void clear_part(struct guide *g, enum guide_part part)
 {
     switch (part) {
+    case GUIDE_PART_HEAD:
     case GUIDE_PART_INFO:
         break;
     case GUIDE_PART_PATH:
@@ -568,7 +579,9 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
     struct loader L = {.g = g, .d = d, .file = arena_strdup(&g->arena, path)};
     free(path);
     size_t ids_before = guide_ids_count(g->ids);
-    struct ydoc *doc = ydoc_load_file(L.file, d);
+    static const char *const head_keys[] = {"format", "id", NULL};
+    struct ydoc *doc = part == GUIDE_PART_HEAD ? ydoc_load_file_head(L.file, head_keys, d)
+                                               : ydoc_load_file(L.file, d);
     if (doc == NULL) {
         return -1;
     }
@@ -577,6 +590,9 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
         L.errors++;
     } else if (want_map(&L, doc->root, "the top level") != NULL) {
         switch (part) {
+        case GUIDE_PART_HEAD:
+            load_head(&L, doc->root);
+            break;
         case GUIDE_PART_INFO:
             load_info(&L, doc->root);
             break;
@@ -651,7 +667,11 @@ struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
         guide_free(g);
         return NULL;
     }
-    if (guide_load_parts(g, parts | GUIDE_PART_INFO, d) < 0) {
+    /* guide.yaml whole, or its format and id only when that is all the caller asked of it. */
+    unsigned first =
+        (parts & GUIDE_PART_HEAD) && !(parts & GUIDE_PART_INFO) ? GUIDE_PART_HEAD : GUIDE_PART_INFO;
+    if ((first == GUIDE_PART_HEAD && load_part(g, GUIDE_PART_HEAD, d) < 0) ||
+        guide_load_parts(g, (parts & GUIDE_PART_ALL) | (first & GUIDE_PART_INFO), d) < 0) {
         guide_free(g);
         return NULL;
     }

@@ -78,6 +78,7 @@ const char *guide_part_file(enum guide_part part)
 {
     switch (part) {
     case GUIDE_PART_INFO:
+    case GUIDE_PART_HEAD:
         return "guide.yaml";
     case GUIDE_PART_PATH:
         return "career-path.yaml";

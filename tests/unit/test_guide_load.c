@@ -228,6 +228,57 @@ static void test_duplicate_id_across_files(void **state)
     tmp_remove(&t);
 }
 
+/* Loads guide.yaml `info` alone with GUIDE_PART_HEAD: NULL or the guide. */
+static struct guide *load_head_of(const char *info, struct diag *d)
+{
+    struct tmpguide t;
+    tmp_make(&t);
+    write_file(t.dir, "guide.yaml", info, strlen(info));
+    struct guide *g = guide_load(t.dir, GUIDE_PART_HEAD, d);
+    tmp_remove(&t);
+    return g;
+}
+
+/* load_head_of() refuses info with the error what at line:col of guide.yaml. */
+static void expect_head_error(const char *info, unsigned line, unsigned col, const char *what)
+{
+    struct diag d = {0};
+    assert_null(load_head_of(info, &d));
+    assert_error_at(&d, "guide.yaml", line, col, what);
+    diag_free(&d);
+}
+
+/* GUIDE_PART_HEAD reads guide.yaml's format and id and stops there: what follows them is not
+ * read (a mistake there is no error), but the format and the id are still checked. */
+static void test_head_only(void **state)
+{
+    (void)state;
+    struct diag d = {0};
+    const char *later_mistake = "format: 1\nid: sample\ntitle: [not, a, string]\nnonsense: {\n";
+    struct guide *g = load_head_of(later_mistake, &d);
+    assert_non_null(g);
+    assert_string_equal(g->id, "sample");
+    assert_null(g->title);
+    assert_true((g->loaded & GUIDE_PART_HEAD) != 0);
+    assert_int_equal(g->loaded & GUIDE_PART_INFO, 0);
+    assert_int_equal(d.errors, 0);
+    guide_free(g);
+    /* The whole of guide.yaml still reads and checks it all. */
+    struct tmpguide t;
+    tmp_make(&t);
+    write_file(t.dir, "guide.yaml", later_mistake, strlen(later_mistake));
+    assert_null(guide_load(t.dir, GUIDE_PART_INFO, &d));
+    assert_true(d.errors > 0);
+    tmp_remove(&t);
+    diag_free(&d);
+
+    expect_head_error("format: 7\nid: sample\n", 1, 9, "newer than this trail understands");
+    expect_head_error("id: Not Valid\nformat: 1\n", 1, 5, "guide id 'Not Valid' must be");
+    expect_head_error("format: 1\ntitle: No id\n", 1, 1, "missing required key 'id'");
+    /* A key given twice before the stop is still a duplicate. */
+    expect_head_error("format: 1\nformat: 1\nid: sample\n", 2, 1, "duplicate key 'format'");
+}
+
 static void test_failed_part_is_rolled_back(void **state)
 {
     (void)state;
@@ -437,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_missing_key),
         cmocka_unit_test(test_empty_text),
         cmocka_unit_test(test_duplicate_id_across_files),
+        cmocka_unit_test(test_head_only),
         cmocka_unit_test(test_failed_part_is_rolled_back),
         cmocka_unit_test(test_unknown_key_warns),
         cmocka_unit_test(test_wrong_number_and_format),

@@ -98,15 +98,8 @@ static void put_link(FILE *out, const char *text, const char *url)
 static const char *item_text(const struct guide *g, const char *id)
 {
     const struct guide_action *a = guide_find_action(g, id, NULL);
-    if (a != NULL) {
-        return a->text;
-    }
-    for (size_t i = 0; i < g->n_certs; i++) {
-        if (strcmp(g->certs[i].id, id) == 0) {
-            return g->certs[i].name;
-        }
-    }
-    return id;
+    const struct guide_cert *c = a == NULL ? guide_find_cert(g, id) : NULL;
+    return a != NULL ? a->text : c != NULL ? c->name : id;
 }
 
 /* A project's name: its description, else the last part of its link or path. */

@@ -171,6 +171,8 @@ unsigned guide_adopt_parts(struct guide *g, struct guide *from);
 
 /* Lookups by id; NULL when absent (or the part is not loaded). */
 const struct guide_phase *guide_find_phase(const struct guide *g, const char *id);
+/* The certification of that id, or NULL. Borrowed from g. */
+const struct guide_cert *guide_find_cert(const struct guide *g, const char *id);
 const struct guide_action *guide_find_action(const struct guide *g, const char *id,
                                              const struct guide_phase **phase);
 

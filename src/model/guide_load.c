@@ -60,16 +60,6 @@ static const char *quoted(const char *s, char *buf, size_t size)
     return buf;
 }
 
-static bool is_null(const struct ydoc_node *n)
-{
-    if (n->kind != YDOC_SCALAR || !n->u.scalar.plain) {
-        return false;
-    }
-    const char *s = n->u.scalar.str;
-    return n->u.scalar.len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-           strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
-}
-
 static bool is_blank(const char *s)
 {
     for (; *s != '\0'; s++) {
@@ -103,7 +93,7 @@ static const struct ydoc_node *want_map(struct loader *L, const struct ydoc_node
 {
     if (node->kind != YDOC_MAP) {
         report(L, DIAG_ERROR, node, "%s must be a mapping, not %s", what,
-               is_null(node) ? "empty" : ydoc_kind_name(node->kind));
+               ydoc_is_null(node) ? "empty" : ydoc_kind_name(node->kind));
         return NULL;
     }
     return node;
@@ -124,7 +114,7 @@ static const char *get_text(struct loader *L, const struct ydoc_node *map, const
         report(L, DIAG_ERROR, v, "'%s' must be a string, not %s", key, ydoc_kind_name(v->kind));
         return NULL;
     }
-    if (is_null(v) || is_blank(v->u.scalar.str)) {
+    if (ydoc_is_null(v) || is_blank(v->u.scalar.str)) {
         report(L, DIAG_ERROR, v, "'%s' must not be empty", key);
         return NULL;
     }
@@ -234,7 +224,7 @@ static const struct ydoc_node *get_list(struct loader *L, const struct ydoc_node
     }
     if (v->kind != YDOC_SEQ) {
         report(L, DIAG_ERROR, v, "'%s' must be a list, not %s", key,
-               is_null(v) ? "empty" : ydoc_kind_name(v->kind));
+               ydoc_is_null(v) ? "empty" : ydoc_kind_name(v->kind));
         return NULL;
     }
     if (v->u.seq.n == 0) {

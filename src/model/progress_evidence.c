@@ -260,13 +260,6 @@ static bool scalar_is(const struct ydoc_node *n)
     return n != NULL && n->kind == YDOC_SCALAR;
 }
 
-static bool is_null(const struct ydoc_node *n)
-{
-    return scalar_is(n) && n->u.scalar.plain &&
-           (n->u.scalar.len == 0 || strcmp(n->u.scalar.str, "~") == 0 ||
-            strcmp(n->u.scalar.str, "null") == 0);
-}
-
 /* An entry that cannot be understood: a warning, and the entry kept as written under its item
  * (item NULL: pair is the item's whole entry); an error and the entry skipped when strict. */
 static void keep_unread(struct ev_reader *r, const struct ydoc_node *item,
@@ -301,7 +294,7 @@ static bool read_text(const struct ydoc_node *v, const char *key, const char **o
 {
     const struct ydoc_node *n = v->kind == YDOC_MAP ? ydoc_map_get(v, key) : NULL;
     *out = NULL;
-    if (n == NULL || is_null(n)) {
+    if (n == NULL || ydoc_is_null(n)) {
         return true;
     }
     if (!scalar_is(n) || !progress_evidence_text_ok(n->u.scalar.str, true)) {
@@ -325,7 +318,7 @@ static bool read_kind(const struct ydoc_node *v, const char *target,
                       enum progress_evidence_kind *kind, const struct ydoc_node **bad)
 {
     const struct ydoc_node *k = v->kind == YDOC_MAP ? ydoc_map_get(v, "kind") : v;
-    if (k == NULL || is_null(k)) {
+    if (k == NULL || ydoc_is_null(k)) {
         *kind = looks_like_url(target) ? PROGRESS_EVIDENCE_URL : PROGRESS_EVIDENCE_PATH;
         return true;
     }
@@ -418,7 +411,7 @@ bool progress_evidence_read(struct progress *p, struct progress_guide *pg, const
 {
     struct ev_reader r = {
         .p = p, .pg = pg, .file = file, .d = d, .strict = strict, .warned = warned};
-    if (is_null(v)) {
+    if (ydoc_is_null(v)) {
         return true;
     }
     if (v->kind != YDOC_MAP) {
@@ -427,7 +420,7 @@ bool progress_evidence_read(struct progress *p, struct progress_guide *pg, const
     }
     for (size_t i = 0; i < v->u.map.n; i++) {
         const struct ydoc_pair *ip = &v->u.map.pairs[i];
-        if (is_null(ip->value)) {
+        if (ydoc_is_null(ip->value)) {
             continue;
         }
         if (ip->key->u.scalar.len == 0 || ip->value->kind != YDOC_MAP) {

@@ -124,14 +124,6 @@ static bool scalar_is(const struct ydoc_node *n)
     return n != NULL && n->kind == YDOC_SCALAR;
 }
 
-/* An empty value ("items:" with nothing after it, "~", "null"): an empty mapping to a person. */
-static bool is_null(const struct ydoc_node *n)
-{
-    return scalar_is(n) && n->u.scalar.plain &&
-           (n->u.scalar.len == 0 || strcmp(n->u.scalar.str, "~") == 0 ||
-            strcmp(n->u.scalar.str, "null") == 0);
-}
-
 static void extra_add(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair)
 {
     progress_extra_add(&r->p->arena, e, pair);
@@ -299,7 +291,7 @@ static void read_start(struct reader *r, struct progress_guide *pg, const struct
     const struct ydoc_node *bad = NULL;
     struct progress_date d = {0};
     int64_t t;
-    if (date != NULL && !is_null(date) &&
+    if (date != NULL && !ydoc_is_null(date) &&
         (!scalar_is(date) || progress_date_parse(date->u.scalar.str, &d) != 0)) {
         keep_unread(r, &pg->unread_other, pair, date,
                     "the start date is not a real date written YYYY-MM-DD");
@@ -368,7 +360,7 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
 {
     const char *k = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
-    if ((strcmp(k, "notes") == 0 || strcmp(k, "certifications") == 0) && is_null(v)) {
+    if ((strcmp(k, "notes") == 0 || strcmp(k, "certifications") == 0) && ydoc_is_null(v)) {
         return true; /* "notes:" with nothing under it */
     }
     if (strcmp(k, "notes") == 0 && companion_map(r, v, "notes")) {
@@ -404,7 +396,7 @@ static void read_guide_value(struct reader *r, const char *id, const struct ydoc
         pg->reset = 0;
     }
     const struct ydoc_node *items = ydoc_map_get(v, "items");
-    if (is_null(items)) {
+    if (ydoc_is_null(items)) {
         items = NULL;
     }
     if (items != NULL && items->kind != YDOC_MAP) {
@@ -427,7 +419,7 @@ static void read_guide(struct reader *r, const struct ydoc_pair *pair)
 {
     const char *id = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
-    if (id[0] != '\0' && is_null(v)) {
+    if (id[0] != '\0' && ydoc_is_null(v)) {
         progress_get_guide(r->p, id); /* "my-guide:" with nothing under it yet */
         return;
     }
@@ -504,7 +496,7 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
         *status = PROGRESS_PARSE_NEWER;
     }
     const struct ydoc_node *guides = ydoc_map_get(root, "guides");
-    if (is_null(guides)) {
+    if (ydoc_is_null(guides)) {
         guides = NULL;
     }
     if (guides != NULL && guides->kind != YDOC_MAP) {

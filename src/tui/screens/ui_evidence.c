@@ -139,15 +139,8 @@ static enum ui_result target_done(struct ui *ui, struct ui_prompt *pr, enum ui_p
 static const char *evidence_subject(const struct guide *g, const char *id)
 {
     const struct guide_action *a = guide_find_action(g, id, NULL);
-    if (a != NULL) {
-        return a->text;
-    }
-    for (size_t i = 0; i < g->n_certs; i++) {
-        if (strcmp(g->certs[i].id, id) == 0) {
-            return g->certs[i].name;
-        }
-    }
-    return NULL;
+    const struct guide_cert *c = a == NULL ? guide_find_cert(g, id) : NULL;
+    return a != NULL ? a->text : c != NULL ? c->name : NULL;
 }
 
 enum ui_result ui_evidence_form(struct ui *ui, int arg)

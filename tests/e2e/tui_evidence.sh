@@ -40,6 +40,8 @@ start() { # NAME
 }
 
 trail_cli done basics/trim-wicks >/dev/null
+expect_contains "$(trail_cli --progress --left)" "Done, evidence still expected" \
+    "--progress --left lists it too"
 start one
 tui_keys w End
 tui_wait "Done, evidence still expected" "What's left lists the done action without its repository"

@@ -65,19 +65,20 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 find_program(TRAIL_DPKG_SHLIBDEPS dpkg-shlibdeps)
-# libgit2 is loaded with dlopen() when evidence is verified (src/model/evidence_git.c), so
-# dpkg-shlibdeps cannot see it: its package, named after the soname trail opens, is added here
-# (CPack appends what dpkg-shlibdeps finds).
+# libgit2 (evidence, src/model/evidence_git.c) and md4c (Markdown plans, src/model/guide_md.c)
+# are loaded with dlopen() when needed, so dpkg-shlibdeps cannot see them: their packages, the
+# libgit2 one named after the soname trail opens, are added here (CPack appends what
+# dpkg-shlibdeps finds).
 string(REGEX MATCH "^[0-9]+\\.[0-9]+" TRAIL_GIT2_SOVERSION "${LIBGIT2_VERSION}")
 set(TRAIL_GIT2_PACKAGE "libgit2-${TRAIL_GIT2_SOVERSION}")
 if(TRAIL_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "${TRAIL_GIT2_PACKAGE}")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "${TRAIL_GIT2_PACKAGE}, libmd4c0")
 elseif(TRAIL_LINKED_STATIC)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, ${TRAIL_GIT2_PACKAGE}")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, ${TRAIL_GIT2_PACKAGE}, libmd4c0")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libc6, libncursesw6, libtinfo6, libyaml-0-2, ${TRAIL_GIT2_PACKAGE}")
+      "libc6, libncursesw6, libtinfo6, libyaml-0-2, ${TRAIL_GIT2_PACKAGE}, libmd4c0")
 endif()
 set(CPACK_SOURCE_GENERATOR TGZ)
 # Written into CPackSourceConfig.cmake inside quotes: each backslash twice.

@@ -8,7 +8,7 @@
 # guides installed next to the trail being completed (PREFIX/share/trail/guides). Only when
 # none is found is trail itself asked (`trail --list`, first column), with a progress file that
 # cannot exist, so that completing never reads or touches the learner's progress.
-# After `done`, `todo`, `doing`, `skip`, `note`, `--mark STATE` and `--note`, item ids come from
+# After `done`, `todo`, `doing`, `skip`, `note`, `--mark STATE`, `--log DURATION` and `--note`, item ids come from
 # `trail --list-ids`, which reads the guide and never the progress file.
 # Needs nothing but bash; works with or without the bash-completion package.
 
@@ -72,7 +72,7 @@ _trail()
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local opts="--content --check --print --search --list --progress --left --start --import
         --over-reset --export --reset --yes --restore --state --width --no-mouse --mark --note --attach --detach --description --verify --with-notes --with-paths --merge
-        --list-ids --status --format --color --json --help --version -h -V"
+        --log --agenda --list-ids --status --format --color --json --help --version -h -V"
     local i word content="" check="" operands=() command=""
 
     # --opt=value: bash splits it at '=' into "--opt" "=" "value".
@@ -92,7 +92,7 @@ _trail()
             [[ $content == = ]] && content=${COMP_WORDS[i + 2]}
         elif [[ $word == --check ]]; then
             check=1
-        elif [[ $word == --mark || $word == --note || $word == --attach || $word == --detach ]]; then
+        elif [[ $word == --mark || $word == --note || $word == --attach || $word == --detach || $word == --log ]]; then
             command=$word
             ((i++))
         elif [[ $word != -* && $word != = && ${COMP_WORDS[i - 1]} != @(--content|--state|--export|--search|--width|--start|--import|--description|--merge|=) ]]; then
@@ -112,7 +112,7 @@ _trail()
         return
         ;;
     --export)
-        mapfile -t COMPREPLY < <(compgen -W "markdown json portfolio jsonresume" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "markdown json portfolio jsonresume ics" -- "$cur")
         return
         ;;
     --start)
@@ -131,6 +131,10 @@ _trail()
         mapfile -t COMPREPLY < <(compgen -W "todo doing done skip" -- "$cur")
         return
         ;;
+    --log)
+        mapfile -t COMPREPLY < <(compgen -W "15m 30m 45m 1h 2h" -- "$cur")
+        return
+        ;;
     --note | --attach | --detach)
         mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
         return
@@ -141,7 +145,7 @@ _trail()
     esac
 
     # The operand after a command word (or after --mark STATE) is an item.
-    if [[ $cur != -* ]] && { [[ $command == --mark && ${#operands[@]} -eq 0 ]] ||
+    if [[ $cur != -* ]] && { [[ $command == @(--mark|--log) && ${#operands[@]} -eq 0 ]] ||
         [[ ${#operands[@]} -eq 1 && ${operands[0]} == @(done|todo|doing|skip|note) ]]; }; then
         mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
         return

@@ -17,14 +17,19 @@
 #include "diag.h"
 #include "guide.h"
 #include "guide_locate.h"
+#include "guide_md.h"
 #include "guide_print.h"
 #include "item_cmd.h"
 #include "json_report.h"
+#include "progress_journal.h"
 #include "evidence_cmd.h"
 #include "portfolio.h"
 #include "progress_merge_file.h"
 #include "progress_report.h"
+#include "progress_personal.h"
+#include "progress_reattach.h"
 #include "progress_store.h"
+#include "today_report.h"
 #include "search.h"
 #include "status_line.h"
 #include "text.h"
@@ -54,6 +59,8 @@ enum mode {
     MODE_STATUS,
     MODE_MERGE_FILE,
     MODE_UNDO,
+    MODE_LOG,
+    MODE_AGENDA,
     MODE_ATTACH,
     MODE_DETACH,
     MODE_VERIFY,
@@ -84,12 +91,13 @@ struct options {
     const char *target;        /* --attach, --detach: the path or URL */
     const char *description;   /* --description */
     const char *resume_file;   /* --merge: the JSON Resume file to merge into */
-    bool with_notes;           /* --with-notes */
-    bool with_paths;           /* --with-paths */
     const char *mode_opt;      /* the option or command word that chose the mode, or NULL */
     const char *mode_arg;      /* its argument ("" for none) */
     const char *width_arg;     /* --width as given */
     bool check_dir;            /* --check=DIR named the content directory */
+    bool with_notes;           /* --with-notes */
+    bool with_paths;           /* --with-paths */
+    unsigned log_minutes;      /* --log DURATION */
 };
 
 static void usage(FILE *out)
@@ -129,6 +137,8 @@ static void usage(FILE *out)
           "      --import FILE   merge progress exported on another machine with\n"
           "                      --export json (the latest change of each item wins);\n"
           "                      FILE '-' reads the export from standard input\n"
+          "      --log DURATION  log time spent on ITEM (the next argument): 45m, 1h30m,\n"
+          "                      1.5h; up to 24h\n"
           "      --mark STATE    set the state of ITEM (the next argument): todo, doing,\n"
           "                      done or skip\n"
           "      --note ITEM     set ITEM's note to TEXT (the next argument; '-' reads\n"
@@ -158,7 +168,10 @@ static void usage(FILE *out)
           "      --export FORMAT print the career path with your progress as a 'markdown'\n"
           "                      checklist or as 'json'; 'portfolio': a Markdown page of\n"
           "                      your projects and certifications; 'jsonresume': their\n"
-          "                      JSON Resume sections\n"
+          "                      JSON Resume sections; 'ics': the dated plan as an\n"
+          "                      RFC 5545 calendar\n"
+          "      --agenda        print today's plan, one line per key action overdue or due\n"
+          "                      this week; nothing when no start date is set\n"
           "      --with-notes    with --export portfolio: include your notes\n"
           "      --with-paths    with --export portfolio: include local paths\n"
           "      --merge FILE    with --export jsonresume: merge into the JSON Resume FILE,\n"
@@ -184,9 +197,11 @@ static void usage(FILE *out)
           out);
     fputs("GUIDE is a guide id in the content directory. Without it, every command acts on\n"
           "the guide set by 'guide =' in the config file, else on the default guide\n"
-          "(default: ml-engineer), else on the only guide there. A run does one thing:\n"
-          "two commands, an option given twice with two values, or an option without the\n"
-          "command it changes is a usage error.\n"
+          "(default: ml-engineer), else on the only guide there. GUIDE (or --content) may\n"
+          "also be a Markdown plan, PLAN.md: its headings are sections and its task items\n"
+          "key actions; the file is only read. A run does one thing: two commands, an\n"
+          "option given twice with two values, or an option without the command it\n"
+          "changes is a usage error.\n"
           "\n"
           "Files:\n"
           "  ~/.trail_progress.yaml\n"
@@ -247,7 +262,8 @@ static int parse_command(int argc, char **argv, struct options *o)
                          strcmp(word, "undo") == 0 || strcmp(word, "merge-file") == 0);
     /* After an option that takes no operand but GUIDE, a command word is a second command. */
     if (command && o->mode != MODE_BROWSE && o->mode != MODE_MARK && o->mode != MODE_NOTE &&
-        o->mode != MODE_CHECK && o->mode != MODE_RESTORE) {
+        o->mode != MODE_CHECK && o->mode != MODE_RESTORE && o->mode != MODE_ATTACH &&
+        o->mode != MODE_DETACH) {
         fprintf(stderr,
                 "trail: --%s and the command '%s' do not go together: run one command "
                 "at a time\n",
@@ -276,7 +292,7 @@ static int parse_command(int argc, char **argv, struct options *o)
         optind++;
         o->item = optind < argc ? argv[optind++] : NULL;
     }
-    if (o->mode == MODE_MARK && o->item == NULL) {
+    if ((o->mode == MODE_MARK || o->mode == MODE_LOG) && o->item == NULL) {
         o->item = optind < argc ? argv[optind++] : NULL;
     }
     if (o->mode == MODE_NOTE) {
@@ -290,7 +306,7 @@ static int parse_command(int argc, char **argv, struct options *o)
             return -1;
         }
     }
-    if ((o->mode == MODE_MARK || o->mode == MODE_NOTE) && o->item == NULL) {
+    if ((o->mode == MODE_MARK || o->mode == MODE_NOTE || o->mode == MODE_LOG) && o->item == NULL) {
         fprintf(stderr, "trail: name the item to change (an id, a prefix or words)\n"
                         "Try 'trail --help'.\n");
         return -1;
@@ -369,6 +385,34 @@ static int check_settings(const struct options *o)
     return -1;
 }
 
+/* What getopt_long() found wrong with word (c is ':' for a missing argument, '?' else). */
+static void bad_option(int c, const char *word, const struct option *longopts)
+{
+    if (c == ':') {
+        fprintf(stderr, "trail: %s needs an argument\n", word);
+        return;
+    }
+    size_t len = strcspn(word, "=");
+    int matches = 0;
+    for (size_t i = 0; strncmp(word, "--", 2) == 0 && longopts[i].name != NULL; i++) {
+        if (strlen(longopts[i].name) == len - 2 &&
+            strncmp(longopts[i].name, word + 2, len - 2) == 0) {
+            matches = 1; /* the exact name wins over the longer ones it begins */
+            break;
+        }
+        matches += strncmp(longopts[i].name, word + 2, len - 2) == 0;
+    }
+    if (matches > 1) {
+        fprintf(stderr, "trail: ambiguous option '%.*s'\n", (int)len, word);
+    } else if (strncmp(word, "--", 2) == 0 && matches == 1) {
+        fprintf(stderr, "trail: %.*s takes no argument\n", (int)len, word);
+    } else if (strncmp(word, "--", 2) == 0 || optopt == 0) {
+        fprintf(stderr, "trail: unknown option '%.*s'\n", (int)len, word);
+    } else {
+        fprintf(stderr, "trail: unknown option '-%c'\n", optopt);
+    }
+}
+
 /* Returns -1 to continue, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -398,6 +442,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_FORMAT,
         OPT_COLOR,
         OPT_JSON,
+        OPT_LOG,
+        OPT_AGENDA,
         OPT_ATTACH,
         OPT_DETACH,
         OPT_DESCRIPTION,
@@ -432,6 +478,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"color", no_argument, NULL, OPT_COLOR},
         {"json", no_argument, NULL, OPT_JSON},
+        {"log", required_argument, NULL, OPT_LOG},
+        {"agenda", no_argument, NULL, OPT_AGENDA},
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"detach", required_argument, NULL, OPT_DETACH},
         {"description", required_argument, NULL, OPT_DESCRIPTION},
@@ -445,7 +493,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     int c;
     int at = -1;
-    while ((c = getopt_long(argc, argv, "hV", longopts, &at)) != -1) {
+    opterr = 0; /* getopt would name the binary's path: trail says what is wrong itself */
+    while ((c = getopt_long(argc, argv, ":hV", longopts, &at)) != -1) {
         /* --check and --restore take an optional argument: "" stands for none. */
         const char *arg = optarg != NULL ? optarg : "";
         const char *given = at >= 0 ? longopts[at].name : "";
@@ -482,10 +531,11 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_EXPORT:
             if (strcmp(arg, "markdown") != 0 && strcmp(arg, "json") != 0 &&
-                strcmp(arg, "portfolio") != 0 && strcmp(arg, "jsonresume") != 0) {
+                strcmp(arg, "portfolio") != 0 && strcmp(arg, "jsonresume") != 0 &&
+                strcmp(arg, "ics") != 0) {
                 fprintf(stderr,
-                        "trail: --export takes 'markdown', 'json', 'portfolio' or 'jsonresume', "
-                        "not '%s'\n",
+                        "trail: --export takes 'markdown', 'json', 'portfolio', 'jsonresume' "
+                        "or 'ics', not '%s'\n",
                         arg);
                 return EXIT_ERROR;
             }
@@ -525,8 +575,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_START:
             o->mode = MODE_START;
             if (strcmp(arg, "none") != 0 && progress_date_parse(arg, &o->start) != 0) {
-                fprintf(stderr, "trail: --start takes a real date YYYY-MM-DD or 'none', not '%s'\n",
-                        arg);
+                fprintf(stderr, "trail: --start: '%s' is %s; give a date YYYY-MM-DD or 'none'\n",
+                        arg, progress_date_problem(arg));
                 return EXIT_ERROR;
             }
             break;
@@ -572,6 +622,19 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_JSON:
             o->json = true;
             break;
+        case OPT_AGENDA:
+            o->mode = MODE_AGENDA;
+            break;
+        case OPT_LOG: {
+            char *why = NULL;
+            if (progress_duration_parse(arg, &o->log_minutes, &why) != 0) {
+                fprintf(stderr, "trail: --log: %s\n", why);
+                free(why);
+                return EXIT_ERROR;
+            }
+            o->mode = MODE_LOG;
+            break;
+        }
         case OPT_ATTACH:
         case OPT_DETACH:
             o->mode = c == OPT_ATTACH ? MODE_ATTACH : MODE_DETACH;
@@ -599,6 +662,7 @@ static int parse_options(int argc, char **argv, struct options *o)
             printf("trail %s\n", TRAIL_VERSION);
             return EXIT_OK;
         default:
+            bad_option(c, argv[optind - 1], longopts);
             fputs("Try 'trail --help' for more information.\n", stderr);
             return EXIT_ERROR;
         }
@@ -619,6 +683,10 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (optind < argc) {
         o->guide_id = argv[optind++];
+    }
+    if (o->guide_id != NULL && o->content == NULL && guide_md_is_plan(o->guide_id)) {
+        o->content = o->guide_id; /* trail PLAN.md */
+        o->guide_id = NULL;
     }
     if (optind < argc) {
         fprintf(stderr, "trail: unexpected argument '%s'\nTry 'trail --help'.\n", argv[optind]);
@@ -700,9 +768,37 @@ static int check_output(int rc)
     return rc;
 }
 
-static int run_check(const char *dir, bool json, struct diag *d)
+static char *store_path(const struct options *o);
+
+/* A Markdown plan's saved progress that no item matches any more (progress_reattach.h), as
+ * warnings: it stays in the progress file, which is only read here. */
+static void check_orphans(const struct options *o, struct guide *g, const char *dir, struct diag *d)
 {
+    char *path = store_path(o);
+    struct progress_store *s = path != NULL ? progress_store_open_read(path) : NULL;
+    if (s != NULL) {
+        progress_personal_apply(g, progress_store_doc(s)); /* items take their saved ids back */
+        const char **ids;
+        size_t n = progress_orphans(g, progress_store_doc(s), &ids);
+        for (size_t i = 0; i < n; i++) {
+            char q[64];
+            diag_add(d, DIAG_WARNING, dir, 0, 0,
+                     "saved progress of '%s' matches no item of the plan: orphaned, kept in %s",
+                     diag_quote(ids[i], q, sizeof q), path);
+        }
+        free((void *)ids);
+        progress_store_close(s);
+    }
+    free(path);
+}
+
+static int run_check(const struct options *o, const char *dir, struct diag *d)
+{
+    bool json = o->json;
     struct guide *g = guide_load(dir, GUIDE_PART_ALL, d);
+    if (g != NULL && g->markdown) {
+        check_orphans(o, g, dir, d);
+    }
     if (json) {
         int rc = g == NULL || d->errors > 0 ? EXIT_INVALID : EXIT_OK;
         rc = check_output(json_report_check(dir, g, d, stdout) == 0 ? rc : EXIT_ERROR);
@@ -711,14 +807,16 @@ static int run_check(const char *dir, bool json, struct diag *d)
     }
     diag_print(d, stderr);
     if (g == NULL || d->errors > 0) {
-        fprintf(stderr, "%s: invalid (%zu error%s, %zu warning%s)\n", dir, d->errors,
+        fprintf(stderr, "trail: %s: invalid (%zu error%s, %zu warning%s)\n", dir, d->errors,
                 d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s");
         guide_free(g);
         return EXIT_INVALID;
     }
-    printf("%s: valid guide '%s': %zu phases, %zu key actions, %zu certifications, "
-           "%zu questions%s\n",
-           dir, g->id, g->n_phases, guide_count_actions(g), g->n_certs, g->n_faqs,
+    size_t actions = guide_count_actions(g);
+    printf("%s: valid guide '%s': %zu phase%s, %zu key action%s, %zu certification%s, "
+           "%zu question%s%s\n",
+           dir, g->id, g->n_phases, g->n_phases == 1 ? "" : "s", actions, actions == 1 ? "" : "s",
+           g->n_certs, g->n_certs == 1 ? "" : "s", g->n_faqs, g->n_faqs == 1 ? "" : "s",
            d->warnings > 0 ? " (with warnings)" : "");
     guide_free(g);
     return EXIT_OK;
@@ -767,12 +865,25 @@ static int run_note(const struct options *o, const struct guide *g, struct progr
     return rc;
 }
 
-static int run_progress(const struct options *o, const struct guide *g)
+static void load_config(struct config *c, struct diag *d);
+
+/* The learner's hours per week from the config file (0 when not set); quiet about the rest. */
+static unsigned config_hours(void)
+{
+    struct config cfg = {0};
+    load_config(&cfg, NULL);
+    unsigned h = cfg.hours_per_week;
+    config_free(&cfg);
+    return h;
+}
+
+static int run_progress(const struct options *o, struct guide *g)
 {
     struct progress_store *s = open_store(o);
     if (s == NULL) {
         return EXIT_ERROR;
     }
+    progress_personal_apply(g, progress_store_doc(s)); /* the learner's own actions */
     progress_report_notices(s, stderr);
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     int rc;
@@ -783,6 +894,16 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = progress_report_left(g, s, flags, stdout);
     } else if (o->mode == MODE_PROGRESS) {
         rc = progress_report_text(g, s, flags, stdout);
+        if (rc == 0 &&
+            today_report_progress(g, progress_store_doc(s), config_hours(), progress_date_today(),
+                                  print_width(0), flags, stdout) != 0) {
+            rc = EXIT_ERROR;
+        }
+    } else if (o->mode == MODE_EXPORT && strcmp(o->format, "ics") == 0) {
+        rc = today_report_ics(g, progress_store_doc(s), config_hours(), progress_date_today(),
+                              stdout) == 0
+                 ? EXIT_OK
+                 : EXIT_ERROR;
     } else if (o->mode == MODE_START) {
         rc = progress_report_start(g, s, o->start, flags, stdout, stderr);
     } else if (o->mode == MODE_IMPORT) {
@@ -791,6 +912,8 @@ static int run_progress(const struct options *o, const struct guide *g)
         rc = item_cmd_mark(g, s, o->item, o->mark, flags, stdout, stderr);
     } else if (o->mode == MODE_UNDO) {
         rc = item_cmd_undo(g, s, flags, stdout, stderr);
+    } else if (o->mode == MODE_LOG) {
+        rc = item_cmd_log(g, s, o->item, o->log_minutes, flags, stdout, stderr);
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_ATTACH) {
@@ -882,14 +1005,27 @@ static char *command_guide(const struct options *o, bool quiet)
     return dir;
 }
 
-/* The browser. The config file's warnings (settings and key bindings) are printed before the
- * screen starts; a bad line never stops trail. */
+/* The messages of `all` about the file at path, copied into out. */
+static void diag_of_file(const struct diag *all, const char *path, struct diag *out)
+{
+    for (size_t i = 0; path != NULL && i < all->n; i++) {
+        const struct diag_msg *m = &all->msgs[i];
+        if (m->file != NULL && strcmp(m->file, path) == 0) {
+            diag_add(out, m->level, m->file, m->line, m->col, "%s", m->text);
+        }
+    }
+}
+
+/* The browser. The warnings (about the config file's settings and key bindings, in line
+ * order) are printed before the screen starts, so they stay on the terminal after it, and the
+ * config file's are shown inside the browser too; a bad line never stops trail. */
 static int run_browser(const struct options *o)
 {
     struct diag d = {0};
     struct config cfg = {0};
     load_config(&cfg, &d);
-    struct ui_options uo = {.mouse = o->mouse, .theme = cfg.theme};
+    struct ui_options uo = {
+        .mouse = o->mouse, .theme = cfg.theme, .hours_per_week = cfg.hours_per_week};
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
     uo.keys = keys;
     struct guide_entry *v = NULL;
@@ -897,7 +1033,11 @@ static int run_browser(const struct options *o)
     char *dir = choose_guide(o, &cfg, v, n, true, &d);
     /* guide.yaml only: the browser loads the career path after its first frame. */
     struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO, &d) : NULL;
+    diag_sort(&d);
     diag_print(&d, stderr);
+    struct diag cw = {0};
+    diag_of_file(&d, cfg.path, &cw);
+    uo.warnings = &cw;
     int rc = EXIT_ERROR;
     char *path = NULL;
     /* The browser opens the progress file itself, after its first frame. */
@@ -913,8 +1053,30 @@ static int run_browser(const struct options *o)
     guide_entries_free(v, n);
     ui_keys_free(keys);
     config_free(&cfg);
+    diag_free(&cw);
     diag_free(&d);
     return rc;
+}
+
+/* trail --search: the guide and the learner's notes, as / in the browser searches them. The
+ * progress file is only read (none is created); without one there are no notes. Matches are
+ * highlighted on a terminal only. */
+static int run_search(const struct options *o, const struct guide *g, unsigned flags)
+{
+    char *path = o->state != NULL ? xstrdup(o->state) : progress_default_path();
+    struct progress_store *s = path != NULL ? progress_store_open_read(path) : NULL;
+    free(path);
+    const struct progress *p = s != NULL ? progress_store_doc(s) : NULL;
+    int rc;
+    if (o->json) {
+        rc = json_report_search(g, p, o->query, stdout);
+        rc = rc == 2 ? EXIT_ERROR : rc;
+    } else {
+        rc = search_print(g, p, o->query, flags, isatty(STDOUT_FILENO), stdout) == 0 ? EXIT_OK
+                                                                                     : EXIT_INVALID;
+    }
+    progress_store_close(s);
+    return check_output(rc);
 }
 
 static int run_guide(const struct options *o, struct guide *g)
@@ -922,11 +1084,7 @@ static int run_guide(const struct options *o, struct guide *g)
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
     switch (o->mode) {
     case MODE_SEARCH:
-        if (o->json) {
-            int rc = json_report_search(g, o->query, stdout);
-            return check_output(rc == 2 ? EXIT_ERROR : rc);
-        }
-        return check_output(search_print(g, o->query, flags, stdout) == 0 ? EXIT_OK : EXIT_INVALID);
+        return run_search(o, g, flags);
     case MODE_PRINT:
         return check_output(guide_print(g, print_width(o->width), flags, stdout) == 0 ? EXIT_OK
                                                                                       : EXIT_ERROR);
@@ -939,6 +1097,7 @@ static int run_guide(const struct options *o, struct guide *g)
     case MODE_MARK:
     case MODE_NOTE:
     case MODE_UNDO:
+    case MODE_LOG:
     case MODE_ATTACH:
     case MODE_DETACH:
     case MODE_VERIFY:
@@ -947,6 +1106,7 @@ static int run_guide(const struct options *o, struct guide *g)
         return check_output(item_cmd_list_ids(g, stdout));
     case MODE_BROWSE: /* run_browser() */
     case MODE_STATUS: /* run_status() */
+    case MODE_AGENDA: /* run_agenda() */
     case MODE_MERGE_FILE:
     case MODE_CHECK:
     case MODE_LIST:
@@ -965,6 +1125,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_CHECK:
         return GUIDE_PART_ALL;
     case MODE_NOTE: /* of guide.yaml, these need only the guide's id */
+    case MODE_LOG:
         return GUIDE_PART_HEAD | GUIDE_PART_PATH | GUIDE_PART_CERTS;
     case MODE_MARK:
     case MODE_UNDO:
@@ -981,6 +1142,7 @@ static unsigned parts_for(enum mode mode)
     case MODE_START:
     case MODE_IMPORT:
     case MODE_RESTORE:
+    case MODE_AGENDA:
     case MODE_STATUS:
     case MODE_MERGE_FILE:
     case MODE_BROWSE:
@@ -1031,8 +1193,9 @@ static int run_list(const struct options *o)
             continue;
         }
         char *title = text_sanitize(g->title, strlen(g->title), flags, NULL);
-        printf("%-20s %s  (%zu key actions, %u%% done)%s\n", v[i].id, title, guide_count_actions(g),
-               progress_percent(&c), selected ? " (selected)" : "");
+        size_t actions = guide_count_actions(g);
+        printf("%-20s %s  (%zu key action%s, %u%% done)%s\n", v[i].id, title, actions,
+               actions == 1 ? "" : "s", progress_percent(&c), selected ? " (selected)" : "");
         free(title);
         guide_free(g);
     }
@@ -1076,13 +1239,41 @@ static int run_status(const struct options *o)
     return rc;
 }
 
+/* trail --agenda: like --status, reads only what it prints (no lock, no trace, not the
+ * journal); silent and 0 without a start date. */
+static int run_agenda(const struct options *o)
+{
+    char *path = store_path(o);
+    bool found = false;
+    struct progress *p =
+        path != NULL ? progress_store_peek_with(path, PROGRESS_PARSE_NO_JOURNAL, &found) : NULL;
+    free(path);
+    char *dir = p != NULL ? command_guide(o, false) : NULL;
+    struct diag d = {0};
+    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &d) : NULL;
+    int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
+    diag_print(&d, stderr);
+    if (g != NULL && progress_find_guide(p, g->id) != NULL) {
+        unsigned flags = output_flags(isatty(STDOUT_FILENO));
+        rc = check_output(
+            today_report_agenda(g, p, config_hours(), progress_date_today(), flags, stdout) == 0
+                ? EXIT_OK
+                : EXIT_ERROR);
+    }
+    guide_free(g);
+    free(dir);
+    diag_free(&d);
+    progress_free(p);
+    return rc;
+}
+
 /* trail merge-file BASE OURS THEIRS: git runs it quietly; only problems are printed. */
 static int run_merge_file(const struct options *o)
 {
     char *why = NULL;
     int rc = progress_merge_files(o->merge[1], o->merge[2], &why);
     if (why != NULL) {
-        fputs("trail merge-file: ", stderr);
+        fputs("trail: merge-file: ", stderr);
         fputs(why, stderr);
         fputc('\n', stderr);
         free(why);
@@ -1098,6 +1289,7 @@ static int run_list_keys(void)
     struct config cfg = {0};
     load_config(&cfg, &d);
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
+    diag_sort(&d);
     diag_print(&d, stderr);
     ui_list_keys(keys, stdout);
     ui_keys_free(keys);
@@ -1113,6 +1305,9 @@ static int run(const struct options *o)
     }
     if (o->mode == MODE_STATUS) {
         return run_status(o);
+    }
+    if (o->mode == MODE_AGENDA) {
+        return run_agenda(o);
     }
     if (o->mode == MODE_MERGE_FILE) {
         return run_merge_file(o);
@@ -1136,7 +1331,7 @@ static int run(const struct options *o)
     struct diag d = {0};
     int rc = EXIT_ERROR;
     if (o->mode == MODE_CHECK) {
-        rc = run_check(dir, o->json, &d);
+        rc = run_check(o, dir, &d);
     } else {
         struct guide *g = guide_load(dir, parts_for(o->mode), &d);
         if (g == NULL) {

@@ -81,6 +81,16 @@ static void set_value(struct config *c, const char *key, const char *value, unsi
         c->guide = xstrdup(value);
         c->guide_line = line;
         c->guide_col = vcol;
+    } else if (strcmp(key, "hours_per_week") == 0) {
+        char *end = NULL;
+        long h = strtol(value, &end, 10);
+        if (end == value || *end != '\0' || h < CONFIG_HOURS_MIN || h > CONFIG_HOURS_MAX) {
+            diag_add(d, DIAG_WARNING, c->path, line, vcol,
+                     "hours_per_week must be a whole number from %d to %d (line ignored)",
+                     CONFIG_HOURS_MIN, CONFIG_HOURS_MAX);
+            return;
+        }
+        c->hours_per_week = (unsigned)h;
     } else if (strncmp(key, "key.", 4) == 0 && key[4] != '\0') {
         c->bindings = xreallocarray(c->bindings, c->n_bindings + 1, sizeof *c->bindings);
         c->bindings[c->n_bindings++] = (struct config_binding){.action = xstrdup(key + 4),

@@ -3,6 +3,7 @@
  *
  *   theme = default | light | monochrome
  *   guide = ml-engineer            # the guide `trail` opens without GUIDE
+ *   hours_per_week = 6             # the learner's study time, for the dated plan (1-100)
  *   key.<action> = <key>           # rebind an action, e.g. key.quit = Q
  *
  * A bad line gets a located warning ("config:3:1: ...") and is ignored; trail still starts.
@@ -29,9 +30,13 @@ struct config {
     enum config_theme theme;
     char *guide;                    /* NULL when not set */
     unsigned guide_line, guide_col; /* where the guide's id was given */
+    unsigned hours_per_week;        /* 0 when not set */
     struct config_binding *bindings;
     size_t n_bindings;
 };
+
+#define CONFIG_HOURS_MIN 1
+#define CONFIG_HOURS_MAX 100
 
 /* $XDG_CONFIG_HOME/trail/config, or ~/.config/trail/config. Caller frees; NULL without HOME. */
 char *config_default_path(void);

@@ -65,11 +65,48 @@ void diag_print(const struct diag *d, FILE *out)
     char buf[1024];
     for (size_t i = 0; i < d->n; i++) {
         diag_format(&d->msgs[i], buf, sizeof buf);
-        fprintf(out, "%s\n", buf);
+        /* A message about no line of a file is trail's own, and says so like every other. */
+        fprintf(out, "%s%s\n", d->msgs[i].line == 0 ? "trail: " : "", buf);
     }
     if (d->dropped > 0) {
-        fprintf(out, "(%zu more messages not shown)\n", d->dropped);
+        fprintf(out, "(%zu more message%s not shown)\n", d->dropped, d->dropped == 1 ? "" : "s");
     }
+}
+
+/* The index of the first message about m's file (messages without a file are one group). */
+static size_t file_group(const struct diag *d, const struct diag_msg *m)
+{
+    size_t i = 0;
+    while (&d->msgs[i] != m && !((d->msgs[i].file == NULL && m->file == NULL) ||
+                                 (d->msgs[i].file != NULL && m->file != NULL &&
+                                  strcmp(d->msgs[i].file, m->file) == 0))) {
+        i++;
+    }
+    return i;
+}
+
+void diag_sort(struct diag *d)
+{
+    size_t *group = xreallocarray(NULL, d->n > 0 ? d->n : 1, sizeof *group);
+    for (size_t i = 0; i < d->n; i++) {
+        group[i] = file_group(d, &d->msgs[i]);
+    }
+    /* Insertion sort: stable, and there are at most DIAG_MAX messages. */
+    for (size_t i = 1; i < d->n; i++) {
+        struct diag_msg m = d->msgs[i];
+        size_t g = group[i], j = i;
+        while (j > 0 && (group[j - 1] > g ||
+                         (group[j - 1] == g &&
+                          (d->msgs[j - 1].line > m.line ||
+                           (d->msgs[j - 1].line == m.line && d->msgs[j - 1].col > m.col))))) {
+            d->msgs[j] = d->msgs[j - 1];
+            group[j] = group[j - 1];
+            j--;
+        }
+        d->msgs[j] = m;
+        group[j] = g;
+    }
+    free(group);
 }
 
 void diag_free(struct diag *d)
@@ -80,4 +117,18 @@ void diag_free(struct diag *d)
     }
     free(d->msgs);
     *d = (struct diag){0};
+}
+
+const char *diag_quote(const char *s, char *buf, size_t size)
+{
+    size_t i = 0;
+    for (; s[i] != '\0' && i + 4 < size && i < 48; i++) {
+        unsigned char c = (unsigned char)s[i];
+        buf[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+    }
+    if (s[i] != '\0') {
+        buf[i++] = '.', buf[i++] = '.', buf[i++] = '.';
+    }
+    buf[i] = '\0';
+    return buf;
 }

@@ -28,10 +28,18 @@ struct diag {
 
 void diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line, unsigned col,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-/* Prints each message as "file:line:col: error: text" (parts that are unknown are left out). */
+/* Prints each message as "file:line:col: error: text"; one about no line of a file as
+ * "trail: file: error: text" (parts that are unknown are left out). */
 void diag_print(const struct diag *d, FILE *out);
 /* Formats one message into buf (always NUL-terminated, truncated to size). */
 void diag_format(const struct diag_msg *m, char *buf, size_t size);
+/* Puts the messages about each file in line and column order, the files in the order they first
+ * appear (messages gathered by several readers of one file come out as a reader of it reads). */
+void diag_sort(struct diag *d);
 void diag_free(struct diag *d);
+/* A key, id or text quoted in a message, written to buf: at most 48 bytes of it, anything but
+ * printable ASCII as '?' and "..." when cut, so a hostile file cannot put escape sequences on
+ * the user's terminal through an error. Returns buf. */
+const char *diag_quote(const char *s, char *buf, size_t size);
 
 #endif

@@ -352,7 +352,7 @@ static void parser_error(struct builder *b, const yaml_parser_t *p, const char *
         diag_add(b->d, DIAG_ERROR, b->doc->file, line, col, "%s", problem);
     } else if (p->context != NULL) {
         diag_add(b->d, DIAG_ERROR, b->doc->file, (unsigned)m->line + 1, (unsigned)m->column + 1,
-                 "%s %s (line %zu)", problem, p->context, p->context_mark.line + 1);
+                 "%s %s that starts on line %zu", problem, p->context, p->context_mark.line + 1);
     } else {
         diag_add(b->d, DIAG_ERROR, b->doc->file, (unsigned)m->line + 1, (unsigned)m->column + 1,
                  "%s", problem);
@@ -525,22 +525,34 @@ char *ydoc_read_fd(int fd, size_t hint, size_t *len)
     return buf;
 }
 
-static struct ydoc *load_file(const char *path, const char *const *head, struct diag *d)
+int ydoc_open_file(const char *path, size_t *size, struct diag *d)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return NULL;
+        return -1;
     }
     struct stat st;
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
         close(fd);
-        return NULL;
+        return -1;
     }
     if ((unsigned long long)st.st_size > YDOC_MAX_FILE_SIZE) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than 64 MiB");
         close(fd);
+        return -1;
+    }
+    if (size != NULL) {
+        *size = (size_t)st.st_size;
+    }
+    return fd;
+}
+
+static struct ydoc *load_file(const char *path, const char *const *head, struct diag *d)
+{
+    int fd = ydoc_open_file(path, NULL, d);
+    if (fd < 0) {
         return NULL;
     }
     struct source src = {.fd = fd};
@@ -567,6 +579,11 @@ void ydoc_free(struct ydoc *doc)
     arena_free(&doc->arena);
     free(doc->file);
     free(doc);
+}
+
+bool ydoc_is_scalar(const struct ydoc_node *n)
+{
+    return n != NULL && n->kind == YDOC_SCALAR;
 }
 
 bool ydoc_is_null(const struct ydoc_node *n)

@@ -62,6 +62,10 @@ struct ydoc {
  * root is NULL. */
 struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d);
 
+/* Opens a regular file of at most YDOC_MAX_FILE_SIZE bytes for reading. Returns the descriptor
+ * (caller closes) and its size in *size (if not NULL), or -1 after adding an error to d. */
+int ydoc_open_file(const char *path, size_t *size, struct diag *d);
+
 /* Reads and parses a file (at most YDOC_MAX_FILE_SIZE bytes). NULL with an error on failure. */
 struct ydoc *ydoc_load_file(const char *path, struct diag *d);
 
@@ -82,6 +86,8 @@ char *ydoc_read_fd(int fd, size_t hint, size_t *len);
 /* Whether n is a plain scalar YAML reads as null: empty ("key:" with nothing after it), "~",
  * "null", "Null" or "NULL". n may be NULL (false). */
 bool ydoc_is_null(const struct ydoc_node *n);
+/* n is a scalar (false for NULL). */
+bool ydoc_is_scalar(const struct ydoc_node *n);
 
 /* The value of `key` in mapping `map`, or NULL (also when map is not a mapping). */
 struct ydoc_node *ydoc_map_get(const struct ydoc_node *map, const char *key);

@@ -140,13 +140,19 @@ static void print_path(struct printer *p, const struct guide *g)
             put_wrapped(p, ph->duration, "   Duration: ");
         }
         fputc('\n', p->out);
-        put_wrapped(p, ph->summary, "   ");
-        fputc('\n', p->out);
+        if (ph->summary != NULL) {
+            put_wrapped(p, ph->summary, "   ");
+            fputc('\n', p->out);
+        }
         if (ph->actions_title != NULL) {
             put_wrapped(p, ph->actions_title, "   ");
         }
         for (size_t j = 0; j < ph->n_actions; j++) {
-            put_wrapped(p, ph->actions[j].text, "   - ");
+            /* A sub-action is indented under its parent. */
+            char bullet[64];
+            unsigned depth = ph->actions[j].depth < 8 ? ph->actions[j].depth : 8;
+            snprintf(bullet, sizeof bullet, "   %*s- ", (int)depth * 2, "");
+            put_wrapped(p, ph->actions[j].text, bullet);
         }
     }
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal.h"
 #include "progress_report_out.h"
 #include "search.h"
 #include "text.h"
@@ -272,14 +273,14 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
         return 1;
     }
     struct progress *p = progress_store_doc(s);
-    enum progress_state before = progress_get_state(p, g->id, ref.id);
+    enum progress_state before = progress_item_state(p, g, ref.id);
     struct undo_write u = {.s = s,
                            .guide_id = g->id,
                            .kind = UNDO_RECORD_STATE,
                            .id = ref.id,
                            .before = progress_state_name(before),
                            .after = progress_state_name(state)};
-    if (before != state && (progress_set_state(p, g->id, ref.id, state, progress_now_ms()) < 0 ||
+    if (before != state && (progress_set_item_state(p, g, ref.id, state, progress_now_ms()) < 0 ||
                             save(s, &u, "the change was", err) != 0)) {
         return 1;
     }
@@ -416,6 +417,8 @@ int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text
         report_put_clean(out, t.id, text_flags);
         if (t.kind == UNDO_RECORD_STATE) {
             fprintf(out, " is %s again\n", t.before);
+        } else if (t.kind == UNDO_RECORD_LOG) {
+            fputs(": the time logged no longer counts\n", out);
         } else if (t.kind == UNDO_RECORD_EVIDENCE) {
             fputs(t.before[0] != '\0' ? ": its evidence is back\n"
                                       : ": the evidence attached is removed\n",
@@ -430,4 +433,41 @@ int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text
     }
     undo_record_done(&t);
     return rc;
+}
+
+int item_cmd_log(const struct guide *g, struct progress_store *s, const char *name,
+                 unsigned minutes, unsigned text_flags, FILE *out, FILE *err)
+{
+    struct item_cmd_ref ref;
+    if (item_cmd_resolve(g, name, ITEM_CMD_ACTION | ITEM_CMD_PHASE | ITEM_CMD_CERT, &ref, err) !=
+        0) {
+        return 2;
+    }
+    if (item_cmd_check_writable(s, err)) {
+        return 1;
+    }
+    struct progress *p = progress_store_doc(s);
+    uint64_t ev = 0;
+    if (progress_log_time(p, g->id, ref.id, minutes, progress_now_ms(), &ev) != PROGRESS_CHANGED) {
+        return 1;
+    }
+    char id[PROGRESS_EVENT_ID_SIZE], dur[32], week[32];
+    progress_event_id_format(ev, id, sizeof id);
+    if (item_cmd_save_change(s, g->id, UNDO_RECORD_LOG, ref.id, "", id, "the time log was", err) !=
+        0) {
+        return 1;
+    }
+    progress_duration_format(minutes, dur, sizeof dur);
+    struct progress_week wk;
+    progress_week_of(progress_date_today(), &wk);
+    unsigned long total =
+        progress_journal_minutes(progress_find_guide(p, g->id), ref.id, wk.from_ms, wk.to_ms);
+    progress_duration_format((unsigned)(total < UINT32_MAX ? total : UINT32_MAX), week,
+                             sizeof week);
+    fprintf(out, "Logged %s on ", dur);
+    report_put_clean(out, ref.text, text_flags);
+    fputs(" (", out);
+    report_put_clean(out, ref.id, text_flags);
+    fprintf(out, "); %s on it this week\n", week);
+    return report_finish(out);
 }

@@ -62,6 +62,12 @@ int item_cmd_note(const struct guide *g, struct progress_store *s, const char *n
 int item_cmd_undo(const struct guide *g, struct progress_store *s, unsigned text_flags, FILE *out,
                   FILE *err);
 
+/* trail --log DURATION ID: logs `minutes` spent on the key action, phase or certification
+ * `name` names and saves; prints "Logged 45m on <text> (<id>); 1h30m on it this week".
+ * Returns 0, 1 when not saved, 2 when the name matches no item or several (nothing written). */
+int item_cmd_log(const struct guide *g, struct progress_store *s, const char *name,
+                 unsigned minutes, unsigned text_flags, FILE *out, FILE *err);
+
 /* What every change from the shell does around it (evidence_cmd.c too): */
 /* Refuses any change when the store never writes; 1 after saying why on err, else 0. */
 int item_cmd_check_writable(struct progress_store *s, FILE *err);

@@ -125,6 +125,9 @@ static void put_matches(const struct search_index *idx, const struct search_quer
         }
         fputs(first ? "{" : ",{", out);
         fprintf(out, "\"title\":%s,", f.title ? "true" : "false");
+        if (f.role == SEARCH_FIELD_NOTE) {
+            fputs("\"note\":true,", out); /* the learner's, not the guide's */
+        }
         put_key(out, "text", f.text);
         fputc('}', out);
         first = false;
@@ -132,9 +135,10 @@ static void put_matches(const struct search_index *idx, const struct search_quer
     fputc(']', out);
 }
 
-int json_report_search(const struct guide *g, const char *query, FILE *out)
+int json_report_search(const struct guide *g, const struct progress *p, const char *query,
+                       FILE *out)
 {
-    struct search_index *idx = search_index_build(g);
+    struct search_index *idx = search_index_build_notes(g, p);
     struct search_query *q = search_query_new(query);
     struct search_results res = {0};
     struct search_ranges ranges = {0};

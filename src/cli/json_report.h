@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "guide.h"
+#include "progress.h"
 
 /* trail --check --json: the guide directory dir, its messages in d, and what g (NULL when it
  * did not load) holds. Format "trail-check" (check.schema.json). */
@@ -25,9 +26,11 @@ void json_report_list_guide(const char *id, const char *dir, const struct guide 
                             unsigned percent, bool selected, bool first, FILE *out);
 int json_report_list_end(FILE *out);
 
-/* trail --search --json: every entry of g matching query, in guide order. Format
- * "trail-search" (search.schema.json). Returns 0 when something matched, 1 when nothing did
+/* trail --search --json: every entry of g matching query, in guide order, with the learner's
+ * notes in p (may be NULL; a note field says "note": true). Format "trail-search"
+ * (search.schema.json). Returns 0 when something matched, 1 when nothing did
  * (as --search does), and 2 when out could not be written. */
-int json_report_search(const struct guide *g, const char *query, FILE *out);
+int json_report_search(const struct guide *g, const struct progress *p, const char *query,
+                       FILE *out);
 
 #endif

@@ -181,7 +181,9 @@ static void markdown_phase(FILE *out, const struct progress *p, const struct gui
     fprintf(out, " (%zu/%zu, %u%%)\n\n", c.done, c.total - c.skipped, progress_percent(&c));
     report_put_markdown_note(out, progress_get_note(p, g->id, ph->id), "> ", flags);
     for (size_t a = 0; a < ph->n_actions; a++) {
-        enum progress_state st = progress_get_state(p, g->id, ph->actions[a].id);
+        enum progress_state st = progress_action_state(progress_find_guide(p, g->id), ph, a);
+        unsigned depth = ph->actions[a].depth < 8 ? ph->actions[a].depth : 8;
+        fprintf(out, "%*s", (int)depth * 2, ""); /* a sub-action nests under its parent */
         fputs(st == PROGRESS_DONE ? "- [x] " : "- [ ] ", out);
         if (st == PROGRESS_SKIPPED) {
             fputs("~~", out);
@@ -191,6 +193,9 @@ static void markdown_phase(FILE *out, const struct progress *p, const struct gui
             fputs("~~ *(skipped)*", out);
         } else if (st == PROGRESS_IN_PROGRESS) {
             fputs(" *(in progress)*", out);
+        }
+        if (ph->actions[a].personal) {
+            fputs(" *(mine)*", out);
         }
         fputc('\n', out);
         report_put_markdown_note(out, progress_get_note(p, g->id, ph->actions[a].id), "  > ",
@@ -209,8 +214,8 @@ int progress_report_markdown(const struct guide *g, struct progress_store *s, un
     fputs("\n\n", out);
     struct progress_counts all;
     progress_count_guide(p, g, &all);
-    fprintf(out, "**Progress: %u%%** (%zu/%zu key actions; ", progress_percent(&all), all.done,
-            all.total - all.skipped);
+    fprintf(out, "**Progress: %u%%** (%zu/%zu key action%s; ", progress_percent(&all), all.done,
+            all.total - all.skipped, all.total - all.skipped == 1 ? "" : "s");
     put_counts(out, &all, text_flags);
     fputs(")\n", out);
     struct progress_date start;

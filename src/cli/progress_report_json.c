@@ -15,11 +15,13 @@
 #include <string.h>
 
 #include "progress.h"
+#include "progress_journal.h"
 #include "progress_plan.h"
 #include "progress_evidence.h"
 #include "progress_report.h"
 #include "progress_report_out.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* Whether code point cp must be written as \uXXXX: controls, C1, bidi and line separators. */
 static bool json_escape_cp(uint32_t cp)
@@ -86,15 +88,17 @@ static void json_counts(FILE *out, const struct progress_counts *c)
 }
 
 static void json_action(FILE *out, const struct progress *p, const struct guide *g,
-                        const struct guide_action *a)
+                        const struct guide_phase *ph, size_t i)
 {
+    const struct guide_action *a = &ph->actions[i];
     const struct progress_item *it = progress_find_item(progress_find_guide(p, g->id), a->id);
+    enum progress_state st = progress_action_state(progress_find_guide(p, g->id), ph, i);
     fputs("        {\"id\": ", out);
     put_json_string(out, a->id);
     fputs(", \"text\": ", out);
     put_json_string(out, a->text);
     fputs(", \"state\": ", out);
-    put_json_string(out, progress_state_name(it != NULL ? it->state : PROGRESS_TODO));
+    put_json_string(out, progress_state_name(st));
     fputs(", \"changed\": ", out);
     if (it != NULL) {
         put_json_time(out, it->changed);
@@ -103,6 +107,9 @@ static void json_action(FILE *out, const struct progress *p, const struct guide 
     }
     fputs(", \"note\": ", out);
     put_json_string(out, progress_get_note(p, g->id, a->id));
+    if (a->personal) {
+        fputs(", \"personal\": true", out);
+    }
     fputc('}', out);
 }
 
@@ -121,7 +128,7 @@ static void json_phase(FILE *out, const struct progress *p, const struct guide *
     put_json_string(out, progress_get_note(p, g->id, ph->id));
     fputs(",\n      \"actions\": [\n", out);
     for (size_t a = 0; a < ph->n_actions; a++) {
-        json_action(out, p, g, &ph->actions[a]);
+        json_action(out, p, g, ph, a);
         fputs(a + 1 < ph->n_actions ? ",\n" : "\n", out);
     }
     fputs("      ]}", out);
@@ -239,6 +246,30 @@ static void json_certs(FILE *out, const struct progress_guide *pg)
     json_map_end(out, n);
 }
 
+/* The journal's lines, as the dotfile writes them (progress_journal.h), so an import takes
+ * every event. */
+static void json_journal(FILE *out, const struct progress_guide *pg)
+{
+    size_t n = progress_journal_count(pg);
+    if (n == 0) {
+        return;
+    }
+    fputs(",\n    \"journal\": [", out);
+    char line[PROGRESS_EVENT_LINE_MAX];
+    for (size_t i = 0; i < n; i++) {
+        const struct progress_event *e = progress_journal_at(pg, i);
+        size_t len = progress_event_format(e, line, sizeof line);
+        char *big = len >= sizeof line ? xmalloc(len + 1) : NULL;
+        if (big != NULL) {
+            progress_event_format(e, big, len + 1);
+        }
+        fputs(i > 0 ? ",\n      " : "\n      ", out);
+        put_json_string(out, big != NULL ? big : line);
+        free(big);
+    }
+    fputs("\n    ]", out);
+}
+
 /* The evidence, as the dotfile holds it: item -> target -> piece (only when there is some). */
 static void json_evidence(FILE *out, const struct progress_guide *pg)
 {
@@ -307,6 +338,7 @@ static void json_progress(FILE *out, const struct progress *p, const struct guid
         put_json_time(out, start.changed);
         fputc('}', out);
     }
+    json_journal(out, pg);
     fputs("\n  }\n", out);
 }
 

@@ -55,7 +55,7 @@ int progress_report_left(const struct guide *g, struct progress_store *s, unsign
         put_missing_evidence(g, p, text_flags, out);
         return report_finish(out);
     }
-    fprintf(out, ": what's left (%zu of %zu key actions)\n", n, total);
+    fprintf(out, ": what's left (%zu of %zu key action%s)\n", n, total, total == 1 ? "" : "s");
     for (size_t i = 0; i < n; i++) {
         const struct guide_phase *ph = &g->phases[left[i].phase];
         if (i == 0 || left[i - 1].phase != left[i].phase) {
@@ -135,6 +135,9 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
     if (sum->start) {
         parts[n++] = xstrdup("the start date");
     }
+    if (sum->events > 0) {
+        parts[n++] = xasprintf("%zu journal event%s", sum->events, sum->events == 1 ? "" : "s");
+    }
     report_put_list(out, parts, n);
     if (n > 0) {
         fputs(" updated", out);
@@ -172,19 +175,35 @@ static struct progress *read_export(const char *path, char **id, struct diag *d)
 static struct progress *load_export(const struct guide *g, const char *path, FILE *err)
 {
     struct diag d = {0};
-    char *id = NULL;
+    char *id = NULL, *why = NULL;
     struct progress *theirs = read_export(path, &id, &d);
     if (theirs == NULL || d.errors > 0) {
-        char msg[512];
-        diag_format(&d.msgs[0], msg, sizeof msg);
-        import_failed(path, d.n > 0 ? msg : "not a progress export", err);
+        char msg[512] = "not a progress export";
+        const struct diag_msg *m = d.n > 0 ? &d.msgs[0] : NULL;
+        const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+        if (m != NULL && m->file != NULL && strcmp(m->file, name) == 0) {
+            /* The file is named once, at the start of the line. */
+            if (m->line > 0) {
+                snprintf(msg, sizeof msg, "line %u, column %u: %s", m->line, m->col, m->text);
+            } else {
+                snprintf(msg, sizeof msg, "%s", m->text);
+            }
+        } else if (m != NULL) {
+            diag_format(m, msg, sizeof msg);
+        }
+        import_failed(path, msg, err);
         progress_free(theirs);
         theirs = NULL;
     } else if (strcmp(id, g->id) != 0) {
-        char *why = xasprintf("it holds the progress of guide '%s', not '%s' (name the guide: "
-                              "trail --import FILE %s)",
-                              id, g->id, id);
+        why = xasprintf("it holds the progress of guide '%s', not '%s' (name the guide: "
+                        "trail --import FILE %s)",
+                        id, g->id, id);
         import_failed(path, why, err);
+        free(why);
+        progress_free(theirs);
+        theirs = NULL;
+    } else if (progress_certs_validate(theirs, id, progress_date_today(), &why) != 0) {
+        import_failed(path, why, err); /* the rules of the browser's tracker */
         free(why);
         progress_free(theirs);
         theirs = NULL;
@@ -218,16 +237,20 @@ static int merge_and_report(const struct guide *g, struct progress_store *s,
         fputs("a newer reset cleared older progress; ", out);
     }
     if (!progress_import_changed(&sum) ||
-        (sum.reset && sum.items + sum.notes + sum.certs + sum.evidence == 0 && !sum.start)) {
-        fputs(sum.reset        ? "nothing else changed"
-              : sum.voided > 0 ? "nothing changed"
-                               : "nothing changed, everything "
-                                 "was up to date",
+        (sum.reset && sum.items + sum.notes + sum.certs + sum.evidence + sum.events == 0 &&
+         !sum.start)) {
+        fputs(sum.reset                          ? "nothing else changed"
+              : sum.voided > 0                   ? "nothing changed"
+              : sum.unchanged == 0 && !sum.reset ? "nothing changed: it holds no progress"
+                                                 : "nothing changed, everything was up to date",
               out);
     } else {
         put_summary(out, &sum);
     }
-    fprintf(out, "; %zu entr%s unchanged.\n", sum.unchanged, sum.unchanged == 1 ? "y" : "ies");
+    if (sum.unchanged > 0) {
+        fprintf(out, "; %zu entr%s unchanged", sum.unchanged, sum.unchanged == 1 ? "y" : "ies");
+    }
+    fputs(".\n", out);
     if (sum.voided > 0) {
         fprintf(out,
                 "%zu entr%s older than this guide's last reset, so %s not taken; to take %s "

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "evidence_git.h"
@@ -311,7 +312,8 @@ void evidence_check_guide(struct progress *p, const char *guide_id, const char *
     const struct progress_guide *pg = progress_find_guide(p, guide_id);
     for (size_t i = 0; i < progress_guide_count_evidence(pg); i++) {
         const struct progress_evidence *e = progress_guide_evidence(pg, i);
-        if (e->kind == PROGRESS_EVIDENCE_NONE || (item_id != NULL && strcmp(e->item, item_id))) {
+        if (e->kind == PROGRESS_EVIDENCE_NONE ||
+            (item_id != NULL && strcmp(e->item, item_id) != 0)) {
             continue;
         }
         struct progress_check c;
@@ -319,8 +321,8 @@ void evidence_check_guide(struct progress *p, const char *guide_id, const char *
         s.checked++;
         s.ok += c.status == PROGRESS_CHECK_OK;
         s.failed += c.status != PROGRESS_CHECK_OK;
-        s.walked += c.head != NULL && (e->check.head == NULL || strcmp(c.head, e->check.head) ||
-                                       e->check.commits <= 0);
+        s.walked += c.head != NULL && (e->check.head == NULL ||
+                                       strcmp(c.head, e->check.head) != 0 || e->check.commits <= 0);
         /* The rows do not move: a check changes no row's place. */
         progress_evidence_set_check(p, guide_id, e->item, e->target, &c);
         progress_check_clear(&c);

@@ -10,6 +10,7 @@
 #include <git2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -51,7 +52,7 @@
     X(git_config_get_string)                                                                       \
     X(git_config_free)
 
-#define GIT_FIELD(name) __typeof__(&name) name;
+#define GIT_FIELD(name) __typeof__(&(name)) name; /* NOLINT(bugprone-macro-parentheses) */
 struct git_api {
     GIT_FUNCTIONS(GIT_FIELD)
 };

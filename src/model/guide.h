@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -86,6 +87,11 @@ struct guide_text {
 struct guide_action {
     const char *id; /* unique in the guide, e.g. "foundation/python-numpy-pandas" */
     const char *text;
+    const char *link;  /* a Markdown item's first link as written; NULL when none */
+    unsigned depth;    /* 0: a key action; n: a sub-action of the nearest one before it at n-1 */
+    unsigned line;     /* where a Markdown item starts (for --check); 0 in a YAML guide */
+    bool ticked;       /* "- [x]" in a Markdown plan: done until the learner says otherwise */
+    bool personal;     /* the learner's own action, from the progress file */
     unsigned evidence; /* GUIDE_EVIDENCE_* bits; 0: none expected */
 };
 
@@ -94,10 +100,13 @@ struct guide_phase {
     const char *title;          /* "Foundation Building" */
     const char *duration;       /* "3 months"; NULL when not given */
     int start_month, end_month; /* 0 when not given; else 1 <= start <= end */
-    const char *summary;
-    const char *actions_title; /* "Key Actions"; NULL when not given */
+    const char *summary;        /* NULL only for a Markdown section without text */
+    const char *actions_title;  /* "Key Actions"; NULL when not given */
     struct guide_action *actions;
     size_t n_actions;
+    int *effort_hours; /* parallel to actions: the work each takes in hours (1-1000, 0 when not
+                          given); NULL when no action of the phase gives one */
+    unsigned depth;    /* a Markdown section's nesting under the sections before it; 0 in YAML */
 };
 
 struct guide_cert {
@@ -124,7 +133,8 @@ struct guide_ids;
 struct guide {
     struct arena arena;
     struct guide_ids *ids; /* private to the loader: every id with its location */
-    char *dir;             /* the guide directory as given */
+    char *dir;             /* the guide directory (or Markdown plan) as given */
+    bool markdown;         /* read from a Markdown plan (guide_md.h) */
     unsigned available;    /* enum guide_part bits whose file exists */
     unsigned loaded;       /* enum guide_part bits loaded so far */
 
@@ -148,6 +158,9 @@ struct guide {
     const char *faq_title;
     struct guide_faq *faqs;
     size_t n_faqs;
+
+    uint64_t personal_hash; /* progress_personal_apply()'s: the personal entries it spliced in */
+    bool reattached;        /* a Markdown plan's actions took their saved ids back */
 };
 
 /* Opens the guide in directory dir and loads guide.yaml plus the parts in `parts`.

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "guide_ids.h"
+#include "guide_md.h"
 #include "xalloc.h"
 #include "ydoc.h"
 
@@ -44,22 +45,6 @@ static void report(struct loader *L, enum diag_level level, const struct ydoc_no
     diag_add(L->d, level, L->file, n != NULL ? n->line : 0, n != NULL ? n->col : 0, "%s", msg);
 }
 
-/* A key or id quoted in a message: at most 48 bytes, anything but printable ASCII as '?', so a
- * hostile file cannot put escape sequences on the user's terminal through an error. */
-static const char *quoted(const char *s, char *buf, size_t size)
-{
-    size_t i = 0;
-    for (; s[i] != '\0' && i + 4 < size && i < 48; i++) {
-        unsigned char c = (unsigned char)s[i];
-        buf[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-    }
-    if (s[i] != '\0') {
-        buf[i++] = '.', buf[i++] = '.', buf[i++] = '.';
-    }
-    buf[i] = '\0';
-    return buf;
-}
-
 static bool is_blank(const char *s)
 {
     for (; *s != '\0'; s++) {
@@ -82,7 +67,7 @@ static void check_keys(struct loader *L, const struct ydoc_node *map, const char
         if (!known) {
             char q[64];
             report(L, DIAG_WARNING, k, "unknown key '%s' (ignored)",
-                   quoted(k->u.scalar.str, q, 64));
+                   diag_quote(k->u.scalar.str, q, 64));
         }
     }
 }
@@ -198,14 +183,14 @@ static const char *get_id(struct loader *L, const struct ydoc_node *map)
         report(L, DIAG_ERROR, v,
                "id '%s' must be 1 to %d lowercase letters, digits, '-', '_', '.' or '/', "
                "starting with a letter or digit",
-               quoted(id, q, sizeof q), GUIDE_MAX_ID);
+               diag_quote(id, q, sizeof q), GUIDE_MAX_ID);
         return NULL;
     }
     struct guide_id_entry e = {.id = id, .file = L->file, .line = v->line, .col = v->col};
     const struct guide_id_entry *old = guide_ids_add(L->g->ids, &e);
     if (old != NULL) {
         report(L, DIAG_ERROR, v, "duplicate id '%s' (first used at %s:%u:%u)",
-               quoted(id, q, sizeof q), old->file, old->line, old->col);
+               diag_quote(id, q, sizeof q), old->file, old->line, old->col);
         return NULL;
     }
     return id;
@@ -357,7 +342,7 @@ static int load_head(struct loader *L, const struct ydoc_node *root)
     if (g->id != NULL && !valid_id(g->id)) {
         report(L, DIAG_ERROR, ydoc_map_get(root, "id"),
                "guide id '%s' must be lowercase letters, digits, '-', '_', '.' or '/'",
-               quoted(g->id, q, sizeof q));
+               diag_quote(g->id, q, sizeof q));
     }
     return 0;
 }
@@ -437,12 +422,21 @@ static bool load_actions(struct loader *L, const struct ydoc_node *list, struct 
         if (m == NULL) {
             continue;
         }
-        static const char *const k[] = {"id", "text", "evidence", NULL};
+        static const char *const k[] = {"id", "text", "evidence", "effort_hours", NULL};
         check_keys(L, m, k);
         struct guide_action *a = &ph->actions[ph->n_actions];
         a->id = get_id(L, m);
         a->text = get_text(L, m, "text", true);
         a->evidence = get_evidence(L, ydoc_map_get(m, "evidence"));
+        long effort = 0;
+        if (get_int(L, m, "effort_hours", 1, 1000, &effort) > 0) {
+            if (ph->effort_hours == NULL) {
+                ph->effort_hours = arena_calloc(&g->arena, list->u.seq.n, sizeof(int));
+            }
+            ph->effort_hours[ph->n_actions] = (int)effort;
+        } else if (ph->effort_hours != NULL) {
+            ph->effort_hours[ph->n_actions] = 0; /* a slot an invalid action left */
+        }
         if (a->id != NULL && a->text != NULL) {
             ph->n_actions++;
         }
@@ -614,6 +608,9 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
 
 int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
 {
+    if (g->markdown) {
+        return guide_md_load_parts(g, parts, d);
+    }
     static const enum guide_part order[] = {GUIDE_PART_INFO, GUIDE_PART_PATH, GUIDE_PART_CERTS,
                                             GUIDE_PART_FAQ};
     int rc = 0;
@@ -635,6 +632,9 @@ int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
 
 struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
 {
+    if (guide_md_is_plan(dir)) {
+        return guide_md_load(dir, parts, d);
+    }
     struct guide *g = xcalloc(1, sizeof *g);
     g->dir = xstrdup(dir);
     g->ids = guide_ids_new();

@@ -5,11 +5,13 @@
 
 #include <dirent.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "guide_md.h"
 #include "xalloc.h"
 
 /* Where trail looks when no directory is given, in this order: the guides installed beside
@@ -79,6 +81,9 @@ static char *default_roots_text(char **roots, size_t n)
 
 int guide_locate_is_guide(const char *dir)
 {
+    if (guide_md_is_plan(dir)) {
+        return 1;
+    }
     char *path = xasprintf("%s/guide.yaml", dir);
     struct stat st;
     int ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
@@ -97,7 +102,16 @@ static int is_dir(const char *path)
 static char *pick(const char *root, const char *id)
 {
     char *path = xasprintf("%s/%s", root, id != NULL ? id : GUIDE_DEFAULT_ID);
-    if (guide_locate_is_guide(path) || id != NULL) {
+    if (guide_locate_is_guide(path)) {
+        return path;
+    }
+    if (id != NULL) {
+        char *plan = xasprintf("%s.md", path); /* a plan, by its name without ".md" */
+        if (guide_md_is_plan(plan)) {
+            free(path);
+            return plan;
+        }
+        free(plan);
         return path;
     }
     free(path);
@@ -127,6 +141,28 @@ static char *pick(const char *root, const char *id)
     return only;
 }
 
+static size_t list_root(const char *root, struct guide_entry **out);
+
+/* "; the guides there: a, b" for root, or "" when it holds none; caller frees. */
+static char *guides_there(const char *root)
+{
+    struct guide_entry *v = NULL;
+    size_t n = list_root(root, &v);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        len += strlen(v[i].id) + 2;
+    }
+    size_t cap = len + 32, at = 0;
+    char *s = xmalloc(cap);
+    at += (size_t)snprintf(s, cap, "%s",
+                           n > 0 ? (n == 1 ? "; the guide there: " : "; the guides there: ") : "");
+    for (size_t i = 0; i < n; i++) {
+        at += (size_t)snprintf(s + at, cap - at, "%s%s", v[i].id, i + 1 < n ? ", " : "");
+    }
+    guide_entries_free(v, n);
+    return s;
+}
+
 static char *from_root(const char *root, const char *id, struct diag *d, int must)
 {
     if (id == NULL && guide_locate_is_guide(root)) {
@@ -143,7 +179,9 @@ static char *from_root(const char *root, const char *id, struct diag *d, int mus
         if (!is_dir(root)) {
             diag_add(d, DIAG_ERROR, root, 0, 0, "no such directory");
         } else if (id != NULL) {
-            diag_add(d, DIAG_ERROR, root, 0, 0, "no guide '%s' here", id);
+            char *there = guides_there(root);
+            diag_add(d, DIAG_ERROR, root, 0, 0, "no guide '%s' here%s", id, there);
+            free(there);
         } else {
             diag_add(d, DIAG_ERROR, root, 0, 0,
                      "not a guide (no guide.yaml) and holds no single guide");
@@ -170,7 +208,14 @@ char *guide_locate(const char *dir, const char *id, struct diag *d)
     if (found == NULL) {
         char *where = default_roots_text(roots, n);
         if (id != NULL) {
-            diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guide '%s' found (looked in %s)", id, where);
+            char *there = NULL;
+            for (size_t i = 0; i < n && (there == NULL || there[0] == '\0'); i++) {
+                free(there);
+                there = guides_there(roots[i]);
+            }
+            diag_add(d, DIAG_ERROR, NULL, 0, 0, "no guide '%s' found (looked in %s%s)", id, where,
+                     there != NULL ? there : "");
+            free(there);
         } else {
             diag_add(d, DIAG_ERROR, NULL, 0, 0,
                      "no guide found (looked in %s); use --content DIR or TRAIL_CONTENT", where);
@@ -192,8 +237,13 @@ static size_t list_root(const char *root, struct guide_entry **out)
     *out = NULL;
     if (guide_locate_is_guide(root)) {
         const char *slash = strrchr(root, '/');
+        const char *name = slash != NULL && slash[1] != '\0' ? slash + 1 : root;
+        size_t len = strlen(name);
+        if (guide_md_is_plan(root) && len > 3 && name[len - 3] == '.') {
+            len -= 3; /* a plan is listed by its name without ".md" */
+        }
         *out = xcalloc(1, sizeof **out);
-        (*out)[0].id = xstrdup(slash != NULL && slash[1] != '\0' ? slash + 1 : root);
+        (*out)[0].id = xstrndup(name, len);
         (*out)[0].dir = xstrdup(root);
         return 1;
     }
@@ -213,7 +263,11 @@ static size_t list_root(const char *root, struct guide_entry **out)
             continue;
         }
         *out = xreallocarray(*out, n + 1, sizeof **out);
-        (*out)[n].id = xstrdup(e->d_name);
+        size_t len = strlen(e->d_name);
+        if (guide_md_is_plan(sub) && len > 3 && e->d_name[len - 3] == '.') {
+            len -= 3; /* a plan is listed by its name without ".md" */
+        }
+        (*out)[n].id = xstrndup(e->d_name, len);
         (*out)[n++].dir = sub;
     }
     closedir(dp);

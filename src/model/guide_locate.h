@@ -17,7 +17,7 @@ char *guide_locate(const char *dir, const char *id, struct diag *d);
 
 /* One guide found in a content directory. */
 struct guide_entry {
-    char *id;  /* the directory's name */
+    char *id;  /* the directory's name; a plan's file name without ".md" */
     char *dir; /* its path */
 };
 
@@ -28,7 +28,7 @@ struct guide_entry {
 size_t guide_catalog(const char *dir, struct guide_entry **out, struct diag *d);
 void guide_entries_free(struct guide_entry *v, size_t n);
 
-/* True when dir holds a guide (a guide.yaml). */
+/* True when dir holds a guide (a guide.yaml) or is a Markdown plan (guide_md.h). */
 int guide_locate_is_guide(const char *dir);
 
 #endif

@@ -64,6 +64,8 @@
 #define PROGRESS_NOTE_MAX       YDOC_MAX_SCALAR /* bytes in a note: what the reader accepts */
 #define PROGRESS_RESUME_MAX     256             /* bytes in a resume screen or item string */
 #define PROGRESS_SCROLL_MAX     1000000000L
+/* The learner's own actions' ids start with it (progress_personal.h). */
+#define PROGRESS_PERSONAL_PREFIX "mine/"
 
 enum progress_state {
     PROGRESS_TODO = 0,
@@ -205,18 +207,22 @@ enum progress_change progress_set_state(struct progress *p, const char *guide_id
                                         int64_t now_ms);
 
 /* What progress_undo_change() undid: a key action's state, a note (of a key action, phase or
- * certification), a certification entry, or the start date. id is the item, note or
- * certification id (borrowed, valid until the next change); NULL for the start date. */
+ * certification), a certification entry, the start date, or a time log (progress_journal.h). id is
+ * the item, note or certification id (borrowed, valid until the next change); NULL for the start
+ * date. */
 enum progress_undone_kind {
     PROGRESS_UNDONE_STATE,
     PROGRESS_UNDONE_NOTE,
     PROGRESS_UNDONE_CERT,
     PROGRESS_UNDONE_START,
+    PROGRESS_UNDONE_LOG,
+    PROGRESS_UNDONE_PERSONAL, /* a personal action added, edited or removed (progress_personal.h) */
     PROGRESS_UNDONE_EVIDENCE, /* a piece of evidence attached, changed or removed */
 };
 struct progress_undone {
     enum progress_undone_kind kind;
     const char *id;
+    unsigned minutes;   /* LOG: the time log taken back */
     const char *target; /* EVIDENCE: the piece's target (borrowed); else NULL */
 };
 
@@ -248,6 +254,20 @@ bool progress_merge(struct progress *ours, const struct progress *theirs);
 
 /* --- Counts for the browser and the reports --------------------------------------------- */
 
+/* The state action a of phase ph shows (progress_action.c): its saved state; without one, done
+ * when a Markdown plan's author ticked it; and done when it has sub-items, all done or skipped
+ * (at least one done), unless the learner skipped it. pg may be NULL. */
+enum progress_state progress_action_state(const struct progress_guide *pg,
+                                          const struct guide_phase *ph, size_t a);
+/* The same for the action of g with this id; the saved state of any other id. */
+enum progress_state progress_item_state(const struct progress *p, const struct guide *g,
+                                        const char *id);
+/* progress_set_state() against the state the item shows: setting todo on an item a plan's
+ * author ticked writes a todo entry, and undo puts back the state that was shown. */
+enum progress_change progress_set_item_state(struct progress *p, const struct guide *g,
+                                             const char *id, enum progress_state state,
+                                             int64_t now_ms);
+
 /* Counts the actions of phase number `phase` of g (an index into g->phases). */
 void progress_count_phase(const struct progress *p, const struct guide *g, size_t phase,
                           struct progress_counts *c);
@@ -261,12 +281,6 @@ unsigned progress_percent(const struct progress_counts *c);
 /* The index of the first phase with an action still to do or in progress; g->n_phases when
  * every action is done or skipped. */
 size_t progress_current_phase(const struct progress *p, const struct guide *g);
-
-/* Finds the next action after (phase, action) in guide order, wrapping around, whose state is
- * PROGRESS_TODO or PROGRESS_IN_PROGRESS. Pass phase == SIZE_MAX to start from the beginning.
- * Returns true and sets *out_phase and *out_action; false when nothing is left to do. */
-bool progress_next_todo(const struct progress *p, const struct guide *g, size_t phase,
-                        size_t action, size_t *out_phase, size_t *out_action);
 
 /* Number of saved entries of g's id whose item the guide does not have ("2 saved items are not
  * in this guide; kept"). Counts only entries that are not void. */
@@ -300,12 +314,19 @@ size_t progress_count_notes(const struct progress *p, const char *guide_id);
 
 /* Checks a certification entry: each date given must be a real date (progress_date_valid());
  * expires must be after passed when both are given; passed must not be after `today` (a pass
- * lies in the past; pass a date with year 0 to skip that check, as the file reader does, so
+ * lies in the past), and a passed certification without a passed date cannot have its exam
+ * after `today` (pass a date with year 0 to skip these two checks, as the file reader does, so
  * clock skew between machines never makes saved data invalid). Returns 0 (*cause NULL), or -1
  * with *cause (if cause is not NULL) set to a new sentence such as "the expiry date must be
  * after the passed date" (caller frees). */
 int progress_cert_validate(const struct progress_cert_info *c, struct progress_date today,
                            char **cause);
+
+/* Checks every certification entry of guide_id in p with progress_cert_validate(c, today): what
+ * a command that takes entries from elsewhere (an import) refuses, as the browser's form does.
+ * Returns 0, or -1 with *cause set to a new sentence naming the first bad certification. */
+int progress_certs_validate(const struct progress *p, const char *guide_id,
+                            struct progress_date today, char **cause);
 
 /* Sets certification cert_id's status and dates after progress_cert_validate(c, today, cause)
  * (*cause is set only when PROGRESS_INVALID is returned; caller frees).
@@ -365,6 +386,13 @@ int progress_state_parse(const char *name, enum progress_state *state);
  * after a NUL, invalid UTF-8 or a YAML error are salvaged as far as the valid prefix goes. */
 struct progress *progress_parse(const char *file, const char *buf, size_t len,
                                 enum progress_parse_status *status, struct diag *d);
+
+/* progress_parse() with flags: PROGRESS_PARSE_NO_JOURNAL leaves out the journal when it is
+ * written in its own shape at the end of the file (as trail writes it), for a report that
+ * does not show it and must be fast (the rest is read as usual). */
+#define PROGRESS_PARSE_NO_JOURNAL 1u
+struct progress *progress_parse_with(const char *file, const char *buf, size_t len, unsigned flags,
+                                     enum progress_parse_status *status, struct diag *d);
 
 /* Writes the document as dotfile text with libyaml's emitter. Returns a new buffer (caller
  * frees) and its length in *len, or NULL if the emitter failed (only on text that is not valid

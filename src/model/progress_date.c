@@ -6,10 +6,15 @@
  * valid date (callers validate at the edges: the file reader, the command line, the form).
  * Day numbers use Howard Hinnant's civil-from-days algorithms, exact for the proleptic
  * Gregorian calendar; month addition clamps the day to the target month's length instead of
- * overflowing into the next month, so "the same day N months later" is always in month N. */
+ * overflowing into the next month, so "the same day N months later" is always in month N.
+ *
+ * This is also the program's one clock: progress_now_ms() and progress_date_today() are the
+ * only readers of the current time, and the TRAIL_NOW environment variable (for tests only)
+ * fixes it, so plans, streaks and forecasts can be tested on any day. */
 #include "progress_date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -73,6 +78,26 @@ int progress_date_parse(const char *s, struct progress_date *out)
     return 0;
 }
 
+const char *progress_date_problem(const char *s)
+{
+    struct progress_date d;
+    if (progress_date_parse(s, &d) == 0) {
+        return NULL;
+    }
+    size_t digits = strspn(s, "0123456789");
+    const char *rest = s + digits;
+    bool shaped = digits >= 4 && rest[0] == '-' && read_digits(rest + 1, 2) >= 0 &&
+                  rest[3] == '-' && read_digits(rest + 4, 2) >= 0 && rest[6] == '\0';
+    if (!shaped) {
+        return "not written YYYY-MM-DD";
+    }
+    int y = digits == 4 ? read_digits(s, 4) : PROGRESS_DATE_MAX_YEAR + 1;
+    if (y < PROGRESS_DATE_MIN_YEAR || y > PROGRESS_DATE_MAX_YEAR) {
+        return "out of range (years 1970 to 9999)";
+    }
+    return "not a real date";
+}
+
 void progress_date_format(struct progress_date d, char *buf, size_t size)
 {
     if (!progress_date_is_set(d)) {
@@ -132,11 +157,60 @@ struct progress_date progress_date_add_months(struct progress_date d, int months
 
 struct progress_date progress_date_today(void)
 {
-    time_t now = time(NULL);
+    time_t now = (time_t)(progress_now_ms() / 1000);
     struct tm tm;
     localtime_r(&now, &tm);
     struct progress_date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
     return d;
+}
+
+int progress_date_weekday(struct progress_date d)
+{
+    int64_t days = progress_date_days(d); /* 1970-01-01 was a Thursday */
+    return (int)(((days + 3) % 7 + 7) % 7);
+}
+
+struct progress_date progress_date_of_ms(int64_t ms)
+{
+    time_t t = (time_t)(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    struct progress_date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    return d;
+}
+
+int64_t progress_date_start_ms(struct progress_date d)
+{
+    struct tm tm = {
+        .tm_year = d.year - 1900, .tm_mon = d.month - 1, .tm_mday = d.day, .tm_isdst = -1};
+    time_t t = mktime(&tm);
+    /* A day whose clocks jump over midnight begins at the jump: mktime() may have moved the
+     * time into the day before or after; step to the day's first whole hour. */
+    for (int h = 0; h < 3 && t != (time_t)-1; h++) {
+        struct tm back;
+        localtime_r(&t, &back);
+        if (back.tm_mday == d.day) {
+            break;
+        }
+        struct tm next = {.tm_year = d.year - 1900,
+                          .tm_mon = d.month - 1,
+                          .tm_mday = d.day,
+                          .tm_hour = h + 1,
+                          .tm_isdst = -1};
+        t = mktime(&next);
+    }
+    if (t == (time_t)-1) {
+        return progress_date_days(d) * 86400000;
+    }
+    return (int64_t)t * 1000;
+}
+
+void progress_week_of(struct progress_date day, struct progress_week *out)
+{
+    int64_t monday = progress_date_days(day) - progress_date_weekday(day);
+    out->monday = progress_date_from_days(monday);
+    out->from_ms = progress_date_start_ms(out->monday);
+    out->to_ms = progress_date_start_ms(progress_date_from_days(monday + 7));
 }
 
 /* Writes v as exactly n decimal digits ending at p[n - 1]. */
@@ -240,8 +314,31 @@ int progress_parse_time(const char *s, int64_t *ms)
     return 0;
 }
 
+/* TRAIL_NOW, for tests only: "YYYY-MM-DDTHH:MM:SS[.sss]Z", or a date (that day at noon UTC).
+ * Returns 0 and the time, or -1 when it is not set or not one of these. */
+static int fixed_now(int64_t *ms)
+{
+    const char *env = getenv("TRAIL_NOW");
+    struct progress_date d;
+    if (env == NULL || env[0] == '\0') {
+        return -1;
+    }
+    if (progress_parse_time(env, ms) == 0) {
+        return 0;
+    }
+    if (progress_date_parse(env, &d) == 0) {
+        *ms = progress_date_days(d) * 86400000 + 12 * 3600000;
+        return 0;
+    }
+    return -1;
+}
+
 int64_t progress_now_ms(void)
 {
+    int64_t fixed;
+    if (fixed_now(&fixed) == 0) {
+        return fixed;
+    }
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;

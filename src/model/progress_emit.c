@@ -16,6 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
@@ -322,6 +323,10 @@ static bool emit_guide(struct sink *k, struct progress_guide *pg)
     }
     ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_evidence(em, pg) &&
          emit_start_resume(em, pg);
+    struct arena a = {0};
+    const struct ydoc_node *personal = progress_personal_node(&a, pg);
+    ok = ok && (personal == NULL || (emit_str(em, "personal") && emit_node(em, personal)));
+    arena_free(&a);
     return ok && emit_extra(em, &pg->extra) && emit_map_end(em);
 }
 
@@ -372,6 +377,8 @@ static char *emit_text_of(struct progress *p, bool cache, size_t *len)
     struct sink k = {.em = &em, .out = &o, .cache = cache};
     bool ok = emit_document(&k, p);
     yaml_emitter_delete(&em);
+    /* The journal goes last, after the emitter's text (progress_journal.c). */
+    ok = ok && progress_journal_write(p, out_write, &o);
     if (!ok) {
         free(o.data);
         return NULL;
@@ -386,7 +393,8 @@ static char *emit_text_of(struct progress *p, bool cache, size_t *len)
 
 char *progress_emit(const struct progress *p, size_t *len)
 {
-    /* Without the cache nothing is written to p. */
+    /* Without the cache nothing is written to p but the journal's kept lines, which are the
+     * same bytes either way. */
     return emit_text_of((struct progress *)p, false, len);
 }
 

@@ -255,11 +255,6 @@ struct ev_reader {
     bool strict, damaged, *warned;
 };
 
-static bool scalar_is(const struct ydoc_node *n)
-{
-    return n != NULL && n->kind == YDOC_SCALAR;
-}
-
 /* An entry that cannot be understood: a warning, and the entry kept as written under its item
  * (item NULL: pair is the item's whole entry); an error and the entry skipped when strict. */
 static void keep_unread(struct ev_reader *r, const struct ydoc_node *item,
@@ -297,7 +292,7 @@ static bool read_text(const struct ydoc_node *v, const char *key, const char **o
     if (n == NULL || ydoc_is_null(n)) {
         return true;
     }
-    if (!scalar_is(n) || !progress_evidence_text_ok(n->u.scalar.str, true)) {
+    if (!ydoc_is_scalar(n) || !progress_evidence_text_ok(n->u.scalar.str, true)) {
         *bad = n;
         return false;
     }
@@ -322,7 +317,7 @@ static bool read_kind(const struct ydoc_node *v, const char *target,
         *kind = looks_like_url(target) ? PROGRESS_EVIDENCE_URL : PROGRESS_EVIDENCE_PATH;
         return true;
     }
-    if (!scalar_is(k) || progress_evidence_kind_parse(k->u.scalar.str, kind) != 0) {
+    if (!ydoc_is_scalar(k) || progress_evidence_kind_parse(k->u.scalar.str, kind) != 0) {
         *bad = k;
         return false;
     }
@@ -336,8 +331,8 @@ static long read_long(const struct ydoc_node *n, bool *ok)
     }
     char *end = NULL;
     errno = 0;
-    long v = scalar_is(n) ? strtol(n->u.scalar.str, &end, 10) : -1;
-    if (!scalar_is(n) || errno != 0 || end == n->u.scalar.str || *end != '\0' || v < 0) {
+    long v = ydoc_is_scalar(n) ? strtol(n->u.scalar.str, &end, 10) : -1;
+    if (!ydoc_is_scalar(n) || errno != 0 || end == n->u.scalar.str || *end != '\0' || v < 0) {
         *ok = false;
     }
     return v;
@@ -353,12 +348,12 @@ static bool read_check(const struct ydoc_node *v, struct progress_check *c)
     const struct ydoc_node *st = ydoc_map_get(v, "status");
     const struct ydoc_node *last = ydoc_map_get(v, "last-commit");
     const struct ydoc_node *bad = NULL;
-    bool ok = scalar_is(when) && progress_parse_time(when->u.scalar.str, &c->when) == 0 &&
-              scalar_is(st) && progress_check_status_parse(st->u.scalar.str, &c->status) == 0;
+    bool ok = ydoc_is_scalar(when) && progress_parse_time(when->u.scalar.str, &c->when) == 0 &&
+              ydoc_is_scalar(st) && progress_check_status_parse(st->u.scalar.str, &c->status) == 0;
     c->commits = read_long(ydoc_map_get(v, "commits"), &ok);
     if (ok && last != NULL) {
         int64_t ms = 0;
-        ok = scalar_is(last) && progress_parse_time(last->u.scalar.str, &ms) == 0;
+        ok = ydoc_is_scalar(last) && progress_parse_time(last->u.scalar.str, &ms) == 0;
         c->last_commit = ms / 1000;
     }
     const char *summary = NULL, *head = NULL, *remote = NULL, *readme = NULL;
@@ -556,6 +551,9 @@ static void add_unread(struct arena *a, const struct progress_guide *pg, struct 
         const struct ydoc_pair *u = &pg->unread_evidence.pairs[i];
         const char *item = u->key->u.scalar.str;
         size_t at = group_of(a, index, groups, n, item); /* may move the groups */
+        if (*groups == NULL) {
+            continue; /* cannot be: group_of() found or made the group; says so to the analyzer */
+        }
         struct group *g = &(*groups)[at];
         if (u->value->kind != YDOC_MAP) {
             g->raw = g->raw != NULL ? g->raw : u;

@@ -23,16 +23,20 @@ static char *row_key(const char *item, const char *target)
     return xasprintf("%zu:%s%s", strlen(item), item, target);
 }
 
-struct progress_evidence *progress_evidence_row_find(const struct progress_guide *pg,
-                                                     const char *item, const char *target)
+/* The row of (item, target) in pg, or NULL; pg must not be NULL. */
+static struct progress_evidence *row_lookup(const struct progress_guide *pg, const char *item,
+                                            const char *target)
 {
-    if (pg == NULL) {
-        return NULL;
-    }
     char *key = row_key(item, target);
     struct progress_evidence *e = progress_table_find(&pg->evidence, sizeof *e, key);
     free(key);
     return e;
+}
+
+struct progress_evidence *progress_evidence_row_find(const struct progress_guide *pg,
+                                                     const char *item, const char *target)
+{
+    return pg != NULL ? row_lookup(pg, item, target) : NULL;
 }
 
 struct progress_evidence *progress_evidence_row_get(struct progress_guide *pg, const char *item,
@@ -178,7 +182,7 @@ bool progress_evidence_merge(struct progress_guide *og, const struct progress_gu
     const struct progress_evidence *rows = tg->evidence.rows;
     for (size_t i = 0; i < tg->evidence.n; i++) {
         const struct progress_evidence *t = &rows[i];
-        struct progress_evidence *o = progress_evidence_row_find(og, t->item, t->target);
+        struct progress_evidence *o = row_lookup(og, t->item, t->target);
         if (t->changed > og->reset && (o == NULL || t->changed > o->changed)) {
             o = progress_evidence_row_get(og, t->item, t->target);
             progress_evidence_put_attachment(o, t->kind, t->description, t->credential, t->changed);

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "progress_date.h"
 #include "xalloc.h"
 
 #define COPY_ATTEMPTS 100
@@ -529,7 +530,7 @@ int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, s
         return -1;
     }
     char stamp[32];
-    time_t now = time(NULL);
+    time_t now = (time_t)(progress_now_ms() / 1000);
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);

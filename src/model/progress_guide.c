@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "progress.h"
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
@@ -47,7 +48,9 @@ void progress_guide_clear(struct progress_guide *pg)
     progress_evidence_clear_all(pg);
     free(pg->resume.screen);
     free(pg->resume.item);
+    progress_journal_free(&pg->journal);
     free(pg->id);
+    progress_personal_clear(pg);
     memset(pg, 0, sizeof *pg);
 }
 
@@ -219,6 +222,8 @@ bool progress_guide_drop_void(struct progress_guide *pg)
     bool dropped = drop_void_items(pg);
     dropped |= drop_void_notes(pg);
     dropped |= drop_void_certs(pg);
+    dropped |= progress_journal_drop_void(pg);
+    dropped |= progress_personal_drop_void(pg);
     dropped |= progress_evidence_drop_void(pg);
     if (pg->start.changed != 0 && pg->start.changed <= pg->reset) {
         memset(&pg->start, 0, sizeof pg->start);
@@ -243,6 +248,10 @@ void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
     memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
     memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
     memset(&pg->unread_other, 0, sizeof pg->unread_other);
+    for (size_t i = 0; i < pg->journal.n_unread; i++) {
+        free(pg->journal.unread[i]);
+    }
+    pg->journal.n_unread = 0;
     memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence);
 }
 
@@ -272,7 +281,7 @@ size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
     }
     lift(&pg->start.changed, reset, &n);
     progress_evidence_lift(pg, reset, &n);
-    return n;
+    return n + progress_journal_lift(pg, reset) + progress_personal_lift(pg, reset);
 }
 
 int64_t progress_guide_latest(const struct progress_guide *pg)
@@ -289,7 +298,9 @@ int64_t progress_guide_latest(const struct progress_guide *pg)
     for (size_t i = 0; i < pg->certs.n; i++) {
         t = certs[i].changed > t ? certs[i].changed : t;
     }
-    return progress_evidence_latest(pg, t);
+    int64_t j = progress_journal_latest(pg), mine = progress_personal_latest(pg);
+    mine = j > mine ? j : mine;
+    return progress_evidence_latest(pg, mine > t ? mine : t);
 }
 
 /* --- Reading ---------------------------------------------------------------------------- */
@@ -469,6 +480,8 @@ bool progress_guide_merge(struct arena *a, struct progress_guide *og,
     }
     changed |= merge_items(a, og, tg);
     changed |= merge_records(og, tg);
+    changed |= progress_journal_merge(og, tg);
+    changed |= progress_personal_merge(og, tg);
     changed |= progress_evidence_merge(og, tg);
     changed |= progress_extra_merge(a, &og->extra, &tg->extra);
     changed |= progress_extra_merge(a, &og->unread_items, &tg->unread_items);

@@ -8,18 +8,16 @@
  * export are not imported. */
 #include "progress_import.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "xalloc.h"
 #include "ydoc.h"
-
-static bool scalar_is(const struct ydoc_node *n)
-{
-    return n != NULL && n->kind == YDOC_SCALAR;
-}
 
 /* Reads the actions of an export without a "progress" object. */
 static bool read_phases(struct progress *p, const char *file, const char *guide_id,
@@ -37,12 +35,12 @@ static bool read_phases(struct progress *p, const char *file, const char *guide_
             const struct ydoc_node *changed = ydoc_map_get(v, "changed");
             enum progress_state st;
             int64_t t;
-            if (scalar_is(changed) && changed->u.scalar.plain &&
+            if (ydoc_is_scalar(changed) && changed->u.scalar.plain &&
                 strcmp(changed->u.scalar.str, "null") == 0) {
                 continue; /* never changed on that machine */
             }
-            if (!scalar_is(id) || id->u.scalar.len == 0 || !scalar_is(state) ||
-                progress_state_parse(state->u.scalar.str, &st) != 0 || !scalar_is(changed) ||
+            if (!ydoc_is_scalar(id) || id->u.scalar.len == 0 || !ydoc_is_scalar(state) ||
+                progress_state_parse(state->u.scalar.str, &st) != 0 || !ydoc_is_scalar(changed) ||
                 progress_parse_time(changed->u.scalar.str, &t) != 0) {
                 diag_add(d, DIAG_ERROR, file, v->line, v->col,
                          "an action needs an id, a state and a changed time");
@@ -61,8 +59,8 @@ static struct progress *import_doc(const struct ydoc *doc, char **guide_id, stru
     const struct ydoc_node *guide = ydoc_map_get(root, "guide");
     const struct ydoc_node *progress = ydoc_map_get(root, "progress");
     const struct ydoc_node *phases = ydoc_map_get(root, "phases");
-    if (root == NULL || root->kind != YDOC_MAP || !scalar_is(guide) || guide->u.scalar.len == 0 ||
-        (progress == NULL && phases == NULL)) {
+    if (root == NULL || root->kind != YDOC_MAP || !ydoc_is_scalar(guide) ||
+        guide->u.scalar.len == 0 || (progress == NULL && phases == NULL)) {
         diag_add(d, DIAG_ERROR, doc->file, root != NULL ? root->line : 0, 0,
                  "not a progress export (trail --export json): no guide and progress");
         return NULL;
@@ -80,9 +78,30 @@ static struct progress *import_doc(const struct ydoc *doc, char **guide_id, stru
     return p;
 }
 
+/* An export is a JSON object: its first character, after blanks, is '{'. Anything else (a
+ * Markdown export, a progress file, a picture) is said to be the wrong kind of file instead of
+ * being handed to the parser, whose complaint would be about YAML. Returns true when it is. */
+static bool json_object_start(const char *file, const char *buf, size_t len, struct diag *d)
+{
+    size_t i = 0;
+    while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r')) {
+        i++;
+    }
+    if (i < len && buf[i] == '{') {
+        return true;
+    }
+    diag_add(d, DIAG_ERROR, file, 0, 0,
+             i == len ? "empty: --import takes what 'trail --export json' writes"
+                      : "not a JSON export: --import takes what 'trail --export json' writes");
+    return false;
+}
+
 struct progress *progress_import_parse(const char *file, const char *buf, size_t len,
                                        char **guide_id, struct diag *d)
 {
+    if (!json_object_start(file, buf, len, d)) {
+        return NULL;
+    }
     struct ydoc *doc = ydoc_parse(file, buf, len, d);
     if (doc == NULL) {
         return NULL;
@@ -94,6 +113,15 @@ struct progress *progress_import_parse(const char *file, const char *buf, size_t
 
 struct progress *progress_import_load(const char *path, char **guide_id, struct diag *d)
 {
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd >= 0) { /* else ydoc_load_file() says why */
+        char head[4096];
+        ssize_t n = read(fd, head, sizeof head);
+        close(fd);
+        if (n >= 0 && !json_object_start(path, head, (size_t)n, d)) {
+            return NULL;
+        }
+    }
     struct ydoc *doc = ydoc_load_file(path, d);
     if (doc == NULL) {
         return NULL;
@@ -214,10 +242,14 @@ void progress_import_merge(struct progress *ours, const struct progress *theirs,
         return;
     }
     summarise(progress_lookup_guide(ours, guide_id), tg, sum);
+    size_t before = progress_journal_count(progress_lookup_guide(ours, guide_id));
     progress_merge(ours, theirs);
+    size_t after = progress_journal_count(progress_lookup_guide(ours, guide_id));
+    sum->events = after > before ? after - before : 0;
 }
 
 bool progress_import_changed(const struct progress_import_summary *sum)
 {
-    return sum->items + sum->notes + sum->certs + sum->evidence > 0 || sum->start || sum->reset;
+    return sum->items + sum->notes + sum->certs + sum->evidence + sum->events > 0 || sum->start ||
+           sum->reset;
 }

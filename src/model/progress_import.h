@@ -27,6 +27,7 @@ struct progress_import_summary {
     size_t certs;     /* certification statuses or dates */
     size_t evidence;  /* pieces of evidence attached, changed or removed */
     bool start;       /* the start date was set, changed or cleared */
+    size_t events;    /* journal events the guide did not have (progress_journal.h) */
     bool reset;       /* the other side's newer reset cleared older entries here */
     size_t unchanged; /* entries of the export that changed nothing */
     size_t voided;    /* of those, entries that would have changed something but are older
@@ -35,7 +36,8 @@ struct progress_import_summary {
 
 /* Parses the len bytes of an export named `file` in messages. Returns a new document holding
  * the export's guide entry only (caller frees with progress_free()) and sets *guide_id to a new
- * string (caller frees); NULL with located errors in d when the text is not an export. Entries
+ * string (caller frees); NULL with located errors in d when the text is not an export (an
+ * error without a line when it is not JSON at all: another kind of file). Entries
  * that are not well formed are skipped with an error in d (d->errors > 0 then). */
 struct progress *progress_import_parse(const char *file, const char *buf, size_t len,
                                        char **guide_id, struct diag *d);

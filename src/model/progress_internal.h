@@ -38,6 +38,25 @@ struct progress_table {
     struct idtable index;
 };
 
+/* A guide's journal (progress_journal.c owns it): the events, the item ids they name (each
+ * once, in `names`, found through `index`), the lines of events [0, text_n) as the last save
+ * wrote them (kept so that a save after one more event formats one line), and lines that
+ * could not be read, kept as written. */
+struct progress_event; /* progress_journal.h */
+
+struct progress_journal {
+    struct progress_event *ev;
+    size_t n, cap;
+    struct arena names;
+    struct idtable index;
+    const char **name_at; /* row -> interned id */
+    size_t n_names, cap_names;
+    char *text;
+    size_t text_len, text_cap, text_n;
+    char **unread;
+    size_t n_unread;
+};
+
 struct progress_guide {
     char *id;
     int64_t reset; /* entries changed at or before it are void; 0 when never reset */
@@ -55,6 +74,10 @@ struct progress_guide {
      * was set since. */
     struct progress_extra unread_items, unread_notes, unread_certs;
     struct progress_extra unread_other; /* a start entry, emitted while no start is set */
+    struct progress_journal journal;
+    /* The learner's own actions, in file order (progress_personal.c). */
+    struct progress_personal *personal;
+    size_t n_personal, cap_personal;
     /* Evidence (progress_evidence.c): struct progress_evidence rows, tombstones included, and
      * the entries a person wrote that could not be understood (item -> {target -> entry}). */
     struct progress_table evidence;
@@ -67,6 +90,8 @@ enum progress_undo_kind {
     PROGRESS_UNDO_NOTE,
     PROGRESS_UNDO_CERT,
     PROGRESS_UNDO_START,
+    PROGRESS_UNDO_LOG,
+    PROGRESS_UNDO_PERSONAL,
     PROGRESS_UNDO_EVIDENCE,
 };
 
@@ -79,6 +104,8 @@ struct progress_undo {
     struct progress_cert_info cert;     /* CERT: the entry before */
     struct progress_date date;          /* START: the date before (year 0: none) */
     struct progress_evidence *evidence; /* EVIDENCE: the piece before (kind NONE: none) */
+    uint64_t event;                     /* LOG: the time log to take back */
+    char *phase, *after;                /* PERSONAL: where it was (text: its text; NULL: none) */
 };
 
 struct progress {
@@ -166,6 +193,35 @@ bool progress_extra_merge(struct arena *a, struct progress_extra *ours,
 
 /* Copies e's subtrees into arena a, so they no longer point into a ydoc tree. */
 void progress_extra_detach(struct arena *a, struct progress_extra *e);
+
+/* --- The learner's own actions (progress_personal_entries.c) ----------------------------- */
+
+/* The entry of id in pg (pg may be NULL), or NULL. */
+struct progress_personal *progress_personal_lookup(const struct progress_guide *pg, const char *id);
+/* Stores an entry as given (copies the strings; text NULL: a tombstone). */
+void progress_personal_put(struct progress_guide *pg, const char *id, const char *text,
+                           const char *phase, const char *after, int64_t changed);
+/* Whether text can be a personal action's: one line of valid UTF-8, 1..PROGRESS_PERSONAL_MAX
+ * bytes. */
+bool progress_personal_text_ok(const char *text);
+/* Frees pg's personal entries. */
+void progress_personal_clear(struct progress_guide *pg);
+/* Drops the entries changed at or before pg->reset; true if any was dropped. */
+bool progress_personal_drop_void(struct progress_guide *pg);
+/* progress_guide_lift() and progress_guide_latest() for the personal entries. */
+size_t progress_personal_lift(struct progress_guide *pg, int64_t reset);
+int64_t progress_personal_latest(const struct progress_guide *pg);
+/* Takes each of tg's entries that is newer than og's (and than og's reset); true if any. */
+bool progress_personal_merge(struct progress_guide *og, const struct progress_guide *tg);
+/* Reads the `personal` mapping v into pg. Returns NULL, or the first entry that was not well
+ * formed (left out; the caller warns). */
+const struct ydoc_node *progress_personal_read(struct progress_guide *pg,
+                                               const struct ydoc_node *v);
+/* The `personal` mapping to write for pg, built in arena a; NULL when pg has no entry. */
+struct ydoc_node *progress_personal_node(struct arena *a, const struct progress_guide *pg);
+/* Puts back what undo record u holds, as a change at time `changed`. */
+void progress_personal_put_back(struct progress_guide *pg, const struct progress_undo *u,
+                                int64_t changed);
 
 /* --- Rows (progress_table.c) ---------------------------------------------------------------- */
 

@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
+#include "progress_personal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -29,6 +31,8 @@ static void undo_entry_free(struct progress_undo *u)
     free(u->guide_id);
     free(u->id);
     free(u->text);
+    free(u->phase);
+    free(u->after);
     progress_evidence_free(u->evidence);
     memset(u, 0, sizeof *u);
 }
@@ -113,6 +117,7 @@ static void set_raw(struct progress *p, const char *guide_id, const char *item_i
     struct progress_item *it = progress_guide_item_get(pg, item_id);
     it->changed = progress_change_time(pg, it->changed, now_ms);
     it->state = state;
+    progress_journal_record(pg, PROGRESS_EVENT_STATE, item_id, state, 0, 0, now_ms);
     p->generation++;
 }
 
@@ -161,17 +166,29 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
         size_t len = u->text != NULL ? strlen(u->text) : 0;
         progress_put_note(pg, u->id, u->text, len,
                           progress_change_time(pg, n != NULL ? n->changed : 0, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_NOTE, u->id, PROGRESS_TODO, 0, 0, now_ms);
         break;
     }
     case PROGRESS_UNDO_CERT: {
         const struct progress_cert *c = progress_find_cert(pg, u->id);
         progress_put_cert(pg, u->id, &u->cert,
                           progress_change_time(pg, c != NULL ? c->changed : 0, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_CERT, u->id, PROGRESS_TODO, 0, 0, now_ms);
         break;
     }
     case PROGRESS_UNDO_START:
         progress_put_start(pg, u->date, progress_change_time(pg, pg->start.changed, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_START, NULL, PROGRESS_TODO, 0, 0, now_ms);
         break;
+    case PROGRESS_UNDO_LOG:
+        progress_journal_unlog(pg, u->event, now_ms);
+        break;
+    case PROGRESS_UNDO_PERSONAL: {
+        const struct progress_personal *e = progress_personal_lookup(pg, u->id);
+        progress_personal_put_back(pg, u,
+                                   progress_change_time(pg, e != NULL ? e->changed : 0, now_ms));
+        break;
+    }
     case PROGRESS_UNDO_EVIDENCE: {
         const struct progress_evidence *e =
             progress_evidence_find_in(pg, u->evidence->item, u->evidence->target);
@@ -188,7 +205,9 @@ static const enum progress_undone_kind undone_kinds[] = {
     [PROGRESS_UNDO_NOTE] = PROGRESS_UNDONE_NOTE,
     [PROGRESS_UNDO_CERT] = PROGRESS_UNDONE_CERT,
     [PROGRESS_UNDO_START] = PROGRESS_UNDONE_START,
+    [PROGRESS_UNDO_PERSONAL] = PROGRESS_UNDONE_PERSONAL,
     [PROGRESS_UNDO_EVIDENCE] = PROGRESS_UNDONE_EVIDENCE,
+    [PROGRESS_UNDO_LOG] = PROGRESS_UNDONE_LOG,
 };
 
 bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_ms,
@@ -220,6 +239,15 @@ bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_
         out->kind = undone_kinds[u.kind];
         out->target = NULL;
         out->id = it != NULL ? it->id : n != NULL ? n->id : c != NULL ? c->id : NULL;
+        for (size_t k = 0; u.kind == PROGRESS_UNDO_LOG && pg != NULL && k < pg->journal.n; k++) {
+            if (pg->journal.ev[k].id == u.event) {
+                out->id = pg->journal.ev[k].item;
+                out->minutes = pg->journal.ev[k].minutes;
+            }
+        }
+        if (u.kind == PROGRESS_UNDO_PERSONAL) {
+            out->id = progress_personal_lookup(pg, u.id)->id;
+        }
         if (u.kind == PROGRESS_UNDO_EVIDENCE) {
             const struct progress_evidence *e =
                 progress_evidence_find_in(pg, u.evidence->item, u.evidence->target);
@@ -294,6 +322,39 @@ const struct progress_guide *progress_guide_at(const struct progress *p, size_t 
     return &p->guides[i];
 }
 
+/* The state an action shows is more than its saved entry in a Markdown plan: an item the
+ * plan's author ticked ("- [x]") shows as done until the learner sets its state, and an item with
+ * sub-items shows as done once every sub-item is done or skipped (at least one done), unless the
+ * learner skipped it. A YAML guide's action shows its saved state alone. */
+/* The sub-items of ph->actions[a] are the actions after it that are deeper. */
+static bool children_done(const struct progress_guide *pg, const struct guide_phase *ph, size_t a)
+{
+    unsigned depth = ph->actions[a].depth;
+    size_t done = 0, open = 0;
+    for (size_t k = a + 1; k < ph->n_actions && ph->actions[k].depth > depth; k++) {
+        if (ph->actions[k].depth != depth + 1) {
+            continue;
+        }
+        enum progress_state st = progress_action_state(pg, ph, k);
+        done += st == PROGRESS_DONE;
+        open += st == PROGRESS_TODO || st == PROGRESS_IN_PROGRESS;
+    }
+    return done > 0 && open == 0;
+}
+
+enum progress_state progress_action_state(const struct progress_guide *pg,
+                                          const struct guide_phase *ph, size_t a)
+{
+    const struct guide_action *act = &ph->actions[a];
+    const struct progress_item *it = progress_find_item(pg, act->id);
+    enum progress_state st = it != NULL ? it->state : act->ticked ? PROGRESS_DONE : PROGRESS_TODO;
+    if (st != PROGRESS_DONE && st != PROGRESS_SKIPPED && a + 1 < ph->n_actions &&
+        ph->actions[a + 1].depth > act->depth && children_done(pg, ph, a)) {
+        st = PROGRESS_DONE;
+    }
+    return st;
+}
+
 void progress_count_phase(const struct progress *p, const struct guide *g, size_t phase,
                           struct progress_counts *c)
 {
@@ -304,8 +365,7 @@ void progress_count_phase(const struct progress *p, const struct guide *g, size_
     const struct progress_guide *pg = progress_find_guide(p, g->id);
     const struct guide_phase *ph = &g->phases[phase];
     for (size_t a = 0; a < ph->n_actions; a++) {
-        const struct progress_item *it = progress_find_item(pg, ph->actions[a].id);
-        enum progress_state st = it != NULL ? it->state : PROGRESS_TODO;
+        enum progress_state st = progress_action_state(pg, ph, a);
         c->total++;
         switch (st) {
         case PROGRESS_DONE:
@@ -363,46 +423,6 @@ size_t progress_current_phase(const struct progress *p, const struct guide *g)
     return g->n_phases;
 }
 
-bool progress_next_todo(const struct progress *p, const struct guide *g, size_t phase,
-                        size_t action, size_t *out_phase, size_t *out_action)
-{
-    const struct progress_guide *pg = progress_find_guide(p, g->id);
-    size_t total = 0;
-    for (size_t i = 0; i < g->n_phases; i++) {
-        total += g->phases[i].n_actions;
-    }
-    size_t ph = 0, ac = 0;
-    if (phase < g->n_phases) {
-        ph = phase;
-        ac = action + 1; /* start after the given position */
-    }
-    for (size_t seen = 0; seen <= total; seen++) {
-        while (ph < g->n_phases && ac >= g->phases[ph].n_actions) {
-            ph++;
-            ac = 0;
-        }
-        if (ph >= g->n_phases) {
-            ph = 0;
-            ac = 0;
-            while (ph < g->n_phases && g->phases[ph].n_actions == 0) {
-                ph++;
-            }
-            if (ph >= g->n_phases) {
-                return false;
-            }
-        }
-        const struct progress_item *it = progress_find_item(pg, g->phases[ph].actions[ac].id);
-        enum progress_state st = it != NULL ? it->state : PROGRESS_TODO;
-        if (st == PROGRESS_TODO || st == PROGRESS_IN_PROGRESS) {
-            *out_phase = ph;
-            *out_action = ac;
-            return true;
-        }
-        ac++;
-    }
-    return false;
-}
-
 size_t progress_count_unknown(const struct progress *p, const struct guide *g)
 {
     const struct progress_guide *pg = progress_find_guide(p, g->id);
@@ -416,34 +436,4 @@ size_t progress_count_unknown(const struct progress *p, const struct guide *g)
         }
     }
     return pg->n_items > known ? pg->n_items - known : 0;
-}
-
-static const char *const state_names[PROGRESS_STATE_COUNT] = {"todo", "in-progress", "done",
-                                                              "skipped"};
-
-const char *progress_state_name(enum progress_state state)
-{
-    return (unsigned)state < PROGRESS_STATE_COUNT ? state_names[state] : "todo";
-}
-
-bool progress_name_matches(const char *written, const char *name)
-{
-    for (; *written != '\0' && *name != '\0'; written++, name++) {
-        char c = *written >= 'A' && *written <= 'Z' ? (char)(*written - 'A' + 'a') : *written;
-        if (c != *name && !(*name == '-' && (c == ' ' || c == '_'))) {
-            return false;
-        }
-    }
-    return *written == '\0' && *name == '\0';
-}
-
-int progress_state_parse(const char *name, enum progress_state *state)
-{
-    for (unsigned i = 0; i < PROGRESS_STATE_COUNT; i++) {
-        if (progress_name_matches(name, state_names[i])) {
-            *state = (enum progress_state)i;
-            return 0;
-        }
-    }
-    return -1;
 }

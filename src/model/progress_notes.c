@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "progress.h"
-#include "progress_internal.h"
+#include "progress_journal_internal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -57,6 +57,7 @@ enum progress_change progress_set_note(struct progress *p, const char *guide_id,
     progress_undo_push(p, &u);
     progress_put_note(pg, id, text, len,
                       progress_change_time(pg, n != NULL ? n->changed : 0, now_ms));
+    progress_journal_record(pg, PROGRESS_EVENT_NOTE, id, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }
@@ -132,11 +133,34 @@ int progress_cert_validate(const struct progress_cert_info *c, struct progress_d
     } else if (progress_date_is_set(c->passed) && progress_date_is_set(today) &&
                progress_date_compare(c->passed, today) > 0) {
         bad = "the passed date is in the future";
+    } else if (c->status == PROGRESS_CERT_PASSED && !progress_date_is_set(c->passed) &&
+               progress_date_is_set(c->exam) && progress_date_is_set(today) &&
+               progress_date_compare(c->exam, today) > 0) {
+        bad = "passed, but the exam date is still ahead: give the passed date, or change the "
+              "exam date";
     }
     if (cause != NULL) {
         *cause = bad != NULL ? xstrdup(bad) : NULL;
     }
     return bad != NULL ? -1 : 0;
+}
+
+int progress_certs_validate(const struct progress *p, const char *guide_id,
+                            struct progress_date today, char **cause)
+{
+    const struct progress_guide *pg = progress_find_guide(p, guide_id);
+    size_t n = pg != NULL ? progress_guide_count_cert_entries(pg) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct progress_cert *c = progress_guide_cert(pg, i);
+        char *why = NULL;
+        if (progress_cert_validate(&c->info, today, &why) != 0) {
+            *cause = xasprintf("certification '%s': %s", c->id, why);
+            free(why);
+            return -1;
+        }
+    }
+    *cause = NULL;
+    return 0;
 }
 
 static bool cert_empty(const struct progress_cert_info *c)
@@ -178,6 +202,7 @@ enum progress_change progress_set_cert(struct progress *p, const char *guide_id,
     progress_undo_push(p, &u);
     int64_t t = progress_change_time(pg, old != NULL ? old->changed : 0, now_ms);
     progress_put_cert(pg, cert_id, c, t);
+    progress_journal_record(pg, PROGRESS_EVENT_CERT, cert_id, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }
@@ -210,6 +235,7 @@ enum progress_change progress_set_start(struct progress *p, const char *guide_id
         .kind = PROGRESS_UNDO_START, .guide_id = xstrdup(guide_id), .date = pg->start.date};
     progress_undo_push(p, &u);
     progress_put_start(pg, date, progress_change_time(pg, pg->start.changed, now_ms));
+    progress_journal_record(pg, PROGRESS_EVENT_START, NULL, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }

@@ -15,12 +15,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-static enum progress_state state_of(const struct progress_guide *pg, const char *id)
-{
-    const struct progress_item *it = progress_find_item(pg, id);
-    return it != NULL ? it->state : PROGRESS_TODO;
-}
-
 size_t progress_list_left(const struct progress *p, const struct guide *g,
                           struct progress_left_item **out)
 {
@@ -29,7 +23,7 @@ size_t progress_list_left(const struct progress *p, const struct guide *g,
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < g->n_phases; i++) {
         for (size_t a = 0; a < g->phases[i].n_actions; a++) {
-            enum progress_state st = state_of(pg, g->phases[i].actions[a].id);
+            enum progress_state st = progress_action_state(pg, &g->phases[i], a);
             if (st != PROGRESS_TODO && st != PROGRESS_IN_PROGRESS) {
                 continue;
             }
@@ -44,26 +38,40 @@ size_t progress_list_left(const struct progress *p, const struct guide *g,
     return n;
 }
 
-bool progress_suggest_next(const struct progress *p, const struct guide *g, size_t *phase,
-                           size_t *action)
+bool progress_next_action(const struct progress *p, const struct guide *g, size_t phase,
+                          size_t action, size_t *out_phase, size_t *out_action)
 {
     struct progress_left_item *left = NULL;
     size_t n = progress_list_left(p, g, &left);
     size_t pick = n;
-    for (size_t i = 0; i < n && pick == n; i++) {
-        if (left[i].state == PROGRESS_IN_PROGRESS) {
-            pick = i;
+    if (phase == SIZE_MAX) { /* from no action: the first in progress */
+        for (size_t i = 0; i < n && pick == n; i++) {
+            if (left[i].state == PROGRESS_IN_PROGRESS) {
+                pick = i;
+            }
+        }
+    } else { /* the first after (phase, action) in guide order */
+        for (size_t i = 0; i < n && pick == n; i++) {
+            if (left[i].phase > phase || (left[i].phase == phase && left[i].action > action)) {
+                pick = i;
+            }
         }
     }
-    if (pick == n && n > 0) {
+    if (pick == n && n > 0) { /* else the first: wrapping around */
         pick = 0;
     }
     if (pick < n) {
-        *phase = left[pick].phase;
-        *action = left[pick].action;
+        *out_phase = left[pick].phase;
+        *out_action = left[pick].action;
     }
     free(left);
     return pick < n;
+}
+
+bool progress_suggest_next(const struct progress *p, const struct guide *g, size_t *phase,
+                           size_t *action)
+{
+    return progress_next_action(p, g, SIZE_MAX, 0, phase, action);
 }
 
 static const char *separator(unsigned flags)
@@ -253,10 +261,12 @@ char *progress_pace_text(const struct progress_pace *pace, const struct guide *g
     case PROGRESS_PACE_NO_PLAN:
         return xasprintf("Started %s; the guide gives no months for its phases", start);
     case PROGRESS_PACE_BEFORE:
-        return xasprintf("Starts in %ld day%s (%s)%s%d months planned", pace->days_to_start,
-                         pace->days_to_start == 1 ? "" : "s", start, sep, pace->total_months);
+        return xasprintf("Starts in %ld day%s (%s)%s%d month%s planned", pace->days_to_start,
+                         pace->days_to_start == 1 ? "" : "s", start, sep, pace->total_months,
+                         pace->total_months == 1 ? "" : "s");
     case PROGRESS_PACE_AFTER: {
-        char *buf = xasprintf("The plan's %d months ended on %s", pace->total_months, end);
+        char *buf = xasprintf("The plan's %d month%s ended on %s", pace->total_months,
+                              pace->total_months == 1 ? "" : "s", end);
         append_you(&buf, pace, g, text_flags);
         return buf;
     }

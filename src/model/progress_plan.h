@@ -30,8 +30,16 @@ struct progress_left_item {
 size_t progress_list_left(const struct progress *p, const struct guide *g,
                           struct progress_left_item **out);
 
-/* The action to suggest as "Next: ...": the first action in progress in guide order, else the
- * first one to do. Returns false when every action is done or skipped. */
+/* The one rule for "the next action", which Home's "Next", the browser's ] and the command
+ * line's reports all follow. From no action (phase == SIZE_MAX): the first action in progress
+ * in guide order, else the first one to do. From the action (phase, action): the next one in
+ * guide order, wrapping around, that is to do or in progress (itself when it is the only one).
+ * Returns true and sets *out_phase and *out_action; false when every action is done or
+ * skipped. */
+bool progress_next_action(const struct progress *p, const struct guide *g, size_t phase,
+                          size_t action, size_t *out_phase, size_t *out_action);
+
+/* The action to suggest as "Next: ...": progress_next_action() from no action. */
 bool progress_suggest_next(const struct progress *p, const struct guide *g, size_t *phase,
                            size_t *action);
 

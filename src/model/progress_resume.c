@@ -3,6 +3,7 @@
 #include "progress_resume.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "progress_store.h"
 #include "xalloc.h"
@@ -32,6 +33,27 @@ int progress_resume_save(const char *progress_target, const char *guide_id, cons
     free(key);
     progress_store_close(s);
     return rc;
+}
+
+/* The picker's entry: screen "pick" (the guide only selected) or "open", item the guide id. */
+#define PICKER_KEY "/picker"
+
+int progress_resume_save_picker(const char *progress_target, const char *guide_id, bool open)
+{
+    return progress_resume_save(progress_target, PICKER_KEY, open ? "open" : "pick", guide_id, 0);
+}
+
+bool progress_resume_load_picker(const char *progress_target, char **guide_id, bool *open)
+{
+    struct progress_resume r;
+    if (!progress_resume_load(progress_target, NULL, PICKER_KEY, &r)) {
+        return false;
+    }
+    bool ok = r.item != NULL;
+    *open = strcmp(r.screen, "open") == 0;
+    *guide_id = r.item;
+    free(r.screen);
+    return ok;
 }
 
 static bool copy_out(const struct progress_resume *r, struct progress_resume *out)

@@ -31,4 +31,14 @@ int progress_resume_save(const char *progress_target, const char *guide_id, cons
 bool progress_resume_load(const char *progress_target, const struct progress *p,
                           const char *guide_id, struct progress_resume *out);
 
+/* The guide picker's position, kept in the same file under a name no guide id can take (a
+ * guide's id is a directory's name, which holds no '/'): the guide selected in the picker,
+ * and whether it was open when the browser ended. Returns 0, or -1 when it could not be
+ * saved. */
+int progress_resume_save_picker(const char *progress_target, const char *guide_id, bool open);
+
+/* The picker's saved position: true with *guide_id a new string (caller frees) and *open;
+ * false when none was saved. */
+bool progress_resume_load_picker(const char *progress_target, char **guide_id, bool *open);
+
 #endif

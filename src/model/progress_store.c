@@ -152,7 +152,8 @@ static char *warnings_note(const struct diag *d)
             continue;
         }
         if (shown == 3) {
-            char *more = xasprintf("%s (%zu more warnings.)", note, d->warnings - shown);
+            char *more = xasprintf("%s (%zu more warning%s.)", note, d->warnings - shown,
+                                   d->warnings - shown == 1 ? "" : "s");
             free(note);
             return more;
         }
@@ -230,14 +231,16 @@ static enum load_result load_text(struct progress_store *s, const struct stat *s
         free(err);
         res = LOAD_FAILED;
     } else if (copy != NULL) {
-        *note = xasprintf("%s was damaged (%s); the original is kept as %s and %zu entries "
-                          "were recovered.",
-                          s->target, problem, copy, count_entries(*theirs));
+        size_t n = count_entries(*theirs);
+        *note = xasprintf("%s was damaged (%s); the original is kept as %s and %zu entr%s "
+                          "recovered.",
+                          s->target, problem, copy, n, n == 1 ? "y was" : "ies were");
         free(copy);
     } else if (status == PROGRESS_PARSE_DAMAGED && s->reading) {
-        *note = xasprintf("%s is damaged (%s); %zu entries could be read. It is left as it is "
+        size_t n = count_entries(*theirs);
+        *note = xasprintf("%s is damaged (%s); %zu entr%s could be read. It is left as it is "
                           "(trail keeps a copy of it before it saves over it).",
-                          s->target, problem, count_entries(*theirs));
+                          s->target, problem, n, n == 1 ? "y" : "ies");
     }
     free(problem);
     return res;
@@ -622,6 +625,11 @@ const char *progress_store_target(const struct progress_store *s)
 
 struct progress *progress_store_peek(const char *path, bool *found)
 {
+    return progress_store_peek_with(path, 0, found);
+}
+
+struct progress *progress_store_peek_with(const char *path, unsigned flags, bool *found)
+{
     *found = false;
     char *target = NULL, *err = NULL, *buf = NULL;
     size_t len = 0;
@@ -635,7 +643,7 @@ struct progress *progress_store_peek(const char *path, bool *found)
     if (r == 1) {
         enum progress_parse_status status;
         struct diag quiet = {0};
-        p = progress_parse(target, buf, len, &status, &quiet);
+        p = progress_parse_with(target, buf, len, flags, &status, &quiet);
         diag_free(&quiet);
         *found = true;
     }

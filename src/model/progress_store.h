@@ -50,6 +50,8 @@ struct progress_store *progress_store_open_read(const char *path);
  * could be read (caller frees with progress_free()), NULL when there is no file or it cannot be
  * read; *found says whether a file was read. */
 struct progress *progress_store_peek(const char *path, bool *found);
+/* progress_store_peek() with progress_parse_with()'s flags (PROGRESS_PARSE_NO_JOURNAL). */
+struct progress *progress_store_peek_with(const char *path, unsigned flags, bool *found);
 
 /* durable false: saves skip the fsyncs (still atomic, still locked and merged), for trail's
  * own state files whose loss on a power cut is harmless: the browser's resume position and

@@ -13,9 +13,11 @@
 #include "progress.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
 #include "text.h"
@@ -119,11 +121,6 @@ static struct ydoc *parse_prefix(struct reader *r, const char *buf, size_t len)
     return NULL;
 }
 
-static bool scalar_is(const struct ydoc_node *n)
-{
-    return n != NULL && n->kind == YDOC_SCALAR;
-}
-
 static void extra_add(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair)
 {
     progress_extra_add(&r->p->arena, e, pair);
@@ -166,7 +163,7 @@ static void read_item(struct reader *r, struct progress_guide *pg, const struct 
         keep_unread(r, &pg->unread_items, pair, pair->key, "an item with an empty id");
         return;
     }
-    if (!scalar_is(state) || progress_state_parse(state->u.scalar.str, &st) != 0) {
+    if (!ydoc_is_scalar(state) || progress_state_parse(state->u.scalar.str, &st) != 0) {
         keep_unread(r, &pg->unread_items, pair, state != NULL ? state : v,
                     "an item's state is not one of todo, in-progress, done, skipped");
         return;
@@ -237,7 +234,7 @@ static bool read_date(const struct ydoc_node *v, const char *key, struct progres
     if (n == NULL || (n->kind == YDOC_SCALAR && n->u.scalar.plain && n->u.scalar.len == 0)) {
         return true;
     }
-    if (!scalar_is(n) || progress_date_parse(n->u.scalar.str, out) != 0) {
+    if (!ydoc_is_scalar(n) || progress_date_parse(n->u.scalar.str, out) != 0) {
         *bad = n;
         return false;
     }
@@ -254,7 +251,7 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
         keep_unread(r, &pg->unread_certs, pair, pair->key, "a certification with an empty id");
         return;
     }
-    if (!scalar_is(status) || progress_cert_status_parse(status->u.scalar.str, &info.status)) {
+    if (!ydoc_is_scalar(status) || progress_cert_status_parse(status->u.scalar.str, &info.status)) {
         keep_unread(r, &pg->unread_certs, pair, status != NULL ? status : v,
                     "a certification's status is not one of none, interested, studying, "
                     "exam-booked, passed");
@@ -266,8 +263,10 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
     if (v->kind == YDOC_MAP &&
         (!read_date(v, "exam", &info.exam, &bad) || !read_date(v, "passed", &info.passed, &bad) ||
          !read_date(v, "expires", &info.expires, &bad))) {
-        keep_unread(r, &pg->unread_certs, pair, bad,
-                    "a certification date is not a real date written YYYY-MM-DD");
+        char bad_date[96];
+        snprintf(bad_date, sizeof bad_date, "a certification date is %s",
+                 ydoc_is_scalar(bad) ? progress_date_problem(bad->u.scalar.str) : "not a date");
+        keep_unread(r, &pg->unread_certs, pair, bad, bad_date);
         return;
     }
     if (progress_cert_validate(&info, no_today, &why) != 0) {
@@ -292,9 +291,11 @@ static void read_start(struct reader *r, struct progress_guide *pg, const struct
     struct progress_date d = {0};
     int64_t t;
     if (date != NULL && !ydoc_is_null(date) &&
-        (!scalar_is(date) || progress_date_parse(date->u.scalar.str, &d) != 0)) {
-        keep_unread(r, &pg->unread_other, pair, date,
-                    "the start date is not a real date written YYYY-MM-DD");
+        (!ydoc_is_scalar(date) || progress_date_parse(date->u.scalar.str, &d) != 0)) {
+        char why[96];
+        snprintf(why, sizeof why, "the start date is %s",
+                 ydoc_is_scalar(date) ? progress_date_problem(date->u.scalar.str) : "not a date");
+        keep_unread(r, &pg->unread_other, pair, date, why);
     } else if (!progress_read_changed(pg, v, &t, &bad)) {
         keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
     } else {
@@ -309,7 +310,7 @@ static const char *resume_str(struct reader *r, const struct ydoc_node *v, const
     if (n == NULL) {
         return NULL;
     }
-    if (!scalar_is(n) || n->u.scalar.len == 0 || n->u.scalar.len > PROGRESS_RESUME_MAX) {
+    if (!ydoc_is_scalar(n) || n->u.scalar.len == 0 || n->u.scalar.len > PROGRESS_RESUME_MAX) {
         warn(r, n, "a resume string is not 1-256 bytes of text; the resume position is not used");
         *ok = false;
         return NULL;
@@ -334,7 +335,7 @@ static void read_resume(struct reader *r, struct progress_guide *pg, const struc
     const struct ydoc_node *scroll = ydoc_map_get(v, "scroll");
     long n = 0;
     if (ok && scroll != NULL) {
-        const char *str = scalar_is(scroll) ? scroll->u.scalar.str : "";
+        const char *str = ydoc_is_scalar(scroll) ? scroll->u.scalar.str : "";
         char *end = NULL;
         errno = 0;
         n = strtol(str, &end, 10);
@@ -371,10 +372,20 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
         for (size_t i = 0; i < v->u.map.n; i++) {
             read_cert(r, pg, &v->u.map.pairs[i]);
         }
+    } else if (strcmp(k, "journal") == 0) {
+        r->warned |= !progress_journal_read_list(pg, v, r->file, r->strict, r->d);
+        r->damaged |= r->strict && r->warned;
     } else if (strcmp(k, "start") == 0) {
         read_start(r, pg, pair);
     } else if (strcmp(k, "resume") == 0) {
         read_resume(r, pg, v);
+    } else if (strcmp(k, "personal") == 0 && !ydoc_is_null(v)) {
+        const struct ydoc_node *bad = progress_personal_read(pg, v);
+        if (bad != NULL) {
+            warn(r, bad, "a personal action needs a one-line text and a phase; it is left out");
+        }
+    } else if (strcmp(k, "personal") == 0) {
+        return true;
     } else if (strcmp(k, "evidence") == 0) {
         r->damaged |= !progress_evidence_read(r->p, pg, r->file, v, r->strict, r->d, &r->warned);
     } else {
@@ -388,10 +399,10 @@ static void read_guide_value(struct reader *r, const char *id, const struct ydoc
     struct progress_guide *pg = progress_get_guide(r->p, id);
     const struct ydoc_node *reset = ydoc_map_get(v, "reset");
     struct progress_date day;
-    if (scalar_is(reset) && progress_date_parse(reset->u.scalar.str, &day) == 0) {
+    if (ydoc_is_scalar(reset) && progress_date_parse(reset->u.scalar.str, &day) == 0) {
         pg->reset = progress_date_days(day) * 86400000;
-    } else if (reset != NULL &&
-               (!scalar_is(reset) || progress_parse_time(reset->u.scalar.str, &pg->reset) != 0)) {
+    } else if (reset != NULL && (!ydoc_is_scalar(reset) ||
+                                 progress_parse_time(reset->u.scalar.str, &pg->reset) != 0)) {
         damage(r, reset, "reset is not a date (YYYY-MM-DD) or an ISO 8601 UTC time");
         pg->reset = 0;
     }
@@ -459,6 +470,50 @@ void progress_clear_extras(struct progress *p)
     }
 }
 
+/* The top-level journal as a YAML tree: a mapping of guide ids to lists of lines. */
+static void read_journal(struct reader *r, const struct ydoc_node *v)
+{
+    if (ydoc_is_null(v)) {
+        return;
+    }
+    if (v->kind != YDOC_MAP) {
+        warn(r, v, "the journal is not a mapping of guide ids to lists of lines; it is not read");
+        return;
+    }
+    for (size_t i = 0; i < v->u.map.n; i++) {
+        const char *id = v->u.map.pairs[i].key->u.scalar.str;
+        if (id[0] != '\0') {
+            r->warned |= !progress_journal_read_list(progress_get_guide(r->p, id),
+                                                     v->u.map.pairs[i].value, r->file, false, r->d);
+        }
+    }
+}
+
+/* The journal in its own shape (progress_journal_split()): the len bytes at buf, beginning
+ * with its "journal:" line on line `lno`, read line by line. */
+static void read_journal_text(struct reader *r, const char *buf, size_t len, unsigned lno)
+{
+    const char *end = buf + len;
+    const char *s = memchr(buf, '\n', len); /* the end of the "journal:" line */
+    struct progress_guide *pg = NULL;
+    for (s = s != NULL ? s + 1 : end, lno++; s < end; lno++) {
+        const char *e = memchr(s, '\n', (size_t)(end - s));
+        e = e != NULL ? e : end;
+        const char *key = NULL;
+        size_t key_len = 0;
+        enum progress_journal_line kind = progress_journal_line_kind(s, e, &key, &key_len);
+        if (kind == JOURNAL_LINE_KEY) {
+            char *id = xstrndup(key, key_len);
+            pg = progress_get_guide(r->p, id);
+            free(id);
+        } else if (kind == JOURNAL_LINE_EVENT && pg != NULL) {
+            r->warned |= !progress_journal_read_line(pg, key, key_len, r->file, lno,
+                                                     (unsigned)(key - s) + 1, false, r->d);
+        }
+        s = e + 1;
+    }
+}
+
 /* Reads the version; returns it, or 0 when it is missing or not a positive integer. */
 static long read_version(struct reader *r, const struct ydoc_node *root)
 {
@@ -467,7 +522,7 @@ static long read_version(struct reader *r, const struct ydoc_node *root)
         warn(r, root, "no version is given; read as version 1");
         return 1;
     }
-    if (!scalar_is(v)) {
+    if (!ydoc_is_scalar(v)) {
         damage(r, v, "version is not a positive whole number");
         return 0;
     }
@@ -508,7 +563,9 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
     }
     for (size_t i = 0; i < root->u.map.n; i++) {
         const char *k = root->u.map.pairs[i].key->u.scalar.str;
-        if (strcmp(k, "version") != 0 && strcmp(k, "guides") != 0) {
+        if (strcmp(k, "journal") == 0) {
+            read_journal(r, root->u.map.pairs[i].value);
+        } else if (strcmp(k, "version") != 0 && strcmp(k, "guides") != 0) {
             extra_add(r, &r->p->extra, &root->u.map.pairs[i]);
         }
     }
@@ -547,15 +604,27 @@ static struct progress *detach(struct progress *p, bool damaged)
 struct progress *progress_parse(const char *file, const char *buf, size_t len,
                                 enum progress_parse_status *status, struct diag *d)
 {
+    return progress_parse_with(file, buf, len, 0, status, d);
+}
+
+struct progress *progress_parse_with(const char *file, const char *buf, size_t len, unsigned flags,
+                                     enum progress_parse_status *status, struct diag *d)
+{
     struct reader r = {.file = file, .d = d, .p = progress_new()};
     *status = PROGRESS_PARSE_OK;
     size_t use = cut_bad_bytes(&r, buf, len);
-    struct ydoc *doc = parse_prefix(&r, buf, use);
+    /* A journal in its own shape at the end is read line by line, without the YAML parser. */
+    size_t head = (flags & PROGRESS_PARSE_NO_JOURNAL) != 0 ? progress_journal_skip(buf, use)
+                                                           : progress_journal_split(buf, use);
+    struct ydoc *doc = parse_prefix(&r, buf, head);
     const struct ydoc_node *root = doc != NULL ? doc->root : NULL;
     bool null_root = root != NULL && root->kind == YDOC_SCALAR && root->u.scalar.plain &&
                      root->u.scalar.len == 0; /* "---" alone: an empty document */
     if (root != NULL && !null_root) {
         read_root(&r, root, status);
+    }
+    if (head < use && (flags & PROGRESS_PARSE_NO_JOURNAL) == 0) {
+        read_journal_text(&r, buf + head, use - head, line_of(buf, head));
     }
     /* Every writer ends the file with a line break: a file that ends mid-line and holds an
      * entry that cannot be read was most likely cut short (a crash, a full disk), not

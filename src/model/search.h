@@ -232,9 +232,13 @@ size_t search_highlight_columns(const char *text, size_t from, size_t len, unsig
 const char *search_kind_name(enum search_kind kind);
 
 /* Prints every entry of g matching query, in guide order, one line each, like grep:
- * "<section>: <title>: <matching line>", sanitised to one line of printable text. Returns 0
- * when something matched, 1 when nothing did (the caller maps load and usage errors to 2).
- * text_flags (enum text_flags) chooses UTF-8 or ASCII output. Needs setlocale() for widths. */
-int search_print(const struct guide *g, const char *query, unsigned text_flags, FILE *out);
+ * "<section>: <title>: <matching line>", sanitised to one line of printable text; the notes in
+ * p (may be NULL) are searched too ("...: note: <matching line>"). With highlight (stdout is
+ * a terminal) the matches are marked with SGR escapes (bold only when NO_COLOR is set).
+ * Returns 0 when something matched, 1 when nothing did (the caller maps load and usage errors
+ * to 2). text_flags (enum text_flags) chooses UTF-8 or ASCII output. Needs setlocale() for
+ * widths. */
+int search_print(const struct guide *g, const struct progress *p, const char *query,
+                 unsigned text_flags, bool highlight, FILE *out);
 
 #endif

@@ -277,7 +277,7 @@ unsigned long long search_notes_stamp(const struct guide *g, const struct progre
     uint64_t h = IDTABLE_HASH_SEED;
     size_t n_notes = progress_guide_count_note_entries(pg);
     if (n_notes == 0) {
-        return 0;
+        return g->personal_hash; /* the learner's own actions are indexed as the guide's */
     }
     for (size_t i = 0; i < g->n_phases; i++) {
         stamp_note(pg, g->phases[i].id, &h);
@@ -288,7 +288,7 @@ unsigned long long search_notes_stamp(const struct guide *g, const struct progre
     for (size_t i = 0; i < g->n_certs; i++) {
         stamp_note(pg, g->certs[i].id, &h);
     }
-    return h + n_notes;
+    return (h + n_notes) ^ g->personal_hash;
 }
 
 size_t search_index_count_entries(const struct search_index *idx)

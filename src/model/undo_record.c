@@ -23,6 +23,7 @@
 
 #include "idtable.h"
 #include "progress_fs.h"
+#include "progress_journal.h"
 #include "xalloc.h"
 
 #define RECORD_HEAD   "# trail undo record "
@@ -128,7 +129,10 @@ int undo_record_save(const struct progress_store *s, const char *guide_id,
     int64_t now = progress_now_ms();
     progress_reset_guide(p, key, now);
     int rc = -1;
-    static const char *const kinds[] = {"state", "note", "evidence"};
+    static const char *const kinds[] = {[UNDO_RECORD_STATE] = "state",
+                                        [UNDO_RECORD_NOTE] = "note",
+                                        [UNDO_RECORD_EVIDENCE] = "evidence",
+                                        [UNDO_RECORD_LOG] = "log"};
     if (put_field(p, key, "kind", kinds[kind], now) == 0 && put_field(p, key, "id", id, now) == 0 &&
         put_field(p, key, "before", before, now) == 0 &&
         put_field(p, key, "after", after, now) == 0) {
@@ -148,6 +152,21 @@ static const char *field(const struct progress *p, const char *key, const char *
 {
     const char *v = progress_get_note(p, key, name);
     return v != NULL && v[0] == '=' ? v + 1 : NULL;
+}
+
+/* Takes back the time log whose event id is `after`. 0, or -1 with why. */
+static int apply_log(const char *guide_id, struct progress *p, const char *after, int64_t now,
+                     const char **why)
+{
+    uint64_t ev = 0;
+    if (progress_event_id_parse(after, &ev) != 0) {
+        *why = "the undo record is damaged";
+        return -1;
+    }
+    enum progress_change ch = progress_unlog_time(p, guide_id, ev, now);
+    *why = ch == PROGRESS_SAME ? "that time log was taken back already"
+                               : "that time log is not in the progress any more";
+    return ch == PROGRESS_CHANGED ? 0 : -1;
 }
 
 char *undo_record_evidence_id(const char *item, const char *target)
@@ -196,11 +215,15 @@ static int apply_evidence(const char *guide_id, struct progress *p, const char *
 }
 
 /* Applies "before" to the item when it still holds "after". 0, or -1 with why. */
-static int apply(const char *guide_id, struct progress *p, bool state_kind, const char *id,
-                 const char *before, const char *after, int64_t now, const char **why)
+static int apply(const char *guide_id, struct progress *p, enum undo_record_kind kind,
+                 const char *id, const char *before, const char *after, int64_t now,
+                 const char **why)
 {
     *why = "the old value is not valid";
-    if (state_kind) {
+    if (kind == UNDO_RECORD_LOG) {
+        return apply_log(guide_id, p, after, now, why);
+    }
+    if (kind == UNDO_RECORD_STATE) {
         enum progress_state b, a;
         if (progress_state_parse(before, &b) != 0 || progress_state_parse(after, &a) != 0) {
             *why = "the undo record is damaged";
@@ -240,20 +263,21 @@ int undo_record_take(const struct progress_store *s, struct progress *doc, const
     const char *after = before != NULL ? field(rec, key, "after") : NULL;
     int rc = 0;
     if (after != NULL) {
-        bool state_kind = strcmp(kind, "state") == 0;
-        bool evidence = strcmp(kind, "evidence") == 0;
+        enum undo_record_kind k = strcmp(kind, "state") == 0      ? UNDO_RECORD_STATE
+                                  : strcmp(kind, "log") == 0      ? UNDO_RECORD_LOG
+                                  : strcmp(kind, "evidence") == 0 ? UNDO_RECORD_EVIDENCE
+                                                                  : UNDO_RECORD_NOTE;
         const char *why = NULL;
-        rc = (evidence ? apply_evidence(guide_id, doc, id, before, after, now_ms, &why)
-                       : apply(guide_id, doc, state_kind, id, before, after, now_ms, &why)) == 0
+        rc = (k == UNDO_RECORD_EVIDENCE
+                  ? apply_evidence(guide_id, doc, id, before, after, now_ms, &why)
+                  : apply(guide_id, doc, k, id, before, after, now_ms, &why)) == 0
                  ? 1
                  : -1;
         if (rc < 0) {
             *cause = xstrdup(why);
         }
-        out->kind = state_kind ? UNDO_RECORD_STATE
-                    : evidence ? UNDO_RECORD_EVIDENCE
-                               : UNDO_RECORD_NOTE;
-        out->id = evidence ? xstrndup(id, strcspn(id, "\n")) : xstrdup(id);
+        out->kind = k;
+        out->id = k == UNDO_RECORD_EVIDENCE ? xstrndup(id, strcspn(id, "\n")) : xstrdup(id);
         out->before = xstrdup(before);
     }
     free(key);

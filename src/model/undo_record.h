@@ -17,7 +17,14 @@
 #include "progress_evidence.h"
 #include "progress_store.h"
 
-enum undo_record_kind { UNDO_RECORD_STATE, UNDO_RECORD_NOTE, UNDO_RECORD_EVIDENCE };
+/* LOG: a time log (trail --log); its record's "after" is the log's event id, and undoing it
+ * takes the log back (progress_unlog_time()). */
+enum undo_record_kind {
+    UNDO_RECORD_STATE,
+    UNDO_RECORD_NOTE,
+    UNDO_RECORD_EVIDENCE,
+    UNDO_RECORD_LOG
+};
 
 /* An evidence change's record: id is "<item>\n<target>", before and after are "" (not
  * attached) or "<kind>:<description>" (undo_record_evidence_value() writes them). */

@@ -22,10 +22,14 @@ struct ui_options {
                                    * progress_store_open() after the first frame, and closes it */
     enum config_theme theme;      /* the configured palette (NO_COLOR still wins) */
     const struct ui_keys *keys;   /* from ui_keys_new() (borrowed); NULL: the default keys */
+    unsigned hours_per_week;      /* the config's study time (0: not set), for Today */
     /* The guides the picker offers when ui_run() gets no guide (borrowed; ids and dirs as
      * guide_catalog() returns them). */
     const struct guide_entry *guides;
     size_t n_guides;
+    /* The config file's warnings, in line order (borrowed; may be NULL): the status line says
+     * the first at start, and the help overlay lists them all. */
+    const struct diag *warnings;
 };
 
 /* Checks that stdin and stdout are terminals and TERM can address the cursor. Returns 0, or -1

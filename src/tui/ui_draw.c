@@ -151,9 +151,34 @@ static int draw_cut(const struct ui *ui, int y, int x, const char *s, int max, a
     return w + ui_draw_text(y, x + w, ell, strlen(ell), ell_w, attr);
 }
 
-/* The title, then each screen's crumb. When they do not fit, the crumbs nearest Home give way
- * to an ellipsis (the current screen's stays) if that makes them fit; otherwise the end is cut
- * with an ellipsis. Two blank columns always keep the breadcrumb from the position. */
+/* Where the top screen is, as crumbs after the guide's title: a section's list is the
+ * section's label; a section's entry (a phase, a certification, a question) the label and the
+ * entry, however it was reached (from a search, What's left, Home's "Next"); any other screen
+ * its own crumb. Home is the title alone. Returns the number of crumbs. */
+static size_t location(struct ui *ui, const char *crumbs[2])
+{
+    const struct ui_screen *top = ui_top(ui);
+    if (ui->depth < 2) {
+        return 0;
+    }
+    for (size_t i = 0; ui->app->sections != NULL && i < VIEW_SECTION_COUNT; i++) {
+        const struct ui_section_def *sec = &ui->app->sections[i];
+        crumbs[0] = view_guide_section_label(ui->g, (enum view_section)i);
+        crumbs[1] = top->crumb;
+        if (sec->list == top->ops) {
+            return 1;
+        }
+        if (sec->leaf == top->ops) {
+            return 2;
+        }
+    }
+    crumbs[0] = top->crumb;
+    return 1;
+}
+
+/* The title, then the location's crumbs. When they do not fit, the section's label gives way
+ * to an ellipsis if that makes them fit; otherwise the end is cut with an ellipsis. Two blank
+ * columns always keep the breadcrumb from the position. */
 static void draw_header(struct ui *ui)
 {
     attr_t a = ui_theme_attr(&ui->theme, VIEW_ROLE_HEADER);
@@ -172,30 +197,27 @@ static void draw_header(struct ui *ui)
     if (title == NULL) {
         title = "trail";
     }
+    const char *crumbs[2];
+    size_t n = ui->g != NULL ? location(ui, crumbs) : 0;
     int sep_w = 3, total = 1 + untrusted_width(ui, title);
-    for (size_t i = 1; i < ui->depth; i++) {
-        total += sep_w + untrusted_width(ui, ui->stack[i].crumb);
+    for (size_t i = 0; i < n; i++) {
+        total += sep_w + untrusted_width(ui, crumbs[i]);
     }
-    size_t first = 1; /* the first crumb shown */
-    int ell_w = sep_w + untrusted_width(ui, ell);
-    while (total > room && first + 1 < ui->depth) {
-        total -= sep_w + untrusted_width(ui, ui->stack[first].crumb);
-        total += first == 1 ? ell_w : 0;
-        first++;
-    }
-    if (total > room) {
-        first = 1; /* the current crumb is too long anyway: keep the way to it, cut its end */
+    size_t first = 0; /* the first crumb shown */
+    if (total > room && n == 2) {
+        int without = total - untrusted_width(ui, crumbs[0]) + untrusted_width(ui, ell);
+        first = without <= room ? 1 : 0;
     }
     fill(ui, 0, 0, a);
     int x = 1;
     x += draw_cut(ui, 0, x, title, room - x, a);
-    if (first > 1) {
+    if (first > 0) {
         x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
         x += ui_draw_untrusted(ui, 0, x, ell, room - x, a);
     }
-    for (size_t i = first; i < ui->depth; i++) {
+    for (size_t i = first; i < n; i++) {
         x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
-        x += draw_cut(ui, 0, x, ui->stack[i].crumb, room - x, a);
+        x += draw_cut(ui, 0, x, crumbs[i], room - x, a);
     }
     if (show_pos) {
         ui_draw_text(0, ui->cols - pos_w, pos, strlen(pos), pos_w, a);

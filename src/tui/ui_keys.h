@@ -36,12 +36,18 @@ enum ui_action {
     UI_ACT_MARK_SKIPPED,  /* toggle skipped */
     UI_ACT_UNDO,
     UI_ACT_NEXT_TODO,
-    UI_ACT_NOTE,      /* edit the subject's note in $VISUAL / $EDITOR */
-    UI_ACT_LEFT,      /* open "What's left" */
-    UI_ACT_TRACK,     /* the certification tracker's form */
-    UI_ACT_SET_START, /* the pace start date */
-    UI_ACT_EVIDENCE,  /* attach, change or remove evidence on the subject */
-    UI_ACT_VERIFY,    /* check every piece of evidence */
+    UI_ACT_NOTE,        /* edit the subject's note in $VISUAL / $EDITOR */
+    UI_ACT_LEFT,        /* open "What's left" */
+    UI_ACT_TRACK,       /* the certification tracker's form */
+    UI_ACT_SET_START,   /* the pace start date */
+    UI_ACT_MINE_ADD,    /* add the learner's own action after the selected one */
+    UI_ACT_MINE_EDIT,   /* edit the selected own action */
+    UI_ACT_MINE_REMOVE, /* remove the selected own action */
+    UI_ACT_OPEN_LINK,   /* open the selected action's link */
+    UI_ACT_TODAY,       /* open Today: this week's plan */
+    UI_ACT_LOG_TIME,    /* log time on the subject */
+    UI_ACT_EVIDENCE,    /* attach, change or remove evidence on the subject */
+    UI_ACT_VERIFY,      /* check every piece of evidence */
     UI_ACT_COUNT
 };
 
@@ -58,6 +64,7 @@ enum ui_scope {
     UI_SCOPE_NOTE = 1u << 7,      /* screens whose subject takes a note (e) */
     UI_SCOPE_CERT = 1u << 8,      /* the certifications and a certification (t) */
     UI_SCOPE_HOME = 1u << 9,      /* Home only (S) */
+    UI_SCOPE_TODAY = 1u << 10,    /* Today only (L: log time) */
 };
 
 /* Room for every code of the most keys the configuration can give an action (Enter and

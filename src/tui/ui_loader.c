@@ -9,6 +9,7 @@
  * blocks every signal: they stay the loop's, delivered in its ppoll(). */
 #include "ui_loader.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -53,6 +54,12 @@ bool ui_loader_start(struct ui *ui, ui_later_fn then, int arg)
         l->for_g = ui->g;
         l->dir = xstrdup(ui->g->dir);
         l->parts = missing;
+#ifdef M_ARENA_MAX
+        /* glibc gives a thread's first allocation an arena of its own (a 64 MiB mapping, and
+         * the pages it touches): one thread that runs once shares the main one instead, which
+         * keeps some 120 KiB off the browser's peak memory (make bench, figure 5). */
+        mallopt(M_ARENA_MAX, 1);
+#endif
         sigset_t all, old;
         sigfillset(&all);
         pthread_sigmask(SIG_SETMASK, &all, &old);

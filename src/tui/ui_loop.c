@@ -119,6 +119,32 @@ enum ui_result ui_do_action(struct ui *ui, enum ui_action a, int arg)
     return r & UI_RES_PASS ? UI_RES_NONE : r;
 }
 
+/* True when column x of body row `row` is on a checklist mark ("[ ]", "[x]", ...) of screen s:
+ * a run drawn in one of the marks' roles. */
+static bool on_mark(const struct ui *ui, const struct ui_screen *s, size_t row, int x)
+{
+    size_t line = s->pos.top + row;
+    if (!(ui_scope(ui) & UI_SCOPE_CHECK) || line >= s->doc.n_lines) {
+        return false;
+    }
+    const struct view_line *l = &s->doc.lines[line];
+    for (size_t r = 0; r < l->n_runs; r++) {
+        enum view_role role = l->runs[r].role;
+        if (role != VIEW_ROLE_CHECKBOX && role != VIEW_ROLE_DONE && role != VIEW_ROLE_STARTED &&
+            role != VIEW_ROLE_SKIPPED) {
+            continue;
+        }
+        /* The mark is three columns; a skipped item's text shares its role, not its place. */
+        size_t start = l->runs[r].start;
+        int from = ui->margin + text_width(l->text, start);
+        if (start + 3 <= l->len && l->text[start] == '[' && l->text[start + 2] == ']' &&
+            x >= from && x < from + 3) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static enum ui_result on_mouse(struct ui *ui)
 {
     MEVENT ev;
@@ -145,6 +171,9 @@ static enum ui_result on_mouse(struct ui *ui)
     }
     bool again = item == s->pos.sel;
     s->pos.sel = item;
+    if (on_mark(ui, s, (size_t)ev.y - 1, ev.x)) {
+        return ui_do_action(ui, UI_ACT_MARK_DONE, 0) | UI_RES_ALL; /* a click on [ ] ticks it */
+    }
     if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) || (again && (ev.bstate & BUTTON1_CLICKED))) {
         return ui_do_action(ui, UI_ACT_OPEN, 0);
     }

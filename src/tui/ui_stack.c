@@ -161,6 +161,13 @@ unsigned ui_scope(const struct ui *ui)
     if (ui->base_back && ui->depth == 1) {
         scope |= UI_SCOPE_SUB; /* Back from the bottom screen to what is below it */
     }
+    if (top->ops->scope_here != NULL) {
+        scope |= top->ops->scope_here(ui, top);
+    }
+    const struct ui_screen *below = ui->depth > 1 ? top - 1 : NULL;
+    if (below != NULL && below->ops->matches != NULL && below->ops->matches(ui, below) != NULL) {
+        scope |= UI_SCOPE_MATCH; /* opened from a search: it shows the matches (n / N) */
+    }
     return scope;
 }
 

@@ -65,6 +65,9 @@ struct ui_screen_ops {
     const char *(*subject)(const struct ui *ui, const struct ui_screen *s);
     /* The search whose matches a screen opened from this one shows, or NULL. Borrowed. */
     const struct search_query *(*matches)(const struct ui *ui, const struct ui_screen *s);
+    /* Scope bits that hold for what is selected now, added to `scope` (a list of mixed items
+     * whose selected one is a key action: UI_SCOPE_CHECK). */
+    unsigned (*scope_here)(const struct ui *ui, const struct ui_screen *s);
     /* Called when s leaves the stack. */
     void (*leave)(struct ui *ui, struct ui_screen *s);
     /* The layout fits the body's height too (Home): laid out again when the height changes. */

@@ -15,13 +15,20 @@
 
 #include <stdlib.h>
 
+#include "progress_personal.h"
 #include "progress_store.h"
 #include "ui_status.h"
 #include "xalloc.h"
 
 struct progress *ui_store_doc(struct ui *ui)
 {
-    return ui->opt.store != NULL ? progress_store_doc(ui->opt.store) : NULL;
+    struct progress *p = ui->opt.store != NULL ? progress_store_doc(ui->opt.store) : NULL;
+    if (p != NULL && ui->g != NULL) {
+        /* Every screen asks here first: the learner's own actions, as saved (or merged in from
+         * another trail) now, are in the guide it lays out. Cheap when they did not change. */
+        progress_personal_apply(ui->g, p);
+    }
+    return p;
 }
 
 void ui_store_open(struct ui *ui)

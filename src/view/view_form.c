@@ -18,12 +18,8 @@
 static const char *const labels[VIEW_FORM_FIELDS] = {"Status", "Exam date", "Passed on",
                                                      "Expires on"};
 
-/* The model's sentences for a date field that does not hold a date. */
-static const char *const bad_date[3] = {
-    "the exam date is not a real date (YYYY-MM-DD)",
-    "the passed date is not a real date (YYYY-MM-DD)",
-    "the expiry date is not a real date (YYYY-MM-DD)",
-};
+/* The date fields, for a sentence saying what is wrong with one. */
+static const char *const date_name[3] = {"the exam date", "the passed date", "the expiry date"};
 
 static void set_date(struct view_input *in, struct progress_date d)
 {
@@ -77,7 +73,7 @@ int view_cert_form_collect(struct view_cert_form *f, struct progress_date today,
     for (size_t i = 0; i < 3; i++) {
         const char *text = view_input_text(&f->dates[i]);
         if (text[0] != '\0' && progress_date_parse(text, dates[i]) != 0) {
-            snprintf(f->why, sizeof f->why, "%s", bad_date[i]);
+            snprintf(f->why, sizeof f->why, "%s is %s", date_name[i], progress_date_problem(text));
             return -1;
         }
     }

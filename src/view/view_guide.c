@@ -19,8 +19,10 @@
 #include "xalloc.h"
 #include "view_chart.h"
 #include "view_evidence.h"
+#include "view_marks.h"
 #include "view_plan.h"
 #include "view_progress.h"
+#include "view_today.h"
 
 #define LABEL_COLS   16 /* the column where a stat's value starts */
 #define CHART_INDENT 2
@@ -89,7 +91,9 @@ const char *view_guide_section_label(const struct guide *g, enum view_section s)
 {
     static const char *const labels[VIEW_SECTION_COUNT] = {"Overview", "Career Path",
                                                            "Certifications", "FAQ"};
-    (void)g;
+    if (s == VIEW_SECTION_PATH && g != NULL && g->markdown) {
+        return "Plan"; /* a Markdown plan's sections */
+    }
     return s < VIEW_SECTION_COUNT ? labels[s] : "";
 }
 
@@ -277,7 +281,9 @@ static void section_count(const struct view_doc *d, const struct guide *g, enum 
         buf[0] = '\0';
         return;
     }
-    snprintf(buf, size, "%s%zu %s", sep(d), n, words[s][n != 1]);
+    bool sections = s == VIEW_SECTION_PATH && g->markdown; /* a Markdown plan's headings */
+    snprintf(buf, size, "%s%zu %s", sep(d), n,
+             sections ? (n != 1 ? "sections" : "section") : words[s][n != 1]);
 }
 
 static void menu_entry(struct view_doc *d, const struct guide *g, size_t n, enum view_section s)
@@ -378,10 +384,18 @@ static void home_plan(struct view_doc *d, const struct home_ctx *c)
     }
 }
 
+/* The entry that opens Today, first of Home's entries once the plan has dates (view_today.h). */
+static void home_today(struct view_doc *d, const struct home_ctx *c)
+{
+    if (c->level < HOME_NO_PLAN) {
+        view_today_home(d, c->g, c->p, c->today, c->level < HOME_NO_BLANKS);
+    }
+}
+
 typedef void (*home_block_fn)(struct view_doc *d, const struct home_ctx *c);
 
 /* Home, top to bottom. Overall progress and the plan go between the stats and the menu. */
-static const home_block_fn home_blocks[] = {home_title, home_stats, home_progress,
+static const home_block_fn home_blocks[] = {home_title, home_stats, home_today, home_progress,
                                             home_plan,  home_menu,  home_cta};
 
 /* The lines from the top of Home to the end of its menu. */
@@ -483,16 +497,18 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
         size_t len = strlen(title);
         snprintf(title + len, sizeof title - len, " %s", view_plan_note_marker(d->text_flags));
     }
-    view_doc_add_text(d, VIEW_ROLE_HEADING, title, ITEM_INDENT, num, VIEW_ROLE_NUMBER);
-    snprintf(what, sizeof what, "%s%s%zu key actions", p->duration ? p->duration : "",
-             p->duration ? sep(d) : "", p->n_actions);
-    view_doc_add_text(d, VIEW_ROLE_DIM, what, ITEM_INDENT, NULL, VIEW_ROLE_DIM);
+    /* A Markdown section sits under the one it belongs to. */
+    int indent = ITEM_INDENT + 2 * (int)(p->depth < 6 ? p->depth : 6);
+    view_doc_add_text(d, VIEW_ROLE_HEADING, title, indent, num, VIEW_ROLE_NUMBER);
+    snprintf(what, sizeof what, "%s%s%zu key action%s", p->duration ? p->duration : "",
+             p->duration ? sep(d) : "", p->n_actions, p->n_actions == 1 ? "" : "s");
+    view_doc_add_text(d, VIEW_ROLE_DIM, what, indent, NULL, VIEW_ROLE_DIM);
     if (pr != NULL && p->n_actions > 0) {
         struct progress_counts c;
         progress_count_phase(pr, g, phase, &c);
-        view_progress_add_bar_line(d, &c, ITEM_INDENT);
+        view_progress_add_bar_line(d, &c, indent);
     }
-    view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, ITEM_INDENT, NULL, VIEW_ROLE_BODY);
+    view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, indent, NULL, VIEW_ROLE_BODY);
     view_doc_end_item(d);
 }
 
@@ -521,23 +537,39 @@ static void phase_progress(struct view_doc *d, const struct guide *g, size_t pha
     view_doc_add_text(d, VIEW_ROLE_DIM, counts, 0, NULL, VIEW_ROLE_DIM);
 }
 
-/* A key action with its mark; a skipped one's text recedes with its mark. */
-static void action_entry(struct view_doc *d, const struct guide *g, const struct guide_action *a,
-                         const struct progress *pr)
+/* Key action i of phase `phase` with its mark; a skipped one's text recedes with its mark. */
+static void action_entry(struct view_doc *d, const struct guide *g, size_t phase, size_t i,
+                         const struct progress *pr, const struct view_marks *m)
 {
-    enum progress_state st = pr != NULL ? progress_get_state(pr, g->id, a->id) : PROGRESS_TODO;
+    const struct guide_phase *ph = &g->phases[phase];
+    const struct guide_action *a = &ph->actions[i];
+    enum progress_state st =
+        pr != NULL ? progress_action_state(progress_find_guide(pr, g->id), ph, i) : PROGRESS_TODO;
+    /* A sub-action sits under its parent; a link shows under the text. */
+    int depth = (int)(a->depth < 6 ? a->depth : 6), indent = ITEM_INDENT + 2 * depth;
+    char mark[64];
+    snprintf(mark, sizeof mark, "%*s%s", 2 * depth, "", view_progress_mark(st));
+    /* The learner's own action says so. */
+    char *text =
+        a->personal ? xasprintf("%s %s", a->text, view_plan_mine_marker(d->text_flags)) : NULL;
     view_doc_begin_item(d, a->id);
-    view_doc_add_text(d, st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY, a->text,
-                      ITEM_INDENT, view_progress_mark(st), view_progress_mark_role(st));
+    view_marks_add_text(d, m, SEARCH_KIND_ACTION, phase, i, SEARCH_FIELD_ACTION_TEXT,
+                        text != NULL ? text : a->text,
+                        st == PROGRESS_SKIPPED ? VIEW_ROLE_SKIPPED : VIEW_ROLE_BODY, indent, mark,
+                        view_progress_mark_role(st));
+    free(text);
+    if (a->link != NULL) {
+        view_doc_add_text(d, VIEW_ROLE_DIM, a->link, indent, NULL, VIEW_ROLE_DIM);
+    }
     if (pr != NULL) {
-        view_plan_add_note(d, progress_get_note(pr, g->id, a->id), ITEM_INDENT);
-        view_evidence_add(d, pr, g->id, a->id, ITEM_INDENT);
+        view_plan_add_note(d, progress_get_note(pr, g->id, a->id), indent);
+        view_evidence_add(d, pr, g->id, a->id, indent);
     }
     view_doc_end_item(d);
 }
 
 void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
-                      const struct progress *pr)
+                      const struct progress *pr, const struct view_marks *marks)
 {
     if (phase >= g->n_phases) {
         return;
@@ -545,7 +577,8 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
     const struct guide_phase *p = &g->phases[phase];
     char m[32], what[96];
     months(m, sizeof m, p);
-    view_doc_add_text(d, VIEW_ROLE_TITLE, p->title, 0, NULL, VIEW_ROLE_TITLE);
+    view_marks_add_text(d, marks, SEARCH_KIND_PHASE, phase, 0, SEARCH_FIELD_PHASE_TITLE, p->title,
+                        VIEW_ROLE_TITLE, 0, NULL, VIEW_ROLE_TITLE);
     snprintf(what, sizeof what, "%s%s%s", m, m[0] && p->duration ? sep(d) : "",
              p->duration ? p->duration : "");
     if (what[0] != '\0') {
@@ -557,13 +590,17 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
     }
     if (p->summary != NULL) {
         view_doc_add_blank(d);
-        view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, 0, NULL, VIEW_ROLE_BODY);
+        view_marks_add_text(d, marks, SEARCH_KIND_PHASE, phase, 0, SEARCH_FIELD_PHASE_SUMMARY,
+                            p->summary, VIEW_ROLE_BODY, 0, NULL, VIEW_ROLE_BODY);
+    }
+    if (p->n_actions == 0) {
+        return; /* a Markdown section of text only */
     }
     view_doc_add_blank(d);
     view_doc_add_text(d, VIEW_ROLE_HEADING, p->actions_title ? p->actions_title : "Key Actions", 0,
                       NULL, VIEW_ROLE_HEADING);
     for (size_t i = 0; i < p->n_actions; i++) {
-        action_entry(d, g, &p->actions[i], pr);
+        action_entry(d, g, phase, i, pr, marks);
     }
 }
 
@@ -605,21 +642,24 @@ void view_guide_certs(struct view_doc *d, const struct guide *g, const struct pr
 }
 
 void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
-                     const struct progress *pr)
+                     const struct progress *pr, const struct view_marks *m)
 {
     if (cert >= g->n_certs) {
         return;
     }
     const struct guide_cert *c = &g->certs[cert];
-    view_doc_add_text(d, VIEW_ROLE_TITLE, c->name, 0, NULL, VIEW_ROLE_TITLE);
-    view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 0, NULL, VIEW_ROLE_DIM);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_NAME, c->name,
+                        VIEW_ROLE_TITLE, 0, NULL, VIEW_ROLE_TITLE);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_ISSUER, c->issuer,
+                        VIEW_ROLE_DIM, 0, NULL, VIEW_ROLE_DIM);
     cert_status(d, g, c, pr, 0);
     if (pr != NULL) {
         view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 0);
         view_evidence_add(d, pr, g->id, c->id, 0);
     }
     view_doc_add_blank(d);
-    view_doc_add_text(d, VIEW_ROLE_BODY, c->description, 0, NULL, VIEW_ROLE_BODY);
+    view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_DESCRIPTION,
+                        c->description, VIEW_ROLE_BODY, 0, NULL, VIEW_ROLE_BODY);
 }
 
 /* ---- FAQ ---- */

@@ -60,13 +60,15 @@ void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct
 /* The intro, the overview's topics and the stats drawn as charts. */
 void view_guide_overview(struct view_doc *d, const struct guide *g);
 void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p);
+/* One phase; with m (may be NULL), the matches of a search highlighted in its texts. */
+struct view_marks;
 void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
-                      const struct progress *p);
+                      const struct progress *p, const struct view_marks *m);
 /* The certifications and one certification; with p, each shows the learner's status and dates
  * (view_plan_cert_text()), the list a note marker and the certification its note. */
 void view_guide_certs(struct view_doc *d, const struct guide *g, const struct progress *p);
 void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
-                     const struct progress *p);
+                     const struct progress *p, const struct view_marks *m);
 void view_guide_faqs(struct view_doc *d, const struct guide *g);
 void view_guide_faq(struct view_doc *d, const struct guide *g, size_t faq);
 /* A part of the guide failed to load: what and why, from the loader's diagnostics. */

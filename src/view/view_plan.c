@@ -26,6 +26,11 @@ const char *view_plan_note_marker(unsigned text_flags)
     return (text_flags & TEXT_ASCII) ? "*" : "✎";
 }
 
+const char *view_plan_mine_marker(unsigned text_flags)
+{
+    return (text_flags & TEXT_ASCII) ? "(mine)" : "· mine";
+}
+
 size_t view_plan_add_note(struct view_doc *d, const char *note, int indent)
 {
     if (note == NULL || note[0] == '\0') {
@@ -93,6 +98,8 @@ static void label_line(struct view_doc *d, const char *label, const char *text, 
     }
 }
 
+const char view_plan_next_id[] = "next";
+
 void view_plan_home(struct view_doc *d, const struct guide *g, const struct progress *p,
                     struct progress_date today, int label_cols)
 {
@@ -102,7 +109,9 @@ void view_plan_home(struct view_doc *d, const struct guide *g, const struct prog
     unsigned flags = d->text_flags;
     size_t phase, action;
     if (progress_suggest_next(p, g, &phase, &action)) {
+        view_doc_begin_item(d, view_plan_next_id);
         label_line(d, "Next", g->phases[phase].actions[action].text, VIEW_ROLE_ACCENT, label_cols);
+        view_doc_end_item(d);
     }
     struct progress_pace pc;
     progress_compute_pace(p, g, today, &pc);

@@ -20,6 +20,8 @@
 
 /* The marker of an item with a note: "✎", or "*" with TEXT_ASCII. Static. */
 const char *view_plan_note_marker(unsigned text_flags);
+/* The marker after the learner's own action: "· mine", or "(mine)" with TEXT_ASCII. Static. */
+const char *view_plan_mine_marker(unsigned text_flags);
 
 /* Adds the first VIEW_PLAN_NOTE_LINES lines of note (untrusted) wrapped to the document's width
  * after `indent` columns, dimmed, the first behind the marker. Returns the lines added: 0 when
@@ -31,11 +33,15 @@ size_t view_plan_add_note(struct view_doc *d, const char *note, int indent);
  * "studying"; ", " instead of " · " when ascii. "" when nothing is set. Returns buf. */
 char *view_plan_cert_text(const struct progress_cert_info *c, bool ascii, char *buf, size_t size);
 
+/* The id of Home's "Next" line, an item: Enter on it goes to that action. */
+extern const char view_plan_next_id[];
+
 /* Home's companion lines when p is not NULL, each "Label" then its value from column
  * label_cols (the label on a line of its own when the screen is narrow): "Next" and the action
- * progress_suggest_next() picks, "Pace" and progress_pace_text() when a start date is set,
- * "Certifications" and progress_certs_text() when the certifications are loaded and one has a
- * status. today: the learner's date. Adds nothing when there is nothing to say. */
+ * progress_suggest_next() picks, as an item of id view_plan_next_id, "Pace" and
+ * progress_pace_text() when a start date is set, "Certifications" and progress_certs_text() when
+ * the certifications are loaded and one has a status. today: the learner's date. Adds nothing when
+ * there is nothing to say. */
 void view_plan_home(struct view_doc *d, const struct guide *g, const struct progress *p,
                     struct progress_date today, int label_cols);
 

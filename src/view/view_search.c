@@ -18,6 +18,7 @@
 
 #include "text.h"
 #include "view_guide.h"
+#include "view_marks.h"
 #include "xalloc.h"
 
 #define RESULT_INDENT  2
@@ -46,52 +47,6 @@ enum view_search_group view_search_group_of(enum search_kind kind)
 const char *view_search_group_title(enum view_search_group group)
 {
     return group < VIEW_SEARCH_GROUPS ? group_titles[group] : "";
-}
-
-/* The field of an entry with this role: its number, or SIZE_MAX (entry SIZE_MAX included). */
-static size_t find_field(const struct search_index *idx, size_t entry, enum search_field_role role,
-                         struct search_field_info *f)
-{
-    if (entry == SIZE_MAX) {
-        return SIZE_MAX;
-    }
-    size_t n = search_entry_count_fields(idx, entry);
-    for (size_t k = 0; k < n; k++) {
-        search_entry_get_field(idx, entry, k, f);
-        if (f->role == role) {
-            return k;
-        }
-    }
-    return SIZE_MAX;
-}
-
-/* Adds wrapped text (a field of entry with this role, or plain when it has none) with its
- * matches highlighted. Returns the lines added. */
-static size_t add_field(struct view_doc *d, const struct search_index *idx,
-                        const struct search_query *q, size_t entry, enum search_field_role role,
-                        const char *text, enum view_role text_role, int indent, const char *prefix,
-                        enum view_role prefix_role)
-{
-    struct search_field_info f;
-    size_t k = find_field(idx, entry, role, &f);
-    struct search_ranges r = {0};
-    if (text == NULL || k == SIZE_MAX || f.text != text ||
-        search_field_ranges(idx, q, entry, k, &r) == 0) {
-        search_ranges_free(&r);
-        return view_doc_add_text(d, text_role, text, indent, prefix, prefix_role);
-    }
-    struct search_range *clean = xcalloc(r.n, sizeof *clean);
-    search_sanitized_ranges(text, f.len, d->text_flags, r.v, r.n, clean);
-    struct view_span *marks = xcalloc(r.n, sizeof *marks);
-    for (size_t i = 0; i < r.n; i++) {
-        marks[i] = (struct view_span){clean[i].start, clean[i].len};
-    }
-    size_t n = view_doc_add_marked_text(d, text_role, text, indent, prefix, prefix_role, marks, r.n,
-                                        VIEW_ROLE_MATCH);
-    free(marks);
-    free(clean);
-    search_ranges_free(&r);
-    return n;
 }
 
 static const char *ellipsis(const struct view_doc *d)
@@ -218,13 +173,22 @@ static void result_item(struct view_doc *d, const struct guide *g, const struct 
     view_doc_end_item(d);
 }
 
+/* The query in quotes, or as typed when it holds quotes of its own ("a phrase"): never
+ * ""a phrase"". */
+static void put_query(struct view_doc *d, enum view_role role, const char *query)
+{
+    bool own = strchr(query, '"') != NULL;
+    view_doc_puts(d, role, own ? "" : "\"");
+    view_doc_puts(d, role, query);
+    view_doc_puts(d, role, own ? "" : "\"");
+}
+
 /* "No match for "query"" on a line of its own. */
 static void no_match(struct view_doc *d, const char *query)
 {
     view_doc_begin_line(d);
-    view_doc_puts(d, VIEW_ROLE_ERROR, "No match for \"");
-    view_doc_puts(d, VIEW_ROLE_ERROR, query);
-    view_doc_puts(d, VIEW_ROLE_ERROR, "\"");
+    view_doc_puts(d, VIEW_ROLE_ERROR, "No match for ");
+    put_query(d, VIEW_ROLE_ERROR, query);
     view_doc_end_line(d);
 }
 
@@ -282,11 +246,11 @@ static void faq_item(struct view_doc *d, const struct guide *g, const struct sea
     char num[24];
     snprintf(num, sizeof num, " %zu", faq + 1);
     view_doc_begin_item(d, f->id);
-    add_field(d, idx, q, entry, SEARCH_FIELD_FAQ_QUESTION, f->question, VIEW_ROLE_BODY, FAQ_INDENT,
-              num, VIEW_ROLE_NUMBER);
+    view_marks_add_field(d, idx, q, entry, SEARCH_FIELD_FAQ_QUESTION, f->question, VIEW_ROLE_BODY,
+                         FAQ_INDENT, num, VIEW_ROLE_NUMBER);
     struct search_field_info info;
-    size_t kq = find_field(idx, entry, SEARCH_FIELD_FAQ_QUESTION, &info);
-    size_t ka = find_field(idx, entry, SEARCH_FIELD_FAQ_ANSWER, &info);
+    size_t kq = view_marks_find_field(idx, entry, SEARCH_FIELD_FAQ_QUESTION, &info);
+    size_t ka = view_marks_find_field(idx, entry, SEARCH_FIELD_FAQ_ANSWER, &info);
     bool in_question = kq != SIZE_MAX && search_field_ranges(idx, q, entry, kq, r) > 0;
     if (!in_question && ka != SIZE_MAX && search_field_ranges(idx, q, entry, ka, r) > 0) {
         window_line(d, idx, q, entry, ka, FAQ_INDENT + 2, VIEW_ROLE_DIM, r);
@@ -309,10 +273,8 @@ void view_search_faqs(struct view_doc *d, const struct guide *g, const struct se
     view_doc_begin_line(d);
     view_doc_puts(d, VIEW_ROLE_NUMBER, count);
     if (search_query_count_terms(q) > 0) {
-        view_doc_puts(d, VIEW_ROLE_DIM,
-                      res->n == 1 ? " question matches \"" : " questions match \"");
-        view_doc_puts(d, VIEW_ROLE_DIM, query);
-        view_doc_puts(d, VIEW_ROLE_DIM, "\"");
+        view_doc_puts(d, VIEW_ROLE_DIM, res->n == 1 ? " question matches " : " questions match ");
+        put_query(d, VIEW_ROLE_DIM, query);
     }
     view_doc_end_line(d);
     view_doc_add_blank(d);
@@ -333,12 +295,12 @@ size_t view_search_faq(struct view_doc *d, const struct guide *g, size_t faq,
     }
     const struct guide_faq *f = &g->faqs[faq];
     size_t entry = search_index_find_entry(idx, SEARCH_KIND_FAQ, faq, 0);
-    add_field(d, idx, q, entry, SEARCH_FIELD_FAQ_QUESTION, f->question, VIEW_ROLE_TITLE, 0, NULL,
-              VIEW_ROLE_TITLE);
+    view_marks_add_field(d, idx, q, entry, SEARCH_FIELD_FAQ_QUESTION, f->question, VIEW_ROLE_TITLE,
+                         0, NULL, VIEW_ROLE_TITLE);
     view_doc_add_blank(d);
     size_t body = d->n_lines;
-    add_field(d, idx, q, entry, SEARCH_FIELD_FAQ_ANSWER, f->answer, VIEW_ROLE_BODY, 0, NULL,
-              VIEW_ROLE_BODY);
+    view_marks_add_field(d, idx, q, entry, SEARCH_FIELD_FAQ_ANSWER, f->answer, VIEW_ROLE_BODY, 0,
+                         NULL, VIEW_ROLE_BODY);
     return body;
 }
 
@@ -351,7 +313,8 @@ size_t view_search_entry(struct view_doc *d, const struct guide *g, const struct
         struct search_field_info f;
         search_entry_get_field(idx, entry, k, &f);
         if (f.title) {
-            add_field(d, idx, q, entry, f.role, f.text, VIEW_ROLE_TITLE, 0, NULL, VIEW_ROLE_TITLE);
+            view_marks_add_field(d, idx, q, entry, f.role, f.text, VIEW_ROLE_TITLE, 0, NULL,
+                                 VIEW_ROLE_TITLE);
             titled = true;
         }
     }
@@ -364,7 +327,8 @@ size_t view_search_entry(struct view_doc *d, const struct guide *g, const struct
         search_entry_get_field(idx, entry, k, &f);
         if (!f.title) {
             view_doc_add_blank(d);
-            add_field(d, idx, q, entry, f.role, f.text, VIEW_ROLE_BODY, 0, NULL, VIEW_ROLE_BODY);
+            view_marks_add_field(d, idx, q, entry, f.role, f.text, VIEW_ROLE_BODY, 0, NULL,
+                                 VIEW_ROLE_BODY);
         }
     }
     return body;

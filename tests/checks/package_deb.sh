@@ -73,6 +73,7 @@ esac
 expect_contains "$(field Description)" "career guides" "Description"
 depends=$(field Depends)
 expect_contains "$depends" "libc6" "Depends names libc6"
+expect_contains "$depends" "libmd4c0" "Depends names libmd4c0 (loaded with dlopen for Markdown plans)"
 # The libraries trail loads at run time are dependencies, those linked in statically are not:
 # make package links libyaml and ncursesw as shared libraries (TRAIL_STATIC_LIBS=OFF).
 dpkg-deb -x "$deb" "$tmp/needed"

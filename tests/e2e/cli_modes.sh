@@ -35,7 +35,7 @@ refused() {
 # The options that choose a mode, each with an argument it accepts.
 modes=(--check --print "--search=root" --progress --list "--export=markdown" --reset
     "--start=2026-01-05" "--import=$WORK/import.json" --list-keys --restore "--mark=done"
-    "--note=dig" --list-ids --status)
+    "--note=dig" --list-ids --status "--attach=dig" "--detach=dig" --verify)
 name() { local n=${1%%=*}; printf '%s' "$n"; }
 
 pairs=0
@@ -52,7 +52,7 @@ pass "every ordered pair of the ${#modes[@]} mode options is refused ($pairs pai
 words=("done dig" "todo dig" "doing dig" "skip dig" "note dig text" "undo"
     "merge-file a b c")
 for a in --print "--search=root" --progress --list "--export=json" --reset "--start=none" \
-    "--import=$WORK/import.json" --list-keys --list-ids --status; do
+    "--import=$WORK/import.json" --list-keys --list-ids --status --verify; do
     for w in "${words[@]}"; do
         # shellcheck disable=SC2086 # the words are separate arguments
         refused "$(name "$a") ${w%% *}" "$a" $w
@@ -83,16 +83,19 @@ allowed() { # modifier mode -> 0 when the pair is documented
     "--left --progress" | "--json --progress" | "--json --list" | "--json --check" | \
         "--json --status" | "--json --search=root" | "--format=%{done} --status" | \
         "--color --status" | "--over-reset --import="* | "--yes --reset" | \
-        "--width=40 --print" | "--width=40 --status" | "--no-mouse ") return 0 ;;
+        "--width=40 --print" | "--width=40 --status" | "--no-mouse " | \
+        "--description=x --attach="*) return 0 ;;
     esac
     return 1
 }
 checked=0
-for m in --left --json "--format=%{done}" --color --over-reset --yes "--width=40" --no-mouse; do
+for m in --left --json "--format=%{done}" --color --over-reset --yes "--width=40" --no-mouse \
+    "--description=x"; do
     for a in "${modes[@]}" ""; do
         allowed "$m" "$a" && continue
         operands=()
-        case "$a" in --mark=*) operands=(dig) ;; --note=*) operands=(text) ;; esac
+        case "$a" in --mark=*) operands=(dig) ;; --note=*) operands=(text) ;;
+        --attach=* | --detach=*) operands=("$WORK/import.json") ;; esac
         # shellcheck disable=SC2086 # "" is the browser: no mode option
         refused "$(name "$m")" "$m" $a "${operands[@]}"
         checked=$((checked + 1))

@@ -125,7 +125,8 @@ expect_status 0 $? "--export json"
 S2="$tmp/other.yaml"
 out=$("$TRAIL_BIN" --state "$S2" --import - <"$tmp/export.json" 2>&1)
 expect_status 0 $? "--import - reads an export from standard input"
-expect_contains "$out" "Imported -: 3 key-action states and 2 notes updated" "--import - summary"
+expect_contains "$out" "Imported -: 3 key-action states, 2 notes and 8 journal events updated" \
+    "--import - summary"
 a=$("$TRAIL_BIN" --state "$S" --progress) b=$("$TRAIL_BIN" --state "$S2" --progress)
 [ "$a" = "$b" ] && pass "the import carried every change" || fail "import differs: $a / $b"
 

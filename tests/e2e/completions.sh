@@ -3,8 +3,8 @@
 # The shell completions (completions/trail.bash, completions/_trail) against the one option
 # table, `trail --help`: every option it lists is completed by both shells (a missing one
 # fails), and each option's value is completed by its kind: FILE -> files, DIR -> directories,
-# FORMAT -> the export formats, DATE -> none and today, STATE -> the four states, ITEM -> item
-# ids, QUERY, N, FMT and TEXT -> nothing; never guide ids.
+# FORMAT -> the export formats, DATE -> none and today, STATE -> the four states, DURATION -> a
+# few durations, ITEM -> item ids, QUERY, N, FMT and TEXT -> nothing; never guide ids.
 # bash runs the completion function with COMP_WORDS/COMP_CWORD; zsh runs as `zsh -f` with
 # compinit in tmux, and the test reads the listed matches and the edited command line.
 set -u
@@ -63,10 +63,11 @@ if command -v bash >/dev/null 2>&1; then
         case $arg in
         FILE | BACKUP) want="export.json guides-dir " ;;
         DIR | '[DIR]') want="guides-dir " ;;
-        FORMAT) want="json jsonresume markdown portfolio " ;;
+        FORMAT) want="ics json jsonresume markdown portfolio " ;;
         DATE) want="$today none " ;;
         QUERY | N | FMT | TEXT) want="" ;;
         STATE) want="doing done skip todo " ;;
+        DURATION) want="15m 1h 2h 30m 45m " ;;
         ITEM) want="$got" ;; # the guide's item ids, whatever they are: never guide ids (below)
         *) want="?" ;;
         esac

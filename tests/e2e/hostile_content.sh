@@ -66,7 +66,7 @@ expect_clean() { # FILE WHAT [TUI]
 # ---- 1. The controls guide.
 out=$("$TRAIL_BIN" --check "$controls" 2>&1)
 expect_status 0 $? "controls: --check accepts escapes"
-expect_contains "$out" "1 phases, 1 key actions, 1 certifications, 1 questions" \
+expect_contains "$out" "1 phase, 1 key action, 1 certification, 1 question" \
     "controls: loaded whole"
 i=0
 for m in "--print" "--print --width 20" "--search end" "--export markdown" "--export json"; do

@@ -82,25 +82,25 @@ tui_keys -H 1b 5b 3c 30 3b 39 39 39 39 3b 39 39 39 39 4d \
     1b 5b 3c 30 3b 39 39 39 39 3b 39 39 39 39 6d
 tui_keys -H 1b 5b 3c 36 34 3b 35 30 30 3b 35 30 30 4d 1b 5b 3c 36 35 3b 30 3b 30 4d
 tui_keys g
-tui_wait "1/4" "after mouse reports off the screen, keys still work"
+tui_wait "1/5" "after mouse reports off the screen, keys still work"
 tui_keys j
-tui_wait "2/4" "and move the selection"
+tui_wait "2/5" "and move the selection"
 
 # A Latin-1 terminal: 200 keystrokes of "é" as one byte each (0xe9, never valid UTF-8). Each
 # wakes trail without making a key; that is input, not a terminal gone: trail stays.
 tui_keys g
-tui_wait "1/4" "before Latin-1 typing: Home's first entry"
+tui_wait "1/5" "before Latin-1 typing: Home's first entry (Next)"
 for ((i = 0; i < 200; i++)); do
     tui_keys -H e9
 done
 # curses may swallow a key that arrives right after a broken sequence: G (idempotent) is
 # pressed until it shows.
 deadline=$((SECONDS + TUI_TIMEOUT))
-until tui_header | grep -q "4/4" || [ $SECONDS -ge $deadline ]; do
+until tui_header | grep -q "5/5" || [ $SECONDS -ge $deadline ]; do
     tui_keys G
     sleep 0.1
 done
-tui_wait "4/4" "after 200 invalid bytes typed one by one trail still runs and answers keys"
+tui_wait "5/5" "after 200 invalid bytes typed one by one trail still runs and answers keys"
 
 # Random bytes in bursts of 64, with a resize every eighth burst.
 RANDOM=$seed

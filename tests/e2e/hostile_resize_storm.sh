@@ -67,15 +67,23 @@ if kill -0 "$pid" 2>/dev/null; then pass "trail is alive after the storm"; else
 # until a screen with the key hints at the foot is drawn at the new size.
 tmx resize-window -x 73 -y 21
 tui_wait "q Quit" "a full screen is drawn at 73x21"
-tui_keys h h h h h h h h h h g
+tui_keys h h h h h h h h h h g j
 tui_wait "Sections" "Home is shown again at 73x21"
-tui_wait "1/4" "Home's first entry is selected"
+tui_wait "2/5" "Home's first section is selected (below Next), as at a fresh start"
 
 # A fresh trail at 73x21 in a second server, for comparison.
 host_start fresh 73 21 --content "$guide" --state "$TUI_DIR/fresh.yaml"
-tui_wait "1/4" "a fresh start at 73x21 is up"
+tui_wait "2/5" "a fresh start at 73x21 is up, its first section selected"
 # Home's first frame shows placeholders until the career path is loaded right after it.
 tui_wait "Current phase" "the fresh start has loaded the career path"
+# The sections' counts come with the rest of the guide, loaded in the background: until then
+# they read "…".
+deadline=$((SECONDS + TUI_TIMEOUT))
+while tui_screen | grep -q ' · …' && [ $SECONDS -lt $deadline ]; do
+    sleep 0.05
+done
+tui_screen | grep -q ' · …' && fail "the fresh start never loaded the rest of the guide" ||
+    pass "the fresh start has loaded the rest of the guide (every section counted)"
 fresh=$(tui_screen)
 fresh_pid=$(host_pid fresh)
 tui_keys q
@@ -109,7 +117,7 @@ else
 fi
 
 tui_keys j
-tui_wait "2/4" "trail still answers keys"
+tui_wait "3/5" "trail still answers keys"
 tui_keys q
 host_finished storm
 expect_status 0 "$(cat "$TUI_DIR/storm.rc" 2>/dev/null)" "q exits 0 after the storm"
@@ -146,18 +154,18 @@ HOST_WRAP="env ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 strace -f -qq -o /d
     -e trace=write -e inject=write:delay_exit=150000"
 host_start paint 80 24 --content "$guide" --state "$TUI_DIR/paint.yaml"
 HOST_WRAP=
-tui_wait "1/4" "paint: Home is up (slowly)"
+tui_wait "2/5" "paint: Home is up (slowly), its progress loaded"
 pid=$(host_pid paint)
 wait_state "$pid" S "paint: trail waits for input"
 tui_keys j
 wait_state "$pid" t "paint: trail is writing the paint after j"
 tmx resize-window -x 60 -y 20
 deadline=$((SECONDS + TUI_TIMEOUT))
-until tui_header | grep -qE '^ Keeper +2/4$' && [ "$(tui_header | wc -L)" -le 60 ] &&
+until tui_header | grep -qE '^ Keeper +3/5$' && [ "$(tui_header | wc -L)" -le 60 ] &&
     [ "$(tui_header | wc -L)" -ge 58 ] || [ $SECONDS -ge $deadline ]; do
     sleep 0.05
 done
-if tui_header | grep -qE '^ Keeper +2/4$' && [ "$(tui_header | wc -L)" -ge 58 ]; then
+if tui_header | grep -qE '^ Keeper +3/5$' && [ "$(tui_header | wc -L)" -ge 58 ]; then
     pass "paint: the resize during the paint was seen: laid out for 60 columns"
 else
     fail "paint: the resize during the paint was lost:"$'\n'"$(tui_screen)"

@@ -57,7 +57,7 @@ expect_status 0 $? "installed ml-engineer guide is valid"
 example="$TRAIL_SOURCE_DIR/docs/examples/sample"
 out=$("$bin" --check "$example" 2>&1)
 expect_status 0 $? "the example guide is valid"
-counts="2 phases, 5 key actions, 1 certifications, 3 questions"
+counts="2 phases, 5 key actions, 1 certification, 3 questions"
 expect_contains "$out" "valid guide 'sample': $counts" "example guide counts"
 expect_not_contains "$out" "warning" "example guide has no warnings"
 out=$("$bin" --content "$guides" --list)
@@ -113,7 +113,7 @@ words=$'doing\ndone\nmerge-file\nnote\nskip\ntodo\nundo'
 expect_same "$(printf 'ml-engineer\nsample\n%s' "$words" | sort)" "$(bash_complete trail '')" \
     "bash: guide ids and command words"
 expect_same "$(printf 'sample\nskip')" "$(bash_complete trail s)" "bash: guide id prefix"
-expect_same "$(printf 'json\njsonresume\nmarkdown\nportfolio')" "$(bash_complete trail --export '')" "bash: --export"
+expect_same "$(printf 'ics\njson\njsonresume\nmarkdown\nportfolio')" "$(bash_complete trail --export '')" "bash: --export"
 expect_same "$(printf -- '--no-mouse\n--note')" "$(bash_complete trail --no)" "bash: option prefix"
 expect_same "$(printf -- '--print\n--progress')" "$(bash_complete trail --pr)" "bash: options"
 expect_same "my-guide" "$(bash_complete trail --content "$tmp/dirs/guides-a" my)" \

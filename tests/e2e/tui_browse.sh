@@ -75,9 +75,9 @@ tui_wait "Keeper › Overview" "Tab from the last section wraps to the first"
 tui_keys BTab
 tui_wait "Keeper › FAQ" "Shift-Tab goes back to the FAQ"
 tui_keys Escape
-tui_wait "4/4" "Esc from a section returns Home with the section selected"
+tui_wait "5/5" "Esc from a section returns Home with the section selected"
 tui_keys Escape
-tui_wait "4/4" "Esc on Home does nothing"
+tui_wait "5/5" "Esc on Home does nothing"
 
 tui_keys q
 tui_wait "[exit 0]" "q quits with status 0"

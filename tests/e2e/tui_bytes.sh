@@ -23,11 +23,12 @@ session() {
     tui_wait "1  Overview" "$name: Home is drawn" >/dev/null
     tui_wait "FAQ · 7 questions" "$name: Home has settled (the rest of the guide is in)" \
         >/dev/null
-    local n=1
+    tui_wait "2/5" "$name: its first section selected (below Next)" >/dev/null
+    local n=2
     for key in "$@"; do
         tui_keys "$key"
         n=$((n + 1))
-        tui_wait "$n/4" "$name: selection moved to $n" >/dev/null
+        tui_wait "$n/5" "$name: selection moved to $n" >/dev/null
     done
     tui_keys q
     tui_wait "[exit 0]" "$name: quit" >/dev/null

@@ -85,7 +85,7 @@ tui_keys / 3blue1brown
 tui_wait "1 match" "/ finds the note"
 tui_wait "✎ note: Khan Academy first, then 3Blue1Brown." "the result shows the note"
 tui_keys Enter Enter
-tui_wait "Search › Lamp & Tower" "Enter opens the action's checklist"
+tui_wait "Keeper › Career Path › Lamp & Tower" "Enter opens the action's checklist, where it lives"
 expect_contains "$(tui_header)" "2/5" "with the noted action selected"
 tui_keys Escape Escape
 tui_wait_gone "› Search" "back at the checklist"
@@ -186,7 +186,7 @@ expect_contains "$screen" "1. Lamp & Tower Basics (Months 1-3)" "grouped under i
 expect_contains "$screen" "[ ] Tie the six knots" "the first untouched action"
 expect_contains "$screen" "2. Optics & Clockwork (Months 4-6)" "the next phase"
 tui_keys j Enter
-tui_wait "Keeper › What's left › Lamp & Tower Basics" "Enter opens the action's phase"
+tui_wait "Keeper › Career Path › Lamp & Tower Basics" "Enter opens the action's phase; the breadcrumb says where it lives"
 expect_contains "$(tui_header)" "4/5" "with the action selected (Learn the marine radio)"
 tui_keys Space
 tui_wait "[x] Learn the marine radio" "ticked in the checklist"
@@ -288,7 +288,9 @@ expect_not_contains "$(tui_screen)" "Pace" "no pace line without a start date"
 tui_keys S
 tui_wait "Started on (YYYY-MM-DD" "S opens the date prompt"
 tui_keys 2000-02-30 Enter
-tui_wait "not a date like" "an impossible date is refused"
+tui_wait "not a real date; a date is like" "an impossible date is refused"
+tui_keys C-u 1900-01-01 Enter
+tui_wait "out of range (years 1970 to 9999)" "a year out of range says so"
 tui_keys C-u 2000-01-01 Enter
 tui_wait "Pace            The plan's 12 months ended on 2000-12-31 $dot you: Lamp & Tower" \
     "the pace line after the plan"

@@ -45,7 +45,9 @@ EOF
 start settings
 tui_wait "1  Overview" "trail starts despite the bad lines"
 expect_contains "$(tui_header)" "Orchard" "guide = orchard opens orchard without the picker"
-expect_contains "$(tui_screen | tail -n 1)" "Q Quit" "the footer shows the rebound quit key"
+tui_wait_flat "(2 more; ? lists them)" "the status line says the warnings at start"
+tui_keys j # the status line gives way to the key hints
+tui_wait "Q Quit" "the footer shows the rebound quit key"
 expect_not_contains "$(tui_screen | tail -n 1)" "q Quit" "and not the old one"
 warnings=$(cat "$err")
 expect_contains "$warnings" "$config:3:1: warning: unknown setting 'colour'" \
@@ -63,7 +65,7 @@ tui_wait "Keys: Home" "q does not quit any more; ? opens the help"
 screen=$(tui_screen)
 expect_contains "$screen" "Q ^C" "the help lists Q (and Ctrl-C) for quit"
 expect_contains "$screen" "1 F5 3-9" "the help lists F5 for the second section"
-tui_keys j
+tui_keys x
 tui_wait_gone "Keys: Home" "a key closes the help"
 tui_keys 2
 tui_keys F5

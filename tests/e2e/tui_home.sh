@@ -37,7 +37,7 @@ done
 expect_contains "$screen" "Pace" "with the pace line"
 expect_contains "$screen" "Certifications  1 studying" "and the certification line"
 expect_contains "$screen" "Job Growth" "the stats go two to a row"
-expect_contains "$(tui_header)" "1/" "the position is on the first item"
+expect_contains "$(tui_header)" "2/5" "the position is on the first section (Next, an item too, is above it)"
 tui_keys 3
 tui_wait "Keeper › Certifications " "the breadcrumb says the menu's label"
 tui_wait "Recommended Certifications" "the screen keeps the part's own title"
@@ -57,6 +57,15 @@ tui_wait "4  FAQ" "60x14: the last section shows"
 screen=$(tui_screen)
 expect_contains "$(printf '%s\n' "$screen" | sed -n 2p)" "Lighthouse Keeper" "60x14: the title shows"
 expect_contains "$screen" "1  Overview" "60x14: the first section shows"
+# The breadcrumb at 40 columns: cut with an ellipsis, two blanks before the position.
+tui_keys 4 Enter
+tui_wait "licence" "40 columns: a question"
+tmx resize-window -x 40 -y 12
+tui_wait "Keeper › FAQ › " "the location of the question"
+header=$(tui_header)
+expect_contains "$header" "…" "a long breadcrumb ends in an ellipsis"
+printf '%s\n' "$header" | grep -qE '…  +[A-Za-z0-9/%]+$' && pass "it stops two columns before the position" ||
+    fail "the breadcrumb runs into the position: '$header'"
 tui_keys q
 tui_wait "[exit 0]" "quit"
 finish

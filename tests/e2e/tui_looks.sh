@@ -22,11 +22,12 @@ click() { tui_keys -l "$(mouse 0 "$1" "$2")$(mouse 3 "$1" "$2")"; }
 
 tui_start 80 24 "$run"
 tui_wait "  2  Career Path" "Home is up"
+tui_wait "2/5" "its progress is in (Next, above the sections, moves them down)"
 tmx display -p '#{mouse_any_flag}' | grep -qx 1 && pass "trail asks for mouse reports" ||
     fail "mouse reporting is off"
 row=$(tui_screen | grep -n "  2  Career Path" | cut -d: -f1)
 click 6 $((row - 1))
-tui_wait "2/4" "a click selects the row"
+tui_wait "3/5" "a click selects the row"
 click 6 $((row - 1))
 tui_wait "Keeper › Career Path" "a click on the selected row opens it"
 tui_keys Escape 1
@@ -43,6 +44,20 @@ tui_wait "What's the main difference" "a double click opens the question"
 tui_wait "Harbour Masters manage the traffic" "and shows its answer"
 screen=$(tui_screen -e)
 expect_contains "$screen" $'\033[48;5;238m' "the header is drawn in colour"
+# A click on a checklist's mark ticks it; a click on the text only selects.
+tui_keys Escape 2 Enter
+tui_wait "[ ] Trim the wicks" "a phase checklist"
+row=$(tui_screen | grep -n "Read the tide tables" | cut -d: -f1)
+line=$(tui_screen | sed -n "${row}p")
+prefix=${line%%\[*}
+click $((${#prefix} + 1)) $((row - 1))
+tui_wait "[x] Read the tide tables" "a click on [ ] ticks the action"
+row=$(tui_screen | grep -n "Tie the six knots" | cut -d: -f1)
+click 30 $((row - 1))
+tui_wait "3/5" "a click on an action's text selects it"
+expect_contains "$(tui_screen)" "[ ] Tie the six knots" "and does not tick it"
+tui_keys u
+tui_wait "[ ] Read the tide tables" "the tick is undone with u"
 tui_keys q
 tui_wait "[exit 0]" "quit"
 

@@ -32,7 +32,7 @@ tui_keys Escape
 tui_keys '?'
 tui_wait "Keys: Guides" "Esc on the picker does nothing; ? lists the picker's keys"
 expect_not_contains "$(tui_screen)" "Jump to a section" "the help lists no guide keys"
-tui_keys j
+tui_keys x
 tui_wait_gone "Keys: Guides" "a key closes the help"
 
 # Open orchard, tick its first key action, go back: orchard's progress, not lighthouse's.
@@ -84,7 +84,7 @@ tui_new_server broken
 tui_start 80 24 "TRAIL_STATE='$state' TRAIL_CONTENT='$content' '$TRAIL_BIN'"
 tui_wait "Choose a guide" "a broken guide still gets the picker"
 expect_contains "$(tui_screen)" "broken · could not be loaded" "the picker says it failed"
-tui_keys Enter
+tui_keys g Enter # orchard, chosen last time, is selected: broken is the first
 tui_wait "Could not load broken." "Enter on it shows the error screen"
 expect_contains "$(tui_screen)" "broken/guide.yaml:4:1: error:" "with the located error (the end of file)"
 tui_keys Escape

@@ -128,11 +128,13 @@ expect_contains "$(tui_screen | tail -n 1)" "1 match" "the prompt counts the mat
 tui_keys Enter
 tui_wait "Enter Open" "Enter moves to the results"
 tui_keys Enter
-tui_wait "Search › Night Watch & Storms" "Enter opens the key action's phase"
+tui_wait "Keeper › Career Path › Night Watch & Storms" \
+    "Enter opens the key action's phase; the breadcrumb says where it lives, not how it was reached"
 tui_wait "1/5" "with that action selected"
 tui_keys Escape
-tui_wait "Sound the foghorn" "Back returns to the results"
-expect_contains "$(tui_header)" "Career Path › Search" "the breadcrumb ends at the results"
+# The phase shows the action too: wait for the results' own breadcrumb.
+tui_wait "Keeper › Search " "Back returns to the results, whose breadcrumb is the search"
+expect_contains "$(tui_screen)" "Sound the foghorn" "the results list the action"
 
 # / on the results edits the query; an action further down is selected when opened.
 tui_keys /
@@ -140,7 +142,7 @@ tui_wait "/foghorn" "/ on the results reopens the query"
 tui_keys C-u && tui_keys -l paraffin
 tui_wait "Keep the paraffin store full and log every delivery" "paraffin finds its action"
 tui_keys Enter Enter
-tui_wait "Search › Night Watch & Storms" "Enter opens its phase"
+tui_wait "Keeper › Career Path › Night Watch & Storms" "Enter opens its phase"
 tui_wait "4/5" "the fourth action is selected"
 tui_keys Escape
 tui_wait "Keep the paraffin store full" "Back returns to the results"

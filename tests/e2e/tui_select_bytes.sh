@@ -29,7 +29,7 @@ for mode in colour mono; do
     env=""
     [ "$mode" = mono ] && env="NO_COLOR=1"
     tui_start 80 24 "$env '$TRAIL_BIN' --content '$FIXTURE'"
-    tui_wait "1/4" "$mode: Home is drawn"
+    tui_wait "2/5" "$mode: Home is drawn, its first section selected"
     row=$(tui_screen -e | grep -F "Overview")
     if [ "$mode" = mono ]; then
         printf '%s' "$row" | grep -Eq $'\e\\[([0-9]+;)*7m' &&

@@ -21,7 +21,7 @@ tui_wait "PROMPT$" "the shell is up"
 tui_keys "stty -g >'$TUI_DIR/before'; '$TRAIL_BIN' --content '$guide'; stty -g >'$TUI_DIR/after'" \
     Enter
 tui_wait "q Quit" "trail shows Home"
-expect_contains "$(tui_header)" "1/4" "the first section is selected"
+tui_wait "2/5" "the first section is selected (below Next)"
 
 tui_keys C-z
 tui_wait "Stopped" "Ctrl-Z stops trail"
@@ -35,7 +35,7 @@ tui_keys fg Enter
 tui_wait "q Quit" "fg brings trail back"
 expect_contains "$(tui_screen)" "Lighthouse Keeper" "Home is drawn whole again"
 tui_keys Down
-tui_wait "2/4" "the Down arrow moves the selection after the resume"
+tui_wait "3/5" "the Down arrow moves the selection after the resume"
 tui_keys q
 tui_wait_file "$TUI_DIR/after"
 expect_status "$(cat "$TUI_DIR/before")" "$(cat "$TUI_DIR/after")" \

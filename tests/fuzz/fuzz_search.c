@@ -264,7 +264,7 @@ static void check_print(const struct guide *g, const char *query, unsigned flags
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
     FUZZ_CHECK(f != NULL, "open_memstream");
-    int rc = search_print(g, query, flags, f);
+    int rc = search_print(g, NULL, query, flags, false, f);
     fclose(f);
     FUZZ_CHECK(rc == (matches > 0 ? 0 : 1), "search_print() says whether something matched");
     fuzz_check_terminal_safe(out, len, 0, NULL, "search_print() output");

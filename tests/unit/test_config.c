@@ -85,6 +85,28 @@ static void test_bad_lines_warn(void **state)
     unlink(path);
 }
 
+static void test_hours_per_week(void **state)
+{
+    (void)state;
+    const char text[] = "hours_per_week = 6\n"
+                        "hours_per_week = 0\n"    /* 2: below the range */
+                        "hours_per_week = 101\n"  /* 3: above it */
+                        "hours_per_week = six\n"; /* 4: not a number */
+    write_config(text, sizeof text - 1);
+    struct config c;
+    struct diag d = {0};
+    assert_int_equal(config_load(&c, path, &d), 0);
+    assert_int_equal(d.warnings, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(d.msgs[i].line, i + 2);
+        assert_non_null(strstr(d.msgs[i].text, "from 1 to 100"));
+    }
+    assert_int_equal(c.hours_per_week, 6); /* the refused lines change nothing */
+    config_free(&c);
+    diag_free(&d);
+    unlink(path);
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -114,9 +136,8 @@ static void test_default_path(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_settings),
-        cmocka_unit_test(test_bad_lines_warn),
-        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_settings),       cmocka_unit_test(test_bad_lines_warn),
+        cmocka_unit_test(test_hours_per_week), cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

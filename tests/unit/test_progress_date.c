@@ -104,10 +104,26 @@ static void test_compare_and_days_in_month(void **state)
     assert_true(progress_date_valid(progress_date_today()));
 }
 
+/* What is wrong with a date that is refused: its shape, its range, or the calendar. */
+static void test_problem(void **state)
+{
+    (void)state;
+    assert_null(progress_date_problem("2026-12-01"));
+    assert_string_equal(progress_date_problem("2026-1-1"), "not written YYYY-MM-DD");
+    assert_string_equal(progress_date_problem("tomorrow"), "not written YYYY-MM-DD");
+    assert_string_equal(progress_date_problem(""), "not written YYYY-MM-DD");
+    assert_string_equal(progress_date_problem("1969-12-31"), "out of range (years 1970 to 9999)");
+    assert_string_equal(progress_date_problem("0000-01-01"), "out of range (years 1970 to 9999)");
+    assert_string_equal(progress_date_problem("99999-01-01"), "out of range (years 1970 to 9999)");
+    assert_string_equal(progress_date_problem("2026-02-30"), "not a real date");
+    assert_string_equal(progress_date_problem("2026-13-01"), "not a real date");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_real_dates_only),
+        cmocka_unit_test(test_problem),
         cmocka_unit_test(test_days),
         cmocka_unit_test(test_add_months_clamps),
         cmocka_unit_test(test_compare_and_days_in_month),

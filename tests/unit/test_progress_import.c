@@ -23,7 +23,8 @@
 #define G  "ml-engineer"
 #define T0 1764138612345LL
 
-static struct guide_action acts[] = {{"f/1", "Master Python", 0}, {"f/2", "Learn \"Git\"", 0}};
+static struct guide_action acts[] = {{.id = "f/1", .text = "Master Python"},
+                                     {.id = "f/2", .text = "Learn \"Git\""}};
 static struct guide_phase phases[] = {{.id = "f",
                                        .title = "Foundation",
                                        .start_month = 1,

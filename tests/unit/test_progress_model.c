@@ -16,8 +16,9 @@
 
 /* A small guide: phase "a" with 3 actions, phase "b" with 2, phase "c" with none. */
 static struct guide_action actions_a[] = {
-    {"a/1", "One", 0}, {"a/2", "Two", 0}, {"a/3", "Three", 0}};
-static struct guide_action actions_b[] = {{"b/1", "Four", 0}, {"b/2", "Five", 0}};
+    {.id = "a/1", .text = "One"}, {.id = "a/2", .text = "Two"}, {.id = "a/3", .text = "Three"}};
+static struct guide_action actions_b[] = {{.id = "b/1", .text = "Four"},
+                                          {.id = "b/2", .text = "Five"}};
 static struct guide_phase phases[] = {
     {.id = "a", .title = "Phase A", .actions = actions_a, .n_actions = 3},
     {.id = "b", .title = "Phase B", .actions = actions_b, .n_actions = 2},
@@ -261,34 +262,6 @@ static void test_percent(void **state)
     assert_int_equal(progress_percent(&c), 0);
 }
 
-static void test_next_todo(void **state)
-{
-    (void)state;
-    struct progress *p = progress_new();
-    size_t ph, ac;
-    assert_true(progress_next_todo(p, &guide, SIZE_MAX, 0, &ph, &ac));
-    assert_int_equal(ph, 0);
-    assert_int_equal(ac, 0);
-    assert_true(progress_next_todo(p, &guide, 0, 2, &ph, &ac));
-    assert_int_equal(ph, 1);
-    assert_int_equal(ac, 0);
-    progress_set_state(p, G, "a/1", PROGRESS_DONE, 1);
-    progress_set_state(p, G, "a/2", PROGRESS_SKIPPED, 2);
-    progress_set_state(p, G, "b/1", PROGRESS_DONE, 3);
-    progress_set_state(p, G, "b/2", PROGRESS_DONE, 4);
-    /* From b/2 it wraps past the empty phase c to a/3. */
-    assert_true(progress_next_todo(p, &guide, 1, 1, &ph, &ac));
-    assert_int_equal(ph, 0);
-    assert_int_equal(ac, 2);
-    /* From a/3 itself it comes back to a/3 (the only one left). */
-    assert_true(progress_next_todo(p, &guide, 0, 2, &ph, &ac));
-    assert_int_equal(ph, 0);
-    assert_int_equal(ac, 2);
-    progress_set_state(p, G, "a/3", PROGRESS_DONE, 5);
-    assert_false(progress_next_todo(p, &guide, 0, 0, &ph, &ac));
-    progress_free(p);
-}
-
 /* The arithmetic formatter agrees with gmtime_r() over 1970-9999, leap days and month ends
  * included, and parses back to the same time. */
 static void test_format_time_matches_gmtime(void **state)
@@ -401,7 +374,6 @@ int main(void)
         cmocka_unit_test(test_merge_reset_tombstone),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_percent),
-        cmocka_unit_test(test_next_todo),
         cmocka_unit_test(test_times),
         cmocka_unit_test(test_format_time_matches_gmtime),
         cmocka_unit_test(test_state_names),

@@ -182,6 +182,19 @@ test_cert_dates_validated(void **state)
     assert_int_equal(progress_cert_validate(&c, D(0, 0, 0), &why), 0);
     c.passed = today;
     assert_int_equal(progress_cert_validate(&c, today, NULL), 0);
+    /* Passed, with the exam still ahead and no passed date: impossible today, not in a file. */
+    c = (struct progress_cert_info){.status = PROGRESS_CERT_PASSED, .exam = D(2026, 12, 1)};
+    assert_int_equal(progress_cert_validate(&c, today, &why), -1);
+    assert_non_null(strstr(why, "the exam date is still ahead"));
+    free(why);
+    assert_int_equal(progress_cert_validate(&c, D(0, 0, 0), NULL), 0);
+    c.exam = today; /* taken today */
+    assert_int_equal(progress_cert_validate(&c, today, NULL), 0);
+    c.exam = D(2026, 12, 1);
+    c.passed = D(2026, 11, 1); /* a date says when it was passed */
+    assert_int_equal(progress_cert_validate(&c, today, NULL), 0);
+    c = (struct progress_cert_info){.status = PROGRESS_CERT_EXAM_BOOKED, .exam = D(2026, 12, 1)};
+    assert_int_equal(progress_cert_validate(&c, today, NULL), 0);
 
     struct progress *p = progress_new();
     struct progress_cert_info bad = {.status = PROGRESS_CERT_PASSED, .passed = D(2026, 2, 30)};

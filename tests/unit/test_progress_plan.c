@@ -17,13 +17,14 @@
 #define G  "ml-engineer"
 #define T0 1764138612345LL
 
-static struct guide_action a1[] = {{"f/1", "Master Python", 0},
-                                   {"f/2", "Learn Git", 0},
-                                   {"f/3", "Refresh math", 0},
-                                   {"f/4", "Build projects", 0},
-                                   {"f/5", "Complete a course", 0}};
-static struct guide_action a2[] = {{"s/1", "Learn PyTorch", 0}, {"s/2", "Study CNNs", 0}};
-static struct guide_action a3[] = {{"p/1", "Learn Docker", 0}};
+static struct guide_action a1[] = {{.id = "f/1", .text = "Master Python"},
+                                   {.id = "f/2", .text = "Learn Git"},
+                                   {.id = "f/3", .text = "Refresh math"},
+                                   {.id = "f/4", .text = "Build projects"},
+                                   {.id = "f/5", .text = "Complete a course"}};
+static struct guide_action a2[] = {{.id = "s/1", .text = "Learn PyTorch"},
+                                   {.id = "s/2", .text = "Study CNNs"}};
+static struct guide_action a3[] = {{.id = "p/1", .text = "Learn Docker"}};
 static struct guide_phase phases[] = {
     {.id = "f",
      .title = "Foundation",
@@ -91,6 +92,49 @@ test_left_and_next(void **state)
     assert_false(progress_suggest_next(p, &guide, &ph, &ac));
     assert_int_equal(progress_list_left(p, &guide, &left), 0);
     assert_null(left);
+    progress_free(p);
+}
+
+/* One rule for the next action: from no action the one in progress (Home's "Next", ] from
+ * Home, --progress), from an action the next one left in guide order, wrapping around. */
+static void test_next_action(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    size_t ph = 9, ac = 9;
+    assert_true(progress_next_action(p, &guide, SIZE_MAX, 0, &ph, &ac));
+    assert_int_equal(ph, 0);
+    assert_int_equal(ac, 0);
+    progress_set_state(p, G, "s/1", PROGRESS_IN_PROGRESS, T0);
+    assert_true(progress_next_action(p, &guide, SIZE_MAX, 0, &ph, &ac));
+    assert_int_equal(ph, 1);
+    assert_int_equal(ac, 0);
+    assert_true(progress_suggest_next(p, &guide, &ph, &ac)); /* the same rule */
+    assert_int_equal(ph, 1);
+    assert_int_equal(ac, 0);
+    /* From s/1: s/2, then p/1, then around to f/1. */
+    assert_true(progress_next_action(p, &guide, 1, 0, &ph, &ac));
+    assert_int_equal(ph, 1);
+    assert_int_equal(ac, 1);
+    assert_true(progress_next_action(p, &guide, 2, 0, &ph, &ac));
+    assert_int_equal(ph, 0);
+    assert_int_equal(ac, 0);
+    /* From a done action: the next one left after it. */
+    progress_set_state(p, G, "f/2", PROGRESS_DONE, T0);
+    assert_true(progress_next_action(p, &guide, 0, 1, &ph, &ac));
+    assert_int_equal(ph, 0);
+    assert_int_equal(ac, 2);
+    /* Only one left: itself. */
+    const char *ids[] = {"f/1", "f/3", "f/4", "f/5", "s/1", "s/2"};
+    for (size_t i = 0; i < 6; i++) {
+        progress_set_state(p, G, ids[i], PROGRESS_SKIPPED, T0 + 1);
+    }
+    assert_true(progress_next_action(p, &guide, 2, 0, &ph, &ac));
+    assert_int_equal(ph, 2);
+    assert_int_equal(ac, 0);
+    progress_set_state(p, G, "p/1", PROGRESS_DONE, T0 + 2);
+    assert_false(progress_next_action(p, &guide, 2, 0, &ph, &ac));
+    assert_false(progress_next_action(p, &guide, SIZE_MAX, 0, &ph, &ac));
     progress_free(p);
 }
 
@@ -254,9 +298,9 @@ static void test_pace_without_months(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_left_and_next),       cmocka_unit_test(test_cert_summary),
-        cmocka_unit_test(test_pace_calendar),       cmocka_unit_test(test_pace_line),
-        cmocka_unit_test(test_pace_without_months),
+        cmocka_unit_test(test_left_and_next), cmocka_unit_test(test_next_action),
+        cmocka_unit_test(test_cert_summary),  cmocka_unit_test(test_pace_calendar),
+        cmocka_unit_test(test_pace_line),     cmocka_unit_test(test_pace_without_months),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,11 +22,12 @@
 #define G "ml-engineer"
 
 static struct guide_action actions_a[] = {
-    {"a/1", "Master Python (NumPy, Pandas)", 0},
-    {"a/2", "Learn *Git*", 0},
-    {"a/3", "Evil \x1b]0;title\x07 \"quoted\" \xc2\x9b text", 0},
+    {.id = "a/1", .text = "Master Python (NumPy, Pandas)"},
+    {.id = "a/2", .text = "Learn *Git*"},
+    {.id = "a/3", .text = "Evil \x1b]0;title\x07 \"quoted\" \xc2\x9b text"},
 };
-static struct guide_action actions_b[] = {{"b/1", "Deploy", 0}, {"b/2", "Monitor", 0}};
+static struct guide_action actions_b[] = {{.id = "b/1", .text = "Deploy"},
+                                          {.id = "b/2", .text = "Monitor"}};
 static struct guide_phase phases[] = {
     {.id = "a", .title = "Foundation", .actions = actions_a, .n_actions = 3},
     {.id = "b", .title = "Production", .actions = actions_b, .n_actions = 2},

@@ -92,7 +92,13 @@ static void test_emit_exact(void **state)
                            "        changed: 2026-11-26T06:30:12.345Z\n"
                            "      'needs: quoting':\n"
                            "        state: skipped\n"
-                           "        changed: 2026-11-26T06:30:12.346Z\n";
+                           "        changed: 2026-11-26T06:30:12.346Z\n"
+                           "journal:\n"
+                           "  ml-engineer:\n"
+                           "  - 2026-11-26T06:30:12.345Z 1afc81b53fc3e6c4 done "
+                           "foundation/python-numpy-pandas\n"
+                           "  - \"2026-11-26T06:30:12.346Z 33c1cc9e6ae61ef4 skipped needs: "
+                           "quoting\"\n";
     assert_string_equal(text, expected);
     assert_int_equal(len, strlen(expected));
     free(text);

@@ -259,7 +259,7 @@ static int print_to_string(const struct guide *g, const char *query, char **text
     size_t size;
     FILE *out = open_memstream(text, &size);
     assert_non_null(out);
-    int rc = search_print(g, query, 0, out);
+    int rc = search_print(g, NULL, query, 0, false, out);
     assert_int_equal(fclose(out), 0);
     return rc;
 }

@@ -19,8 +19,10 @@
 
 #define G "keeper"
 
-static struct guide_action acts_a[] = {{"a/1", "Learn Git", 0}, {"a/2", "Learn \x1b[31mPython", 0}};
-static struct guide_action acts_b[] = {{"b/1", "Deploy", 0}, {"b/2", "Monitor", 0}};
+static struct guide_action acts_a[] = {{.id = "a/1", .text = "Learn Git"},
+                                       {.id = "a/2", .text = "Learn \x1b[31mPython"}};
+static struct guide_action acts_b[] = {{.id = "b/1", .text = "Deploy"},
+                                       {.id = "b/2", .text = "Monitor"}};
 static struct guide_phase phases[] = {
     {.id = "a",
      .title = "Basics",

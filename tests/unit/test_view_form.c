@@ -92,6 +92,14 @@ static void test_collect(void **state)
     assert_int_equal(out.status, PROGRESS_CERT_NONE);
     view_input_clear(&f.dates[0]);
 
+    /* A year the calendar does not cover is out of range, not "not a real date". */
+    view_input_set(&f.dates[0], "1900-01-01");
+    assert_int_equal(view_cert_form_collect(&f, today, &out), -1);
+    assert_string_equal(f.why, "the exam date is out of range (years 1970 to 9999)");
+    view_input_set(&f.dates[0], "2026-02-30");
+    assert_int_equal(view_cert_form_collect(&f, today, &out), -1);
+    assert_string_equal(f.why, "the exam date is not a real date");
+    view_input_set(&f.dates[0], "");
     /* The model's rules: expiry after the pass, a pass not in the future. */
     view_input_set(&f.dates[2], "2026-09-30");
     assert_int_equal(view_cert_form_collect(&f, today, &out), -1);
@@ -141,7 +149,7 @@ static void test_layout(void **state)
     view_doc_init(&d, 56, TEXT_ASCII);
     view_cert_form_layout(&d, &f, "X", NULL);
     const struct view_line *last = &d.lines[d.n_lines - 1];
-    assert_string_equal(last->text, "the passed date is not a real date (YYYY-MM-DD)");
+    assert_string_equal(last->text, "the passed date is not written YYYY-MM-DD");
     assert_int_equal(last->runs[0].role, VIEW_ROLE_ERROR);
     view_doc_free(&d);
     view_cert_form_free(&f);

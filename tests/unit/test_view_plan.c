@@ -322,7 +322,7 @@ static void test_notes_on_checklist_path_and_phase(void **state)
                      PROGRESS_CHANGED);
     struct view_doc d;
     view_doc_init(&d, 80, 0);
-    view_guide_phase(&d, g, 0, p);
+    view_guide_phase(&d, g, 0, p, NULL);
     view_check_widths(&d);
     /* The note belongs to its action's item, under the action's text. */
     size_t item = view_doc_find_item(&d, ph->actions[4].id);
@@ -373,13 +373,13 @@ static void test_certs_show_status_and_note(void **state)
     view_doc_free(&d);
 
     view_doc_init(&d, 80, TEXT_ASCII);
-    view_guide_cert(&d, g, 2, p);
+    view_guide_cert(&d, g, 2, p, NULL);
     assert_string_equal(d.lines[2].text, "passed on 2026-10-01, expires on 2029-10-01");
     assert_string_equal(d.lines[3].text, "* retake in 2029");
     view_doc_free(&d);
     /* Without progress: neither. */
     view_doc_init(&d, 80, TEXT_ASCII);
-    view_guide_cert(&d, g, 2, NULL);
+    view_guide_cert(&d, g, 2, NULL, NULL);
     assert_int_equal(view_check_find_line(&d, 0, "passed on"), SIZE_MAX);
     view_doc_free(&d);
     progress_free(p);

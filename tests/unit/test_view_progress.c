@@ -172,7 +172,7 @@ static void test_phase_shows_marks_and_counts(void **state)
     const struct guide_phase *ph = &g->phases[0];
     struct view_doc d;
     view_doc_init(&d, 80, 0);
-    view_guide_phase(&d, g, 0, p);
+    view_guide_phase(&d, g, 0, p, NULL);
     view_check_widths(&d);
     assert_int_equal(d.n_items, 5);
     check_action(&d, &ph->actions[0], "[x]", VIEW_ROLE_DONE, VIEW_ROLE_BODY);
@@ -190,7 +190,7 @@ static void test_phase_shows_marks_and_counts(void **state)
 
     /* Without progress: every box empty, no bar. */
     view_doc_init(&d, 80, 0);
-    view_guide_phase(&d, g, 0, NULL);
+    view_guide_phase(&d, g, 0, NULL, NULL);
     check_action(&d, &ph->actions[0], "[ ]", VIEW_ROLE_CHECKBOX, VIEW_ROLE_BODY);
     assert_int_equal(view_check_find_line(&d, 0, "1/4"), SIZE_MAX);
     view_doc_free(&d);

@@ -2,6 +2,7 @@
 /* Certifications: the list with issuers and the learner's status, and one certification's
  * description. t opens the tracker's form (ui_certform.c) for the certification shown or
  * selected; e its note. */
+#include "ui_search.h"
 #include "ui_stack.h"
 #include "ui_store.h"
 
@@ -23,7 +24,8 @@ static enum ui_result certs_action(struct ui *ui, struct ui_screen *s, enum ui_a
 
 static void cert_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
-    view_guide_cert(d, ui->g, s->index, ui_store_doc(ui));
+    struct view_marks m;
+    view_guide_cert(d, ui->g, s->index, ui_store_doc(ui), ui_search_marks(ui, s, &m));
 }
 
 /* A certification's subject is the certification shown. */

@@ -151,19 +151,9 @@ static const struct search_query *faqs_matches(const struct ui *ui, const struct
     return filtered(ui) ? ui_search_peek(ui)->faq.q : NULL;
 }
 
-/* The search whose matches the answer shows: the one of the screen it was opened from. */
-static const struct search_query *answer_query(const struct ui *ui, const struct ui_screen *s)
-{
-    if (s == ui->stack) {
-        return NULL;
-    }
-    const struct ui_screen *below = s - 1;
-    return below->ops->matches != NULL ? below->ops->matches(ui, below) : NULL;
-}
-
 static void faq_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 {
-    const struct search_query *q = answer_query(ui, s);
+    const struct search_query *q = ui_search_matches_below(ui, s);
     if (q == NULL) {
         view_guide_faq(d, ui->g, s->index);
         return;

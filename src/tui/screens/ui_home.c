@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_progress.h"
 #include "ui_prompt.h"
 #include "ui_section.h"
 #include "ui_status.h"
 #include "ui_store.h"
+#include "view_plan.h"
 #include "xalloc.h"
 
 /* The tag of the start date prompt in ui_data(). */
@@ -34,6 +36,9 @@ static enum ui_result home_action(struct ui *ui, struct ui_screen *s, enum ui_ac
         return UI_RES_PASS;
     }
     const char *id = s->doc.items[s->pos.sel].id;
+    if (strcmp(id, view_plan_next_id) == 0) {
+        return ui_progress_next_todo(ui, 0); /* the action "Next" names, as ] from Home */
+    }
     for (size_t i = 0; i < ui->n_sections; i++) {
         if (strcmp(id, view_guide_section_id(ui->sections[i])) == 0) {
             return ui_section_open(ui, ui->sections[i]);
@@ -77,10 +82,12 @@ static enum ui_result start_prompt(struct ui *ui, struct ui_prompt *pr, enum ui_
     }
     char *date_text = xasprintf("%.*s", (int)len, text + start);
     struct progress_date date = {0};
-    bool ok = len == 0 || progress_date_parse(date_text, &date) == 0;
+    const char *why = len == 0 || progress_date_parse(date_text, &date) == 0
+                          ? NULL
+                          : progress_date_problem(date_text);
     free(date_text);
-    if (!ok) {
-        ui_prompt_note(pr, VIEW_ROLE_ERROR, "not a date like 2026-12-01");
+    if (why != NULL) {
+        ui_prompt_note(pr, VIEW_ROLE_ERROR, "%s; a date is like 2026-12-01", why);
         return UI_RES_ALL;
     }
     ui_prompt_close(ui);

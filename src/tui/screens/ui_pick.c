@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_resume.h"
+#include "progress_store.h"
 #include "ui_progress.h"
 #include "ui_resume.h"
 #include "ui_store.h"
@@ -87,6 +89,39 @@ const struct ui_screen_ops ui_pick_ops = {
     .layout = pick_layout,
     .action = pick_action,
 };
+
+void ui_pick_save(struct ui *ui)
+{
+    struct ui_pick *p = pick_state(ui);
+    if (p == NULL || ui->opt.store == NULL || progress_store_readonly(ui->opt.store) != NULL) {
+        return;
+    }
+    /* The picker's selection names the guide by its entry in the catalog (its directory), which
+     * is also the guide open, if one is. */
+    const struct ui_screen *s = p->guide_open ? &p->saved : &ui->stack[0];
+    const char *id = s->pos.sel < s->doc.n_items ? s->doc.items[s->pos.sel].id : NULL;
+    if (id != NULL) {
+        progress_resume_save_picker(progress_store_target(ui->opt.store), id, p->guide_open);
+    }
+}
+
+void ui_pick_resume(struct ui *ui)
+{
+    struct ui_pick *p = pick_state(ui);
+    char *id = NULL;
+    bool open = false;
+    if (p == NULL || p->guide_open || ui->depth != 1 || ui->opt.store == NULL ||
+        !progress_resume_load_picker(progress_store_target(ui->opt.store), &id, &open)) {
+        return;
+    }
+    struct ui_screen *s = &ui->stack[0];
+    for (size_t i = 0; i < ui->opt.n_guides; i++) {
+        if (strcmp(ui->opt.guides[i].id, id) == 0 && ui_select_id(ui, s, id) && open) {
+            open_guide(ui, i);
+        }
+    }
+    free(id);
+}
 
 static void pick_free(struct ui *ui, void *ptr);
 

@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_journal.h"
 #include "progress_evidence.h"
+#include "progress_personal.h"
+#include "progress_plan.h"
 #include "progress_store.h"
 #include "ui_section.h"
 #include "ui_status.h"
@@ -91,9 +94,9 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
         return UI_RES_NONE;
     }
     const char *id = s->doc.items[s->pos.sel].id;
-    enum progress_state now = progress_get_state(p, ui->g->id, id);
+    enum progress_state now = progress_item_state(p, ui->g, id);
     enum progress_state next = now == state ? PROGRESS_TODO : state;
-    if (progress_set_state(p, ui->g->id, id, next, progress_now_ms()) == PROGRESS_INVALID) {
+    if (progress_set_item_state(p, ui->g, id, next, progress_now_ms()) == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "This key action has no id progress can be kept for.");
         return UI_RES_ALL;
     }
@@ -114,7 +117,7 @@ enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_
     }
 }
 
-static const char *state_words(enum progress_state st)
+const char *ui_progress_state_words(enum progress_state st)
 {
     switch (st) {
     case PROGRESS_DONE:
@@ -129,9 +132,7 @@ static const char *state_words(enum progress_state st)
     return "to do";
 }
 
-/* What the learner calls item id: a key action's text, a phase's title, a certification's
- * name; the id itself when the guide (or its loaded parts) has none of them. Borrowed. */
-static const char *subject_name(const struct guide *g, const char *id)
+const char *ui_progress_subject_name(const struct guide *g, const char *id)
 {
     const struct guide_action *act = guide_find_action(g, id, NULL);
     if (act != NULL) {
@@ -149,11 +150,11 @@ static const char *subject_name(const struct guide *g, const char *id)
 static void say_undone(struct ui *ui, const struct progress *p, const struct progress_undone *u)
 {
     const char *gid = ui->g->id;
-    const char *name = u->id != NULL ? subject_name(ui->g, u->id) : NULL;
+    const char *name = u->id != NULL ? ui_progress_subject_name(ui->g, u->id) : NULL;
     switch (u->kind) {
     case PROGRESS_UNDONE_STATE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: \"%s\" is %s again.", name,
-                      state_words(progress_get_state(p, gid, u->id)));
+                      ui_progress_state_words(progress_item_state(p, ui->g, u->id)));
         return;
     case PROGRESS_UNDONE_NOTE:
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the note on \"%s\" is %s.", name,
@@ -175,6 +176,23 @@ static void say_undone(struct ui *ui, const struct progress *p, const struct pro
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is %s again.", buf);
         } else {
             ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the start date is cleared again.");
+        }
+        return;
+    }
+    case PROGRESS_UNDONE_LOG: {
+        char dur[32];
+        progress_duration_format(u->minutes, dur, sizeof dur);
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: the %s logged on \"%s\" no longer counts.",
+                      dur, name != NULL ? name : "");
+        return;
+    }
+    case PROGRESS_UNDONE_PERSONAL: {
+        const struct progress_personal *e = progress_personal_find(p, gid, u->id);
+        if (e != NULL && e->text != NULL) {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: your action \"%s\" is back as it was.",
+                          e->text);
+        } else {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "Undone: your action is removed again.");
         }
         return;
     }
@@ -205,16 +223,16 @@ static bool undo_shell_change(struct ui *ui, struct progress *p, char **id)
     }
     if (taken < 0) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Nothing to undo: \"%s\", changed from the shell: %s.",
-                      subject_name(ui->g, t.id), cause);
+                      ui_progress_subject_name(ui->g, t.id), cause);
         free(cause);
         undo_record_done(&t);
         return false;
     }
-    const char *name = subject_name(ui->g, t.id);
+    const char *name = ui_progress_subject_name(ui->g, t.id);
     if (t.kind == UNDO_RECORD_STATE) {
-        enum progress_state st = progress_get_state(p, ui->g->id, t.id);
+        enum progress_state st = progress_item_state(p, ui->g, t.id);
         ui_status_set(ui, VIEW_ROLE_STATUS, "Undone (from the shell): \"%s\" is %s again.", name,
-                      state_words(st));
+                      ui_progress_state_words(st));
         *id = xstrdup(t.id);
     } else if (t.kind == UNDO_RECORD_EVIDENCE) {
         ui_status_set(ui, VIEW_ROLE_STATUS,
@@ -289,7 +307,7 @@ enum ui_result ui_progress_next_todo(struct ui *ui, int arg)
         from_action = top->pos.sel;
     }
     size_t phase, action;
-    if (!progress_next_todo(p, ui->g, from, from_action, &phase, &action)) {
+    if (!progress_next_action(p, ui->g, from, from_action, &phase, &action)) {
         ui_status_set(ui, VIEW_ROLE_STATUS, "Every key action is done or skipped.");
         return UI_RES_ALL;
     }

@@ -20,10 +20,16 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
 /* The marking keys on a screen that lists key actions (a checklist, What's left): Space or x,
  * p and s mark the selected one; other actions return UI_RES_PASS. */
 enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_action a);
+/* "to do", "in progress", "done", "skipped": a state as the status line says it. */
+const char *ui_progress_state_words(enum progress_state st);
 /* Undoes the last change (several levels). */
 enum ui_result ui_progress_undo(struct ui *ui, int arg);
-/* Opens the phase of the next key action still to do (after the selected one on a checklist,
- * else from the start) and selects it. */
+/* Opens the phase of the next key action (progress_next_action(): after the selected one on a
+ * checklist, else the one Home suggests as "Next") and selects it. */
 enum ui_result ui_progress_next_todo(struct ui *ui, int arg);
+
+/* What the learner calls item id: a key action's text, a phase's title, a certification's
+ * name; the id itself when the guide (or its loaded parts) has none of them. Borrowed. */
+const char *ui_progress_subject_name(const struct guide *g, const char *id);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "ui_loader.h"
 #include "ui_loop.h"
+#include "ui_progress.h"
 #include "ui_status.h"
 #include "ui_store.h"
 #include "view_search.h"
@@ -206,11 +207,149 @@ static enum ui_result step_text(struct ui *ui, struct ui_screen *s, bool forward
     return UI_RES_ALL;
 }
 
+const struct search_query *ui_search_matches_below(const struct ui *ui, const struct ui_screen *s)
+{
+    if (s == ui->stack) {
+        return NULL;
+    }
+    const struct ui_screen *below = s - 1;
+    return below->ops->matches != NULL ? below->ops->matches(ui, below) : NULL;
+}
+
+const struct view_marks *ui_search_marks(struct ui *ui, const struct ui_screen *s,
+                                         struct view_marks *m)
+{
+    m->q = ui_search_matches_below(ui, s);
+    if (m->q == NULL) {
+        return NULL;
+    }
+    m->idx = ui_search_index(ui);
+    return m;
+}
+
+/* Makes line the current match of s, selecting the item that holds it (a checklist). */
+static void go_to_mark(struct ui *ui, struct ui_screen *s, size_t line)
+{
+    size_t item = view_doc_item_at(&s->doc, line);
+    if (item != SIZE_MAX) {
+        s->pos.sel = item;
+    }
+    scroll_to(ui, s, line);
+}
+
+/* The lines of s whose matches n and N step through: [*lo, *hi), and with *outside only those
+ * of no item. A phase opened from the results steps through the matches of the result that
+ * opened it: a key action's in that action, the phase's own outside its actions (each action
+ * with a match is a result of its own). Any other screen: all of them. */
+static void mark_scope(const struct ui *ui, const struct ui_screen *s, size_t *lo, size_t *hi,
+                       bool *outside)
+{
+    *lo = 0;
+    *hi = s->doc.n_lines;
+    *outside = false;
+    const struct ui_search *st = ui_search_peek(ui);
+    if (s == ui->stack || !ui_is(s - 1, "results") || !ui_is(s, "phase") || st == NULL) {
+        return;
+    }
+    size_t i = view_search_result_at(&st->all.res, s[-1].pos.sel);
+    if (i == SIZE_MAX) {
+        return;
+    }
+    const struct search_result *r = &st->all.res.v[i];
+    if (r->kind == SEARCH_KIND_ACTION && r->index < ui->g->n_phases &&
+        r->sub < ui->g->phases[r->index].n_actions) {
+        size_t item = view_doc_find_item(&s->doc, ui->g->phases[r->index].actions[r->sub].id);
+        if (item != SIZE_MAX) {
+            *lo = s->doc.items[item].first;
+            *hi = *lo + s->doc.items[item].count;
+        }
+    } else if (r->kind == SEARCH_KIND_PHASE) {
+        *outside = true;
+    }
+}
+
+/* The next (previous) line of s with a match in its scope (mark_scope()) after (before) the
+ * current one, without wrapping: the current match, else the selected item, else the top of
+ * the view. SIZE_MAX when none. */
+static size_t next_mark(struct ui *ui, const struct ui_screen *s, bool forward)
+{
+    const struct view_doc *d = &s->doc;
+    size_t lo, hi, at_lo, at_hi; /* the scope, and the current place: [at_lo, at_hi) */
+    bool outside;
+    mark_scope(ui, s, &lo, &hi, &outside);
+    if (s->match > 0) {
+        at_lo = s->match - 1;
+        at_hi = at_lo + 1;
+    } else if (s->pos.sel < d->n_items) {
+        at_lo = d->items[s->pos.sel].first;
+        at_hi = at_lo + d->items[s->pos.sel].count;
+    } else {
+        at_lo = forward ? s->pos.top : s->pos.top + ui_body_height(ui);
+        at_hi = at_lo;
+    }
+    size_t line = SIZE_MAX;
+    if (forward) {
+        size_t from = at_hi > lo ? at_hi : lo;
+        while (from < hi && (line = view_search_mark_line(d, from, hi, true)) != SIZE_MAX &&
+               outside && view_doc_item_at(d, line) != SIZE_MAX) {
+            from = line + 1;
+            line = SIZE_MAX;
+        }
+    } else {
+        size_t to = at_lo < hi ? at_lo : hi;
+        while (to > lo && (line = view_search_mark_line(d, lo, to, false)) != SIZE_MAX && outside &&
+               view_doc_item_at(d, line) != SIZE_MAX) {
+            to = line;
+            line = SIZE_MAX;
+        }
+    }
+    return line;
+}
+
+/* Past the last (first) match of top, opened from the list of matches below it: the next
+ * (previous) entry of that list, opened at its first (last) match. */
+static enum ui_result step_entry(struct ui *ui, bool forward)
+{
+    ui_pop(ui);
+    struct ui_screen *list = ui_top(ui);
+    step_list(ui, list, forward);
+    ui_do_action(ui, UI_ACT_OPEN, 0);
+    struct ui_screen *s = ui_top(ui);
+    if (s == list) {
+        return UI_RES_ALL;
+    }
+    /* Forward, opening it chose its first match (an answer's, a key action's, a phase's);
+     * backward, the last one of its scope. */
+    if (!forward) {
+        s->match = 0;
+        s->pos.top = s->doc.n_lines;
+        size_t line = next_mark(ui, s, false);
+        if (line != SIZE_MAX) {
+            go_to_mark(ui, s, line);
+        } else {
+            view_list_fix(&s->pos, &s->doc, ui_body_height(ui));
+        }
+    }
+    return UI_RES_ALL;
+}
+
 enum ui_result ui_search_step(struct ui *ui, struct ui_screen *s, bool forward)
 {
-    /* The results step through their items even when there are none ("No match"). */
-    return s->doc.n_items > 0 || ui_is(s, "results") ? step_list(ui, s, forward)
-                                                     : step_text(ui, s, forward);
+    /* A list of matches steps through its items, even when there are none ("No match"). */
+    if (s->ops->matches != NULL || ui_is(s, "results")) {
+        return step_list(ui, s, forward);
+    }
+    size_t line = next_mark(ui, s, forward);
+    if (line != SIZE_MAX) {
+        go_to_mark(ui, s, line);
+        return UI_RES_ALL;
+    }
+    const struct ui_screen *below = s != ui->stack ? s - 1 : NULL;
+    if (s == ui_top(ui) && below != NULL && ui_search_matches_below(ui, s) != NULL &&
+        below->doc.n_items > 0) {
+        return step_entry(ui, forward);
+    }
+    return step_text(ui, s, forward);
 }
 
 enum ui_result ui_search_next(struct ui *ui, int arg)
@@ -389,8 +528,41 @@ static enum ui_result open_result(struct ui *ui, struct ui_screen *s)
         ui_select_id(ui, top, g->phases[r.index].actions[r.sub].id);
     } else if (r.kind == SEARCH_KIND_FAQ || entry) {
         ui_search_show_match(ui, top, ui_search_body_line(&top->doc));
+    } else {
+        ui_search_show_match(ui, top, 0); /* a phase's or certification's first match */
     }
     return UI_RES_ALL;
+}
+
+/* The selected result when it is a key action, else NULL. */
+static const struct search_result *selected_action(const struct ui *ui, const struct ui_screen *s)
+{
+    const struct ui_search *st = ui_search_peek(ui);
+    size_t i = st != NULL ? view_search_result_at(&st->all.res, s->pos.sel) : SIZE_MAX;
+    return i != SIZE_MAX && st->all.res.v[i].kind == SEARCH_KIND_ACTION ? &st->all.res.v[i] : NULL;
+}
+
+/* On a key action the marking keys work, as on its checklist. */
+static unsigned results_scope_here(const struct ui *ui, const struct ui_screen *s)
+{
+    return selected_action(ui, s) != NULL ? UI_SCOPE_CHECK : 0;
+}
+
+/* Space/x, p, s on a key action result: marks it, and says so (the results show no mark). */
+static enum ui_result mark_result(struct ui *ui, struct ui_screen *s, enum ui_action a)
+{
+    const struct search_result *r = selected_action(ui, s);
+    if (r == NULL) {
+        return UI_RES_PASS;
+    }
+    const struct guide_action *act = &ui->g->phases[r->index].actions[r->sub];
+    enum ui_result res = ui_progress_mark_key(ui, s, a);
+    if (res & UI_RES_SAVE) {
+        enum progress_state st = progress_item_state(ui_store_doc(ui), ui->g, act->id);
+        ui_status_set(ui, VIEW_ROLE_STATUS, "\"%s\" is %s.", act->text,
+                      ui_progress_state_words(st));
+    }
+    return res;
 }
 
 static enum ui_result results_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
@@ -399,6 +571,10 @@ static enum ui_result results_action(struct ui *ui, struct ui_screen *s, enum ui
     switch (a) {
     case UI_ACT_OPEN:
         return open_result(ui, s);
+    case UI_ACT_MARK_DONE:
+    case UI_ACT_MARK_PROGRESS:
+    case UI_ACT_MARK_SKIPPED:
+        return mark_result(ui, s, a);
     case UI_ACT_NEXT_MATCH:
     case UI_ACT_PREV_MATCH:
         return step_list(ui, s, a == UI_ACT_NEXT_MATCH);
@@ -432,6 +608,7 @@ const struct ui_screen_ops ui_results_ops = {
     .layout = results_layout,
     .action = results_action,
     .matches = results_matches,
+    .scope_here = results_scope_here,
     .leave = results_leave,
 };
 

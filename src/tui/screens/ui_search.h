@@ -14,6 +14,7 @@
 #include "search.h"
 #include "ui_prompt.h"
 #include "ui_stack.h"
+#include "view_marks.h"
 
 /* One search: the kept query and its results, plus what Esc in the prompt restores. */
 struct ui_search_query {
@@ -71,8 +72,20 @@ size_t ui_search_body_line(const struct view_doc *d);
  * loop paints), opens (or returns to) the results screen and opens the prompt. */
 enum ui_result ui_search_start(struct ui *ui, int arg);
 
-/* n / N: on a list, the next / previous item; on text, the next / previous line with a match;
- * wrapping at the ends with the status note "search wrapped". */
+/* The search whose matches screen s shows: the one of the screen it was opened from (the
+ * results, the filtered FAQ), or NULL. Borrowed. */
+const struct search_query *ui_search_matches_below(const struct ui *ui, const struct ui_screen *s);
+
+/* The marks for s's layout: the matches of ui_search_matches_below(s) in the search index, in
+ * *m; returns m, or NULL when s shows no search. */
+const struct view_marks *ui_search_marks(struct ui *ui, const struct ui_screen *s,
+                                         struct view_marks *m);
+
+/* n / N, as in less. On a list of matches (the results, the filtered FAQ), the next / previous
+ * item. On a screen that shows matches, the next / previous line with one (selecting its item
+ * on a checklist); past the last (or first) one, when the screen was opened from a list of
+ * matches, the next (previous) entry of that list opened at its first (last) match. Wrapping
+ * at the ends says "search wrapped". */
 enum ui_result ui_search_step(struct ui *ui, struct ui_screen *s, bool forward);
 /* n and N on the top screen. */
 enum ui_result ui_search_next(struct ui *ui, int arg);

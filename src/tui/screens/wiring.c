@@ -18,6 +18,7 @@
 #include "ui_home.h"
 #include "ui_left.h"
 #include "ui_loop.h"
+#include "ui_mine.h"
 #include "ui_modal.h"
 #include "ui_note.h"
 #include "ui_pick.h"
@@ -27,16 +28,17 @@
 #include "ui_loader.h"
 #include "ui_section.h"
 #include "ui_store.h"
+#include "ui_today.h"
 
 /* The screens, each defined in its own file. */
 extern const struct ui_screen_ops ui_home_ops, ui_overview_ops, ui_path_ops, ui_phase_ops,
     ui_certs_ops, ui_cert_ops, ui_faqs_ops, ui_faq_ops, ui_left_ops, ui_results_ops, ui_match_ops,
-    ui_error_ops, ui_load_error_ops, ui_pick_ops;
+    ui_error_ops, ui_load_error_ops, ui_pick_ops, ui_today_ops;
 
 static const struct ui_screen_ops *const screens[] = {
     &ui_home_ops,  &ui_overview_ops, &ui_path_ops,       &ui_phase_ops, &ui_certs_ops,
     &ui_cert_ops,  &ui_faqs_ops,     &ui_faq_ops,        &ui_left_ops,  &ui_results_ops,
-    &ui_match_ops, &ui_error_ops,    &ui_load_error_ops, &ui_pick_ops,
+    &ui_match_ops, &ui_error_ops,    &ui_load_error_ops, &ui_pick_ops,  &ui_today_ops,
 };
 
 /* Indexed by enum view_section. */
@@ -76,6 +78,12 @@ static const struct ui_command commands[] = {
     {UI_ACT_TRACK, ui_certform_open},
     {UI_ACT_EVIDENCE, ui_evidence_form},
     {UI_ACT_VERIFY, ui_evidence_verify},
+    {UI_ACT_TODAY, ui_today_open},
+    {UI_ACT_LOG_TIME, ui_today_log},
+    {UI_ACT_MINE_ADD, ui_mine_add},
+    {UI_ACT_MINE_EDIT, ui_mine_edit},
+    {UI_ACT_MINE_REMOVE, ui_mine_remove},
+    {UI_ACT_OPEN_LINK, ui_mine_open_link},
 };
 
 /* After the first frame: the career path (an error in it shows the error screen), what the
@@ -88,8 +96,11 @@ static void start(struct ui *ui)
         ok = ui_section_load(ui, GUIDE_PART_PATH);
     }
     ui_progress_start(ui);
-    if (ok) {
+    ui_help_start(ui);
+    if (ok && ui->g != NULL) {
         ui_resume_restore(ui);
+    } else if (ui->g == NULL) {
+        ui_pick_resume(ui); /* the picker: the guide of last time */
     }
     if (ui->g != NULL) {
         ui_loader_start(ui, NULL, 0); /* the rest, on its thread: Home's menu counts it */
@@ -121,6 +132,7 @@ int ui_run(struct guide *g, const struct ui_options *opt)
     int status = ui_loop(&ui);
     ui_modal_close(&ui);
     ui_resume_save(&ui);
+    ui_pick_save(&ui);
     /* Saved before leaving curses, while a second signal still only sets a flag. */
     ui_end(&ui, ui_store_finish(&ui));
     return status;

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/* Markdown plans: a Markdown file read as a guide (see docs/content-format.md, "Markdown
+ * plans"). The loader builds the same struct guide the YAML loader does, so every screen,
+ * report and search works on a plan unchanged. The file is only ever read. */
+#ifndef TRAIL_GUIDE_MD_H
+#define TRAIL_GUIDE_MD_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "guide.h"
+
+/* The soname the parser is loaded from, on the first Markdown plan a run opens: a YAML guide
+ * never pays for it. */
+#define GUIDE_MD_LIBRARY "libmd4c.so.0"
+
+/* Sub-actions nest at most this deep; deeper list items are part of the text of the item at
+ * this depth. */
+#define GUIDE_MD_MAX_DEPTH 8
+
+/* True when path names a Markdown plan: a regular file whose name ends in ".md" or
+ * ".markdown" (any case). */
+bool guide_md_is_plan(const char *path);
+
+/* The first screen needs only the title and introduction: without GUIDE_PART_PATH, only this
+ * many bytes from the start of a plan are read, and the parse stops at its first section. */
+#define GUIDE_MD_INFO_BYTES (64u * 1024u)
+
+/* Reads the Markdown plan at path into a new guide (caller frees with guide_free()), or
+ * returns NULL after adding located errors to d. With GUIDE_PART_PATH in parts, its sections
+ * and items are read too; otherwise only its title and introduction, and
+ * guide_md_load_parts() reads the rest. Warnings (a duplicate item in a section, a link whose
+ * scheme is not http, https or mailto) are added either way. A plan has no certifications or
+ * FAQ: those parts are loaded (empty) from the start. */
+struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d);
+
+/* guide_load_parts() for a plan: reads its sections when parts asks for GUIDE_PART_PATH and they
+ * are not loaded yet. Returns 0, or -1 after adding errors to d (the part stays unloaded). */
+int guide_md_load_parts(struct guide *g, unsigned parts, struct diag *d);
+
+/* True when a link may be opened: its scheme is http, https or mailto (any case). */
+bool guide_md_link_allowed(const char *href);
+
+/* The normalised form of an item's text that its id ends with: lowercase ASCII letters and
+ * digits, accents folded, every other run of characters one '-', at most max bytes (cut at a
+ * '-' when one is near). Writes a NUL-terminated string into out (room for max + 1 bytes);
+ * returns its length, 0 when the text has no letter or digit. */
+size_t guide_md_slug(const char *text, char *out, size_t max);
+
+#endif

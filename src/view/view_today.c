@@ -1,0 +1,471 @@
+/* SPDX-License-Identifier: MIT */
+/* The Today screen, the timeline and the heat map: see view_today.h.
+ *
+ * The timeline maps the plan's days onto the columns left after the phase names: column c
+ * holds the days [c * span / cols, (c + 1) * span / cols), so every phase gets at least the
+ * columns its days cover and the today marker falls in the column of today's day. A phase's
+ * bar is filled from the left as far as its key actions are done (the same rounding as the
+ * progress bars), so ahead and behind show as the fill against the today column. */
+#include "view_today.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress_journal.h"
+#include "text.h"
+#include "view_progress.h"
+#include "xalloc.h"
+
+#define LABEL_MAX 22 /* columns for a phase's name in the timeline */
+
+void view_today_compute(struct view_today *t, const struct guide *g, const struct progress *p,
+                        struct progress_date today, unsigned hours_per_week)
+{
+    memset(t, 0, sizeof *t);
+    t->today = today;
+    t->hours_per_week = hours_per_week;
+    struct progress *none = p == NULL ? progress_new() : NULL;
+    const struct progress *doc = p != NULL ? p : none;
+    progress_schedule_compute(doc, g, today, hours_per_week, &t->plan);
+    progress_forecast_compute(doc, g, today, &t->plan, &t->forecast);
+    const struct progress_guide *pg = progress_find_guide(doc, g->id);
+    progress_streak_compute(pg, today, &t->streak);
+    struct progress_week wk;
+    progress_week_of(today, &wk);
+    t->week_minutes = progress_journal_minutes(pg, NULL, wk.from_ms, wk.to_ms);
+    progress_free(none);
+}
+
+void view_today_done(struct view_today *t)
+{
+    progress_schedule_free(&t->plan);
+}
+
+struct progress_date view_today_position(const struct guide *g, const struct progress *p,
+                                         const struct progress_schedule *s)
+{
+    struct progress_date none = {0};
+    if (s->windows == NULL) {
+        return none;
+    }
+    size_t ph = progress_current_phase(p, g);
+    if (ph >= g->n_phases) {
+        return s->pace.plan_end;
+    }
+    const struct progress_window *w = &s->windows[ph];
+    if (!progress_date_is_set(w->from)) {
+        return none;
+    }
+    struct progress_counts c = {0};
+    progress_count_phase(p, g, ph, &c);
+    int64_t from = progress_date_days(w->from), to = progress_date_days(w->to);
+    return progress_date_from_days(from + (to - from + 1) * progress_percent(&c) / 100);
+}
+
+/* --- Text helpers ------------------------------------------------------------------------ */
+
+static const char *sep(const struct view_doc *d)
+{
+    return (d->text_flags & TEXT_ASCII) != 0 ? ", " : " · ";
+}
+
+static void line(struct view_doc *d, enum view_role role, const char *s)
+{
+    view_doc_begin_line(d);
+    view_doc_puts(d, role, s);
+    view_doc_end_line(d);
+}
+
+static void dur(unsigned long minutes, char *buf, size_t size)
+{
+    if (minutes == 0) {
+        snprintf(buf, size, "0m");
+        return;
+    }
+    progress_duration_format(minutes > UINT32_MAX ? UINT32_MAX : (unsigned)minutes, buf, size);
+}
+
+static const char *const weekdays[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+/* "Tue 12-08" for a day within a week of today, else the full date. */
+static void short_date(struct progress_date d, struct progress_date today, char *buf, size_t size)
+{
+    int64_t diff = progress_date_days(d) - progress_date_days(today);
+    if (diff == 0) {
+        snprintf(buf, size, "today     ");
+    } else if (diff > 0 && diff < 7) {
+        snprintf(buf, size, "%s %02d-%02d", weekdays[progress_date_weekday(d)], d.month % 100,
+                 d.day % 100);
+    } else {
+        progress_date_format(d, buf, size);
+    }
+}
+
+/* --- The Today screen -------------------------------------------------------------------- */
+
+static void put_planned(struct view_doc *d, const struct guide *g, const struct progress *p,
+                        const struct view_today *t, const struct progress_planned *it)
+{
+    const struct guide_action *a = &g->phases[it->phase].actions[it->action];
+    char when[24];
+    short_date(it->due, t->today, when, sizeof when);
+    view_doc_begin_item(d, a->id);
+    view_doc_begin_line(d);
+    view_doc_puts(d, VIEW_ROLE_BODY, "  ");
+    view_doc_puts(d, view_progress_mark_role(it->state), view_progress_mark(it->state));
+    view_doc_puts(d, VIEW_ROLE_BODY, " ");
+    view_doc_puts(d, it->overdue ? VIEW_ROLE_ERROR : VIEW_ROLE_DIM, when);
+    view_doc_pad_to(d, 17);
+    view_doc_puts(d, VIEW_ROLE_BODY, a->text);
+    unsigned long m =
+        p != NULL ? progress_journal_minutes(progress_find_guide(p, g->id), a->id, 0, INT64_MAX)
+                  : 0;
+    if (m > 0) {
+        char buf[32], logged[48];
+        dur(m, buf, sizeof buf);
+        snprintf(logged, sizeof logged, "  (%s logged)", buf);
+        view_doc_puts(d, VIEW_ROLE_DIM, logged);
+    }
+    view_doc_end_line(d);
+    view_doc_end_item(d);
+}
+
+static void put_week_line(struct view_doc *d, const struct view_today *t)
+{
+    char logged[32], target[32], buf[160];
+    dur(t->week_minutes, logged, sizeof logged);
+    if (t->hours_per_week > 0) {
+        dur(t->hours_per_week * 60UL, target, sizeof target);
+        snprintf(buf, sizeof buf, "This week: %s logged of %s", logged, target);
+    } else {
+        snprintf(buf, sizeof buf,
+                 "This week: %s logged (set hours_per_week in the config file for a target)",
+                 logged);
+    }
+    line(d, VIEW_ROLE_BODY, buf);
+}
+
+/* The items of the plan to show: overdue ones, this week's, and when the week holds none the
+ * next one, so that there is always a next step while anything is left. */
+static bool shown(const struct view_today *t, size_t i, int64_t week_end, bool *any_week)
+{
+    const struct progress_planned *it = &t->plan.items[i];
+    if (it->overdue) {
+        return true;
+    }
+    if (progress_date_days(it->due) <= week_end) {
+        *any_week = true;
+        return true;
+    }
+    return !*any_week && i == progress_schedule_overdue(&t->plan);
+}
+
+void view_today_screen(struct view_doc *d, const struct guide *g, const struct progress *p,
+                       const struct view_today *t)
+{
+    char buf[256], date[PROGRESS_DATE_SIZE];
+    progress_date_format(t->today, date, sizeof date);
+    snprintf(buf, sizeof buf, "Today%s%s %s", sep(d), weekdays[progress_date_weekday(t->today)],
+             date);
+    line(d, VIEW_ROLE_TITLE, buf);
+    view_doc_add_blank(d);
+    if (t->plan.pace.when == PROGRESS_PACE_UNSET || t->plan.pace.when == PROGRESS_PACE_NO_PLAN) {
+        view_doc_add_text(d, VIEW_ROLE_BODY,
+                          t->plan.pace.when == PROGRESS_PACE_UNSET
+                              ? "No dated plan yet: set the day you started (S on Home, or trail "
+                                "--start DATE) and trail spreads what is left over the weeks "
+                                "of each phase."
+                              : "This guide gives no months for its phases, so trail cannot "
+                                "date a plan for it.",
+                          0, NULL, VIEW_ROLE_BODY);
+        view_doc_add_blank(d);
+        put_week_line(d, t);
+        view_doc_add_blank(d);
+        view_today_streak(d, t);
+        return;
+    }
+    size_t overdue = progress_schedule_overdue(&t->plan);
+    if (t->plan.n_items > 0) {
+        const struct progress_planned *next = &t->plan.items[0];
+        char when[PROGRESS_DATE_SIZE];
+        progress_date_format(next->due, when, sizeof when);
+        view_doc_begin_line(d);
+        view_doc_puts(d, VIEW_ROLE_ACCENT, "Next: ");
+        view_doc_puts(d, VIEW_ROLE_ACCENT, g->phases[next->phase].actions[next->action].text);
+        snprintf(buf, sizeof buf, " (%s %s)", next->overdue ? "was due" : "due", when);
+        view_doc_puts(d, VIEW_ROLE_DIM, buf);
+        view_doc_end_line(d);
+    } else {
+        line(d, VIEW_ROLE_ACCENT, "Every key action is done or skipped.");
+    }
+    put_week_line(d, t);
+    char *fc = progress_forecast_text(&t->forecast, d->text_flags);
+    view_doc_add_text(d, VIEW_ROLE_DIM, fc, 0, NULL, VIEW_ROLE_DIM);
+    free(fc);
+    int64_t week_end = progress_date_days(t->today) + 6 - progress_date_weekday(t->today);
+    bool any_week = false;
+    for (int part = 0; part < 2; part++) {
+        bool heading = false;
+        for (size_t i = 0; i < t->plan.n_items; i++) {
+            bool late = t->plan.items[i].overdue;
+            if ((part == 0) != late || !shown(t, i, week_end, &any_week)) {
+                continue;
+            }
+            if (!heading) {
+                view_doc_add_blank(d);
+                snprintf(buf, sizeof buf, "%s", part == 0 ? "Overdue" : "This week");
+                if (part == 0) {
+                    snprintf(buf, sizeof buf, "Overdue (%zu)", overdue);
+                } else if (progress_date_days(t->plan.items[i].due) > week_end) {
+                    snprintf(buf, sizeof buf, "Coming next");
+                }
+                line(d, VIEW_ROLE_HEADING, buf);
+                heading = true;
+            }
+            put_planned(d, g, p, t, &t->plan.items[i]);
+        }
+    }
+    view_doc_add_blank(d);
+    view_today_timeline(d, g, p, t);
+    view_doc_add_blank(d);
+    view_today_streak(d, t);
+}
+
+void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
+                     struct progress_date today, bool blank)
+{
+    if (p == NULL || !(g->loaded & GUIDE_PART_PATH) || guide_count_actions(g) == 0) {
+        return;
+    }
+    struct progress_schedule s;
+    progress_schedule_compute(p, g, today, 0, &s);
+    size_t overdue = progress_schedule_overdue(&s), week = 0;
+    int64_t week_end = progress_date_days(today) + 6 - progress_date_weekday(today);
+    for (size_t i = 0; i < s.n_items; i++) {
+        week += !s.items[i].overdue && progress_date_days(s.items[i].due) <= week_end;
+    }
+    struct progress_week wk;
+    progress_week_of(today, &wk);
+    char logged[32], buf[200];
+    dur(progress_journal_minutes(progress_find_guide(p, g->id), NULL, wk.from_ms, wk.to_ms), logged,
+        sizeof logged);
+    bool dated = s.pace.when != PROGRESS_PACE_UNSET && s.pace.when != PROGRESS_PACE_NO_PLAN;
+    progress_schedule_free(&s);
+    if (!dated) {
+        return; /* Home's pace line says how to start a plan */
+    }
+    snprintf(buf, sizeof buf, "%zu overdue%s%zu due this week%s%s logged this week", overdue,
+             sep(d), week, sep(d), logged);
+    if (blank) {
+        view_doc_add_blank(d);
+    }
+    view_doc_begin_line(d);
+    view_doc_puts(d, VIEW_ROLE_HEADING, "Today");
+    view_doc_pad_to(d, 16);
+    view_doc_puts(d, overdue > 0 ? VIEW_ROLE_ACCENT : VIEW_ROLE_BODY, buf);
+    view_doc_puts(d, VIEW_ROLE_DIM, sep(d));
+    view_doc_puts(d, VIEW_ROLE_KEY, "T");
+    view_doc_puts(d, VIEW_ROLE_DIM, " opens it");
+    view_doc_end_line(d);
+}
+
+/* --- The timeline ------------------------------------------------------------------------ */
+
+static const char *glyph(const struct view_doc *d, int which)
+{
+    static const char *const utf8[] = {"█", "░", "│", "▲", "·"};
+    static const char *const ascii[] = {"#", "-", "|", "^", "."};
+    return (d->text_flags & TEXT_ASCII) != 0 ? ascii[which] : utf8[which];
+}
+enum { G_DONE, G_LEFT, G_TODAY, G_YOU, G_EMPTY };
+
+/* The column of day `day` in a bar of `cols` columns over [first, first + span). */
+static int column(int64_t day, int64_t first, int64_t span, int cols)
+{
+    if (day < first) {
+        return -1;
+    }
+    int64_t c = (day - first) * cols / span;
+    return c >= cols ? cols : (int)c;
+}
+
+static void put_label(struct view_doc *d, const char *title, int label)
+{
+    view_doc_begin_line(d);
+    char *clean = text_sanitize(title, strlen(title), d->text_flags | TEXT_ONE_LINE, NULL);
+    /* Cut to the label's width by display columns, keeping a space after it. */
+    size_t len = strlen(clean);
+    while (len > 0 && text_width(clean, len) > label - 1) {
+        do {
+            len--;
+        } while (len > 0 && ((unsigned char)clean[len] & 0xc0) == 0x80);
+    }
+    view_doc_put(d, VIEW_ROLE_BODY, clean, len);
+    free(clean);
+    view_doc_pad_to(d, label);
+}
+
+static void put_axis(struct view_doc *d, const struct view_today *t, int label, int cols,
+                     int64_t first, int64_t span)
+{
+    static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    view_doc_begin_line(d);
+    view_doc_pad_to(d, label);
+    int next_free = 0;
+    for (int k = 0; k <= t->plan.pace.total_months; k++) {
+        struct progress_date at = progress_date_add_months(t->plan.pace.start, k);
+        int c = column(progress_date_days(at), first, span, cols);
+        if (c >= cols || c < next_free) {
+            continue;
+        }
+        char buf[16];
+        if (at.month == 1 || k == 0) {
+            snprintf(buf, sizeof buf, "%s'%02d", months[(at.month - 1) % 12], at.year % 100);
+        } else {
+            snprintf(buf, sizeof buf, "%s", months[(at.month - 1) % 12]);
+        }
+        if (c + (int)strlen(buf) > cols) {
+            break;
+        }
+        view_doc_pad_to(d, label + c);
+        view_doc_puts(d, VIEW_ROLE_DIM, buf);
+        next_free = c + (int)strlen(buf) + 1;
+    }
+    view_doc_end_line(d);
+}
+
+static void put_marker(struct view_doc *d, int label, int col, const char *what, const char *g,
+                       enum view_role role)
+{
+    view_doc_begin_line(d);
+    view_doc_puts(d, VIEW_ROLE_DIM, what);
+    if (col >= 0) {
+        view_doc_pad_to(d, label + col);
+        view_doc_puts(d, role, g);
+    }
+    view_doc_end_line(d);
+}
+
+void view_today_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
+                         const struct view_today *t)
+{
+    const struct progress_schedule *s = &t->plan;
+    if (s->windows == NULL) {
+        return;
+    }
+    line(d, VIEW_ROLE_HEADING, "Timeline");
+    int label = d->width / 4 < LABEL_MAX ? d->width / 4 : LABEL_MAX;
+    label = label < 8 ? 8 : label;
+    int cols = d->width - label - 1;
+    if (cols < 8) {
+        line(d, VIEW_ROLE_DIM, "(too narrow for the timeline)");
+        return;
+    }
+    int64_t first = progress_date_days(s->pace.start);
+    int64_t span = progress_date_days(s->pace.plan_end) - first + 1;
+    int64_t now = progress_date_days(t->today);
+    put_axis(d, t, label, cols, first, span);
+    struct progress *none = p == NULL ? progress_new() : NULL;
+    const struct progress *doc = p != NULL ? p : none;
+    for (size_t ph = 0; ph < g->n_phases; ph++) {
+        const struct progress_window *w = &s->windows[ph];
+        if (!progress_date_is_set(w->from)) {
+            continue;
+        }
+        put_label(d, g->phases[ph].title, label);
+        int a = column(progress_date_days(w->from), first, span, cols);
+        int b = column(progress_date_days(w->to) + 1, first, span, cols);
+        b = b > a ? b : a + 1;
+        struct progress_counts c = {0};
+        progress_count_phase(doc, g, ph, &c);
+        int filled = view_progress_filled(&c, b - a);
+        int today_col = column(now, first, span, cols);
+        for (int k = 0; k < a; k++) {
+            view_doc_puts(d, k == today_col ? VIEW_ROLE_ACCENT : VIEW_ROLE_BAR_EMPTY,
+                          k == today_col ? glyph(d, G_TODAY) : " ");
+        }
+        for (int k = a; k < b && k < cols; k++) {
+            bool done = k - a < filled;
+            view_doc_puts(d,
+                          k == today_col ? VIEW_ROLE_ACCENT
+                          : done         ? VIEW_ROLE_BAR
+                                         : VIEW_ROLE_BAR_EMPTY,
+                          glyph(d, k == today_col ? G_TODAY
+                                   : done         ? G_DONE
+                                                  : G_LEFT));
+        }
+        for (int k = b; k <= today_col && k < cols; k++) {
+            view_doc_puts(d, k == today_col ? VIEW_ROLE_ACCENT : VIEW_ROLE_BODY,
+                          k == today_col ? glyph(d, G_TODAY) : " ");
+        }
+        view_doc_end_line(d);
+    }
+    progress_free(none);
+    int today_col = now < first ? -1 : column(now, first, span, cols);
+    put_marker(d, label, today_col >= cols ? cols - 1 : today_col, "today", glyph(d, G_TODAY),
+               VIEW_ROLE_ACCENT);
+    struct progress_date pos = view_today_position(g, p != NULL ? p : NULL, s);
+    int you = -1;
+    if (p != NULL && progress_date_is_set(pos)) {
+        you = column(progress_date_days(pos), first, span, cols);
+        you = you >= cols ? cols - 1 : you;
+    }
+    put_marker(d, label, you, "you", glyph(d, G_YOU), VIEW_ROLE_ACCENT);
+    char text[256], today_s[PROGRESS_DATE_SIZE], pos_s[PROGRESS_DATE_SIZE];
+    progress_date_format(t->today, today_s, sizeof today_s);
+    progress_date_format(pos, pos_s, sizeof pos_s);
+    long behind = progress_date_is_set(pos) ? (long)(now - progress_date_days(pos)) : 0;
+    long weeks = (labs(behind) + 3) / 7;
+    if (s->pace.when == PROGRESS_PACE_BEFORE) {
+        snprintf(text, sizeof text, "The plan starts in %ld days.", s->pace.days_to_start);
+    } else if (!progress_date_is_set(pos) || p == NULL) {
+        snprintf(text, sizeof text, "Today is %s.", today_s);
+    } else if (weeks == 0) {
+        snprintf(text, sizeof text, "Today is %s; your ticks are where the plan is: on schedule.",
+                 today_s);
+    } else {
+        snprintf(text, sizeof text,
+                 "Today is %s; your ticks are where the plan %s on %s: about %ld week%s %s.",
+                 today_s, behind > 0 ? "was" : "will be", pos_s, weeks, weeks == 1 ? "" : "s",
+                 behind > 0 ? "behind" : "ahead");
+    }
+    view_doc_add_text(d, VIEW_ROLE_DIM, text, 0, NULL, VIEW_ROLE_DIM);
+}
+
+/* --- The streak -------------------------------------------------------------------------- */
+
+void view_today_streak(struct view_doc *d, const struct view_today *t)
+{
+    static const char *const utf8[] = {"·", "░", "▒", "█", " "};
+    static const char *const ascii[] = {".", ":", "+", "#", " "};
+    const char *const *gl = (d->text_flags & TEXT_ASCII) != 0 ? ascii : utf8;
+    const struct progress_streak *st = &t->streak;
+    char buf[160];
+    snprintf(buf, sizeof buf, "Streak: %u day%s%slongest %u%s%u active day%s in 12 weeks",
+             st->current, st->current == 1 ? "" : "s", sep(d), st->longest, sep(d), st->active_days,
+             st->active_days == 1 ? "" : "s");
+    line(d, VIEW_ROLE_HEADING, buf);
+    int cellw = d->width >= 4 + 2 * PROGRESS_STREAK_WEEKS ? 2 : 1;
+    if (d->width < 4 + PROGRESS_STREAK_WEEKS) {
+        return;
+    }
+    for (int wd = 0; wd < 7; wd++) {
+        view_doc_begin_line(d);
+        view_doc_puts(d, VIEW_ROLE_DIM, weekdays[wd]);
+        view_doc_puts(d, VIEW_ROLE_DIM, " ");
+        for (int w = 0; w < PROGRESS_STREAK_WEEKS; w++) {
+            unsigned h = st->heat[w * 7 + wd];
+            view_doc_puts(d, h >= HEAT_LOW && h <= HEAT_HIGH ? VIEW_ROLE_BAR : VIEW_ROLE_BAR_EMPTY,
+                          gl[h]);
+            if (cellw == 2 && w + 1 < PROGRESS_STREAK_WEEKS) {
+                view_doc_puts(d, VIEW_ROLE_BODY, " ");
+            }
+        }
+        view_doc_end_line(d);
+    }
+    snprintf(buf, sizeof buf, "%s none  %s a little  %s some  %s an hour or more", gl[0], gl[1],
+             gl[2], gl[3]);
+    line(d, VIEW_ROLE_DIM, buf);
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Today (T) and logging time (L) in the browser, on a fixture guide with a dated plan: Home's
+# Today line points at it; Today lists the overdue actions first, the time logged this
+# week, the forecast, the timeline and the streak; L logs time on the selected action through
+# a prompt (a bad duration is refused in the prompt, nothing written), u takes it back; the
+# timeline is drawn whole at 40, 80 and 200 columns, and without colour.
+set -u
+here=$(dirname "$0")
+. "$here/lib/assert.sh"
+. "$here/lib/tmux.sh"
+tui_setup today
+GUIDE="${TRAIL_TEST_DATA:?}/today/sundial"
+require_input "$GUIDE/guide.yaml"
+export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
+mkdir -p "$XDG_CONFIG_HOME/trail"
+echo "hours_per_week = 5" >"$XDG_CONFIG_HOME/trail/config"
+state="$TUI_DIR/progress.yaml"
+cat >"$state" <<'YAML'
+version: 1
+guides:
+  sundial:
+    start: 2026-10-20
+    items:
+      shadow/noon: done
+YAML
+env="TZ=UTC TRAIL_NOW=2026-12-07T09:00:00Z TRAIL_STATE='$state'"
+run="env $env '$TRAIL_BIN' --content '$GUIDE'"
+export LC_ALL=C.UTF-8 # ${#line} counts characters
+
+# in_file FILE TEXT WHAT: waits until FILE holds TEXT (a save is done after the key's batch).
+in_file() {
+    local deadline=$((SECONDS + ${TUI_TIMEOUT:-10}))
+    while [ $SECONDS -lt $deadline ]; do
+        grep -qF -- "$2" "$1" 2>/dev/null && { pass "$3"; return 0; }
+        sleep 0.05
+    done
+    fail "$3: '$2' not in $1"
+}
+
+tui_start 80 40 "$run"
+tui_wait "Today           2 overdue" "Home points at Today with what is overdue"
+expect_contains "$(tui_screen)" "T opens it" "and names its key"
+tui_keys T
+tui_wait "Overdue (2)" "T opens Today with the overdue actions"
+screen=$(tui_screen)
+expect_contains "$screen" "2026-11-19 Measure the shadow" "an overdue action with its date"
+expect_contains "$screen" "This week: 0m logged of 5h" "the week's time against the target"
+expect_contains "$screen" "Timeline" "the timeline"
+expect_contains "$screen" "Streak:" "the streak"
+expect_contains "$screen" "Next: Measure the shadow" "one obvious next step"
+
+# L on the selected action: a bad duration stays in the prompt, a good one is logged.
+tui_keys Down L
+tui_wait "Time spent" "L asks for the time spent"
+tui_keys 5x Enter
+tui_wait "not a duration" "a bad duration is refused in the prompt"
+expect_not_contains "$(cat "$state")" " log " "nothing is logged"
+tui_keys C-u 1h30m Enter
+tui_wait "Logged 1h30m on" "the time is logged"
+in_file "$state" "log 1h30m shadow/latitude" "the log is saved as a journal line"
+tui_wait "This week: 1h30m logged of 5h" "the week's time counts it"
+tui_keys u
+tui_wait "no longer counts" "u takes the log back"
+in_file "$state" " unlog " "the undo is saved as an unlog line"
+tui_wait "This week: 0m logged of 5h" "the week's time no longer counts it"
+tui_keys q
+tui_wait "[exit 0]" "q quits"
+
+# The timeline at 40, 80 and 200 columns, in colour and without: every phase's bar, the today
+# marker and the position by ticks, and a sentence saying it in words.
+for cols in 40 80 200; do
+    for nc in "" "NO_COLOR=1"; do
+        tui_new_server "w$cols$nc"
+        tui_start "$cols" 60 "env $nc $env '$TRAIL_BIN' --content '$GUIDE'"
+        tui_wait "Today" "$cols columns ${nc:-in colour}: Home"
+        tui_keys T
+        tui_wait "Timeline" "$cols columns ${nc:-in colour}: Today"
+        screen=$(tui_screen)
+        for row in "Read the" "Build" "Tune It" "today" "you"; do
+            expect_contains "$screen" "$row" "$cols columns: the timeline's row $row"
+        done
+        expect_contains "$(printf '%s' "$screen" | tr -d '\n ')" "yourticksarewheretheplanwason" \
+            "$cols columns: the position in words"
+        over=0
+        while IFS= read -r l; do
+            [ "${#l}" -gt "$cols" ] && over=$((over + 1))
+        done <<<"$screen"
+        expect_status 0 "$over" "$cols columns: no line is wider than the screen"
+        tui_keys q
+    done
+done
+finish

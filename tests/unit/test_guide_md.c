@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: MIT */
+/* Markdown plan loader tests: the mapping (title, intro, sections nested by heading level,
+ * task items and sub-items, plain items in a section without tasks), ids, located messages,
+ * hostile input, and the generated big plan of tests/data/plans (every item, in order, and the
+ * outline written beside it). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "guide.h"
+#include "guide_md.h"
+#include "input.h"
+#include "xalloc.h"
+
+/* Writes text to a temporary plan file; returns its path (caller frees and unlinks). */
+static char *write_plan(const char *text, size_t len)
+{
+    char dir[] = "/tmp/trail-md-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = xasprintf("%s/plan.md", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
+static void remove_plan(char *path)
+{
+    unlink(path);
+    *strrchr(path, '/') = '\0';
+    rmdir(path);
+    free(path);
+}
+
+/* Loads text as a plan; NULL when refused. Messages go to d. */
+static struct guide *load_text(const char *text, struct diag *d)
+{
+    char *path = write_plan(text, strlen(text));
+    struct guide *g = guide_load(path, GUIDE_PART_ALL, d);
+    remove_plan(path);
+    return g;
+}
+
+static const char *const PLAN = "# My Plan\n"
+                                "\n"
+                                "An intro with [a site](https://example.com).\n"
+                                "\n"
+                                "## Maths\n"
+                                "\n"
+                                "Algebra first.\n"
+                                "\n"
+                                "- [ ] Linear algebra [3b1b](https://3b1b.com)\n"
+                                "  - [x] Vectors\n"
+                                "  - [ ] Matrices\n"
+                                "- [x] Calculus `d/dx`\n"
+                                "- Plain note, not an item\n"
+                                "\n"
+                                "### Books\n"
+                                "\n"
+                                "- Book one\n"
+                                "- Book two\n"
+                                "\n"
+                                "## Code\n"
+                                "\n"
+                                "1. [ ] Python <b>now</b><!-- hidden -->\n";
+
+static void test_mapping(void **state)
+{
+    (void)state;
+    struct diag d = {0};
+    struct guide *g = load_text(PLAN, &d);
+    assert_non_null(g);
+    assert_true(g->markdown);
+    assert_string_equal(g->title, "My Plan");
+    assert_string_equal(g->id, "plan");
+    assert_string_equal(g->intro, "An intro with a site <https://example.com>.");
+    assert_int_equal(g->n_phases, 3);
+    assert_int_equal(g->n_certs + g->n_faqs, 0);
+
+    const struct guide_phase *m = &g->phases[0];
+    assert_string_equal(m->title, "Maths");
+    assert_string_equal(m->id, "maths");
+    assert_int_equal(m->depth, 0);
+    assert_int_equal(m->n_actions, 4);
+    assert_string_equal(m->actions[0].text, "Linear algebra 3b1b");
+    assert_string_equal(m->actions[0].link, "https://3b1b.com");
+    assert_string_equal(m->actions[0].id, "maths/linear-algebra-3b1b");
+    assert_int_equal(m->actions[0].line, 9);
+    assert_string_equal(m->actions[1].text, "Vectors");
+    assert_int_equal(m->actions[1].depth, 1);
+    assert_string_equal(m->actions[2].id, "maths/matrices");
+    assert_string_equal(m->actions[3].text, "Calculus `d/dx`");
+    assert_int_equal(m->actions[3].depth, 0);
+    /* A plain item beside task items is description. */
+    assert_string_equal(m->summary, "Algebra first.\n\n- Plain note, not an item");
+
+    const struct guide_phase *b = &g->phases[1];
+    assert_string_equal(b->id, "maths/books");
+    assert_int_equal(b->depth, 1);
+    assert_int_equal(b->n_actions, 2); /* no task items: the plain items are actions */
+    assert_string_equal(b->actions[1].id, "maths/books/book-two");
+    assert_null(b->summary);
+
+    const struct guide_phase *c = &g->phases[2];
+    assert_int_equal(c->depth, 0);
+    assert_string_equal(c->actions[0].text, "Python now"); /* raw HTML dropped */
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 0);
+    guide_free(g);
+    diag_free(&d);
+}
+
+static void test_ids_unique(void **state)
+{
+    (void)state;
+    struct diag d = {0};
+    struct guide *g =
+        load_text("# T\n## A\n- [ ] Same\n- [ ] Same\n- [ ] ✓✓\n## A\n- [ ] Same\n", &d);
+    assert_non_null(g);
+    assert_string_equal(g->phases[0].actions[0].id, "a/same");
+    assert_string_equal(g->phases[0].actions[1].id, "a/same-2");
+    assert_non_null(strstr(g->phases[0].actions[2].id, "a/x")); /* no letters: a hash */
+    assert_string_equal(g->phases[1].id, "a-2");
+    assert_string_equal(g->phases[1].actions[0].id, "a-2/same");
+    /* The duplicate in one section is a located warning. */
+    assert_int_equal(d.warnings, 1);
+    assert_int_equal(d.msgs[0].line, 4);
+    assert_non_null(strstr(d.msgs[0].text, "duplicate item 'Same'"));
+    guide_free(g);
+    diag_free(&d);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    struct diag d = {0};
+    assert_null(load_text("# Only a title\n\nSome text.\n", &d));
+    assert_int_equal(d.errors, 1);
+    assert_non_null(strstr(d.msgs[0].text, "no items"));
+    diag_free(&d);
+
+    struct diag d2 = {0};
+    assert_null(load_text("# T\n## A\n- [ ] ok\n- [ ] bad \xff byte\n", &d2));
+    assert_int_equal(d2.msgs[0].line, 4);
+    assert_int_equal(d2.msgs[0].col, 11);
+    diag_free(&d2);
+
+    struct diag d3 = {0};
+    struct guide *g = load_text("# T\n## A\n- [ ] [x](javascript:alert(1))\n- [ ] "
+                                "[f](FILE:///etc/passwd)\n- [ ] [m](mailto:a@b.c)\n",
+                                &d3);
+    assert_non_null(g);
+    assert_int_equal(d3.warnings, 2);
+    assert_int_equal(d3.msgs[0].line, 3);
+    assert_int_equal(d3.msgs[0].col, 11);
+    assert_false(guide_md_link_allowed(g->phases[0].actions[0].link));
+    assert_false(guide_md_link_allowed(g->phases[0].actions[1].link));
+    assert_true(guide_md_link_allowed(g->phases[0].actions[2].link));
+    guide_free(g);
+    diag_free(&d3);
+}
+
+static void test_slug(void **state)
+{
+    (void)state;
+    char s[32];
+    assert_int_equal(guide_md_slug("  Café au LAIT: 2 cups!  ", s, 31), 19);
+    assert_string_equal(s, "cafe-au-lait-2-cups");
+    assert_int_equal(guide_md_slug("日本", s, 31), 0);
+    guide_md_slug("one two three four five six seven eight", s, 20);
+    assert_string_equal(s, "one-two-three-four");
+}
+
+/* Deep nesting and long lines stay bounded: list items past the depth limit join their
+ * parent's text; a quote 10,000 deep is text. */
+static void test_hostile(void **state)
+{
+    (void)state;
+    size_t n = 10000;
+    char *deep = xmalloc(n * 4 + 64);
+    size_t len = (size_t)sprintf(deep, "# T\n## A\n");
+    for (size_t i = 0; i < 40; i++) {
+        len += (size_t)sprintf(deep + len, "%*s- [ ] level %zu\n", (int)(2 * i), "", i);
+    }
+    for (size_t i = 0; i < n; i++) {
+        deep[len++] = '>';
+    }
+    deep[len++] = ' ';
+    deep[len++] = 'q';
+    deep[len] = '\0';
+    struct diag d = {0};
+    struct guide *g = load_text(deep, &d);
+    assert_non_null(g);
+    assert_int_equal(g->phases[0].n_actions, GUIDE_MD_MAX_DEPTH);
+    assert_int_equal(g->phases[0].actions[GUIDE_MD_MAX_DEPTH - 1].depth, GUIDE_MD_MAX_DEPTH - 1);
+    guide_free(g);
+    diag_free(&d);
+    free(deep);
+}
+
+static void test_big_plan(void **state)
+{
+    (void)state;
+    char *path = xasprintf("%s/plans/big-plan.md", TRAIL_TEST_DATA);
+    char *opath = xasprintf("%s/plans/big-plan.outline", TRAIL_TEST_DATA);
+    FILE *of = fopen(opath, "r");
+    assert_non_null(of);
+    struct diag d = {0};
+    struct guide *g = guide_load(path, GUIDE_PART_ALL, &d);
+    assert_non_null(g);
+    assert_string_equal(g->title, "Big Plan");
+    assert_string_equal(g->intro, "An introduction with a link <https://example.org/intro> and "
+                                  "`code`.\n\n####### Seven hashes are a paragraph, not a heading");
+    char line[512];
+    size_t sec = 0, item = 0;
+    while (fgets(line, sizeof line, of) != NULL) {
+        unsigned depth;
+        size_t count;
+        char title[256];
+        assert_int_equal(sscanf(line, "%u\t%255[^\t]\t%zu", &depth, title, &count), 3);
+        assert_true(sec < g->n_phases);
+        const struct guide_phase *ph = &g->phases[sec++];
+        assert_string_equal(ph->title, title);
+        assert_int_equal(ph->depth, depth);
+        assert_int_equal(ph->n_actions, count);
+        for (size_t a = 0; a < ph->n_actions; a++) {
+            char want[16];
+            snprintf(want, sizeof want, "Item %04zu ", ++item);
+            assert_memory_equal(ph->actions[a].text, want, strlen(want));
+            assert_null(strchr(ph->actions[a].text, '\r'));
+            assert_null(strstr(ph->actions[a].text, "<!--"));
+            assert_non_null(strstr(ph->actions[a].text, "bold emph naïve 日本"));
+        }
+    }
+    fclose(of);
+    assert_int_equal(sec, g->n_phases);
+    assert_int_equal(item, 800);
+    assert_int_equal(guide_count_actions(g), 800);
+    assert_int_equal(d.errors + d.warnings, 0);
+    guide_free(g);
+    diag_free(&d);
+    free(path);
+    free(opath);
+}
+
+int main(void)
+{
+    test_require_input(TRAIL_TEST_DATA "/plans/big-plan.outline");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_mapping), cmocka_unit_test(test_ids_unique),
+        cmocka_unit_test(test_errors),  cmocka_unit_test(test_slug),
+        cmocka_unit_test(test_hostile), cmocka_unit_test(test_big_plan),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

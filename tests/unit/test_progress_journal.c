@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the journal: durations, events made by every change, time logs and their
+ * undo, the text form read back by both readers (line by line and through YAML), merging as a
+ * set (nothing counted twice, nothing lost), resets, and lines a person wrote. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "progress.h"
+#include "progress_journal_internal.h"
+
+#define G "orchard"
+
+static int64_t T(const char *s)
+{
+    int64_t t = 0;
+    assert_int_equal(progress_parse_time(s, &t), 0);
+    return t;
+}
+
+static struct progress *parse(const char *text, enum progress_parse_status *st, struct diag *d)
+{
+    return progress_parse("p.yaml", text, strlen(text), st, d);
+}
+
+static void test_durations(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        unsigned min;
+    } good[] = {{"45m", 45},  {"1h", 60},     {"1h30m", 90},    {"1h30", 90},
+                {"1.5h", 90}, {"90 min", 90}, {"2 hours", 120}, {"24h", 1440},
+                {"1m", 1},    {"0.5h", 30},   {"1H 5M", 65},    {"10 minutes", 10}};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        unsigned m = 0;
+        assert_int_equal(progress_duration_parse(good[i].s, &m, NULL), 0);
+        assert_int_equal(m, good[i].min);
+    }
+    const char *bad[] = {"", "45", "5x", "h", "0m", "25h", "1441m", "-5m", "m45", "1h30x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        unsigned m = 7;
+        char *why = NULL;
+        assert_int_equal(progress_duration_parse(bad[i], &m, &why), -1);
+        assert_non_null(why);
+        assert_int_equal(m, 7);
+        free(why);
+    }
+    char buf[16];
+    progress_duration_format(45, buf, sizeof buf);
+    assert_string_equal(buf, "45m");
+    progress_duration_format(120, buf, sizeof buf);
+    assert_string_equal(buf, "2h");
+    progress_duration_format(95, buf, sizeof buf);
+    assert_string_equal(buf, "1h35m");
+}
+
+static void test_every_change_is_an_event(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    int64_t t = T("2026-12-06T09:00:00Z");
+    progress_set_state(p, G, "plant/dig", PROGRESS_DONE, t);
+    progress_set_note(p, G, "plant/dig", "deep", 4, t + 1);
+    struct progress_date start = {2026, 12, 1};
+    progress_set_start(p, G, start, t + 2);
+    progress_set_resume(p, G, "path", NULL, 0, t + 3); /* not a learner's change */
+    assert_int_equal(progress_log_time(p, G, "plant/dig", 45, t + 4, NULL), PROGRESS_CHANGED);
+    const struct progress_guide *pg = progress_find_guide(p, G);
+    assert_int_equal(progress_journal_count(pg), 4);
+    assert_int_equal(progress_journal_at(pg, 0)->kind, PROGRESS_EVENT_STATE);
+    assert_int_equal(progress_journal_at(pg, 1)->kind, PROGRESS_EVENT_NOTE);
+    assert_int_equal(progress_journal_at(pg, 2)->kind, PROGRESS_EVENT_START);
+    assert_int_equal(progress_journal_at(pg, 3)->kind, PROGRESS_EVENT_LOG);
+    assert_int_equal(progress_journal_minutes(pg, NULL, t, t + 10), 45);
+    assert_int_equal(progress_journal_minutes(pg, "plant/dig", t + 5, t + 10), 0);
+    /* Refused input changes nothing. */
+    assert_int_equal(progress_log_time(p, G, "plant/dig", 0, t, NULL), PROGRESS_INVALID);
+    assert_int_equal(progress_log_time(p, G, "", 5, t, NULL), PROGRESS_INVALID);
+    assert_int_equal(progress_log_time(p, G, "x", PROGRESS_LOG_MAX_MINUTES + 1, t, NULL),
+                     PROGRESS_INVALID);
+    assert_int_equal(progress_journal_count(progress_find_guide(p, G)), 4);
+    progress_free(p);
+}
+
+static void test_undo_log(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    int64_t t = T("2026-12-06T09:00:00Z");
+    uint64_t id = 0;
+    progress_log_time(p, G, "plant/dig", 30, t, &id);
+    progress_log_time(p, G, "plant/dig", 30, t, NULL); /* the same at the same ms: both count */
+    const struct progress_guide *pg = progress_find_guide(p, G);
+    assert_int_equal(progress_journal_minutes(pg, NULL, t, t + 10), 60);
+    struct progress_undone u;
+    assert_true(progress_undo_change(p, G, t + 5, &u));
+    assert_int_equal(u.kind, PROGRESS_UNDONE_LOG);
+    assert_string_equal(u.id, "plant/dig");
+    assert_int_equal(u.minutes, 30);
+    pg = progress_find_guide(p, G);
+    assert_int_equal(progress_journal_minutes(pg, NULL, t, t + 10), 30);
+    assert_int_equal(progress_unlog_time(p, G, id, t + 6), PROGRESS_CHANGED);
+    assert_int_equal(progress_unlog_time(p, G, id, t + 7), PROGRESS_SAME);
+    assert_int_equal(progress_unlog_time(p, G, 12345, t + 7), PROGRESS_INVALID);
+    assert_int_equal(progress_journal_minutes(progress_find_guide(p, G), NULL, t, t + 10), 0);
+    progress_free(p);
+}
+
+/* The text a document is written as reads back as the same events, by the line reader (plain
+ * lines) and by the YAML reader (a quoted line makes the file go through it). */
+static void round_trip(const char *item)
+{
+    struct progress *p = progress_new();
+    int64_t t = T("2026-12-06T09:00:00Z");
+    progress_set_state(p, G, item, PROGRESS_DONE, t);
+    progress_log_time(p, G, item, 75, t + 1, NULL);
+    size_t len = 0;
+    char *text = progress_emit(p, &len);
+    struct diag d = {0};
+    enum progress_parse_status st;
+    struct progress *q = progress_parse("p.yaml", text, len, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.n, 0);
+    const struct progress_guide *a = progress_find_guide(p, G), *b = progress_find_guide(q, G);
+    assert_int_equal(progress_journal_count(b), 2);
+    for (size_t i = 0; i < 2; i++) {
+        const struct progress_event *x = progress_journal_at(a, i), *y = progress_journal_at(b, i);
+        assert_int_equal(x->id, y->id);
+        assert_int_equal(x->at, y->at);
+        assert_int_equal(x->kind, y->kind);
+        assert_int_equal(x->minutes, y->minutes);
+        assert_string_equal(x->item, y->item);
+    }
+    size_t len2 = 0;
+    char *again = progress_emit(q, &len2);
+    assert_string_equal(text, again);
+    free(text);
+    free(again);
+    diag_free(&d);
+    progress_free(p);
+    progress_free(q);
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    round_trip("plant/dig");
+    round_trip("needs: quoting # and \"more\"");
+    round_trip("ünïcödé \xe2\x80\xa8 line separator");
+}
+
+static void test_split_only_own_shape(void **state)
+{
+    (void)state;
+    const char *own = "version: 1\njournal:\n  g:\n  - 2026-12-06 log 1h x\n";
+    assert_int_equal(progress_journal_split(own, strlen(own)), strlen("version: 1\n"));
+    const char *others[] = {
+        "version: 1\njournal:\n  g:\n    - 2026-12-06 log 1h x\n", /* indented otherwise */
+        "version: 1\njournal:\n  - 2026-12-06 log 1h x\n",         /* no guide key */
+        "journal:\n  g:\n  - 2026-12-06 log 1h x\nversion: 1\n",   /* not the last key */
+        "version: 1\njournal:\n  g:\n  - 2026-12-06 log 1h x # comment\n",
+        "version: 1\njournal:\n  g:\n  - 2026-12-06 log 1h x", /* no final line break */
+        "version: 1\njournal: {}\n",
+    };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        assert_int_equal(progress_journal_split(others[i], strlen(others[i])), strlen(others[i]));
+        /* ...and the YAML reader still reads each (the last ones as what they say). */
+        struct diag d = {0};
+        enum progress_parse_status st;
+        struct progress *p = parse(others[i], &st, &d);
+        progress_free(p);
+        diag_free(&d);
+    }
+}
+
+static void test_hand_written_lines(void **state)
+{
+    (void)state;
+    const char *text = "version: 1\n"
+                       "journal:\n"
+                       "  orchard:\n"
+                       "  - 2026-12-05 log 1h30m plant/dig\n"
+                       "  - 2026-12-05 log 1h30m plant/dig\n"
+                       "  - yesterday log 1h plant/dig\n"
+                       "  - 2026-12-06T10:00:00Z done plant/stake\n";
+    struct diag d = {0};
+    enum progress_parse_status st;
+    struct progress *p = parse(text, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.warnings, 1);
+    assert_int_equal(d.msgs[0].line, 6);
+    const struct progress_guide *pg = progress_find_guide(p, G);
+    /* A line without an id gets one made from its text: the same line is the same event. */
+    assert_int_equal(progress_journal_count(pg), 2);
+    assert_int_equal(progress_journal_minutes(pg, NULL, 0, INT64_MAX), 90);
+    struct progress *twice = progress_new();
+    progress_merge(twice, p);
+    progress_merge(twice, p);
+    assert_int_equal(progress_journal_minutes(progress_find_guide(twice, G), NULL, 0, INT64_MAX),
+                     90);
+    /* The line not understood is written back as it was. */
+    size_t len = 0;
+    char *out = progress_emit(p, &len);
+    assert_non_null(strstr(out, "  - yesterday log 1h plant/dig\n"));
+    free(out);
+    progress_free(twice);
+    progress_free(p);
+    diag_free(&d);
+}
+
+static void test_merge_is_a_union(void **state)
+{
+    (void)state;
+    int64_t t = T("2026-12-06T09:00:00Z");
+    struct progress *a = progress_new(), *b = progress_new();
+    progress_log_time(a, G, "plant/dig", 10, t, NULL);
+    progress_log_time(b, G, "plant/dig", 20, t + 1, NULL);
+    struct progress *c = progress_new();
+    progress_merge(c, a);
+    progress_merge(c, b);
+    assert_true(progress_merge(a, b));
+    assert_false(progress_merge(a, b)); /* nothing new the second time */
+    assert_true(progress_merge(b, c));
+    const struct progress_guide *ga = progress_find_guide(a, G), *gb = progress_find_guide(b, G);
+    assert_int_equal(progress_journal_minutes(ga, NULL, 0, INT64_MAX), 30);
+    assert_int_equal(progress_journal_minutes(gb, NULL, 0, INT64_MAX), 30);
+    assert_int_equal(progress_journal_count(gb), 2);
+    progress_free(a);
+    progress_free(b);
+    progress_free(c);
+}
+
+static void test_reset_voids_events(void **state)
+{
+    (void)state;
+    int64_t t = T("2026-12-06T09:00:00Z");
+    struct progress *a = progress_new();
+    progress_log_time(a, G, "plant/dig", 10, t, NULL);
+    struct progress *old = progress_new();
+    progress_merge(old, a);
+    progress_reset_guide(a, G, t + 5);
+    assert_int_equal(progress_journal_count(progress_find_guide(a, G)), 0);
+    progress_merge(a, old); /* an older copy cannot bring the log back */
+    assert_int_equal(progress_journal_count(progress_find_guide(a, G)), 0);
+    progress_log_time(a, G, "plant/dig", 15, t + 1, NULL); /* after the reset, whatever now says */
+    assert_int_equal(progress_journal_minutes(progress_find_guide(a, G), NULL, 0, INT64_MAX), 15);
+    progress_free(a);
+    progress_free(old);
+}
+
+static void test_no_journal_flag(void **state)
+{
+    (void)state;
+    const char *text = "version: 1\n"
+                       "guides:\n"
+                       "  orchard:\n"
+                       "    items:\n"
+                       "      plant/dig: done\n"
+                       "journal:\n"
+                       "  orchard:\n"
+                       "  - 2026-12-05 log 1h30m plant/dig\n";
+    struct diag d = {0};
+    enum progress_parse_status st;
+    struct progress *p =
+        progress_parse_with("p.yaml", text, strlen(text), PROGRESS_PARSE_NO_JOURNAL, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(progress_get_state(p, G, "plant/dig"), PROGRESS_DONE);
+    assert_int_equal(progress_journal_count(progress_find_guide(p, G)), 0);
+    progress_free(p);
+    diag_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_every_change_is_an_event),
+        cmocka_unit_test(test_undo_log),
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_split_only_own_shape),
+        cmocka_unit_test(test_hand_written_lines),
+        cmocka_unit_test(test_merge_is_a_union),
+        cmocka_unit_test(test_reset_voids_events),
+        cmocka_unit_test(test_no_journal_flag),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -329,10 +329,14 @@ static long read_long(const struct ydoc_node *n, bool *ok)
     if (n == NULL) {
         return -1;
     }
+    if (!ydoc_is_scalar(n)) {
+        *ok = false;
+        return -1;
+    }
     char *end = NULL;
     errno = 0;
-    long v = ydoc_is_scalar(n) ? strtol(n->u.scalar.str, &end, 10) : -1;
-    if (!ydoc_is_scalar(n) || errno != 0 || end == n->u.scalar.str || *end != '\0' || v < 0) {
+    long v = strtol(n->u.scalar.str, &end, 10);
+    if (errno != 0 || end == n->u.scalar.str || *end != '\0' || v < 0) {
         *ok = false;
     }
     return v;

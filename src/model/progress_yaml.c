@@ -312,11 +312,11 @@ static void read_hours(struct reader *r, struct progress_guide *pg, const struct
     const struct ydoc_node *bad = NULL;
     unsigned hours = 0;
     char *end = NULL;
-    unsigned long n = h != NULL && scalar_is(h) ? strtoul(h->u.scalar.str, &end, 10) : 0;
+    unsigned long n = h != NULL && ydoc_is_scalar(h) ? strtoul(h->u.scalar.str, &end, 10) : 0;
     int64_t t;
-    if (h != NULL && !is_null(h) &&
-        (!scalar_is(h) || end == h->u.scalar.str || *end != '\0' || h->u.scalar.str[0] == '-' ||
-         n > PROGRESS_HOURS_MAX)) {
+    if (h != NULL && !ydoc_is_null(h) &&
+        (!ydoc_is_scalar(h) || end == h->u.scalar.str || *end != '\0' ||
+         h->u.scalar.str[0] == '-' || n > PROGRESS_HOURS_MAX)) {
         keep_unread(r, &pg->unread_other, pair, h,
                     "the hours per week are not a whole number "
                     "from 1 to 100");

@@ -310,21 +310,21 @@ static void read_hours(struct reader *r, struct progress_guide *pg, const struct
     const struct ydoc_node *v = pair->value;
     const struct ydoc_node *h = v->kind == YDOC_MAP ? ydoc_map_get(v, "hours") : v;
     const struct ydoc_node *bad = NULL;
-    unsigned hours = 0;
-    char *end = NULL;
-    unsigned long n = h != NULL && ydoc_is_scalar(h) ? strtoul(h->u.scalar.str, &end, 10) : 0;
+    unsigned long n = 0;
+    bool ok = h == NULL || ydoc_is_null(h);
+    if (!ok && ydoc_is_scalar(h) && h->u.scalar.str[0] >= '0' && h->u.scalar.str[0] <= '9') {
+        char *end = NULL;
+        n = strtoul(h->u.scalar.str, &end, 10);
+        ok = end != NULL && *end == '\0' && n <= PROGRESS_HOURS_MAX;
+    }
     int64_t t;
-    if (h != NULL && !ydoc_is_null(h) &&
-        (!ydoc_is_scalar(h) || end == h->u.scalar.str || *end != '\0' ||
-         h->u.scalar.str[0] == '-' || n > PROGRESS_HOURS_MAX)) {
+    if (!ok) {
         keep_unread(r, &pg->unread_other, pair, h,
-                    "the hours per week are not a whole number "
-                    "from 1 to 100");
+                    "the hours per week are not a whole number from 1 to 100");
     } else if (!progress_read_changed(pg, v, &t, &bad)) {
         keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
     } else {
-        hours = (unsigned)n;
-        progress_put_hours(pg, hours, t);
+        progress_put_hours(pg, (unsigned)n, t);
     }
 }
 

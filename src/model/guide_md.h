@@ -25,6 +25,9 @@ bool guide_md_is_plan(const char *path);
 /* The first screen needs only the title and introduction: without GUIDE_PART_PATH, only this
  * many bytes from the start of a plan are read, and the parse stops at its first section. */
 #define GUIDE_MD_INFO_BYTES (64u * 1024u)
+/* Of which the whole lines of the first GUIDE_MD_INFO_FIRST are parsed first, and the rest only
+ * when no section starts in them. */
+#define GUIDE_MD_INFO_FIRST (4u * 1024u)
 
 /* Reads the Markdown plan at path into a new guide (caller frees with guide_free()), or
  * returns NULL after adding located errors to d. With GUIDE_PART_PATH in parts, its sections

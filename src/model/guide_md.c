@@ -587,6 +587,28 @@ bool guide_md_link_allowed(const char *href)
            strcmp(scheme, "mailto") == 0;
 }
 
+char *guide_md_link_target(const char *href)
+{
+    size_t n = strlen(href);
+    if (n > GUIDE_MD_LINK_MAX || !guide_md_link_allowed(href)) {
+        return NULL;
+    }
+    char *out = xmalloc(3 * n + 1), *o = out;
+    for (const unsigned char *p = (const unsigned char *)href; *p != '\0'; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
+            free(out);
+            return NULL;
+        }
+        if (*p > 0x7e || *p == ' ' || strchr("<>\"\\^`{|}", *p) != NULL) {
+            o += snprintf(o, 4, "%%%02X", *p);
+        } else {
+            *o++ = (char)*p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 static void enter_link(struct builder *B, const MD_SPAN_A_DETAIL *a)
 {
     struct buf href = {0};

@@ -208,6 +208,41 @@ static void test_hostile(void **state)
     free(deep);
 }
 
+/* The address handed to the terminal in a hyperlink: allowed schemes only, no control byte,
+ * percent-encoded where RFC 3986 wants it. */
+static void test_link_target(void **state)
+{
+    (void)state;
+    char *t = guide_md_link_target("https://example.org/a?b=1&c=2#d");
+    assert_string_equal(t, "https://example.org/a?b=1&c=2#d");
+    free(t);
+    t = guide_md_link_target("MAILTO:me@example.org");
+    assert_string_equal(t, "MAILTO:me@example.org");
+    free(t);
+    t = guide_md_link_target("http://example.org/caf\xc3\xa9 <x>\"{|}\\^`");
+    assert_string_equal(t, "http://example.org/caf%C3%A9%20%3Cx%3E%22%7B%7C%7D%5C%5E%60");
+    free(t);
+    assert_null(guide_md_link_target("javascript:alert(1)"));
+    assert_null(guide_md_link_target("JavaScript:alert(1)"));
+    assert_null(guide_md_link_target("file:///etc/passwd"));
+    assert_null(guide_md_link_target("data:text/html,x"));
+    assert_null(guide_md_link_target("/relative/path"));
+    assert_null(guide_md_link_target(" https://example.org"));
+    assert_null(guide_md_link_target("https://example.org/\x1b]8;;x\x1b\\"));
+    assert_null(guide_md_link_target("https://example.org/\x07"));
+    assert_null(guide_md_link_target("https://example.org/\x7f"));
+    char *longer = xmalloc(GUIDE_MD_LINK_MAX + 2);
+    memset(longer, 'a', GUIDE_MD_LINK_MAX + 1);
+    memcpy(longer, "https://", 8);
+    longer[GUIDE_MD_LINK_MAX + 1] = '\0';
+    assert_null(guide_md_link_target(longer));
+    longer[GUIDE_MD_LINK_MAX] = '\0';
+    t = guide_md_link_target(longer);
+    assert_non_null(t);
+    free(t);
+    free(longer);
+}
+
 /* The first screen's load (the title and introduction) reads the first lines only when a
  * section starts in them, and otherwise more: either way what it gives is what the whole load
  * gives. */
@@ -296,10 +331,10 @@ int main(void)
 {
     test_require_input(TRAIL_TEST_DATA "/plans/big-plan.outline");
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mapping),    cmocka_unit_test(test_ids_unique),
-        cmocka_unit_test(test_errors),     cmocka_unit_test(test_slug),
-        cmocka_unit_test(test_hostile),    cmocka_unit_test(test_big_plan),
-        cmocka_unit_test(test_info_first),
+        cmocka_unit_test(test_mapping),     cmocka_unit_test(test_ids_unique),
+        cmocka_unit_test(test_errors),      cmocka_unit_test(test_slug),
+        cmocka_unit_test(test_hostile),     cmocka_unit_test(test_big_plan),
+        cmocka_unit_test(test_link_target), cmocka_unit_test(test_info_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

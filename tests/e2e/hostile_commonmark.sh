@@ -5,9 +5,10 @@
 # spec's layouts (a fence of 32 backticks and "example" around "markdown . html", or the older
 # "." lines), tabs written as "→" made tabs again. Each opens as a plan or fails with a
 # file:line:col error, both as written and in a plan's section followed by a section with an
-# item (so that its blocks are a section's); what --check and --print write holds no control byte (C0 but newline, DEL,
-# C1) and none of the raw HTML tags the example passes through (a tag that the spec's expected
-# HTML holds as written in the Markdown, not escaped). Skipped when the spec text is missing.
+# item (so that its blocks are a section's): --print loads it as --check does, and what it
+# writes holds no control byte (C0 but newline, DEL, C1) and none of the raw HTML tags the
+# example passes through (a tag that the spec's expected HTML holds as written in the
+# Markdown, not escaped). Skipped when the spec text is missing.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -26,7 +27,7 @@ printf '# T\n\n## S\n\n- [ ] a\n' >"$tmp/probe.md"
 }
 
 out=$(python3 - "$TRAIL_BIN" "$spec" "$tmp" <<'PY'
-import os, re, subprocess, sys
+import concurrent.futures, os, re, subprocess, sys
 
 trail, spec, tmp = sys.argv[1:4]
 text = open(spec, encoding="utf-8").read().replace("\r\n", "\n")
@@ -73,35 +74,40 @@ def run(args):
     r = subprocess.run([trail] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=20)
     return r.returncode, r.stdout + r.stderr
 
+def check(job):
+    """Runs --print on one example's plan: it is drawn safely or refused with a located error
+    (--print loads the plan as --check does, and exits non-zero with its messages)."""
+    n, at, variant, body, raw = job
+    path = os.path.join(tmp, "example-%d-%d.md" % (n, variant[1]))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(body)
+    what = "example %d (spec line %d, %s)" % (n, at, variant[0])
+    rc, out = run(["--print", path])
+    bad = []
+    if control.search(out):
+        bad.append("%s: a control byte reaches the output: %r" % (what, out[:200]))
+    if rc != 0:
+        if not re.search(re.escape(path).encode() + rb":\d+:\d+: error", out):
+            bad.append("%s: refused (exit %d) without a located error: %r" % (what, rc, out[:200]))
+        return False, bad
+    printed = out.decode("utf-8", "replace")
+    bad += ["%s: raw HTML %r reaches the output" % (what, t) for t in raw if t in printed]
+    return True, bad
+
+jobs = []
 for n, (at, md, html) in enumerate(examples, 1):
     # The raw HTML of the example: tags of the expected HTML written as such in the Markdown.
     raw = [t for t in set(tag.findall(html)) if t in md and t.lower() not in ("<p>", "</p>")]
-    for variant, body in (("as written", md), ("in a section", "# Example %d\n\n## Section\n\n%s\n\n## After\n\n- [ ] last\n" % (n, md))):
-        path = os.path.join(tmp, "example-%d.md" % n)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(body)
-        what = "example %d (spec line %d, %s)" % (n, at, variant)
-        rc, out = run(["--check", path])
-        if control.search(out):
-            fail("%s: --check wrote a control byte: %r" % (what, out[:200]))
-        if rc == 1:
-            refused += 1
-            if not re.search(re.escape(path).encode() + rb":\d+:\d+: error", out):
-                fail("%s: refused without a located error: %r" % (what, out[:200]))
-            continue
-        if rc != 0:
-            fail("%s: --check exit %d: %r" % (what, rc, out[:200]))
-            continue
-        opened += 1
-        rc, out = run(["--print", path])
-        if rc != 0:
-            fail("%s: --check passed but --print exit %d" % (what, rc))
-        if control.search(out):
-            fail("%s: --print wrote a control byte: %r" % (what, out[:200]))
-        printed = out.decode("utf-8", "replace")
-        for t in raw:
-            if t in printed:
-                fail("%s: raw HTML %r reaches the output" % (what, t))
+    jobs.append((n, at, ("as written", 0), md, raw))
+    jobs.append((n, at, ("in a section", 1),
+                 "# Example %d\n\n## Section\n\n%s\n\n## After\n\n- [ ] last\n" % (n, md), raw))
+# Two at a time: the machine's two cores (the sanitized build starts slowly).
+with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+    for ok, bad in pool.map(check, jobs):
+        opened += ok
+        refused += not ok
+        for b in bad:
+            fail(b)
 
 print("examples: %d; plans opened: %d, refused with a located error: %d" %
       (len(examples), opened, refused))

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # TUI-5: the first whole-guide search of a guide whose FAQ is not loaded yet does not freeze
-# the browser. strace delays the opening of faq.yaml by 6 s (as a very large FAQ would take to
-# parse). The search opens at once on what is loaded, with a notice that the rest is loading;
+# the browser. The FAQ is made large enough (over 256 KiB) to be loaded on a thread of its own
+# (smaller parts are read at once, like the rest of the guide), and strace delays its opening by
+# 6 s (as a very large FAQ would take to parse). The search opens at once on what is loaded, with a notice that the rest is loading;
 # what is typed goes into it meanwhile, and once the FAQ is in, its matches are added without
 # another key. Esc closes a search while the FAQ still loads, and the next search finds the
 # FAQ once it is in.
@@ -17,6 +18,13 @@ export HOME="$TUI_DIR"
 guide="$TUI_DIR/guide"
 cp -r "$FIXTURE" "$guide"
 faq="$guide/faq.yaml"
+# 700 more questions of about 450 bytes each, none of them with the word searched below.
+for i in $(seq 700); do
+    printf '  - id: filler-%d\n    question: "Filler question number %d about the tower?"\n' "$i" "$i"
+    printf '    answer: >-\n      %s\n\n' "$(printf 'The lamp room is swept and the brass is polished %.0s' 1 2 3 4 5 6 7 8)"
+done >>"$faq"
+size=$(wc -c <"$faq")
+expect_le $((256 * 1024)) "$size" "the FAQ is large enough for the loader thread (bytes)"
 # Opening faq.yaml takes this long: waits for the FAQ to come in allow for it on top.
 delay_s=6
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" # under ptrace

@@ -67,6 +67,13 @@ _trail_guide_ids()
     fi
 }
 
+# Completes file (-f) or directory (-d) names.
+_trail_paths()
+{
+    compopt -o filenames 2>/dev/null
+    mapfile -t COMPREPLY < <(compgen "$1" -- "$2")
+}
+
 _trail()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
@@ -102,13 +109,11 @@ _trail()
 
     case $prev in
     --content)
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+        _trail_paths -d "$cur"
         return
         ;;
     --state | --import | --merge)
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        _trail_paths -f "$cur"
         return
         ;;
     --export)
@@ -122,8 +127,7 @@ _trail()
     --restore)
         # Its BACKUP is optional, so only --restore=BACKUP gives one; else a guide id follows.
         if [[ -n $eq ]]; then
-            compopt -o filenames 2>/dev/null
-            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            _trail_paths -f "$cur"
             return
         fi
         ;;
@@ -153,16 +157,14 @@ _trail()
 
     # The operand after --attach/--detach ITEM is a path (or a URL).
     if [[ $cur != -* && $command == --@(attach|detach) && ${#operands[@]} -eq 0 ]]; then
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        _trail_paths -f "$cur"
         return
     fi
 
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
     elif [[ -n $check ]]; then
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+        _trail_paths -d "$cur"
     else
         local ids
         ids=$(_trail_guide_ids "${COMP_WORDS[0]}" "$content")

@@ -372,7 +372,9 @@ static int check_settings(const struct options *o)
         return EXIT_ERROR;
     }
     if (!o->mouse && o->mode != MODE_BROWSE) {
-        fprintf(stderr, "trail: --no-mouse goes with the browser, not with --%s\n",
+        fprintf(stderr,
+                "trail: --no-mouse goes with the browser, not with --%s (to leave the mouse "
+                "alone every time, set mouse = off in the config file)\n",
                 o->mode_opt != NULL ? o->mode_opt : "a command");
         return EXIT_ERROR;
     }
@@ -1025,8 +1027,9 @@ static int run_browser(const struct options *o)
     struct diag d = {0};
     struct config cfg = {0};
     load_config(&cfg, &d);
-    struct ui_options uo = {
-        .mouse = o->mouse, .theme = cfg.theme, .hours_per_week = cfg.hours_per_week};
+    struct ui_options uo = {.mouse = o->mouse && !cfg.mouse_off,
+                            .theme = cfg.theme,
+                            .hours_per_week = cfg.hours_per_week};
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
     uo.keys = keys;
     struct guide_entry *v = NULL;

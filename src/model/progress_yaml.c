@@ -393,9 +393,14 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
     } else if (strcmp(k, "resume") == 0) {
         read_resume(r, pg, v);
     } else if (strcmp(k, "personal") == 0 && !is_null(v)) {
-        const struct ydoc_node *bad = progress_personal_read(pg, v);
-        if (bad != NULL) {
-            warn(r, bad, "a personal action needs a one-line text and a phase; it is left out");
+        const struct ydoc_node *bad = progress_personal_read(&r->p->arena, pg, v);
+        if (bad != NULL && r->strict) {
+            warn(r, bad, "a personal action needs a one-line text, a phase and a valid changed");
+        } else if (bad != NULL) {
+            r->warned = true;
+            diag_add(r->d, DIAG_WARNING, r->file, bad->line, bad->col,
+                     "a personal action needs a one-line text, a phase and a valid changed; "
+                     "the entry is kept as written");
         }
     } else if (strcmp(k, "personal") == 0) {
         return true;
@@ -606,6 +611,7 @@ static struct progress *detach(struct progress *p, bool damaged)
         progress_extra_detach(&p->arena, &pg->unread_notes);
         progress_extra_detach(&p->arena, &pg->unread_certs);
         progress_extra_detach(&p->arena, &pg->unread_other);
+        progress_extra_detach(&p->arena, &pg->unread_personal);
         progress_extra_detach(&p->arena, &pg->unread_evidence);
         for (size_t i = 0; i < pg->n_items; i++) {
             progress_extra_detach(&p->arena, &pg->aux[i].extra);

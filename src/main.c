@@ -173,7 +173,7 @@ static void usage(FILE *out)
           "      --agenda        print today's plan, one line per key action overdue or due\n"
           "                      this week; nothing when no start date is set\n"
           "      --with-notes    with --export portfolio: include your notes\n"
-          "      --with-paths    with --export portfolio or jsonresume: include local paths\n"
+          "      --with-paths    with --export portfolio: include local paths\n"
           "      --merge FILE    with --export jsonresume: merge into the JSON Resume FILE,\n"
           "                      keeping everything else in it as it is\n"
           "      --reset         clear this guide's progress (asks first, says what goes;\n"
@@ -225,7 +225,8 @@ static void usage(FILE *out)
           "  0    success\n"
           "  1    --check found errors; --search found nothing; --progress, --export,\n"
           "       --start, --import or --reset failed or the reset was declined; an item\n"
-          "       name matched no item or several, a note was empty, a change not saved\n"
+          "       name matched no item or several, a note was empty, a change not saved;\n"
+          "       --verify found evidence that does not hold\n"
           "  2    usage error, unreadable guide, no usable terminal, or --reset without\n"
           "       --yes when there is no terminal to ask on\n"
           "  130  the browser was stopped by Ctrl-C; another signal that stops it gives\n"
@@ -703,10 +704,9 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     bool portfolio = o->mode == MODE_EXPORT && strcmp(o->format, "portfolio") == 0;
     bool resume = o->mode == MODE_EXPORT && strcmp(o->format, "jsonresume") == 0;
-    if ((o->with_notes && !portfolio) || (o->with_paths && !portfolio && !resume) ||
-        (o->resume_file != NULL && !resume)) {
-        fprintf(stderr, "trail: --with-notes goes with --export portfolio, --with-paths with "
-                        "--export portfolio or jsonresume, --merge with --export jsonresume\n");
+    if (((o->with_notes || o->with_paths) && !portfolio) || (o->resume_file != NULL && !resume)) {
+        fprintf(stderr, "trail: --with-notes and --with-paths go with --export portfolio, --merge "
+                        "with --export jsonresume\n");
         return EXIT_ERROR;
     }
     if ((o->status_format != NULL || o->color) && o->mode != MODE_STATUS) {
@@ -928,8 +928,7 @@ static int run_progress(const struct options *o, struct guide *g)
         struct portfolio_options po = {.notes = o->with_notes, .paths = o->with_paths};
         rc = portfolio_markdown(g, progress_store_doc(s), &po, stdout);
     } else if (o->mode == MODE_EXPORT && strcmp(o->format, "jsonresume") == 0) {
-        struct portfolio_options po = {.paths = o->with_paths};
-        rc = portfolio_jsonresume(g, progress_store_doc(s), &po, o->resume_file, stdout, stderr);
+        rc = portfolio_jsonresume(g, progress_store_doc(s), o->resume_file, stdout, stderr);
     } else if (o->mode == MODE_RESTORE) {
         rc = progress_report_restore(g, s, o->backup, stdout, stderr);
     } else if (o->mode == MODE_EXPORT) {

@@ -18,6 +18,7 @@
 #include "text.h"
 #include "xalloc.h"
 #include "view_chart.h"
+#include "view_evidence.h"
 #include "view_marks.h"
 #include "view_plan.h"
 #include "view_progress.h"
@@ -562,6 +563,7 @@ static void action_entry(struct view_doc *d, const struct guide *g, size_t phase
     }
     if (pr != NULL) {
         view_plan_add_note(d, progress_get_note(pr, g->id, a->id), indent);
+        view_evidence_add(d, pr, g->id, a->id, indent);
     }
     view_doc_end_item(d);
 }
@@ -633,6 +635,7 @@ void view_guide_certs(struct view_doc *d, const struct guide *g, const struct pr
         view_doc_add_text(d, VIEW_ROLE_HEADING, name, 1, NULL, VIEW_ROLE_HEADING);
         view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 3, NULL, VIEW_ROLE_DIM);
         cert_status(d, g, c, pr, 3);
+        view_evidence_add(d, pr, g->id, c->id, 3);
         view_doc_end_item(d);
         free(name);
     }
@@ -652,6 +655,7 @@ void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
     cert_status(d, g, c, pr, 0);
     if (pr != NULL) {
         view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 0);
+        view_evidence_add(d, pr, g->id, c->id, 0);
     }
     view_doc_add_blank(d);
     view_marks_add_text(d, m, SEARCH_KIND_CERT, cert, 0, SEARCH_FIELD_CERT_DESCRIPTION,

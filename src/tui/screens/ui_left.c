@@ -22,23 +22,7 @@ static void left_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
 static enum ui_result left_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)
 {
     (void)arg;
-    enum ui_result marked = ui_progress_mark_key(ui, s, a);
-    if (!(marked & UI_RES_PASS)) {
-        return marked;
-    }
-    const struct guide_phase *ph = NULL;
-    const struct guide_action *act = NULL;
-    if (a != UI_ACT_OPEN || s->pos.sel >= s->doc.n_items ||
-        (act = guide_find_action(ui->g, s->doc.items[s->pos.sel].id, &ph)) == NULL) {
-        return UI_RES_PASS;
-    }
-    struct ui_screen *top = ui_push_kind(ui, "phase", (size_t)(ph - ui->g->phases), ph->title);
-    if (top == NULL) {
-        ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
-        return UI_RES_ALL;
-    }
-    ui_select_id(ui, top, act->id);
-    return UI_RES_ALL;
+    return ui_progress_action_list(ui, s, a);
 }
 
 enum ui_result ui_left_open(struct ui *ui, int arg)

@@ -123,6 +123,27 @@ enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_
     }
 }
 
+enum ui_result ui_progress_action_list(struct ui *ui, struct ui_screen *s, enum ui_action a)
+{
+    enum ui_result marked = ui_progress_mark_key(ui, s, a);
+    if (!(marked & UI_RES_PASS)) {
+        return marked;
+    }
+    const struct guide_phase *ph = NULL;
+    const struct guide_action *act = NULL;
+    if (a != UI_ACT_OPEN || s->pos.sel >= s->doc.n_items ||
+        (act = guide_find_action(ui->g, s->doc.items[s->pos.sel].id, &ph)) == NULL) {
+        return UI_RES_PASS;
+    }
+    struct ui_screen *top = ui_push_kind(ui, "phase", (size_t)(ph - ui->g->phases), ph->title);
+    if (top == NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
+        return UI_RES_ALL;
+    }
+    ui_select_id(ui, top, act->id);
+    return UI_RES_ALL;
+}
+
 const char *ui_progress_state_words(enum progress_state st)
 {
     switch (st) {
@@ -148,12 +169,8 @@ const char *ui_progress_subject_name(const struct guide *g, const char *id)
     if (ph != NULL) {
         return ph->title;
     }
-    for (size_t i = 0; i < g->n_certs; i++) {
-        if (strcmp(g->certs[i].id, id) == 0) {
-            return g->certs[i].name;
-        }
-    }
-    return id;
+    const struct guide_cert *c = guide_find_cert(g, id);
+    return c != NULL ? c->name : id;
 }
 
 /* Says in the status line what an undo put back. */

@@ -20,6 +20,10 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
 /* The marking keys on a screen that lists key actions (a checklist, What's left): Space or x,
  * p and s mark the selected one; other actions return UI_RES_PASS. */
 enum ui_result ui_progress_mark_key(struct ui *ui, struct ui_screen *s, enum ui_action a);
+/* A list of key actions (What's left, Today): the marking keys as ui_progress_mark_key(), and
+ * Enter opens the phase of the selected action above the list with that action selected, so
+ * Back returns to the list. Other actions return UI_RES_PASS. */
+enum ui_result ui_progress_action_list(struct ui *ui, struct ui_screen *s, enum ui_action a);
 /* "to do", "in progress", "done", "skipped": a state as the status line says it. */
 const char *ui_progress_state_words(enum progress_state st);
 /* Undoes the last change (several levels). */

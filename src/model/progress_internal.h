@@ -213,10 +213,10 @@ size_t progress_personal_lift(struct progress_guide *pg, int64_t reset);
 int64_t progress_personal_latest(const struct progress_guide *pg);
 /* Takes each of tg's entries that is newer than og's (and than og's reset); true if any. */
 bool progress_personal_merge(struct progress_guide *og, const struct progress_guide *tg);
-/* Reads the `personal` mapping v into pg. Returns NULL, or the first entry that was not well
- * formed (kept as written in pg->unread_personal, its pairs in arena a; the caller warns). */
-const struct ydoc_node *progress_personal_read(struct arena *a, struct progress_guide *pg,
-                                               const struct ydoc_node *v);
+/* Reads one entry of the `personal` mapping into pg. Returns NULL, or the node that is not well
+ * formed (nothing is read: the caller keeps the entry as written and warns). */
+const struct ydoc_node *progress_personal_read(struct progress_guide *pg,
+                                               const struct ydoc_pair *pair);
 /* The `personal` mapping to write for pg, built in arena a: its entries, then those kept as
  * written whose id has no entry now; NULL when there is none. */
 struct ydoc_node *progress_personal_node(struct arena *a, const struct progress_guide *pg);

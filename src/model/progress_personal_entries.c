@@ -163,36 +163,26 @@ bool progress_personal_text_ok(const char *text)
            strchr(text, '\n') == NULL;
 }
 
-const struct ydoc_node *progress_personal_read(struct arena *a, struct progress_guide *pg,
-                                               const struct ydoc_node *v)
+const struct ydoc_node *progress_personal_read(struct progress_guide *pg,
+                                               const struct ydoc_pair *pair)
 {
-    if (v->kind != YDOC_MAP) {
-        return v;
+    const char *id = pair->key->u.scalar.str;
+    const struct ydoc_node *e = pair->value;
+    int64_t changed;
+    const struct ydoc_node *bad_time = NULL;
+    if (e->kind != YDOC_MAP || strncmp(id, PROGRESS_PERSONAL_PREFIX, 5) != 0 ||
+        !read_changed(pg, e, &changed, &bad_time)) {
+        return bad_time != NULL ? bad_time : e;
     }
-    const struct ydoc_node *bad = NULL;
-    for (size_t i = 0; i < v->u.map.n; i++) {
-        const char *id = v->u.map.pairs[i].key->u.scalar.str;
-        const struct ydoc_node *e = v->u.map.pairs[i].value;
-        int64_t changed;
-        const struct ydoc_node *bad_time = NULL;
-        if (e->kind != YDOC_MAP || strncmp(id, PROGRESS_PERSONAL_PREFIX, 5) != 0 ||
-            !read_changed(pg, e, &changed, &bad_time)) {
-            bad = bad != NULL ? bad : bad_time != NULL ? bad_time : e;
-            progress_extra_add(a, &pg->unread_personal, &v->u.map.pairs[i]);
-            continue;
-        }
-        const char *text = scalar(e, "text"), *phase = scalar(e, "phase");
-        if (text != NULL && (!progress_personal_text_ok(text) || phase == NULL)) {
-            bad = bad != NULL ? bad : e;
-            progress_extra_add(a, &pg->unread_personal, &v->u.map.pairs[i]);
-            continue;
-        }
-        if (changed > pg->reset) {
-            progress_personal_put(pg, id, text, text != NULL ? phase : NULL,
-                                  text != NULL ? scalar(e, "after") : NULL, changed);
-        }
+    const char *text = scalar(e, "text"), *phase = scalar(e, "phase");
+    if (text != NULL && (!progress_personal_text_ok(text) || phase == NULL)) {
+        return e;
     }
-    return bad;
+    if (changed > pg->reset) {
+        progress_personal_put(pg, id, text, text != NULL ? phase : NULL,
+                              text != NULL ? scalar(e, "after") : NULL, changed);
+    }
+    return NULL;
 }
 
 /* A scalar node in arena a. */

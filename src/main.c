@@ -90,6 +90,7 @@ struct options {
     const char *merge[3];      /* trail merge-file BASE OURS THEIRS */
     const char *target;        /* --attach, --detach: the path or URL */
     const char *description;   /* --description */
+    const char *credential;    /* --credential */
     const char *resume_file;   /* --merge: the JSON Resume file to merge into */
     const char *mode_opt;      /* the option or command word that chose the mode, or NULL */
     const char *mode_arg;      /* its argument ("" for none) */
@@ -148,6 +149,8 @@ static void usage(FILE *out)
           "                      repository or a web address\n"
           "      --description TEXT\n"
           "                      with --attach: one line saying what the evidence is\n"
+          "      --credential ID with --attach on a certification: its credential id, the\n"
+          "                      URL being where it is verified ('' removes the id)\n"
           "      --detach ITEM   remove the evidence PATH|URL (the next argument) from ITEM\n"
           "      --verify        check every piece of evidence offline (paths, repositories:\n"
           "                      commits, last commit, README; URLs by their form only)\n",
@@ -449,6 +452,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_ATTACH,
         OPT_DETACH,
         OPT_DESCRIPTION,
+        OPT_CREDENTIAL,
         OPT_VERIFY,
         OPT_WITH_NOTES,
         OPT_WITH_PATHS,
@@ -485,6 +489,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"detach", required_argument, NULL, OPT_DETACH},
         {"description", required_argument, NULL, OPT_DESCRIPTION},
+        {"credential", required_argument, NULL, OPT_CREDENTIAL},
         {"verify", no_argument, NULL, OPT_VERIFY},
         {"with-notes", no_argument, NULL, OPT_WITH_NOTES},
         {"with-paths", no_argument, NULL, OPT_WITH_PATHS},
@@ -645,6 +650,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_DESCRIPTION:
             o->description = arg;
             break;
+        case OPT_CREDENTIAL:
+            o->credential = arg;
+            break;
         case OPT_VERIFY:
             o->mode = MODE_VERIFY;
             break;
@@ -698,8 +706,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         fprintf(stderr, "trail: --left goes with --progress\n");
         return EXIT_ERROR;
     }
-    if (o->description != NULL && o->mode != MODE_ATTACH) {
-        fprintf(stderr, "trail: --description goes with --attach\n");
+    if ((o->description != NULL || o->credential != NULL) && o->mode != MODE_ATTACH) {
+        fprintf(stderr, "trail: --description and --credential go with --attach\n");
         return EXIT_ERROR;
     }
     bool portfolio = o->mode == MODE_EXPORT && strcmp(o->format, "portfolio") == 0;
@@ -919,7 +927,9 @@ static int run_progress(const struct options *o, struct guide *g)
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_ATTACH) {
-        rc = evidence_cmd_attach(g, s, o->item, o->target, o->description, flags, stdout, stderr);
+        struct evidence_cmd_piece piece = {
+            .target = o->target, .description = o->description, .credential = o->credential};
+        rc = evidence_cmd_attach(g, s, o->item, &piece, flags, stdout, stderr);
     } else if (o->mode == MODE_DETACH) {
         rc = evidence_cmd_detach(g, s, o->item, o->target, flags, stdout, stderr);
     } else if (o->mode == MODE_VERIFY) {

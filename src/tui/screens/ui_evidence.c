@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Evidence in the browser: v attaches a piece to the selected key action or certification, or
- * changes or removes one, in a small form of two input lines (the one prompt, the one
- * line-editing keymap): the path or URL, then its description. Naming a piece already
- * attached edits it; "-" as its description removes it. V checks every piece of the guide
+ * changes or removes one, in a small form of input lines (the one prompt, the one
+ * line-editing keymap): the path or URL, then its description, then, for a certification's
+ * URL, its credential id. Naming a piece already attached edits it; "-" as its description
+ * removes it. V checks every piece of the guide
  * offline (evidence_check.h), as slow work the loop runs after painting a notice. The pieces
  * and their last check show under their item (view_evidence.h). Every change goes through the
  * model, so u undoes it. */
@@ -21,12 +22,15 @@
 #include "ui_store.h"
 #include "xalloc.h"
 
-/* The form: its two lines, the item it is for and the target the first line named. */
+/* The form: its lines, the item it is for, the target the first line named and the
+ * description the second gave. */
 struct evidence_form {
-    struct ui_prompt target, description;
+    struct ui_prompt target, description, credential;
     char *item;
     const char *name; /* the item's text, for messages; borrowed from the guide */
+    bool cert;        /* the item is a certification */
     char *chosen;
+    char *desc;
 };
 
 static int form_tag;
@@ -36,8 +40,10 @@ static void form_free(struct ui *ui, void *ptr)
     struct evidence_form *f = ptr;
     ui_prompt_free(ui, &f->target);
     ui_prompt_free(ui, &f->description);
+    ui_prompt_free(ui, &f->credential);
     free(f->item);
     free(f->chosen);
+    free(f->desc);
     free(f);
 }
 
@@ -52,7 +58,10 @@ static char *trimmed(const struct ui_prompt *pr)
     return xstrndup(text + start, len);
 }
 
-static enum ui_result apply(struct ui *ui, struct evidence_form *f, const char *desc)
+/* Attaches the piece the form named with its description and credential id (NULL: the
+ * piece's own), or removes it when desc is "-". */
+static enum ui_result apply(struct ui *ui, struct evidence_form *f, const char *desc,
+                            const char *cred)
 {
     struct progress *p = ui_store_doc(ui);
     const char *gid = ui->g->id;
@@ -64,11 +73,15 @@ static enum ui_result apply(struct ui *ui, struct evidence_form *f, const char *
                       f->name);
         return UI_RES_ALL | UI_RES_SAVE;
     }
-    bool cert = guide_find_action(ui->g, f->item, NULL) == NULL;
+    enum progress_evidence_kind kind =
+        attached ? old->kind : evidence_guess_kind(f->chosen, evidence_home(), f->cert);
     struct progress_evidence_spec spec = {
         .target = f->chosen,
-        .kind = attached ? old->kind : evidence_guess_kind(f->chosen, evidence_home(), cert),
-        .description = desc};
+        .kind = cred != NULL && cred[0] != '\0' ? PROGRESS_EVIDENCE_CREDENTIAL : kind,
+        .description = desc,
+        .credential = cred != NULL ? cred
+                      : attached   ? old->credential
+                                   : NULL};
     enum progress_change ch = progress_evidence_attach(p, gid, f->item, &spec, progress_now_ms());
     if (ch == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "That evidence cannot be kept (one line of text).");
@@ -84,20 +97,57 @@ static enum ui_result apply(struct ui *ui, struct evidence_form *f, const char *
     return UI_RES_ALL | UI_RES_SAVE;
 }
 
+/* A line of the form as one line of text, or NULL after saying why under it. */
+static char *one_line(struct ui_prompt *pr)
+{
+    char *text = trimmed(pr);
+    if (text[0] != '\0' && strcmp(text, "-") != 0 && !progress_evidence_text_ok(text, true)) {
+        ui_prompt_note(pr, VIEW_ROLE_ERROR, "too long");
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+static enum ui_result credential_done(struct ui *ui, struct ui_prompt *pr, enum ui_prompt_event ev)
+{
+    if (ev != UI_PROMPT_ACCEPT) {
+        return UI_RES_ALL;
+    }
+    struct evidence_form *f = ui_data(ui, &form_tag);
+    char *cred = one_line(pr);
+    if (cred == NULL) {
+        return UI_RES_ALL;
+    }
+    ui_prompt_close(ui);
+    enum ui_result r = apply(ui, f, f->desc, cred);
+    free(cred);
+    return r;
+}
+
 static enum ui_result description_done(struct ui *ui, struct ui_prompt *pr, enum ui_prompt_event ev)
 {
     if (ev != UI_PROMPT_ACCEPT) {
         return UI_RES_ALL;
     }
     struct evidence_form *f = ui_data(ui, &form_tag);
-    char *desc = trimmed(pr);
-    if (desc[0] != '\0' && strcmp(desc, "-") != 0 && !progress_evidence_text_ok(desc, true)) {
-        ui_prompt_note(pr, VIEW_ROLE_ERROR, "too long");
-        free(desc);
+    char *desc = one_line(pr);
+    if (desc == NULL) {
         return UI_RES_ALL;
     }
     ui_prompt_close(ui);
-    enum ui_result r = apply(ui, f, desc);
+    if (f->cert && evidence_is_url(f->chosen) && strcmp(desc, "-") != 0) {
+        /* A certification's URL: where its credential is verified; then its id. */
+        free(f->desc);
+        f->desc = desc;
+        const struct progress_evidence *old =
+            progress_evidence_find(ui_store_doc(ui), ui->g->id, f->item, f->chosen);
+        ui_prompt_open(ui, &f->credential, "Credential id (optional): ",
+                       old != NULL && old->kind != PROGRESS_EVIDENCE_NONE ? old->credential : NULL,
+                       credential_done);
+        return UI_RES_ALL;
+    }
+    enum ui_result r = apply(ui, f, desc, NULL);
     free(desc);
     return r;
 }
@@ -165,7 +215,11 @@ enum ui_result ui_evidence_form(struct ui *ui, int arg)
     free(f->item);
     f->item = xstrdup(id);
     f->name = name;
-    ui_prompt_open(ui, &f->target, "Evidence, a path or URL: ", NULL, target_done);
+    f->cert = guide_find_action(ui->g, id, NULL) == NULL;
+    ui_prompt_open(
+        ui, &f->target,
+        f->cert ? "Evidence, a credential's URL or a path: " : "Evidence, a path or URL: ", NULL,
+        target_done);
     return UI_RES_ALL;
 }
 

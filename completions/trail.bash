@@ -67,6 +67,12 @@ _trail_guide_ids()
     fi
 }
 
+# Completes one of the words in $1.
+_trail_words()
+{
+    mapfile -t COMPREPLY < <(compgen -W "$1" -- "$2")
+}
+
 # Completes file (-f) or directory (-d) names.
 _trail_paths()
 {
@@ -117,11 +123,11 @@ _trail()
         return
         ;;
     --export)
-        mapfile -t COMPREPLY < <(compgen -W "markdown json portfolio jsonresume ics" -- "$cur")
+        _trail_words "markdown json portfolio jsonresume ics" "$cur"
         return
         ;;
     --start)
-        mapfile -t COMPREPLY < <(compgen -W "none $(date +%Y-%m-%d)" -- "$cur")
+        _trail_words "none $(date +%Y-%m-%d)" "$cur"
         return
         ;;
     --restore)
@@ -132,15 +138,15 @@ _trail()
         fi
         ;;
     --mark)
-        mapfile -t COMPREPLY < <(compgen -W "todo doing done skip" -- "$cur")
+        _trail_words "todo doing done skip" "$cur"
         return
         ;;
     --log)
-        mapfile -t COMPREPLY < <(compgen -W "15m 30m 45m 1h 2h" -- "$cur")
+        _trail_words "15m 30m 45m 1h 2h" "$cur"
         return
         ;;
     --note | --attach | --detach)
-        mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
+        _trail_words "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" "$cur"
         return
         ;;
     --search | --width | --format | --description | --credential)
@@ -151,7 +157,7 @@ _trail()
     # The operand after a command word (or after --mark STATE) is an item.
     if [[ $cur != -* ]] && { [[ $command == @(--mark|--log) && ${#operands[@]} -eq 0 ]] ||
         [[ ${#operands[@]} -eq 1 && ${operands[0]} == @(done|todo|doing|skip|note) ]]; }; then
-        mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
+        _trail_words "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" "$cur"
         return
     fi
 
@@ -162,7 +168,7 @@ _trail()
     fi
 
     if [[ $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
+        _trail_words "$opts" "$cur"
     elif [[ -n $check ]]; then
         _trail_paths -d "$cur"
     else
@@ -171,7 +177,7 @@ _trail()
         if [[ ${#operands[@]} -eq 0 && -z $command ]]; then
             ids+=$'\n'"done todo doing skip note undo merge-file"
         fi
-        mapfile -t COMPREPLY < <(compgen -W "$ids" -- "$cur")
+        _trail_words "$ids" "$cur"
     fi
 }
 

@@ -162,8 +162,8 @@ static void usage(FILE *out)
           "                      %{total} %{percent} %{next} %{pace} %{streak} and %%\n"
           "      --color         with --status: colour the line (SGR escapes)\n"
           "      --json          with --progress (the --export json object), --list,\n"
-          "                      --search, --check or --status: print JSON (described\n"
-          "                      by the schemas in docs/schemas/)\n"
+          "                      --search, --check, --status or --agenda: print JSON\n"
+          "                      (described by the schemas in docs/schemas/)\n"
           "      --list-ids      print the id and text of every item, tab-separated (for\n"
           "                      shell completions)\n"
           "      --over-reset    with --import: also take the entries older than this\n"
@@ -722,9 +722,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         return EXIT_ERROR;
     }
     if (o->json && o->mode != MODE_STATUS && o->mode != MODE_CHECK && o->mode != MODE_LIST &&
-        o->mode != MODE_SEARCH && o->mode != MODE_PROGRESS) {
-        fprintf(stderr, "trail: --json goes with --progress, --list, --search, --check or "
-                        "--status\n");
+        o->mode != MODE_SEARCH && o->mode != MODE_PROGRESS && o->mode != MODE_AGENDA) {
+        fprintf(stderr, "trail: --json goes with --progress, --list, --search, --check, "
+                        "--status or --agenda\n");
         return EXIT_ERROR;
     }
     if (o->json && o->left) {
@@ -1266,7 +1266,13 @@ static int run_agenda(const struct options *o)
     struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &d) : NULL;
     int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
     diag_print(&d, stderr);
-    if (g != NULL && progress_find_guide(p, g->id) != NULL) {
+    if (o->json && rc == EXIT_OK) {
+        const struct guide *known = g != NULL && progress_find_guide(p, g->id) != NULL ? g : NULL;
+        rc = check_output(
+            today_report_agenda_json(known, p, config_hours(), progress_date_today(), stdout) == 0
+                ? EXIT_OK
+                : EXIT_ERROR);
+    } else if (g != NULL && progress_find_guide(p, g->id) != NULL) {
         unsigned flags = output_flags(isatty(STDOUT_FILENO));
         rc = check_output(
             today_report_agenda(g, p, config_hours(), progress_date_today(), flags, stdout) == 0

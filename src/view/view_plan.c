@@ -150,8 +150,10 @@ static void left_item(struct view_doc *d, const struct guide *g, const struct pr
 {
     const struct guide_action *a = &g->phases[it->phase].actions[it->action];
     const char *note = p != NULL ? progress_get_note(p, g->id, a->id) : NULL;
-    char *text = note != NULL ? xasprintf("%s %s", a->text, view_plan_note_marker(d->text_flags))
-                              : xstrdup(a->text);
+    char *text =
+        xasprintf("%s%s%s%s%s", a->text, a->personal ? " " : "",
+                  a->personal ? view_plan_mine_marker(d->text_flags) : "", note != NULL ? " " : "",
+                  note != NULL ? view_plan_note_marker(d->text_flags) : "");
     view_doc_begin_item(d, a->id);
     view_doc_add_text(d, VIEW_ROLE_BODY, text, ITEM_INDENT, view_progress_mark(it->state),
                       view_progress_mark_role(it->state));

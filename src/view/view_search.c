@@ -19,6 +19,7 @@
 #include "text.h"
 #include "view_guide.h"
 #include "view_marks.h"
+#include "view_plan.h"
 #include "xalloc.h"
 
 #define RESULT_INDENT  2
@@ -168,6 +169,10 @@ static void result_item(struct view_doc *d, const struct guide *g, const struct 
         view_doc_pad_to(d, CONTEXT_INDENT);
         view_doc_puts(d, VIEW_ROLE_DIM, "in ");
         view_doc_puts(d, VIEW_ROLE_DIM, g->phases[r->index].title);
+        if (g->phases[r->index].actions[r->sub].personal) {
+            view_doc_puts(d, VIEW_ROLE_DIM, " ");
+            view_doc_puts(d, VIEW_ROLE_DIM, view_plan_mine_marker(d->text_flags));
+        }
         view_doc_end_line(d);
     }
     view_doc_end_item(d);

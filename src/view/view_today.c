@@ -14,6 +14,7 @@
 
 #include "progress_journal.h"
 #include "text.h"
+#include "view_plan.h"
 #include "view_progress.h"
 #include "xalloc.h"
 
@@ -118,6 +119,10 @@ static void put_planned(struct view_doc *d, const struct guide *g, const struct 
     view_doc_puts(d, it->overdue ? VIEW_ROLE_ERROR : VIEW_ROLE_DIM, when);
     view_doc_pad_to(d, 17);
     view_doc_puts(d, VIEW_ROLE_BODY, a->text);
+    if (a->personal) {
+        view_doc_puts(d, VIEW_ROLE_DIM, " ");
+        view_doc_puts(d, VIEW_ROLE_DIM, view_plan_mine_marker(d->text_flags));
+    }
     unsigned long m =
         p != NULL ? progress_journal_minutes(progress_find_guide(p, g->id), a->id, 0, INT64_MAX)
                   : 0;

@@ -492,10 +492,6 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
     /* The number sits in the first line's indent; the title wraps beside it. */
     char title[512];
     snprintf(title, sizeof title, m[0] ? "%s (%s)" : "%s%s", p->title, m);
-    if (pr != NULL && progress_get_note(pr, g->id, p->id) != NULL) {
-        size_t len = strlen(title);
-        snprintf(title + len, sizeof title - len, " %s", view_plan_note_marker(d->text_flags));
-    }
     /* A Markdown section sits under the one it belongs to. */
     int indent = ITEM_INDENT + 2 * (int)(p->depth < 6 ? p->depth : 6);
     view_doc_add_text(d, VIEW_ROLE_HEADING, title, indent, num, VIEW_ROLE_NUMBER);
@@ -508,6 +504,9 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
         view_progress_add_bar_line(d, &c, indent);
     }
     view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, indent, NULL, VIEW_ROLE_BODY);
+    if (pr != NULL) {
+        view_plan_add_note(d, progress_get_note(pr, g->id, p->id), indent);
+    }
     view_doc_end_item(d);
 }
 
@@ -625,16 +624,15 @@ void view_guide_certs(struct view_doc *d, const struct guide *g, const struct pr
                       VIEW_ROLE_TITLE);
     for (size_t i = 0; i < g->n_certs; i++) {
         const struct guide_cert *c = &g->certs[i];
-        char *name = pr != NULL && progress_get_note(pr, g->id, c->id) != NULL
-                         ? xasprintf("%s %s", c->name, view_plan_note_marker(d->text_flags))
-                         : xstrdup(c->name);
         view_doc_add_blank(d);
         view_doc_begin_item(d, c->id);
-        view_doc_add_text(d, VIEW_ROLE_HEADING, name, 1, NULL, VIEW_ROLE_HEADING);
+        view_doc_add_text(d, VIEW_ROLE_HEADING, c->name, 1, NULL, VIEW_ROLE_HEADING);
         view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 3, NULL, VIEW_ROLE_DIM);
         cert_status(d, g, c, pr, 3);
+        if (pr != NULL) {
+            view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 3);
+        }
         view_doc_end_item(d);
-        free(name);
     }
 }
 

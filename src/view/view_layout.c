@@ -216,6 +216,15 @@ static void emit_wrapped(struct view_doc *d, enum view_role role, const char *cl
     if (cut) {
         len = text_fit(clean + tl->start, tl->len, d->width - indent - text_width(ell, strlen(ell)),
                        NULL);
+        /* At a word's end when one is in the last half: "a word …", not "a wo …". */
+        size_t at = len;
+        while (len < tl->len && at > len / 2 && clean[tl->start + at] != ' ') {
+            at--;
+        }
+        len = at > len / 2 ? at : len;
+        while (len > 0 && clean[tl->start + len - 1] == ' ') {
+            len--; /* "word …", never "word  …" */
+        }
     }
     append_marked(d, role, clean, tl->start, tl->start + len, m);
     if (cut) {

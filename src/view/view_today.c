@@ -14,6 +14,7 @@
 
 #include "progress_journal.h"
 #include "text.h"
+#include "view_plan.h"
 #include "view_progress.h"
 #include "xalloc.h"
 
@@ -104,6 +105,9 @@ static void short_date(struct progress_date d, struct progress_date today, char 
 
 /* --- The Today screen -------------------------------------------------------------------- */
 
+/* Where a planned action's text starts, after its mark and date (and its note's marker). */
+#define PLANNED_TEXT_COL 17
+
 static void put_planned(struct view_doc *d, const struct guide *g, const struct progress *p,
                         const struct view_today *t, const struct progress_planned *it)
 {
@@ -116,7 +120,7 @@ static void put_planned(struct view_doc *d, const struct guide *g, const struct 
     view_doc_puts(d, view_progress_mark_role(it->state), view_progress_mark(it->state));
     view_doc_puts(d, VIEW_ROLE_BODY, " ");
     view_doc_puts(d, it->overdue ? VIEW_ROLE_ERROR : VIEW_ROLE_DIM, when);
-    view_doc_pad_to(d, 17);
+    view_doc_pad_to(d, PLANNED_TEXT_COL);
     view_doc_puts(d, VIEW_ROLE_BODY, a->text);
     unsigned long m =
         p != NULL ? progress_journal_minutes(progress_find_guide(p, g->id), a->id, 0, INT64_MAX)
@@ -128,6 +132,9 @@ static void put_planned(struct view_doc *d, const struct guide *g, const struct 
         view_doc_puts(d, VIEW_ROLE_DIM, logged);
     }
     view_doc_end_line(d);
+    if (p != NULL) {
+        view_plan_add_note(d, progress_get_note(p, g->id, a->id), PLANNED_TEXT_COL);
+    }
     view_doc_end_item(d);
 }
 

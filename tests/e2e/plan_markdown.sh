@@ -48,6 +48,18 @@ out=$("$TRAIL_BIN" --content "$plan" --progress)
 expect_contains "$out" "3/9" "the counts follow"
 expect_status "$before" "$(sha256sum <"$plan")" "the plan file is never written"
 
+# The plan changes upstream: a reworded item keeps its tick, a deleted one is orphaned.
+cp "$plan" "$tmp/edited.md"
+"$TRAIL_BIN" --state "$tmp/edit.yaml" --content "$tmp/edited.md" done "install the tools" >/dev/null
+"$TRAIL_BIN" --state "$tmp/edit.yaml" --content "$tmp/edited.md" done "small program" >/dev/null
+sed -i 's/Install the tools/Install the tool/; /Write a small program/d' "$tmp/edited.md"
+out=$("$TRAIL_BIN" --state "$tmp/edit.yaml" --content "$tmp/edited.md" --export markdown)
+expect_contains "$out" "- [x] Install the tool guide" "a reworded item keeps its tick"
+out=$("$TRAIL_BIN" --state "$tmp/edit.yaml" --check "$tmp/edited.md" 2>&1)
+expect_contains "$out" "saved progress of 'practice/write-a-small-program' matches no item" \
+    "--check lists the deleted item's progress as orphaned"
+expect_contains "$(cat "$tmp/edit.yaml")" "practice/write-a-small-program" "and it is kept"
+
 # A content directory lists plans (by name without .md) beside guides.
 mkdir "$tmp/content"
 cp "$plan" "$tmp/content/"

@@ -272,7 +272,7 @@ void view_today_home(struct view_doc *d, const struct guide *g, const struct pro
     view_doc_pad_to(d, 16);
     view_doc_puts(d, overdue > 0 ? VIEW_ROLE_ACCENT : VIEW_ROLE_BODY, buf);
     view_doc_puts(d, VIEW_ROLE_DIM, sep(d));
-    view_doc_puts(d, VIEW_ROLE_KEY, "T");
+    view_doc_puts(d, VIEW_ROLE_NUMBER, "T"); /* as Home names its sections' keys */
     view_doc_puts(d, VIEW_ROLE_DIM, " opens it");
     view_doc_end_line(d);
 }

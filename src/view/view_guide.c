@@ -184,22 +184,6 @@ static void home_title(struct view_doc *d, const struct home_ctx *c)
     }
 }
 
-/* Puts untrusted s in at most max columns, cut with an ellipsis. */
-static void put_cut(struct view_doc *d, enum view_role role, const char *s, int max)
-{
-    size_t len = 0;
-    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | d->text_flags, &len);
-    if (text_width(clean, len) > max) {
-        const char *e = ellipsis(d);
-        len = text_fit(clean, len, max - text_width(e, strlen(e)), NULL);
-        view_doc_put(d, role, clean, len);
-        view_doc_puts(d, role, e);
-    } else {
-        view_doc_put(d, role, clean, len);
-    }
-    free(clean);
-}
-
 static const char *stat_label(const struct guide_stat *st)
 {
     return st->label != NULL ? st->label : "";
@@ -229,10 +213,10 @@ static bool stats_columns(struct view_doc *d, const struct guide_stat *const *st
         for (size_t k = i; k < i + 2 && k < n; k++) {
             int x = k == i ? 0 : col_w;
             view_doc_pad_to(d, x);
-            put_cut(d, VIEW_ROLE_DIM, stat_label(st[k]), lw[k % 2] - 2);
+            view_doc_put_cut(d, VIEW_ROLE_DIM, stat_label(st[k]), lw[k % 2] - 2);
             view_doc_pad_to(d, x + lw[k % 2]);
-            put_cut(d, VIEW_ROLE_BODY, st[k]->text,
-                    (k == i ? col_w - 2 : d->width - x) - lw[k % 2]);
+            view_doc_put_cut(d, VIEW_ROLE_BODY, st[k]->text,
+                             (k == i ? col_w - 2 : d->width - x) - lw[k % 2]);
         }
         view_doc_end_line(d);
     }

@@ -153,6 +153,27 @@ static void finish_line(struct view_doc *d, uint64_t anchor)
     d->in_line = false;
 }
 
+void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, int max)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | d->text_flags, &len);
+    if (max < 0) {
+        max = 0;
+    }
+    if (text_width(clean, len) > max) {
+        const char *e = (d->text_flags & TEXT_ASCII) ? "..." : "\xe2\x80\xa6"; /* U+2026 */
+        int ew = text_width(e, strlen(e));
+        len = ew < max ? text_fit(clean, len, max - ew, NULL) : 0;
+        view_doc_put(d, role, clean, len);
+        if (ew <= max) {
+            view_doc_puts(d, role, e);
+        }
+    } else {
+        view_doc_put(d, role, clean, len);
+    }
+    free(clean);
+}
+
 void view_doc_end_line(struct view_doc *d)
 {
     if (!d->in_line) {

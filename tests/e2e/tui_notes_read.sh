@@ -9,7 +9,8 @@
 # the escape sequences are shown as harmless pictures and never reach the terminal (its title
 # stays); Esc returns to the same selection; E on an item without a note says so; on a
 # checklist whose selected action has no note, E reads the phase's; e in the view edits the
-# note shown, and the view and the preview follow.
+# note shown, and the view and the preview follow. Today, with its one action, opens at its
+# top, and cuts the action's text with an ellipsis.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -146,6 +147,10 @@ tui_wait "has no note; e writes one." "E on a certification without a note says 
 tui_keys T
 tui_wait "Keeper › Today" "Today is open"
 tui_wait "$preview" "Today shows the preview"
+screen=$(tui_screen)
+expect_contains "$screen" "Today · " "Today opens at its top, its title in view"
+expect_contains "$screen" "every passi…" "an action too long for its line ends in an ellipsis"
+expect_contains "$screen" "every… (due 20" "so does Next, keeping its date"
 today=$(preview_line)
 case "$checklist" in
 "${today% …}"*) pass "Today's preview is the checklist's, cut to its narrower column" ;;

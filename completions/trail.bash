@@ -71,7 +71,7 @@ _trail()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local opts="--content --check --print --search --list --progress --left --start --import
-        --over-reset --export --reset --yes --restore --state --width --no-mouse --mark --note --attach --detach --description --verify --with-notes --with-paths --merge
+        --over-reset --export --reset --yes --restore --state --width --no-mouse --mark --note --attach --detach --description --credential --verify --with-notes --with-paths --merge
         --log --agenda --list-ids --status --format --color --json --help --version -h -V"
     local i word content="" check="" operands=() command=""
 
@@ -95,7 +95,7 @@ _trail()
         elif [[ $word == --mark || $word == --note || $word == --attach || $word == --detach || $word == --log ]]; then
             command=$word
             ((i++))
-        elif [[ $word != -* && $word != = && ${COMP_WORDS[i - 1]} != @(--content|--state|--export|--search|--width|--start|--import|--description|--merge|=) ]]; then
+        elif [[ $word != -* && $word != = && ${COMP_WORDS[i - 1]} != @(--content|--state|--export|--search|--width|--start|--import|--description|--credential|--merge|=) ]]; then
             operands+=("$word")
         fi
     done
@@ -139,7 +139,7 @@ _trail()
         mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
         return
         ;;
-    --search | --width | --format | --description)
+    --search | --width | --format | --description | --credential)
         return
         ;;
     esac

@@ -90,6 +90,7 @@ struct options {
     const char *merge[3];      /* trail merge-file BASE OURS THEIRS */
     const char *target;        /* --attach, --detach: the path or URL */
     const char *description;   /* --description */
+    const char *credential;    /* --credential */
     const char *resume_file;   /* --merge: the JSON Resume file to merge into */
     const char *mode_opt;      /* the option or command word that chose the mode, or NULL */
     const char *mode_arg;      /* its argument ("" for none) */
@@ -148,6 +149,8 @@ static void usage(FILE *out)
           "                      repository or a web address\n"
           "      --description TEXT\n"
           "                      with --attach: one line saying what the evidence is\n"
+          "      --credential ID with --attach on a certification: its credential id, the\n"
+          "                      URL being where it is verified ('' removes the id)\n"
           "      --detach ITEM   remove the evidence PATH|URL (the next argument) from ITEM\n"
           "      --verify        check every piece of evidence offline (paths, repositories:\n"
           "                      commits, last commit, README; URLs by their form only)\n",
@@ -173,7 +176,7 @@ static void usage(FILE *out)
           "      --agenda        print today's plan, one line per key action overdue or due\n"
           "                      this week; nothing when no start date is set\n"
           "      --with-notes    with --export portfolio: include your notes\n"
-          "      --with-paths    with --export portfolio or jsonresume: include local paths\n"
+          "      --with-paths    with --export portfolio: include local paths\n"
           "      --merge FILE    with --export jsonresume: merge into the JSON Resume FILE,\n"
           "                      keeping everything else in it as it is\n"
           "      --reset         clear this guide's progress (asks first, says what goes;\n"
@@ -225,7 +228,8 @@ static void usage(FILE *out)
           "  0    success\n"
           "  1    --check found errors; --search found nothing; --progress, --export,\n"
           "       --start, --import or --reset failed or the reset was declined; an item\n"
-          "       name matched no item or several, a note was empty, a change not saved\n"
+          "       name matched no item or several, a note was empty, a change not saved;\n"
+          "       --verify found evidence that does not hold\n"
           "  2    usage error, unreadable guide, no usable terminal, or --reset without\n"
           "       --yes when there is no terminal to ask on\n"
           "  130  the browser was stopped by Ctrl-C; another signal that stops it gives\n"
@@ -446,6 +450,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_ATTACH,
         OPT_DETACH,
         OPT_DESCRIPTION,
+        OPT_CREDENTIAL,
         OPT_VERIFY,
         OPT_WITH_NOTES,
         OPT_WITH_PATHS,
@@ -482,6 +487,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"detach", required_argument, NULL, OPT_DETACH},
         {"description", required_argument, NULL, OPT_DESCRIPTION},
+        {"credential", required_argument, NULL, OPT_CREDENTIAL},
         {"verify", no_argument, NULL, OPT_VERIFY},
         {"with-notes", no_argument, NULL, OPT_WITH_NOTES},
         {"with-paths", no_argument, NULL, OPT_WITH_PATHS},
@@ -642,6 +648,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_DESCRIPTION:
             o->description = arg;
             break;
+        case OPT_CREDENTIAL:
+            o->credential = arg;
+            break;
         case OPT_VERIFY:
             o->mode = MODE_VERIFY;
             break;
@@ -695,16 +704,15 @@ static int parse_options(int argc, char **argv, struct options *o)
         fprintf(stderr, "trail: --left goes with --progress\n");
         return EXIT_ERROR;
     }
-    if (o->description != NULL && o->mode != MODE_ATTACH) {
-        fprintf(stderr, "trail: --description goes with --attach\n");
+    if ((o->description != NULL || o->credential != NULL) && o->mode != MODE_ATTACH) {
+        fprintf(stderr, "trail: --description and --credential go with --attach\n");
         return EXIT_ERROR;
     }
     bool portfolio = o->mode == MODE_EXPORT && strcmp(o->format, "portfolio") == 0;
     bool resume = o->mode == MODE_EXPORT && strcmp(o->format, "jsonresume") == 0;
-    if ((o->with_notes && !portfolio) || (o->with_paths && !portfolio && !resume) ||
-        (o->resume_file != NULL && !resume)) {
-        fprintf(stderr, "trail: --with-notes goes with --export portfolio, --with-paths with "
-                        "--export portfolio or jsonresume, --merge with --export jsonresume\n");
+    if (((o->with_notes || o->with_paths) && !portfolio) || (o->resume_file != NULL && !resume)) {
+        fprintf(stderr, "trail: --with-notes and --with-paths go with --export portfolio, --merge "
+                        "with --export jsonresume\n");
         return EXIT_ERROR;
     }
     if ((o->status_format != NULL || o->color) && o->mode != MODE_STATUS) {
@@ -917,7 +925,9 @@ static int run_progress(const struct options *o, struct guide *g)
     } else if (o->mode == MODE_NOTE) {
         rc = run_note(o, g, s, flags);
     } else if (o->mode == MODE_ATTACH) {
-        rc = evidence_cmd_attach(g, s, o->item, o->target, o->description, flags, stdout, stderr);
+        struct evidence_cmd_piece piece = {
+            .target = o->target, .description = o->description, .credential = o->credential};
+        rc = evidence_cmd_attach(g, s, o->item, &piece, flags, stdout, stderr);
     } else if (o->mode == MODE_DETACH) {
         rc = evidence_cmd_detach(g, s, o->item, o->target, flags, stdout, stderr);
     } else if (o->mode == MODE_VERIFY) {
@@ -926,8 +936,7 @@ static int run_progress(const struct options *o, struct guide *g)
         struct portfolio_options po = {.notes = o->with_notes, .paths = o->with_paths};
         rc = portfolio_markdown(g, progress_store_doc(s), &po, stdout);
     } else if (o->mode == MODE_EXPORT && strcmp(o->format, "jsonresume") == 0) {
-        struct portfolio_options po = {.paths = o->with_paths};
-        rc = portfolio_jsonresume(g, progress_store_doc(s), &po, o->resume_file, stdout, stderr);
+        rc = portfolio_jsonresume(g, progress_store_doc(s), o->resume_file, stdout, stderr);
     } else if (o->mode == MODE_RESTORE) {
         rc = progress_report_restore(g, s, o->backup, stdout, stderr);
     } else if (o->mode == MODE_EXPORT) {

@@ -581,6 +581,21 @@ void ydoc_free(struct ydoc *doc)
     free(doc);
 }
 
+bool ydoc_is_scalar(const struct ydoc_node *n)
+{
+    return n != NULL && n->kind == YDOC_SCALAR;
+}
+
+bool ydoc_is_null(const struct ydoc_node *n)
+{
+    if (n == NULL || n->kind != YDOC_SCALAR || !n->u.scalar.plain) {
+        return false;
+    }
+    const char *s = n->u.scalar.str;
+    return n->u.scalar.len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+           strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+}
+
 struct ydoc_node *ydoc_map_get(const struct ydoc_node *map, const char *key)
 {
     if (map == NULL || map->kind != YDOC_MAP) {

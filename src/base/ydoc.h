@@ -83,6 +83,12 @@ void ydoc_free(struct ydoc *doc);
  * buffer (caller frees) with its length in *len, NULL on a read error (errno set). */
 char *ydoc_read_fd(int fd, size_t hint, size_t *len);
 
+/* Whether n is a plain scalar YAML reads as null: empty ("key:" with nothing after it), "~",
+ * "null", "Null" or "NULL". n may be NULL (false). */
+bool ydoc_is_null(const struct ydoc_node *n);
+/* n is a scalar (false for NULL). */
+bool ydoc_is_scalar(const struct ydoc_node *n);
+
 /* The value of `key` in mapping `map`, or NULL (also when map is not a mapping). */
 struct ydoc_node *ydoc_map_get(const struct ydoc_node *map, const char *key);
 

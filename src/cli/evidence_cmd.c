@@ -52,15 +52,23 @@ static void put_piece(FILE *out, const struct item_cmd_ref *ref, const char *tar
     report_put_clean(out, target, flags);
 }
 
+/* Refuses a description or credential id that is not one line of text: true after saying so. */
+static bool bad_text(const char *s, const char *what, FILE *err)
+{
+    if (s == NULL || s[0] == '\0' || progress_evidence_text_ok(s, true)) {
+        return false;
+    }
+    fprintf(err, "trail: %s is one line of UTF-8 text, at most 4096 bytes; nothing changed\n",
+            what);
+    return true;
+}
+
 int evidence_cmd_attach(const struct guide *g, struct progress_store *s, const char *name,
-                        const char *target, const char *description, unsigned text_flags, FILE *out,
+                        const struct evidence_cmd_piece *piece, unsigned text_flags, FILE *out,
                         FILE *err)
 {
-    if (description != NULL && description[0] != '\0' &&
-        !progress_evidence_text_ok(description, true)) {
-        fputs("trail: a description is one line of UTF-8 text, at most 4096 bytes; nothing "
-              "changed\n",
-              err);
+    if (bad_text(piece->description, "a description", err) ||
+        bad_text(piece->credential, "a credential id", err)) {
         return 1;
     }
     struct item_cmd_ref ref;
@@ -68,16 +76,30 @@ int evidence_cmd_attach(const struct guide *g, struct progress_store *s, const c
         item_cmd_check_writable(s, err)) {
         return 1;
     }
-    char *t = target_of(target, err);
+    if (piece->credential != NULL &&
+        (ref.kind != ITEM_CMD_CERT || !evidence_is_url(piece->target))) {
+        fputs("trail: --credential goes with a certification's verification URL (https://...); "
+              "nothing changed\n",
+              err);
+        return 1;
+    }
+    char *t = target_of(piece->target, err);
     if (t == NULL) {
         return 1;
     }
     struct progress *p = progress_store_doc(s);
+    const struct progress_evidence *old = progress_evidence_find(p, g->id, ref.id, t);
+    bool kept = old != NULL && old->kind != PROGRESS_EVIDENCE_NONE;
     struct progress_evidence_spec spec = {
         .target = t,
-        .kind = evidence_guess_kind(t, evidence_home(), ref.kind == ITEM_CMD_CERT),
-        .description = description};
-    char *before = undo_record_evidence_value(progress_evidence_find(p, g->id, ref.id, t));
+        .kind = piece->credential != NULL
+                    ? PROGRESS_EVIDENCE_CREDENTIAL
+                    : evidence_guess_kind(t, evidence_home(), ref.kind == ITEM_CMD_CERT),
+        .description = piece->description,
+        .credential = piece->credential != NULL ? piece->credential
+                      : kept                    ? old->credential
+                                                : NULL};
+    char *before = undo_record_evidence_value(old);
     enum progress_change ch = progress_evidence_attach(p, g->id, ref.id, &spec, progress_now_ms());
     int rc = ch == PROGRESS_INVALID ? 1 : 0;
     if (ch == PROGRESS_CHANGED) {
@@ -91,7 +113,13 @@ int evidence_cmd_attach(const struct guide *g, struct progress_store *s, const c
     if (rc == 0) {
         fputs(ch == PROGRESS_SAME ? "Already attached to " : "Attached to ", out);
         put_piece(out, &ref, t, text_flags);
-        fprintf(out, " (%s)\n", progress_evidence_kind_name(spec.kind));
+        fprintf(out, " (%s", progress_evidence_kind_name(spec.kind));
+        const struct progress_evidence *now = progress_evidence_find(p, g->id, ref.id, t);
+        if (now != NULL && now->credential != NULL) {
+            fputc(' ', out);
+            report_put_clean(out, now->credential, text_flags);
+        }
+        fputs(")\n", out);
         rc = report_finish(out);
     }
     free(before);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Evidence from the shell: trail --attach ITEM PATH|URL [--description TEXT], trail --detach
- * ITEM PATH|URL and trail --verify [ITEM].
+/* Evidence from the shell: trail --attach ITEM PATH|URL [--description TEXT] [--credential ID],
+ * trail --detach ITEM PATH|URL and trail --verify [ITEM].
  *
  * ITEM names a key action or a certification as the other shell commands do (item_cmd.h). A
  * path is kept absolute, with "~" for the home directory (evidence_check.h); a URL as given.
@@ -15,9 +15,18 @@
 #include "guide.h"
 #include "progress_store.h"
 
-/* trail --attach: attaches target to the item `name` names; description may be NULL. */
+/* What trail --attach is given beside the item. */
+struct evidence_cmd_piece {
+    const char *target;      /* the path or URL as written */
+    const char *description; /* NULL: none */
+    const char *credential;  /* a certification's credential id; NULL: keep the one it has, "":
+                              * remove it */
+};
+
+/* trail --attach: attaches the piece to the item `name` names. A credential id makes the piece
+ * a certification's credential: only on a certification, and only with a URL. */
 int evidence_cmd_attach(const struct guide *g, struct progress_store *s, const char *name,
-                        const char *target, const char *description, unsigned text_flags, FILE *out,
+                        const struct evidence_cmd_piece *piece, unsigned text_flags, FILE *out,
                         FILE *err);
 
 /* trail --detach: removes the piece of that target from the item `name` names. */

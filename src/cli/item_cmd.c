@@ -17,6 +17,7 @@
 #include "search.h"
 #include "text.h"
 #include "undo_record.h"
+#include "view_progress.h"
 #include "xalloc.h"
 
 #define ITEM_CMD_SHOWN 10 /* candidates listed before "and N more" */
@@ -178,22 +179,6 @@ int item_cmd_parse_state(const char *name, enum progress_state *state)
     return -1;
 }
 
-/* "Done", "In progress", "Skipped", "To do" (capital: the line starts with it), or lower. */
-static const char *state_words(enum progress_state st, bool capital)
-{
-    switch (st) {
-    case PROGRESS_DONE:
-        return capital ? "Done" : "done";
-    case PROGRESS_IN_PROGRESS:
-        return capital ? "In progress" : "in progress";
-    case PROGRESS_SKIPPED:
-        return capital ? "Skipped" : "skipped";
-    case PROGRESS_TODO:
-        break;
-    }
-    return capital ? "To do" : "to do";
-}
-
 /* The undo record of a change, written by the save that stores the change while it holds the
  * progress file's lock (progress_store_on_save()): two commands saving one after the other
  * leave the record of the later change. One that cannot be written is a warning (the change
@@ -285,15 +270,15 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
         return 1;
     }
     if (before == state) {
-        fprintf(out, "Already %s: ", state_words(state, false));
+        fprintf(out, "Already %s: ", view_progress_state_words(state, false));
     } else {
-        fprintf(out, "%s: ", state_words(state, true));
+        fprintf(out, "%s: ", view_progress_state_words(state, true));
     }
     report_put_clean(out, ref.text, text_flags);
     fputs(" (", out);
     report_put_clean(out, ref.id, text_flags);
     if (before != state) {
-        fprintf(out, ", was %s", state_words(before, false));
+        fprintf(out, ", was %s", view_progress_state_words(before, false));
     }
     fputs(")\n", out);
     return report_finish(out);

@@ -54,11 +54,11 @@ char *portfolio_remote_link(const char *remote)
     }
     path += strspn(path, "/");
     size_t plen = strcspn(path, "?#");
-    if (plen >= 4 && strncmp(path + plen - 4, ".git", 4) == 0) {
-        plen -= 4;
-    }
     while (plen > 0 && path[plen - 1] == '/') {
         plen--;
+    }
+    if (plen >= 4 && strncmp(path + plen - 4, ".git", 4) == 0) {
+        plen -= 4;
     }
     if (hlen == 0 || plen == 0) {
         return NULL;
@@ -98,15 +98,8 @@ static void put_link(FILE *out, const char *text, const char *url)
 static const char *item_text(const struct guide *g, const char *id)
 {
     const struct guide_action *a = guide_find_action(g, id, NULL);
-    if (a != NULL) {
-        return a->text;
-    }
-    for (size_t i = 0; i < g->n_certs; i++) {
-        if (strcmp(g->certs[i].id, id) == 0) {
-            return g->certs[i].name;
-        }
-    }
-    return id;
+    const struct guide_cert *c = a == NULL ? guide_find_cert(g, id) : NULL;
+    return a != NULL ? a->text : c != NULL ? c->name : id;
 }
 
 /* A project's name: its description, else the last part of its link or path. */
@@ -328,7 +321,7 @@ static void json_text(FILE *out, const char *key, const char *value, int ind, bo
 
 /* A project in JSON Resume's shape. */
 static void json_project(FILE *out, const struct guide *g, const struct progress_evidence *e,
-                         const struct portfolio_options *o, int ind)
+                         int ind)
 {
     char *link = e->check.remote != NULL ? portfolio_remote_link(e->check.remote) : NULL;
     char *name = project_name(e, link);
@@ -353,9 +346,6 @@ static void json_project(FILE *out, const struct guide *g, const struct progress
         json_text(out, "endDate", last, ind + 2, &first);
     }
     json_text(out, "url", link, ind + 2, &first);
-    if (o->paths) {
-        json_text(out, "entity", e->target, ind + 2, &first);
-    }
     indent(out, ind);
     fputc('}', out);
     free(name);
@@ -465,7 +455,6 @@ static bool named(const struct section *sec, const struct ydoc_node *entry)
 struct resume_ctx {
     const struct guide *g;
     const struct progress *p;
-    const struct portfolio_options *o;
     struct section projects, certs;
 };
 
@@ -478,7 +467,7 @@ static void ours(FILE *out, const struct resume_ctx *x, bool projects, bool *fir
             fputs(*first ? "" : ",", out);
             *first = false;
             indent(out, ind);
-            json_project(out, x->g, e, x->o, ind);
+            json_project(out, x->g, e, ind);
         }
     }
     for (size_t i = 0; !projects && i < x->g->n_certs; i++) {
@@ -542,9 +531,8 @@ static void free_names(struct section *sec)
     free(sec->names);
 }
 
-int portfolio_jsonresume(const struct guide *g, const struct progress *p,
-                         const struct portfolio_options *o, const char *merge_file, FILE *out,
-                         FILE *err)
+int portfolio_jsonresume(const struct guide *g, const struct progress *p, const char *merge_file,
+                         FILE *out, FILE *err)
 {
     struct ydoc *doc = NULL;
     if (merge_file != NULL) {
@@ -561,7 +549,7 @@ int portfolio_jsonresume(const struct guide *g, const struct progress *p,
         }
         diag_free(&d);
     }
-    struct resume_ctx x = {.g = g, .p = p, .o = o};
+    struct resume_ctx x = {.g = g, .p = p};
     collect_names(&x);
     const struct ydoc_node *root = doc != NULL ? doc->root : NULL;
     bool first = true, done_projects = false, done_certs = false;

@@ -7,7 +7,8 @@
  * first line and a web link made from their remote (never a local path, a user name or a
  * token in a URL); certifications are those tracked as passed, with their credential links.
  * Both read what the last trail --verify found: neither reads a repository. Nothing private
- * goes out unless asked for: notes only with `notes`, local paths only with `paths`. */
+ * goes out unless asked for: notes only with `notes`, local paths only with `paths` (and never
+ * in the résumé). */
 #ifndef TRAIL_PORTFOLIO_H
 #define TRAIL_PORTFOLIO_H
 
@@ -30,9 +31,8 @@ int portfolio_markdown(const struct guide *g, const struct progress *p,
  * file's document with its `projects` and `certificates` updated (entries of the same name
  * replaced, the others kept) and everything else as it was. Returns 0, or 1 after a located
  * message on err (the file cannot be read or is not a JSON object). */
-int portfolio_jsonresume(const struct guide *g, const struct progress *p,
-                         const struct portfolio_options *o, const char *merge_file, FILE *out,
-                         FILE *err);
+int portfolio_jsonresume(const struct guide *g, const struct progress *p, const char *merge_file,
+                         FILE *out, FILE *err);
 
 /* The web link for a git remote URL: https://host/path for https://, http://, ssh:// and
  * scp-like (git@host:path) remotes, without user, password or a trailing ".git"; NULL for

@@ -12,12 +12,35 @@
 
 #include "progress_backup.h"
 #include "progress_import.h"
+#include "progress_evidence.h"
 #include "progress_plan.h"
 #include "progress_report.h"
 #include "progress_report_out.h"
 #include "text.h"
 #include "xalloc.h"
 #include "ydoc.h"
+
+/* The done key actions still without the evidence their guide expects, after what's left. */
+static void put_missing_evidence(const struct guide *g, const struct progress *p,
+                                 unsigned text_flags, FILE *out)
+{
+    bool any = false;
+    for (size_t i = 0; i < g->n_phases; i++) {
+        for (size_t k = 0; k < g->phases[i].n_actions; k++) {
+            const struct guide_action *a = &g->phases[i].actions[k];
+            if (!progress_evidence_missing(p, g->id, a)) {
+                continue;
+            }
+            fputs(any ? "" : "Done, evidence still expected (trail --attach ID PATH|URL):\n", out);
+            any = true;
+            char words[96];
+            progress_evidence_expected_words(a->evidence, words, sizeof words);
+            fputs("   [x] ", out);
+            report_put_clean(out, a->text, text_flags);
+            fprintf(out, " (%s)\n", words);
+        }
+    }
+}
 
 int progress_report_left(const struct guide *g, struct progress_store *s, unsigned text_flags,
                          FILE *out)
@@ -29,6 +52,7 @@ int progress_report_left(const struct guide *g, struct progress_store *s, unsign
     report_put_clean(out, g->title, text_flags);
     if (n == 0) {
         fputs(": nothing left, every key action is done or skipped\n", out);
+        put_missing_evidence(g, p, text_flags, out);
         return report_finish(out);
     }
     fprintf(out, ": what's left (%zu of %zu key action%s)\n", n, total, total == 1 ? "" : "s");
@@ -45,6 +69,7 @@ int progress_report_left(const struct guide *g, struct progress_store *s, unsign
         fputs(busy ? " (in progress)\n" : "\n", out);
     }
     free(left);
+    put_missing_evidence(g, p, text_flags, out);
     return report_finish(out);
 }
 

@@ -77,14 +77,22 @@ struct guide_text {
     const char *text;
 };
 
+/* The evidence an action expects (its `evidence:` list): bit 1 << k for each kind k of
+ * enum progress_evidence_kind (progress_evidence.h), the same order. */
+#define GUIDE_EVIDENCE_PATH       (1u << 1)
+#define GUIDE_EVIDENCE_REPO       (1u << 2)
+#define GUIDE_EVIDENCE_URL        (1u << 3)
+#define GUIDE_EVIDENCE_CREDENTIAL (1u << 4)
+
 struct guide_action {
     const char *id; /* unique in the guide, e.g. "foundation/python-numpy-pandas" */
     const char *text;
-    const char *link; /* a Markdown item's first link as written; NULL when none */
-    unsigned depth;   /* 0: a key action; n: a sub-action of the nearest one before it at n-1 */
-    unsigned line;    /* where a Markdown item starts (for --check); 0 in a YAML guide */
-    bool ticked;      /* "- [x]" in a Markdown plan: done until the learner says otherwise */
-    bool personal;    /* the learner's own action, from the progress file */
+    const char *link;  /* a Markdown item's first link as written; NULL when none */
+    unsigned depth;    /* 0: a key action; n: a sub-action of the nearest one before it at n-1 */
+    unsigned line;     /* where a Markdown item starts (for --check); 0 in a YAML guide */
+    bool ticked;       /* "- [x]" in a Markdown plan: done until the learner says otherwise */
+    bool personal;     /* the learner's own action, from the progress file */
+    unsigned evidence; /* GUIDE_EVIDENCE_* bits; 0: none expected */
 };
 
 struct guide_phase {
@@ -176,6 +184,8 @@ unsigned guide_adopt_parts(struct guide *g, struct guide *from);
 
 /* Lookups by id; NULL when absent (or the part is not loaded). */
 const struct guide_phase *guide_find_phase(const struct guide *g, const char *id);
+/* The certification of that id, or NULL. Borrowed from g. */
+const struct guide_cert *guide_find_cert(const struct guide *g, const char *id);
 const struct guide_action *guide_find_action(const struct guide *g, const char *id,
                                              const struct guide_phase **phase);
 

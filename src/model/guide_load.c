@@ -45,16 +45,6 @@ static void report(struct loader *L, enum diag_level level, const struct ydoc_no
     diag_add(L->d, level, L->file, n != NULL ? n->line : 0, n != NULL ? n->col : 0, "%s", msg);
 }
 
-static bool is_null(const struct ydoc_node *n)
-{
-    if (n->kind != YDOC_SCALAR || !n->u.scalar.plain) {
-        return false;
-    }
-    const char *s = n->u.scalar.str;
-    return n->u.scalar.len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-           strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
-}
-
 static bool is_blank(const char *s)
 {
     for (; *s != '\0'; s++) {
@@ -88,7 +78,7 @@ static const struct ydoc_node *want_map(struct loader *L, const struct ydoc_node
 {
     if (node->kind != YDOC_MAP) {
         report(L, DIAG_ERROR, node, "%s must be a mapping, not %s", what,
-               is_null(node) ? "empty" : ydoc_kind_name(node->kind));
+               ydoc_is_null(node) ? "empty" : ydoc_kind_name(node->kind));
         return NULL;
     }
     return node;
@@ -109,7 +99,7 @@ static const char *get_text(struct loader *L, const struct ydoc_node *map, const
         report(L, DIAG_ERROR, v, "'%s' must be a string, not %s", key, ydoc_kind_name(v->kind));
         return NULL;
     }
-    if (is_null(v) || is_blank(v->u.scalar.str)) {
+    if (ydoc_is_null(v) || is_blank(v->u.scalar.str)) {
         report(L, DIAG_ERROR, v, "'%s' must not be empty", key);
         return NULL;
     }
@@ -219,7 +209,7 @@ static const struct ydoc_node *get_list(struct loader *L, const struct ydoc_node
     }
     if (v->kind != YDOC_SEQ) {
         report(L, DIAG_ERROR, v, "'%s' must be a list, not %s", key,
-               is_null(v) ? "empty" : ydoc_kind_name(v->kind));
+               ydoc_is_null(v) ? "empty" : ydoc_kind_name(v->kind));
         return NULL;
     }
     if (v->u.seq.n == 0) {
@@ -397,6 +387,32 @@ static void load_info(struct loader *L, const struct ydoc_node *root)
     }
 }
 
+/* An action's `evidence`: a list of the kinds it expects (a single word is a list of one).
+ * An unknown kind is an error. */
+static unsigned get_evidence(struct loader *L, const struct ydoc_node *v)
+{
+    static const char *const names[] = {"path", "repo", "url", "credential"};
+    if (v == NULL) {
+        return 0;
+    }
+    size_t n = v->kind == YDOC_SEQ ? v->u.seq.n : 1;
+    unsigned bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct ydoc_node *k = v->kind == YDOC_SEQ ? v->u.seq.items[i] : v;
+        unsigned bit = 0;
+        for (unsigned j = 0; k->kind == YDOC_SCALAR && j < 4; j++) {
+            bit = strcmp(k->u.scalar.str, names[j]) == 0 ? 1u << (j + 1) : bit;
+        }
+        if (bit == 0) {
+            report(L, DIAG_ERROR, k,
+                   "'evidence' is a list of path, repo, url and credential (what an action "
+                   "expects as proof)");
+        }
+        bits |= bit;
+    }
+    return bits;
+}
+
 static bool load_actions(struct loader *L, const struct ydoc_node *list, struct guide_phase *ph)
 {
     struct guide *g = L->g;
@@ -406,11 +422,12 @@ static bool load_actions(struct loader *L, const struct ydoc_node *list, struct 
         if (m == NULL) {
             continue;
         }
-        static const char *const k[] = {"id", "text", "effort_hours", NULL};
+        static const char *const k[] = {"id", "text", "evidence", "effort_hours", NULL};
         check_keys(L, m, k);
         struct guide_action *a = &ph->actions[ph->n_actions];
         a->id = get_id(L, m);
         a->text = get_text(L, m, "text", true);
+        a->evidence = get_evidence(L, ydoc_map_get(m, "evidence"));
         long effort = 0;
         if (get_int(L, m, "effort_hours", 1, 1000, &effort) > 0) {
             if (ph->effort_hours == NULL) {

@@ -48,6 +48,16 @@ const struct guide_phase *guide_find_phase(const struct guide *g, const char *id
     return NULL;
 }
 
+const struct guide_cert *guide_find_cert(const struct guide *g, const char *id)
+{
+    for (size_t i = 0; i < g->n_certs; i++) {
+        if (strcmp(g->certs[i].id, id) == 0) {
+            return &g->certs[i];
+        }
+    }
+    return NULL;
+}
+
 const struct guide_action *guide_find_action(const struct guide *g, const char *id,
                                              const struct guide_phase **phase)
 {

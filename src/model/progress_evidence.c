@@ -210,6 +210,41 @@ size_t progress_evidence_of(const struct progress *p, const char *guide_id, cons
     return n;
 }
 
+_Static_assert(GUIDE_EVIDENCE_REPO == 1u << PROGRESS_EVIDENCE_REPO &&
+                   GUIDE_EVIDENCE_PATH == 1u << PROGRESS_EVIDENCE_PATH &&
+                   GUIDE_EVIDENCE_URL == 1u << PROGRESS_EVIDENCE_URL &&
+                   GUIDE_EVIDENCE_CREDENTIAL == 1u << PROGRESS_EVIDENCE_CREDENTIAL,
+               "a guide's evidence bits follow the kinds");
+
+bool progress_evidence_missing(const struct progress *p, const char *guide_id,
+                               const struct guide_action *a)
+{
+    if (a->evidence == 0 || progress_get_state(p, guide_id, a->id) != PROGRESS_DONE) {
+        return false;
+    }
+    const struct progress_guide *pg = progress_lookup_guide(p, guide_id);
+    for (size_t i = 0; i < progress_guide_count_evidence(pg); i++) {
+        const struct progress_evidence *e = progress_guide_evidence(pg, i);
+        if (strcmp(e->item, a->id) == 0 && (a->evidence & (1u << e->kind)) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void progress_evidence_expected_words(unsigned bits, char *buf, size_t size)
+{
+    static const char *const words[PROGRESS_EVIDENCE_KIND_COUNT] = {
+        "", "a file or directory", "a repository", "a link", "a credential"};
+    size_t len = 0;
+    buf[0] = '\0';
+    for (unsigned k = 1; k < PROGRESS_EVIDENCE_KIND_COUNT; k++) {
+        if ((bits & (1u << k)) != 0 && len < size) {
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", len > 0 ? " or " : "", words[k]);
+        }
+    }
+}
+
 /* --- The dotfile: reading ----------------------------------------------------------------- */
 
 struct ev_reader {
@@ -219,18 +254,6 @@ struct ev_reader {
     struct diag *d;
     bool strict, damaged, *warned;
 };
-
-static bool scalar_is(const struct ydoc_node *n)
-{
-    return n != NULL && n->kind == YDOC_SCALAR;
-}
-
-static bool is_null(const struct ydoc_node *n)
-{
-    return scalar_is(n) && n->u.scalar.plain &&
-           (n->u.scalar.len == 0 || strcmp(n->u.scalar.str, "~") == 0 ||
-            strcmp(n->u.scalar.str, "null") == 0);
-}
 
 /* An entry that cannot be understood: a warning, and the entry kept as written under its item
  * (item NULL: pair is the item's whole entry); an error and the entry skipped when strict. */
@@ -266,10 +289,10 @@ static bool read_text(const struct ydoc_node *v, const char *key, const char **o
 {
     const struct ydoc_node *n = v->kind == YDOC_MAP ? ydoc_map_get(v, key) : NULL;
     *out = NULL;
-    if (n == NULL || is_null(n)) {
+    if (n == NULL || ydoc_is_null(n)) {
         return true;
     }
-    if (!scalar_is(n) || !progress_evidence_text_ok(n->u.scalar.str, true)) {
+    if (!ydoc_is_scalar(n) || !progress_evidence_text_ok(n->u.scalar.str, true)) {
         *bad = n;
         return false;
     }
@@ -290,11 +313,11 @@ static bool read_kind(const struct ydoc_node *v, const char *target,
                       enum progress_evidence_kind *kind, const struct ydoc_node **bad)
 {
     const struct ydoc_node *k = v->kind == YDOC_MAP ? ydoc_map_get(v, "kind") : v;
-    if (k == NULL || is_null(k)) {
+    if (k == NULL || ydoc_is_null(k)) {
         *kind = looks_like_url(target) ? PROGRESS_EVIDENCE_URL : PROGRESS_EVIDENCE_PATH;
         return true;
     }
-    if (!scalar_is(k) || progress_evidence_kind_parse(k->u.scalar.str, kind) != 0) {
+    if (!ydoc_is_scalar(k) || progress_evidence_kind_parse(k->u.scalar.str, kind) != 0) {
         *bad = k;
         return false;
     }
@@ -306,10 +329,14 @@ static long read_long(const struct ydoc_node *n, bool *ok)
     if (n == NULL) {
         return -1;
     }
+    if (!ydoc_is_scalar(n)) {
+        *ok = false;
+        return -1;
+    }
     char *end = NULL;
     errno = 0;
-    long v = scalar_is(n) ? strtol(n->u.scalar.str, &end, 10) : -1;
-    if (!scalar_is(n) || errno != 0 || end == n->u.scalar.str || *end != '\0' || v < 0) {
+    long v = strtol(n->u.scalar.str, &end, 10);
+    if (errno != 0 || end == n->u.scalar.str || *end != '\0' || v < 0) {
         *ok = false;
     }
     return v;
@@ -325,12 +352,12 @@ static bool read_check(const struct ydoc_node *v, struct progress_check *c)
     const struct ydoc_node *st = ydoc_map_get(v, "status");
     const struct ydoc_node *last = ydoc_map_get(v, "last-commit");
     const struct ydoc_node *bad = NULL;
-    bool ok = scalar_is(when) && progress_parse_time(when->u.scalar.str, &c->when) == 0 &&
-              scalar_is(st) && progress_check_status_parse(st->u.scalar.str, &c->status) == 0;
+    bool ok = ydoc_is_scalar(when) && progress_parse_time(when->u.scalar.str, &c->when) == 0 &&
+              ydoc_is_scalar(st) && progress_check_status_parse(st->u.scalar.str, &c->status) == 0;
     c->commits = read_long(ydoc_map_get(v, "commits"), &ok);
     if (ok && last != NULL) {
         int64_t ms = 0;
-        ok = scalar_is(last) && progress_parse_time(last->u.scalar.str, &ms) == 0;
+        ok = ydoc_is_scalar(last) && progress_parse_time(last->u.scalar.str, &ms) == 0;
         c->last_commit = ms / 1000;
     }
     const char *summary = NULL, *head = NULL, *remote = NULL, *readme = NULL;
@@ -383,7 +410,7 @@ bool progress_evidence_read(struct progress *p, struct progress_guide *pg, const
 {
     struct ev_reader r = {
         .p = p, .pg = pg, .file = file, .d = d, .strict = strict, .warned = warned};
-    if (is_null(v)) {
+    if (ydoc_is_null(v)) {
         return true;
     }
     if (v->kind != YDOC_MAP) {
@@ -392,7 +419,7 @@ bool progress_evidence_read(struct progress *p, struct progress_guide *pg, const
     }
     for (size_t i = 0; i < v->u.map.n; i++) {
         const struct ydoc_pair *ip = &v->u.map.pairs[i];
-        if (is_null(ip->value)) {
+        if (ydoc_is_null(ip->value)) {
             continue;
         }
         if (ip->key->u.scalar.len == 0 || ip->value->kind != YDOC_MAP) {

@@ -136,6 +136,15 @@ const struct progress_evidence *progress_guide_evidence(const struct progress_gu
 size_t progress_evidence_of(const struct progress *p, const char *guide_id, const char *item_id,
                             const struct progress_evidence **out, size_t max);
 
+/* Whether key action a of guide_id is done but has no piece of a kind it expects (its guide's
+ * `evidence:`, GUIDE_EVIDENCE_* bits). */
+bool progress_evidence_missing(const struct progress *p, const char *guide_id,
+                               const struct guide_action *a);
+
+/* "a repository", "a path or a URL", ...: the kinds in GUIDE_EVIDENCE_* bits, for people. Into
+ * buf (size bytes). */
+void progress_evidence_expected_words(unsigned bits, char *buf, size_t size);
+
 /* Frees what a check holds and zeroes it. */
 void progress_check_clear(struct progress_check *c);
 

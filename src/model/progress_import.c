@@ -19,11 +19,6 @@
 #include "xalloc.h"
 #include "ydoc.h"
 
-static bool scalar_is(const struct ydoc_node *n)
-{
-    return n != NULL && n->kind == YDOC_SCALAR;
-}
-
 /* Reads the actions of an export without a "progress" object. */
 static bool read_phases(struct progress *p, const char *file, const char *guide_id,
                         const struct ydoc_node *phases, struct diag *d)
@@ -40,12 +35,12 @@ static bool read_phases(struct progress *p, const char *file, const char *guide_
             const struct ydoc_node *changed = ydoc_map_get(v, "changed");
             enum progress_state st;
             int64_t t;
-            if (scalar_is(changed) && changed->u.scalar.plain &&
+            if (ydoc_is_scalar(changed) && changed->u.scalar.plain &&
                 strcmp(changed->u.scalar.str, "null") == 0) {
                 continue; /* never changed on that machine */
             }
-            if (!scalar_is(id) || id->u.scalar.len == 0 || !scalar_is(state) ||
-                progress_state_parse(state->u.scalar.str, &st) != 0 || !scalar_is(changed) ||
+            if (!ydoc_is_scalar(id) || id->u.scalar.len == 0 || !ydoc_is_scalar(state) ||
+                progress_state_parse(state->u.scalar.str, &st) != 0 || !ydoc_is_scalar(changed) ||
                 progress_parse_time(changed->u.scalar.str, &t) != 0) {
                 diag_add(d, DIAG_ERROR, file, v->line, v->col,
                          "an action needs an id, a state and a changed time");
@@ -64,8 +59,8 @@ static struct progress *import_doc(const struct ydoc *doc, char **guide_id, stru
     const struct ydoc_node *guide = ydoc_map_get(root, "guide");
     const struct ydoc_node *progress = ydoc_map_get(root, "progress");
     const struct ydoc_node *phases = ydoc_map_get(root, "phases");
-    if (root == NULL || root->kind != YDOC_MAP || !scalar_is(guide) || guide->u.scalar.len == 0 ||
-        (progress == NULL && phases == NULL)) {
+    if (root == NULL || root->kind != YDOC_MAP || !ydoc_is_scalar(guide) ||
+        guide->u.scalar.len == 0 || (progress == NULL && phases == NULL)) {
         diag_add(d, DIAG_ERROR, doc->file, root != NULL ? root->line : 0, 0,
                  "not a progress export (trail --export json): no guide and progress");
         return NULL;

@@ -121,19 +121,6 @@ static struct ydoc *parse_prefix(struct reader *r, const char *buf, size_t len)
     return NULL;
 }
 
-static bool scalar_is(const struct ydoc_node *n)
-{
-    return n != NULL && n->kind == YDOC_SCALAR;
-}
-
-/* An empty value ("items:" with nothing after it, "~", "null"): an empty mapping to a person. */
-static bool is_null(const struct ydoc_node *n)
-{
-    return scalar_is(n) && n->u.scalar.plain &&
-           (n->u.scalar.len == 0 || strcmp(n->u.scalar.str, "~") == 0 ||
-            strcmp(n->u.scalar.str, "null") == 0);
-}
-
 static void extra_add(struct reader *r, struct progress_extra *e, const struct ydoc_pair *pair)
 {
     progress_extra_add(&r->p->arena, e, pair);
@@ -176,7 +163,7 @@ static void read_item(struct reader *r, struct progress_guide *pg, const struct 
         keep_unread(r, &pg->unread_items, pair, pair->key, "an item with an empty id");
         return;
     }
-    if (!scalar_is(state) || progress_state_parse(state->u.scalar.str, &st) != 0) {
+    if (!ydoc_is_scalar(state) || progress_state_parse(state->u.scalar.str, &st) != 0) {
         keep_unread(r, &pg->unread_items, pair, state != NULL ? state : v,
                     "an item's state is not one of todo, in-progress, done, skipped");
         return;
@@ -247,7 +234,7 @@ static bool read_date(const struct ydoc_node *v, const char *key, struct progres
     if (n == NULL || (n->kind == YDOC_SCALAR && n->u.scalar.plain && n->u.scalar.len == 0)) {
         return true;
     }
-    if (!scalar_is(n) || progress_date_parse(n->u.scalar.str, out) != 0) {
+    if (!ydoc_is_scalar(n) || progress_date_parse(n->u.scalar.str, out) != 0) {
         *bad = n;
         return false;
     }
@@ -264,7 +251,7 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
         keep_unread(r, &pg->unread_certs, pair, pair->key, "a certification with an empty id");
         return;
     }
-    if (!scalar_is(status) || progress_cert_status_parse(status->u.scalar.str, &info.status)) {
+    if (!ydoc_is_scalar(status) || progress_cert_status_parse(status->u.scalar.str, &info.status)) {
         keep_unread(r, &pg->unread_certs, pair, status != NULL ? status : v,
                     "a certification's status is not one of none, interested, studying, "
                     "exam-booked, passed");
@@ -278,7 +265,7 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
          !read_date(v, "expires", &info.expires, &bad))) {
         char bad_date[96];
         snprintf(bad_date, sizeof bad_date, "a certification date is %s",
-                 scalar_is(bad) ? progress_date_problem(bad->u.scalar.str) : "not a date");
+                 ydoc_is_scalar(bad) ? progress_date_problem(bad->u.scalar.str) : "not a date");
         keep_unread(r, &pg->unread_certs, pair, bad, bad_date);
         return;
     }
@@ -303,11 +290,11 @@ static void read_start(struct reader *r, struct progress_guide *pg, const struct
     const struct ydoc_node *bad = NULL;
     struct progress_date d = {0};
     int64_t t;
-    if (date != NULL && !is_null(date) &&
-        (!scalar_is(date) || progress_date_parse(date->u.scalar.str, &d) != 0)) {
+    if (date != NULL && !ydoc_is_null(date) &&
+        (!ydoc_is_scalar(date) || progress_date_parse(date->u.scalar.str, &d) != 0)) {
         char why[96];
         snprintf(why, sizeof why, "the start date is %s",
-                 scalar_is(date) ? progress_date_problem(date->u.scalar.str) : "not a date");
+                 ydoc_is_scalar(date) ? progress_date_problem(date->u.scalar.str) : "not a date");
         keep_unread(r, &pg->unread_other, pair, date, why);
     } else if (!progress_read_changed(pg, v, &t, &bad)) {
         keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
@@ -323,7 +310,7 @@ static const char *resume_str(struct reader *r, const struct ydoc_node *v, const
     if (n == NULL) {
         return NULL;
     }
-    if (!scalar_is(n) || n->u.scalar.len == 0 || n->u.scalar.len > PROGRESS_RESUME_MAX) {
+    if (!ydoc_is_scalar(n) || n->u.scalar.len == 0 || n->u.scalar.len > PROGRESS_RESUME_MAX) {
         warn(r, n, "a resume string is not 1-256 bytes of text; the resume position is not used");
         *ok = false;
         return NULL;
@@ -348,7 +335,7 @@ static void read_resume(struct reader *r, struct progress_guide *pg, const struc
     const struct ydoc_node *scroll = ydoc_map_get(v, "scroll");
     long n = 0;
     if (ok && scroll != NULL) {
-        const char *str = scalar_is(scroll) ? scroll->u.scalar.str : "";
+        const char *str = ydoc_is_scalar(scroll) ? scroll->u.scalar.str : "";
         char *end = NULL;
         errno = 0;
         n = strtol(str, &end, 10);
@@ -374,7 +361,7 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
 {
     const char *k = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
-    if ((strcmp(k, "notes") == 0 || strcmp(k, "certifications") == 0) && is_null(v)) {
+    if ((strcmp(k, "notes") == 0 || strcmp(k, "certifications") == 0) && ydoc_is_null(v)) {
         return true; /* "notes:" with nothing under it */
     }
     if (strcmp(k, "notes") == 0 && companion_map(r, v, "notes")) {
@@ -392,7 +379,7 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
         read_start(r, pg, pair);
     } else if (strcmp(k, "resume") == 0) {
         read_resume(r, pg, v);
-    } else if (strcmp(k, "personal") == 0 && !is_null(v)) {
+    } else if (strcmp(k, "personal") == 0 && !ydoc_is_null(v)) {
         const struct ydoc_node *bad = progress_personal_read(pg, v);
         if (bad != NULL) {
             warn(r, bad, "a personal action needs a one-line text and a phase; it is left out");
@@ -412,15 +399,15 @@ static void read_guide_value(struct reader *r, const char *id, const struct ydoc
     struct progress_guide *pg = progress_get_guide(r->p, id);
     const struct ydoc_node *reset = ydoc_map_get(v, "reset");
     struct progress_date day;
-    if (scalar_is(reset) && progress_date_parse(reset->u.scalar.str, &day) == 0) {
+    if (ydoc_is_scalar(reset) && progress_date_parse(reset->u.scalar.str, &day) == 0) {
         pg->reset = progress_date_days(day) * 86400000;
-    } else if (reset != NULL &&
-               (!scalar_is(reset) || progress_parse_time(reset->u.scalar.str, &pg->reset) != 0)) {
+    } else if (reset != NULL && (!ydoc_is_scalar(reset) ||
+                                 progress_parse_time(reset->u.scalar.str, &pg->reset) != 0)) {
         damage(r, reset, "reset is not a date (YYYY-MM-DD) or an ISO 8601 UTC time");
         pg->reset = 0;
     }
     const struct ydoc_node *items = ydoc_map_get(v, "items");
-    if (is_null(items)) {
+    if (ydoc_is_null(items)) {
         items = NULL;
     }
     if (items != NULL && items->kind != YDOC_MAP) {
@@ -443,7 +430,7 @@ static void read_guide(struct reader *r, const struct ydoc_pair *pair)
 {
     const char *id = pair->key->u.scalar.str;
     const struct ydoc_node *v = pair->value;
-    if (id[0] != '\0' && is_null(v)) {
+    if (id[0] != '\0' && ydoc_is_null(v)) {
         progress_get_guide(r->p, id); /* "my-guide:" with nothing under it yet */
         return;
     }
@@ -486,7 +473,7 @@ void progress_clear_extras(struct progress *p)
 /* The top-level journal as a YAML tree: a mapping of guide ids to lists of lines. */
 static void read_journal(struct reader *r, const struct ydoc_node *v)
 {
-    if (is_null(v)) {
+    if (ydoc_is_null(v)) {
         return;
     }
     if (v->kind != YDOC_MAP) {
@@ -535,7 +522,7 @@ static long read_version(struct reader *r, const struct ydoc_node *root)
         warn(r, root, "no version is given; read as version 1");
         return 1;
     }
-    if (!scalar_is(v)) {
+    if (!ydoc_is_scalar(v)) {
         damage(r, v, "version is not a positive whole number");
         return 0;
     }
@@ -564,7 +551,7 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
         *status = PROGRESS_PARSE_NEWER;
     }
     const struct ydoc_node *guides = ydoc_map_get(root, "guides");
-    if (is_null(guides)) {
+    if (ydoc_is_null(guides)) {
         guides = NULL;
     }
     if (guides != NULL && guides->kind != YDOC_MAP) {

@@ -179,8 +179,9 @@ char *undo_record_evidence_value(const struct progress_evidence *e)
     if (e == NULL || e->kind == PROGRESS_EVIDENCE_NONE) {
         return xstrdup("");
     }
-    return xasprintf("%s:%s", progress_evidence_kind_name(e->kind),
-                     e->description != NULL ? e->description : "");
+    return xasprintf("%s:%s%s%s", progress_evidence_kind_name(e->kind),
+                     e->description != NULL ? e->description : "",
+                     e->credential != NULL ? "\n" : "", e->credential != NULL ? e->credential : "");
 }
 
 /* Puts back an evidence record's "before" when the piece still holds "after". */
@@ -204,8 +205,13 @@ static int apply_evidence(const char *guide_id, struct progress *p, const char *
         } else if (before[0] == '\0') {
             rc = progress_evidence_detach(p, guide_id, item, spec.target, now) < 0 ? -1 : 0;
         } else {
-            spec.description = colon + 1;
+            /* "<description>" or "<description>\n<credential id>" */
+            const char *nl2 = strchr(colon + 1, '\n');
+            char *desc = nl2 != NULL ? xstrndup(colon + 1, (size_t)(nl2 - colon - 1)) : NULL;
+            spec.description = desc != NULL ? desc : colon + 1;
+            spec.credential = nl2 != NULL ? nl2 + 1 : NULL;
             rc = progress_evidence_attach(p, guide_id, item, &spec, now) < 0 ? -1 : 0;
+            free(desc);
         }
         free(now_value);
     }

@@ -27,7 +27,8 @@ enum undo_record_kind {
 };
 
 /* An evidence change's record: id is "<item>\n<target>", before and after are "" (not
- * attached) or "<kind>:<description>" (undo_record_evidence_value() writes them). */
+ * attached) or "<kind>:<description>", followed by "\n<credential id>" when the piece has one
+ * (undo_record_evidence_value() writes them). */
 char *undo_record_evidence_id(const char *item, const char *target);
 char *undo_record_evidence_value(const struct progress_evidence *e);
 

@@ -90,7 +90,7 @@ static const struct ui_binding defaults[] = {
      "u",
      NULL,
      NULL,
-     "Undo a mark, a note, a tracker, the start date or a log",
+     "Undo a mark, a note, a tracker, evidence or a log",
      0},
     {"next-todo",
      UI_ACT_NEXT_TODO,
@@ -313,7 +313,19 @@ static const struct ui_binding defaults[] = {
      NULL,
      "Log time spent on it",
      0},
-    /* Last, like T and L, so the help's first page keeps q at 80x24. */
+    /* Evidence: v on an item, V for all of the guide's; the help lists them as one row, after
+     * quit, so the certifications' help keeps q on its first page at 80x24. */
+    {"evidence",
+     UI_ACT_EVIDENCE,
+     UI_SCOPE_NOTE,
+     {'v'},
+     "v V",
+     NULL,
+     NULL,
+     "Evidence: v attaches to it, V checks all",
+     0},
+    {"verify", UI_ACT_VERIFY, UI_SCOPE_NOTE, {'V'}, NULL, NULL, NULL, NULL, 0},
+    /* After quit too, like v and V. */
     {"read-note",
      UI_ACT_READ_NOTE,
      UI_SCOPE_NOTE,

@@ -47,6 +47,8 @@ enum ui_action {
     UI_ACT_OPEN_LINK,   /* open the selected action's link */
     UI_ACT_TODAY,       /* open Today: this week's plan */
     UI_ACT_LOG_TIME,    /* log time on the subject */
+    UI_ACT_EVIDENCE,    /* attach, change or remove evidence on the subject */
+    UI_ACT_VERIFY,      /* check every piece of evidence */
     UI_ACT_COUNT
 };
 

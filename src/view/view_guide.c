@@ -18,6 +18,7 @@
 #include "text.h"
 #include "xalloc.h"
 #include "view_chart.h"
+#include "view_evidence.h"
 #include "view_marks.h"
 #include "view_plan.h"
 #include "view_progress.h"
@@ -544,6 +545,8 @@ static void action_entry(struct view_doc *d, const struct guide *g, size_t phase
         view_doc_add_text(d, VIEW_ROLE_DIM, a->link, indent, NULL, VIEW_ROLE_DIM);
     }
     if (pr != NULL) {
+        view_evidence_add(d, pr, g->id, a->id, view_progress_state_words(st, false),
+                          view_progress_mark_role(st), indent);
         view_plan_add_note(d, progress_get_note(pr, g->id, a->id), indent);
     }
     view_doc_end_item(d);
@@ -613,6 +616,7 @@ void view_guide_certs(struct view_doc *d, const struct guide *g, const struct pr
         view_doc_add_text(d, VIEW_ROLE_HEADING, c->name, 1, NULL, VIEW_ROLE_HEADING);
         view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 3, NULL, VIEW_ROLE_DIM);
         cert_status(d, g, c, pr, 3);
+        view_evidence_add(d, pr, g->id, c->id, NULL, VIEW_ROLE_DIM, 3);
         if (pr != NULL) {
             view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 3);
         }
@@ -633,6 +637,7 @@ void view_guide_cert(struct view_doc *d, const struct guide *g, size_t cert,
                         VIEW_ROLE_DIM, 0, NULL, VIEW_ROLE_DIM);
     cert_status(d, g, c, pr, 0);
     if (pr != NULL) {
+        view_evidence_add(d, pr, g->id, c->id, NULL, VIEW_ROLE_DIM, 0);
         view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 0);
     }
     view_doc_add_blank(d);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_evidence.h"
 #include "progress_plan.h"
 #include "text.h"
 #include "view_progress.h"
@@ -172,6 +173,36 @@ static void left_item(struct view_doc *d, const struct guide *g, const struct pr
     view_doc_end_item(d);
 }
 
+/* The done key actions still without the evidence their guide expects (progress_evidence.h). */
+static void left_missing_evidence(struct view_doc *d, const struct guide *g,
+                                  const struct progress *p)
+{
+    bool any = false;
+    for (size_t i = 0; p != NULL && i < g->n_phases; i++) {
+        for (size_t k = 0; k < g->phases[i].n_actions; k++) {
+            const struct guide_action *a = &g->phases[i].actions[k];
+            if (!progress_evidence_missing(p, g->id, a)) {
+                continue;
+            }
+            if (!any) {
+                view_doc_add_blank(d);
+                view_doc_add_text(d, VIEW_ROLE_HEADING, "Done, evidence still expected", 0, NULL,
+                                  VIEW_ROLE_HEADING);
+                any = true;
+            }
+            char words[96], *text;
+            progress_evidence_expected_words(a->evidence, words, sizeof words);
+            text = xasprintf("%s (attach %s with v)", a->text, words);
+            view_doc_begin_item(d, a->id);
+            view_doc_add_text(d, VIEW_ROLE_BODY, text, ITEM_INDENT,
+                              view_progress_mark(PROGRESS_DONE),
+                              view_progress_mark_role(PROGRESS_DONE));
+            view_doc_end_item(d);
+            free(text);
+        }
+    }
+}
+
 void view_plan_left(struct view_doc *d, const struct guide *g, const struct progress *p)
 {
     view_doc_add_text(d, VIEW_ROLE_TITLE, "What's left", 0, NULL, VIEW_ROLE_TITLE);
@@ -203,4 +234,5 @@ void view_plan_left(struct view_doc *d, const struct guide *g, const struct prog
         left_item(d, g, p, &left[i]);
     }
     free(left);
+    left_missing_evidence(d, g, p);
 }

@@ -28,6 +28,21 @@ const char *view_progress_mark(enum progress_state state)
     return "[ ]";
 }
 
+const char *view_progress_state_words(enum progress_state state, bool capital)
+{
+    switch (state) {
+    case PROGRESS_DONE:
+        return capital ? "Done" : "done";
+    case PROGRESS_IN_PROGRESS:
+        return capital ? "In progress" : "in progress";
+    case PROGRESS_SKIPPED:
+        return capital ? "Skipped" : "skipped";
+    case PROGRESS_TODO:
+        break;
+    }
+    return capital ? "To do" : "to do";
+}
+
 enum view_role view_progress_mark_role(enum progress_state state)
 {
     switch (state) {

@@ -20,6 +20,9 @@
 /* The mark of a state: "[x]" done, "[~]" in progress, "[-]" skipped, "[ ]" to do. Static. */
 const char *view_progress_mark(enum progress_state state);
 
+/* "done", "in progress", "skipped", "to do"; with capital, "Done", "In progress"... Static. */
+const char *view_progress_state_words(enum progress_state state, bool capital);
+
 /* The role the mark is drawn in (each state has its own). */
 enum view_role view_progress_mark_role(enum progress_state state);
 

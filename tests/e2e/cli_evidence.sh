@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Evidence from the shell: --attach (paths, repositories, URLs, credentials), --detach,
+# Evidence from the shell: --attach (paths, repositories, URLs, credentials with their id:
+# kept when the URL is attached again, removed by an empty id, undone), --detach,
 # trail undo, and --verify on repositories this test makes with fixed commit dates: the commit
 # count, the last commit's date and the README; a second verify with HEAD unchanged reads no
 # history (strace: no pack or loose object is opened); a deleted directory becomes "missing"
 # without losing its record. Hostile evidence (control characters in a path, a symlink loop, a
 # symlink out of home, /proc, a FIFO, a remote URL with escapes) is shown sanitised and never
-# hangs. Refusals leave the progress file byte for byte as it was.
+# hangs. Refusals leave the progress file byte for byte as it was. Two instances attaching at
+# once lose nothing.
 set -u
 . "$(dirname "$0")/lib/assert.sh"
 
@@ -47,6 +49,36 @@ expect_status 0 $? "attach a URL to a certification"
 expect_contains "$out" "(credential)" "a URL on a certification is a credential"
 out=$(trail --attach basics/knots "https://example.org/knots" 2>&1)
 expect_status 0 $? "attach a URL to a key action"
+
+# A certification's credential: its id beside the URL where it is verified.
+out=$(trail --attach keeper-level-one "https://example.org/verify/123" --credential K-123 2>&1)
+expect_status 0 $? "set a certification's credential id"
+expect_contains "$out" "(credential K-123)" "attach says the credential id"
+out=$(trail --attach keeper-level-one "https://example.org/verify/123" --description "Level one")
+expect_contains "$out" "(credential K-123)" "attaching the URL again keeps the id"
+expect_contains "$(trail --export json)" \
+    '"https://example.org/verify/123": {"kind": "credential", "description": "Level one", "credential": "K-123"' \
+    "the credential id is saved with its URL"
+trail --attach keeper-level-one "https://example.org/verify/123" --credential K-124 >/dev/null
+expect_contains "$(trail --export json)" '"credential": "K-124"' "a new id replaces it"
+out=$(trail undo 2>&1)
+expect_status 0 $? "trail undo after changing the id"
+expect_contains "$(trail --export json)" '"credential": "K-123"' "undo brings the old id back"
+trail --attach keeper-level-one "https://example.org/verify/123" --credential "" >/dev/null
+expect_not_contains "$(trail --export json)" '"credential": "K-12' "an empty id removes it"
+trail undo >/dev/null
+before=$(cat "$S")
+out=$(trail --attach basics/knots "https://example.org/knots" --credential K-1 2>&1)
+expect_status 1 $? "a credential id on a key action is refused"
+expect_contains "$out" "--credential goes with a certification" "and says why"
+out=$(trail --attach keeper-level-one "$HOME" --credential K-1 2>&1)
+expect_status 1 $? "a credential id with a path is refused"
+out=$(trail --attach keeper-level-one "https://example.org/v" --credential "$(printf 'a\nb')" 2>&1)
+expect_status 1 $? "a credential id of two lines is refused"
+out=$(trail --verify --credential K-1 2>&1)
+expect_status 2 $? "--credential without --attach is a usage error"
+[ "$(cat "$S")" = "$before" ] && pass "refused credentials leave the file as it was" ||
+    fail "a refused credential changed the file"
 before=$(cat "$S")
 out=$(trail --attach no-such-item /tmp 2>&1)
 expect_status 1 $? "attach to an unknown item"
@@ -136,4 +168,14 @@ expect_not_contains "$out" "secret" "a password in a remote URL never reaches th
 expect_contains "$out" "[Lamp telemetry](https://example.com/keeper/lamp)" \
     "the project links to its remote's web address"
 expect_not_contains "$out" "$HOME" "no local path without --with-paths"
+
+# ---- two instances at once -------------------------------------------------------------------
+# Sixteen commands, two at a time, each attaching its own piece: every piece is kept.
+for i in 1 2 3 4 5 6 7 8; do
+    trail --attach basics/tides "https://example.org/a/$i" >/dev/null &
+    trail --attach basics/tides "https://example.org/b/$i" >/dev/null &
+    wait
+done
+kept=$(trail --export json | grep -o '"https://example.org/[ab]/[0-9]": {"kind": "url"' | wc -l)
+expect_status 16 "$kept" "two instances attaching at once lose nothing"
 finish

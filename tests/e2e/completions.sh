@@ -65,7 +65,7 @@ if command -v bash >/dev/null 2>&1; then
         DIR | '[DIR]') want="guides-dir " ;;
         FORMAT) want="ics json jsonresume markdown portfolio " ;;
         DATE) want="$today none " ;;
-        QUERY | N | FMT | TEXT) want="" ;;
+        QUERY | N | FMT | TEXT | ID) want="" ;;
         STATE) want="doing done skip todo " ;;
         DURATION) want="15m 1h 2h 30m 45m " ;;
         ITEM) want="$got" ;; # the guide's item ids, whatever they are: never guide ids (below)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of the shell's undo record: written in place, one per guide and progress file,
  * taken back only while the item holds the value its command set, and never trusted when its
- * checksum does not match (a write a crash cut short). */
+ * checksum does not match (a write a crash cut short). An evidence change's record brings back
+ * the piece's description and credential id. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -148,6 +149,43 @@ static void test_in_place_and_checked(void **state)
 }
 
 /* progress_fs_overwrite() refuses a symlink: the record is written only to a file of ours. */
+/* trail --attach CERT URL --credential K-2 over K-1: undo puts K-1 and the description back. */
+static void test_evidence_credential(void **state)
+{
+    (void)state;
+    char *path = xasprintf("%s/cred.yaml", dir);
+    struct progress_store *s = progress_store_open(path);
+    free(path);
+    struct progress *p = progress_store_doc(s);
+    const char *url = "https://example.org/v/1";
+    struct progress_evidence_spec spec = {.target = url,
+                                          .kind = PROGRESS_EVIDENCE_CREDENTIAL,
+                                          .description = "Level one",
+                                          .credential = "K-1"};
+    assert_int_equal(progress_evidence_attach(p, G, "cert", &spec, progress_now_ms()),
+                     PROGRESS_CHANGED);
+    char *before = undo_record_evidence_value(progress_evidence_find(p, G, "cert", url));
+    assert_string_equal(before, "credential:Level one\nK-1");
+    spec.credential = "K-2";
+    spec.description = NULL;
+    assert_int_equal(progress_evidence_attach(p, G, "cert", &spec, progress_now_ms()),
+                     PROGRESS_CHANGED);
+    char *after = undo_record_evidence_value(progress_evidence_find(p, G, "cert", url));
+    assert_string_equal(after, "credential:\nK-2");
+    char *id = undo_record_evidence_id("cert", url);
+    char *cause = NULL;
+    assert_int_equal(undo_record_save(s, G, UNDO_RECORD_EVIDENCE, id, before, after, &cause), 0);
+    assert_int_equal(take(s), 1);
+    const struct progress_evidence *e = progress_evidence_find(p, G, "cert", url);
+    assert_non_null(e);
+    assert_string_equal(e->credential, "K-1");
+    assert_string_equal(e->description, "Level one");
+    free(id);
+    free(before);
+    free(after);
+    progress_store_close(s);
+}
+
 static void test_overwrite_refuses_symlink(void **state)
 {
     (void)state;
@@ -175,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_take_back),
         cmocka_unit_test(test_one_record_per_file),
         cmocka_unit_test(test_in_place_and_checked),
+        cmocka_unit_test(test_evidence_credential),
         cmocka_unit_test(test_overwrite_refuses_symlink),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -163,12 +163,8 @@ const char *ui_progress_subject_name(const struct guide *g, const char *id)
     if (ph != NULL) {
         return ph->title;
     }
-    for (size_t i = 0; i < g->n_certs; i++) {
-        if (strcmp(g->certs[i].id, id) == 0) {
-            return g->certs[i].name;
-        }
-    }
-    return id;
+    const struct guide_cert *c = guide_find_cert(g, id);
+    return c != NULL ? c->name : id;
 }
 
 /* Says in the status line what an undo put back. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui_certform.h"
+#include "ui_evidence.h"
 #include "ui_help.h"
 #include "ui_home.h"
 #include "ui_left.h"
@@ -77,6 +78,8 @@ static const struct ui_command commands[] = {
     {UI_ACT_NOTE, ui_note_edit},
     {UI_ACT_READ_NOTE, ui_note_read},
     {UI_ACT_TRACK, ui_certform_open},
+    {UI_ACT_EVIDENCE, ui_evidence_form},
+    {UI_ACT_VERIFY, ui_evidence_verify},
     {UI_ACT_TODAY, ui_today_open},
     {UI_ACT_LOG_TIME, ui_today_log},
     {UI_ACT_MINE_ADD, ui_mine_add},

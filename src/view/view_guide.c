@@ -445,13 +445,15 @@ static void stat_chart(struct view_doc *d, const struct guide_stat *st,
 
 void view_guide_overview(struct view_doc *d, const struct guide *g)
 {
+    /* Titled like every other section's screen. */
+    view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_OVERVIEW), 0,
+                      NULL, VIEW_ROLE_TITLE);
     if (g->intro != NULL) {
+        view_doc_add_blank(d);
         view_doc_add_text(d, VIEW_ROLE_BODY, g->intro, 0, NULL, VIEW_ROLE_BODY);
     }
     for (size_t i = 0; i < g->n_overview; i++) {
-        if (i > 0 || g->intro != NULL) {
-            view_doc_add_blank(d);
-        }
+        view_doc_add_blank(d);
         view_doc_add_text(d, VIEW_ROLE_TITLE, g->overview[i].title, 0, NULL, VIEW_ROLE_TITLE);
         view_doc_add_text(d, VIEW_ROLE_BODY, g->overview[i].text, 0, NULL, VIEW_ROLE_BODY);
     }

@@ -6,7 +6,7 @@
 # guide picker) and, on each, presses every key of the key table (`trail --list-keys`) that
 # does not work there: each one must put "KEY: only WHERE." in the status line. Then the keys
 # that do work on a screen but not on what is selected say why: Esc on the first screen, a
-# section number Home does not list, u with nothing to undo, o on an action without a link,
+# section number Home does not list, a key bound nowhere, u with nothing to undo, o on an action without a link,
 # r and D on the guide's own action, E on an item without a note, t nowhere near a
 # certification.
 set -u
@@ -92,6 +92,8 @@ tui_keys Escape
 tui_wait "Esc: this is the first screen; q quits." "Esc on Home says there is nothing behind it"
 tui_keys 7
 tui_wait "7: there is no section 7; Home lists 4." "a section Home does not list says so"
+tui_keys z
+tui_wait "z: not a key of trail; ? lists the keys." "a key bound nowhere says so"
 tui_keys u
 tui_wait "Nothing to undo." "u with nothing to undo says so"
 tui_keys 2 Enter

@@ -282,7 +282,7 @@ fi
 
 # 9. A Markdown plan of 10 MB (bench/gen_plan): trail --check against md4c's own parse of it
 # with callbacks that only count (bench/md4c_scan), and the first frame against less on the same
-# file. trail draws Home from the plan's first 64 KiB (its title and introduction) and reads
+# file. trail draws Home from the plan's first lines (its title and introduction) and reads
 # the rest after the first frame.
 if [ -x "$bin/gen_plan" ] && [ -x "$bin/md4c_scan" ]; then
     pmb=$largest # 10 MB in a full run; the smoke run's smallest size otherwise

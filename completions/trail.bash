@@ -9,7 +9,8 @@
 # none is found is trail itself asked (`trail --list`, first column), with a progress file that
 # cannot exist, so that completing never reads or touches the learner's progress.
 # After `done`, `todo`, `doing`, `skip`, `note`, `--mark STATE`, `--log DURATION` and `--note`, item ids come from
-# `trail --list-ids`, which reads the guide and never the progress file.
+# `trail --list-ids`, which reads the guide and only reads the progress file (for the
+# learner's own actions).
 # Needs nothing but bash; works with or without the bash-completion package.
 
 # _trail_item_ids PROGRAM CONTENT: the item ids of the guide trail acts on, one a line.

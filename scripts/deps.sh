@@ -10,7 +10,8 @@ set -eu
 want=${1:-test}
 build_pkgs="cmake make gcc pkg-config libncurses-dev libyaml-dev libgit2-dev libmd4c-dev dpkg-dev"
 test_pkgs="libcmocka-dev python3 python3-icalendar calcurse tmux strace util-linux less clang libclang-rt-14-dev valgrind mandoc man-db zsh
-    unicode-data cppcheck clang-tidy python3-jsonschema python3-yaml lintian git"
+    unicode-data cppcheck clang-tidy python3-jsonschema python3-yaml lintian git
+    python-commonmark-bkrs-doc"
 
 case "$want" in
 build) pkgs=$build_pkgs ;;

@@ -1071,12 +1071,13 @@ static int run_browser(const struct options *o)
 /* trail --search: the guide and the learner's notes, as / in the browser searches them. The
  * progress file is only read (none is created); without one there are no notes. Matches are
  * highlighted on a terminal only. */
-static int run_search(const struct options *o, const struct guide *g, unsigned flags)
+static int run_search(const struct options *o, struct guide *g, unsigned flags)
 {
     char *path = o->state != NULL ? xstrdup(o->state) : progress_default_path();
     struct progress_store *s = path != NULL ? progress_store_open_read(path) : NULL;
     free(path);
     const struct progress *p = s != NULL ? progress_store_doc(s) : NULL;
+    progress_personal_apply(g, p); /* the learner's own actions are searched as the guide's */
     int rc;
     if (o->json) {
         rc = json_report_search(g, p, o->query, stdout);
@@ -1089,9 +1090,27 @@ static int run_search(const struct options *o, const struct guide *g, unsigned f
     return check_output(rc);
 }
 
+/* The learner's own actions spliced into g from the progress file, which is read without a lock
+ * or a trace (nothing is created); none when there is no progress file. */
+static void peek_personal(const struct options *o, struct guide *g)
+{
+    char *path = o->state != NULL ? xstrdup(o->state) : progress_default_path();
+    bool found = false;
+    struct progress *p =
+        path != NULL ? progress_store_peek_with(path, PROGRESS_PARSE_NO_JOURNAL, &found) : NULL;
+    free(path);
+    if (p != NULL) {
+        progress_personal_apply(g, p);
+    }
+    progress_free(p);
+}
+
 static int run_guide(const struct options *o, struct guide *g)
 {
     unsigned flags = output_flags(isatty(STDOUT_FILENO));
+    if (o->mode == MODE_PRINT || o->mode == MODE_LIST_IDS) {
+        peek_personal(o, g);
+    }
     switch (o->mode) {
     case MODE_SEARCH:
         return run_search(o, g, flags);
@@ -1235,6 +1254,7 @@ static int run_status(const struct options *o)
     int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
     diag_print(&d, stderr);
     if (g != NULL && progress_find_guide(p, g->id) != NULL) {
+        progress_personal_apply(g, p); /* the next action may be the learner's own */
         unsigned flags = output_flags(isatty(STDOUT_FILENO));
         struct progress_date today = progress_date_today();
         rc = o->json ? status_line_json(g, p, today, stdout)
@@ -1264,6 +1284,7 @@ static int run_agenda(const struct options *o)
     int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
     diag_print(&d, stderr);
     if (g != NULL && progress_find_guide(p, g->id) != NULL) {
+        progress_personal_apply(g, p); /* the learner's own actions are planned too */
         unsigned flags = output_flags(isatty(STDOUT_FILENO));
         rc = check_output(
             today_report_agenda(g, p, config_hours(), progress_date_today(), flags, stdout) == 0

@@ -4,6 +4,8 @@
  * stepping through bytes resynchronises on the next lead byte. */
 #include "text.h"
 
+#include <string.h>
+
 size_t text_utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -72,6 +74,11 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), (w & UINT64_C(0x8080808080808080)) == 0)) {
+            i += 8; /* eight ASCII bytes at once: most of a plan or a guide */
+            continue;
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

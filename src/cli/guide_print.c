@@ -152,7 +152,10 @@ static void print_path(struct printer *p, const struct guide *g)
             char bullet[64];
             unsigned depth = ph->actions[j].depth < 8 ? ph->actions[j].depth : 8;
             snprintf(bullet, sizeof bullet, "   %*s- ", (int)depth * 2, "");
-            put_wrapped(p, ph->actions[j].text, bullet);
+            const struct guide_action *a = &ph->actions[j];
+            char *text = a->personal ? xasprintf("%s (mine)", a->text) : NULL;
+            put_wrapped(p, text != NULL ? text : a->text, bullet);
+            free(text);
         }
     }
 }

@@ -156,6 +156,9 @@ int json_report_search(const struct guide *g, const struct progress *p, const ch
         put_key(out, "section", search_kind_name(r->kind));
         fputc(',', out);
         put_key(out, "id", search_result_id(g, r));
+        if (r->kind == SEARCH_KIND_ACTION && g->phases[r->index].actions[r->sub].personal) {
+            fputs(",\"personal\":true", out);
+        }
         put_matches(idx, q, r, &ranges, out);
         fputc('}', out);
     }

@@ -270,6 +270,37 @@ static void json_journal(FILE *out, const struct progress_guide *pg)
     fputs("\n    ]", out);
 }
 
+/* A piece's last check, as the dotfile holds it (nothing when it was never checked). */
+static void json_check(FILE *out, const struct progress_evidence *e)
+{
+    const struct progress_check *c = &e->check;
+    if (e->kind == PROGRESS_EVIDENCE_NONE || c->when <= 0) {
+        return;
+    }
+    fputs("\"verified\": ", out);
+    put_json_time(out, c->when);
+    fputs(", ", out);
+    json_field(out, "status", progress_check_status_name(c->status));
+    if (c->summary != NULL) {
+        json_field(out, "summary", c->summary);
+    }
+    if (c->commits >= 0) {
+        fprintf(out, "\"commits\": %ld, ", c->commits);
+    }
+    if (c->last_commit > 0) {
+        fputs("\"last-commit\": ", out);
+        put_json_time(out, c->last_commit * 1000);
+        fputs(", ", out);
+    }
+    const char *const keys[] = {"head", "remote", "readme"};
+    const char *const values[] = {c->head, c->remote, c->readme};
+    for (size_t i = 0; i < 3; i++) {
+        if (values[i] != NULL) {
+            json_field(out, keys[i], values[i]);
+        }
+    }
+}
+
 /* The evidence, as the dotfile holds it: item -> target -> piece (only when there is some). */
 static void json_evidence(FILE *out, const struct progress_guide *pg)
 {
@@ -305,6 +336,7 @@ static void json_evidence(FILE *out, const struct progress_guide *pg)
             if (x->credential != NULL) {
                 json_field(out, "credential", x->credential);
             }
+            json_check(out, x);
             json_entry_close(out, x->changed);
         }
         fputc('}', out);

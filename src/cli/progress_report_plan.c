@@ -66,6 +66,7 @@ int progress_report_left(const struct guide *g, struct progress_store *s, unsign
         bool busy = left[i].state == PROGRESS_IN_PROGRESS;
         fputs(busy ? "   [~] " : "   [ ] ", out);
         report_put_clean(out, ph->actions[left[i].action].text, text_flags);
+        fputs(ph->actions[left[i].action].personal ? " (mine)" : "", out);
         fputs(busy ? " (in progress)\n" : "\n", out);
     }
     free(left);

@@ -180,6 +180,9 @@ int search_print(const struct guide *g, const struct progress *p, const char *qu
             put_title(idx, q, r, title, flags, &m, &ranges, out);
         }
         put_context(idx, q, r, title, flags, &m, &ranges, out);
+        if (r->kind == SEARCH_KIND_ACTION && g->phases[r->index].actions[r->sub].personal) {
+            fputs(" (mine)", out); /* the learner's own action */
+        }
         fputc('\n', out);
     }
     int rc = res.n > 0 ? 0 : 1;

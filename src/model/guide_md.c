@@ -149,11 +149,15 @@ static void position(struct builder *B, size_t off, unsigned *line, unsigned *co
     if (off < B->pos_off) {
         B->pos_off = 0, B->pos_line = 1, B->pos_line_start = 0;
     }
-    for (; B->pos_off < off && B->pos_off < B->size; B->pos_off++) {
-        if (B->input[B->pos_off] == '\n') {
-            B->pos_line++;
-            B->pos_line_start = B->pos_off + 1;
+    size_t end = off < B->size ? off : B->size;
+    while (B->pos_off < end) {
+        const char *nl = memchr(B->input + B->pos_off, '\n', end - B->pos_off);
+        if (nl == NULL) {
+            B->pos_off = end;
+            break;
         }
+        B->pos_line++;
+        B->pos_off = B->pos_line_start = (size_t)(nl - B->input) + 1;
     }
     unsigned c = 1;
     for (size_t i = B->pos_line_start; i < off && i < B->size; i++) {
@@ -170,20 +174,44 @@ static size_t offset_of(const struct builder *B, const char *p)
     return a >= lo && a < lo + B->size ? (size_t)(a - lo) : SIZE_MAX;
 }
 
+/* What an ASCII byte is in a slug: its lowercase letter or digit, or 0 (a separator). */
+static const char slug_ascii[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+    ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k',
+    ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+    ['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+    ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm',
+    ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+    ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+};
+
 size_t guide_md_slug(const char *text, char *out, size_t max)
 {
     size_t n = 0, len = strlen(text);
     bool dash = false;
     for (size_t i = 0; i < len && n < max;) {
+        unsigned char c0 = (unsigned char)text[i];
+        if (c0 < 0x80) { /* ASCII: by the table, without folding (most text) */
+            char c = slug_ascii[c0];
+            i++;
+            if (c == 0) {
+                dash = true;
+                continue;
+            }
+            if (dash && n > 0) {
+                out[n++] = '-';
+            }
+            dash = false;
+            if (n < max) {
+                out[n++] = c;
+            }
+            continue;
+        }
         char f[SEARCH_FOLD_MAX];
         size_t flen = 1;
-        unsigned char c0 = (unsigned char)text[i];
-        if (c0 < 0x80) { /* ASCII folds to its lowercase */
-            f[0] = (char)(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
-            i++;
-        } else {
-            i += search_fold_char(text + i, len - i, f, &flen);
-        }
+        i += search_fold_char(text + i, len - i, f, &flen);
         for (size_t k = 0; k < flen && n < max; k++) {
             char c = f[k];
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -559,6 +587,28 @@ bool guide_md_link_allowed(const char *href)
            strcmp(scheme, "mailto") == 0;
 }
 
+char *guide_md_link_target(const char *href)
+{
+    size_t n = strlen(href);
+    if (n > GUIDE_MD_LINK_MAX || !guide_md_link_allowed(href)) {
+        return NULL;
+    }
+    char *out = xmalloc(3 * n + 1), *o = out;
+    for (const unsigned char *p = (const unsigned char *)href; *p != '\0'; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
+            free(out);
+            return NULL;
+        }
+        if (*p > 0x7e || *p == ' ' || strchr("<>\"\\^`{|}", *p) != NULL) {
+            o += snprintf(o, 4, "%%%02X", *p);
+        } else {
+            *o++ = (char)*p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 static void enter_link(struct builder *B, const MD_SPAN_A_DETAIL *a)
 {
     struct buf href = {0};
@@ -850,10 +900,12 @@ static int parse(struct builder *B, md_parse_fn md_parse)
 }
 
 /* The guide's title, introduction and (unless info_only) sections from the len bytes at text;
- * 0, or -1 after adding an error to d. */
+ * 0, or -1 after adding an error to d. *reached: whether the parse got to a section (with
+ * info_only, it stopped there: the title and introduction are whole). */
 static int load_text(struct guide *g, const char *path, const char *text, size_t len,
-                     bool info_only, struct diag *d)
+                     bool info_only, bool *reached, struct diag *d)
 {
+    *reached = false;
     size_t bad;
     if (!text_utf8_valid(text, len, &bad)) {
         struct builder tmp = {.input = text, .size = len, .pos_line = 1};
@@ -880,6 +932,7 @@ static int load_text(struct guide *g, const char *path, const char *text, size_t
     g->id = plan_id(&B, path);
     g->title = g->id;
     int rc = parse(&B, md_parse);
+    *reached = B.stop || B.n_phases > 0;
     close_section(&B);
     g->intro = buf_keep(&B, &B.intro);
     size_t n_actions = 0;
@@ -905,6 +958,43 @@ static int load_text(struct guide *g, const char *path, const char *text, size_t
     return rc;
 }
 
+static struct guide *new_plan(const char *path, bool info_only)
+{
+    struct guide *g = xcalloc(1, sizeof *g);
+    g->dir = xstrdup(path);
+    g->ids = guide_ids_new();
+    g->markdown = true;
+    g->path_title = "Plan";
+    g->available = GUIDE_PART_INFO | GUIDE_PART_PATH; /* a plan has no certifications or FAQ */
+    g->loaded = info_only ? GUIDE_PART_ALL & ~GUIDE_PART_PATH : GUIDE_PART_ALL;
+    return g;
+}
+
+/* The title and introduction from the whole lines of the first GUIDE_MD_INFO_FIRST bytes, when
+ * a section starts in them (md4c reads every line it is given before its first callback, so a
+ * first screen parses little); else NULL and nothing in d. */
+static struct guide *load_info_first(const char *path, const char *text, size_t len, struct diag *d)
+{
+    const char *nl = len > GUIDE_MD_INFO_FIRST ? memrchr(text, '\n', GUIDE_MD_INFO_FIRST) : NULL;
+    if (nl == NULL) {
+        return NULL;
+    }
+    struct guide *g = new_plan(path, true);
+    struct diag first = {0};
+    bool reached;
+    int rc = load_text(g, path, text, (size_t)(nl - text) + 1, true, &reached, &first);
+    if (rc != 0 || !reached) {
+        guide_free(g);
+        g = NULL;
+    }
+    for (size_t i = 0; g != NULL && i < first.n; i++) {
+        const struct diag_msg *m = &first.msgs[i];
+        diag_add(d, m->level, m->file, m->line, m->col, "%s", m->text);
+    }
+    diag_free(&first);
+    return g;
+}
+
 struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d)
 {
     bool info_only = !(parts & GUIDE_PART_PATH);
@@ -913,14 +1003,14 @@ struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d)
     if (text == NULL) {
         return NULL;
     }
-    struct guide *g = xcalloc(1, sizeof *g);
-    g->dir = xstrdup(path);
-    g->ids = guide_ids_new();
-    g->markdown = true;
-    g->path_title = "Plan";
-    g->available = GUIDE_PART_INFO | GUIDE_PART_PATH; /* a plan has no certifications or FAQ */
-    g->loaded = info_only ? GUIDE_PART_ALL & ~GUIDE_PART_PATH : GUIDE_PART_ALL;
-    int rc = load_text(g, path, text, len, info_only, d);
+    struct guide *g = info_only ? load_info_first(path, text, len, d) : NULL;
+    if (g != NULL) {
+        free(text);
+        return g;
+    }
+    g = new_plan(path, info_only);
+    bool reached;
+    int rc = load_text(g, path, text, len, info_only, &reached, d);
     free(text);
     if (rc != 0) {
         guide_free(g);

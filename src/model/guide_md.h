@@ -22,9 +22,19 @@
  * ".markdown" (any case). */
 bool guide_md_is_plan(const char *path);
 
+/* A link's address made safe to hand to the terminal in an OSC 8 hyperlink: a new string, or
+ * NULL when its scheme is not http, https or mailto (guide_md_link_allowed()), it holds a
+ * control byte (C0, DEL) or it is longer than GUIDE_MD_LINK_MAX bytes. Spaces, the characters
+ * RFC 3986 never allows unescaped ("<>\"\\^`{|}") and bytes past ASCII are percent-encoded. */
+#define GUIDE_MD_LINK_MAX 2048
+char *guide_md_link_target(const char *href);
+
 /* The first screen needs only the title and introduction: without GUIDE_PART_PATH, only this
  * many bytes from the start of a plan are read, and the parse stops at its first section. */
 #define GUIDE_MD_INFO_BYTES (64u * 1024u)
+/* Of which the whole lines of the first GUIDE_MD_INFO_FIRST are parsed first, and the rest only
+ * when no section starts in them. */
+#define GUIDE_MD_INFO_FIRST (4u * 1024u)
 
 /* Reads the Markdown plan at path into a new guide (caller frees with guide_free()), or
  * returns NULL after adding located errors to d. With GUIDE_PART_PATH in parts, its sections

@@ -23,6 +23,7 @@
 #include "progress_store.h"
 #include "text.h"
 #include "ui_draw.h"
+#include "ui_links.h"
 #include "ui_modal.h"
 #include "ui_status.h"
 #include "ui_loader.h"
@@ -267,6 +268,7 @@ static void paint(struct ui *ui, enum ui_result r, const struct ui_screen *befor
         ui_draw_all(ui);
     }
     refresh();
+    ui_links_paint(ui);
 }
 
 /* Waits for input, or while a save waits for a lock for UI_STORE_RETRY_MS at most; returns
@@ -321,6 +323,7 @@ int ui_loop(struct ui *ui)
      * mouse (building curses' key table, a few escape sequences) wait for it too. */
     ui_draw_all(ui);
     refresh();
+    ui_links_paint(ui);
     ui_term_input_on(ui);
     ui_store_open(ui);
     if (ui->app->start != NULL) {
@@ -328,6 +331,7 @@ int ui_loop(struct ui *ui)
     }
     ui_draw_all(ui);
     refresh();
+    ui_links_paint(ui);
     int empty_reads = 0;
     for (;;) {
         if (ui_term_pending_signal() != 0) {

@@ -64,12 +64,23 @@ struct view_item {
     size_t first, count;
 };
 
+/* A link shown in a document: columns [col, col + width) of line `line` show url (or a part of
+ * it, when it is wrapped), which the browser makes a hyperlink where the terminal can. url is
+ * borrowed like an item's id. */
+struct view_link {
+    size_t line;
+    int col, width;
+    const char *url;
+};
+
 struct view_doc {
     struct arena arena; /* lines and runs */
     struct view_line *lines;
     size_t n_lines, cap_lines;
     struct view_item *items;
     size_t n_items, cap_items;
+    struct view_link *links; /* in line order */
+    size_t n_links, cap_links;
     int width;           /* columns available to every line, >= 1 */
     unsigned text_flags; /* TEXT_ASCII when the terminal cannot show UTF-8 */
     /* builder state */
@@ -128,6 +139,10 @@ struct view_span {
 size_t view_doc_add_marked_text(struct view_doc *d, enum view_role role, const char *text,
                                 int indent, const char *prefix, enum view_role prefix_role,
                                 const struct view_span *marks, size_t n, enum view_role mark_role);
+
+/* Adds url as a link: view_doc_add_text() of it, each of its lines a struct view_link. Returns
+ * the number of lines added. */
+size_t view_doc_add_link(struct view_doc *d, enum view_role role, const char *url, int indent);
 
 /* Items: lines added between begin and end belong to the item with this id. */
 void view_doc_begin_item(struct view_doc *d, const char *id);

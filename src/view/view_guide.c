@@ -544,7 +544,7 @@ static void action_entry(struct view_doc *d, const struct guide *g, size_t phase
                         view_progress_mark_role(st));
     free(text);
     if (a->link != NULL) {
-        view_doc_add_text(d, VIEW_ROLE_DIM, a->link, indent, NULL, VIEW_ROLE_DIM);
+        view_doc_add_link(d, VIEW_ROLE_DIM, a->link, indent);
     }
     if (pr != NULL) {
         view_evidence_add(d, pr, g->id, a->id, view_progress_state_words(st, false),

@@ -28,6 +28,7 @@ void view_doc_free(struct view_doc *d)
     arena_free(&d->arena);
     free(d->lines);
     free(d->items);
+    free(d->links);
     free(d->cur);
     free(d->cur_runs);
     memset(d, 0, sizeof *d);
@@ -308,6 +309,23 @@ size_t view_doc_add_marked_text(struct view_doc *d, enum view_role role, const c
 {
     struct marks m = {marks, marks != NULL ? n : 0, 0, mark_role};
     return add_text(d, role, text, indent, prefix, prefix_role, &m, 0);
+}
+
+size_t view_doc_add_link(struct view_doc *d, enum view_role role, const char *url, int indent)
+{
+    size_t first = d->n_lines, n = view_doc_add_text(d, role, url, indent, NULL, role);
+    for (size_t i = first; i < d->n_lines; i++) {
+        if (d->lines[i].width <= indent) {
+            continue;
+        }
+        if (d->n_links == d->cap_links) {
+            d->cap_links = d->cap_links ? d->cap_links * 2 : 8;
+            d->links = xreallocarray(d->links, d->cap_links, sizeof *d->links);
+        }
+        d->links[d->n_links++] = (struct view_link){
+            .line = i, .col = indent, .width = d->lines[i].width - indent, .url = url};
+    }
+    return n;
 }
 
 void view_doc_begin_item(struct view_doc *d, const char *id)

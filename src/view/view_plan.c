@@ -164,13 +164,17 @@ static void left_item(struct view_doc *d, const struct guide *g, const struct pr
                       const struct progress_left_item *it)
 {
     const struct guide_action *a = &g->phases[it->phase].actions[it->action];
+    /* The learner's own action says so, as on its checklist; its note shows under it. */
+    char *text =
+        a->personal ? xasprintf("%s %s", a->text, view_plan_mine_marker(d->text_flags)) : NULL;
     view_doc_begin_item(d, a->id);
-    view_doc_add_text(d, VIEW_ROLE_BODY, a->text, ITEM_INDENT, view_progress_mark(it->state),
-                      view_progress_mark_role(it->state));
+    view_doc_add_text(d, VIEW_ROLE_BODY, text != NULL ? text : a->text, ITEM_INDENT,
+                      view_progress_mark(it->state), view_progress_mark_role(it->state));
     if (p != NULL) {
         view_plan_add_note(d, progress_get_note(p, g->id, a->id), ITEM_INDENT);
     }
     view_doc_end_item(d);
+    free(text);
 }
 
 /* The done key actions still without the evidence their guide expects (progress_evidence.h). */

@@ -174,6 +174,10 @@ static void result_item(struct view_doc *d, const struct guide *g, const struct 
         view_doc_pad_to(d, CONTEXT_INDENT);
         view_doc_puts(d, VIEW_ROLE_DIM, "in ");
         view_doc_puts(d, VIEW_ROLE_DIM, g->phases[r->index].title);
+        if (g->phases[r->index].actions[r->sub].personal) {
+            view_doc_puts(d, VIEW_ROLE_DIM, " ");
+            view_doc_puts(d, VIEW_ROLE_DIM, view_plan_mine_marker(d->text_flags));
+        }
         view_doc_end_line(d);
     }
     if (note != SIZE_MAX && note != context) {

@@ -130,9 +130,15 @@ static void put_planned(struct view_doc *d, const struct guide *g, const struct 
         dur(m, buf, sizeof buf);
         snprintf(logged, sizeof logged, "  (%s logged)", buf);
     }
-    /* A text too long for the line ends in an ellipsis, before the time logged. */
+    char mine[32] = "";
+    if (a->personal) {
+        snprintf(mine, sizeof mine, " %s", view_plan_mine_marker(d->text_flags));
+    }
+    /* A text too long for the line ends in an ellipsis, before its marker and time logged. */
     view_doc_put_cut(d, VIEW_ROLE_BODY, a->text,
-                     d->width - view_doc_line_width(d) - text_width(logged, strlen(logged)));
+                     d->width - view_doc_line_width(d) - text_width(mine, strlen(mine)) -
+                         text_width(logged, strlen(logged)));
+    view_doc_puts(d, VIEW_ROLE_DIM, mine);
     view_doc_puts(d, VIEW_ROLE_DIM, logged);
     view_doc_end_line(d);
     if (p != NULL) {

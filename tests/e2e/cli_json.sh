@@ -3,7 +3,8 @@
 # --json on every report (--progress, --list, --search, --check, --status) and --export json:
 # each output validates against its JSON Schema in docs/schemas/ (python3-jsonschema), and so
 # do the fixture guides' YAML files against the guide schemas. Exit statuses match the text
-# reports'. A guide text holding escapes comes out escaped (no raw ESC on the terminal).
+# reports'. A guide text holding escapes comes out escaped (no raw ESC on the terminal). The
+# export holds each piece of evidence's last check: when, its status and what it found.
 set -u
 . "$(dirname "$0")/lib/assert.sh"
 
@@ -38,12 +39,50 @@ validate() { # SCHEMA FILE WHAT
 
 trail done trim >/dev/null && trail doing knots >/dev/null && trail skip radio >/dev/null
 trail note trim "first note" >/dev/null && trail --start 2026-01-01 >/dev/null
+printf 'log\n' >"$tmp/log.txt"
+trail --attach trim "$tmp/log.txt" --description "The log" >/dev/null &&
+    trail --attach trim "$tmp/gone" >/dev/null &&
+    trail --attach marine-radio https://example.org/verify/7 --credential K-7 >/dev/null ||
+    fail "evidence is attached"
+trail --attach knots https://example.org/unchecked >/dev/null
+trail --verify >/dev/null
+expect_status 1 $? "--verify (a piece is missing)"
+trail --attach knots https://example.org/unchecked --description "described after the check" \
+    >/dev/null
+trail --attach knots https://example.org/fresh >/dev/null
 
 trail --progress --json >"$tmp/progress.json"
 expect_status 0 $? "--progress --json"
 validate export.schema.json "$tmp/progress.json" "--progress --json"
 trail --export json >"$tmp/export.json"
 validate export.schema.json "$tmp/export.json" "--export json"
+# The last check of each piece: its time, its status and what it found; none before a check.
+python3 - "$tmp/export.json" "$tmp" <<'PY' 2>&1 && pass "the export holds each piece's last check" ||
+import json, re, sys
+ev = json.load(open(sys.argv[1]))["progress"]["evidence"]
+t = sys.argv[2]
+log, gone = ev["basics/trim-wicks"][t + "/log.txt"], ev["basics/trim-wicks"][t + "/gone"]
+cred = ev["marine-radio"]["https://example.org/verify/7"]
+late = ev["basics/knots"]["https://example.org/unchecked"]
+stamp = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"
+assert re.match(stamp, log["verified"]) and log["status"] == "ok", log
+assert log["summary"] == "file, 4 bytes", log
+assert gone["status"] == "missing" and gone["summary"] == "missing", gone
+assert cred["status"] == "ok" and cred["credential"] == "K-7" and cred["kind"] == "credential", cred
+assert "verified" in late and late["description"] == "described after the check", late
+fresh = ev["basics/knots"]["https://example.org/fresh"]
+assert not set(fresh) & {"verified", "status", "summary"}, fresh
+PY
+    fail "the export does not hold each piece's last check"
+# Imported elsewhere, the checks come along: the evidence exports again as it was.
+"$TRAIL_BIN" --state "$tmp/q.yaml" --import "$tmp/export.json" >/dev/null
+"$TRAIL_BIN" --state "$tmp/q.yaml" --export json >"$tmp/again.json"
+python3 - "$tmp/export.json" "$tmp/again.json" <<'PY' 2>&1 &&
+import json, sys
+a, b = (json.load(open(f))["progress"]["evidence"] for f in sys.argv[1:3])
+assert a == b, (a, b)
+PY
+    pass "an import keeps each piece's last check" || fail "an import loses the last checks"
 
 trail --status --json >"$tmp/status.json"
 expect_status 0 $? "--status --json"

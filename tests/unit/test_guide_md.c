@@ -175,6 +175,8 @@ static void test_slug(void **state)
     assert_int_equal(guide_md_slug("  Café au LAIT: 2 cups!  ", s, 31), 19);
     assert_string_equal(s, "cafe-au-lait-2-cups");
     assert_int_equal(guide_md_slug("日本", s, 31), 0);
+    guide_md_slug("Item 1.0: **Shard** 日本語 RÉSUMÉ ß-2", s, 31);
+    assert_string_equal(s, "item-1-0-shard-resume-ss-2");
     guide_md_slug("one two three four five six seven eight", s, 20);
     assert_string_equal(s, "one-two-three-four");
 }
@@ -204,6 +206,80 @@ static void test_hostile(void **state)
     guide_free(g);
     diag_free(&d);
     free(deep);
+}
+
+/* The address handed to the terminal in a hyperlink: allowed schemes only, no control byte,
+ * percent-encoded where RFC 3986 wants it. */
+static void test_link_target(void **state)
+{
+    (void)state;
+    char *t = guide_md_link_target("https://example.org/a?b=1&c=2#d");
+    assert_string_equal(t, "https://example.org/a?b=1&c=2#d");
+    free(t);
+    t = guide_md_link_target("MAILTO:me@example.org");
+    assert_string_equal(t, "MAILTO:me@example.org");
+    free(t);
+    t = guide_md_link_target("http://example.org/caf\xc3\xa9 <x>\"{|}\\^`");
+    assert_string_equal(t, "http://example.org/caf%C3%A9%20%3Cx%3E%22%7B%7C%7D%5C%5E%60");
+    free(t);
+    assert_null(guide_md_link_target("javascript:alert(1)"));
+    assert_null(guide_md_link_target("JavaScript:alert(1)"));
+    assert_null(guide_md_link_target("file:///etc/passwd"));
+    assert_null(guide_md_link_target("data:text/html,x"));
+    assert_null(guide_md_link_target("/relative/path"));
+    assert_null(guide_md_link_target(" https://example.org"));
+    assert_null(guide_md_link_target("https://example.org/\x1b]8;;x\x1b\\"));
+    assert_null(guide_md_link_target("https://example.org/\x07"));
+    assert_null(guide_md_link_target("https://example.org/\x7f"));
+    char *longer = xmalloc(GUIDE_MD_LINK_MAX + 2);
+    memset(longer, 'a', GUIDE_MD_LINK_MAX + 1);
+    memcpy(longer, "https://", 8);
+    longer[GUIDE_MD_LINK_MAX + 1] = '\0';
+    assert_null(guide_md_link_target(longer));
+    longer[GUIDE_MD_LINK_MAX] = '\0';
+    t = guide_md_link_target(longer);
+    assert_non_null(t);
+    free(t);
+    free(longer);
+}
+
+/* The first screen's load (the title and introduction) reads the first lines only when a
+ * section starts in them, and otherwise more: either way what it gives is what the whole load
+ * gives. */
+static void test_info_first(void **state)
+{
+    (void)state;
+    for (int long_intro = 0; long_intro < 2; long_intro++) {
+        size_t cap = 64 * 1024, len = 0;
+        char *text = xmalloc(cap);
+        len += (size_t)snprintf(text + len, cap - len, "# Title\n\nThe intro, *short*.\n");
+        for (int i = 0; long_intro && i < 200; i++) { /* past GUIDE_MD_INFO_FIRST */
+            len += (size_t)snprintf(text + len, cap - len, "More of the intro, line %d.\n", i);
+        }
+        for (int i = 0; i < 300; i++) {
+            len +=
+                (size_t)snprintf(text + len, cap - len, "\n## Section %d\n\n- [ ] Item %d\n", i, i);
+        }
+        char *path = write_plan(text, len);
+        struct diag d = {0};
+        struct guide *info = guide_load(path, GUIDE_PART_INFO, &d);
+        struct guide *all = guide_load(path, GUIDE_PART_ALL, &d);
+        assert_non_null(info);
+        assert_non_null(all);
+        assert_string_equal(info->title, all->title);
+        assert_string_equal(info->intro, all->intro);
+        assert_int_equal(info->n_phases, 0);
+        assert_int_equal(all->n_phases, 300);
+        assert_int_equal(guide_load_parts(info, GUIDE_PART_PATH, &d), 0);
+        assert_int_equal(info->n_phases, 300);
+        assert_string_equal(info->phases[299].actions[0].text, "Item 299");
+        assert_int_equal(d.errors + d.warnings, 0);
+        guide_free(info);
+        guide_free(all);
+        diag_free(&d);
+        remove_plan(path);
+        free(text);
+    }
 }
 
 static void test_big_plan(void **state)
@@ -255,9 +331,10 @@ int main(void)
 {
     test_require_input(TRAIL_TEST_DATA "/plans/big-plan.outline");
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mapping), cmocka_unit_test(test_ids_unique),
-        cmocka_unit_test(test_errors),  cmocka_unit_test(test_slug),
-        cmocka_unit_test(test_hostile), cmocka_unit_test(test_big_plan),
+        cmocka_unit_test(test_mapping),     cmocka_unit_test(test_ids_unique),
+        cmocka_unit_test(test_errors),      cmocka_unit_test(test_slug),
+        cmocka_unit_test(test_hostile),     cmocka_unit_test(test_big_plan),
+        cmocka_unit_test(test_link_target), cmocka_unit_test(test_info_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

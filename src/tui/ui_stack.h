@@ -31,7 +31,7 @@
 #define UI_MEASURE_MAX 100
 #define UI_STACK_MAX   8
 #define UI_WHEEL_LINES 3
-#define UI_DATA_MAX    8
+#define UI_DATA_MAX    12
 
 /* What a handler did, as bits the loop acts on after the keys pending: one save for the
  * batch (SAVE), then the layout of what changed, then one paint (ROWS: only the selection

@@ -326,6 +326,16 @@ static const struct ui_binding defaults[] = {
      "Evidence: v attaches to it, V checks all",
      0},
     {"verify", UI_ACT_VERIFY, UI_SCOPE_NOTE, {'V'}, NULL, NULL, NULL, NULL, 0},
+    /* After quit too, like v and V. */
+    {"read-note",
+     UI_ACT_READ_NOTE,
+     UI_SCOPE_NOTE,
+     {'E'},
+     "E",
+     NULL,
+     NULL,
+     "Read its whole note, in trail",
+     0},
 };
 
 #define UI_KEYS_ROWS (sizeof defaults / sizeof defaults[0])

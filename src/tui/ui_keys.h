@@ -37,6 +37,7 @@ enum ui_action {
     UI_ACT_UNDO,
     UI_ACT_NEXT_TODO,
     UI_ACT_NOTE,        /* edit the subject's note in $VISUAL / $EDITOR */
+    UI_ACT_READ_NOTE,   /* read the subject's whole note */
     UI_ACT_LEFT,        /* open "What's left" */
     UI_ACT_TRACK,       /* the certification tracker's form */
     UI_ACT_SET_START,   /* the pace start date */
@@ -62,7 +63,7 @@ enum ui_scope {
     UI_SCOPE_MATCH = 1u << 4,     /* screens that show search matches (n/N) */
     UI_SCOPE_CHECK = 1u << 5,     /* a list of key actions (the marking keys) */
     UI_SCOPE_PICKER = 1u << 6,    /* the guide picker and its error screen: no guide open */
-    UI_SCOPE_NOTE = 1u << 7,      /* screens whose subject takes a note (e) */
+    UI_SCOPE_NOTE = 1u << 7,      /* screens whose subject takes a note (e, E) */
     UI_SCOPE_CERT = 1u << 8,      /* the certifications and a certification (t) */
     UI_SCOPE_HOME = 1u << 9,      /* Home only (S) */
 };

@@ -181,16 +181,23 @@ static enum ui_result on_mouse(struct ui *ui)
     return again ? UI_RES_NONE : UI_RES_ROWS;
 }
 
-/* A key bound on other screens only says where it works, instead of doing nothing. */
+/* A key bound on other screens only says where it works, instead of doing nothing; Back on
+ * the first screen says there is nothing behind it, and a key bound nowhere says so. */
 static enum ui_result not_here(struct ui *ui, int key)
 {
     const struct ui_binding *b = ui_keys_lookup(ui->keys, key, ~(unsigned)UI_SCOPE_TOO_SMALL);
     char label[32];
     ui_keys_code_label(key, label, sizeof label);
-    if (b == NULL || label[0] == '\0' || b->action == UI_ACT_BACK) {
-        return UI_RES_NONE; /* Back on the first screen: nowhere to go, nothing to explain */
+    if (label[0] == '\0') {
+        return UI_RES_NONE;
     }
-    ui_status_set(ui, VIEW_ROLE_STATUS, "%s: only %s.", label, ui_keys_where(b->scopes));
+    if (b == NULL) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%s: not a key of trail; ? lists the keys.", label);
+    } else if (b->action == UI_ACT_BACK) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%s: this is the first screen; q quits.", label);
+    } else {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%s: only %s.", label, ui_keys_where(b->scopes));
+    }
     return UI_RES_ALL;
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "ui_draw.h"
 #include "ui_edit.h"
 #include "ui_modal.h"
@@ -116,6 +117,12 @@ static enum ui_result prompt_key(struct ui *ui, void *data, int key)
     return UI_RES_ROWS;
 }
 
+/* The least room the field keeps beside a note: a date and the cursor. */
+#define FIELD_MIN 12
+
+/* The prompt's line: the label, the field, and the note (an error, a hint) beside the field
+ * when all three fit; otherwise the note goes on the row above, so it never takes the field's
+ * room or cuts the label. */
 static void prompt_draw(struct ui *ui, void *data)
 {
     const struct ui_prompt *p = data;
@@ -123,15 +130,36 @@ static void prompt_draw(struct ui *ui, void *data)
     attr_t a = ui_theme_attr(&ui->theme, VIEW_ROLE_BODY);
     attrset(a);
     mvhline(y, 0, ' ', ui->cols);
-    int note_w = (int)strlen(p->note);
+    int note_w = text_width(p->note, strlen(p->note));
+    const char *typed = view_input_text(&p->input);
+    int field_w = text_width(typed, strlen(typed)) + 2;
+    field_w = field_w < FIELD_MIN ? FIELD_MIN : field_w;
+    int label_w = text_width(p->label, strlen(p->label));
     int x = 1, right = ui->cols - 1;
-    if (note_w > 0 && note_w + 12 < ui->cols) {
+    ui->status_rows = 1;
+    if (note_w > 0 && 1 + label_w + field_w + 1 + note_w + 1 <= ui->cols) {
         right = ui->cols - 1 - note_w - 1;
-        ui_draw_text(y, right + 1, p->note, (size_t)note_w, note_w,
+        ui_draw_text(y, right + 1, p->note, strlen(p->note), note_w,
                      ui_theme_attr(&ui->theme, p->note_role));
+    } else if (note_w > 0 && y >= 2) {
+        attr_t bar = ui_theme_attr(&ui->theme, VIEW_ROLE_FOOTER);
+        attrset(bar);
+        mvhline(y - 1, 0, ' ', ui->cols);
+        ui_draw_text(y - 1, 1, p->note, strlen(p->note), ui->cols - 2,
+                     ui_theme_attr(&ui->theme, p->note_role));
+        attrset(a);
+        ui->status_rows = 2; /* over the body: the next paint is a full one */
     }
-    x += ui_draw_untrusted(ui, y, x, p->label, right - x,
-                           ui_theme_attr(&ui->theme, VIEW_ROLE_ACCENT));
+    /* A narrow terminal cuts the label (with an ellipsis), never the field. */
+    int label_room = right - x - FIELD_MIN;
+    attr_t accent = ui_theme_attr(&ui->theme, VIEW_ROLE_ACCENT);
+    if (label_w <= label_room) {
+        x += ui_draw_untrusted(ui, y, x, p->label, label_room, accent);
+    } else if (label_room > 2) {
+        const char *ell = (ui->text_flags & TEXT_ASCII) ? "~" : "…";
+        x += ui_draw_untrusted(ui, y, x, p->label, label_room - 2, accent);
+        x += ui_draw_text(y, x, ell, strlen(ell), 1, accent) + 1;
+    }
     int width = right - x;
     if (width < 1) {
         move(y, x < ui->cols ? x : ui->cols - 1);

@@ -104,6 +104,9 @@ void view_doc_begin_line(struct view_doc *d);
 int view_doc_put(struct view_doc *d, enum view_role role, const char *s, size_t len);
 /* view_doc_put() of a NUL-terminated string. */
 int view_doc_puts(struct view_doc *d, enum view_role role, const char *s);
+/* view_doc_puts() of untrusted s (one line) in at most max columns: cut with an ellipsis when
+ * it is wider. */
+void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, int max);
 /* Pads the current line with spaces (VIEW_ROLE_BODY) up to column col (no-op when already
  * there). */
 void view_doc_pad_to(struct view_doc *d, int col);

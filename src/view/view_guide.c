@@ -185,22 +185,6 @@ static void home_title(struct view_doc *d, const struct home_ctx *c)
     }
 }
 
-/* Puts untrusted s in at most max columns, cut with an ellipsis. */
-static void put_cut(struct view_doc *d, enum view_role role, const char *s, int max)
-{
-    size_t len = 0;
-    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | d->text_flags, &len);
-    if (text_width(clean, len) > max) {
-        const char *e = ellipsis(d);
-        len = text_fit(clean, len, max - text_width(e, strlen(e)), NULL);
-        view_doc_put(d, role, clean, len);
-        view_doc_puts(d, role, e);
-    } else {
-        view_doc_put(d, role, clean, len);
-    }
-    free(clean);
-}
-
 static const char *stat_label(const struct guide_stat *st)
 {
     return st->label != NULL ? st->label : "";
@@ -230,10 +214,10 @@ static bool stats_columns(struct view_doc *d, const struct guide_stat *const *st
         for (size_t k = i; k < i + 2 && k < n; k++) {
             int x = k == i ? 0 : col_w;
             view_doc_pad_to(d, x);
-            put_cut(d, VIEW_ROLE_DIM, stat_label(st[k]), lw[k % 2] - 2);
+            view_doc_put_cut(d, VIEW_ROLE_DIM, stat_label(st[k]), lw[k % 2] - 2);
             view_doc_pad_to(d, x + lw[k % 2]);
-            put_cut(d, VIEW_ROLE_BODY, st[k]->text,
-                    (k == i ? col_w - 2 : d->width - x) - lw[k % 2]);
+            view_doc_put_cut(d, VIEW_ROLE_BODY, st[k]->text,
+                             (k == i ? col_w - 2 : d->width - x) - lw[k % 2]);
         }
         view_doc_end_line(d);
     }
@@ -461,13 +445,15 @@ static void stat_chart(struct view_doc *d, const struct guide_stat *st,
 
 void view_guide_overview(struct view_doc *d, const struct guide *g)
 {
+    /* Titled like every other section's screen. */
+    view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_OVERVIEW), 0,
+                      NULL, VIEW_ROLE_TITLE);
     if (g->intro != NULL) {
+        view_doc_add_blank(d);
         view_doc_add_text(d, VIEW_ROLE_BODY, g->intro, 0, NULL, VIEW_ROLE_BODY);
     }
     for (size_t i = 0; i < g->n_overview; i++) {
-        if (i > 0 || g->intro != NULL) {
-            view_doc_add_blank(d);
-        }
+        view_doc_add_blank(d);
         view_doc_add_text(d, VIEW_ROLE_TITLE, g->overview[i].title, 0, NULL, VIEW_ROLE_TITLE);
         view_doc_add_text(d, VIEW_ROLE_BODY, g->overview[i].text, 0, NULL, VIEW_ROLE_BODY);
     }
@@ -493,10 +479,6 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
     /* The number sits in the first line's indent; the title wraps beside it. */
     char title[512];
     snprintf(title, sizeof title, m[0] ? "%s (%s)" : "%s%s", p->title, m);
-    if (pr != NULL && progress_get_note(pr, g->id, p->id) != NULL) {
-        size_t len = strlen(title);
-        snprintf(title + len, sizeof title - len, " %s", view_plan_note_marker(d->text_flags));
-    }
     /* A Markdown section sits under the one it belongs to. */
     int indent = ITEM_INDENT + 2 * (int)(p->depth < 6 ? p->depth : 6);
     view_doc_add_text(d, VIEW_ROLE_HEADING, title, indent, num, VIEW_ROLE_NUMBER);
@@ -509,6 +491,9 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
         view_progress_add_bar_line(d, &c, indent);
     }
     view_doc_add_text(d, VIEW_ROLE_BODY, p->summary, indent, NULL, VIEW_ROLE_BODY);
+    if (pr != NULL) {
+        view_plan_add_note(d, progress_get_note(pr, g->id, p->id), indent);
+    }
     view_doc_end_item(d);
 }
 
@@ -628,17 +613,16 @@ void view_guide_certs(struct view_doc *d, const struct guide *g, const struct pr
                       VIEW_ROLE_TITLE);
     for (size_t i = 0; i < g->n_certs; i++) {
         const struct guide_cert *c = &g->certs[i];
-        char *name = pr != NULL && progress_get_note(pr, g->id, c->id) != NULL
-                         ? xasprintf("%s %s", c->name, view_plan_note_marker(d->text_flags))
-                         : xstrdup(c->name);
         view_doc_add_blank(d);
         view_doc_begin_item(d, c->id);
-        view_doc_add_text(d, VIEW_ROLE_HEADING, name, 1, NULL, VIEW_ROLE_HEADING);
+        view_doc_add_text(d, VIEW_ROLE_HEADING, c->name, 1, NULL, VIEW_ROLE_HEADING);
         view_doc_add_text(d, VIEW_ROLE_DIM, c->issuer, 3, NULL, VIEW_ROLE_DIM);
         cert_status(d, g, c, pr, 3);
         view_evidence_add(d, pr, g->id, c->id, NULL, VIEW_ROLE_DIM, 3);
+        if (pr != NULL) {
+            view_plan_add_note(d, progress_get_note(pr, g->id, c->id), 3);
+        }
         view_doc_end_item(d);
-        free(name);
     }
 }
 

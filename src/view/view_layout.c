@@ -154,6 +154,27 @@ static void finish_line(struct view_doc *d, uint64_t anchor)
     d->in_line = false;
 }
 
+void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, int max)
+{
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | d->text_flags, &len);
+    if (max < 0) {
+        max = 0;
+    }
+    if (text_width(clean, len) > max) {
+        const char *e = (d->text_flags & TEXT_ASCII) ? "..." : "\xe2\x80\xa6"; /* U+2026 */
+        int ew = text_width(e, strlen(e));
+        len = ew < max ? text_fit(clean, len, max - ew, NULL) : 0;
+        view_doc_put(d, role, clean, len);
+        if (ew <= max) {
+            view_doc_puts(d, role, e);
+        }
+    } else {
+        view_doc_put(d, role, clean, len);
+    }
+    free(clean);
+}
+
 void view_doc_end_line(struct view_doc *d)
 {
     if (!d->in_line) {
@@ -217,6 +238,15 @@ static void emit_wrapped(struct view_doc *d, enum view_role role, const char *cl
     if (cut) {
         len = text_fit(clean + tl->start, tl->len, d->width - indent - text_width(ell, strlen(ell)),
                        NULL);
+        /* At a word's end when one is in the last half: "a word …", not "a wo …". */
+        size_t at = len;
+        while (len < tl->len && at > len / 2 && clean[tl->start + at] != ' ') {
+            at--;
+        }
+        len = at > len / 2 ? at : len;
+        while (len > 0 && clean[tl->start + len - 1] == ' ') {
+            len--; /* "word …", never "word  …" */
+        }
     }
     append_marked(d, role, clean, tl->start, tl->start + len, m);
     if (cut) {

@@ -29,14 +29,17 @@ static void follow(struct view_pos *p, const struct view_doc *d, size_t height)
     if (p->sel != SIZE_MAX) {
         const struct view_item *it = &d->items[p->sel];
         size_t last = it->first + (it->count > height ? 1 : it->count) - 1;
-        if (p->sel == 0 && last < height) {
+        bool only = d->n_items == 1 && p->top <= it->first; /* one item in view: stay */
+        if (p->sel == 0 && last < height && !only) {
             p->top = 0;
         } else if (it->first < p->top) {
             p->top = it->first;
         } else if (last >= p->top + height) {
             p->top = last + 1 - height;
         }
-        if (p->sel + 1 == d->n_items) {
+        /* The last item shows the lines after it, unless it is also the first (a list of one
+         * item opens at its top; Down then scrolls to them). */
+        if (p->sel + 1 == d->n_items && p->sel > 0) {
             size_t want = max_top(d, height);
             if (want > p->top) {
                 p->top = want < it->first ? want : it->first;
@@ -143,11 +146,17 @@ bool view_list_move(struct view_pos *p, const struct view_doc *d, enum view_move
     case VIEW_MOVE_UP:
         if (p->sel > 0) {
             p->sel--;
+        } else if (p->top > 0) {
+            p->top--; /* on the first item: the lines before it */
+            return true;
         }
         break;
     case VIEW_MOVE_DOWN:
         if (p->sel + 1 < d->n_items) {
             p->sel++;
+        } else if (p->top < max_top(d, height) && p->top < d->items[p->sel].first) {
+            p->top++; /* on the last item: the lines after it, the item still in view */
+            return true;
         }
         break;
     case VIEW_MOVE_PAGE_UP:

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The learning companion's document pieces.
  *
- * A note is untrusted text of any length: it is sanitised once, wrapped to the room left after
- * its indent and cut to VIEW_PLAN_NOTE_LINES lines, so a long note never pushes its neighbours
- * off the screen (the editor shows all of it). The "What's left" items borrow the guide's
- * action ids, like the checklist's, so the selection survives a reflow and a tick. Nothing here
- * computes progress: counts, the next action, pace and the certification summary all come from
- * progress_plan.c. */
+ * A note is untrusted text of any length: under its item it is sanitised once, wrapped to the
+ * room left after its indent and cut to VIEW_PLAN_NOTE_LINES lines, so a long note never pushes
+ * its neighbours off the screen; view_plan_note() lays out all of it. The "What's left" items
+ * borrow the guide's action ids, like the checklist's, so the selection survives a reflow and a
+ * tick. Nothing here computes progress: counts, the next action, pace and the certification summary
+ * all come from progress_plan.c. */
 #include "view_plan.h"
 
 #include <stdio.h>
@@ -42,6 +42,21 @@ size_t view_plan_add_note(struct view_doc *d, const char *note, int indent)
              view_plan_note_marker(d->text_flags));
     return view_doc_add_text_cut(d, VIEW_ROLE_DIM, note, indent + 2, prefix, VIEW_ROLE_ACCENT,
                                  VIEW_PLAN_NOTE_LINES);
+}
+
+void view_plan_note(struct view_doc *d, const char *name, const char *note)
+{
+    view_doc_add_text(d, VIEW_ROLE_TITLE, name, 0, NULL, VIEW_ROLE_TITLE);
+    if (note == NULL || note[0] == '\0') {
+        view_doc_add_text(d, VIEW_ROLE_DIM, "No note on it yet: e writes one.", 0, NULL,
+                          VIEW_ROLE_DIM);
+        return;
+    }
+    char who[64];
+    snprintf(who, sizeof who, "%s Your note (e edits it)", view_plan_note_marker(d->text_flags));
+    view_doc_add_text(d, VIEW_ROLE_ACCENT, who, 0, NULL, VIEW_ROLE_ACCENT);
+    view_doc_add_blank(d);
+    view_doc_add_text(d, VIEW_ROLE_BODY, note, 0, NULL, VIEW_ROLE_BODY);
 }
 
 /* Appends part to buf (which holds len bytes), with the separator when buf is not empty. */
@@ -149,14 +164,15 @@ static void left_item(struct view_doc *d, const struct guide *g, const struct pr
                       const struct progress_left_item *it)
 {
     const struct guide_action *a = &g->phases[it->phase].actions[it->action];
-    const char *note = p != NULL ? progress_get_note(p, g->id, a->id) : NULL;
+    /* The learner's own action says so, as on its checklist; its note shows under it. */
     char *text =
-        xasprintf("%s%s%s%s%s", a->text, a->personal ? " " : "",
-                  a->personal ? view_plan_mine_marker(d->text_flags) : "", note != NULL ? " " : "",
-                  note != NULL ? view_plan_note_marker(d->text_flags) : "");
+        a->personal ? xasprintf("%s %s", a->text, view_plan_mine_marker(d->text_flags)) : NULL;
     view_doc_begin_item(d, a->id);
-    view_doc_add_text(d, VIEW_ROLE_BODY, text, ITEM_INDENT, view_progress_mark(it->state),
-                      view_progress_mark_role(it->state));
+    view_doc_add_text(d, VIEW_ROLE_BODY, text != NULL ? text : a->text, ITEM_INDENT,
+                      view_progress_mark(it->state), view_progress_mark_role(it->state));
+    if (p != NULL) {
+        view_plan_add_note(d, progress_get_note(p, g->id, a->id), ITEM_INDENT);
+    }
     view_doc_end_item(d);
     free(text);
 }

@@ -97,19 +97,21 @@ static void window_line(struct view_doc *d, const struct search_index *idx,
     search_field_ranges(idx, q, entry, k, r);
     view_doc_begin_line(d);
     view_doc_pad_to(d, indent);
-    if (f.role == SEARCH_FIELD_NOTE) {
-        view_doc_puts(d, VIEW_ROLE_ACCENT, (d->text_flags & TEXT_ASCII) ? "* note: " : "✎ note: ");
+    if (f.role == SEARCH_FIELD_NOTE) { /* as the note's preview in every list */
+        view_doc_puts(d, VIEW_ROLE_ACCENT, view_plan_note_marker(d->text_flags));
+        view_doc_pad_to(d, indent + 2);
     }
     put_window(d, role, f.text, r);
     view_doc_end_line(d);
 }
 
-/* The entry's first title field and the non-title field to show as context (the first that
- * matches, else the first that is not the learner's note); SIZE_MAX for none. */
+/* The entry's first title field, the non-title field to show as context (the first that
+ * matches, else the first that is not the learner's note) and the learner's note; SIZE_MAX for
+ * none. */
 static void pick_fields(const struct search_index *idx, const struct search_query *q, size_t entry,
-                        size_t *title, size_t *context, struct search_ranges *r)
+                        size_t *title, size_t *context, size_t *note, struct search_ranges *r)
 {
-    *title = *context = SIZE_MAX;
+    *title = *context = *note = SIZE_MAX;
     size_t first_body = SIZE_MAX, n = search_entry_count_fields(idx, entry);
     for (size_t k = 0; k < n; k++) {
         struct search_field_info f;
@@ -118,7 +120,9 @@ static void pick_fields(const struct search_index *idx, const struct search_quer
             *title = *title == SIZE_MAX ? k : *title;
             continue;
         }
-        if (f.role != SEARCH_FIELD_NOTE) { /* a note shows only where it matches */
+        if (f.role == SEARCH_FIELD_NOTE) { /* context only where it matches */
+            *note = *note == SIZE_MAX ? k : *note;
+        } else {
             first_body = first_body == SIZE_MAX ? k : first_body;
         }
         if (*context == SIZE_MAX && search_field_ranges(idx, q, entry, k, r) > 0) {
@@ -146,13 +150,14 @@ static const char *result_id(const struct guide *g, const struct search_result *
     }
 }
 
-/* One result: its name, then its matching line in context. */
+/* One result: its name, then its matching line in context, then its note's preview as every
+ * list shows it (unless the note is the matching line). */
 static void result_item(struct view_doc *d, const struct guide *g, const struct search_index *idx,
                         const struct search_query *q, const struct search_result *r,
                         struct search_ranges *ranges)
 {
-    size_t title, context;
-    pick_fields(idx, q, r->entry, &title, &context, ranges);
+    size_t title, context, note;
+    pick_fields(idx, q, r->entry, &title, &context, &note, ranges);
     view_doc_begin_item(d, result_id(g, r));
     if (title != SIZE_MAX) {
         window_line(d, idx, q, r->entry, title, RESULT_INDENT, VIEW_ROLE_BODY, ranges);
@@ -174,6 +179,11 @@ static void result_item(struct view_doc *d, const struct guide *g, const struct 
             view_doc_puts(d, VIEW_ROLE_DIM, view_plan_mine_marker(d->text_flags));
         }
         view_doc_end_line(d);
+    }
+    if (note != SIZE_MAX && note != context) {
+        struct search_field_info f;
+        search_entry_get_field(idx, r->entry, note, &f);
+        view_plan_add_note(d, f.text, CONTEXT_INDENT);
     }
     view_doc_end_item(d);
 }

@@ -106,6 +106,9 @@ static void short_date(struct progress_date d, struct progress_date today, char 
 
 /* --- The Today screen -------------------------------------------------------------------- */
 
+/* Where a planned action's text starts, after its mark and date (and its note's marker). */
+#define PLANNED_TEXT_COL 17
+
 static void put_planned(struct view_doc *d, const struct guide *g, const struct progress *p,
                         const struct view_today *t, const struct progress_planned *it)
 {
@@ -118,22 +121,30 @@ static void put_planned(struct view_doc *d, const struct guide *g, const struct 
     view_doc_puts(d, view_progress_mark_role(it->state), view_progress_mark(it->state));
     view_doc_puts(d, VIEW_ROLE_BODY, " ");
     view_doc_puts(d, it->overdue ? VIEW_ROLE_ERROR : VIEW_ROLE_DIM, when);
-    view_doc_pad_to(d, 17);
-    view_doc_puts(d, VIEW_ROLE_BODY, a->text);
-    if (a->personal) {
-        view_doc_puts(d, VIEW_ROLE_DIM, " ");
-        view_doc_puts(d, VIEW_ROLE_DIM, view_plan_mine_marker(d->text_flags));
-    }
+    view_doc_pad_to(d, PLANNED_TEXT_COL);
     unsigned long m =
         p != NULL ? progress_journal_minutes(progress_find_guide(p, g->id), a->id, 0, INT64_MAX)
                   : 0;
+    char logged[48] = "";
     if (m > 0) {
-        char buf[32], logged[48];
+        char buf[32];
         dur(m, buf, sizeof buf);
         snprintf(logged, sizeof logged, "  (%s logged)", buf);
-        view_doc_puts(d, VIEW_ROLE_DIM, logged);
     }
+    char mine[32] = "";
+    if (a->personal) {
+        snprintf(mine, sizeof mine, " %s", view_plan_mine_marker(d->text_flags));
+    }
+    /* A text too long for the line ends in an ellipsis, before its marker and time logged. */
+    view_doc_put_cut(d, VIEW_ROLE_BODY, a->text,
+                     d->width - view_doc_line_width(d) - text_width(mine, strlen(mine)) -
+                         text_width(logged, strlen(logged)));
+    view_doc_puts(d, VIEW_ROLE_DIM, mine);
+    view_doc_puts(d, VIEW_ROLE_DIM, logged);
     view_doc_end_line(d);
+    if (p != NULL) {
+        view_plan_add_note(d, progress_get_note(p, g->id, a->id), PLANNED_TEXT_COL);
+    }
     view_doc_end_item(d);
 }
 
@@ -197,8 +208,9 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
         progress_date_format(next->due, when, sizeof when);
         view_doc_begin_line(d);
         view_doc_puts(d, VIEW_ROLE_ACCENT, "Next: ");
-        view_doc_puts(d, VIEW_ROLE_ACCENT, g->phases[next->phase].actions[next->action].text);
         snprintf(buf, sizeof buf, " (%s %s)", next->overdue ? "was due" : "due", when);
+        view_doc_put_cut(d, VIEW_ROLE_ACCENT, g->phases[next->phase].actions[next->action].text,
+                         d->width - view_doc_line_width(d) - text_width(buf, strlen(buf)));
         view_doc_puts(d, VIEW_ROLE_DIM, buf);
         view_doc_end_line(d);
     } else {
@@ -270,7 +282,7 @@ void view_today_home(struct view_doc *d, const struct guide *g, const struct pro
     view_doc_pad_to(d, 16);
     view_doc_puts(d, overdue > 0 ? VIEW_ROLE_ACCENT : VIEW_ROLE_BODY, buf);
     view_doc_puts(d, VIEW_ROLE_DIM, sep(d));
-    view_doc_puts(d, VIEW_ROLE_KEY, "T");
+    view_doc_puts(d, VIEW_ROLE_NUMBER, "T"); /* as Home names its sections' keys */
     view_doc_puts(d, VIEW_ROLE_DIM, " opens it");
     view_doc_end_line(d);
 }
@@ -298,16 +310,7 @@ static int column(int64_t day, int64_t first, int64_t span, int cols)
 static void put_label(struct view_doc *d, const char *title, int label)
 {
     view_doc_begin_line(d);
-    char *clean = text_sanitize(title, strlen(title), d->text_flags | TEXT_ONE_LINE, NULL);
-    /* Cut to the label's width by display columns, keeping a space after it. */
-    size_t len = strlen(clean);
-    while (len > 0 && text_width(clean, len) > label - 1) {
-        do {
-            len--;
-        } while (len > 0 && ((unsigned char)clean[len] & 0xc0) == 0x80);
-    }
-    view_doc_put(d, VIEW_ROLE_BODY, clean, len);
-    free(clean);
+    view_doc_put_cut(d, VIEW_ROLE_BODY, title, label - 1); /* a space after it */
     view_doc_pad_to(d, label);
 }
 

@@ -83,7 +83,7 @@ expect_contains "$(trail_cli "$state" --progress)" "Notes: 1" "--progress counts
 
 tui_keys / 3blue1brown
 tui_wait "1 match" "/ finds the note"
-tui_wait "✎ note: Khan Academy first, then 3Blue1Brown." "the result shows the note"
+tui_wait "✎ Khan Academy first, then 3Blue1Brown." "the result shows the note as every list does"
 tui_keys Enter Enter
 tui_wait "Keeper › Career Path › Lamp & Tower" "Enter opens the action's checklist, where it lives"
 expect_contains "$(tui_header)" "2/5" "with the noted action selected"

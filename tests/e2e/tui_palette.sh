@@ -3,7 +3,8 @@
 # anywhere; the selection is a background bar that keeps each run's foreground (a full progress
 # bar stays full, [x] stays green, [ ] stays visible); the light theme draws "Next" in the
 # accent, not green, and progress figures not in red; NO_COLOR and the monochrome theme select
-# in reverse video without reversing a bar's blocks.
+# in reverse video without reversing a bar's blocks; a key named in the body is not drawn in
+# the footer's colours.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -82,6 +83,10 @@ case "$header" in
 "- - "*) fail "the header has no background: $header" ;;
 *) pass "the header is a bar ($header)" ;;
 esac
+read -r f b bold rev <<<"$(sgr at "T opens it" | head -n 1)"
+[ "$b" = - ] && [ "$rev" = 0 ] &&
+    pass "Home's T is drawn as the body's keys are, not as a bar chip ($f on $b)" ||
+    fail "Home's T looks like the footer inside the body: $f on $b reverse $rev"
 tour dark
 
 # Inside the selection: a full bar stays full, [x] keeps its colour, text keeps the default.

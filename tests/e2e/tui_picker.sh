@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 # The guide picker at 80x24. TRAIL_CONTENT names the fixture guides (tests/data/guides), two
 # guides: lighthouse (4 phases of 5 key actions) and orchard (2 phases, 2 + 3 key actions), so
-# trail without GUIDE shows both with their key actions and progress; Esc there does nothing;
-# Enter opens the selected guide; Esc on its Home returns to the picker with the same
+# trail without GUIDE shows both with their key actions and progress; Esc there goes nowhere
+# and says so; Enter opens the selected guide; Esc on its Home returns to the picker with the same
 # selection; a key action ticked in orchard shows as orchard's progress (and only orchard's);
 # the search index is the open guide's (a query that matches only lighthouse finds nothing in
 # orchard after switching). A guide that fails to load shows its located error and Back
@@ -29,8 +29,9 @@ expect_contains "$screen" "0/5 · 0%" "orchard's progress starts at nothing done
 expect_contains "$(tui_header)" "1/2" "the first guide is selected"
 expect_not_contains "$(tui_screen | tail -n 1)" "Search" "no guide key in the picker's footer"
 tui_keys Escape
+tui_wait "Esc: this is the first screen; q quits." "Esc on the picker goes nowhere and says so"
 tui_keys '?'
-tui_wait "Keys: Guides" "Esc on the picker does nothing; ? lists the picker's keys"
+tui_wait "Keys: Guides" "? lists the picker's keys"
 expect_not_contains "$(tui_screen)" "Jump to a section" "the help lists no guide keys"
 tui_keys x
 tui_wait_gone "Keys: Guides" "a key closes the help"

@@ -44,8 +44,9 @@ tui_wait "This week: 0m logged of 5h" "the week's time no longer counts it"
 tui_keys q
 tui_wait "[exit 0]" "q quits"
 
-# The timeline at 40, 80 and 200 columns, in colour and without: every phase's bar, the today
-# marker and the position by ticks, and a sentence saying it in words.
+# The timeline at 40, 80 and 200 columns, in colour and without: every phase's bar (a label cut
+# with an ellipsis), the today marker and the position by ticks, and a sentence saying it in
+# words.
 for cols in 40 80 200; do
     for nc in "" "NO_COLOR=1"; do
         tui_new_server "w$cols$nc"
@@ -54,7 +55,7 @@ for cols in 40 80 200; do
         tui_keys T
         tui_wait "Timeline" "$cols columns ${nc:-in colour}: Today"
         screen=$(tui_screen)
-        for row in "Read the" "Build" "Tune It" "today" "you"; do
+        for row in "Read th" "Build" "Tune It" "today" "you"; do
             expect_contains "$screen" "$row" "$cols columns: the timeline's row $row"
         done
         expect_contains "$(printf '%s' "$screen" | tr -d '\n ')" "yourticksarewheretheplanwason" \

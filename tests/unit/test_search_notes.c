@@ -127,7 +127,8 @@ static void test_stamp_changes_with_every_note_change(void **state)
     guide_free(g);
 }
 
-/* The results screen shows a note as context where it matches, and the phase otherwise. */
+/* The results screen shows a note as context where it matches, and the phase otherwise, with
+ * the note's preview under it as every list has it. */
 static void test_results_show_matching_notes(void **state)
 {
     (void)state;
@@ -144,7 +145,8 @@ static void test_results_show_matching_notes(void **state)
     assert_int_equal(d.n_items, 1);
     const struct view_item *it = &d.items[0];
     assert_string_equal(it->id, g->phases[0].actions[3].id);
-    assert_string_equal(d.lines[it->first + 1].text, "    \xe2\x9c\x8e note: use git worktrees");
+    assert_string_equal(d.lines[it->first + 1].text, "    \xe2\x9c\x8e use git worktrees");
+    assert_int_equal(it->count, 2); /* the note is the context: not shown twice */
     view_doc_free(&d);
     search_query_free(q);
     /* Words only the action's own text has: the context is its phase, not the note. */
@@ -155,6 +157,10 @@ static void test_results_show_matching_notes(void **state)
     size_t item = view_doc_find_item(&d, g->phases[0].actions[3].id);
     assert_int_not_equal(item, SIZE_MAX);
     assert_non_null(strstr(d.lines[d.items[item].first + 1].text, "in Lamp & Tower Basics"));
+    /* Its note shows as in every list, under the context. */
+    assert_int_equal(d.items[item].count, 3);
+    assert_string_equal(d.lines[d.items[item].first + 2].text,
+                        "    \xe2\x9c\x8e use git worktrees");
     view_doc_free(&d);
     search_query_free(q);
     search_results_free(&res);

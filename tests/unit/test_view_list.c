@@ -79,6 +79,44 @@ static void test_end_home_and_trailing_lines(void **state)
     view_doc_free(&d);
 }
 
+/* A list of one item between a header and a long trailer (a day's plan): it opens at the
+ * top, with the header in view, and Down scrolls towards the trailer while the item stays in
+ * view; Up scrolls the header back. */
+static void test_one_item_opens_at_the_top(void **state)
+{
+    (void)state;
+    struct view_doc d;
+    view_doc_init(&d, 40, 0);
+    for (int i = 0; i < 4; i++) {
+        view_doc_add_text(&d, VIEW_ROLE_BODY, "header", 0, NULL, VIEW_ROLE_BODY);
+    }
+    view_doc_begin_item(&d, ids[0]);
+    view_doc_add_text(&d, VIEW_ROLE_BODY, "the one item", 0, NULL, VIEW_ROLE_BODY);
+    view_doc_end_item(&d);
+    for (int i = 0; i < 20; i++) {
+        view_doc_add_text(&d, VIEW_ROLE_BODY, "trailer", 0, NULL, VIEW_ROLE_BODY);
+    }
+    struct view_pos p;
+    view_list_reset(&p, &d);
+    view_list_fix(&p, &d, 8);
+    assert_int_equal(p.sel, 0);
+    assert_int_equal(p.top, 0);
+    for (int i = 0; i < 3; i++) {
+        assert_true(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
+    }
+    assert_int_equal(p.top, 3);
+    assert_true(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
+    assert_int_equal(p.top, 4); /* the item on the first row */
+    assert_false(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
+    assert_int_equal(p.sel, 0);
+    for (int i = 0; i < 4; i++) {
+        assert_true(view_list_move(&p, &d, VIEW_MOVE_UP, 8));
+    }
+    assert_int_equal(p.top, 0);
+    assert_false(view_list_move(&p, &d, VIEW_MOVE_UP, 8));
+    view_doc_free(&d);
+}
+
 static void test_pages(void **state)
 {
     (void)state;
@@ -217,6 +255,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_down_follows_selection),
         cmocka_unit_test(test_end_home_and_trailing_lines),
+        cmocka_unit_test(test_one_item_opens_at_the_top),
         cmocka_unit_test(test_pages),
         cmocka_unit_test(test_text_scrolls),
         cmocka_unit_test(test_wheel_and_hit),

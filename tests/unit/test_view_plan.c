@@ -72,7 +72,7 @@ static char *flat(const struct view_doc *d)
 
 /* ---- Notes ---- */
 
-static void test_note_is_cut_to_three_lines(void **state)
+static void test_note_preview_is_one_line(void **state)
 {
     (void)state;
     struct view_doc d;
@@ -80,24 +80,27 @@ static void test_note_is_cut_to_three_lines(void **state)
     assert_int_equal(view_plan_add_note(&d, NULL, 4), 0);
     assert_int_equal(view_plan_add_note(&d, "", 4), 0);
     assert_int_equal(d.n_lines, 0);
-    /* Five lines: three shown, the last ending in an ellipsis; the marker before the first. */
+    /* Five lines: the first shown, ending in an ellipsis; the marker before it. */
     size_t n = view_plan_add_note(&d, "one\ntwo\nthree\nfour\nfive", 4);
     assert_int_equal(n, VIEW_PLAN_NOTE_LINES);
-    assert_int_equal(d.n_lines, 3);
-    assert_string_equal(d.lines[0].text, "    \xe2\x9c\x8e one");
-    assert_string_equal(d.lines[1].text, "      two");
-    assert_string_equal(d.lines[2].text, "      three \xe2\x80\xa6");
+    assert_int_equal(d.n_lines, 1);
+    assert_string_equal(d.lines[0].text, "    \xe2\x9c\x8e one \xe2\x80\xa6");
+    assert_int_equal(d.lines[0].runs[0].role, VIEW_ROLE_ACCENT); /* the marker */
     assert_int_equal(d.lines[0].runs[d.lines[0].n_runs - 1].role, VIEW_ROLE_DIM);
     view_check_widths(&d);
     view_doc_free(&d);
 
-    /* A long line wraps within the width; a short note has no ellipsis; ASCII marker. */
+    /* A long line is cut at a word's end, with one blank before the ellipsis; ASCII marker. */
     view_doc_init(&d, 21, TEXT_ASCII);
     n = view_plan_add_note(&d, "Khan Academy first, then 3Blue1Brown.", 0);
-    assert_int_equal(n, 2);
-    assert_string_equal(d.lines[0].text, "* Khan Academy first,");
-    assert_string_equal(d.lines[1].text, "  then 3Blue1Brown.");
+    assert_int_equal(n, 1);
+    assert_string_equal(d.lines[0].text, "* Khan Academy ...");
     view_check_widths(&d);
+    view_doc_free(&d);
+    /* A short note has no ellipsis. */
+    view_doc_init(&d, 40, 0);
+    view_plan_add_note(&d, "Weekends only", 2);
+    assert_string_equal(d.lines[0].text, "  \xe2\x9c\x8e Weekends only");
     view_doc_free(&d);
 
     /* Control characters never reach a line. */
@@ -105,6 +108,36 @@ static void test_note_is_cut_to_three_lines(void **state)
     view_plan_add_note(&d, "a\x1b[31mred\x07", 0);
     assert_null(strchr(d.lines[0].text, '\x1b'));
     assert_null(strchr(d.lines[0].text, '\x07'));
+    view_doc_free(&d);
+}
+
+/* The note view: the item's name, whose note it is, then all of the note, sanitised. */
+static void test_note_view_shows_all_of_it(void **state)
+{
+    (void)state;
+    struct view_doc d;
+    view_doc_init(&d, 30, 0);
+    view_plan_note(&d, "Keep the \x1b]0;logbook\x07", "one\ntwo\nthree\nfour\nfive \x1b[31mred");
+    view_check_widths(&d);
+    for (size_t i = 0; i < d.n_lines; i++) {
+        assert_null(strchr(d.lines[i].text, '\x1b'));
+        assert_null(strchr(d.lines[i].text, '\x07'));
+    }
+    assert_non_null(strstr(d.lines[0].text, "Keep the"));
+    assert_int_equal(d.lines[0].runs[0].role, VIEW_ROLE_TITLE);
+    assert_string_equal(d.lines[1].text, "\xe2\x9c\x8e Your note (e edits it)");
+    assert_string_equal(d.lines[2].text, "");
+    assert_string_equal(d.lines[3].text, "one");
+    assert_string_equal(d.lines[6].text, "four");
+    assert_non_null(strstr(d.lines[7].text, "five"));
+    assert_non_null(strstr(d.lines[7].text, "red"));
+    assert_int_equal(d.n_lines, 8);
+    view_doc_free(&d);
+    /* No note (removed while shown): says so. */
+    view_doc_init(&d, 40, 0);
+    view_plan_note(&d, "Keep the logbook", NULL);
+    assert_int_equal(d.n_lines, 2);
+    assert_non_null(strstr(d.lines[1].text, "No note"));
     view_doc_free(&d);
 }
 
@@ -272,14 +305,17 @@ static void test_left_lists_exactly_what_is_left(void **state)
     for (size_t i = 0; i < 14; i++) {
         assert_string_equal(d.items[i].id, want[i]);
     }
-    /* Marks, and the note marker on the noted action. */
+    /* Marks, and the note's preview under the noted action, as on its checklist. */
     const struct view_line *first = &d.lines[d.items[0].first];
     assert_memory_equal(first->text, "[~] ", 4);
     assert_int_equal(first->runs[0].role, VIEW_ROLE_STARTED);
-    const struct view_line *noted = &d.lines[d.items[1].first];
-    assert_memory_equal(noted->text, "[ ] ", 4);
-    assert_non_null(strstr(noted->text, " \xe2\x9c\x8e"));
-    assert_null(strstr(d.lines[d.items[2].first].text, "\xe2\x9c\x8e"));
+    const struct view_item *noted = &d.items[1];
+    assert_memory_equal(d.lines[noted->first].text, "[ ] ", 4);
+    assert_int_equal(noted->count, 2);
+    assert_string_equal(d.lines[noted->first + 1].text, "    \xe2\x9c\x8e read the paper");
+    for (size_t i = d.items[2].first; i < d.items[2].first + d.items[2].count; i++) {
+        assert_null(strstr(d.lines[i].text, "\xe2\x9c\x8e"));
+    }
     /* A heading per phase with something left, above its first item. */
     size_t h1 = view_check_find_line(&d, 0, "1. Lamp & Tower Basics (Months 1-3)");
     size_t h2 = view_check_find_line(&d, 0, "2. Optics & Clockwork (Months 4-6)");
@@ -324,23 +360,26 @@ static void test_notes_on_checklist_path_and_phase(void **state)
     view_doc_init(&d, 80, 0);
     view_guide_phase(&d, g, 0, p, NULL);
     view_check_widths(&d);
-    /* The note belongs to its action's item, under the action's text. */
+    /* The note belongs to its action's item: its first line under the action's text. */
     size_t item = view_doc_find_item(&d, ph->actions[4].id);
-    assert_int_equal(d.items[item].count, 3);
+    assert_int_equal(d.items[item].count, 2);
     size_t l = d.items[item].first;
-    assert_string_equal(d.lines[l + 1].text, "    \xe2\x9c\x8e Khan Academy first,");
-    assert_string_equal(d.lines[l + 2].text, "      then 3Blue1Brown.");
+    assert_string_equal(d.lines[l + 1].text, "    \xe2\x9c\x8e Khan Academy first, \xe2\x80\xa6");
     assert_int_equal(d.items[view_doc_find_item(&d, ph->actions[3].id)].count, 1);
     /* The phase's own note under its title, before the summary. */
     size_t pn = view_check_find_line(&d, 0, "Weekends only");
     assert_true(pn < view_check_find_line(&d, 0, "Solidify"));
     view_doc_free(&d);
 
-    /* The career path marks the phase with a note, not the others. */
+    /* The career path shows the phase's note as its last line, not the others'. */
     view_doc_init(&d, 80, 0);
     view_guide_path(&d, g, p);
-    assert_non_null(strstr(d.lines[d.items[0].first].text, "\xe2\x9c\x8e"));
-    assert_null(strstr(d.lines[d.items[1].first].text, "\xe2\x9c\x8e"));
+    const struct view_item *p1 = &d.items[0], *p2 = &d.items[1];
+    assert_string_equal(d.lines[p1->first + p1->count - 1].text, "    \xe2\x9c\x8e Weekends only");
+    assert_null(strstr(d.lines[p1->first].text, "\xe2\x9c\x8e"));
+    for (size_t i = p2->first; i < p2->first + p2->count; i++) {
+        assert_null(strstr(d.lines[i].text, "\xe2\x9c\x8e"));
+    }
     view_doc_free(&d);
     progress_free(p);
     guide_free(g);
@@ -365,10 +404,11 @@ static void test_certs_show_status_and_note(void **state)
     view_check_widths(&d);
     size_t item = view_doc_find_item(&d, g->certs[2].id);
     const struct view_item *it = &d.items[item];
-    assert_int_equal(it->count, 3); /* name (with the marker), issuer, status */
-    assert_non_null(strstr(d.lines[it->first].text, " *"));
+    assert_int_equal(it->count, 4); /* name, issuer, status, the note's preview */
+    assert_null(strstr(d.lines[it->first].text, " *"));
     assert_string_equal(d.lines[it->first + 2].text,
                         "   passed on 2026-10-01, expires on 2029-10-01");
+    assert_string_equal(d.lines[it->first + 3].text, "   * retake in 2029");
     assert_int_equal(d.items[view_doc_find_item(&d, g->certs[0].id)].count, 2);
     view_doc_free(&d);
 
@@ -391,7 +431,8 @@ int main(void)
     test_require_input(FIXTURE);
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_note_is_cut_to_three_lines),
+        cmocka_unit_test(test_note_preview_is_one_line),
+        cmocka_unit_test(test_note_view_shows_all_of_it),
         cmocka_unit_test(test_cert_text),
         cmocka_unit_test(test_home_says_next_pace_and_certs),
         cmocka_unit_test(test_home_plan_on_a_narrow_screen),

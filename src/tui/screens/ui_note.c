@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Notes in the learner's own editor, the way git and mutt hand the terminal over.
+/* Notes: read in full inside trail (E), written in the learner's own editor (e), the way git
+ * and mutt hand the terminal over.
+ *
+ * Every list shows a note's one-line preview under its item (view_plan_add_note()); E on such
+ * an item, or on the item's own screen, opens the note view: a text screen with the whole note
+ * (sanitised and wrapped by view_plan_note()), which scrolls like any text and goes with Back.
+ * Its subject is the noted item, so e there edits the note it shows.
  *
  * The note goes to a private temporary file (mkstemp: O_EXCL, 0600, in $TMPDIR or /tmp); the
  * browser leaves curses (ui_term_suspend()), runs "$VISUAL" or "$EDITOR" (fallback vi) through
@@ -23,9 +29,11 @@
 
 #include "fileio.h"
 #include "text.h"
+#include "ui_progress.h"
 #include "ui_status.h"
 #include "ui_store.h"
 #include "ui_term.h"
+#include "view_plan.h"
 #include "xalloc.h"
 
 static const char *editor_command(void)
@@ -218,4 +226,93 @@ enum ui_result ui_note_edit(struct ui *ui, int arg)
     unlink(path);
     free(path);
     return r;
+}
+
+/* --- Reading a note ------------------------------------------------------------------------ */
+
+/* The tag of the note view's state in ui_data() (per guide): the id of the item it shows. */
+static const char shown_tag;
+
+struct note_shown {
+    char *id;
+};
+
+static void shown_free(struct ui *ui, void *ptr)
+{
+    (void)ui;
+    struct note_shown *n = ptr;
+    free(n->id);
+    free(n);
+}
+
+static const char *shown_id(const struct ui *ui)
+{
+    const struct note_shown *n = ui_data(ui, &shown_tag);
+    return n != NULL ? n->id : NULL;
+}
+
+static void note_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
+{
+    (void)s;
+    const char *id = shown_id(ui);
+    const struct progress *p = ui_store_doc(ui);
+    if (id != NULL) {
+        view_plan_note(d, ui_progress_subject_name(ui->g, id),
+                       p != NULL ? progress_get_note(p, ui->g->id, id) : NULL);
+    }
+}
+
+/* The note view's subject is the item whose note it shows. */
+static const char *note_subject(const struct ui *ui, const struct ui_screen *s)
+{
+    (void)s;
+    return shown_id(ui);
+}
+
+const struct ui_screen_ops ui_note_view_ops = {
+    .name = "Note",
+    .kind = "note",
+    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_NOTE,
+    .layout = note_layout,
+    .subject = note_subject,
+};
+
+enum ui_result ui_note_read(struct ui *ui, int arg)
+{
+    (void)arg;
+    struct ui_screen *top = ui_top(ui);
+    const struct progress *p = ui_store_doc(ui);
+    const char *id = ui_subject(ui, top);
+    bool has = p != NULL && id != NULL && progress_get_note(p, ui->g->id, id) != NULL;
+    /* On a phase's checklist, the phase's own note when the selected action has none. */
+    if (!has && p != NULL && ui_is(top, "phase") && top->index < ui->g->n_phases &&
+        progress_get_note(p, ui->g->id, ui->g->phases[top->index].id) != NULL) {
+        if (id != NULL) {
+            ui_status_set(ui, VIEW_ROLE_STATUS, "The phase's note (the selected action has none).");
+        }
+        id = ui->g->phases[top->index].id;
+        has = true;
+    }
+    if (!has) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%s",
+                      id != NULL ? "E: the selected item has no note; e writes one."
+                                 : "E: select an item with a note first.");
+        return UI_RES_ALL;
+    }
+    struct note_shown *n = ui_data(ui, &shown_tag);
+    if (n == NULL) {
+        n = xcalloc(1, sizeof *n);
+        ui_data_set(ui, &shown_tag, n, shown_free, true);
+    }
+    char *copy = xstrdup(id); /* id may be the one n holds */
+    free(n->id);
+    n->id = copy;
+    size_t at = ui_find(ui, "note");
+    if (at != SIZE_MAX) {
+        ui_pop_to(ui, at); /* one note view at a time: the new one replaces it */
+    }
+    if (ui_push_kind(ui, "note", 0, "Note") == NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
+    }
+    return UI_RES_ALL;
 }

@@ -542,10 +542,15 @@ static const struct search_result *selected_action(const struct ui *ui, const st
     return i != SIZE_MAX && st->all.res.v[i].kind == SEARCH_KIND_ACTION ? &st->all.res.v[i] : NULL;
 }
 
-/* On a key action the marking keys work, as on its checklist. */
+/* On a key action the marking keys work, as on its checklist; on an item that takes a note
+ * (a key action, a phase, a certification) e and E work, on its id. */
 static unsigned results_scope_here(const struct ui *ui, const struct ui_screen *s)
 {
-    return selected_action(ui, s) != NULL ? UI_SCOPE_CHECK : 0;
+    const struct ui_search *st = ui_search_peek(ui);
+    size_t i = st != NULL ? view_search_result_at(&st->all.res, s->pos.sel) : SIZE_MAX;
+    enum search_kind k = i != SIZE_MAX ? st->all.res.v[i].kind : SEARCH_KIND_FAQ;
+    bool noted = k == SEARCH_KIND_ACTION || k == SEARCH_KIND_PHASE || k == SEARCH_KIND_CERT;
+    return (selected_action(ui, s) != NULL ? UI_SCOPE_CHECK : 0) | (noted ? UI_SCOPE_NOTE : 0);
 }
 
 /* Space/x, p, s on a key action result: marks it, and says so (the results show no mark). */

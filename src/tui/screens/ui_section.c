@@ -85,7 +85,20 @@ enum ui_result ui_section_step(struct ui *ui, bool forward)
 enum ui_result ui_section_jump(struct ui *ui, int n)
 {
     if (n < 0 || (size_t)n >= ui->n_sections) {
-        return UI_RES_NONE;
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%d: there is no section %d; Home lists %zu.", n + 1,
+                      n + 1, ui->n_sections);
+        return UI_RES_ALL;
     }
     return ui_section_open(ui, ui->sections[n]);
+}
+
+enum ui_result ui_open_kind(struct ui *ui, const char *kind, const char *crumb)
+{
+    size_t at = ui_find(ui, kind);
+    if (at != SIZE_MAX) {
+        ui_pop_to(ui, at + 1);
+    } else if (ui_push_kind(ui, kind, SIZE_MAX, crumb) == NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
+    }
+    return UI_RES_ALL;
 }

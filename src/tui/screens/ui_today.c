@@ -14,6 +14,7 @@
 
 #include "progress_journal.h"
 #include "ui_progress.h"
+#include "ui_section.h"
 #include "ui_prompt.h"
 #include "ui_status.h"
 #include "ui_store.h"
@@ -68,20 +69,13 @@ enum ui_result ui_today_open(struct ui *ui, int arg)
         ui_status_set(ui, VIEW_ROLE_ERROR, "This guide has no career path to plan.");
         return UI_RES_ALL;
     }
-    size_t at = ui_find(ui, "today");
-    if (at != SIZE_MAX) {
-        ui_pop_to(ui, at + 1);
-        return UI_RES_ALL;
-    }
-    if (ui_push_kind(ui, "today", SIZE_MAX, "Today") == NULL) {
-        ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
-        return UI_RES_ALL;
-    }
-    if (ui_data(ui, &hours_asked_tag) == NULL && plan_lacks_hours(ui)) {
+    enum ui_result r = ui_open_kind(ui, "today", "Today");
+    if (ui_is(ui_top(ui), "today") && ui_data(ui, &hours_asked_tag) == NULL &&
+        plan_lacks_hours(ui)) {
         ui_data_set(ui, &hours_asked_tag, (void *)&hours_asked_tag, keep_flag, true);
         return ui_today_hours(ui, 0);
     }
-    return UI_RES_ALL;
+    return r;
 }
 
 /* --- Hours per week ------------------------------------------------------------------------ */

@@ -33,12 +33,13 @@
 /* The screens, each defined in its own file. */
 extern const struct ui_screen_ops ui_home_ops, ui_overview_ops, ui_path_ops, ui_phase_ops,
     ui_certs_ops, ui_cert_ops, ui_faqs_ops, ui_faq_ops, ui_left_ops, ui_results_ops, ui_match_ops,
-    ui_error_ops, ui_load_error_ops, ui_pick_ops, ui_today_ops;
+    ui_error_ops, ui_load_error_ops, ui_pick_ops, ui_today_ops, ui_note_view_ops;
 
 static const struct ui_screen_ops *const screens[] = {
-    &ui_home_ops,  &ui_overview_ops, &ui_path_ops,       &ui_phase_ops, &ui_certs_ops,
-    &ui_cert_ops,  &ui_faqs_ops,     &ui_faq_ops,        &ui_left_ops,  &ui_results_ops,
-    &ui_match_ops, &ui_error_ops,    &ui_load_error_ops, &ui_pick_ops,  &ui_today_ops,
+    &ui_home_ops,       &ui_overview_ops, &ui_path_ops,  &ui_phase_ops,
+    &ui_certs_ops,      &ui_cert_ops,     &ui_faqs_ops,  &ui_faq_ops,
+    &ui_left_ops,       &ui_results_ops,  &ui_match_ops, &ui_error_ops,
+    &ui_load_error_ops, &ui_pick_ops,     &ui_today_ops, &ui_note_view_ops,
 };
 
 /* Indexed by enum view_section. */
@@ -75,6 +76,7 @@ static const struct ui_command commands[] = {
     {UI_ACT_LEFT, ui_left_open},
     {UI_ACT_SET_START, ui_home_start_prompt},
     {UI_ACT_NOTE, ui_note_edit},
+    {UI_ACT_READ_NOTE, ui_note_read},
     {UI_ACT_TRACK, ui_certform_open},
     {UI_ACT_EVIDENCE, ui_evidence_form},
     {UI_ACT_VERIFY, ui_evidence_verify},

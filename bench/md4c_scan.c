@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* md4c_scan: the floor for any md4c-based loader. Reads the file into memory, then runs
- * md_parse() over it with callbacks that only count (the task-list extension on, as trail parses
- * a plan). Prints the count so the work cannot be optimised away.
+ * md_parse() over it with callbacks that only count (with the flags trail parses a plan with).
+ * Prints the count so the work cannot be optimised away.
  *
  * Usage: md4c_scan FILE (exit 1 on a read or parse error) */
 #include <md4c.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "guide_md.h"
 
 static unsigned long count;
 
@@ -62,8 +64,7 @@ int main(int argc, char **argv)
         return 1;
     }
     MD_PARSER parser = {
-        .flags = MD_FLAG_TASKLISTS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
-                 MD_FLAG_PERMISSIVEAUTOLINKS,
+        .flags = GUIDE_MD_PARSER_FLAGS,
         .enter_block = on_block,
         .leave_block = on_block,
         .enter_span = on_span,

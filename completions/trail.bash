@@ -68,6 +68,19 @@ _trail_guide_ids()
     fi
 }
 
+# Completes one of the words in $1.
+_trail_words()
+{
+    mapfile -t COMPREPLY < <(compgen -W "$1" -- "$2")
+}
+
+# Completes file (-f) or directory (-d) names.
+_trail_paths()
+{
+    compopt -o filenames 2>/dev/null
+    mapfile -t COMPREPLY < <(compgen "$1" -- "$2")
+}
+
 _trail()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
@@ -103,41 +116,38 @@ _trail()
 
     case $prev in
     --content)
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+        _trail_paths -d "$cur"
         return
         ;;
     --state | --import | --merge)
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        _trail_paths -f "$cur"
         return
         ;;
     --export)
-        mapfile -t COMPREPLY < <(compgen -W "markdown json portfolio jsonresume ics" -- "$cur")
+        _trail_words "markdown json portfolio jsonresume ics" "$cur"
         return
         ;;
     --start)
-        mapfile -t COMPREPLY < <(compgen -W "none $(date +%Y-%m-%d)" -- "$cur")
+        _trail_words "none $(date +%Y-%m-%d)" "$cur"
         return
         ;;
     --restore)
         # Its BACKUP is optional, so only --restore=BACKUP gives one; else a guide id follows.
         if [[ -n $eq ]]; then
-            compopt -o filenames 2>/dev/null
-            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            _trail_paths -f "$cur"
             return
         fi
         ;;
     --mark)
-        mapfile -t COMPREPLY < <(compgen -W "todo doing done skip" -- "$cur")
+        _trail_words "todo doing done skip" "$cur"
         return
         ;;
     --log)
-        mapfile -t COMPREPLY < <(compgen -W "15m 30m 45m 1h 2h" -- "$cur")
+        _trail_words "15m 30m 45m 1h 2h" "$cur"
         return
         ;;
     --note | --attach | --detach)
-        mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
+        _trail_words "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" "$cur"
         return
         ;;
     --search | --width | --format | --description | --credential)
@@ -148,29 +158,27 @@ _trail()
     # The operand after a command word (or after --mark STATE) is an item.
     if [[ $cur != -* ]] && { [[ $command == @(--mark|--log) && ${#operands[@]} -eq 0 ]] ||
         [[ ${#operands[@]} -eq 1 && ${operands[0]} == @(done|todo|doing|skip|note) ]]; }; then
-        mapfile -t COMPREPLY < <(compgen -W "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" -- "$cur")
+        _trail_words "$(_trail_item_ids "${COMP_WORDS[0]}" "$content")" "$cur"
         return
     fi
 
     # The operand after --attach/--detach ITEM is a path (or a URL).
     if [[ $cur != -* && $command == --@(attach|detach) && ${#operands[@]} -eq 0 ]]; then
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        _trail_paths -f "$cur"
         return
     fi
 
     if [[ $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
+        _trail_words "$opts" "$cur"
     elif [[ -n $check ]]; then
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+        _trail_paths -d "$cur"
     else
         local ids
         ids=$(_trail_guide_ids "${COMP_WORDS[0]}" "$content")
         if [[ ${#operands[@]} -eq 0 && -z $command ]]; then
             ids+=$'\n'"done todo doing skip note undo merge-file"
         fi
-        mapfile -t COMPREPLY < <(compgen -W "$ids" -- "$cur")
+        _trail_words "$ids" "$cur"
     fi
 }
 

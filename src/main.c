@@ -162,8 +162,8 @@ static void usage(FILE *out)
           "                      %{total} %{percent} %{next} %{pace} %{streak} and %%\n"
           "      --color         with --status: colour the line (SGR escapes)\n"
           "      --json          with --progress (the --export json object), --list,\n"
-          "                      --search, --check or --status: print JSON (described\n"
-          "                      by the schemas in docs/schemas/)\n"
+          "                      --search, --check, --status or --agenda: print JSON\n"
+          "                      (described by the schemas in docs/schemas/)\n"
           "      --list-ids      print the id and text of every item, tab-separated (for\n"
           "                      shell completions)\n"
           "      --over-reset    with --import: also take the entries older than this\n"
@@ -376,7 +376,9 @@ static int check_settings(const struct options *o)
         return EXIT_ERROR;
     }
     if (!o->mouse && o->mode != MODE_BROWSE) {
-        fprintf(stderr, "trail: --no-mouse goes with the browser, not with --%s\n",
+        fprintf(stderr,
+                "trail: --no-mouse goes with the browser, not with --%s (to leave the mouse "
+                "alone every time, set mouse = off in the config file)\n",
                 o->mode_opt != NULL ? o->mode_opt : "a command");
         return EXIT_ERROR;
     }
@@ -720,9 +722,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         return EXIT_ERROR;
     }
     if (o->json && o->mode != MODE_STATUS && o->mode != MODE_CHECK && o->mode != MODE_LIST &&
-        o->mode != MODE_SEARCH && o->mode != MODE_PROGRESS) {
-        fprintf(stderr, "trail: --json goes with --progress, --list, --search, --check or "
-                        "--status\n");
+        o->mode != MODE_SEARCH && o->mode != MODE_PROGRESS && o->mode != MODE_AGENDA) {
+        fprintf(stderr, "trail: --json goes with --progress, --list, --search, --check, "
+                        "--status or --agenda\n");
         return EXIT_ERROR;
     }
     if (o->json && o->left) {
@@ -1034,8 +1036,9 @@ static int run_browser(const struct options *o)
     struct diag d = {0};
     struct config cfg = {0};
     load_config(&cfg, &d);
-    struct ui_options uo = {
-        .mouse = o->mouse, .theme = cfg.theme, .hours_per_week = cfg.hours_per_week};
+    struct ui_options uo = {.mouse = o->mouse && !cfg.mouse_off,
+                            .theme = cfg.theme,
+                            .hours_per_week = cfg.hours_per_week};
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
     uo.keys = keys;
     struct guide_entry *v = NULL;
@@ -1285,6 +1288,14 @@ static int run_agenda(const struct options *o)
     diag_print(&d, stderr);
     if (g != NULL && progress_find_guide(p, g->id) != NULL) {
         progress_personal_apply(g, p); /* the learner's own actions are planned too */
+    }
+    if (o->json && rc == EXIT_OK) {
+        const struct guide *known = g != NULL && progress_find_guide(p, g->id) != NULL ? g : NULL;
+        rc = check_output(
+            today_report_agenda_json(known, p, config_hours(), progress_date_today(), stdout) == 0
+                ? EXIT_OK
+                : EXIT_ERROR);
+    } else if (g != NULL && progress_find_guide(p, g->id) != NULL) {
         unsigned flags = output_flags(isatty(STDOUT_FILENO));
         rc = check_output(
             today_report_agenda(g, p, config_hours(), progress_date_today(), flags, stdout) == 0

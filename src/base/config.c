@@ -91,6 +91,13 @@ static void set_value(struct config *c, const char *key, const char *value, unsi
             return;
         }
         c->hours_per_week = (unsigned)h;
+    } else if (strcmp(key, "mouse") == 0) {
+        if (strcmp(value, "on") == 0 || strcmp(value, "off") == 0) {
+            c->mouse_off = strcmp(value, "off") == 0;
+        } else {
+            diag_add(d, DIAG_WARNING, c->path, line, vcol,
+                     "mouse must be on or off (line ignored)");
+        }
     } else if (strncmp(key, "key.", 4) == 0 && key[4] != '\0') {
         c->bindings = xreallocarray(c->bindings, c->n_bindings + 1, sizeof *c->bindings);
         c->bindings[c->n_bindings++] = (struct config_binding){.action = xstrdup(key + 4),

@@ -4,6 +4,7 @@
  *   theme = default | light | monochrome
  *   guide = ml-engineer            # the guide `trail` opens without GUIDE
  *   hours_per_week = 6             # the learner's study time, for the dated plan (1-100)
+ *   mouse = on | off               # off: the browser leaves the mouse to the terminal
  *   key.<action> = <key>           # rebind an action, e.g. key.quit = Q
  *
  * A bad line gets a located warning ("config:3:1: ...") and is ignored; trail still starts.
@@ -12,6 +13,7 @@
 #ifndef TRAIL_CONFIG_H
 #define TRAIL_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -31,6 +33,7 @@ struct config {
     char *guide;                    /* NULL when not set */
     unsigned guide_line, guide_col; /* where the guide's id was given */
     unsigned hours_per_week;        /* 0 when not set */
+    bool mouse_off;                 /* mouse = off: as --no-mouse, every time */
     struct config_binding *bindings;
     size_t n_bindings;
 };

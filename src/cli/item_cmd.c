@@ -259,6 +259,13 @@ int item_cmd_mark(const struct guide *g, struct progress_store *s, const char *n
     }
     struct progress *p = progress_store_doc(s);
     enum progress_state before = progress_item_state(p, g, ref.id);
+    if ((state == PROGRESS_TODO || state == PROGRESS_IN_PROGRESS) &&
+        progress_item_done_by_parts(p, g, ref.id)) {
+        fputs("trail: nothing changed: ", err);
+        report_put_clean(err, ref.text, 0);
+        fputs(" is done because its sub-items are; reopen one of them to reopen it\n", err);
+        return 1;
+    }
     struct undo_write u = {.s = s,
                            .guide_id = g->id,
                            .kind = UNDO_RECORD_STATE,

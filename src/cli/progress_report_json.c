@@ -193,55 +193,54 @@ static void json_entry_close(FILE *out, int64_t changed)
     fputc('}', out);
 }
 
-/* "key": {"state": ..., "changed": ...} entries of the lossless "progress" object. */
-static void json_items(FILE *out, const struct progress_guide *pg)
+/* Entry i of the lossless "progress" object's items: "id": {"state": ..., "changed": ...}. */
+static void item_entry(FILE *out, const struct progress_guide *pg, size_t i)
 {
-    fputs("    \"items\": {", out);
-    size_t n = progress_guide_count_items(pg);
-    for (size_t i = 0; i < n; i++) {
-        const struct progress_item *it = progress_guide_item(pg, i);
-        json_entry_open(out, i, it->id);
-        json_field(out, "state", progress_state_name(it->state));
-        json_entry_close(out, it->changed);
-    }
-    json_map_end(out, n);
+    const struct progress_item *it = progress_guide_item(pg, i);
+    json_entry_open(out, i, it->id);
+    json_field(out, "state", progress_state_name(it->state));
+    json_entry_close(out, it->changed);
 }
 
-static void json_notes(FILE *out, const struct progress_guide *pg)
+/* Entry i of its notes: "id": {"text": ..., "changed": ...} ("text" absent for a removal). */
+static void note_entry(FILE *out, const struct progress_guide *pg, size_t i)
 {
-    size_t n = progress_guide_count_note_entries(pg);
-    fputs(",\n    \"notes\": {", out);
-    for (size_t i = 0; i < n; i++) {
-        const struct progress_note *note = progress_guide_note(pg, i);
-        json_entry_open(out, i, note->id);
-        if (note->text != NULL) {
-            json_field(out, "text", note->text);
-        }
-        json_entry_close(out, note->changed);
+    const struct progress_note *note = progress_guide_note(pg, i);
+    json_entry_open(out, i, note->id);
+    if (note->text != NULL) {
+        json_field(out, "text", note->text);
     }
-    json_map_end(out, n);
+    json_entry_close(out, note->changed);
 }
 
-static void json_certs(FILE *out, const struct progress_guide *pg)
+/* Entry i of its certifications: "id": {"status": ..., the dates set, "changed": ...}. */
+static void cert_entry(FILE *out, const struct progress_guide *pg, size_t i)
 {
-    size_t n = progress_guide_count_cert_entries(pg);
-    fputs(",\n    \"certifications\": {", out);
-    for (size_t i = 0; i < n; i++) {
-        const struct progress_cert *cert = progress_guide_cert(pg, i);
-        const struct progress_cert_info *c = &cert->info;
-        json_entry_open(out, i, cert->id);
-        fputs("\"status\": ", out);
-        put_json_string(out, progress_cert_status_name(c->status));
-        const char *keys[3] = {"exam", "passed", "expires"};
-        const struct progress_date dates[3] = {c->exam, c->passed, c->expires};
-        for (int k = 0; k < 3; k++) {
-            if (progress_date_is_set(dates[k])) {
-                fprintf(out, ", \"%s\": ", keys[k]);
-                put_json_date(out, dates[k]);
-            }
+    const struct progress_cert *cert = progress_guide_cert(pg, i);
+    const struct progress_cert_info *c = &cert->info;
+    json_entry_open(out, i, cert->id);
+    fputs("\"status\": ", out);
+    put_json_string(out, progress_cert_status_name(c->status));
+    const char *keys[3] = {"exam", "passed", "expires"};
+    const struct progress_date dates[3] = {c->exam, c->passed, c->expires};
+    for (int k = 0; k < 3; k++) {
+        if (progress_date_is_set(dates[k])) {
+            fprintf(out, ", \"%s\": ", keys[k]);
+            put_json_date(out, dates[k]);
         }
-        fputs(", ", out);
-        json_entry_close(out, cert->changed);
+    }
+    fputs(", ", out);
+    json_entry_close(out, cert->changed);
+}
+
+/* One map of the lossless "progress" object: `"name": {` and its n entries; `sep` goes before
+ * the name (",\n    " after the first map). */
+static void json_map(FILE *out, const struct progress_guide *pg, const char *sep, const char *name,
+                     size_t n, void (*entry)(FILE *, const struct progress_guide *, size_t))
+{
+    fprintf(out, "%s\"%s\": {", sep, name);
+    for (size_t i = 0; i < n; i++) {
+        entry(out, pg, i);
     }
     json_map_end(out, n);
 }
@@ -354,9 +353,10 @@ static void json_progress(FILE *out, const struct progress *p, const struct guid
         put_json_time(out, progress_guide_reset(pg));
         fputs(",\n", out);
     }
-    json_items(out, pg);
-    json_notes(out, pg);
-    json_certs(out, pg);
+    json_map(out, pg, "    ", "items", progress_guide_count_items(pg), item_entry);
+    json_map(out, pg, ",\n    ", "notes", progress_guide_count_note_entries(pg), note_entry);
+    json_map(out, pg, ",\n    ", "certifications", progress_guide_count_cert_entries(pg),
+             cert_entry);
     json_evidence(out, pg);
     struct progress_start start = progress_guide_start(pg);
     if (start.changed != 0) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "progress_journal.h"
+#include "progress_report_out.h"
 #include "progress_schedule.h"
 #include "text.h"
 #include "view_today.h"
@@ -22,25 +23,34 @@ static int finish(FILE *out)
     return ferror(out) ? -1 : 0;
 }
 
+/* What the agenda says of planned item i: "overdue", "today", "week" (due this week) or
+ * "next" (the first item, due later); NULL when the agenda ends before it. */
+static const char *agenda_when(const struct progress_schedule *s, size_t i,
+                               struct progress_date today)
+{
+    const struct progress_planned *it = &s->items[i];
+    int64_t week_end = progress_date_days(today) + 6 - progress_date_weekday(today);
+    bool week = it->overdue || progress_date_days(it->due) <= week_end;
+    if (!week && i > 0) {
+        return NULL;
+    }
+    return it->overdue                                  ? "overdue"
+           : progress_date_compare(it->due, today) == 0 ? "today"
+           : week                                       ? "week"
+                                                        : "next";
+}
+
 int today_report_agenda(const struct guide *g, const struct progress *p, unsigned hours_per_week,
                         struct progress_date today, unsigned text_flags, FILE *out)
 {
     struct progress_schedule s;
     progress_schedule_compute(p, g, today, hours_per_week, &s);
-    int64_t week_end = progress_date_days(today) + 6 - progress_date_weekday(today);
-    for (size_t i = 0; i < s.n_items; i++) {
+    const char *when;
+    for (size_t i = 0; i < s.n_items && (when = agenda_when(&s, i, today)) != NULL; i++) {
         const struct progress_planned *it = &s.items[i];
-        bool week = it->overdue || progress_date_days(it->due) <= week_end;
-        if (!week && i > 0) {
-            break;
-        }
         const struct guide_action *a = &g->phases[it->phase].actions[it->action];
         char due[PROGRESS_DATE_SIZE];
         progress_date_format(it->due, due, sizeof due);
-        const char *when = it->overdue                                  ? "overdue"
-                           : progress_date_compare(it->due, today) == 0 ? "today"
-                           : progress_date_days(it->due) <= week_end    ? "week"
-                                                                        : "next";
         char *text = text_sanitize(a->text, strlen(a->text), text_flags | TEXT_ONE_LINE, NULL);
         char *id = text_sanitize(a->id, strlen(a->id), text_flags | TEXT_ONE_LINE, NULL);
         fprintf(out, "%-7s %s  %s (%s)\n", when, due, text, id);
@@ -48,6 +58,37 @@ int today_report_agenda(const struct guide *g, const struct progress *p, unsigne
         free(id);
     }
     progress_schedule_free(&s);
+    return finish(out);
+}
+
+int today_report_agenda_json(const struct guide *g, const struct progress *p,
+                             unsigned hours_per_week, struct progress_date today, FILE *out)
+{
+    char day[PROGRESS_DATE_SIZE];
+    progress_date_format(today, day, sizeof day);
+    fprintf(out, "{\"format\":\"trail-agenda\",\"version\":1,\"today\":\"%s\",\"guide\":", day);
+    report_put_json_string(out, g != NULL ? g->id : NULL);
+    fputs(",\"items\":[", out);
+    if (g != NULL && p != NULL) {
+        struct progress_schedule s;
+        progress_schedule_compute(p, g, today, hours_per_week, &s);
+        const char *when;
+        for (size_t i = 0; i < s.n_items && (when = agenda_when(&s, i, today)) != NULL; i++) {
+            const struct progress_planned *it = &s.items[i];
+            const struct guide_phase *ph = &g->phases[it->phase];
+            char due[PROGRESS_DATE_SIZE];
+            progress_date_format(it->due, due, sizeof due);
+            fprintf(out, "%s{\"when\":\"%s\",\"due\":\"%s\",\"id\":", i > 0 ? "," : "", when, due);
+            report_put_json_string(out, ph->actions[it->action].id);
+            fputs(",\"text\":", out);
+            report_put_json_string(out, ph->actions[it->action].text);
+            fputs(",\"phase\":", out);
+            report_put_json_string(out, ph->id);
+            fputc('}', out);
+        }
+        progress_schedule_free(&s);
+    }
+    fputs("]}\n", out);
     return finish(out);
 }
 

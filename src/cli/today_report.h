@@ -17,6 +17,12 @@
 int today_report_agenda(const struct guide *g, const struct progress *p, unsigned hours_per_week,
                         struct progress_date today, unsigned text_flags, FILE *out);
 
+/* trail --agenda --json: the same items as one JSON object, format "trail-agenda"
+ * (docs/schemas/agenda.schema.json); an empty list when there is no start date, and "guide"
+ * null when there is no progress at all. */
+int today_report_agenda_json(const struct guide *g, const struct progress *p,
+                             unsigned hours_per_week, struct progress_date today, FILE *out);
+
 /* trail --export ics: a VCALENDAR with a VTODO per key action (due dates for the planned
  * ones, an alarm the day before; done and skipped ones completed and cancelled, so a calendar
  * that imported them before updates them), and a VEVENT for each certification's exam and

@@ -887,8 +887,7 @@ static int parse(struct builder *B, md_parse_fn md_parse)
 {
     B->desc = &B->intro;
     MD_PARSER parser = {
-        .flags = MD_FLAG_TASKLISTS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
-                 MD_FLAG_PERMISSIVEAUTOLINKS,
+        .flags = GUIDE_MD_PARSER_FLAGS,
         .enter_block = enter_block,
         .leave_block = leave_block,
         .enter_span = enter_span,

@@ -14,6 +14,11 @@
  * never pays for it. */
 #define GUIDE_MD_LIBRARY "libmd4c.so.0"
 
+/* md4c's parser flags a plan is read with: CommonMark with GitHub's task lists, tables,
+ * strikethrough and bare links (md4c.h defines the flags). */
+#define GUIDE_MD_PARSER_FLAGS                                                                      \
+    (MD_FLAG_TASKLISTS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
+
 /* Sub-actions nest at most this deep; deeper list items are part of the text of the item at
  * this depth. */
 #define GUIDE_MD_MAX_DEPTH 8

@@ -262,6 +262,10 @@ enum progress_state progress_action_state(const struct progress_guide *pg,
 /* The same for the action of g with this id; the saved state of any other id. */
 enum progress_state progress_item_state(const struct progress *p, const struct guide *g,
                                         const char *id);
+/* True when the action of g with this id shows as done only because its sub-items are all done
+ * or skipped: setting it to todo or in progress would change nothing that shows (its sub-items
+ * decide), so callers refuse that and say why. */
+bool progress_item_done_by_parts(const struct progress *p, const struct guide *g, const char *id);
 /* progress_set_state() against the state the item shows: setting todo on an item a plan's
  * author ticked writes a todo entry, and undo puts back the state that was shown. */
 enum progress_change progress_set_item_state(struct progress *p, const struct guide *g,

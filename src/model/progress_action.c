@@ -20,6 +20,18 @@ enum progress_state progress_item_state(const struct progress *p, const struct g
     return progress_action_state(progress_find_guide(p, g->id), ph, (size_t)(a - ph->actions));
 }
 
+bool progress_item_done_by_parts(const struct progress *p, const struct guide *g, const char *id)
+{
+    const struct guide_phase *ph;
+    const struct guide_action *a = guide_find_action(g, id, &ph);
+    if (a == NULL || progress_item_state(p, g, id) != PROGRESS_DONE) {
+        return false;
+    }
+    const struct progress_item *it = progress_find_item(progress_find_guide(p, g->id), id);
+    enum progress_state own = it != NULL ? it->state : a->ticked ? PROGRESS_DONE : PROGRESS_TODO;
+    return own != PROGRESS_DONE;
+}
+
 enum progress_change progress_set_item_state(struct progress *p, const struct guide *g,
                                              const char *id, enum progress_state state,
                                              int64_t now_ms)

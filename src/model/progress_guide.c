@@ -248,6 +248,7 @@ void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
     memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
     memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
     memset(&pg->unread_other, 0, sizeof pg->unread_other);
+    memset(&pg->unread_personal, 0, sizeof pg->unread_personal);
     for (size_t i = 0; i < pg->journal.n_unread; i++) {
         free(pg->journal.unread[i]);
     }
@@ -488,6 +489,7 @@ bool progress_guide_merge(struct arena *a, struct progress_guide *og,
     changed |= progress_extra_merge(a, &og->unread_notes, &tg->unread_notes);
     changed |= progress_extra_merge(a, &og->unread_certs, &tg->unread_certs);
     changed |= progress_extra_merge(a, &og->unread_other, &tg->unread_other);
+    changed |= progress_extra_merge(a, &og->unread_personal, &tg->unread_personal);
     changed |= progress_extra_merge(a, &og->unread_evidence, &tg->unread_evidence);
     return changed;
 }

@@ -72,7 +72,7 @@ struct progress_guide {
     /* Entries a person wrote that could not be understood (a state or a date trail cannot
      * read), kept as written and emitted back in their mapping unless an entry of the same id
      * was set since. */
-    struct progress_extra unread_items, unread_notes, unread_certs;
+    struct progress_extra unread_items, unread_notes, unread_certs, unread_personal;
     struct progress_extra unread_other; /* a start entry, emitted while no start is set */
     struct progress_journal journal;
     /* The learner's own actions, in file order (progress_personal.c). */
@@ -213,11 +213,12 @@ size_t progress_personal_lift(struct progress_guide *pg, int64_t reset);
 int64_t progress_personal_latest(const struct progress_guide *pg);
 /* Takes each of tg's entries that is newer than og's (and than og's reset); true if any. */
 bool progress_personal_merge(struct progress_guide *og, const struct progress_guide *tg);
-/* Reads the `personal` mapping v into pg. Returns NULL, or the first entry that was not well
- * formed (left out; the caller warns). */
+/* Reads one entry of the `personal` mapping into pg. Returns NULL, or the node that is not well
+ * formed (nothing is read: the caller keeps the entry as written and warns). */
 const struct ydoc_node *progress_personal_read(struct progress_guide *pg,
-                                               const struct ydoc_node *v);
-/* The `personal` mapping to write for pg, built in arena a; NULL when pg has no entry. */
+                                               const struct ydoc_pair *pair);
+/* The `personal` mapping to write for pg, built in arena a: its entries, then those kept as
+ * written whose id has no entry now; NULL when there is none. */
 struct ydoc_node *progress_personal_node(struct arena *a, const struct progress_guide *pg);
 /* Puts back what undo record u holds, as a change at time `changed`. */
 void progress_personal_put_back(struct progress_guide *pg, const struct progress_undo *u,

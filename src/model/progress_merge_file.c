@@ -17,24 +17,29 @@
 #include "xalloc.h"
 
 /* Reads and parses one side. Returns the document (never NULL; empty when the file is
- * missing or unreadable); *whole is false when something could not be read, *newer true when
- * the file is from a newer version. */
-static struct progress *read_side(const char *path, bool *whole, bool *newer, char **cause)
+ * missing or unreadable); *whole is false when something could not be read (git always hands
+ * the driver three files, so a missing one is a mistake too), *newer true when the file is
+ * from a newer version, *missing true when it does not exist. */
+static struct progress *read_side(const char *path, bool *whole, bool *newer, bool *missing,
+                                  char **cause)
 {
     char *buf = NULL, *err = NULL;
     size_t len = 0;
     int r = progress_fs_read(path, PROGRESS_STORE_MAX_SIZE, &buf, &len, &err);
-    *whole = r == 0 || r == 1;
+    *whole = r == 1;
     *newer = false;
-    if (r < 0 || r == 2) {
+    *missing = r == 0;
+    if (r != 1) {
         free(*cause);
-        *cause = r < 0 ? err : xasprintf("%s: larger than the progress file may be", path);
+        *cause = r < 0    ? err
+                 : r == 0 ? xasprintf("%s: no such file", path)
+                          : xasprintf("%s: larger than the progress file may be", path);
+        if (r >= 0) {
+            free(err);
+        }
         return progress_new();
     }
     free(err);
-    if (r == 0) {
-        return progress_new();
-    }
     enum progress_parse_status status;
     struct diag d = {0};
     struct progress *p = progress_parse(path, buf, len, &status, &d);
@@ -54,11 +59,13 @@ static struct progress *read_side(const char *path, bool *whole, bool *newer, ch
 int progress_merge_files(const char *ours, const char *theirs, char **cause)
 {
     char *reason = NULL;
-    bool ours_whole, theirs_whole, ours_newer, theirs_newer;
-    struct progress *a = read_side(ours, &ours_whole, &ours_newer, &reason);
-    struct progress *b = read_side(theirs, &theirs_whole, &theirs_newer, &reason);
+    bool ours_whole, theirs_whole, ours_newer, theirs_newer, ours_missing, theirs_missing;
+    struct progress *a = read_side(ours, &ours_whole, &ours_newer, &ours_missing, &reason);
+    struct progress *b = read_side(theirs, &theirs_whole, &theirs_newer, &theirs_missing, &reason);
     int rc = ours_whole && theirs_whole ? 0 : 1;
-    if (ours_newer || theirs_newer) {
+    /* A newer side is left for a newer trail; a missing OURS is a wrong path, not a file to
+     * create. */
+    if (ours_newer || theirs_newer || ours_missing) {
         progress_free(a);
         progress_free(b);
         if (cause != NULL) {

@@ -11,8 +11,9 @@
 
 /* Merges the progress file theirs into ours and writes the result to ours. Returns 0 when both
  * were read whole and the result is written; 1 when a side could not be read whole (missing
- * parts, damage) and the result holds what could be read (still written, still without
- * conflict markers), or when ours is from a newer trail and is left as it is; -1 when the
+ * parts, damage, no file at all) and the result holds what could be read (still written, still
+ * without conflict markers), or when ours is from a newer trail or does not exist and is left
+ * as it is; -1 when the
  * result could not be written (ours unchanged). *cause (if not NULL) gets a new sentence for 1
  * and -1 (caller frees). */
 int progress_merge_files(const char *ours, const char *theirs, char **cause);

@@ -163,33 +163,26 @@ bool progress_personal_text_ok(const char *text)
            strchr(text, '\n') == NULL;
 }
 
-const struct ydoc_node *progress_personal_read(struct progress_guide *pg, const struct ydoc_node *v)
+const struct ydoc_node *progress_personal_read(struct progress_guide *pg,
+                                               const struct ydoc_pair *pair)
 {
-    if (v->kind != YDOC_MAP) {
-        return v;
+    const char *id = pair->key->u.scalar.str;
+    const struct ydoc_node *e = pair->value;
+    int64_t changed;
+    const struct ydoc_node *bad_time = NULL;
+    if (e->kind != YDOC_MAP || strncmp(id, PROGRESS_PERSONAL_PREFIX, 5) != 0 ||
+        !read_changed(pg, e, &changed, &bad_time)) {
+        return bad_time != NULL ? bad_time : e;
     }
-    const struct ydoc_node *bad = NULL;
-    for (size_t i = 0; i < v->u.map.n; i++) {
-        const char *id = v->u.map.pairs[i].key->u.scalar.str;
-        const struct ydoc_node *e = v->u.map.pairs[i].value;
-        int64_t changed;
-        const struct ydoc_node *bad_time = NULL;
-        if (e->kind != YDOC_MAP || strncmp(id, PROGRESS_PERSONAL_PREFIX, 5) != 0 ||
-            !read_changed(pg, e, &changed, &bad_time)) {
-            bad = bad != NULL ? bad : bad_time != NULL ? bad_time : e;
-            continue;
-        }
-        const char *text = scalar(e, "text"), *phase = scalar(e, "phase");
-        if (text != NULL && (!progress_personal_text_ok(text) || phase == NULL)) {
-            bad = bad != NULL ? bad : e;
-            continue;
-        }
-        if (changed > pg->reset) {
-            progress_personal_put(pg, id, text, text != NULL ? phase : NULL,
-                                  text != NULL ? scalar(e, "after") : NULL, changed);
-        }
+    const char *text = scalar(e, "text"), *phase = scalar(e, "phase");
+    if (text != NULL && (!progress_personal_text_ok(text) || phase == NULL)) {
+        return e;
     }
-    return bad;
+    if (changed > pg->reset) {
+        progress_personal_put(pg, id, text, text != NULL ? phase : NULL,
+                              text != NULL ? scalar(e, "after") : NULL, changed);
+    }
+    return NULL;
 }
 
 /* A scalar node in arena a. */
@@ -212,12 +205,13 @@ static void node_add(struct arena *a, struct ydoc_node *map, const char *key,
 
 struct ydoc_node *progress_personal_node(struct arena *a, const struct progress_guide *pg)
 {
-    if (pg->n_personal == 0) {
+    const struct progress_extra *unread = &pg->unread_personal;
+    if (pg->n_personal == 0 && unread->n == 0) {
         return NULL;
     }
     struct ydoc_node *map = arena_calloc(a, 1, sizeof *map);
     map->kind = YDOC_MAP;
-    map->u.map.pairs = arena_calloc(a, pg->n_personal, sizeof *map->u.map.pairs);
+    map->u.map.pairs = arena_calloc(a, pg->n_personal + unread->n, sizeof *map->u.map.pairs);
     for (size_t i = 0; i < pg->n_personal; i++) {
         const struct progress_personal *e = &pg->personal[i];
         struct ydoc_node *m = arena_calloc(a, 1, sizeof *m);
@@ -234,6 +228,11 @@ struct ydoc_node *progress_personal_node(struct arena *a, const struct progress_
         progress_format_time(e->changed, when, sizeof when);
         node_add(a, m, "changed", node_str(a, when));
         node_add(a, map, e->id, m);
+    }
+    for (size_t i = 0; i < unread->n; i++) {
+        if (find_entry(pg, unread->pairs[i].key->u.scalar.str) == NULL) {
+            map->u.map.pairs[map->u.map.n++] = unread->pairs[i];
+        }
     }
     return map;
 }

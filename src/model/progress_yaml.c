@@ -189,6 +189,27 @@ static void read_item(struct reader *r, struct progress_guide *pg, const struct 
     }
 }
 
+/* The learner's own actions: an entry that is not well formed is kept as written, with one
+ * warning for the first. */
+static void read_personal(struct reader *r, struct progress_guide *pg, const struct ydoc_node *v)
+{
+    if (v->kind != YDOC_MAP) {
+        warn(r, v, "personal is not a mapping of the learner's own actions");
+        return;
+    }
+    bool warned = false;
+    for (size_t i = 0; i < v->u.map.n; i++) {
+        const struct ydoc_node *bad = progress_personal_read(pg, &v->u.map.pairs[i]);
+        if (bad != NULL && !warned) {
+            keep_unread(r, &pg->unread_personal, &v->u.map.pairs[i], bad,
+                        "a personal action needs a one-line text, a phase and a valid changed");
+            warned = true;
+        } else if (bad != NULL) {
+            extra_add(r, &pg->unread_personal, &v->u.map.pairs[i]);
+        }
+    }
+}
+
 /* The entries of a companion mapping: true when v is a mapping (else a message). */
 static bool companion_map(struct reader *r, const struct ydoc_node *v, const char *what)
 {
@@ -380,10 +401,7 @@ static bool read_companion(struct reader *r, struct progress_guide *pg,
     } else if (strcmp(k, "resume") == 0) {
         read_resume(r, pg, v);
     } else if (strcmp(k, "personal") == 0 && !ydoc_is_null(v)) {
-        const struct ydoc_node *bad = progress_personal_read(pg, v);
-        if (bad != NULL) {
-            warn(r, bad, "a personal action needs a one-line text and a phase; it is left out");
-        }
+        read_personal(r, pg, v);
     } else if (strcmp(k, "personal") == 0) {
         return true;
     } else if (strcmp(k, "evidence") == 0) {
@@ -593,6 +611,7 @@ static struct progress *detach(struct progress *p, bool damaged)
         progress_extra_detach(&p->arena, &pg->unread_notes);
         progress_extra_detach(&p->arena, &pg->unread_certs);
         progress_extra_detach(&p->arena, &pg->unread_other);
+        progress_extra_detach(&p->arena, &pg->unread_personal);
         progress_extra_detach(&p->arena, &pg->unread_evidence);
         for (size_t i = 0; i < pg->n_items; i++) {
             progress_extra_detach(&p->arena, &pg->aux[i].extra);

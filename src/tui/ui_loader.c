@@ -14,11 +14,19 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
+#include "diag.h"
 #include "guide.h"
 #include "xalloc.h"
 
 #define UI_LOADER_PARTS (GUIDE_PART_CERTS | GUIDE_PART_FAQ)
+
+/* Parts whose files add up to no more than this are loaded at once, by the loop: a thread
+ * would cost more memory (its stack and glibc's per-thread caches, some 200 KiB of the
+ * browser's peak with the bundled guide) than the wait it saves (that guide's certifications
+ * and FAQ, 5 KiB, parse in well under a millisecond). */
+#define UI_LOADER_INLINE_BYTES (256 * 1024)
 
 struct ui_loader {
     pthread_t thread;
@@ -40,6 +48,24 @@ static void *load(void *arg)
     return NULL;
 }
 
+/* The size in bytes of the files of `parts` in dir (a file stat() cannot see counts as 0:
+ * loading it reports why). */
+static off_t parts_size(const char *dir, unsigned parts)
+{
+    off_t total = 0;
+    for (unsigned p = 1; p <= GUIDE_PART_ALL; p <<= 1) {
+        if (parts & p) {
+            char *path = xasprintf("%s/%s", dir, guide_part_file((enum guide_part)p));
+            struct stat st;
+            if (stat(path, &st) == 0) {
+                total += st.st_size;
+            }
+            free(path);
+        }
+    }
+    return total;
+}
+
 bool ui_loader_start(struct ui *ui, ui_later_fn then, int arg)
 {
     unsigned missing = ui->g->available & GUIDE_PART_ALL & ~ui->g->loaded;
@@ -47,6 +73,15 @@ bool ui_loader_start(struct ui *ui, ui_later_fn then, int arg)
         return false; /* nothing to load, or a part only the guide itself may load */
     }
     struct ui_loader *l = ui->loader;
+    if (l == NULL && parts_size(ui->g->dir, missing) <= UI_LOADER_INLINE_BYTES) {
+        /* Small: loaded here. A part that fails is left out, as the thread would leave it;
+         * the search loads it again and says its results are partial. */
+        struct diag d = {0};
+        guide_load_parts(ui->g, missing, &d);
+        diag_free(&d);
+        ui_stale_all(ui);
+        return false;
+    }
     if (l == NULL || l->for_g != ui->g) {
         ui_loader_free(ui);
         l = xcalloc(1, sizeof *l);

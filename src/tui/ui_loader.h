@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Loading the rest of a guide (certifications, FAQ) on a thread of its own, so that a large
- * FAQ never holds up the screen (TUI-5): the loop keeps reading keys and painting while the
- * thread parses, and takes the parts over when it is done. */
+ * FAQ never holds up the screen (TUI-5); small ones are loaded at once instead: the loop keeps
+ * reading keys and painting while the thread parses, and takes the parts over when it is done. */
 #ifndef TRAIL_UI_LOADER_H
 #define TRAIL_UI_LOADER_H
 
@@ -9,11 +9,12 @@
 
 #include "ui_stack.h"
 
-/* Arranges for then(ui, arg) to run once ui->g has every part it can load. Returns false
- * when that is the case already or the parts cannot be loaded apart (then nothing is started:
- * the caller loads them itself); true when the thread loads them: the caller shows a notice,
- * and the loop calls then when they are in. A key the learner presses meanwhile cancels then
- * (ui_loader_cancel_then()), not the loading. */
+/* Arranges for then(ui, arg) to run once ui->g has every part it can load. Parts whose files
+ * are small are loaded at once, before it returns. Returns false when every part is in (or
+ * failed to load) on return, or the parts cannot be loaded apart (then nothing is started:
+ * the caller loads what is missing itself); true when the thread loads them: the caller shows a
+ * notice, and the loop calls then when they are in. A key the learner presses meanwhile cancels
+ * then (ui_loader_cancel_then()), not the loading. */
 bool ui_loader_start(struct ui *ui, ui_later_fn then, int arg);
 
 /* True while the thread runs. */

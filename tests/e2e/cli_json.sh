@@ -88,6 +88,21 @@ trail --status --json >"$tmp/status.json"
 expect_status 0 $? "--status --json"
 validate status.schema.json "$tmp/status.json" "--status --json"
 
+TRAIL_NOW=2026-06-01T09:00:00Z trail --agenda --json >"$tmp/agenda.json"
+expect_status 0 $? "--agenda --json"
+validate agenda.schema.json "$tmp/agenda.json" "--agenda --json"
+expect_contains "$(cat "$tmp/agenda.json")" '"today":"2026-06-01","guide":"lighthouse","items":[{"when":"overdue"' \
+    "--agenda --json lists the overdue actions first, with the day it is for"
+text=$(TRAIL_NOW=2026-06-01T09:00:00Z trail --agenda | wc -l)
+items=$(grep -o '"when":' "$tmp/agenda.json" | wc -l)
+expect_status "$text" "$items" "--agenda --json holds the same items as --agenda"
+expect_contains "$(cat "$tmp/agenda.json")" '"when":"week","due":"2026-06-06","id":"optics/polish-lens"' \
+    "and the ones due this week after them"
+"$TRAIL_BIN" --state "$tmp/none.yaml" --agenda --json >"$tmp/agenda-none.json"
+expect_status 0 $? "--agenda --json without progress"
+validate agenda.schema.json "$tmp/agenda-none.json" "--agenda --json without progress"
+expect_contains "$(cat "$tmp/agenda-none.json")" '"guide":null,"items":[]' "an empty agenda"
+
 TRAIL_CONTENT="$FIXTURE_GUIDES" trail --list --json >"$tmp/list.json"
 expect_status 0 $? "--list --json"
 validate list.schema.json "$tmp/list.json" "--list --json"

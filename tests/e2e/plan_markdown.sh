@@ -46,6 +46,12 @@ expect_contains "$out" "  - [x] Chapter two" "the learner's tick shows"
 expect_contains "$out" "- [x] Read the introduction" "a parent whose sub-items are all done is done"
 out=$("$TRAIL_BIN" --content "$plan" --progress)
 expect_contains "$out" "3/9" "the counts follow"
+# That parent is done through its sub-items: reopening it alone would change nothing shown.
+state_before=$(sha256sum <"$TRAIL_STATE")
+out=$("$TRAIL_BIN" --content "$plan" todo "read the introduction" 2>&1)
+expect_status 1 $? "todo on a parent done through its sub-items"
+expect_contains "$out" "is done because its sub-items are; reopen one of them" "says why"
+expect_status "$state_before" "$(sha256sum <"$TRAIL_STATE")" "the progress file is unchanged"
 expect_status "$before" "$(sha256sum <"$plan")" "the plan file is never written"
 
 # The plan changes upstream: a reworded item keeps its tick, a deleted one is orphaned.

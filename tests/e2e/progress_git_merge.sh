@@ -73,6 +73,14 @@ printf 'version: 1\nguides: [\n' >"$tmp/theirs.yaml"
 expect_status 1 $? "merge-file with a damaged side"
 expect_contains "$(cat "$tmp/err")" "damaged" "says which side is damaged"
 expect_contains "$(cat "$tmp/ours.yaml")" "channel 16" "keeps what could be read"
+# A side that does not exist is unreadable too: said, exit 1; a missing OURS is not created.
+"$TRAIL_BIN" merge-file /dev/null "$tmp/ours.yaml" "$tmp/no-such-theirs.yaml" 2>"$tmp/err"
+expect_status 1 $? "merge-file with a missing THEIRS"
+expect_contains "$(cat "$tmp/err")" "no-such-theirs.yaml: no such file" "a missing side is named"
+"$TRAIL_BIN" merge-file /dev/null "$tmp/no-such-ours.yaml" "$tmp/ours.yaml" 2>"$tmp/err"
+expect_status 1 $? "merge-file with a missing OURS"
+expect_contains "$(cat "$tmp/err")" "no-such-ours.yaml: no such file" "a missing OURS is named"
+[ -e "$tmp/no-such-ours.yaml" ] && fail "a missing OURS was created" || pass "a missing OURS is not created"
 "$TRAIL_BIN" merge-file "$tmp/ours.yaml" "$tmp/ours.yaml" 2>/dev/null
 expect_status 2 $? "merge-file without three files is a usage error"
 finish

@@ -70,6 +70,19 @@ tmx display -p '#{mouse_any_flag}' | grep -qx 0 && pass "--no-mouse leaves the m
 tui_keys q
 tui_wait "[exit 0]" "quit"
 
+# The same every time from the config file, with no option to repeat.
+tui_new_server mouseoff
+fresh
+mkdir -p "$TUI_DIR/cfg/trail"
+printf 'mouse = off\n' >"$TUI_DIR/cfg/trail/config"
+tui_start 80 24 "XDG_CONFIG_HOME='$TUI_DIR/cfg' $run"
+tui_wait "  2  Career Path" "Home is up with mouse = off in the config"
+tmx display -p '#{mouse_any_flag}' | grep -qx 0 && pass "mouse = off leaves the mouse alone" ||
+    fail "mouse = off still captures the mouse"
+tui_keys q
+tui_wait "[exit 0]" "quit"
+rm -r "$TUI_DIR/cfg"
+
 tui_new_server nocolor
 fresh
 tui_start 80 24 "NO_COLOR=1 $run"

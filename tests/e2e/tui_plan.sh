@@ -4,7 +4,8 @@
 # through a recording stub in $BROWSER (one argument, no shell; a javascript: link refused),
 # and the learner's own actions: a adds one after the selected action, marked "mine", ticked
 # with Space, r edits it, D removes it and u brings it back; r on the guide's own action
-# refuses; the plan file is never written, and the same keys work on a YAML guide.
+# refuses; Space on a parent done through its sub-items says so; the plan file is never
+# written, and the same keys work on a YAML guide.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -62,6 +63,16 @@ tui_keys u
 tui_wait "Practise every day · mine" "u brings it back"
 tui_keys g r
 tui_wait_flat "Only your own actions can be edited" "r on the guide's action refuses"
+# A parent done through its sub-items: Space on it says so and writes nothing.
+tui_keys j Space
+tui_wait "[ ] Read the introduction" "Space reopens the author's tick"
+tui_keys j j Space
+tui_wait "[x] Chapter two" "Space ticks the last open sub-item"
+tui_wait "[x] Read the introduction" "the parent is done through its sub-items"
+state_before=$(sha256sum <"$state")
+tui_keys k k Space
+tui_wait_flat "Done because its sub-items are" "Space on that parent says why it stays done"
+expect_status "$state_before" "$(sha256sum <"$state")" "and writes nothing"
 tui_keys q
 tui_wait "[exit 0]" "q quits"
 

@@ -107,6 +107,30 @@ static void test_hours_per_week(void **state)
     unlink(path);
 }
 
+static void test_mouse(void **state)
+{
+    (void)state;
+    const char text[] = "mouse = off\n"
+                        "mouse = maybe\n"; /* 2: neither on nor off */
+    write_config(text, sizeof text - 1);
+    struct config c;
+    struct diag d = {0};
+    assert_int_equal(config_load(&c, path, &d), 0);
+    assert_int_equal(d.warnings, 1);
+    assert_int_equal(d.msgs[0].line, 2);
+    assert_int_equal(d.msgs[0].col, 9);
+    assert_non_null(strstr(d.msgs[0].text, "on or off"));
+    assert_true(c.mouse_off); /* the refused line changes nothing */
+    config_free(&c);
+    diag_free(&d);
+    write_config("mouse = on\n", 11);
+    assert_int_equal(config_load(&c, path, &d), 0);
+    assert_false(c.mouse_off);
+    config_free(&c);
+    diag_free(&d);
+    unlink(path);
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -137,7 +161,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_settings),       cmocka_unit_test(test_bad_lines_warn),
-        cmocka_unit_test(test_hours_per_week), cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_hours_per_week),
+        cmocka_unit_test(test_mouse), cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

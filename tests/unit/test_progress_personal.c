@@ -134,7 +134,22 @@ static void test_hand_written(void **state)
     assert_int_equal(progress_personal_count(p, G), 1);
     assert_int_equal(d.warnings, 1);
     assert_int_equal(d.msgs[0].line, 9);
+    assert_non_null(strstr(d.msgs[0].text, "kept as written"));
     diag_free(&d);
+    /* What trail cannot read is written back as it was, not dropped at the next save. */
+    size_t len = 0;
+    char *out = progress_emit(p, &len);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "mine/x:"));
+    assert_non_null(strstr(out, "mine/bad:\n        text: No phase"));
+    assert_non_null(strstr(out, "other/y:\n        text: Wrong prefix\n        phase: a"));
+    struct progress *q = progress_parse("t.yaml", out, len, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(progress_personal_count(q, G), 1);
+    assert_int_equal(d.warnings, 1);
+    diag_free(&d);
+    free(out);
+    progress_free(q);
     progress_free(p);
 }
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "ui_progress.h"
+#include "ui_section.h"
 #include "ui_status.h"
 #include "ui_store.h"
 #include "view_plan.h"
@@ -32,15 +33,7 @@ enum ui_result ui_left_open(struct ui *ui, int arg)
         ui_status_set(ui, VIEW_ROLE_ERROR, "This guide has no career path.");
         return UI_RES_ALL;
     }
-    size_t at = ui_find(ui, "left");
-    if (at != SIZE_MAX) {
-        ui_pop_to(ui, at + 1);
-        return UI_RES_ALL;
-    }
-    if (ui_push_kind(ui, "left", SIZE_MAX, "What's left") == NULL) { /* SIZE_MAX: not a section */
-        ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
-    }
-    return UI_RES_ALL;
+    return ui_open_kind(ui, "left", "What's left");
 }
 
 const struct ui_screen_ops ui_left_ops = {

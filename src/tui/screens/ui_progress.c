@@ -96,6 +96,12 @@ enum ui_result ui_progress_mark(struct ui *ui, struct ui_screen *s, enum progres
     const char *id = s->doc.items[s->pos.sel].id;
     enum progress_state now = progress_item_state(p, ui->g, id);
     enum progress_state next = now == state ? PROGRESS_TODO : state;
+    if ((next == PROGRESS_TODO || next == PROGRESS_IN_PROGRESS) &&
+        progress_item_done_by_parts(p, ui->g, id)) {
+        ui_status_set(ui, VIEW_ROLE_STATUS,
+                      "Done because its sub-items are: reopen one of them to reopen it.");
+        return UI_RES_ALL;
+    }
     if (progress_set_item_state(p, ui->g, id, next, progress_now_ms()) == PROGRESS_INVALID) {
         ui_status_set(ui, VIEW_ROLE_ERROR, "This key action has no id progress can be kept for.");
         return UI_RES_ALL;

@@ -91,3 +91,14 @@ enum ui_result ui_section_jump(struct ui *ui, int n)
     }
     return ui_section_open(ui, ui->sections[n]);
 }
+
+enum ui_result ui_open_kind(struct ui *ui, const char *kind, const char *crumb)
+{
+    size_t at = ui_find(ui, kind);
+    if (at != SIZE_MAX) {
+        ui_pop_to(ui, at + 1);
+    } else if (ui_push_kind(ui, kind, SIZE_MAX, crumb) == NULL) {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
+    }
+    return UI_RES_ALL;
+}

@@ -21,6 +21,10 @@ bool ui_section_show(struct ui *ui, enum view_section sec);
 enum ui_result ui_section_step(struct ui *ui, bool forward);
 /* 1-9: section number n of Home's menu (0-based). */
 enum ui_result ui_section_jump(struct ui *ui, int n);
+/* Returns to the screen of kind `kind` when one is open (popping the screens above it), or
+ * pushes it as a screen that is not a section (What's left, Today); when the stack is full, says so
+ * in the status line. Returns the result bits. */
+enum ui_result ui_open_kind(struct ui *ui, const char *kind, const char *crumb);
 /* Loads a part of the guide; on failure pushes the error screen with the located messages and
  * returns false. */
 bool ui_section_load(struct ui *ui, unsigned part);

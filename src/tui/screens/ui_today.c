@@ -12,6 +12,7 @@
 
 #include "progress_journal.h"
 #include "ui_progress.h"
+#include "ui_section.h"
 #include "ui_prompt.h"
 #include "ui_status.h"
 #include "ui_store.h"
@@ -48,15 +49,7 @@ enum ui_result ui_today_open(struct ui *ui, int arg)
         ui_status_set(ui, VIEW_ROLE_ERROR, "This guide has no career path to plan.");
         return UI_RES_ALL;
     }
-    size_t at = ui_find(ui, "today");
-    if (at != SIZE_MAX) {
-        ui_pop_to(ui, at + 1);
-        return UI_RES_ALL;
-    }
-    if (ui_push_kind(ui, "today", SIZE_MAX, "Today") == NULL) {
-        ui_status_set(ui, VIEW_ROLE_ERROR, "Too many screens open");
-    }
-    return UI_RES_ALL;
+    return ui_open_kind(ui, "today", "Today");
 }
 
 /* --- Logging time -------------------------------------------------------------------------- */

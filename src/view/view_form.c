@@ -146,10 +146,14 @@ size_t view_cert_form_layout(struct view_doc *d, const struct view_cert_form *f,
     if (f->why[0] != '\0') {
         view_doc_add_text(d, VIEW_ROLE_ERROR, f->why, 0, NULL, VIEW_ROLE_ERROR);
     } else {
-        view_doc_add_text(d, VIEW_ROLE_DIM,
-                          ascii ? "Left/Right status, Up/Down field, Enter save, Esc cancel"
-                                : "←/→ status · ↑/↓/Tab field · Enter save · Esc cancel",
-                          0, NULL, VIEW_ROLE_DIM);
+        /* What Left and Right do where the focus is: change the status, or move in a date. */
+        bool on_status = f->focus == VIEW_FORM_STATUS;
+        const char *hint =
+            ascii ? (on_status ? "Left/Right status, Up/Down field, Enter save, Esc cancel"
+                               : "Left/Right cursor, Up/Down field, Enter save, Esc cancel")
+                  : (on_status ? "←/→ status · ↑/↓/Tab field · Enter save · Esc cancel"
+                               : "←/→ cursor · ↑/↓/Tab field · Enter save · Esc cancel");
+        view_doc_add_text(d, VIEW_ROLE_DIM, hint, 0, NULL, VIEW_ROLE_DIM);
     }
     if (cursor_col != NULL) {
         *cursor_col = cursor;

@@ -131,6 +131,7 @@ static void test_layout(void **state)
     assert_string_equal(d.lines[3].text, "  Exam date  [           ]");
     assert_int_equal(cursor, -1);
     assert_non_null(strstr(d.lines[d.n_lines - 1].text, "Enter save, Esc cancel"));
+    assert_non_null(strstr(d.lines[d.n_lines - 1].text, "Left/Right status"));
     view_doc_free(&d);
 
     /* Focus on "Passed on" with a date typed: the cursor after it, inside the brackets. */
@@ -142,6 +143,8 @@ static void test_layout(void **state)
     assert_int_equal(focus, 4);
     assert_string_equal(d.lines[4].text, "> Passed on  [2026-10    ]");
     assert_int_equal(cursor, VIEW_FORM_VALUE_COL + 1 + 7);
+    /* On a date, Left and Right move the cursor, and the hints say so. */
+    assert_non_null(strstr(d.lines[d.n_lines - 1].text, "Left/Right cursor"));
     view_doc_free(&d);
 
     /* A failed collect shows its sentence instead of the hints. */

@@ -52,14 +52,25 @@ static void keep_flag(struct ui *ui, void *ptr)
     (void)ptr;
 }
 
-/* Whether the guide has a dated plan (a start date) but no hours per week, neither in the
- * progress file nor in the configuration. */
+/* Whether the guide has a dated plan (a start date) that spreads effort_hours by the week, but
+ * no hours per week, neither in the progress file nor in the configuration. */
 static bool plan_lacks_hours(struct ui *ui)
 {
     const struct progress *p = ui_store_doc(ui);
     struct progress_date start;
-    return p != NULL && progress_get_start(p, ui->g->id, &start) &&
-           progress_get_hours(p, ui->g->id, ui->opt.hours_per_week) == 0;
+    if (p == NULL || !progress_get_start(p, ui->g->id, &start) ||
+        progress_get_hours(p, ui->g->id, ui->opt.hours_per_week) != 0) {
+        return false;
+    }
+    for (size_t i = 0; i < ui->g->n_phases; i++) { /* the plan spreads effort by the hours */
+        const struct guide_phase *ph = &ui->g->phases[i];
+        for (size_t j = 0; ph->effort_hours != NULL && j < ph->n_actions; j++) {
+            if (ph->effort_hours[j] > 0) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 enum ui_result ui_today_open(struct ui *ui, int arg)

@@ -166,9 +166,16 @@ static void splice_phase(struct guide *g, size_t ph, const struct progress_guide
         n_mine += where[i] == ph || (where[i] == g->n_phases && ph == last);
     }
     struct guide_action *v = arena_calloc(&g->arena, n_own + n_mine + 1, sizeof *v);
+    /* effort_hours runs parallel to the actions: it is rebuilt with them (own actions take
+     * none). */
+    int *ev =
+        P->effort_hours != NULL ? arena_calloc(&g->arena, n_own + n_mine + 1, sizeof *ev) : NULL;
     size_t n = 0;
     for (size_t i = 0; i < P->n_actions; i++) {
         if (!P->actions[i].personal) {
+            if (ev != NULL) {
+                ev[n] = P->effort_hours[i];
+            }
             v[n++] = P->actions[i];
         }
     }
@@ -186,9 +193,14 @@ static void splice_phase(struct guide *g, size_t ph, const struct progress_guide
                                      .text = arena_strdup(&g->arena, e->text),
                                      .depth = depth,
                                      .personal = true};
+        if (ev != NULL) {
+            memmove(&ev[k + 1], &ev[k], (n - k) * sizeof *ev);
+            ev[k] = 0;
+        }
         n++;
     }
     P->actions = v;
+    P->effort_hours = ev;
     P->n_actions = n;
 }
 

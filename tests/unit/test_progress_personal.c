@@ -157,8 +157,9 @@ static struct guide_action acts_a[] = {{.id = "a/1", .text = "One"},
                                        {.id = "a/1a", .text = "Sub", .depth = 1},
                                        {.id = "a/2", .text = "Two"}};
 static struct guide_action acts_b[] = {{.id = "b/1", .text = "Three"}};
+static int effort_a[] = {5, 2, 7};
 static struct guide_phase phases[] = {
-    {.id = "a", .title = "A", .actions = acts_a, .n_actions = 3},
+    {.id = "a", .title = "A", .actions = acts_a, .n_actions = 3, .effort_hours = effort_a},
     {.id = "b", .title = "B", .actions = acts_b, .n_actions = 1},
 };
 
@@ -181,6 +182,11 @@ static void test_apply(void **state)
     }
     assert_true(g.phases[0].actions[3].personal);
     assert_int_equal(g.phases[0].actions[3].depth, 0);
+    /* The efforts follow their actions; the learner's own take none. */
+    const int want_effort[] = {0, 5, 2, 0, 0, 7};
+    for (size_t i = 0; i < 6; i++) {
+        assert_int_equal(g.phases[0].effort_hours[i], want_effort[i]);
+    }
     assert_string_equal(g.phases[1].actions[1].id, "mine/3"); /* the last phase */
     /* The counts see them; a removal takes them out again. */
     struct progress_counts c;
@@ -195,6 +201,7 @@ static void test_apply(void **state)
     progress_personal_set(p, G, "mine/4", NULL, NULL, NULL, T0 + 1);
     progress_personal_apply(&g, p);
     assert_int_equal(g.phases[0].n_actions, 3);
+    assert_int_equal(g.phases[0].effort_hours[2], 7);
     assert_int_equal(g.phases[1].n_actions, 1);
     arena_free(&g.arena);
     progress_free(p);

@@ -129,7 +129,7 @@ static void check_print(const struct guide *g, int width, unsigned flags)
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
     FUZZ_CHECK(f != NULL, "open_memstream");
-    FUZZ_CHECK(guide_print(g, width, flags, f) == 0, "guide_print() succeeds on memory");
+    FUZZ_CHECK(guide_print(g, NULL, width, flags, f) == 0, "guide_print() succeeds on memory");
     fclose(f);
     fuzz_check_terminal_safe(out, len, 0, NULL, "guide_print() output");
     int page = width < 20 ? 20 : width;

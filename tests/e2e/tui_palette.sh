@@ -164,7 +164,7 @@ for mode in nocolor mono; do
     tui_wait "2/4" "$mode: the full phase selected"
     row=$(tui_screen | grep -n "5/5" | head -n 1 | cut -d: -f1)
     bar=$(tui_screen -e | sed -n "${row}p" | python3 "$here/lib/sgr.py" at "█" | head -n 1)
-    title=$(tui_screen -e | grep -F "Optics" | head -n 1 | python3 "$here/lib/sgr.py" at "Optics" |
+    title=$(tui_screen -e | grep -F "Optics & Clockwork (" | head -n 1 | python3 "$here/lib/sgr.py" at "Optics" |
         head -n 1)
     [ "${bar##* }" = 0 ] && pass "$mode: a selected bar is not reversed" ||
         fail "$mode: selected bar reversed ($bar)"

@@ -165,6 +165,7 @@ struct home_ctx {
     const struct guide *g;
     const struct progress *p;
     struct progress_date today;
+    unsigned hours_per_week; /* the configuration's (progress_schedule_compute()) */
     int level;
 };
 
@@ -372,7 +373,7 @@ static void home_plan(struct view_doc *d, const struct home_ctx *c)
 static void home_today(struct view_doc *d, const struct home_ctx *c)
 {
     if (c->level < HOME_NO_PLAN) {
-        view_today_home(d, c->g, c->p, c->today, c->level < HOME_NO_BLANKS);
+        view_today_home(d, c->g, c->p, c->today, c->hours_per_week, c->level < HOME_NO_BLANKS);
     }
 }
 
@@ -397,9 +398,9 @@ static size_t menu_end(const struct view_doc *d)
 }
 
 void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct progress *p,
-                         struct progress_date today, size_t rows)
+                         struct progress_date today, size_t rows, unsigned hours_per_week)
 {
-    struct home_ctx c = {g, p, today, HOME_FULL};
+    struct home_ctx c = {g, p, today, hours_per_week, HOME_FULL};
     int width = d->width;
     unsigned flags = d->text_flags;
     for (;;) {
@@ -418,7 +419,7 @@ void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct
 void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct progress *p,
                         struct progress_date today)
 {
-    view_guide_home_fit(d, g, p, today, 0);
+    view_guide_home_fit(d, g, p, today, 0, 0);
 }
 
 void view_guide_home(struct view_doc *d, const struct guide *g, const struct progress *p)

@@ -250,13 +250,13 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
 }
 
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
-                     struct progress_date today, bool blank)
+                     struct progress_date today, unsigned hours_per_week, bool blank)
 {
     if (p == NULL || !(g->loaded & GUIDE_PART_PATH) || guide_count_actions(g) == 0) {
         return;
     }
     struct progress_schedule s;
-    progress_schedule_compute(p, g, today, 0, &s);
+    progress_schedule_compute(p, g, today, hours_per_week, &s);
     size_t overdue = progress_schedule_overdue(&s), week = 0;
     int64_t week_end = progress_date_days(today) + 6 - progress_date_weekday(today);
     for (size_t i = 0; i < s.n_items; i++) {

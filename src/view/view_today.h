@@ -41,9 +41,10 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
 /* Home's pointer to Today, above its progress: "Today  2 overdue · 3 due this week · 1h logged
  * this week · T opens it", when the guide's path is loaded and the
  * plan has dates (nothing on the first frame, drawn before the progress is read); after an
- * empty line when `blank`. */
+ * empty line when `blank`. The plan is Today's: hours_per_week is the configuration's, as
+ * view_today_compute() takes it. */
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
-                     struct progress_date today, bool blank);
+                     struct progress_date today, unsigned hours_per_week, bool blank);
 
 /* The timeline of the plan (nothing when it has no dates), ending with a sentence. The axis
  * names the years in its label column and the months at the smallest regular step at which

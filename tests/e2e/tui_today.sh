@@ -4,7 +4,8 @@
 # Today line points at it; Today lists the overdue actions first, the time logged this
 # week, the forecast, the timeline and the streak; L logs time on the selected action through
 # a prompt (a bad duration is refused in the prompt, nothing written), u takes it back; the
-# timeline is drawn whole at 40, 80 and 200 columns, and without colour.
+# timeline is drawn whole at 40, 80 and 200 columns, and without colour; Home and Today count
+# the same plan, with the progress file's hours per week, else the configuration's.
 set -u
 here=$(dirname "$0")
 . "$here/lib/assert.sh"
@@ -68,4 +69,24 @@ for cols in 40 80 200; do
         tui_keys q
     done
 done
+
+# Home and Today count one plan: the configuration's hours per week (20) spread the effort, so
+# the dial plate (10 hours) is due this week on both; the progress file's hours (5) win over
+# them, on both.
+echo "hours_per_week = 20" >"$XDG_CONFIG_HOME/trail/config"
+tui_new_server hours
+tui_start 80 40 "$run"
+tui_wait "2 overdue · 1 due this week" "Home counts what the configuration's hours make due"
+tui_keys T
+tui_wait "This week" "Today lists this week's actions"
+expect_contains "$(tui_screen)" "Cut the dial plate" "the one Home counts"
+tui_keys q
+sundial_started "$state"
+printf '    hours_per_week: {hours: 5, changed: 2026-12-01T00:00:00.000Z}\n' >>"$state"
+tui_new_server hours5
+tui_start 80 40 "$run"
+tui_wait "2 overdue · 0 due this week" "Home counts with the progress file's hours"
+tui_keys T
+tui_wait "Coming next" "Today has nothing due this week either"
+tui_keys q
 finish

@@ -4,7 +4,8 @@
  * and the position by ticks within the width at 40, 80, 120 and 200 columns; without a start
  * date the Career Path's timeline shows the plan's numbered months and how to set the date; and
  * the Career Path puts it above its phases when it takes at most half the screen, else below,
- * on the fixture guide lighthouse (4 phases of 3 months). */
+ * on the fixture guide lighthouse (4 phases of 3 months). Home's Today line counts the plan
+ * Today shows, with the same hours per week (sundial, whose actions give effort_hours). */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,6 +29,7 @@
 #define T0 1764138612345 /* a fixed change time */
 
 #define FIXTURE TRAIL_TEST_DATA "/guides/lighthouse"
+#define SUNDIAL TRAIL_TEST_DATA "/today/sundial" /* effort_hours on its second phase */
 
 static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -216,9 +218,51 @@ static void test_path_places_the_timeline(void **state)
     guide_free(g);
 }
 
+/* Home's Today line, flattened. */
+static char *home_line(const struct guide *g, const struct progress *p, unsigned hours)
+{
+    struct view_doc d;
+    view_doc_init(&d, 120, 0);
+    view_today_home(&d, g, p, date("2026-12-07"), hours, false);
+    assert_int_equal(d.n_lines, 1);
+    char *s = strdup(d.lines[0].text);
+    view_doc_free(&d);
+    return s;
+}
+
+static void test_home_counts_todays_plan(void **state)
+{
+    (void)state;
+    struct diag dg = {0};
+    struct guide *g = guide_load(SUNDIAL, GUIDE_PART_INFO | GUIDE_PART_PATH, &dg);
+    assert_non_null(g);
+    diag_free(&dg);
+    struct progress *p = started(g, "2026-10-20");
+    /* At 20 hours a week the dial plate's 10 hours are due this week; spread evenly, later. */
+    char *at20 = home_line(g, p, 20), *none = home_line(g, p, 0);
+    assert_non_null(strstr(at20, "2 overdue · 1 due this week"));
+    assert_non_null(strstr(none, "2 overdue · 0 due this week"));
+    struct view_today t;
+    view_today_compute(&t, g, p, date("2026-12-07"), 20);
+    assert_string_equal(g->phases[t.plan.items[2].phase].actions[t.plan.items[2].action].id,
+                        "build/plate");
+    assert_int_equal(t.plan.items[2].due.day, 10); /* Today's plan: the same week */
+    view_today_done(&t);
+    /* The progress file's hours win over the configuration's, on Home as on Today. */
+    assert_int_equal(progress_set_hours(p, g->id, 5, T0), PROGRESS_CHANGED);
+    char *at5 = home_line(g, p, 20);
+    assert_non_null(strstr(at5, "2 overdue · 0 due this week"));
+    free(at20);
+    free(none);
+    free(at5);
+    progress_free(p);
+    guide_free(g);
+}
+
 int main(void)
 {
     test_require_input(FIXTURE);
+    test_require_input(SUNDIAL);
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_axis_names_every_month_that_fits),
@@ -226,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_timeline_rows),
         cmocka_unit_test(test_undated_path_timeline),
         cmocka_unit_test(test_path_places_the_timeline),
+        cmocka_unit_test(test_home_counts_todays_plan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

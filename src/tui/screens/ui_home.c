@@ -26,7 +26,8 @@ static void home_layout(struct ui *ui, struct ui_screen *s, struct view_doc *d)
      * progress is read, spares loading the time zone. */
     const struct progress *p = ui_store_doc(ui);
     struct progress_date none = {0};
-    view_guide_home_fit(d, ui->g, p, p != NULL ? progress_date_today() : none, ui_body_height(ui));
+    view_guide_home_fit(d, ui->g, p, p != NULL ? progress_date_today() : none, ui_body_height(ui),
+                        ui->opt.hours_per_week);
 }
 
 static enum ui_result home_action(struct ui *ui, struct ui_screen *s, enum ui_action a, int arg)

@@ -5,11 +5,11 @@
  * Two views of the same data: "phases" and "certifications" follow the guide (texts, states,
  * notes, counts) for people and scripts, and "progress" is the dotfile's guide entry itself
  * (reset, items with their change times, notes and certifications with theirs, tombstones
- * included, the start date), so an import loses nothing, not even entries this guide version
- * no longer has. The resume position is this machine's own and is not exported. Strings keep
- * their exact text but every character a terminal could act on is escaped (\uXXXX), so the
- * output is safe on a terminal; the escapes used are the ones YAML's double-quoted style
- * shares with JSON, so ydoc reads the export back. */
+ * included, the start date, the hours per week), so an import loses nothing, not even entries this
+ * guide version no longer has. The resume position is this machine's own and is not exported.
+ * Strings keep their exact text but every character a terminal could act on is escaped (\uXXXX), so
+ * the output is safe on a terminal; the escapes used are the ones YAML's double-quoted style shares
+ * with JSON, so ydoc reads the export back. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,6 +370,12 @@ static void json_progress(FILE *out, const struct progress *p, const struct guid
         put_json_time(out, start.changed);
         fputc('}', out);
     }
+    struct progress_hours hours = progress_guide_hours(pg);
+    if (hours.changed != 0) {
+        fprintf(out, ",\n    \"hours_per_week\": {\"hours\": %u, \"changed\": ", hours.hours);
+        put_json_time(out, hours.changed);
+        fputc('}', out);
+    }
     json_journal(out, pg);
     fputs("\n  }\n", out);
 }
@@ -397,6 +403,13 @@ static void json_head(FILE *out, const struct progress *p, const struct guide *g
     struct progress_date start;
     fputs(",\n  \"start\": ", out);
     put_json_date(out, progress_get_start(p, g->id, &start) ? start : (struct progress_date){0});
+    unsigned hours = progress_get_hours(p, g->id, 0);
+    fputs(",\n  \"hours_per_week\": ", out);
+    if (hours > 0) {
+        fprintf(out, "%u", hours);
+    } else {
+        fputs("null", out);
+    }
     fprintf(out, ",\n  \"unknown_items\": %zu", progress_count_unknown(p, g));
 }
 

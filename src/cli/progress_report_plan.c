@@ -118,7 +118,7 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
 /* "3 key-action states, 2 notes, 1 certification and the start date updated" */
 static void put_summary(FILE *out, const struct progress_import_summary *sum)
 {
-    char *parts[5] = {NULL};
+    char *parts[8] = {NULL};
     size_t n = 0;
     if (sum->items > 0) {
         parts[n++] = xasprintf("%zu key-action state%s", sum->items, sum->items == 1 ? "" : "s");
@@ -135,6 +135,9 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
     }
     if (sum->start) {
         parts[n++] = xstrdup("the start date");
+    }
+    if (sum->hours) {
+        parts[n++] = xstrdup("the hours per week");
     }
     if (sum->events > 0) {
         parts[n++] = xasprintf("%zu journal event%s", sum->events, sum->events == 1 ? "" : "s");
@@ -239,7 +242,7 @@ static int merge_and_report(const struct guide *g, struct progress_store *s,
     }
     if (!progress_import_changed(&sum) ||
         (sum.reset && sum.items + sum.notes + sum.certs + sum.evidence + sum.events == 0 &&
-         !sum.start)) {
+         !sum.start && !sum.hours)) {
         fputs(sum.reset                          ? "nothing else changed"
               : sum.voided > 0                   ? "nothing changed"
               : sum.unchanged == 0 && !sum.reset ? "nothing changed: it holds no progress"

@@ -197,6 +197,8 @@ size_t progress_guide_count_cert_entries(const struct progress_guide *pg);
 const struct progress_cert *progress_guide_cert(const struct progress_guide *pg, size_t i);
 /* The start date entry (changed 0 when never set); pg may be NULL. */
 struct progress_start progress_guide_start(const struct progress_guide *pg);
+/* The hours per week entry (changed 0 when never set, hours 0 when cleared); pg may be NULL. */
+struct progress_hours progress_guide_hours(const struct progress_guide *pg);
 
 /* The entry of item_id in guide entry pg (pg may be NULL), or NULL. Borrowed; valid until the
  * next change. */

@@ -557,3 +557,9 @@ struct progress_start progress_guide_start(const struct progress_guide *pg)
     struct progress_start none = {0};
     return pg != NULL ? pg->start : none;
 }
+
+struct progress_hours progress_guide_hours(const struct progress_guide *pg)
+{
+    struct progress_hours none = {0};
+    return pg != NULL ? pg->hours : none;
+}

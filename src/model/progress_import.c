@@ -184,7 +184,8 @@ static bool voided(const struct progress_guide *og, int64_t reset)
             return true;
         }
     }
-    return (og->start.changed != 0 && og->start.changed <= reset);
+    return (og->start.changed != 0 && og->start.changed <= reset) ||
+           (og->hours.changed != 0 && og->hours.changed <= reset);
 }
 
 static void summarise(const struct progress_guide *og, const struct progress_guide *tg,
@@ -231,6 +232,13 @@ static void summarise(const struct progress_guide *og, const struct progress_gui
               progress_date_compare(ours, tg->start.date) == 0);
         sum->start = n > 0;
     }
+    if (tg->hours.changed != 0) {
+        bool live = og != NULL && og->hours.changed > reset;
+        size_t n = 0;
+        tally(sum, &n, reset, tg->hours.changed, live ? og->hours.changed : 0,
+              (live ? og->hours.hours : 0) == tg->hours.hours);
+        sum->hours = n > 0;
+    }
 }
 
 void progress_import_merge(struct progress *ours, const struct progress *theirs,
@@ -251,5 +259,5 @@ void progress_import_merge(struct progress *ours, const struct progress *theirs,
 bool progress_import_changed(const struct progress_import_summary *sum)
 {
     return sum->items + sum->notes + sum->certs + sum->evidence + sum->events > 0 || sum->start ||
-           sum->reset;
+           sum->hours || sum->reset;
 }

@@ -27,6 +27,7 @@ struct progress_import_summary {
     size_t certs;     /* certification statuses or dates */
     size_t evidence;  /* pieces of evidence attached, changed or removed */
     bool start;       /* the start date was set, changed or cleared */
+    bool hours;       /* the hours per week were set, changed or cleared */
     size_t events;    /* journal events the guide did not have (progress_journal.h) */
     bool reset;       /* the other side's newer reset cleared older entries here */
     size_t unchanged; /* entries of the export that changed nothing */

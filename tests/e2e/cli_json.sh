@@ -4,7 +4,8 @@
 # each output validates against its JSON Schema in docs/schemas/ (python3-jsonschema), and so
 # do the fixture guides' YAML files against the guide schemas. Exit statuses match the text
 # reports'. A guide text holding escapes comes out escaped (no raw ESC on the terminal). The
-# export holds each piece of evidence's last check: when, its status and what it found.
+# export holds each piece of evidence's last check: when, its status and what it found, and the
+# hours per week, which an import takes.
 set -u
 . "$(dirname "$0")/lib/assert.sh"
 
@@ -51,6 +52,15 @@ trail --attach knots https://example.org/unchecked --description "described afte
     >/dev/null
 trail --attach knots https://example.org/fresh >/dev/null
 
+# The hours per week, as the browser's H keeps them in the guide's entry.
+python3 - "$S" <<'PY' || fail "the hours per week are set"
+import re, sys
+text = open(sys.argv[1]).read()
+text = re.sub(r"(?m)^(guides:\n  [^ \n]+:\n)",
+              r"\1    hours_per_week: {hours: 6, changed: 2026-12-01T00:00:00.000Z}\n", text, 1)
+open(sys.argv[1], "w").write(text)
+PY
+
 trail --progress --json >"$tmp/progress.json"
 expect_status 0 $? "--progress --json"
 validate export.schema.json "$tmp/progress.json" "--progress --json"
@@ -74,8 +84,13 @@ fresh = ev["basics/knots"]["https://example.org/fresh"]
 assert not set(fresh) & {"verified", "status", "summary"}, fresh
 PY
     fail "the export does not hold each piece's last check"
-# Imported elsewhere, the checks come along: the evidence exports again as it was.
-"$TRAIL_BIN" --state "$tmp/q.yaml" --import "$tmp/export.json" >/dev/null
+expect_contains "$(cat "$tmp/export.json")" '"hours_per_week": 6,' "the export gives the hours per week"
+expect_contains "$(cat "$tmp/export.json")" '"hours_per_week": {"hours": 6, "changed": "2026-12-01T' \
+    "and their entry, with its change time"
+# Imported elsewhere, the checks and the hours come along: the evidence exports again as it was.
+out=$("$TRAIL_BIN" --state "$tmp/q.yaml" --import "$tmp/export.json")
+expect_contains "$out" "the hours per week" "the import's summary names the hours per week"
+expect_contains "$(cat "$tmp/q.yaml")" "hours: 6" "the import keeps them"
 "$TRAIL_BIN" --state "$tmp/q.yaml" --export json >"$tmp/again.json"
 python3 - "$tmp/export.json" "$tmp/again.json" <<'PY' 2>&1 &&
 import json, sys

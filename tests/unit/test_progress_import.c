@@ -2,7 +2,7 @@
 /* Unit tests of trail --import: reading an export (the lossless "progress" object with notes,
  * certifications, start date and tombstones, escapes included; an older export's actions),
  * refusing what is not an export, merging with a summary (newer, older and both sides), and
- * the export -> import round trip through the real JSON writer. */
+ * the export -> import round trip through the real JSON writer, the hours per week included. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -141,6 +141,49 @@ static void test_export_import_round_trip(void **state)
     progress_free(empty);
 }
 
+static void test_hours_per_week_travel(void **state)
+{
+    (void)state;
+    struct progress *a = progress_new();
+    assert_int_equal(progress_set_hours(a, G, 6, T0), PROGRESS_CHANGED);
+    char *json = export_json(a);
+    assert_non_null(strstr(json, "\"hours_per_week\": 6,"));
+    assert_non_null(strstr(json, "\"hours_per_week\": {\"hours\": 6, \"changed\": "));
+    char *id = NULL;
+    struct progress *b = parse_ok(json, &id);
+    assert_int_equal(progress_get_hours(b, G, 0), 6);
+    /* Into an empty document, then again: the hours arrive once. */
+    struct progress *ours = progress_new();
+    struct progress_import_summary sum;
+    progress_import_merge(ours, b, id, &sum);
+    assert_true(sum.hours);
+    assert_int_equal(progress_get_hours(ours, G, 0), 6);
+    progress_import_merge(ours, b, id, &sum);
+    assert_false(sum.hours);
+    assert_false(progress_import_changed(&sum));
+    /* The latest change wins: ours, newer, stays; a newer export's replaces it. */
+    assert_int_equal(progress_set_hours(ours, G, 9, T0 + 10), PROGRESS_CHANGED);
+    progress_import_merge(ours, b, id, &sum);
+    assert_false(sum.hours);
+    assert_int_equal(progress_get_hours(ours, G, 0), 9);
+    assert_int_equal(progress_set_hours(a, G, 0, T0 + 20), PROGRESS_CHANGED); /* cleared */
+    char *json2 = export_json(a);
+    assert_non_null(strstr(json2, "\"hours_per_week\": null,"));
+    char *id2 = NULL;
+    struct progress *c = parse_ok(json2, &id2);
+    progress_import_merge(ours, c, id2, &sum);
+    assert_true(sum.hours);
+    assert_int_equal(progress_get_hours(ours, G, 0), 0);
+    free(id);
+    free(id2);
+    free(json);
+    free(json2);
+    progress_free(a);
+    progress_free(b);
+    progress_free(c);
+    progress_free(ours);
+}
+
 static void test_merge_newer_older_both(void **state)
 {
     (void)state;
@@ -251,6 +294,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_export_import_round_trip),
+        cmocka_unit_test(test_hours_per_week_travel),
         cmocka_unit_test(test_merge_newer_older_both),
         cmocka_unit_test(test_newer_reset_clears),
         cmocka_unit_test(test_old_export_format),

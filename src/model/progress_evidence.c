@@ -6,7 +6,8 @@
  * never deleted while its guide lives: removal leaves kind NONE, so a merge with an older copy
  * cannot bring it back, and a reset voids it like any entry. The attachment and the check are
  * merged separately, each by its own time. Every attachment and removal records the piece it
- * replaced in the document's undo ring; a check is the program's bookkeeping and is not undone.
+ * replaced in the document's undo ring and is an event of the journal; a check is the program's
+ * bookkeeping: it is neither undone nor an event.
  * Entries a person wrote that cannot be understood are kept as written (unread_evidence) and
  * written back under their item until a piece of the same target replaces them. */
 
@@ -17,6 +18,7 @@
 
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
+#include "progress_journal_internal.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -134,6 +136,7 @@ enum progress_change progress_evidence_attach(struct progress *p, const char *gu
     struct progress_evidence *e = progress_evidence_row_get(pg, item_id, spec->target);
     progress_evidence_put_attachment(e, spec->kind, spec->description, spec->credential,
                                      progress_change_time(pg, e->changed, now_ms));
+    progress_journal_record(pg, PROGRESS_EVENT_EVIDENCE, item_id, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }
@@ -155,6 +158,7 @@ enum progress_change progress_evidence_detach(struct progress *p, const char *gu
     e = progress_evidence_row_find(pg, item_id, target);
     progress_evidence_put_attachment(e, PROGRESS_EVIDENCE_NONE, NULL, NULL,
                                      progress_change_time(pg, e->changed, now_ms));
+    progress_journal_record(pg, PROGRESS_EVENT_EVIDENCE, item_id, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
 }

@@ -507,7 +507,7 @@ static const char *const kind_words[] = {
     [PROGRESS_EVENT_NOTE] = "note",   [PROGRESS_EVENT_CERT] = "cert",
     [PROGRESS_EVENT_START] = "start", [PROGRESS_EVENT_LOG] = "log",
     [PROGRESS_EVENT_UNLOG] = "unlog", [PROGRESS_EVENT_MINE] = "mine",
-    [PROGRESS_EVENT_HOURS] = "hours",
+    [PROGRESS_EVENT_HOURS] = "hours", [PROGRESS_EVENT_EVIDENCE] = "evidence",
 };
 
 size_t progress_event_format(const struct progress_event *e, char *buf, size_t size)
@@ -594,7 +594,7 @@ static const char *parse_line(const char *line, size_t len, struct progress_even
     char what[16];
     if (n == 0 || n >= sizeof what) {
         return "a journal line does not say what happened (a state, note, cert, start, hours, "
-               "mine, log or unlog)";
+               "mine, evidence, log or unlog)";
     }
     memcpy(what, w, n);
     what[n] = '\0';
@@ -608,7 +608,7 @@ static const char *parse_line(const char *line, size_t len, struct progress_even
     if (e->kind == PROGRESS_EVENT_STATE) {
         if (progress_state_parse(what, &st) != 0) {
             return "a journal line does not say what happened (a state, note, cert, start, "
-                   "hours, mine, log or unlog)";
+                   "hours, mine, evidence, log or unlog)";
         }
         e->state = (uint8_t)st;
     }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The journal: every change a learner makes (a state, a note, a certification entry, the start
- * date) and every stretch of time logged against a key action, as dated events with an id.
+ * date, the hours per week, an own action, a piece of evidence) and every stretch of time logged
+ * against a key action, as dated events with an id.
  *
  * The journal is what the streak, the week's logged time and the forecast read. It is kept
  * with the progress, per guide, and merged as a set: two copies of the file, an import or a
@@ -17,7 +18,8 @@
  * A line is "TIME [ID] WHAT [DURATION] [ITEM]": TIME an ISO 8601 UTC time or a date, ID 16
  * hex digits (a line without one gets an id made from its text), WHAT one of the state names,
  * note, cert, start, hours (with the hours a week set), mine (a learner's own action changed),
- * log (with a duration) or unlog (ITEM is then the id of the log). */
+ * evidence (a piece attached, changed or removed, its credential id included), log (with a
+ * duration) or unlog (ITEM is then the id of the log). */
 #ifndef TRAIL_PROGRESS_JOURNAL_H
 #define TRAIL_PROGRESS_JOURNAL_H
 
@@ -36,10 +38,11 @@ enum progress_event_kind {
     PROGRESS_EVENT_NOTE,
     PROGRESS_EVENT_CERT,
     PROGRESS_EVENT_START,
-    PROGRESS_EVENT_LOG,   /* minutes: the time logged */
-    PROGRESS_EVENT_UNLOG, /* ref: the id of the log taken back */
-    PROGRESS_EVENT_MINE,  /* a learner's own action added, reworded, moved or removed */
-    PROGRESS_EVENT_HOURS, /* the hours per week set (minutes: the hours; 0: cleared) */
+    PROGRESS_EVENT_LOG,      /* minutes: the time logged */
+    PROGRESS_EVENT_UNLOG,    /* ref: the id of the log taken back */
+    PROGRESS_EVENT_MINE,     /* a learner's own action added, reworded, moved or removed */
+    PROGRESS_EVENT_HOURS,    /* the hours per week set (minutes: the hours; 0: cleared) */
+    PROGRESS_EVENT_EVIDENCE, /* a piece of evidence of item attached, changed or removed */
 };
 
 /* One event. item is the key action, phase or certification id (NULL for START and UNLOG);

@@ -199,6 +199,8 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
             progress_evidence_find_in(pg, u->evidence->item, u->evidence->target);
         progress_evidence_put(pg, u->evidence,
                               progress_change_time(pg, e != NULL ? e->changed : 0, now_ms));
+        progress_journal_record(pg, PROGRESS_EVENT_EVIDENCE, u->evidence->item, PROGRESS_TODO, 0, 0,
+                                now_ms);
         break;
     }
     }

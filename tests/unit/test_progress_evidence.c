@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of evidence in the progress document: attach, change, detach (a tombstone), undo,
  * emit -> parse (hostile targets included), merge of two copies (both attachments kept, the
- * later check wins), a reset voiding them, and entries a person wrote that trail cannot read
- * kept as written. */
+ * later check wins), a reset voiding them, entries a person wrote that trail cannot read kept
+ * as written, and each attachment, change, removal and undo an event of the journal, merged
+ * like the others (a check is none). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 
 #include "progress.h"
 #include "progress_evidence.h"
+#include "progress_journal.h"
 
 #define G  "ml-engineer"
 #define A  "projects/portfolio"
@@ -170,6 +172,62 @@ static void test_merge_two_instances(void **state)
     progress_free(b);
 }
 
+/* The number of evidence events of A in p's journal. */
+static size_t evidence_events(const struct progress *p)
+{
+    const struct progress_guide *pg = progress_find_guide(p, G);
+    size_t n = 0;
+    for (size_t i = 0; i < progress_journal_count(pg); i++) {
+        const struct progress_event *e = progress_journal_at(pg, i);
+        if (e->kind == PROGRESS_EVENT_EVIDENCE) {
+            assert_string_equal(e->item, A);
+            assert_true(e->at >= T0);
+            n++;
+        }
+    }
+    return n;
+}
+
+static void test_journal_events(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    attach(p, "~/src/churn", PROGRESS_EVIDENCE_REPO, NULL, T0);
+    assert_int_equal(evidence_events(p), 1);
+    attach(p, "~/src/churn", PROGRESS_EVIDENCE_REPO, NULL, T0 + 1); /* the same: no change */
+    assert_int_equal(evidence_events(p), 1);
+    struct progress_evidence_spec cred = {.target = "https://example.org/verify/7",
+                                          .kind = PROGRESS_EVIDENCE_CREDENTIAL,
+                                          .credential = "K-7"};
+    assert_int_equal(progress_evidence_attach(p, G, A, &cred, T0 + 2), PROGRESS_CHANGED);
+    assert_int_equal(evidence_events(p), 2); /* a credential id set */
+    assert_int_equal(progress_evidence_detach(p, G, A, "~/src/churn", T0 + 3), PROGRESS_CHANGED);
+    assert_int_equal(evidence_events(p), 3);
+    struct progress_undone u;
+    assert_true(progress_undo_change(p, G, T0 + 4, &u));
+    assert_int_equal(evidence_events(p), 4);
+    struct progress_check c = {.when = T0 + 9, .status = PROGRESS_CHECK_MISSING, .commits = -1};
+    progress_evidence_set_check(p, G, A, "~/src/churn", &c);
+    assert_int_equal(evidence_events(p), 4); /* a check is no change of the learner's */
+    /* Written and read back as "TIME ID evidence ITEM"; merged as a set with another copy. */
+    char *text = NULL;
+    struct progress *q = round_trip(p, &text);
+    assert_non_null(strstr(text, " evidence " A "\n"));
+    assert_int_equal(evidence_events(q), 4);
+    struct progress *other = progress_new();
+    attach(other, "~/elsewhere", PROGRESS_EVIDENCE_PATH, NULL, T0 + 5);
+    assert_true(progress_merge(q, other));
+    assert_int_equal(evidence_events(q), 5);
+    assert_true(progress_merge(other, q));
+    assert_int_equal(evidence_events(other), 5);
+    assert_false(progress_merge(q, other)); /* no event counts twice */
+    assert_int_equal(evidence_events(q), 5);
+    free(text);
+    progress_free(p);
+    progress_free(q);
+    progress_free(other);
+}
+
 static void test_hand_written(void **state)
 {
     (void)state;
@@ -210,10 +268,9 @@ static void test_hand_written(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_attach_detach_undo),
-        cmocka_unit_test(test_round_trip_hostile),
-        cmocka_unit_test(test_merge_two_instances),
-        cmocka_unit_test(test_hand_written),
+        cmocka_unit_test(test_attach_detach_undo),  cmocka_unit_test(test_round_trip_hostile),
+        cmocka_unit_test(test_merge_two_instances), cmocka_unit_test(test_hand_written),
+        cmocka_unit_test(test_journal_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

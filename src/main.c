@@ -1048,7 +1048,7 @@ static int run_browser(const struct options *o)
     size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &v, &d);
     char *dir = choose_guide(o, &cfg, v, n, true, &d);
     /* guide.yaml only: the browser loads the career path after its first frame. */
-    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO, &d) : NULL;
+    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_LOAD_CACHED, &d) : NULL;
     diag_sort(&d);
     diag_print(&d, stderr);
     struct diag cw = {0};

@@ -21,8 +21,10 @@
 #define TRAIL_VERSION "dev"
 #endif
 
-#define CACHE_MAGIC "trailfc\n"
-#define CACHE_MAX   (16u << 20) /* every fact kept is far smaller */
+#define CACHE_MAX (16u << 20) /* every fact kept is far smaller */
+
+/* The first bytes of every kept fact. */
+static const char MAGIC[8] = {'t', 'r', 'a', 'i', 'l', 'f', 'c', '\n'};
 
 /* The header's words, in order. */
 enum {
@@ -128,12 +130,12 @@ void file_cache_write(const char *kind, const char *file, const struct file_cach
     }
     h[H_LENGTH] = len;
     h[H_HASH] = payload_hash(payload, len);
-    size_t n = 8 + sizeof h + len;
+    size_t n = sizeof MAGIC + sizeof h + len;
     char *buf = xmalloc(n);
-    memcpy(buf, CACHE_MAGIC, 8);
+    memcpy(buf, MAGIC, sizeof MAGIC);
     memcpy(buf + 8, h, sizeof h);
     if (len > 0) {
-        memcpy(buf + 8 + sizeof h, payload, len);
+        memcpy(buf + sizeof MAGIC + sizeof h, payload, len);
     }
     char *dir = cache_dir(kind);
     char *path = cache_path(dir, file);
@@ -192,19 +194,20 @@ char *file_cache_read(const char *kind, const char *file, const struct file_cach
     if (buf == NULL) {
         return NULL;
     }
-    if (n < 8 + sizeof have || memcmp(buf, CACHE_MAGIC, 8) != 0 || !expected_header(k, want)) {
+    if (n < sizeof MAGIC + sizeof have || memcmp(buf, MAGIC, sizeof MAGIC) != 0 ||
+        !expected_header(k, want)) {
         free(buf);
         return NULL;
     }
     memcpy(have, buf + 8, sizeof have);
-    n -= 8 + sizeof have;
+    n -= sizeof MAGIC + sizeof have;
     want[H_LENGTH] = n;
-    want[H_HASH] = payload_hash(buf + 8 + sizeof have, n);
+    want[H_HASH] = payload_hash(buf + sizeof MAGIC + sizeof have, n);
     if (memcmp(have, want, sizeof have) != 0) {
         free(buf);
         return NULL;
     }
-    memmove(buf, buf + 8 + sizeof have, n);
+    memmove(buf, buf + sizeof MAGIC + sizeof have, n);
     *len = n;
     return buf;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "guide_cache.h"
 #include "guide_ids.h"
 #include "guide_md.h"
 #include "xalloc.h"
@@ -562,7 +563,13 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
     char *path = xasprintf("%s/%s", g->dir, guide_part_file(part));
     struct loader L = {.g = g, .d = d, .file = arena_strdup(&g->arena, path)};
     free(path);
+    /* guide.yaml's compiled copy serves for its head too */
+    enum guide_part compiled = part == GUIDE_PART_HEAD ? GUIDE_PART_INFO : part;
+    if (g->cached && guide_cache_read(g, compiled, L.file)) {
+        return 0;
+    }
     size_t ids_before = guide_ids_count(g->ids);
+    size_t diags_before = d->errors + d->warnings + d->dropped;
     static const char *const head_keys[] = {"format", "id", NULL};
     struct ydoc *doc = part == GUIDE_PART_HEAD ? ydoc_load_file_head(L.file, head_keys, d)
                                                : ydoc_load_file(L.file, d);
@@ -603,6 +610,10 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
         return -1;
     }
     g->loaded |= part;
+    if (g->cached && part != GUIDE_PART_HEAD &&
+        d->errors + d->warnings + d->dropped == diags_before) {
+        guide_cache_write(g, part, L.file);
+    }
     return 0;
 }
 
@@ -638,11 +649,13 @@ struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
     struct guide *g = xcalloc(1, sizeof *g);
     g->dir = xstrdup(dir);
     g->ids = guide_ids_new();
-    for (unsigned p = GUIDE_PART_INFO; p <= GUIDE_PART_FAQ; p <<= 1) {
+    g->cached = (parts & GUIDE_LOAD_CACHED) != 0;
+    for (unsigned p = GUIDE_PART_INFO, i = 0; p <= GUIDE_PART_FAQ; p <<= 1, i++) {
         char *path = xasprintf("%s/%s", dir, guide_part_file((enum guide_part)p));
         struct stat st;
         if (stat(path, &st) == 0) {
             g->available |= p;
+            file_cache_key_of(&st, &g->files[i]);
         }
         free(path);
     }

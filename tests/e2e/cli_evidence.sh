@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Evidence from the shell: --attach (paths, repositories, URLs, credentials with their id:
 # kept when the URL is attached again, removed by an empty id, undone), --detach,
-# trail undo, and --verify on repositories this test makes with fixed commit dates: the commit
+# trail undo, each an event of the journal, and --verify on repositories this test makes with fixed commit dates: the commit
 # count, the last commit's date and the README; a second verify with HEAD unchanged reads no
 # history (strace: no pack or loose object is opened); a deleted directory becomes "missing"
 # without losing its record. Hostile evidence (control characters in a path, a symlink loop, a
@@ -100,6 +100,11 @@ expect_contains "$(trail --export json)" '"https://example.org/knots": {"kind": 
     "the piece is attached again"
 out=$(trail --detach basics/knots "https://example.org/nothing" 2>&1)
 expect_status 1 $? "detach what is not attached"
+# Each change is an event of the journal: the knots' attach, detach and undo; the
+# certification's attach, three changes of its id or description, two undos and a removal.
+expect_status 3 "$(grep -c ' evidence basics/knots$' "$S")" "the knots' evidence changes are events"
+expect_status 7 "$(grep -c ' evidence keeper-level-one$' "$S")" \
+    "the credential's changes, its id's included, are events"
 
 # ---- verify --------------------------------------------------------------------------------
 out=$(trail --verify 2>&1)

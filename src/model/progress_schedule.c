@@ -336,3 +336,27 @@ void progress_lag_words(long days, char *buf, size_t size)
                  days > 0 ? "behind" : "ahead");
     }
 }
+
+char *progress_pace_line(const struct progress *p, const struct guide *g,
+                         struct progress_date today, unsigned text_flags)
+{
+    struct progress_pace pace;
+    progress_compute_pace(p, g, today, &pace);
+    char *line = progress_pace_text(&pace, g, text_flags);
+    if (line == NULL || (pace.when != PROGRESS_PACE_DURING && pace.when != PROGRESS_PACE_AFTER)) {
+        return line;
+    }
+    struct progress_schedule s;
+    progress_schedule_compute(p, g, today, 0, &s);
+    long lag = 0;
+    if (progress_schedule_lag(&s, p, g, today, &lag)) {
+        char words[64];
+        progress_lag_words(lag, words, sizeof words);
+        char *more =
+            xasprintf("%s%s%s", line, (text_flags & TEXT_ASCII) != 0 ? ", " : " \xc2\xb7 ", words);
+        free(line);
+        line = more;
+    }
+    progress_schedule_free(&s);
+    return line;
+}

@@ -77,6 +77,13 @@ bool progress_schedule_lag(const struct progress_schedule *s, const struct progr
  * week either way). */
 void progress_lag_words(long days, char *buf, size_t size);
 
+/* progress_pace_text() of g for `today`, followed, while the plan runs or after it ended, by
+ * the lag in words: "Month 5 of 12 · planned: ... · you: Foundation Building, 0% · about 18
+ * weeks behind". The line Home, --progress and --start print. A new string (caller frees), or
+ * NULL as progress_pace_text(). */
+char *progress_pace_line(const struct progress *p, const struct guide *g,
+                         struct progress_date today, unsigned text_flags);
+
 /* --- The forecast ------------------------------------------------------------------------ */
 
 #define PROGRESS_FORECAST_WEEKS 4

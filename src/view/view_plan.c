@@ -129,22 +129,7 @@ void view_plan_home(struct view_doc *d, const struct guide *g, const struct prog
         label_line(d, "Next", g->phases[phase].actions[action].text, VIEW_ROLE_ACCENT, label_cols);
         view_doc_end_item(d);
     }
-    struct progress_pace pc;
-    progress_compute_pace(p, g, today, &pc);
-    char *pace = progress_pace_text(&pc, g, flags);
-    struct progress_schedule sched;
-    progress_schedule_compute(p, g, today, 0, &sched);
-    long lag = 0;
-    if (pace != NULL && (pc.when == PROGRESS_PACE_DURING || pc.when == PROGRESS_PACE_AFTER) &&
-        progress_schedule_lag(&sched, p, g, today, &lag)) {
-        char words[64];
-        progress_lag_words(lag, words, sizeof words);
-        char *more =
-            xasprintf("%s%s%s", pace, (flags & TEXT_ASCII) != 0 ? ", " : " \xc2\xb7 ", words);
-        free(pace);
-        pace = more;
-    }
-    progress_schedule_free(&sched);
+    char *pace = progress_pace_line(p, g, today, flags);
     if (pace != NULL) {
         label_line(d, "Pace", pace, VIEW_ROLE_BODY, label_cols);
         free(pace);

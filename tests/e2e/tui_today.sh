@@ -7,7 +7,6 @@
 # timeline is drawn whole at 40, 80 and 200 columns, and without colour.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/sundial.sh"
 tui_setup today

@@ -137,6 +137,10 @@ struct guide {
     bool markdown;         /* read from a Markdown plan (guide_md.h) */
     unsigned available;    /* enum guide_part bits whose file exists */
     unsigned loaded;       /* enum guide_part bits loaded so far */
+    /* The size in bytes of each part's file when the guide was opened, by the part's bit
+     * number (0 for guide.yaml, which is read at once, and for a missing file): see
+     * guide_parts_bytes(). */
+    unsigned long long part_bytes[4];
 
     const char *id;          /* e.g. "ml-engineer"; keys the progress file */
     const char *title;       /* "Machine Learning Engineer" */
@@ -194,6 +198,10 @@ size_t guide_count_actions(const struct guide *g);
 
 /* The file name of a part inside a guide directory ("faq.yaml"), or NULL. */
 const char *guide_part_file(enum guide_part part);
+
+/* The size in bytes of the files of `parts` (enum guide_part bits) as they were when the guide
+ * was opened, without looking at them again; a missing file counts 0. */
+unsigned long long guide_parts_bytes(const struct guide *g, unsigned parts);
 
 /* "beginner", ... for GUIDE_LEVEL_*; NULL for GUIDE_LEVEL_NONE. */
 const char *guide_level_name(enum guide_level level);

@@ -630,6 +630,26 @@ int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
     return rc;
 }
 
+/* After guide.yaml could not be read: when it is not there, says so (or that dir cannot be
+ * opened) and returns true; false when the reader's own message says what is wrong. */
+static bool no_info_file(const char *dir, struct diag *d)
+{
+    char *path = xasprintf("%s/%s", dir, guide_part_file(GUIDE_PART_INFO));
+    struct stat st;
+    bool there = stat(path, &st) == 0;
+    free(path);
+    if (there) {
+        return false;
+    }
+    if (stat(dir, &st) != 0) {
+        diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot open guide directory: %s", strerror(errno));
+    } else {
+        diag_add(d, DIAG_ERROR, dir, 0, 0, "not a guide directory (no %s)",
+                 guide_part_file(GUIDE_PART_INFO));
+    }
+    return true;
+}
+
 struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
 {
     if (guide_md_is_plan(dir)) {
@@ -638,32 +658,43 @@ struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
     struct guide *g = xcalloc(1, sizeof *g);
     g->dir = xstrdup(dir);
     g->ids = guide_ids_new();
-    for (unsigned p = GUIDE_PART_INFO; p <= GUIDE_PART_FAQ; p <<= 1) {
+    /* Each file is looked at once: the other parts' here (whether they exist, and their sizes,
+     * which decide how the browser loads them later), guide.yaml by reading it. */
+    for (unsigned p = GUIDE_PART_PATH, i = 1; p <= GUIDE_PART_FAQ; p <<= 1, i++) {
         char *path = xasprintf("%s/%s", dir, guide_part_file((enum guide_part)p));
         struct stat st;
         if (stat(path, &st) == 0) {
             g->available |= p;
+            g->part_bytes[i] = (unsigned long long)st.st_size;
         }
         free(path);
     }
-    if (!(g->available & GUIDE_PART_INFO)) {
-        struct stat st;
-        if (stat(dir, &st) != 0) {
-            diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot open guide directory: %s", strerror(errno));
-        } else {
-            diag_add(d, DIAG_ERROR, dir, 0, 0, "not a guide directory (no %s)",
-                     guide_part_file(GUIDE_PART_INFO));
-        }
-        guide_free(g);
-        return NULL;
-    }
+    g->available |= GUIDE_PART_INFO;
     /* guide.yaml whole, or its format and id only when that is all the caller asked of it. */
     unsigned first =
         (parts & GUIDE_PART_HEAD) && !(parts & GUIDE_PART_INFO) ? GUIDE_PART_HEAD : GUIDE_PART_INFO;
-    if ((first == GUIDE_PART_HEAD && load_part(g, GUIDE_PART_HEAD, d) < 0) ||
-        guide_load_parts(g, (parts & GUIDE_PART_ALL) | (first & GUIDE_PART_INFO), d) < 0) {
+    struct diag head = {0};
+    int rc = load_part(g, (enum guide_part)first, &head);
+    if (rc < 0 && !(g->loaded & GUIDE_PART_INFO) && no_info_file(dir, d)) {
+        diag_free(&head);
+        guide_free(g);
+        return NULL;
+    }
+    diag_move(d, &head);
+    if (rc < 0 || guide_load_parts(g, parts & GUIDE_PART_ALL, d) < 0) {
         guide_free(g);
         return NULL;
     }
     return g;
+}
+
+unsigned long long guide_parts_bytes(const struct guide *g, unsigned parts)
+{
+    unsigned long long total = 0;
+    for (unsigned i = 0; i < 4; i++) {
+        if (parts & (1u << i)) {
+            total += g->part_bytes[i];
+        }
+    }
+    return total;
 }

@@ -163,8 +163,7 @@ char *progress_certs_text(const struct progress_cert_counts *c, unsigned text_fl
     return buf;
 }
 
-/* The plan's length: the highest end_month of a phase (0 when none is given). */
-static int plan_months(const struct guide *g)
+int progress_plan_months(const struct guide *g)
 {
     int total = 0;
     for (size_t i = 0; i < g->n_phases; i++) {
@@ -196,7 +195,7 @@ void progress_compute_pace(const struct progress *p, const struct guide *g,
     if (!progress_get_start(p, g->id, &out->start)) {
         return;
     }
-    out->total_months = plan_months(g);
+    out->total_months = progress_plan_months(g);
     if (out->total_months == 0) {
         out->when = PROGRESS_PACE_NO_PLAN;
         return;

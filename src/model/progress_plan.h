@@ -88,6 +88,9 @@ struct progress_pace {
     unsigned current_percent;         /* that phase's progress_percent(); 100 when all done */
 };
 
+/* The plan's length in months: the highest end_month of a phase (0 when none is given). */
+int progress_plan_months(const struct guide *g);
+
 /* Computes the pace of g for `today` from the guide's start date in p. Always fills *out. */
 void progress_compute_pace(const struct progress *p, const struct guide *g,
                            struct progress_date today, struct progress_pace *out);

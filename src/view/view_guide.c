@@ -497,13 +497,31 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
     view_doc_end_item(d);
 }
 
-void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p)
+void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p,
+                     const struct view_today *t, size_t rows)
 {
+    size_t lines = 0;
+    if (t != NULL) {
+        struct view_doc tl; /* measured: how many lines it takes at this width */
+        view_doc_init(&tl, d->width, d->text_flags);
+        view_today_path_timeline(&tl, g, p, t);
+        lines = tl.n_lines;
+        view_doc_free(&tl);
+    }
+    bool above = lines > 0 && (rows == 0 || lines <= rows / 2);
     view_doc_add_text(d, VIEW_ROLE_TITLE, view_guide_section_title(g, VIEW_SECTION_PATH), 0, NULL,
                       VIEW_ROLE_TITLE);
+    if (above) {
+        view_doc_add_blank(d);
+        view_today_path_timeline(d, g, p, t);
+    }
     for (size_t i = 0; i < g->n_phases; i++) {
         view_doc_add_blank(d);
         phase_entry(d, g, p, i);
+    }
+    if (lines > 0 && !above) {
+        view_doc_add_blank(d);
+        view_today_path_timeline(d, g, p, t);
     }
 }
 

@@ -59,7 +59,12 @@ void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct
                          struct progress_date today, size_t rows);
 /* The intro, the overview's topics and the stats drawn as charts. */
 void view_guide_overview(struct view_doc *d, const struct guide *g);
-void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p);
+/* The career path: its phases, and with t (may be NULL) the timeline of the plan
+ * (view_today_path_timeline()): above the phases when it takes at most half of `rows` lines
+ * (0: no limit), so the phases keep the rest of the screen, else below them. */
+struct view_today;
+void view_guide_path(struct view_doc *d, const struct guide *g, const struct progress *p,
+                     const struct view_today *t, size_t rows);
 /* One phase; with m (may be NULL), the matches of a search highlighted in its texts. */
 struct view_marks;
 void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,

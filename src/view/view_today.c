@@ -297,51 +297,153 @@ static const char *glyph(const struct view_doc *d, int which)
 }
 enum { G_DONE, G_LEFT, G_TODAY, G_YOU, G_EMPTY };
 
-/* The column of day `day` in a bar of `cols` columns over [first, first + span). */
-static int column(int64_t day, int64_t first, int64_t span, int cols)
+/* The timeline's scale: the plan's months over `cols` columns after a label column of `label`.
+ * Dated, its unit is the day, from the start date; undated (no start date yet), the month of
+ * the plan, from 0. */
+struct scale {
+    int label, cols;
+    bool dated;
+    struct progress_date start; /* dated */
+    int months;                 /* the plan's length */
+    int64_t first, span;        /* in the unit */
+};
+
+/* Sets the label column and the columns left for the bars; false when too narrow. */
+static bool scale_width(struct scale *sc, const struct view_doc *d)
 {
-    if (day < first) {
+    sc->label = d->width / 4 < LABEL_MAX ? d->width / 4 : LABEL_MAX;
+    sc->label = sc->label < 8 ? 8 : sc->label;
+    sc->cols = d->width - sc->label - 1;
+    return sc->cols >= 8;
+}
+
+/* The column of `at` (in the scale's unit); -1 before the first, cols after the last. */
+static int column(int64_t at, const struct scale *sc)
+{
+    if (at < sc->first) {
         return -1;
     }
-    int64_t c = (day - first) * cols / span;
-    return c >= cols ? cols : (int)c;
+    int64_t c = (at - sc->first) * sc->cols / sc->span;
+    return c >= sc->cols ? sc->cols : (int)c;
 }
 
-static void put_label(struct view_doc *d, const char *title, int label)
+/* Where month k of the plan begins, in the scale's unit. */
+static int64_t month_at(const struct scale *sc, int k)
 {
-    view_doc_begin_line(d);
-    view_doc_put_cut(d, VIEW_ROLE_BODY, title, label - 1); /* a space after it */
-    view_doc_pad_to(d, label);
+    return sc->dated ? progress_date_days(progress_date_add_months(sc->start, k)) : k;
 }
 
-static void put_axis(struct view_doc *d, const struct view_today *t, int label, int cols,
-                     int64_t first, int64_t span)
+static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* Puts the axis's labels at every `step`-th month of the plan from its first: a month's name
+ * (with the year when a year or more lies between two), or undated the month's number. Returns
+ * false when two labels would touch; with d NULL it only checks. A label that would pass the
+ * axis's end is left out. */
+static bool put_labels(struct view_doc *d, const struct scale *sc, int step)
 {
-    static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    view_doc_begin_line(d);
-    view_doc_pad_to(d, label);
     int next_free = 0;
-    for (int k = 0; k <= t->plan.pace.total_months; k++) {
-        struct progress_date at = progress_date_add_months(t->plan.pace.start, k);
-        int c = column(progress_date_days(at), first, span, cols);
-        if (c >= cols || c < next_free) {
-            continue;
-        }
+    for (int k = 0; k < sc->months; k += step) {
         char buf[16];
-        if (at.month == 1 || k == 0) {
-            snprintf(buf, sizeof buf, "%s'%02d", months[(at.month - 1) % 12], at.year % 100);
+        if (sc->dated) {
+            struct progress_date at = progress_date_add_months(sc->start, k);
+            snprintf(buf, sizeof buf, step >= 12 ? "%s'%02d" : "%s",
+                     month_names[(at.month + 11) % 12], at.year % 100);
         } else {
-            snprintf(buf, sizeof buf, "%s", months[(at.month - 1) % 12]);
+            snprintf(buf, sizeof buf, "%d", k + 1);
         }
-        if (c + (int)strlen(buf) > cols) {
+        int c = column(month_at(sc, k), sc), w = (int)strlen(buf);
+        if (c < next_free) {
+            return false;
+        }
+        if (c + w > sc->cols) {
             break;
         }
-        view_doc_pad_to(d, label + c);
-        view_doc_puts(d, VIEW_ROLE_DIM, buf);
-        next_free = c + (int)strlen(buf) + 1;
+        if (d != NULL) {
+            view_doc_pad_to(d, sc->label + c);
+            view_doc_puts(d, VIEW_ROLE_DIM, buf);
+        }
+        next_free = c + w + 1;
+    }
+    return true;
+}
+
+/* The axis: the years the plan spans (or "Month") in the label column, then the months' labels
+ * at the smallest regular step at which they all fit, so that none is dropped on its own. */
+static void put_axis(struct view_doc *d, const struct scale *sc)
+{
+    static const int steps[] = {1, 2, 3, 4, 6, 12, 24};
+    int step = 0;
+    for (size_t i = 0; i < sizeof steps / sizeof *steps && step == 0; i++) {
+        step = put_labels(NULL, sc, steps[i]) ? steps[i] : 0;
+    }
+    char what[24] = "Month";
+    if (sc->dated) {
+        struct progress_date last = progress_date_add_months(sc->start, sc->months - 1);
+        if (last.year == sc->start.year) {
+            snprintf(what, sizeof what, "%d", sc->start.year % 10000);
+        } else {
+            snprintf(what, sizeof what, "%d-%02d", sc->start.year % 10000, last.year % 100);
+        }
+    }
+    view_doc_begin_line(d);
+    view_doc_put_cut(d, VIEW_ROLE_DIM, what, sc->label - 1);
+    if (step > 0) {
+        put_labels(d, sc, step);
     }
     view_doc_end_line(d);
+}
+
+/* One phase's row: its name, then its bar over columns [a, b) filled from the left as far as
+ * its key actions are done, and the today marker in column today_col (-1: none). */
+static void put_bar(struct view_doc *d, const struct scale *sc, const char *title,
+                    const struct progress_counts *c, int a, int b, int today_col)
+{
+    view_doc_begin_line(d);
+    view_doc_put_cut(d, VIEW_ROLE_BODY, title, sc->label - 1); /* a space after it */
+    view_doc_pad_to(d, sc->label);
+    int filled = view_progress_filled(c, b - a);
+    int end = b > today_col + 1 ? b : today_col + 1;
+    for (int k = 0; k < end && k < sc->cols; k++) {
+        bool in = k >= a && k < b, done = in && k - a < filled;
+        if (k == today_col) {
+            view_doc_puts(d, VIEW_ROLE_ACCENT, glyph(d, G_TODAY));
+        } else if (!in) {
+            view_doc_puts(d, VIEW_ROLE_BODY, " ");
+        } else {
+            view_doc_puts(d, done ? VIEW_ROLE_BAR : VIEW_ROLE_BAR_EMPTY,
+                          glyph(d, done ? G_DONE : G_LEFT));
+        }
+    }
+    view_doc_end_line(d);
+}
+
+/* Every phase with months as a bar (dated: its window in the plan; undated: its months). */
+static void put_phases(struct view_doc *d, const struct guide *g, const struct progress *p,
+                       const struct view_today *t, const struct scale *sc, int today_col)
+{
+    struct progress *none = p == NULL ? progress_new() : NULL;
+    const struct progress *doc = p != NULL ? p : none;
+    for (size_t ph = 0; ph < g->n_phases; ph++) {
+        const struct guide_phase *gp = &g->phases[ph];
+        int64_t from = gp->start_month - 1, to = gp->end_month; /* undated: months */
+        if (sc->dated) {
+            const struct progress_window *w = &t->plan.windows[ph];
+            if (!progress_date_is_set(w->from)) {
+                continue;
+            }
+            from = progress_date_days(w->from);
+            to = progress_date_days(w->to) + 1;
+        } else if (gp->start_month < 1 || gp->end_month < gp->start_month) {
+            continue;
+        }
+        int a = column(from, sc), b = column(to, sc);
+        b = b > a ? b : a + 1;
+        struct progress_counts c = {0};
+        progress_count_phase(doc, g, ph, &c);
+        put_bar(d, sc, gp->title, &c, a, b, today_col);
+    }
+    progress_free(none);
 }
 
 static void put_marker(struct view_doc *d, int label, int col, const char *what, const char *g,
@@ -356,71 +458,21 @@ static void put_marker(struct view_doc *d, int label, int col, const char *what,
     view_doc_end_line(d);
 }
 
-void view_today_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
-                         const struct view_today *t)
+/* The dated timeline's markers (today, the position by ticks) and the sentence saying them. */
+static void put_position(struct view_doc *d, const struct guide *g, const struct progress *p,
+                         const struct view_today *t, const struct scale *sc, int today_col)
 {
     const struct progress_schedule *s = &t->plan;
-    if (s->windows == NULL) {
-        return;
-    }
-    line(d, VIEW_ROLE_HEADING, "Timeline");
-    int label = d->width / 4 < LABEL_MAX ? d->width / 4 : LABEL_MAX;
-    label = label < 8 ? 8 : label;
-    int cols = d->width - label - 1;
-    if (cols < 8) {
-        line(d, VIEW_ROLE_DIM, "(too narrow for the timeline)");
-        return;
-    }
-    int64_t first = progress_date_days(s->pace.start);
-    int64_t span = progress_date_days(s->pace.plan_end) - first + 1;
     int64_t now = progress_date_days(t->today);
-    put_axis(d, t, label, cols, first, span);
-    struct progress *none = p == NULL ? progress_new() : NULL;
-    const struct progress *doc = p != NULL ? p : none;
-    for (size_t ph = 0; ph < g->n_phases; ph++) {
-        const struct progress_window *w = &s->windows[ph];
-        if (!progress_date_is_set(w->from)) {
-            continue;
-        }
-        put_label(d, g->phases[ph].title, label);
-        int a = column(progress_date_days(w->from), first, span, cols);
-        int b = column(progress_date_days(w->to) + 1, first, span, cols);
-        b = b > a ? b : a + 1;
-        struct progress_counts c = {0};
-        progress_count_phase(doc, g, ph, &c);
-        int filled = view_progress_filled(&c, b - a);
-        int today_col = column(now, first, span, cols);
-        for (int k = 0; k < a; k++) {
-            view_doc_puts(d, k == today_col ? VIEW_ROLE_ACCENT : VIEW_ROLE_BAR_EMPTY,
-                          k == today_col ? glyph(d, G_TODAY) : " ");
-        }
-        for (int k = a; k < b && k < cols; k++) {
-            bool done = k - a < filled;
-            view_doc_puts(d,
-                          k == today_col ? VIEW_ROLE_ACCENT
-                          : done         ? VIEW_ROLE_BAR
-                                         : VIEW_ROLE_BAR_EMPTY,
-                          glyph(d, k == today_col ? G_TODAY
-                                   : done         ? G_DONE
-                                                  : G_LEFT));
-        }
-        for (int k = b; k <= today_col && k < cols; k++) {
-            view_doc_puts(d, k == today_col ? VIEW_ROLE_ACCENT : VIEW_ROLE_BODY,
-                          k == today_col ? glyph(d, G_TODAY) : " ");
-        }
-        view_doc_end_line(d);
-    }
-    progress_free(none);
-    int today_col = now < first ? -1 : column(now, first, span, cols);
-    put_marker(d, label, today_col >= cols ? cols - 1 : today_col, "today", glyph(d, G_TODAY),
-               VIEW_ROLE_ACCENT);
-    struct progress_date pos = view_today_position(g, p != NULL ? p : NULL, s);
+    put_marker(d, sc->label, today_col >= sc->cols ? sc->cols - 1 : today_col, "today",
+               glyph(d, G_TODAY), VIEW_ROLE_ACCENT);
+    struct progress_date pos = view_today_position(g, p, s);
     int you = -1;
     if (p != NULL && progress_date_is_set(pos)) {
-        you = column(progress_date_days(pos), first, span, cols);
-        you = you >= cols ? cols - 1 : you;
+        you = column(progress_date_days(pos), sc);
+        you = you >= sc->cols ? sc->cols - 1 : you;
     }
-    put_marker(d, label, you, "you", glyph(d, G_YOU), VIEW_ROLE_ACCENT);
+    put_marker(d, sc->label, you, "you", glyph(d, G_YOU), VIEW_ROLE_ACCENT);
     char text[256], today_s[PROGRESS_DATE_SIZE], pos_s[PROGRESS_DATE_SIZE];
     progress_date_format(t->today, today_s, sizeof today_s);
     progress_date_format(pos, pos_s, sizeof pos_s);
@@ -440,6 +492,56 @@ void view_today_timeline(struct view_doc *d, const struct guide *g, const struct
                  behind > 0 ? "behind" : "ahead");
     }
     view_doc_add_text(d, VIEW_ROLE_DIM, text, 0, NULL, VIEW_ROLE_DIM);
+}
+
+/* The timeline; undated only when `undated` (the plan's months without a calendar). Nothing
+ * when the guide gives no months. */
+static void timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
+                     const struct view_today *t, bool undated)
+{
+    const struct progress_schedule *s = &t->plan;
+    struct scale sc = {.dated = s->windows != NULL};
+    if (sc.dated) {
+        sc.start = s->pace.start;
+        sc.months = s->pace.total_months;
+        sc.first = progress_date_days(s->pace.start);
+        sc.span = progress_date_days(s->pace.plan_end) - sc.first + 1;
+    } else {
+        sc.months = undated && s->pace.when == PROGRESS_PACE_UNSET ? progress_plan_months(g) : 0;
+        sc.span = sc.months;
+    }
+    if (sc.months <= 0 || sc.span <= 0) {
+        return;
+    }
+    line(d, VIEW_ROLE_HEADING, "Timeline");
+    if (!scale_width(&sc, d)) {
+        line(d, VIEW_ROLE_DIM, "(too narrow for the timeline)");
+        return;
+    }
+    put_axis(d, &sc);
+    int64_t now = progress_date_days(t->today);
+    int today_col = sc.dated && now >= sc.first ? column(now, &sc) : -1;
+    put_phases(d, g, p, t, &sc, today_col);
+    if (sc.dated) {
+        put_position(d, g, p, t, &sc, today_col);
+    } else {
+        view_doc_add_text(d, VIEW_ROLE_DIM,
+                          "No start date yet: S on Home (or trail --start DATE) puts the plan "
+                          "on the calendar, with today and your position on it.",
+                          0, NULL, VIEW_ROLE_DIM);
+    }
+}
+
+void view_today_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
+                         const struct view_today *t)
+{
+    timeline(d, g, p, t, false);
+}
+
+void view_today_path_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
+                              const struct view_today *t)
+{
+    timeline(d, g, p, t, true);
 }
 
 /* --- The streak -------------------------------------------------------------------------- */

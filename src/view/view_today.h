@@ -45,9 +45,17 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
                      struct progress_date today, bool blank);
 
-/* The timeline of the plan (nothing when it has no dates), ending with a sentence. */
+/* The timeline of the plan (nothing when it has no dates), ending with a sentence. The axis
+ * names the years in its label column and the months at the smallest regular step at which
+ * every label fits. */
 void view_today_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
                          const struct view_today *t);
+
+/* The timeline for the Career Path screen: view_today_timeline(), and without a start date
+ * the phases as bars over the plan's numbered months, then how to set the start date (nothing
+ * when the guide gives no months). */
+void view_today_path_timeline(struct view_doc *d, const struct guide *g, const struct progress *p,
+                              const struct view_today *t);
 
 /* The streak line and the 12-week heat map. */
 void view_today_streak(struct view_doc *d, const struct view_today *t);

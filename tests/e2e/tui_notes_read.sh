@@ -87,9 +87,10 @@ expect_contains "$(tui_header)" "2/5" "with the noted action still selected"
 tui_keys j E
 tui_wait "has no note; e writes one." "E on an action without a note says so"
 tui_keys Escape
-tui_wait "Optics & Clockwork" "the career path is open"
-expect_contains "$(tui_screen)" "✎ Polish on dry days only" "the career path shows the phase's preview"
-tui_keys j Enter
+tui_wait "Keeper › Career Path" "the career path is open"
+tui_keys j
+tui_wait "✎ Polish on dry days only" "the career path shows the phase's preview"
+tui_keys Enter
 tui_wait "Wind and oil the clockwork" "the second phase is open"
 expect_contains "$(tui_screen)" "✎ Polish on dry days only" "the phase shows its own preview"
 tui_keys E

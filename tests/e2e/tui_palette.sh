@@ -97,10 +97,16 @@ tui_wait "Optics & Clockwork" "career path"
 plain_bar=$(sgr at "█" | head -n 1)
 tui_keys Down
 tui_wait "2/4" "the full phase selected"
-row=$(tui_screen | grep -n "5/5" | head -n 1 | cut -d: -f1)
-sel_bar=$(tui_screen -e | sed -n "${row}p" | python3 "$here/lib/sgr.py" at "█" | head -n 1)
+# Selecting it scrolls the list: poll until the selection's row is painted.
+deadline=$((SECONDS + TUI_TIMEOUT))
+while :; do
+    row=$(tui_screen | grep -n "5/5" | head -n 1 | cut -d: -f1)
+    sel_bar=$(tui_screen -e | sed -n "${row:-1}p" | python3 "$here/lib/sgr.py" at "█" | head -n 1)
+    read -r sf sb sbold srev <<<"$sel_bar"
+    [ "$sb" != - ] || [ $SECONDS -ge $deadline ] && break
+    sleep 0.05
+done
 read -r pf pb pbold prev <<<"$plain_bar"
-read -r sf sb sbold srev <<<"$sel_bar"
 [ "$sf" = "$pf" ] && [ "$srev" = 0 ] && [ "$sb" != - ] &&
     pass "a selected full bar keeps its colour on the selection ($sel_bar)" ||
     fail "a selected full bar: '$sel_bar', unselected '$plain_bar'"
@@ -160,10 +166,15 @@ for mode in nocolor mono; do
     tui_wait "Optics & Clockwork" "$mode: career path"
     tui_keys Down
     tui_wait "2/4" "$mode: the full phase selected"
-    row=$(tui_screen | grep -n "5/5" | head -n 1 | cut -d: -f1)
-    bar=$(tui_screen -e | sed -n "${row}p" | python3 "$here/lib/sgr.py" at "█" | head -n 1)
-    title=$(tui_screen -e | grep -F "Optics" | head -n 1 | python3 "$here/lib/sgr.py" at "Optics" |
-        head -n 1)
+    deadline=$((SECONDS + TUI_TIMEOUT))
+    while :; do # until the scrolled list is painted, as above
+        row=$(tui_screen | grep -n "5/5" | head -n 1 | cut -d: -f1)
+        bar=$(tui_screen -e | sed -n "${row:-1}p" | python3 "$here/lib/sgr.py" at "█" | head -n 1)
+        title=$(tui_screen -e | grep -F "Optics & Clockwork (" | head -n 1 |
+            python3 "$here/lib/sgr.py" at "Optics" | head -n 1)
+        [ "${title##* }" = 1 ] || [ $SECONDS -ge $deadline ] && break
+        sleep 0.05
+    done
     [ "${bar##* }" = 0 ] && pass "$mode: a selected bar is not reversed" ||
         fail "$mode: selected bar reversed ($bar)"
     [ "${title##* }" = 1 ] && pass "$mode: the selection is reverse video" ||

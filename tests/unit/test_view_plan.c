@@ -373,7 +373,7 @@ static void test_notes_on_checklist_path_and_phase(void **state)
 
     /* The career path shows the phase's note as its last line, not the others'. */
     view_doc_init(&d, 80, 0);
-    view_guide_path(&d, g, p);
+    view_guide_path(&d, g, p, NULL, 0);
     const struct view_item *p1 = &d.items[0], *p2 = &d.items[1];
     assert_string_equal(d.lines[p1->first + p1->count - 1].text, "    \xe2\x9c\x8e Weekends only");
     assert_null(strstr(d.lines[p1->first].text, "\xe2\x9c\x8e"));

@@ -205,7 +205,7 @@ static void test_path_shows_a_bar_per_phase(void **state)
     struct progress *p = some_progress(g);
     struct view_doc d;
     view_doc_init(&d, 78, TEXT_ASCII);
-    view_guide_path(&d, g, p);
+    view_guide_path(&d, g, p, NULL, 0);
     view_check_widths(&d);
     assert_int_equal(d.n_items, 4);
     const char *want[] = {"1/4 - 25%", "0/5 - 0%", "0/5 - 0%", "0/5 - 0%"};

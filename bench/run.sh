@@ -8,8 +8,9 @@
 #   BENCH_SIZES  generated guide sizes in MB (default "1 10 50"; the smoke test uses "1")
 #   BENCH_RUNS   runs per measurement, the median is reported (default 5; odd is best); trail
 #                and its reference run alternately, so both see the same load
-#   BENCH_FRAME_RUNS  runs per first-frame measurement (default 4 * BENCH_RUNS + 1): a first
-#                frame takes about a millisecond, where one run's scheduling shows
+#   BENCH_FRAME_RUNS  runs per first-frame measurement, and of the commands a shell prompt
+#                runs (--status, --agenda, done ID) (default 4 * BENCH_RUNS + 1): these take about
+#                a millisecond, where one run's scheduling shows
 #   BENCH_DATA   where generated guides go (default BUILD_DIR/bench-data)
 #   BENCH_QUIET  ms of silence after which a screen counts as drawn (default 150)
 # Times are medians of wall-clock time. Nothing here asserts speed: a missed target shows as
@@ -111,11 +112,11 @@ pty_alternate() { # text-a text-b cmd-a... -- cmd-b...
 # during the measurement falls on both alike; prints "<trail median> <reference median> <trail
 # peak RSS>" (from bench_run, one run at a time).
 alternate() { # trail-cmd... -- reference-cmd...
-    local a=() b=() ta=() tb=() rss=0 out
+    local a=() b=() ta=() tb=() rss=0 out n=${ALTERNATE_RUNS:-$runs}
     while [ "$1" != "--" ]; do a+=("$1"); shift; done
     shift
     b=("$@")
-    for _ in $(seq "$runs"); do
+    for _ in $(seq "$n"); do
         out=$("$bin/bench_run" 1 "${a[@]}") || return 1
         ta+=("${out%% *}")
         rss=$(awk -v a="$rss" -v b="${out##* }" 'BEGIN { print (b > a ? b : a) }')
@@ -246,14 +247,14 @@ if [ -x "$bin/durable_write" ]; then
         "$trail" --content "$bundled" --state "$shell_state" note "${ids[i]}" \
             "A note of a realistic length, with a link: https://example.org/a/b" >/dev/null
     done
-    out=$(alternate "$trail" --content "$bundled" --state "$shell_state" --status -- \
-        "$trail" --version) || exit 1
+    out=$(ALTERNATE_RUNS=$frame_runs alternate "$trail" --content "$bundled" \
+        --state "$shell_state" --status -- "$trail" --version) || exit 1
     read -r a b _ <<<"$out"
     r=$(ratio "$a" "$b")
     row 7 "Status line, bundled guide (trail --status vs trail --version)" "$a ms" "$b ms" \
         "$r" "≤ 1.5" "$(met "$r" 1.5)"
     ta=() tb=()
-    for n in $(seq "$runs"); do
+    for n in $(seq "$frame_runs"); do
         word=done
         ((n % 2 == 0)) && word=todo
         out=$("$bin/bench_run" 1 "$trail" --content "$bundled" --state "$shell_state" "$word" \
@@ -331,8 +332,8 @@ if [ -x "$bin/bench_journal" ]; then
             }
         }'
     } >"$agenda_state"
-    out=$(alternate "$trail" --content "$bundled" --state "$agenda_state" --agenda -- \
-        "$trail" --version) || exit 1
+    out=$(ALTERNATE_RUNS=$frame_runs alternate "$trail" --content "$bundled" \
+        --state "$agenda_state" --agenda -- "$trail" --version) || exit 1
     read -r a b _ <<<"$out"
     r=$(ratio "$a" "$b")
     row 9 "Agenda, bundled guide, 10,000 events (trail --agenda vs trail --version)" "$a ms" \
@@ -403,7 +404,7 @@ fi
 
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
 echo "trail benchmarks: $(date -u +%Y-%m-%d), ${cpu:-unknown CPU}, $(nproc) cores," \
-    "$(uname -sr), medians of $runs runs ($frame_runs for first frames)"
+    "$(uname -sr), medians of $runs runs ($frame_runs for first frames and prompt commands)"
 echo
 echo "| # | Figure | trail | Reference | Ratio | Target | Met |"
 echo "|---|--------|------:|----------:|------:|--------|-----|"

@@ -910,7 +910,7 @@ static int run_browser(const struct options *o)
     size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &v, &d);
     char *dir = choose_guide(o, &cfg, v, n, true, &d);
     /* guide.yaml only: the browser loads the career path after its first frame. */
-    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO, &d) : NULL;
+    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_LOAD_CACHED, &d) : NULL;
     diag_sort(&d);
     diag_print(&d, stderr);
     struct diag cw = {0};
@@ -1049,10 +1049,10 @@ static unsigned parts_for(enum mode mode)
         return GUIDE_PART_ALL;
     case MODE_NOTE: /* of guide.yaml, these need only the guide's id */
     case MODE_LOG:
-        return GUIDE_PART_HEAD | GUIDE_PART_PATH | GUIDE_PART_CERTS;
+        return GUIDE_PART_HEAD | GUIDE_PART_PATH | GUIDE_PART_CERTS | GUIDE_LOAD_CACHED;
     case MODE_MARK:
     case MODE_UNDO:
-        return GUIDE_PART_HEAD | GUIDE_PART_PATH;
+        return GUIDE_PART_HEAD | GUIDE_PART_PATH | GUIDE_LOAD_CACHED;
     case MODE_PROGRESS:
     case MODE_EXPORT:
     case MODE_LIST_IDS:
@@ -1147,7 +1147,7 @@ static int run_status(const struct options *o)
     struct diag d = {0};
     unsigned parts =
         o->json ? GUIDE_PART_INFO | GUIDE_PART_PATH : status_line_parts(o->status_format);
-    struct guide *g = dir != NULL ? guide_load(dir, parts, &d) : NULL;
+    struct guide *g = dir != NULL ? guide_load(dir, parts | GUIDE_LOAD_CACHED, &d) : NULL;
     int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
     diag_print(&d, stderr);
     if (g != NULL && progress_find_guide(p, g->id) != NULL) {
@@ -1177,7 +1177,9 @@ static int run_agenda(const struct options *o)
     free(path);
     char *dir = p != NULL ? command_guide(o, false) : NULL;
     struct diag d = {0};
-    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH, &d) : NULL;
+    struct guide *g =
+        dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_LOAD_CACHED, &d)
+                    : NULL;
     int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
     diag_print(&d, stderr);
     if (g != NULL && progress_find_guide(p, g->id) != NULL) {

@@ -119,28 +119,6 @@ void diag_free(struct diag *d)
     *d = (struct diag){0};
 }
 
-void diag_move(struct diag *to, struct diag *from)
-{
-    for (size_t i = 0; i < from->n; i++) {
-        if (to->n >= DIAG_MAX) {
-            to->dropped++;
-            free(from->msgs[i].file);
-            free(from->msgs[i].text);
-            continue;
-        }
-        if (to->n == to->cap) {
-            to->cap = to->cap ? to->cap * 2 : 8;
-            to->msgs = xreallocarray(to->msgs, to->cap, sizeof *to->msgs);
-        }
-        to->msgs[to->n++] = from->msgs[i];
-    }
-    to->errors += from->errors;
-    to->warnings += from->warnings;
-    to->dropped += from->dropped;
-    free(from->msgs);
-    *from = (struct diag){0};
-}
-
 const char *diag_quote(const char *s, char *buf, size_t size)
 {
     size_t i = 0;

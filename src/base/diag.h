@@ -37,9 +37,6 @@ void diag_format(const struct diag_msg *m, char *buf, size_t size);
  * appear (messages gathered by several readers of one file come out as a reader of it reads). */
 void diag_sort(struct diag *d);
 void diag_free(struct diag *d);
-/* Moves from's messages to the end of to (as many as DIAG_MAX lets it keep; the rest are counted
- * in `dropped`) and its counts; from is left empty. */
-void diag_move(struct diag *to, struct diag *from);
 /* A key, id or text quoted in a message, written to buf: at most 48 bytes of it, anything but
  * printable ASCII as '?' and "..." when cut, so a hostile file cannot put escape sequences on
  * the user's terminal through an error. Returns buf. */

@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "file_cache.h"
 
 #define GUIDE_FORMAT_VERSION 1
 #define GUIDE_MAX_ID         128 /* bytes in an id */
@@ -34,6 +35,12 @@ enum guide_part {
     GUIDE_PART_ALL = 0xfu,
     GUIDE_PART_HEAD = 1u << 4,
 };
+
+/* Not a part but a flag of guide_load(): guide.yaml and career-path.yaml may come from their
+ * compiled copies in the user's cache, and are written there after a clean parse
+ * (guide_cache.h). For the shell commands that run often and read little: --status, --agenda,
+ * done ID. */
+#define GUIDE_LOAD_CACHED (1u << 5)
 
 enum guide_level {
     GUIDE_LEVEL_NONE = 0,
@@ -137,10 +144,10 @@ struct guide {
     bool markdown;         /* read from a Markdown plan (guide_md.h) */
     unsigned available;    /* enum guide_part bits whose file exists */
     unsigned loaded;       /* enum guide_part bits loaded so far */
-    /* The size in bytes of each part's file when the guide was opened, by the part's bit
-     * number (0 for guide.yaml, which is read at once, and for a missing file): see
-     * guide_parts_bytes(). */
-    unsigned long long part_bytes[4];
+    bool cached;           /* GUIDE_LOAD_CACHED was asked for (guide_cache.h) */
+    /* guide.yaml, career-path.yaml, certifications.yaml and faq.yaml as guide_load() found
+     * them (for the parts that are available) */
+    struct file_cache_key files[4];
 
     const char *id;          /* e.g. "ml-engineer"; keys the progress file */
     const char *title;       /* "Machine Learning Engineer" */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "guide_cache.h"
 #include "guide_ids.h"
 #include "guide_md.h"
 #include "xalloc.h"
@@ -562,7 +563,13 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
     char *path = xasprintf("%s/%s", g->dir, guide_part_file(part));
     struct loader L = {.g = g, .d = d, .file = arena_strdup(&g->arena, path)};
     free(path);
+    /* guide.yaml's compiled copy serves for its head too */
+    enum guide_part compiled = part == GUIDE_PART_HEAD ? GUIDE_PART_INFO : part;
+    if (g->cached && guide_cache_read(g, compiled, L.file)) {
+        return 0;
+    }
     size_t ids_before = guide_ids_count(g->ids);
+    size_t diags_before = d->errors + d->warnings + d->dropped;
     static const char *const head_keys[] = {"format", "id", NULL};
     struct ydoc *doc = part == GUIDE_PART_HEAD ? ydoc_load_file_head(L.file, head_keys, d)
                                                : ydoc_load_file(L.file, d);
@@ -603,6 +610,10 @@ static int load_part(struct guide *g, enum guide_part part, struct diag *d)
         return -1;
     }
     g->loaded |= part;
+    if (g->cached && part != GUIDE_PART_HEAD &&
+        d->errors + d->warnings + d->dropped == diags_before) {
+        guide_cache_write(g, part, L.file);
+    }
     return 0;
 }
 
@@ -630,26 +641,6 @@ int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
     return rc;
 }
 
-/* After guide.yaml could not be read: when it is not there, says so (or that dir cannot be
- * opened) and returns true; false when the reader's own message says what is wrong. */
-static bool no_info_file(const char *dir, struct diag *d)
-{
-    char *path = xasprintf("%s/%s", dir, guide_part_file(GUIDE_PART_INFO));
-    struct stat st;
-    bool there = stat(path, &st) == 0;
-    free(path);
-    if (there) {
-        return false;
-    }
-    if (stat(dir, &st) != 0) {
-        diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot open guide directory: %s", strerror(errno));
-    } else {
-        diag_add(d, DIAG_ERROR, dir, 0, 0, "not a guide directory (no %s)",
-                 guide_part_file(GUIDE_PART_INFO));
-    }
-    return true;
-}
-
 struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
 {
     if (guide_md_is_plan(dir)) {
@@ -658,30 +649,34 @@ struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
     struct guide *g = xcalloc(1, sizeof *g);
     g->dir = xstrdup(dir);
     g->ids = guide_ids_new();
-    /* Each file is looked at once: the other parts' here (whether they exist, and their sizes,
-     * which decide how the browser loads them later), guide.yaml by reading it. */
-    for (unsigned p = GUIDE_PART_PATH, i = 1; p <= GUIDE_PART_FAQ; p <<= 1, i++) {
+    g->cached = (parts & GUIDE_LOAD_CACHED) != 0;
+    /* Each part's file is looked at here once: whether it exists, and what the compiled copy
+     * and the browser's loader go by (its size among them: guide_parts_bytes()). */
+    for (unsigned p = GUIDE_PART_INFO, i = 0; p <= GUIDE_PART_FAQ; p <<= 1, i++) {
         char *path = xasprintf("%s/%s", dir, guide_part_file((enum guide_part)p));
         struct stat st;
         if (stat(path, &st) == 0) {
             g->available |= p;
-            g->part_bytes[i] = (unsigned long long)st.st_size;
+            file_cache_key_of(&st, &g->files[i]);
         }
         free(path);
     }
-    g->available |= GUIDE_PART_INFO;
-    /* guide.yaml whole, or its format and id only when that is all the caller asked of it. */
-    unsigned first =
-        (parts & GUIDE_PART_HEAD) && !(parts & GUIDE_PART_INFO) ? GUIDE_PART_HEAD : GUIDE_PART_INFO;
-    struct diag head = {0};
-    int rc = load_part(g, (enum guide_part)first, &head);
-    if (rc < 0 && !(g->loaded & GUIDE_PART_INFO) && no_info_file(dir, d)) {
-        diag_free(&head);
+    if (!(g->available & GUIDE_PART_INFO)) {
+        struct stat st;
+        if (stat(dir, &st) != 0) {
+            diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot open guide directory: %s", strerror(errno));
+        } else {
+            diag_add(d, DIAG_ERROR, dir, 0, 0, "not a guide directory (no %s)",
+                     guide_part_file(GUIDE_PART_INFO));
+        }
         guide_free(g);
         return NULL;
     }
-    diag_move(d, &head);
-    if (rc < 0 || guide_load_parts(g, parts & GUIDE_PART_ALL, d) < 0) {
+    /* guide.yaml whole, or its format and id only when that is all the caller asked of it. */
+    unsigned first =
+        (parts & GUIDE_PART_HEAD) && !(parts & GUIDE_PART_INFO) ? GUIDE_PART_HEAD : GUIDE_PART_INFO;
+    if ((first == GUIDE_PART_HEAD && load_part(g, GUIDE_PART_HEAD, d) < 0) ||
+        guide_load_parts(g, (parts & GUIDE_PART_ALL) | (first & GUIDE_PART_INFO), d) < 0) {
         guide_free(g);
         return NULL;
     }
@@ -693,7 +688,7 @@ unsigned long long guide_parts_bytes(const struct guide *g, unsigned parts)
     unsigned long long total = 0;
     for (unsigned i = 0; i < 4; i++) {
         if (parts & (1u << i)) {
-            total += g->part_bytes[i];
+            total += g->files[i].size;
         }
     }
     return total;

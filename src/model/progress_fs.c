@@ -229,7 +229,7 @@ int progress_fs_mkdirs(const char *dir, char **cause)
     return 0;
 }
 
-static int open_read(const char *path, struct stat *st)
+int progress_fs_open_read(const char *path, struct stat *st)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
@@ -251,24 +251,39 @@ static int open_read(const char *path, struct stat *st)
 
 int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **cause)
 {
-    *buf = NULL;
-    *len = 0;
     struct stat st;
-    int fd = open_read(path, &st);
+    int fd = progress_fs_open_read(path, &st);
     if (fd < 0) {
+        *buf = NULL;
+        *len = 0;
         return errno == ENOENT ? 0 : fail(cause, "cannot read", path);
     }
-    if ((uintmax_t)st.st_size > max) {
-        close(fd);
+    int rc = progress_fs_read_fd(fd, &st, SIZE_MAX, max, buf, len);
+    if (rc < 0) {
+        fail(cause, "cannot read", path);
+    }
+    close(fd);
+    return rc;
+}
+
+int progress_fs_read_fd(int fd, const struct stat *st, size_t head, size_t max, char **buf,
+                        size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    if ((uintmax_t)st->st_size > max && head > max) {
         return 2;
     }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
+    size_t want = (uintmax_t)st->st_size < head ? (size_t)st->st_size : head;
+    size_t cap = want + 1, n = 0;
     char *data = xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
+            if (head != SIZE_MAX && n >= head) {
+                break; /* the head asked for, and a byte more: it did not shrink */
+            }
             if (cap > max) {
                 free(data);
-                close(fd);
                 return 2; /* it grew past the limit while we read */
             }
             cap *= 2;
@@ -279,9 +294,9 @@ int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char
             continue;
         }
         if (r < 0) {
+            int e = errno;
             free(data);
-            fail(cause, "cannot read", path);
-            close(fd);
+            errno = e;
             return -1;
         }
         if (r == 0) {
@@ -289,11 +304,11 @@ int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char
         }
         n += (size_t)r;
     }
-    close(fd);
     if (n > max) {
         free(data);
         return 2;
     }
+    n = n < head ? n : head;
     data[n] = '\0';
     *buf = data;
     *len = n;
@@ -394,7 +409,7 @@ static int fill_copy(int fd, const char *tmp, const char *src, const char *buf, 
         rc = fileio_write_all(fd, buf, len);
     } else {
         struct stat st;
-        int src_fd = open_read(src, &st);
+        int src_fd = progress_fs_open_read(src, &st);
         rc = src_fd < 0 ? -1 : copy_fd(src_fd, fd);
         int e = errno;
         if (src_fd >= 0) {
@@ -481,7 +496,7 @@ static char *find_same_copy(const char *path, const char *tag, const char *buf, 
     size_t plen = strlen(prefix);
     char *found = NULL;
     struct stat src_st;
-    int src_fd = buf == NULL ? open_read(path, &src_st) : -1;
+    int src_fd = buf == NULL ? progress_fs_open_read(path, &src_st) : -1;
     DIR *d = (buf != NULL || src_fd >= 0) ? opendir(dir) : NULL;
     struct dirent *de;
     while (d != NULL && found == NULL && (de = readdir(d)) != NULL) {

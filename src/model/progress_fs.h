@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 /* Follows a chain of symlinks from path (at most max_links links) to the file a save must
  * write. A path that does not exist is its own target; a link whose target does not exist, a
@@ -33,6 +34,16 @@ int progress_fs_mkdirs(const char *dir, char **cause);
  * 0 when the file does not exist; 2 when it is larger than max bytes (*buf is NULL); -1 on
  * error. */
 int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **cause);
+
+/* The two steps of progress_fs_read(), for a reader that looks at the file's status before
+ * it reads: opens the regular file at path (as progress_fs_read() does) and fills *st;
+ * returns the descriptor, or -1 with errno set (ENOENT: no file). */
+int progress_fs_open_read(const char *path, struct stat *st);
+/* Reads fd (opened by progress_fs_open_read(), status st) from where it is, up to its first
+ * `head` bytes (SIZE_MAX: all of it). Returns 1 with a new NUL-terminated buffer, 2 when the
+ * part to read is larger than max bytes, -1 with errno set on error. */
+int progress_fs_read_fd(int fd, const struct stat *st, size_t head, size_t max, char **buf,
+                        size_t *len);
 
 /* Keeps a copy of a file next to it as "<path>.<tag>-<YYYYmmddTHHMMSSZ>" (a "-N" suffix is
  * added if that exists): the len bytes at buf, or when buf is NULL the current content of path

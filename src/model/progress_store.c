@@ -12,6 +12,7 @@
 #include "progress_store.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +20,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file_cache.h"
 #include "progress_fs.h"
+#include "progress_journal_internal.h"
 #include "xalloc.h"
 
 struct progress_store {
@@ -628,6 +631,37 @@ struct progress *progress_store_peek(const char *path, bool *found)
     return progress_store_peek_with(path, 0, found);
 }
 
+#define JOURNAL_AT_KIND "journal-at" /* file_cache.h: where a dotfile's journal starts */
+
+/* The dotfile up to its journal, for a reader that leaves the journal out: a journal of many
+ * events is most of the file, and reading it costs a command run at every prompt more than
+ * all the rest. Where the journal starts is learnt once per version of the file and kept in
+ * the user's cache (file_cache.h); progress_fs_read()'s return values. */
+static int read_without_journal(const char *path, char **buf, size_t *len)
+{
+    struct stat st;
+    int fd = progress_fs_open_read(path, &st);
+    if (fd < 0) {
+        return errno == ENOENT ? 0 : -1;
+    }
+    struct file_cache_key k;
+    file_cache_key_of(&st, &k);
+    size_t n = 0, head = SIZE_MAX;
+    uint64_t at;
+    char *kept = file_cache_read(JOURNAL_AT_KIND, path, &k, &n);
+    if (kept != NULL && n == sizeof at) {
+        memcpy(&at, kept, sizeof at);
+        head = at < (uint64_t)st.st_size ? (size_t)at : SIZE_MAX;
+    }
+    free(kept);
+    int r = progress_fs_read_fd(fd, &st, head, PROGRESS_STORE_MAX_SIZE, buf, len);
+    close(fd);
+    if (r == 1 && head == SIZE_MAX && (at = progress_journal_skip(*buf, *len)) < *len) {
+        file_cache_write(JOURNAL_AT_KIND, path, &k, &at, sizeof at);
+    }
+    return r;
+}
+
 struct progress *progress_store_peek_with(const char *path, unsigned flags, bool *found)
 {
     *found = false;
@@ -637,7 +671,9 @@ struct progress *progress_store_peek_with(const char *path, unsigned flags, bool
         free(err);
         return NULL;
     }
-    int r = progress_fs_read(target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &err);
+    int r = (flags & PROGRESS_PARSE_NO_JOURNAL) != 0
+                ? read_without_journal(target, &buf, &len)
+                : progress_fs_read(target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &err);
     free(err);
     struct progress *p = NULL;
     if (r == 1) {

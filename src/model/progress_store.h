@@ -46,7 +46,9 @@ struct progress_store *progress_store_open(const char *path);
 struct progress_store *progress_store_open_read(const char *path);
 
 /* Reads the dotfile at path for a report that must be fast and leave no trace (trail
- * --status): no lock, no clean-up, no copy of a damaged file, nothing written. Returns what
+ * --status): no lock, no clean-up, no copy of a damaged file, nothing written beside it (with
+ * PROGRESS_PARSE_NO_JOURNAL, where its journal starts is kept in the user's cache, see
+ * file_cache.h). Returns what
  * could be read (caller frees with progress_free()), NULL when there is no file or it cannot be
  * read; *found says whether a file was read. */
 struct progress *progress_store_peek(const char *path, bool *found);

@@ -97,7 +97,8 @@ tui_wait "1/7" "Esc leaves the prompt"
 
 # n moves to the next match and wraps with a note.
 tui_keys / && tui_keys -l keepers
-tui_wait "of 7" "a query matching several questions"
+# the whole query, not a count of its first letters
+tui_wait 'of 7 questions match "keepers"' "a query matching several questions"
 count=$(tui_screen | grep -o '[0-9] of 7' | head -n 1 | cut -c1)
 tui_keys Enter
 tui_wait "Enter Open" "the filter is kept"

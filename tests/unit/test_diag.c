@@ -62,30 +62,6 @@ static void test_sanitised(void **state)
     diag_free(&d);
 }
 
-/* Moving messages keeps their order and counts, up to the cap. */
-static void test_move(void **state)
-{
-    (void)state;
-    struct diag to = {0}, from = {0};
-    diag_add(&to, DIAG_WARNING, "a", 1, 1, "first");
-    diag_add(&from, DIAG_ERROR, "b", 2, 1, "second");
-    diag_move(&to, &from);
-    assert_int_equal(from.n, 0);
-    assert_int_equal(to.n, 2);
-    assert_string_equal(to.msgs[1].text, "second");
-    assert_int_equal(to.errors, 1);
-    assert_int_equal(to.warnings, 1);
-    for (int i = 0; i < DIAG_MAX; i++) {
-        diag_add(&from, DIAG_ERROR, "c", 1, 1, "more");
-    }
-    diag_move(&to, &from);
-    assert_int_equal(to.n, DIAG_MAX);
-    assert_int_equal(to.dropped, 2);
-    assert_int_equal(to.errors, DIAG_MAX + 1);
-    diag_free(&to);
-    diag_free(&from);
-}
-
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -93,7 +69,6 @@ int main(void)
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_cap),
         cmocka_unit_test(test_sanitised),
-        cmocka_unit_test(test_move),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,7 +5,6 @@
  * date the Career Path's timeline shows the plan's numbered months and how to set the date; and
  * the Career Path puts it above its phases when it takes at most half the screen, else below,
  * on the fixture guide lighthouse (4 phases of 3 months). */
-#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,7 +18,6 @@
 #include "view_check.h"
 
 #include "guide.h"
-#include "input.h"
 #include "progress.h"
 #include "view.h"
 #include "view_guide.h"
@@ -27,17 +25,12 @@
 
 #define T0 1764138612345 /* a fixed change time */
 
-#define FIXTURE TRAIL_TEST_DATA "/guides/lighthouse"
-
 static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 static struct guide *load_guide(void)
 {
-    struct diag d = {0};
-    struct guide *g = guide_load(FIXTURE, GUIDE_PART_INFO | GUIDE_PART_PATH, &d);
-    assert_non_null(g);
-    diag_free(&d);
+    struct guide *g = view_check_guide(GUIDE_PART_INFO | GUIDE_PART_PATH);
     assert_int_equal(g->n_phases, 4);
     return g;
 }
@@ -218,8 +211,7 @@ static void test_path_places_the_timeline(void **state)
 
 int main(void)
 {
-    test_require_input(FIXTURE);
-    setlocale(LC_ALL, "C.UTF-8");
+    view_check_begin();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_axis_names_every_month_that_fits),
         cmocka_unit_test(test_axis_steps_regularly_when_narrow),

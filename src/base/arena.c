@@ -3,9 +3,8 @@
  * block gets a block of its own. Alignment is that of max_align_t unless asked otherwise.
  *
  * A large guide's tree fills tens of megabytes of fresh memory, and every 4 KiB page of it
- * costs a page fault: blocks of 4 MiB and more ask the kernel for transparent huge pages
- * (madvise; only a hint, ignored where THP is off), which halves the faults of loading a
- * 50 MB guide. Small guides never reach that block size. */
+ * costs a page fault: blocks of 2 MiB and more come from xmalloc_large(), which asks the kernel
+ * for transparent huge pages. Small guides never reach that block size. */
 #include "arena.h"
 
 #include <stdalign.h>
@@ -13,7 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "xalloc.h"
 
@@ -25,23 +23,6 @@ struct arena_block {
 
 #define ARENA_MIN_BLOCK (4u * 1024u)
 #define ARENA_MAX_BLOCK (8u * 1024u * 1024u)
-#define ARENA_HUGE      (2u * 1024u * 1024u) /* the size of a transparent huge page */
-
-/* Hints huge pages for the whole 2 MiB-aligned pages inside [p, p + size). */
-static void advise_huge(void *p, size_t size)
-{
-#ifdef MADV_HUGEPAGE
-    uintptr_t lo = ((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1);
-    uintptr_t hi = ((uintptr_t)p + size) & ~(uintptr_t)(ARENA_HUGE - 1);
-    if (hi > lo) {
-        madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure changes nothing */
-    }
-#else
-    (void)p;
-    (void)size;
-#endif
-}
-
 void *arena_alloc(struct arena *a, size_t size)
 {
     return arena_alloc_align(a, size, alignof(max_align_t));
@@ -70,10 +51,7 @@ void *arena_alloc_align(struct arena *a, size_t size, size_t align)
         if (want < size) {
             want = size;
         }
-        struct arena_block *nb = xmalloc(sizeof *nb + want);
-        if (want >= 2 * ARENA_HUGE) {
-            advise_huge(nb, sizeof *nb + want);
-        }
+        struct arena_block *nb = xmalloc_large(sizeof *nb + want);
         nb->size = want;
         nb->used = 0;
         if (b != NULL && want == size && b->size - b->used >= 64) {
@@ -106,7 +84,17 @@ void *arena_calloc(struct arena *a, size_t n, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc_align(a, n + 1, 1);
+    /* Most strings fit in the current block: take them without arena_alloc_align()'s checks
+     * (a large guide copies hundreds of thousands). */
+    struct arena_block *b = a->head;
+    char *p;
+    if (b != NULL && n < b->size - b->used) {
+        p = (char *)b->data + b->used;
+        b->used += n + 1;
+        a->total += n + 1;
+    } else {
+        p = arena_alloc_align(a, n + 1, 1);
+    }
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -77,28 +77,53 @@ static void insert(struct idtable_slot *slots, size_t n_slots, struct idtable_sl
     slots[h] = s;
 }
 
-static void grow(struct idtable *t)
-{
-    size_t n_slots = t->n_slots ? t->n_slots * 2 : 8;
-    struct idtable_slot *slots = xcalloc(n_slots, sizeof *slots);
-    for (size_t i = 0; i < t->n_slots; i++) {
-        if (t->slots[i].id != NULL) {
-            insert(slots, n_slots, t->slots[i]);
-        }
-    }
-    free(t->slots);
-    t->slots = slots;
-    t->n_slots = n_slots;
-}
-
 void idtable_put(struct idtable *t, const char *id, size_t row)
 {
     if ((t->n + 1) * 4 > t->n_slots * 3) {
-        grow(t);
+        idtable_reserve(t, 1); /* doubles the slots */
     }
     struct idtable_slot s = {.id = id, .hash = slot_hash(id), .row = (uint32_t)row};
     insert(t->slots, t->n_slots, s);
     t->n++;
+}
+
+size_t idtable_add(struct idtable *t, const char *id, size_t row)
+{
+    if ((t->n + 1) * 4 > t->n_slots * 3) {
+        idtable_reserve(t, 1); /* doubles the slots */
+    }
+    uint32_t hash = slot_hash(id);
+    size_t mask = t->n_slots - 1, h = hash & mask;
+    for (; t->slots[h].id != NULL; h = (h + 1) & mask) {
+        if (t->slots[h].hash == hash && strcmp(t->slots[h].id, id) == 0) {
+            return t->slots[h].row;
+        }
+    }
+    t->slots[h] = (struct idtable_slot){.id = id, .hash = hash, .row = (uint32_t)row};
+    t->n++;
+    return IDTABLE_NONE;
+}
+
+void idtable_reserve(struct idtable *t, size_t n)
+{
+    size_t n_slots = t->n_slots ? t->n_slots : 8;
+    while ((t->n + n) * 4 > n_slots * 3) {
+        n_slots *= 2;
+    }
+    if (n_slots > t->n_slots) {
+        /* Zeroed by writing: probing reads a slot before it writes it, and fresh memory read
+         * first costs a second page fault at the write. */
+        struct idtable_slot *slots = xmalloc_large(n_slots * sizeof *slots);
+        memset(slots, 0, n_slots * sizeof *slots);
+        for (size_t i = 0; i < t->n_slots; i++) {
+            if (t->slots[i].id != NULL) {
+                insert(slots, n_slots, t->slots[i]);
+            }
+        }
+        free(t->slots);
+        t->slots = slots;
+        t->n_slots = n_slots;
+    }
 }
 
 void idtable_clear(struct idtable *t)

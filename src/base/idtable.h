@@ -42,6 +42,14 @@ size_t idtable_find(const struct idtable *t, const char *id);
  * first); the table grows as needed. */
 void idtable_put(struct idtable *t, const char *id, size_t row);
 
+/* idtable_find() and idtable_put() in one, hashing id once: the row of id when it is in the
+ * table already (nothing is added), else IDTABLE_NONE after adding id (borrowed) as `row`. */
+size_t idtable_add(struct idtable *t, const char *id, size_t row);
+
+/* Makes room for n more ids, so that adding them never grows the table: a loader that knows
+ * about how many ids come saves the copies (and the fresh memory) of growing step by step. */
+void idtable_reserve(struct idtable *t, size_t n);
+
 /* Forgets every id, keeping the slots for reuse. */
 void idtable_clear(struct idtable *t);
 

@@ -70,26 +70,51 @@ size_t text_utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* The length of the valid 2- or 3-byte sequence at p (n bytes left), the most common outside
+ * ASCII; 0 for anything else (text_utf8_decode() decides). The rules are text_utf8_decode()'s:
+ * no overlong form, no surrogate. */
+static size_t utf8_short_len(const unsigned char *p, size_t n)
+{
+    unsigned char c = p[0];
+    if (c >= 0xc2 && c <= 0xdf) {
+        return n >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
+    }
+    if (c >= 0xe0 && c <= 0xef && n >= 3 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+        bool overlong = c == 0xe0 && p[1] < 0xa0, surrogate = c == 0xed && p[1] >= 0xa0;
+        return overlong || surrogate ? 0 : 3;
+    }
+    return 0;
+}
+
 bool text_utf8_valid(const char *s, size_t n, size_t *bad)
 {
+    const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        uint64_t w;
-        if (i + 8 <= n && (memcpy(&w, s + i, 8), (w & UINT64_C(0x8080808080808080)) == 0)) {
-            i += 8; /* eight ASCII bytes at once: most of a plan or a guide */
-            continue;
-        }
-        if ((unsigned char)s[i] < 0x80) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if ((w & UINT64_C(0x8080808080808080)) == 0) {
+                i += 8; /* eight ASCII bytes at once: most of a plan or a guide */
+                continue;
+            }
+            while (p[i] < 0x80) { /* to the byte past ASCII among the eight */
+                i++;
+            }
+        } else if (p[i] < 0x80) {
             i++;
             continue;
         }
-        uint32_t cp;
-        size_t k = text_utf8_decode(s + i, n - i, &cp);
-        if (cp == UINT32_MAX) {
-            if (bad != NULL) {
-                *bad = i;
+        size_t k = utf8_short_len(p + i, n - i);
+        if (k == 0) {
+            uint32_t cp;
+            k = text_utf8_decode(s + i, n - i, &cp);
+            if (cp == UINT32_MAX) {
+                if (bad != NULL) {
+                    *bad = i;
+                }
+                return false;
             }
-            return false;
         }
         i += k;
     }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static xalloc_fatal_fn fatal_hook;
 
@@ -31,6 +32,22 @@ void *xmalloc(size_t size)
     if (p == NULL) {
         out_of_memory(size);
     }
+    return p;
+}
+
+void *xmalloc_large(size_t size)
+{
+    if (size < XALLOC_LARGE) {
+        return xmalloc(size);
+    }
+    void *p = NULL;
+    if (posix_memalign(&p, XALLOC_LARGE, size) != 0) {
+        out_of_memory(size);
+    }
+#ifdef MADV_HUGEPAGE
+    /* The whole huge pages inside the block; the rest is left to ordinary pages. */
+    madvise(p, size & ~(size_t)(XALLOC_LARGE - 1), MADV_HUGEPAGE); /* a hint: failure is fine */
+#endif
     return p;
 }
 

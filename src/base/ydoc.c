@@ -499,7 +499,7 @@ struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct di
 char *ydoc_read_fd(int fd, size_t hint, size_t *len)
 {
     size_t cap = hint + 1, n = 0;
-    char *buf = xmalloc(cap);
+    char *buf = xmalloc_large(cap); /* a large file is read whole: huge pages fill faster */
     for (;;) {
         ssize_t r = read(fd, buf + n, cap - n);
         if (r < 0 && errno == EINTR) {

@@ -139,7 +139,8 @@ struct guide_ids;
 
 struct guide {
     struct arena arena;
-    struct guide_ids *ids; /* private to the loader: every id with its location */
+    struct guide_ids *ids; /* private to the YAML loader: every id with its location; NULL in a
+                              Markdown plan */
     char *dir;             /* the guide directory (or Markdown plan) as given */
     bool markdown;         /* read from a Markdown plan (guide_md.h) */
     unsigned available;    /* enum guide_part bits whose file exists */

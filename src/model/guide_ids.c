@@ -46,9 +46,9 @@ void guide_ids_free(struct guide_ids *ids)
     }
 }
 
-const struct guide_id_entry *guide_ids_find(struct guide_ids *ids, const char *id)
+/* The entry of row i, or NULL when i is IDTABLE_NONE. */
+static const struct guide_id_entry *found(struct guide_ids *ids, size_t i)
 {
-    size_t i = idtable_find(&ids->index, id);
     if (i == IDTABLE_NONE || ids->v == NULL) {
         return NULL;
     }
@@ -56,6 +56,11 @@ const struct guide_id_entry *guide_ids_find(struct guide_ids *ids, const char *i
     ids->found = (struct guide_id_entry){
         .id = r->id, .file = ids->files[r->file], .line = r->line, .col = r->col};
     return &ids->found;
+}
+
+const struct guide_id_entry *guide_ids_find(struct guide_ids *ids, const char *id)
+{
+    return found(ids, idtable_find(&ids->index, id));
 }
 
 /* The index of file among those named so far, added if new. */
@@ -76,9 +81,9 @@ static unsigned file_index(struct guide_ids *ids, const char *file)
 const struct guide_id_entry *guide_ids_add(struct guide_ids *ids,
                                            const struct guide_id_entry *entry)
 {
-    const struct guide_id_entry *old = guide_ids_find(ids, entry->id);
-    if (old != NULL) {
-        return old;
+    size_t old = idtable_add(&ids->index, entry->id, ids->n); /* one hash of the id */
+    if (old != IDTABLE_NONE) {
+        return found(ids, old);
     }
     if (ids->n == ids->cap || ids->v == NULL) {
         ids->cap = ids->cap ? ids->cap * 2 : 64;
@@ -88,7 +93,6 @@ const struct guide_id_entry *guide_ids_add(struct guide_ids *ids,
                                            .line = entry->line,
                                            .col = entry->col < (1u << 26) ? entry->col : 0,
                                            .file = file_index(ids, entry->file)};
-    idtable_put(&ids->index, entry->id, ids->n);
     ids->n++;
     return NULL;
 }

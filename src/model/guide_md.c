@@ -23,6 +23,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <md4c.h>
+#include <stdalign.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "guide_ids.h"
+#include "idtable.h"
 #include "search.h"
 #include "text.h"
 #include "xalloc.h"
@@ -40,6 +41,9 @@
 #define SLUG_SECTION 24 /* bytes of a heading's slug in an id */
 #define SLUG_ITEM    31 /* bytes of an item's slug in an id */
 #define ID_SECTION   96 /* a section id longer than this starts again from a hash */
+/* About one id per this many bytes of a plan, for sizing the table of ids once: a list of short
+ * items is shorter, a plan that is mostly prose much longer. */
+#define ID_BYTES 64
 
 typedef int (*md_parse_fn)(const MD_CHAR *, MD_SIZE, const MD_PARSER *, void *);
 
@@ -50,13 +54,24 @@ struct buf {
     bool brk; /* a block ended: the next text starts a new paragraph */
 };
 
+/* The folds of the characters past ASCII met lately, for slugs: a plan repeats a few accented
+ * letters, symbols or ideographs many times, and folding one looks it up in a table. Indexed by
+ * a hash of the character's bytes. */
+#define SLUG_MEMO_BITS 6
+#define SLUG_MEMO      (1u << SLUG_MEMO_BITS)
+struct slug_memo {
+    uint32_t key[SLUG_MEMO]; /* the character's bytes, 0: an empty entry */
+    unsigned char len[SLUG_MEMO];
+    char fold[SLUG_MEMO][SEARCH_FOLD_MAX];
+};
+
 /* One list item of the current section. */
 struct rec {
     struct buf text;
     size_t parent; /* index of the item it is nested in; SIZE_MAX at the top */
     bool task, ticked;
-    unsigned line, col;
-    char *link;
+    unsigned line;
+    const char *link; /* its first link, in the guide's arena */
 };
 
 struct builder {
@@ -66,40 +81,43 @@ struct builder {
     const char *input;
     size_t size;
     size_t errors;
+    struct idtable ids; /* every id given so far: each is unique in the guide */
     /* the forward scan behind positions */
     size_t pos_off;
-    unsigned pos_line;
     size_t pos_line_start;
+    unsigned pos_line;
     /* the outline */
-    bool have_title;
-    bool in_title;
     unsigned levels[7]; /* heading level of each open section, by depth */
     size_t phase_at[7]; /* and its phase */
     size_t open;        /* open sections */
     struct buf heading;
-    bool in_heading;
     unsigned heading_level;
-    unsigned heading_line, heading_col;
-    struct buf intro;
-    struct buf sec_desc;     /* the current section's description */
-    struct buf *desc;        /* where text outside list items goes: intro or sec_desc */
     unsigned quote;          /* open block quotes */
     unsigned inline_heading; /* inside a heading that is part of a list item or a quote */
+    unsigned skip_html;      /* inside an HTML block */
+    struct buf intro;
+    struct buf sec_desc; /* the current section's description */
+    struct buf *desc;    /* where text outside list items goes: intro or sec_desc */
     /* the phases so far; the last one is the current section when cur_phase */
     struct guide_phase *phases;
     size_t n_phases, cap_phases;
-    bool cur_phase;
     /* the current section's list items */
     struct rec *recs;
     size_t n_recs, cap_recs;
     size_t made_recs; /* records whose text buffer is set up (kept across sections) */
     size_t *li;       /* the open list items (record index; SIZE_MAX past the depth limit) */
     size_t n_li, cap_li;
-    unsigned skip_html; /* inside an HTML block */
-    char *link;         /* the href of the link being read */
-    size_t link_start;  /* where its text starts in the buffer it goes to */
-    bool info_only;     /* the title and introduction only: stop at the first section */
+    size_t rec;        /* the innermost open list item with a record (cur_rec()), or SIZE_MAX */
+    struct buf link;   /* the href of the link being read */
+    size_t link_start; /* where its text starts in the buffer it goes to */
+    bool have_title;
+    bool in_title;
+    bool in_heading;
+    bool cur_phase;
+    bool in_link;
+    bool info_only; /* the title and introduction only: stop at the first section */
     bool stop;
+    struct slug_memo memo;
 };
 
 /* ---- Small helpers ---- */
@@ -123,6 +141,20 @@ static void buf_add(struct buf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
+/* Sets the buffer to the n bytes at s. */
+static void buf_set(struct buf *b, const char *s, size_t n)
+{
+    if (n + 1 > b->cap) {
+        b->cap = (n + 1) * 2;
+        b->s = xreallocarray(b->s, b->cap, 1);
+    }
+    if (n > 0) {
+        memcpy(b->s, s, n);
+    }
+    b->s[n] = '\0';
+    b->len = n, b->brk = false;
+}
+
 static void buf_free(struct buf *b)
 {
     free(b->s);
@@ -131,19 +163,35 @@ static void buf_free(struct buf *b)
 
 /* The buffer's text with surrounding white space trimmed, in the guide's arena; NULL when
  * nothing is left. */
-static const char *buf_keep(struct builder *B, const struct buf *b)
+static bool is_blank(char c)
 {
-    size_t i = 0, n = b->len;
-    while (i < n && strchr(" \t\n\r", b->s[i]) != NULL) {
-        i++;
-    }
-    while (n > i && strchr(" \t\n\r", b->s[n - 1]) != NULL) {
-        n--;
-    }
-    return n > i ? arena_strndup(&B->g->arena, b->s + i, n - i) : NULL;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Line and column (1-based, columns in characters) of offset off in the input. */
+/* The buffer's text without the white space around it: its start, and its length (0 when
+ * nothing is left). */
+static const char *buf_trim(const struct buf *b, size_t *len)
+{
+    size_t i = 0, n = b->len;
+    while (i < n && is_blank(b->s[i])) {
+        i++;
+    }
+    while (n > i && is_blank(b->s[n - 1])) {
+        n--;
+    }
+    *len = n - i;
+    return b->s + i;
+}
+
+static const char *buf_keep(struct builder *B, const struct buf *b)
+{
+    size_t n;
+    const char *s = buf_trim(b, &n);
+    return n > 0 ? arena_strndup(&B->g->arena, s, n) : NULL;
+}
+
+/* Line and column (1-based, columns in characters) of offset off in the input; col may be NULL
+ * when only the line is wanted. */
 static void position(struct builder *B, size_t off, unsigned *line, unsigned *col)
 {
     if (off < B->pos_off) {
@@ -159,12 +207,14 @@ static void position(struct builder *B, size_t off, unsigned *line, unsigned *co
         B->pos_line++;
         B->pos_off = B->pos_line_start = (size_t)(nl - B->input) + 1;
     }
-    unsigned c = 1;
-    for (size_t i = B->pos_line_start; i < off && i < B->size; i++) {
-        c += ((unsigned char)B->input[i] & 0xc0) != 0x80;
-    }
     *line = B->pos_line;
-    *col = c;
+    if (col != NULL) {
+        unsigned c = 1;
+        for (size_t i = B->pos_line_start; i < end; i++) {
+            c += ((unsigned char)B->input[i] & 0xc0) != 0x80;
+        }
+        *col = c;
+    }
 }
 
 /* The offset of p in the input, or SIZE_MAX when md4c handed a copy. */
@@ -174,56 +224,101 @@ static size_t offset_of(const struct builder *B, const char *p)
     return a >= lo && a < lo + B->size ? (size_t)(a - lo) : SIZE_MAX;
 }
 
-/* What an ASCII byte is in a slug: its lowercase letter or digit, or 0 (a separator). */
-static const char slug_ascii[128] = {
-    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
-    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
-    ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k',
-    ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
-    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
-    ['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
-    ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm',
-    ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
-    ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+/* What a byte is in a slug: an ASCII letter or digit its lowercase, another ASCII byte 0 (a
+ * separator); the end of the text and a byte past ASCII 1 (see slug_with()). */
+static const char slug_byte[256] = {
+    1,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 0x00 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 0x10 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 0x20 */
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0,   0,   0,   0,   0,   0,   /* 0x30 */
+    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', /* 0x40 */
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,   /* 0x50 */
+    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', /* 0x60 */
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,   /* 0x70 */
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   /* 0x80 */
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   /* 0x90 */
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   /* 0xa0 */
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   /* 0xb0 */
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   /* 0xc0 */
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   /* 0xd0 */
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   /* 0xe0 */
+    1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   /* 0xf0 */
 };
 
-size_t guide_md_slug(const char *text, char *out, size_t max)
+/* The fold of the character past ASCII at p (search_fold_char()) into f, its length in *flen;
+ * returns the bytes it takes. Looked up in memo first, when there is one. */
+static size_t slug_fold(struct slug_memo *memo, const unsigned char *p, char *f, size_t *flen)
 {
-    size_t n = 0, len = strlen(text);
-    bool dash = false;
-    for (size_t i = 0; i < len && n < max;) {
-        unsigned char c0 = (unsigned char)text[i];
-        if (c0 < 0x80) { /* ASCII: by the table, without folding (most text) */
-            char c = slug_ascii[c0];
-            i++;
-            if (c == 0) {
-                dash = true;
-                continue;
-            }
-            if (dash && n > 0) {
+    size_t k = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
+    uint32_t key = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (i > 0 && (p[i] & 0xc0) != 0x80) {
+            memo = NULL; /* not a whole character: folded below, never kept */
+            break;
+        }
+        key |= (uint32_t)p[i] << (8 * i);
+    }
+    size_t at = (uint32_t)(key * UINT32_C(2654435761)) >> (32 - SLUG_MEMO_BITS);
+    if (memo != NULL && memo->key[at] == key) {
+        *flen = memo->len[at];
+        memcpy(f, memo->fold[at], *flen);
+        return k;
+    }
+    size_t step = search_fold_char((const char *)p, strnlen((const char *)p, 4), f, flen);
+    if (memo != NULL && step == k) {
+        memo->key[at] = key;
+        memo->len[at] = (unsigned char)*flen;
+        memcpy(memo->fold[at], f, *flen);
+    }
+    return step;
+}
+
+/* guide_md_slug(), with the folds of characters past ASCII kept in memo (may be NULL). One pass
+ * over the text that stops when max bytes are written: an item's slug needs only its first few
+ * words. A separator is written only before a letter or digit that follows it. */
+static size_t slug_with(const char *text, char *out, size_t max, struct slug_memo *memo)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t n = 0;
+    bool dash = false; /* a separator since the last letter or digit written */
+    while (n < max) {
+        char c = slug_byte[*p];
+        if (c > 1) { /* an ASCII letter or digit: by the table, without folding (most text) */
+            p++;
+            if (dash) {
                 out[n++] = '-';
+                dash = false;
+                if (n == max) {
+                    break;
+                }
             }
-            dash = false;
-            if (n < max) {
-                out[n++] = c;
-            }
+            out[n++] = c;
             continue;
+        }
+        if (c == 0) {
+            p++;
+            dash = n > 0;
+            continue;
+        }
+        if (*p == '\0') {
+            break;
         }
         char f[SEARCH_FOLD_MAX];
         size_t flen = 1;
-        i += search_fold_char(text + i, len - i, f, &flen);
+        p += slug_fold(memo, p, f, &flen);
         for (size_t k = 0; k < flen && n < max; k++) {
-            char c = f[k];
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                if (dash && n > 0) {
+            char fc = f[k];
+            if ((fc >= 'a' && fc <= 'z') || (fc >= '0' && fc <= '9')) {
+                if (dash) {
                     out[n++] = '-';
+                    dash = false;
+                    if (n == max) {
+                        break;
+                    }
                 }
-                dash = false;
-                if (n < max) {
-                    out[n++] = c;
-                }
+                out[n++] = fc;
             } else {
-                dash = true;
+                dash = n > 0;
             }
         }
     }
@@ -237,6 +332,11 @@ size_t guide_md_slug(const char *text, char *out, size_t max)
     return n;
 }
 
+size_t guide_md_slug(const char *text, char *out, size_t max)
+{
+    return slug_with(text, out, max, NULL);
+}
+
 static uint32_t hash32(const char *s)
 {
     uint32_t h = 2166136261u;
@@ -246,41 +346,48 @@ static uint32_t hash32(const char *s)
     return h;
 }
 
-/* Registers id (made unique with "-2", "-3", ... when taken) and returns it in the arena. */
-static const char *unique_id(struct builder *B, const char *base, unsigned line, unsigned col)
+/* Registers the id of len bytes at base (made unique with "-2", "-3", ... when taken) and
+ * returns it in the arena; *taken says whether base itself was. */
+static const char *unique_id(struct builder *B, const char *base, size_t len, bool *taken)
 {
-    struct guide_id_entry e = {arena_strdup(&B->g->arena, base), B->file, line, col};
-    for (unsigned k = 2; guide_ids_add(B->g->ids, &e) != NULL; k++) {
-        char id[GUIDE_MAX_ID + 1], sfx[16];
+    const char *id = arena_strndup(&B->g->arena, base, len);
+    *taken = false;
+    for (unsigned k = 2; idtable_add(&B->ids, id, 0) != IDTABLE_NONE; k++) {
+        char buf[GUIDE_MAX_ID + 1], sfx[16];
         int sl = snprintf(sfx, sizeof sfx, "-%u", k);
-        size_t keep = strlen(base);
+        size_t keep = len;
         if (keep + (size_t)sl > GUIDE_MAX_ID) {
             keep = GUIDE_MAX_ID - (size_t)sl;
         }
-        snprintf(id, sizeof id, "%.*s%s", (int)keep, base, sfx);
-        e.id = arena_strdup(&B->g->arena, id);
+        snprintf(buf, sizeof buf, "%.*s%s", (int)keep, base, sfx);
+        id = arena_strdup(&B->g->arena, buf);
+        *taken = true;
     }
-    return e.id;
+    return id;
 }
 
-/* "parent/slug" for a text, within the id limits; a text without letters or digits takes a
- * hash of itself. */
-static void make_id(const char *parent, const char *text, size_t max, char *out, size_t size)
+/* "parent/slug" for a text, within the id limits, into out (size bytes); a text without
+ * letters or digits takes a hash of itself. pl is strlen(parent). Returns the id's length. */
+static size_t make_id(struct builder *B, const char *parent, size_t pl, const char *text,
+                      size_t max, char *out, size_t size)
 {
     char slug[SLUG_SECTION > SLUG_ITEM ? SLUG_SECTION + 1 : SLUG_ITEM + 1];
-    if (guide_md_slug(text, slug, max) == 0) {
-        snprintf(slug, sizeof slug, "x%08x", (unsigned)hash32(text));
+    size_t sl = slug_with(text, slug, max, &B->memo);
+    if (sl == 0) {
+        sl = (size_t)snprintf(slug, sizeof slug, "x%08x", (unsigned)hash32(text));
     }
-    size_t pl = parent != NULL ? strlen(parent) : 0, sl = strlen(slug);
+    int n;
     if (pl > ID_SECTION) {
-        snprintf(out, size, "h%08x/%s", (unsigned)hash32(parent), slug);
+        n = snprintf(out, size, "h%08x/%s", (unsigned)hash32(parent), slug);
     } else if (parent != NULL && pl + 1 + sl < size) {
-        memcpy(out, parent, pl + 1); /* the common case without printf: a plan has many items */
+        memcpy(out, parent, pl); /* the common case without printf: a plan has many items */
         out[pl] = '/';
         memcpy(out + pl + 1, slug, sl + 1);
+        return pl + 1 + sl;
     } else {
-        snprintf(out, size, "%s", slug);
+        n = snprintf(out, size, "%s", slug);
     }
+    return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
 
 /* ---- Sections and their items ---- */
@@ -303,15 +410,13 @@ static struct buf *sink(struct builder *B)
     if (B->in_heading) {
         return &B->heading;
     }
-    size_t r = cur_rec(B);
-    return r != SIZE_MAX ? &B->recs[r].text : B->desc;
+    return B->rec != SIZE_MAX ? &B->recs[B->rec].text : B->desc;
 }
 
 /* Appends a non-action item to the section's description as a list line. */
-static void describe_item(struct builder *B, struct buf *desc, const struct rec *r, unsigned depth)
+static void describe_item(struct buf *desc, const char *t, size_t len, unsigned depth)
 {
-    const char *t = buf_keep(B, &r->text);
-    if (t == NULL) {
+    if (len == 0) {
         return;
     }
     if (desc->len > 0 && !desc->brk) {
@@ -321,7 +426,7 @@ static void describe_item(struct builder *B, struct buf *desc, const struct rec 
         buf_add(desc, "  ", 2);
     }
     buf_add(desc, "- ", 2);
-    buf_add(desc, t, strlen(t));
+    buf_add(desc, t, len);
 }
 
 /* Whether record i becomes an action, and its depth among actions. */
@@ -339,8 +444,9 @@ static bool is_action(const struct builder *B, size_t i, bool tasks, unsigned *d
     return true;
 }
 
-/* Warns about a second item with the same text in one section. */
-static void check_duplicate(struct builder *B, struct guide_action *acts, size_t n,
+/* Warns about a second item with the same text in one section. Called only when an item's id
+ * was taken already: the same text in one section makes the same id. */
+static void check_duplicate(struct builder *B, const struct guide_action *acts, size_t n,
                             const struct guide_action *a)
 {
     for (size_t k = 0; k < n; k++) {
@@ -354,7 +460,9 @@ static void check_duplicate(struct builder *B, struct guide_action *acts, size_t
     }
 }
 
-/* Turns the section's collected list items into its actions and description. */
+/* Turns the section's collected list items into its actions and description. The actions go
+ * straight into the arena, room for every item left once the first is found (an item that
+ * is not an action is rare there). */
 static void close_section(struct builder *B)
 {
     struct guide_phase *ph = B->cur_phase ? &B->phases[B->n_phases - 1] : NULL;
@@ -362,52 +470,49 @@ static void close_section(struct builder *B)
     for (size_t i = 0; i < B->n_recs; i++) {
         tasks |= B->recs[i].task;
     }
-    struct guide_action *acts = B->n_recs ? xcalloc(B->n_recs, sizeof *acts) : NULL;
-    size_t n = 0;
-    unsigned *adepth = B->n_recs ? xcalloc(B->n_recs, sizeof *adepth) : NULL;
+    struct guide_action *acts = NULL;
+    size_t n = 0, pl = ph != NULL ? strlen(ph->id) : 0;
     for (size_t i = 0; i < B->n_recs; i++) {
         struct rec *r = &B->recs[i];
         unsigned depth = 0;
-        const char *text = buf_keep(B, &r->text);
-        if (ph == NULL || text == NULL || !is_action(B, i, tasks, &depth)) {
+        size_t len;
+        const char *t = buf_trim(&r->text, &len);
+        if (ph == NULL || len == 0 || !is_action(B, i, tasks, &depth)) {
             unsigned dd = 0;
             for (size_t p = r->parent; p != SIZE_MAX; p = B->recs[p].parent) {
                 dd++;
             }
-            describe_item(B, B->desc, r, dd);
+            describe_item(B->desc, t, len, dd);
             continue;
         }
+        const char *text = arena_strndup(&B->g->arena, t, len);
+        if (acts == NULL) {
+            acts = arena_alloc_align(&B->g->arena, (B->n_recs - i) * sizeof *acts,
+                                     alignof(struct guide_action));
+        }
         /* A sub-action follows its parent: never deeper than one below the action before. */
-        if (depth > (n > 0 ? adepth[n - 1] + 1 : 0)) {
-            depth = n > 0 ? adepth[n - 1] + 1 : 0;
+        if (depth > (n > 0 ? acts[n - 1].depth + 1 : 0)) {
+            depth = n > 0 ? acts[n - 1].depth + 1 : 0;
         }
         struct guide_action *a = &acts[n];
-        a->text = text;
-        a->depth = depth;
-        a->ticked = r->ticked;
-        a->line = r->line;
-        a->link = r->link != NULL ? arena_strdup(&B->g->arena, r->link) : NULL;
-        check_duplicate(B, acts, n, a);
+        *a = (struct guide_action){
+            .text = text, .link = r->link, .depth = depth, .line = r->line, .ticked = r->ticked};
         char id[GUIDE_MAX_ID + 1];
-        make_id(ph->id, text, SLUG_ITEM, id, sizeof id);
-        a->id = unique_id(B, id, r->line, r->col);
-        adepth[n++] = depth;
+        bool taken;
+        a->id = unique_id(B, id, make_id(B, ph->id, pl, text, SLUG_ITEM, id, sizeof id), &taken);
+        if (taken) {
+            check_duplicate(B, acts, n, a);
+        }
+        n++;
     }
     if (ph != NULL) {
-        ph->actions = n ? arena_calloc(&B->g->arena, n, sizeof *acts) : NULL;
-        if (n) {
-            memcpy(ph->actions, acts, n * sizeof *acts);
-        }
+        ph->actions = acts;
         ph->n_actions = n;
         ph->summary = buf_keep(B, B->desc);
         buf_free(B->desc);
     }
-    free(acts);
-    free(adepth);
     for (size_t i = 0; i < B->n_recs; i++) {
         B->recs[i].text.len = 0; /* kept for the next section's items: fewer allocations */
-        free(B->recs[i].link);
-        B->recs[i].link = NULL;
     }
     B->n_recs = 0;
 }
@@ -441,8 +546,10 @@ static void open_section(struct builder *B)
     ph->depth = (unsigned)B->open;
     const char *parent = B->open > 0 ? B->phases[B->phase_at[B->open - 1]].id : NULL;
     char id[GUIDE_MAX_ID + 1];
-    make_id(parent, ph->title, SLUG_SECTION, id, sizeof id);
-    ph->id = unique_id(B, id, B->heading_line, B->heading_col);
+    bool taken;
+    size_t len = make_id(B, parent, parent != NULL ? strlen(parent) : 0, ph->title, SLUG_SECTION,
+                         id, sizeof id);
+    ph->id = unique_id(B, id, len, &taken);
     B->levels[B->open] = level;
     B->phase_at[B->open++] = B->n_phases++;
     B->cur_phase = true;
@@ -453,7 +560,7 @@ static void open_section(struct builder *B)
 
 static void new_rec(struct builder *B, const MD_BLOCK_LI_DETAIL *li)
 {
-    size_t parent = cur_rec(B);
+    size_t parent = B->rec;
     size_t depth = 0;
     for (size_t p = parent; p != SIZE_MAX; p = B->recs[p].parent) {
         depth++;
@@ -481,9 +588,9 @@ static void new_rec(struct builder *B, const MD_BLOCK_LI_DETAIL *li)
                       .task = li->is_task != 0,
                       .ticked = li->is_task && (li->task_mark == 'x' || li->task_mark == 'X')};
     if (li->is_task) {
-        position(B, li->task_mark_offset, &r->line, &r->col);
-        r->col = r->col > 1 ? r->col - 1 : 1; /* at the '[' */
+        position(B, li->task_mark_offset, &r->line, NULL);
     }
+    B->rec = B->n_recs;
     B->li[B->n_li++] = B->n_recs++;
 }
 
@@ -497,7 +604,6 @@ static void enter_heading(struct builder *B, const MD_BLOCK_H_DETAIL *h)
     }
     B->in_heading = true;
     B->heading_level = h->level;
-    B->heading_line = 0;
 }
 
 static void leave_heading(struct builder *B)
@@ -527,6 +633,7 @@ static int block(struct builder *B, MD_BLOCKTYPE type, void *detail, int step)
             new_rec(B, detail);
         } else {
             B->n_li--;
+            B->rec = cur_rec(B);
         }
         break;
     case MD_BLOCK_HTML:
@@ -579,12 +686,17 @@ static void link_scheme(const char *href, char *out, size_t size)
     out[href[i] == ':' ? i : 0] = '\0';
 }
 
+static bool scheme_allowed(const char *scheme)
+{
+    return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
+           strcmp(scheme, "mailto") == 0;
+}
+
 bool guide_md_link_allowed(const char *href)
 {
     char scheme[16];
     link_scheme(href, scheme, sizeof scheme);
-    return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
-           strcmp(scheme, "mailto") == 0;
+    return scheme_allowed(scheme);
 }
 
 char *guide_md_link_target(const char *href)
@@ -611,21 +723,19 @@ char *guide_md_link_target(const char *href)
 
 static void enter_link(struct builder *B, const MD_SPAN_A_DETAIL *a)
 {
-    struct buf href = {0};
-    buf_add(&href, a->href.text, a->href.size);
-    free(B->link);
-    B->link = href.s != NULL ? href.s : xstrdup("");
+    buf_set(&B->link, a->href.text, a->href.size);
+    B->in_link = true;
     B->link_start = sink(B)->len;
     char scheme[16];
-    link_scheme(B->link, scheme, sizeof scheme);
-    if (scheme[0] != '\0' && !guide_md_link_allowed(B->link)) {
+    link_scheme(B->link.s, scheme, sizeof scheme);
+    if (scheme[0] != '\0' && !scheme_allowed(scheme)) {
         unsigned line = 0, col = 0;
         size_t off = offset_of(B, a->href.text);
         if (off != SIZE_MAX) {
             position(B, off, &line, &col);
         }
         char q[64];
-        diag_quote(B->link, q, sizeof q);
+        diag_quote(B->link.s, q, sizeof q);
         diag_add(B->d, DIAG_WARNING, B->file, line, col,
                  "link '%s' has the scheme '%s': only http, https and mailto links open", q,
                  scheme);
@@ -634,28 +744,26 @@ static void enter_link(struct builder *B, const MD_SPAN_A_DETAIL *a)
 
 static void leave_link(struct builder *B)
 {
-    if (B->link == NULL) {
+    if (!B->in_link) {
         return;
     }
-    struct buf *b = sink(B);
-    size_t ri = B->in_heading ? SIZE_MAX : cur_rec(B);
+    B->in_link = false;
+    struct buf *b = sink(B), *l = &B->link;
+    size_t ri = B->in_heading ? SIZE_MAX : B->rec;
     if (ri != SIZE_MAX) {
         struct rec *r = &B->recs[ri];
         if (r->link == NULL) {
-            r->link = B->link;
-            B->link = NULL;
+            r->link = arena_strndup(&B->g->arena, l->s, l->len);
         }
-    } else if (b != &B->heading && B->link[0] != '\0') {
+    } else if (b != &B->heading && l->len > 0) {
         /* In a description the address follows the link's text, unless it is the text. */
         size_t n = b->len - B->link_start;
-        if (n != strlen(B->link) || memcmp(b->s + B->link_start, B->link, n) != 0) {
+        if (n != l->len || memcmp(b->s + B->link_start, l->s, n) != 0) {
             buf_add(b, " <", 2);
-            buf_add(b, B->link, strlen(B->link));
+            buf_add(b, l->s, l->len);
             buf_add(b, ">", 1);
         }
     }
-    free(B->link);
-    B->link = NULL;
 }
 
 static int enter_span(MD_SPANTYPE type, void *detail, void *user)
@@ -731,16 +839,10 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
         return 0; /* raw HTML (comments included) is never shown */
     }
     struct buf *b = sink(B);
-    if (b == &B->heading && B->heading_line == 0) {
+    if (!B->in_heading && B->rec != SIZE_MAX && B->recs[B->rec].line == 0) {
         size_t off = offset_of(B, text);
         if (off != SIZE_MAX) {
-            position(B, off, &B->heading_line, &B->heading_col);
-        }
-    } else if (!B->in_heading && cur_rec(B) != SIZE_MAX) {
-        struct rec *r = &B->recs[cur_rec(B)];
-        size_t off = offset_of(B, text);
-        if (r->line == 0 && off != SIZE_MAX) {
-            position(B, off, &r->line, &r->col);
+            position(B, off, &B->recs[B->rec].line, NULL);
         }
     }
     switch (type) {
@@ -876,7 +978,8 @@ static void builder_free(struct builder *B)
     free(B->recs);
     free(B->li);
     free(B->phases);
-    free(B->link);
+    buf_free(&B->link);
+    idtable_free(&B->ids);
     buf_free(&B->heading);
     buf_free(&B->intro);
     buf_free(&B->sec_desc);
@@ -921,8 +1024,16 @@ static int load_text(struct guide *g, const char *path, const char *text, size_t
         }
         return -1;
     }
-    struct builder B = {
-        .g = g, .d = d, .input = text, .size = len, .pos_line = 1, .info_only = info_only};
+    struct builder B = {.g = g,
+                        .d = d,
+                        .input = text,
+                        .size = len,
+                        .pos_line = 1,
+                        .rec = SIZE_MAX,
+                        .info_only = info_only};
+    if (!info_only) {
+        idtable_reserve(&B.ids, len / ID_BYTES);
+    }
     B.file = arena_strdup(&g->arena, path);
     /* A byte order mark is no text. */
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
@@ -960,8 +1071,7 @@ static int load_text(struct guide *g, const char *path, const char *text, size_t
 static struct guide *new_plan(const char *path, bool info_only)
 {
     struct guide *g = xcalloc(1, sizeof *g);
-    g->dir = xstrdup(path);
-    g->ids = guide_ids_new();
+    g->dir = xstrdup(path); /* g->ids stays NULL: a plan's ids are made unique as it loads */
     g->markdown = true;
     g->path_title = "Plan";
     g->available = GUIDE_PART_INFO | GUIDE_PART_PATH; /* a plan has no certifications or FAQ */
@@ -1030,9 +1140,6 @@ int guide_md_load_parts(struct guide *g, unsigned parts, struct diag *d)
     /* The sections are taken over; the title and introduction the first screen showed stay. */
     g->phases = full->phases;
     g->n_phases = full->n_phases;
-    struct guide_ids *ids = g->ids;
-    g->ids = full->ids;
-    full->ids = ids;
     arena_adopt(&g->arena, &full->arena);
     g->loaded |= GUIDE_PART_PATH;
     guide_free(full);

@@ -62,6 +62,30 @@ static void test_strings_are_packed(void **state)
     arena_free(&a);
 }
 
+/* Strings that fill a block to its last byte, and the ones that no longer fit, stay whole and
+ * apart across many blocks. */
+static void test_strings_fill_blocks(void **state)
+{
+    (void)state;
+    struct arena a = {0};
+    char *prev = NULL;
+    size_t prev_len = 0;
+    for (int i = 0; i < 20000; i++) {
+        size_t len = (size_t)(i * 13 % 97);
+        char text[100];
+        memset(text, 'a' + i % 26, len);
+        char *s = arena_strndup(&a, text, len);
+        assert_int_equal(strlen(s), len);
+        assert_memory_equal(s, text, len);
+        if (prev != NULL && s > prev && s <= prev + prev_len) {
+            fail_msg("string %d overlaps the one before", i);
+        }
+        assert_int_equal(strlen(prev != NULL ? prev : ""), prev_len);
+        prev = s, prev_len = len;
+    }
+    arena_free(&a);
+}
+
 /* Allocations larger than a block, adoption and reuse after arena_free(). */
 static void test_large_adopt_and_reuse(void **state)
 {
@@ -84,6 +108,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_alignment_and_no_overlap),
         cmocka_unit_test(test_strings_are_packed),
+        cmocka_unit_test(test_strings_fill_blocks),
         cmocka_unit_test(test_large_adopt_and_reuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

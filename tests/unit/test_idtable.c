@@ -91,6 +91,41 @@ static void test_clear_and_rebuild(void **state)
     free_ids(ids, n);
 }
 
+/* idtable_add() finds or adds in one call; idtable_reserve() sizes the table once. */
+static void test_add_reserve(void **state)
+{
+    (void)state;
+    size_t n = 3000;
+    char **ids = make_ids(n);
+    struct idtable t = {0};
+    idtable_reserve(&t, n);
+    size_t slots = t.n_slots;
+    assert_true(n * 4 <= slots * 3);
+    assert_int_equal(slots & (slots - 1), 0);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(idtable_add(&t, ids[i], i), IDTABLE_NONE);
+    }
+    assert_int_equal(t.n_slots, slots); /* no growth after the reserve */
+    assert_int_equal(t.n, n);
+    char copy[32];
+    snprintf(copy, sizeof copy, "%s", ids[77]);
+    assert_int_equal(idtable_add(&t, copy, 9999), 77); /* taken: nothing added */
+    assert_int_equal(t.n, n);
+    assert_int_equal(idtable_find(&t, ids[2999]), 2999);
+    /* Past the reserve the table grows as idtable_put() makes it. */
+    assert_int_equal(idtable_add(&t, "beyond", n), IDTABLE_NONE);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(idtable_find(&t, ids[i]), i);
+    }
+    /* A reserve on a filled table keeps what is in it. */
+    idtable_reserve(&t, 4 * n);
+    assert_true(t.n_slots > slots);
+    assert_int_equal(idtable_find(&t, ids[1500]), 1500);
+    assert_int_equal(idtable_find(&t, "beyond"), n);
+    idtable_free(&t);
+    free_ids(ids, n);
+}
+
 static void test_hash(void **state)
 {
     (void)state;
@@ -150,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_put_find),
         cmocka_unit_test(test_clear_and_rebuild),
+        cmocka_unit_test(test_add_reserve),
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_linear),
     };

@@ -116,9 +116,11 @@ pid=$(pgrep -f -n -- "--state $state" || true)
     fail "trail died: $(cat "$TUI_DIR/input.err" 2>/dev/null)"
 
 # Back to a known screen: the prompt and help close on Escape, and Back pops every screen.
+# When an Escape reaches Home, the message that says Esc does nothing there stands in place of
+# the key hints.
 tmx resize-window -x 80 -y 24
 tui_keys Escape Escape Escape
-tui_wait "q Quit" "a normal screen at 80x24"
+host_wait_last 'q Quit|q quits' "a normal screen at 80x24"
 tui_keys h h h h h h h h
 tui_wait "1  Overview" "Home again"
 # Idle again: nothing left half-read makes the loop spin (100 ticks a second if it did).

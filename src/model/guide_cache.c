@@ -111,6 +111,14 @@ static void put_info(struct out *o, const struct guide *g)
     }
 }
 
+/* n numbers at once: a record's numbers follow its strings. */
+static void put_nums(struct out *o, size_t n, const long long *v)
+{
+    for (size_t i = 0; i < n; i++) {
+        put_num(o, v[i]);
+    }
+}
+
 static void put_path(struct out *o, const struct guide *g)
 {
     put_str(o, g->path_title);
@@ -118,25 +126,21 @@ static void put_path(struct out *o, const struct guide *g)
     for (size_t i = 0; i < g->n_phases; i++) {
         const struct guide_phase *ph = &g->phases[i];
         put_id(o, g->ids, ph->id);
-        put_str(o, ph->title);
-        put_str(o, ph->duration);
-        put_num(o, ph->start_month);
-        put_num(o, ph->end_month);
-        put_str(o, ph->summary);
-        put_str(o, ph->actions_title);
-        put_num(o, ph->depth);
-        put_num(o, ph->effort_hours != NULL);
-        put_num(o, (long long)ph->n_actions);
+        const char *strs[] = {ph->title, ph->duration, ph->summary, ph->actions_title};
+        for (size_t k = 0; k < 4; k++) {
+            put_str(o, strs[k]);
+        }
+        put_nums(o, 5,
+                 (const long long[]){ph->start_month, ph->end_month, ph->depth,
+                                     ph->effort_hours != NULL, (long long)ph->n_actions});
         for (size_t j = 0; j < ph->n_actions; j++) {
             const struct guide_action *a = &ph->actions[j];
             put_id(o, g->ids, a->id);
             put_str(o, a->text);
             put_str(o, a->link);
-            put_num(o, a->depth);
-            put_num(o, a->line);
-            put_num(o, a->ticked);
-            put_num(o, a->evidence);
-            put_num(o, ph->effort_hours != NULL ? ph->effort_hours[j] : 0);
+            put_nums(o, 5,
+                     (const long long[]){a->depth, a->line, a->ticked, a->evidence,
+                                         ph->effort_hours != NULL ? ph->effort_hours[j] : 0});
         }
     }
 }
@@ -312,10 +316,10 @@ static void get_path(struct in *r, struct guide *g, const char *file)
         ph->id = get_id(r, g, file);
         ph->title = get_text(r);
         ph->duration = get_str(r);
-        ph->start_month = get_int(r, 0, 600);
-        ph->end_month = get_int(r, 0, 600);
         ph->summary = get_str(r);
         ph->actions_title = get_str(r);
+        ph->start_month = get_int(r, 0, 600);
+        ph->end_month = get_int(r, 0, 600);
         ph->depth = get_uint(r);
         bool effort = get_bool(r);
         ph->n_actions = get_count(r, 8 * sizeof(uint64_t));

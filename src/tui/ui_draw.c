@@ -310,7 +310,11 @@ static void draw_footer(struct ui *ui)
     }
     ui->status_rows = 1;
     fill(ui, y, 0, bar);
-    draw_hints(ui, y, bar);
+    /* A modal over the body (help, a form) takes every key and names its own: the screen's
+     * hints below it would name keys that do something else now. */
+    if (ui->modal == NULL) {
+        draw_hints(ui, y, bar);
+    }
 }
 
 void ui_draw_doc_line(const struct ui *ui, const struct view_doc *d, size_t line, int y, int x)

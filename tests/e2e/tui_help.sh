@@ -15,6 +15,9 @@ screen=$(tui_screen)
 expect_contains "$screen" "Open the selected item" "help lists Enter on a list screen"
 expect_contains "$screen" "Jump to a section" "help lists 1-9"
 expect_not_contains "$screen" "Go back to where" "Home has no Back key to list"
+footer=$(printf '%s\n' "$screen" | tail -n 1)
+expect_not_contains "$footer" "Open" "the footer does not offer Home's keys under the help"
+expect_not_contains "$footer" "Search" "nor its search key"
 tui_keys q
 tui_wait_gone "Keys: Home" "q closes the help"
 tui_wait "1  Overview" "and only the help: Home is still there"

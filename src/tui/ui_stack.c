@@ -32,6 +32,8 @@ void ui_layout_screen(struct ui *ui, struct ui_screen *s)
         view_doc_free(&s->doc);
     }
     view_doc_init(&s->doc, ui->measure, ui->text_flags);
+    /* A plan's links are addresses in its text: hyperlinks wherever the text is shown. */
+    s->doc.text_links = ui->g != NULL && ui->g->markdown;
     s->ops->layout(ui, s, &s->doc);
     s->width = ui->measure;
     s->height = h;

@@ -83,6 +83,9 @@ struct view_doc {
     size_t n_links, cap_links;
     int width;           /* columns available to every line, >= 1 */
     unsigned text_flags; /* TEXT_ASCII when the terminal cannot show UTF-8 */
+    /* Prose (view_doc_add_text() and the like) makes each http, https or mailto address in it
+     * a link: the text of a Markdown plan, whose links are shown as their addresses. */
+    bool text_links;
     /* builder state */
     uint32_t block;
     char *cur;

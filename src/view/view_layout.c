@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -190,12 +191,93 @@ void view_doc_add_blank(struct view_doc *d)
     d->block++;
 }
 
-/* Highlighted ranges of the sanitised text being laid out, consumed line by line. */
+/* Highlighted ranges of the sanitised text being laid out, consumed line by line; and, with
+ * d->text_links, the addresses in it (links, each with its url in the document's arena). */
 struct marks {
     const struct view_span *v;
     size_t n, next;
     enum view_role role;
+    struct view_span *links;
+    const char **urls;
+    size_t n_links;
 };
+
+static void push_link(struct view_doc *d, struct view_link k)
+{
+    if (d->n_links == d->cap_links) {
+        d->cap_links = d->cap_links ? d->cap_links * 2 : 8;
+        d->links = xreallocarray(d->links, d->cap_links, sizeof *d->links);
+    }
+    d->links[d->n_links++] = k;
+}
+
+/* The length of the http, https or mailto address starting at s[i] (n bytes), or 0. It starts
+ * a word and runs to white space or a character an address cannot hold unescaped ("<>\"`"),
+ * without the punctuation that ends a sentence, or a ')' it does not open. */
+static size_t address_at(const char *s, size_t n, size_t i)
+{
+    static const char *const schemes[] = {"https://", "http://", "mailto:"};
+    if (i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+                  (s[i - 1] >= '0' && s[i - 1] <= '9'))) {
+        return 0;
+    }
+    size_t k = 0;
+    for (size_t j = 0; j < sizeof schemes / sizeof schemes[0] && k == 0; j++) {
+        size_t sl = strlen(schemes[j]);
+        k = n - i > sl && strncasecmp(s + i, schemes[j], sl) == 0 ? sl : 0;
+    }
+    if (k == 0) {
+        return 0;
+    }
+    size_t e = i + k, opened = 0;
+    while (e < n && strchr(" \t\n<>\"`", s[e]) == NULL) {
+        opened += s[e] == '(';
+        e++;
+    }
+    while (e > i + k && (strchr(".,;:!?'", s[e - 1]) != NULL || (s[e - 1] == ')' && opened == 0))) {
+        e--;
+    }
+    return e > i + k ? e - i : 0;
+}
+
+/* Finds the addresses in the sanitised text for m (d->text_links). */
+static void find_links(struct view_doc *d, const char *clean, size_t len, struct marks *m)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < len; i++) {
+        size_t k =
+            (clean[i] | 0x20) == 'h' || (clean[i] | 0x20) == 'm' ? address_at(clean, len, i) : 0;
+        if (k == 0) {
+            continue;
+        }
+        if (m->n_links == cap) {
+            cap = cap ? cap * 2 : 4;
+            m->links = xreallocarray(m->links, cap, sizeof *m->links);
+            m->urls = xreallocarray(m->urls, cap, sizeof *m->urls);
+        }
+        m->links[m->n_links] = (struct view_span){i, k};
+        m->urls[m->n_links++] = arena_strndup(&d->arena, clean + i, k);
+        i += k - 1;
+    }
+}
+
+/* Makes the parts of the addresses that fall in clean[start, end), laid out from column col of
+ * the line being built, links. */
+static void add_line_links(struct view_doc *d, const char *clean, size_t start, size_t end, int col,
+                           const struct marks *m)
+{
+    for (size_t k = 0; k < m->n_links; k++) {
+        size_t ls = m->links[k].start, le = ls + m->links[k].len;
+        size_t s = ls > start ? ls : start, e = le < end ? le : end;
+        if (e <= s) {
+            continue;
+        }
+        push_link(d, (struct view_link){.line = d->n_lines,
+                                        .col = col + text_width(clean + start, s - start),
+                                        .width = text_width(clean + s, e - s),
+                                        .url = m->urls[k]});
+    }
+}
 
 /* Appends clean[start, end) in role, with the parts that marks cover in the marks' role. */
 static void append_marked(struct view_doc *d, enum view_role role, const char *clean, size_t start,
@@ -248,6 +330,7 @@ static void emit_wrapped(struct view_doc *d, enum view_role role, const char *cl
             len--; /* "word …", never "word  …" */
         }
     }
+    add_line_links(d, clean, tl->start, tl->start + len, d->cur_width, m);
     append_marked(d, role, clean, tl->start, tl->start + len, m);
     if (cut) {
         view_doc_puts(d, role, ell);
@@ -268,6 +351,9 @@ static size_t add_text(struct view_doc *d, enum view_role role, const char *text
     }
     size_t clean_len = 0;
     char *clean = text_sanitize(text, strlen(text), d->text_flags, &clean_len);
+    if (d->text_links) {
+        find_links(d, clean, clean_len, m);
+    }
     struct text_line *tl = NULL;
     size_t n = text_wrap(clean, clean_len, d->width - indent, &tl);
     bool cut = max > 0 && n > max;
@@ -286,20 +372,23 @@ static size_t add_text(struct view_doc *d, enum view_role role, const char *text
     d->block++;
     free(tl);
     free(clean);
+    free(m->links);
+    free((void *)m->urls);
+    m->links = NULL, m->urls = NULL, m->n_links = 0;
     return n;
 }
 
 size_t view_doc_add_text(struct view_doc *d, enum view_role role, const char *text, int indent,
                          const char *prefix, enum view_role prefix_role)
 {
-    struct marks none = {NULL, 0, 0, role};
+    struct marks none = {.role = role};
     return add_text(d, role, text, indent, prefix, prefix_role, &none, 0);
 }
 
 size_t view_doc_add_text_cut(struct view_doc *d, enum view_role role, const char *text, int indent,
                              const char *prefix, enum view_role prefix_role, size_t max_lines)
 {
-    struct marks none = {NULL, 0, 0, role};
+    struct marks none = {.role = role};
     return add_text(d, role, text, indent, prefix, prefix_role, &none, max_lines);
 }
 
@@ -307,23 +396,23 @@ size_t view_doc_add_marked_text(struct view_doc *d, enum view_role role, const c
                                 int indent, const char *prefix, enum view_role prefix_role,
                                 const struct view_span *marks, size_t n, enum view_role mark_role)
 {
-    struct marks m = {marks, marks != NULL ? n : 0, 0, mark_role};
+    struct marks m = {.v = marks, .n = marks != NULL ? n : 0, .role = mark_role};
     return add_text(d, role, text, indent, prefix, prefix_role, &m, 0);
 }
 
 size_t view_doc_add_link(struct view_doc *d, enum view_role role, const char *url, int indent)
 {
+    bool text_links = d->text_links;
+    d->text_links = false; /* the whole of it is the link */
     size_t first = d->n_lines, n = view_doc_add_text(d, role, url, indent, NULL, role);
+    d->text_links = text_links;
     for (size_t i = first; i < d->n_lines; i++) {
         if (d->lines[i].width <= indent) {
             continue;
         }
-        if (d->n_links == d->cap_links) {
-            d->cap_links = d->cap_links ? d->cap_links * 2 : 8;
-            d->links = xreallocarray(d->links, d->cap_links, sizeof *d->links);
-        }
-        d->links[d->n_links++] = (struct view_link){
-            .line = i, .col = indent, .width = d->lines[i].width - indent, .url = url};
+        push_link(d,
+                  (struct view_link){
+                      .line = i, .col = indent, .width = d->lines[i].width - indent, .url = url});
     }
     return n;
 }

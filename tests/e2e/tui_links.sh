@@ -3,10 +3,11 @@
 # Links shown in the browser are OSC 8 hyperlinks where the terminal takes them: the bytes
 # trail writes to its terminal are recorded with script(1) (tmux before 3.4 drops OSC 8, so
 # capture-pane cannot show them) on a fixture plan whose items link with https, mailto,
-# javascript: and file:. The http(s) and mailto links are wrapped in "ESC ] 8 ; ; URL ST" around
-# the text shown, the address percent-encoded where RFC 3986 wants it; javascript: and file:
-# links are shown as plain text, never as a hyperlink. TRAIL_HYPERLINKS=0, TERM=linux and
-# NO_COLOR turn them off; TRAIL_HYPERLINKS=1 forces them on.
+# javascript: and file:, and whose introduction and description hold links too. The http(s) and
+# mailto links are wrapped in "ESC ] 8 ; ; URL ST" around the text shown (the address, in the
+# introduction and a description), the address percent-encoded where RFC 3986 wants it;
+# javascript: and file: links are shown as plain text, never as a hyperlink. TRAIL_HYPERLINKS=0,
+# TERM=linux and NO_COLOR turn them off; TRAIL_HYPERLINKS=1 forces them on.
 set -u
 here=$(dirname "$0")
 . "$here/lib/tmux.sh"
@@ -44,6 +45,15 @@ has_link "$raw" 'https://example.org/tutorial?a=1&b=2' 'https://example.org/tuto
     pass "an https link is a hyperlink around its text" ||
     fail "no hyperlink around the https link's text: $(printf '%s' "$raw" | cat -v | tail -c 600)"
 expect_contains "$raw" "$(osc 'mailto:team@example.org')" "a mailto link is a hyperlink"
+# The links of the plan's other text are shown as their addresses, hyperlinks too: in the
+# introduction on Home, in the section's description.
+has_link "$raw" 'https://example.org/plan-home' 'https://example.org/plan-home' &&
+    pass "a link in the introduction is a hyperlink around its address" ||
+    fail "no hyperlink in the introduction: $(printf '%s' "$raw" | cat -v | head -c 1500)"
+has_link "$raw" 'https://example.org/notes' 'https://example.org/notes' &&
+    pass "a link in a section's description is a hyperlink around its address" ||
+    fail "no hyperlink in the description: $(printf '%s' "$raw" | cat -v | tail -c 1500)"
+expect_contains "$raw" "javascript:void(0)" "the description's javascript: link is shown as text"
 expect_contains "$raw" "$(osc 'https://example.org/caf%C3%A9%20page')" \
     "the address is percent-encoded (a space, a letter past ASCII)"
 expect_contains "$raw" "$(osc '')" "each hyperlink is closed"

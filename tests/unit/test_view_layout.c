@@ -237,6 +237,66 @@ static void test_items_and_lookup(void **state)
     view_doc_free(&d);
 }
 
+/* The cells a link covers on its line, as text. */
+static char *link_text(const struct view_doc *d, const struct view_link *k)
+{
+    const struct view_line *l = &d->lines[k->line];
+    size_t from = text_fit(l->text, l->len, k->col, NULL);
+    size_t n = text_fit(l->text + from, l->len - from, k->width, NULL);
+    char *s = calloc(1, n + 1);
+    memcpy(s, l->text + from, n);
+    return s;
+}
+
+/* With text_links, the http, https and mailto addresses in prose are links over the cells that
+ * show them, a wrapped one a link on each of its lines; punctuation after one is not part of
+ * it, nor is another scheme or a word that only ends in one. */
+static void test_addresses_in_text_are_links(void **state)
+{
+    (void)state;
+    const char *text = "See <https://example.org/a_(b)>, mailto:me@example.org. or "
+                       "javascript:alert(1) and xhttps://no.example and "
+                       "(https://example.org/x). Then https://example.org/a/very/long/path/"
+                       "that/wraps/over/lines";
+    struct view_doc d;
+    view_doc_init(&d, 30, 0);
+    view_doc_add_text(&d, VIEW_ROLE_BODY, text, 2, NULL, VIEW_ROLE_BODY);
+    assert_int_equal(d.n_links, 0); /* off unless asked for */
+    view_doc_free(&d);
+
+    view_doc_init(&d, 30, 0);
+    d.text_links = true;
+    view_doc_add_text(&d, VIEW_ROLE_BODY, text, 2, NULL, VIEW_ROLE_BODY);
+    check_lines(&d);
+    assert_true(d.n_links >= 5);
+    const char *want[] = {"https://example.org/a_(b)", "mailto:me@example.org",
+                          "https://example.org/x"};
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(d.links[i].url, want[i]);
+        char *shown = link_text(&d, &d.links[i]);
+        assert_string_equal(shown, want[i]);
+        free(shown);
+        assert_true(d.links[i].col >= 2);
+    }
+    /* The long one: every line of it links to the whole address. */
+    char *whole = calloc(1, 200);
+    for (size_t i = 3; i < d.n_links; i++) {
+        assert_string_equal(d.links[i].url,
+                            "https://example.org/a/very/long/path/that/wraps/over/lines");
+        assert_true(i == 3 || d.links[i].line == d.links[i - 1].line + 1);
+        char *shown = link_text(&d, &d.links[i]);
+        strcat(whole, shown);
+        free(shown);
+    }
+    assert_string_equal(whole, "https://example.org/a/very/long/path/that/wraps/over/lines");
+    free(whole);
+    /* An action's link line is one link, not found again in its text. */
+    size_t before = d.n_links;
+    view_doc_add_link(&d, VIEW_ROLE_DIM, "https://example.org/item", 4);
+    assert_int_equal(d.n_links, before + 1);
+    view_doc_free(&d);
+}
+
 static void test_tiny_widths_do_not_break(void **state)
 {
     (void)state;
@@ -264,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_runs_clip_and_trailing_spaces),
         cmocka_unit_test(test_ascii_mode),
         cmocka_unit_test(test_items_and_lookup),
+        cmocka_unit_test(test_addresses_in_text_are_links),
         cmocka_unit_test(test_tiny_widths_do_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 
 #include "progress.h"
 #include "progress_plan.h"
+#include "progress_schedule.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -78,9 +79,7 @@ static void put_companion(FILE *out, const struct progress *p, const struct guid
         fprintf(out, "Certifications: %s\n", certs);
         free(certs);
     }
-    struct progress_pace pace;
-    progress_compute_pace(p, g, today, &pace);
-    char *line = progress_pace_text(&pace, g, flags);
+    char *line = progress_pace_line(p, g, today, flags);
     if (line != NULL) {
         fprintf(out, "Pace: %s\n", line);
         free(line);

@@ -14,6 +14,7 @@
 #include "progress_import.h"
 #include "progress_evidence.h"
 #include "progress_plan.h"
+#include "progress_schedule.h"
 #include "progress_report.h"
 #include "progress_report_out.h"
 #include "text.h"
@@ -105,9 +106,7 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
         return report_finish(out);
     }
     fprintf(out, ": %s\n", buf);
-    struct progress_pace pace;
-    progress_compute_pace(p, g, progress_date_today(), &pace);
-    char *line = progress_pace_text(&pace, g, text_flags);
+    char *line = progress_pace_line(p, g, progress_date_today(), text_flags);
     if (line != NULL) {
         fprintf(out, "Pace: %s\n", line);
         free(line);

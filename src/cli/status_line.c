@@ -14,6 +14,7 @@
 
 #include "progress_plan.h"
 #include "progress_report_out.h"
+#include "progress_schedule.h"
 #include "progress_streak.h"
 #include "text.h"
 #include "xalloc.h"
@@ -129,18 +130,20 @@ static void compute_pace(const struct progress *p, const struct guide *g,
         f->pace_role = ROLE_AHEAD;
         return;
     }
-    const struct guide_phase *ph = &g->phases[pace.current_phase];
-    if (ph->end_month <= 0) {
-        return; /* the guide gives this phase no months */
+    /* The plan's measure of behind (progress_schedule_lag()), as the timeline gives it. */
+    struct progress_schedule s;
+    progress_schedule_compute(p, g, today, 0, &s);
+    long days = 0;
+    bool known = progress_schedule_lag(&s, p, g, today, &days);
+    progress_schedule_free(&s);
+    if (!known) {
+        return;
     }
-    int64_t t = progress_date_days(today);
-    int64_t end = progress_date_days(progress_date_add_months(pace.start, ph->end_month)) - 1;
-    int64_t begin = progress_date_days(progress_date_add_months(pace.start, ph->start_month - 1));
-    if (t > end) {
-        put_days(f->pace, sizeof f->pace, "", (long)(t - end), " behind");
+    if (days >= 4) {
+        put_days(f->pace, sizeof f->pace, "", days, " behind");
         f->pace_role = ROLE_BEHIND;
-    } else if (t < begin) {
-        put_days(f->pace, sizeof f->pace, "", (long)(begin - t), " ahead");
+    } else if (days <= -4) {
+        put_days(f->pace, sizeof f->pace, "", -days, " ahead");
         f->pace_role = ROLE_AHEAD;
     } else {
         snprintf(f->pace, sizeof f->pace, "on track");

@@ -4,7 +4,8 @@
  *
  * A --format string picks the parts: %{guide} (the short title), %{done}, %{total} (key
  * actions not skipped), %{percent}, %{next} (the action to do next), %{pace} ("2 wk behind",
- * "on track", "1 wk ahead", "starts in 5 d"; empty without a start date), %{streak} (the days
+ * "on track", "1 wk ahead", "starts in 5 d"; empty without a start date: today against the
+ * learner's position by ticks, progress_schedule_lag()), %{streak} (the days
  * in a row with learning up to today, or yesterday while today is open: "4 d", "0 d") and %%
  * for a percent sign. Without --format the line is
  * the guide, done/total, then " · next: ..." and " · <pace>" when they are not empty.

@@ -289,3 +289,74 @@ char *progress_forecast_text(const struct progress_forecast *f, unsigned text_fl
     free(words);
     return text;
 }
+
+struct progress_date progress_schedule_position(const struct progress_schedule *s,
+                                                const struct progress *p, const struct guide *g)
+{
+    struct progress_date none = {0};
+    if (s->windows == NULL) {
+        return none;
+    }
+    size_t ph = progress_current_phase(p, g);
+    if (ph >= g->n_phases) {
+        return s->pace.plan_end;
+    }
+    const struct progress_window *w = &s->windows[ph];
+    if (!progress_date_is_set(w->from)) {
+        return none;
+    }
+    struct progress_counts c = {0};
+    progress_count_phase(p, g, ph, &c);
+    int64_t from = progress_date_days(w->from), to = progress_date_days(w->to);
+    return progress_date_from_days(from + (to - from + 1) * progress_percent(&c) / 100);
+}
+
+bool progress_schedule_lag(const struct progress_schedule *s, const struct progress *p,
+                           const struct guide *g, struct progress_date today, long *days)
+{
+    *days = 0;
+    if (s->pace.when == PROGRESS_PACE_BEFORE) {
+        return false;
+    }
+    struct progress_date pos = progress_schedule_position(s, p, g);
+    if (p == NULL || !progress_date_is_set(pos)) {
+        return false;
+    }
+    *days = (long)(progress_date_days(today) - progress_date_days(pos));
+    return true;
+}
+
+void progress_lag_words(long days, char *buf, size_t size)
+{
+    long weeks = (labs(days) + 3) / 7;
+    if (weeks == 0) {
+        snprintf(buf, size, "on schedule");
+    } else {
+        snprintf(buf, size, "about %ld week%s %s", weeks, weeks == 1 ? "" : "s",
+                 days > 0 ? "behind" : "ahead");
+    }
+}
+
+char *progress_pace_line(const struct progress *p, const struct guide *g,
+                         struct progress_date today, unsigned text_flags)
+{
+    struct progress_pace pace;
+    progress_compute_pace(p, g, today, &pace);
+    char *line = progress_pace_text(&pace, g, text_flags);
+    if (line == NULL || (pace.when != PROGRESS_PACE_DURING && pace.when != PROGRESS_PACE_AFTER)) {
+        return line;
+    }
+    struct progress_schedule s;
+    progress_schedule_compute(p, g, today, 0, &s);
+    long lag = 0;
+    if (progress_schedule_lag(&s, p, g, today, &lag)) {
+        char words[64];
+        progress_lag_words(lag, words, sizeof words);
+        char *more =
+            xasprintf("%s%s%s", line, (text_flags & TEXT_ASCII) != 0 ? ", " : " \xc2\xb7 ", words);
+        free(line);
+        line = more;
+    }
+    progress_schedule_free(&s);
+    return line;
+}

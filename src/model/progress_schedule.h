@@ -59,6 +59,31 @@ void progress_schedule_free(struct progress_schedule *s);
 /* How many items of the plan are overdue. */
 size_t progress_schedule_overdue(const struct progress_schedule *s);
 
+/* --- Where the ticks put the learner ----------------------------------------------------- */
+
+/* The learner's position on the dated plan by ticks: the day by which the plan expected as much
+ * done as is done (the current phase's window, as far into it as that phase's progress); the
+ * plan's end when all is done; year 0 when the plan has no dates. */
+struct progress_date progress_schedule_position(const struct progress_schedule *s,
+                                                const struct progress *p, const struct guide *g);
+
+/* Today against that position, in days: > 0 behind, < 0 ahead. False when there is no
+ * position (no dates, or the plan has not started). The one measure of "behind" that the
+ * timeline, Home, the status line and --progress give. */
+bool progress_schedule_lag(const struct progress_schedule *s, const struct progress *p,
+                           const struct guide *g, struct progress_date today, long *days);
+
+/* A lag in words: "about 3 weeks behind", "about 1 week ahead", "on schedule" (under half a
+ * week either way). */
+void progress_lag_words(long days, char *buf, size_t size);
+
+/* progress_pace_text() of g for `today`, followed, while the plan runs or after it ended, by
+ * the lag in words: "Month 5 of 12 · planned: ... · you: Foundation Building, 0% · about 18
+ * weeks behind". The line Home, --progress and --start print. A new string (caller frees), or
+ * NULL as progress_pace_text(). */
+char *progress_pace_line(const struct progress *p, const struct guide *g,
+                         struct progress_date today, unsigned text_flags);
+
 /* --- The forecast ------------------------------------------------------------------------ */
 
 #define PROGRESS_FORECAST_WEEKS 4

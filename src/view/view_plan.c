@@ -15,6 +15,7 @@
 
 #include "progress_evidence.h"
 #include "progress_plan.h"
+#include "progress_schedule.h"
 #include "text.h"
 #include "view_progress.h"
 #include "xalloc.h"
@@ -128,9 +129,7 @@ void view_plan_home(struct view_doc *d, const struct guide *g, const struct prog
         label_line(d, "Next", g->phases[phase].actions[action].text, VIEW_ROLE_ACCENT, label_cols);
         view_doc_end_item(d);
     }
-    struct progress_pace pc;
-    progress_compute_pace(p, g, today, &pc);
-    char *pace = progress_pace_text(&pc, g, flags);
+    char *pace = progress_pace_line(p, g, today, flags);
     if (pace != NULL) {
         label_line(d, "Pace", pace, VIEW_ROLE_BODY, label_cols);
         free(pace);

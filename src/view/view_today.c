@@ -44,27 +44,6 @@ void view_today_done(struct view_today *t)
     progress_schedule_free(&t->plan);
 }
 
-struct progress_date view_today_position(const struct guide *g, const struct progress *p,
-                                         const struct progress_schedule *s)
-{
-    struct progress_date none = {0};
-    if (s->windows == NULL) {
-        return none;
-    }
-    size_t ph = progress_current_phase(p, g);
-    if (ph >= g->n_phases) {
-        return s->pace.plan_end;
-    }
-    const struct progress_window *w = &s->windows[ph];
-    if (!progress_date_is_set(w->from)) {
-        return none;
-    }
-    struct progress_counts c = {0};
-    progress_count_phase(p, g, ph, &c);
-    int64_t from = progress_date_days(w->from), to = progress_date_days(w->to);
-    return progress_date_from_days(from + (to - from + 1) * progress_percent(&c) / 100);
-}
-
 /* --- Text helpers ------------------------------------------------------------------------ */
 
 static const char *sep(const struct view_doc *d)
@@ -463,33 +442,31 @@ static void put_position(struct view_doc *d, const struct guide *g, const struct
                          const struct view_today *t, const struct scale *sc, int today_col)
 {
     const struct progress_schedule *s = &t->plan;
-    int64_t now = progress_date_days(t->today);
     put_marker(d, sc->label, today_col >= sc->cols ? sc->cols - 1 : today_col, "today",
                glyph(d, G_TODAY), VIEW_ROLE_ACCENT);
-    struct progress_date pos = view_today_position(g, p, s);
+    struct progress_date pos = progress_schedule_position(s, p, g);
     int you = -1;
     if (p != NULL && progress_date_is_set(pos)) {
         you = column(progress_date_days(pos), sc);
         you = you >= sc->cols ? sc->cols - 1 : you;
     }
     put_marker(d, sc->label, you, "you", glyph(d, G_YOU), VIEW_ROLE_ACCENT);
-    char text[256], today_s[PROGRESS_DATE_SIZE], pos_s[PROGRESS_DATE_SIZE];
+    char text[256], today_s[PROGRESS_DATE_SIZE], pos_s[PROGRESS_DATE_SIZE], words[64];
     progress_date_format(t->today, today_s, sizeof today_s);
     progress_date_format(pos, pos_s, sizeof pos_s);
-    long behind = progress_date_is_set(pos) ? (long)(now - progress_date_days(pos)) : 0;
-    long weeks = (labs(behind) + 3) / 7;
+    long behind = 0;
+    bool known = progress_schedule_lag(s, p, g, t->today, &behind);
+    progress_lag_words(behind, words, sizeof words);
     if (s->pace.when == PROGRESS_PACE_BEFORE) {
         snprintf(text, sizeof text, "The plan starts in %ld days.", s->pace.days_to_start);
-    } else if (!progress_date_is_set(pos) || p == NULL) {
+    } else if (!known) {
         snprintf(text, sizeof text, "Today is %s.", today_s);
-    } else if (weeks == 0) {
-        snprintf(text, sizeof text, "Today is %s; your ticks are where the plan is: on schedule.",
-                 today_s);
+    } else if ((labs(behind) + 3) / 7 == 0) {
+        snprintf(text, sizeof text, "Today is %s; your ticks are where the plan is: %s.", today_s,
+                 words);
     } else {
-        snprintf(text, sizeof text,
-                 "Today is %s; your ticks are where the plan %s on %s: about %ld week%s %s.",
-                 today_s, behind > 0 ? "was" : "will be", pos_s, weeks, weeks == 1 ? "" : "s",
-                 behind > 0 ? "behind" : "ahead");
+        snprintf(text, sizeof text, "Today is %s; your ticks are where the plan %s on %s: %s.",
+                 today_s, behind > 0 ? "was" : "will be", pos_s, words);
     }
     view_doc_add_text(d, VIEW_ROLE_DIM, text, 0, NULL, VIEW_ROLE_DIM);
 }

@@ -60,9 +60,5 @@ void view_today_path_timeline(struct view_doc *d, const struct guide *g, const s
 /* The streak line and the 12-week heat map. */
 void view_today_streak(struct view_doc *d, const struct view_today *t);
 
-/* The learner's position on the plan's calendar by ticks: the day by which the plan expected
- * as much done as is done (year 0 when the plan has no dates). */
-struct progress_date view_today_position(const struct guide *g, const struct progress *p,
-                                         const struct progress_schedule *s);
 
 #endif

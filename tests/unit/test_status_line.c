@@ -80,12 +80,17 @@ static void test_pace(void **state)
     (void)state;
     struct progress *p = progress_new();
     progress_set_start(p, G, jan1, 1000);
-    /* Phase a is planned for months 1-2 (2026-01-01 .. 2026-02-28). */
-    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 2, 1}, "on track\n");
-    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 3, 5}, "5 d behind\n");
-    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 4, 15}, "6 wk behind\n");
+    /* Phase a is planned for months 1-2 (2026-01-01 .. 2026-02-28, 59 days). Behind is
+     * measured from the day by which the plan expected as much done as is done: with nothing
+     * done, 2026-01-01. */
+    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 2, 1}, "4 wk behind\n");
+    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 3, 5}, "9 wk behind\n");
+    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 4, 15}, "14 wk behind\n");
     expect_line(p, "%{pace}", 0, (struct progress_date){2025, 12, 25}, "starts in 7 d\n");
+    /* Half of phase a done: where the plan was on 2026-01-30 (29 days in). */
     progress_set_state(p, G, "a/1", PROGRESS_DONE, 2000);
+    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 2, 1}, "on track\n");
+    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 2, 4}, "5 d behind\n");
     progress_set_state(p, G, "a/2", PROGRESS_DONE, 2000);
     /* In phase b (months 3-4, from 2026-03-01) already on 2026-02-01: 28 days ahead. */
     expect_line(p, "%{pace}", 0, (struct progress_date){2026, 2, 1}, "4 wk ahead\n");

@@ -92,19 +92,29 @@ static enum progress_state next_state(enum progress_state st)
     return (enum progress_state)((st + 1) % PROGRESS_STATE_COUNT);
 }
 
+/* Moves item to its next state and saves; on failure, says why and closes the store. */
+static bool toggle_saved(struct progress_store *s, const char *item)
+{
+    struct progress *p = progress_store_doc(s);
+    progress_set_state(p, GUIDE_ID, item, next_state(progress_get_state(p, GUIDE_ID, item)),
+                       progress_now_ms());
+    if (progress_store_save(s) != 0) {
+        fprintf(stderr, "%s\n", progress_store_message(s));
+        progress_store_close(s);
+        return false;
+    }
+    return true;
+}
+
 static int cmd_loop(const char *file, const char *item)
 {
     struct progress_store *s = progress_store_open(file);
     print_status(s);
     for (;;) {
-        struct progress *p = progress_store_doc(s);
-        progress_set_state(p, GUIDE_ID, item, next_state(progress_get_state(p, GUIDE_ID, item)),
-                           progress_now_ms());
-        if (progress_store_save(s) != 0) {
-            fprintf(stderr, "%s\n", progress_store_message(s));
-            progress_store_close(s);
+        if (!toggle_saved(s, item)) {
             return 1;
         }
+        struct progress *p = progress_store_doc(s);
         const struct progress_item *it = progress_find_item(progress_find_guide(p, GUIDE_ID), item);
         printf("ack %lld\n", (long long)it->changed);
         fflush(stdout);
@@ -116,12 +126,7 @@ static int cmd_toggle(const char *file, const char *item, long n)
     struct progress_store *s = progress_store_open(file);
     print_status(s);
     for (long i = 0; i < n; i++) {
-        struct progress *p = progress_store_doc(s);
-        progress_set_state(p, GUIDE_ID, item, next_state(progress_get_state(p, GUIDE_ID, item)),
-                           progress_now_ms());
-        if (progress_store_save(s) != 0) {
-            fprintf(stderr, "%s\n", progress_store_message(s));
-            progress_store_close(s);
+        if (!toggle_saved(s, item)) {
             return 1;
         }
     }

@@ -207,6 +207,10 @@ size_t guide_count_actions(const struct guide *g);
 /* The file name of a part inside a guide directory ("faq.yaml"), or NULL. */
 const char *guide_part_file(enum guide_part part);
 
+/* The size in bytes of the files of `parts` (enum guide_part bits) as they were when the guide
+ * was opened, without looking at them again; a missing file counts 0. */
+unsigned long long guide_parts_bytes(const struct guide *g, unsigned parts);
+
 /* "beginner", ... for GUIDE_LEVEL_*; NULL for GUIDE_LEVEL_NONE. */
 const char *guide_level_name(enum guide_level level);
 

@@ -650,6 +650,8 @@ struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
     g->dir = xstrdup(dir);
     g->ids = guide_ids_new();
     g->cached = (parts & GUIDE_LOAD_CACHED) != 0;
+    /* Each part's file is looked at here once: whether it exists, and what the compiled copy
+     * and the browser's loader go by (its size among them: guide_parts_bytes()). */
     for (unsigned p = GUIDE_PART_INFO, i = 0; p <= GUIDE_PART_FAQ; p <<= 1, i++) {
         char *path = xasprintf("%s/%s", dir, guide_part_file((enum guide_part)p));
         struct stat st;
@@ -679,4 +681,15 @@ struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
         return NULL;
     }
     return g;
+}
+
+unsigned long long guide_parts_bytes(const struct guide *g, unsigned parts)
+{
+    unsigned long long total = 0;
+    for (unsigned i = 0; i < 4; i++) {
+        if (parts & (1u << i)) {
+            total += g->files[i].size;
+        }
+    }
+    return total;
 }

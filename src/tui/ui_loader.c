@@ -14,7 +14,6 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 
 #include "diag.h"
 #include "guide.h"
@@ -48,24 +47,6 @@ static void *load(void *arg)
     return NULL;
 }
 
-/* The size in bytes of the files of `parts` in dir (a file stat() cannot see counts as 0:
- * loading it reports why). */
-static off_t parts_size(const char *dir, unsigned parts)
-{
-    off_t total = 0;
-    for (unsigned p = 1; p <= GUIDE_PART_ALL; p <<= 1) {
-        if (parts & p) {
-            char *path = xasprintf("%s/%s", dir, guide_part_file((enum guide_part)p));
-            struct stat st;
-            if (stat(path, &st) == 0) {
-                total += st.st_size;
-            }
-            free(path);
-        }
-    }
-    return total;
-}
-
 bool ui_loader_start(struct ui *ui, ui_later_fn then, int arg)
 {
     unsigned missing = ui->g->available & GUIDE_PART_ALL & ~ui->g->loaded;
@@ -73,7 +54,7 @@ bool ui_loader_start(struct ui *ui, ui_later_fn then, int arg)
         return false; /* nothing to load, or a part only the guide itself may load */
     }
     struct ui_loader *l = ui->loader;
-    if (l == NULL && parts_size(ui->g->dir, missing) <= UI_LOADER_INLINE_BYTES) {
+    if (l == NULL && guide_parts_bytes(ui->g, missing) <= UI_LOADER_INLINE_BYTES) {
         /* Small: loaded here. A part that fails is left out, as the thread would leave it;
          * the search loads it again and says its results are partial. */
         struct diag d = {0};

@@ -31,6 +31,20 @@ struct progress *ui_store_doc(struct ui *ui)
     return p;
 }
 
+bool ui_store_unchanged(struct ui *ui, enum progress_change ch, const char *invalid,
+                        const char *same)
+{
+    if (ch == PROGRESS_CHANGED) {
+        return false;
+    }
+    if (ch == PROGRESS_SAME) {
+        ui_status_set(ui, VIEW_ROLE_STATUS, "%s", same);
+    } else {
+        ui_status_set(ui, VIEW_ROLE_ERROR, "%s", invalid);
+    }
+    return true;
+}
+
 void ui_store_open(struct ui *ui)
 {
     if (ui->opt.store == NULL && ui->opt.store_path != NULL) {

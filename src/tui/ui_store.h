@@ -13,6 +13,11 @@
 
 /* The learner's progress document, or NULL when the browser runs without a store. Borrowed. */
 struct progress *ui_store_doc(struct ui *ui);
+/* For a change the model did not make, the status line says why: `invalid` (an error) when ch
+ * is PROGRESS_INVALID, `same` when it is PROGRESS_SAME; then true (the handler returns
+ * UI_RES_ALL). False when ch is PROGRESS_CHANGED. */
+bool ui_store_unchanged(struct ui *ui, enum progress_change ch, const char *invalid,
+                        const char *same);
 /* Opens the progress file given by opt.store_path, unless a store was given or is open. */
 void ui_store_open(struct ui *ui);
 /* Saves when a change is pending. A failure shows the store's message, and so does the first

@@ -6,8 +6,7 @@ set -u
 
 guide="$FIXTURE"
 require_input "$guide"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 
 # --check: a valid guide, exit 0, counts in the summary.
 out=$("$TRAIL_BIN" --check "$guide" 2>&1)

@@ -14,12 +14,7 @@ set -u
 
 require_input "$FIXTURE"
 require git timeout
-export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp/home" XDG_STATE_HOME="$tmp/state"
-mkdir -p "$HOME"
-S="$tmp/p.yaml"
+cli_setup "$FIXTURE"
 trail() { timeout 20 "$TRAIL_BIN" --state "$S" "$@"; }
 
 # A repository with n commits, the last one dated $2; no user config is needed.

@@ -13,12 +13,8 @@ set -u
 require_input "$FIXTURE" "$FIXTURE_GUIDES/orchard"
 python3 -c 'import jsonschema, yaml' 2>/dev/null ||
     { echo "skip: python3-jsonschema or python3-yaml is not installed"; exit 77; }
-export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8
 schemas="$TRAIL_SOURCE_DIR/docs/schemas"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-S="$tmp/p.yaml"
-trail() { "$TRAIL_BIN" --state "$S" "$@"; }
+cli_setup "$FIXTURE"
 
 # check SCHEMA FILE: validates FILE (JSON, or YAML with .yaml) against docs/schemas/SCHEMA;
 # prints why not.

@@ -8,12 +8,8 @@ set -u
 . "$(dirname "$0")/lib/assert.sh"
 
 require_input "$FIXTURE"
-export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8 TRAIL_NOW=2026-12-07T09:00:00Z
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export XDG_STATE_HOME="$tmp/state"
-S="$tmp/p.yaml"
-trail() { "$TRAIL_BIN" --state "$S" "$@"; }
+cli_setup "$FIXTURE"
+export TRAIL_NOW=2026-12-07T09:00:00Z
 
 out=$(trail --log 45m basics/trim-wicks 2>&1)
 expect_status 0 $? "--log 45m"

@@ -8,13 +8,11 @@
 # not count "0 entries unchanged".
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup messages
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/xdg"
+export XDG_CONFIG_HOME="$TUI_DIR/xdg"
 single="$TRAIL_TEST_DATA/single"
 require_input "$single/guide.yaml" "$FIXTURE_GUIDES/orchard"
-state="$TUI_DIR/progress.yaml"
 trail() { "$TRAIL_BIN" --state "$state" "$@"; }
 
 # err_of ARG...: standard error of trail ARG... (its status in $rc).

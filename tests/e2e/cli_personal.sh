@@ -8,15 +8,13 @@
 # leave it as it was.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup personal
 data="${TRAIL_TEST_DATA:?}"
 plan="$data/plans/small-plan.md"
 sundial="$data/today/sundial"
 require_input "$plan" "$sundial/guide.yaml"
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
-state="$TUI_DIR/progress.yaml"
+tui_own_dirs
 cat >"$state" <<'YAML'
 version: 1
 guides:

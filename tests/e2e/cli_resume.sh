@@ -12,13 +12,7 @@ set -u
 require_input "$FIXTURE" "$TRAIL_TEST_DATA/jsonresume/sections.schema.json"
 require git python3
 python3 -c 'import jsonschema' 2>/dev/null || { echo "python3-jsonschema not found"; exit 77; }
-export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp/home" XDG_STATE_HOME="$tmp/state"
-mkdir -p "$HOME"
-S="$tmp/p.yaml"
-trail() { "$TRAIL_BIN" --state "$S" "$@"; }
+cli_setup "$FIXTURE"
 
 git init -q "$HOME/lamp"
 printf '# Lamp telemetry\n' >"$HOME/lamp/README.md"

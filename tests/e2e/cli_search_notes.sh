@@ -5,13 +5,9 @@
 # It reads the progress file and creates none.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup search-notes
-export HOME="$TUI_DIR"
 guide="$FIXTURE"
-state="$TUI_DIR/progress.yaml"
-trail() { "$TRAIL_BIN" --content "$guide" --state "$state" "$@"; }
 
 trail note basics/logbook "Ask the harbourmaster about kelp" >/dev/null
 out=$(trail --search kelp)

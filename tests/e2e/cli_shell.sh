@@ -8,11 +8,7 @@ set -u
 . "$(dirname "$0")/lib/assert.sh"
 
 require_input "$FIXTURE"
-export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trail() { "$TRAIL_BIN" --state "$S" "$@"; }
-S="$tmp/p.yaml"
+cli_setup "$FIXTURE"
 
 # ---- marking -------------------------------------------------------------------------------
 out=$(trail done basics/trim-wicks 2>&1)

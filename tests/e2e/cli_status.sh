@@ -9,11 +9,8 @@ set -u
 . "$(dirname "$0")/lib/assert.sh"
 
 require_input "$FIXTURE"
-export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8 TZ=UTC TRAIL_NOW=2026-12-06T12:00:00Z
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-S="$tmp/p.yaml"
-trail() { "$TRAIL_BIN" --state "$S" "$@"; }
+cli_setup "$FIXTURE"
+export TZ=UTC TRAIL_NOW=2026-12-06T12:00:00Z
 
 out=$(trail --status 2>&1)
 expect_status 0 $? "--status without a progress file"

@@ -9,7 +9,6 @@
 # compinit in tmux, and the test reads the listed matches and the edited command line.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 
 : "${TRAIL_BIN:?}" "${TRAIL_SOURCE_DIR:?}"
@@ -110,28 +109,24 @@ for o in $opts $short; do
     printf '%s\n' "$screen" | grep -qE -- "(^| )$o( |$)" || missing="$missing $o"
 done
 expect_status "" "$missing" "zsh completes every option of --help (missing:$missing)"
-tui_keys C-u C-l
+
+# zsh_tab LINE WANT WHAT: a fresh prompt, LINE typed and Tab; WANT must show.
+zsh_tab() {
+    tui_keys C-u C-l "$1" Tab
+    tui_wait "$2" "zsh: $3"
+}
 
 # Values: a file after --import (and no stray '-'), the formats, the dates, directories.
-tui_keys 'trail --import ' Tab
-tui_wait "export.json" "zsh: --import offers files"
+zsh_tab 'trail --import ' "export.json" "--import offers files"
 expect_not_contains "$(prompt_line)" "--import -" "zsh: no stray '-' after --import"
-tui_keys C-u C-l 'trail --import e' Tab
-tui_wait "trail --import export.json" "zsh: --import completes the file"
-tui_keys C-u C-l 'trail --import=ex' Tab
-tui_wait "trail --import=export.json" "zsh: --import=FILE completes the file"
-tui_keys C-u C-l 'trail --state ' Tab
-tui_wait "export.json" "zsh: --state offers files"
-tui_keys C-u C-l 'trail --export ' Tab
-tui_wait "markdown" "zsh: --export offers markdown"
-tui_keys C-u C-l 'trail --start ' Tab
-tui_wait "none" "zsh: --start offers none"
+zsh_tab 'trail --import e' "trail --import export.json" "--import completes the file"
+zsh_tab 'trail --import=ex' "trail --import=export.json" "--import=FILE completes the file"
+zsh_tab 'trail --state ' "export.json" "--state offers files"
+zsh_tab 'trail --export ' "markdown" "--export offers markdown"
+zsh_tab 'trail --start ' "none" "--start offers none"
 expect_not_contains "$(tui_screen)" "lighthouse" "zsh: --start offers no guide id"
-tui_keys C-u C-l 'trail --content ' Tab
-tui_wait "trail --content guides-dir/" "zsh: --content completes the directory"
-tui_keys C-u C-l 'trail --check=' Tab
-tui_wait "trail --check=guides-dir/" "zsh: --check=DIR completes the directory"
-tui_keys C-u C-l 'trail ' Tab
-tui_wait "lighthouse" "zsh: a guide id as the operand"
+zsh_tab 'trail --content ' "trail --content guides-dir/" "--content completes the directory"
+zsh_tab 'trail --check=' "trail --check=guides-dir/" "--check=DIR completes the directory"
+zsh_tab 'trail ' "lighthouse" "a guide id as the operand"
 
 finish

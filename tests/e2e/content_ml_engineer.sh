@@ -12,8 +12,7 @@ set -u
 content="$TRAIL_SOURCE_DIR/content"
 guide="$content/ml-engineer"
 require_input "$guide"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 export LC_ALL=C.UTF-8 HOME="$tmp" XDG_CONFIG_HOME="$tmp/config"
 
 # Every shipped guide is valid, without a warning.

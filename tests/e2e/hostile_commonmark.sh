@@ -15,8 +15,7 @@ here=$(dirname "$0")
 spec=${TRAIL_COMMONMARK_SPEC:-/usr/share/doc/python-commonmark-bkrs-doc/spec.txt}
 require_input "$spec"
 require python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 export TRAIL_STATE="$tmp/progress.yaml" HOME="$tmp"
 
 # md4c is loaded when a plan is opened: without it no plan opens, and this test proves nothing.

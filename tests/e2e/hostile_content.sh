@@ -16,13 +16,11 @@
 #     guards against a hang; nothing here measures time), in a guide and in a progress file.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
 require script perl
 require_input "$FIXTURE"
 tui_setup hcontent
-export HOME="$TUI_DIR"
 controls="$TRAIL_TEST_DATA/hostile/controls"
 W="$TUI_DIR/w" # generated guides
 mkdir -p "$W"

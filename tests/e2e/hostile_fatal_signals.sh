@@ -9,7 +9,6 @@
 # A signal trail was started with ignored stays ignored.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
 . "$here/lib/fixture.sh"

@@ -7,12 +7,10 @@
 # nested 10,000 deep and a 1 MB line are read in bounded time and memory.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 corpus="$TRAIL_TEST_DATA/plans/hostile"
 require_input "$corpus/raw-html.md"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 export TRAIL_STATE="$tmp/progress.yaml" HOME="$tmp"
 
 for f in "$corpus"/*.md; do

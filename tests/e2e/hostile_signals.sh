@@ -14,12 +14,10 @@
 # Afterwards no temporary file is left and nothing was set aside as damaged.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
 require_input "$FIXTURE"
 tui_setup hsig
-export HOME="$TUI_DIR"
 guide="$FIXTURE"
 DRIVER="${TRAIL_BUILD_DIR:?}/tests/progress_driver"
 [ -x "$DRIVER" ] || { echo "skip: $DRIVER was not built"; exit 77; }
@@ -152,7 +150,7 @@ ended "$name" TERM
 whole "$name" "$parent/progress.yaml" 1
 
 # ---- 3. During the write: strace delays the first fsync (the temporary file's) by 1.5 s.
-if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null; then
+if ! have_strace; then
     skip_part "strace is missing or not permitted (signals during the write)"
     finish
     exit

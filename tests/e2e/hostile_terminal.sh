@@ -10,13 +10,11 @@
 # it saved and exits 0 instead of hanging or spinning.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/hostile.sh"
 require script
 require_input "$FIXTURE"
 tui_setup hterm
-export HOME="$TUI_DIR"
 guide="$FIXTURE"
 evil="$TRAIL_TEST_DATA/tui-escapes"
 

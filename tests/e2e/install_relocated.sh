@@ -8,7 +8,6 @@
 # `make uninstall`'s script removes exactly what the install manifest lists.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 
 : "${TRAIL_BUILD_DIR:?}" "${TRAIL_SOURCE_DIR:?}"

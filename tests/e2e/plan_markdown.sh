@@ -8,8 +8,7 @@ set -u
 
 plan="$TRAIL_TEST_DATA/plans/small-plan.md"
 require_input "$plan"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 export TRAIL_STATE="$tmp/progress.yaml" HOME="$tmp"
 before=$(sha256sum <"$plan")
 

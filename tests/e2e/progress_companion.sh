@@ -11,8 +11,7 @@ export TRAIL_CONTENT="$FIXTURE" PROGRESS_DRIVER_GUIDE=lighthouse
 DRIVER="$TRAIL_BUILD_DIR/tests/progress_driver"
 [ -x "$DRIVER" ] || { echo "skip: $DRIVER was not built"; exit 77; }
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 trail() { "$TRAIL_BIN" "$@"; }
 
 # ---- --start -----------------------------------------------------------------------------

@@ -7,18 +7,9 @@
 # 60 s), every other one after the child acknowledged its first save.
 set -u
 . "$(dirname "$0")/lib/progress.sh"
-# LeakSanitizer cannot run under ptrace; the sanitizer build checks leaks in the other tests.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
 # ---- Part 1: SIGKILL at every syscall boundary -------------------------------------------
-if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null; then
-    echo "skip: strace is missing or not permitted"
-    exit 77
-fi
-make_states "$WORK"
-F="$WORK/p.yaml"
-restore "$WORK/old" "$F"
-strace -f -qq -o "$WORK/trace" -- "$DRIVER" set "$F" a/2 done "$MS_NEW" 2>/dev/null
+traced_save
 same_file "$F" "$WORK/new" && pass "an uninterrupted save writes the new version" ||
     fail "an uninterrupted save writes the new version"
 

@@ -7,17 +7,8 @@
 # read-only instead (an unreadable file is never overwritten).
 set -u
 . "$(dirname "$0")/lib/progress.sh"
-# LeakSanitizer cannot run under ptrace; the sanitizer build checks leaks in the other tests.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
-if ! command -v strace >/dev/null || ! strace -qq -o /dev/null true 2>/dev/null; then
-    echo "skip: strace is missing or not permitted"
-    exit 77
-fi
-make_states "$WORK"
-F="$WORK/p.yaml"
-restore "$WORK/old" "$F"
-strace -f -qq -o "$WORK/trace" -- "$DRIVER" set "$F" a/2 done "$MS_NEW" 2>/dev/null
+traced_save
 # "name N" for the file syscalls from the marker on, leaving out the driver's own messages.
 awk '
     /^[0-9]+ +[a-z_0-9]+\(/ {

@@ -7,7 +7,7 @@ set -u
 . "$(dirname "$0")/lib/progress.sh"
 
 # ---- DUR-1: temp O_CREAT|O_EXCL|O_CLOEXEC 0600 -> write -> fsync -> close -> rename -> fsync dir
-if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then
+if have_strace; then
     F="$WORK/order/p.yaml"
     "$DRIVER" set "$F" a/1 done 2>/dev/null
     strace -f -qq -o "$WORK/trace" -e trace=openat,write,fsync,close,rename,unlink \

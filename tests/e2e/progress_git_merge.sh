@@ -11,8 +11,7 @@ set -u
 require_input "$FIXTURE"
 command -v git >/dev/null || { echo "skip: git is not installed"; exit 77; }
 export TRAIL_CONTENT="$FIXTURE" LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1 XDG_STATE_HOME="$tmp/state"
 mkdir -p "$HOME"
 git config --global user.name Learner

@@ -10,8 +10,7 @@ here=$(dirname "$0")
 doc="$TRAIL_SOURCE_DIR/docs/progress-format.md"
 require_input "$doc"
 require_input "$FIXTURE"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch_dir
 export HOME="$tmp"
 
 awk -v dir="$tmp" '

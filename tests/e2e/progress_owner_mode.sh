@@ -40,7 +40,7 @@ expect_contains "$out" "Cleared" "a reset of a read-only file works"
 expect_status 444 "$(mode "$work/ro.yaml")" "and keeps the mode"
 
 # --- Backup killed mid-write (F6): no .bak-* holding part of the file.
-if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then
+if have_strace; then
     f="$work/kill.yaml"
     "$bin" --state "$f" --start 2026-01-05 >/dev/null 2>&1
     # The first write of a reset is the backup copy's.

@@ -4,12 +4,11 @@
 # between sections, q quits with status 0.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup browse
 guide="$FIXTURE"
 require_input "$guide"
-tui_start 80 24 "HOME='$TUI_DIR' '$TRAIL_BIN' --content '$guide'"
+tui_start 80 24 "'$TRAIL_BIN' --content '$guide'"
 
 tui_wait "Lighthouse Keeper" "home shows the guide title"
 tui_wait "1  Overview" "home lists the sections, numbered"

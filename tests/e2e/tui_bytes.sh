@@ -5,12 +5,10 @@
 # common start and end are what Down wrote: no clear, and only the rows that changed.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require script
 require_input "$FIXTURE"
 tui_setup bytes
-export HOME="$TUI_DIR"
 
 # session NAME KEYS...: records NAME.raw, a session at 80x24 that waits for Home, presses KEYS
 # (waiting for the selection counter each time), then quits.

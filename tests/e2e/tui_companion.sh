@@ -10,11 +10,9 @@
 # setting a start date far in the past, one far in the future, and clearing it.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup companion
-export HOME="$TUI_DIR" # never the real home, whatever a case forgets
 export TMPDIR="$TUI_DIR/tmp"
 export XDG_STATE_HOME="$TUI_DIR/state" # where the browser keeps its resume positions
 resume_file="$XDG_STATE_HOME/trail/resume.yaml"

@@ -8,10 +8,9 @@
 # NO_COLOR still wins and `theme = monochrome` draws no colours.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup config
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/xdg"
+export XDG_CONFIG_HOME="$TUI_DIR/xdg"
 config="$XDG_CONFIG_HOME/trail/config"
 mkdir -p "${config%/*}"
 require_input "$FIXTURE_GUIDES/lighthouse" "$FIXTURE_GUIDES/orchard"

@@ -6,10 +6,9 @@
 # order, so they are still on the terminal after trail ends.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup config-warnings
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/xdg"
+export XDG_CONFIG_HOME="$TUI_DIR/xdg"
 config="$XDG_CONFIG_HOME/trail/config"
 mkdir -p "${config%/*}"
 require_input "$FIXTURE_GUIDES/orchard"

@@ -7,11 +7,9 @@
 # quitting); the pane title is unchanged; the placeholders are on screen.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require script perl
 tui_setup escapes
-export HOME="$TUI_DIR"
 raw="$TUI_DIR/raw"
 tui_start 80 24 "script -q -e -c \"'$TRAIL_BIN' --content '$TRAIL_TEST_DATA/tui-escapes'\" '$raw'"
 

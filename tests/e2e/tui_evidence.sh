@@ -10,7 +10,6 @@
 # symlink loop, /proc) never reaches the terminal raw, and V ends.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 require git

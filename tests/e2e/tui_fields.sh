@@ -7,11 +7,10 @@
 # row above the prompt while the prompt keeps its label and the whole value typed.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup fields
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
+tui_own_dirs
 
 start() { # COLS ROWS
     tui_new_server "$1x$2"

@@ -6,14 +6,11 @@
 # search match, Today, the note view and the guide picker) ends with "? Help  q Quit".
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE" "$FIXTURE_GUIDES/orchard"
 tui_setup footer
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
-state="$TUI_DIR/progress.yaml"
-LC_ALL=C.UTF-8 "$TRAIL_BIN" --content "$FIXTURE" --state "$state" note basics/logbook "A note" \
-    >/dev/null 2>&1 || fail "trail note failed"
+tui_own_dirs
+tui_prepare note basics/logbook "A note"
 
 # footer NAME WAIT KEYS...: a fresh browser at 40x12, KEYS typed, WAIT awaited in the header.
 footer() {
@@ -25,12 +22,7 @@ footer() {
     [ $# -gt 0 ] && tui_keys "$@"
     tui_wait "$want" "$name: the screen is shown"
     tui_wait_gone "Loading" "$name: nothing is loading"
-    local last
-    last=$(tui_screen | tail -n 1)
-    case "$last" in
-    *"? Help  q Quit") pass "$name: the footer ends with ? Help and q Quit" ;;
-    *) fail "$name: the footer is '$last'" ;;
-    esac
+    tui_footer_ok "$name"
     tui_keys q
 }
 

@@ -3,11 +3,10 @@
 # any key closes it, q and Esc included, without acting on the screen below.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup help
 require_input "$FIXTURE"
-tui_start 80 24 "HOME='$TUI_DIR' '$TRAIL_BIN' --content '$FIXTURE'"
+tui_start 80 24 "'$TRAIL_BIN' --content '$FIXTURE'"
 tui_wait "1  Overview" "home is up"
 
 tui_keys '?'
@@ -60,7 +59,7 @@ help_text() {
 for size in 60x14 40x10; do
     tui_new_server "help-$size"
     rm -rf "$TUI_DIR/.local"
-    tui_start "${size%x*}" "${size#*x}" "HOME='$TUI_DIR' '$TRAIL_BIN' --content '$FIXTURE'"
+    tui_start "${size%x*}" "${size#*x}" "'$TRAIL_BIN' --content '$FIXTURE'"
     tui_wait "1  Overview" "$size: home is up"
     tui_keys '?'
     tui_wait "Keys: Home" "$size: the help opens"

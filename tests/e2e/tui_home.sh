@@ -6,24 +6,10 @@
 # with a count; the closing words are text, not a link.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup home
-export HOME="$TUI_DIR"
-require_input "$FIXTURE"
-cat >"$HOME/.trail_progress.yaml" <<'YAML'
-version: 1
-guides:
-  lighthouse:
-    items:
-      basics/trim-wicks: done
-      basics/knots: in-progress
-    notes:
-      basics/trim-wicks: Use the small scissors.
-    certifications:
-      marine-radio: studying
-    start: 2026-10-01
-YAML
+require_input "$FIXTURE" "$FIXTURE_STARTED"
+cp "$FIXTURE_STARTED" "$HOME/.trail_progress.yaml"
 
 tui_start 80 24 "'$TRAIL_BIN' --content '$FIXTURE'"
 tui_wait "FAQ · 7 questions" "Home at 80x24 shows the last section with its count"

@@ -7,7 +7,6 @@
 # not ask again once they are set, nor twice in one run when the prompt was dismissed.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/sundial.sh"
 tui_setup hours

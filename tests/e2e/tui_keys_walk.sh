@@ -11,16 +11,12 @@
 # certification.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE" "$FIXTURE_GUIDES/orchard"
 tui_setup keys_walk
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
-state="$TUI_DIR/progress.yaml"
-LC_ALL=C.UTF-8 "$TRAIL_BIN" --content "$FIXTURE" --state "$state" note basics/logbook "A note" \
-    >/dev/null 2>&1 || fail "trail note failed"
-LC_ALL=C.UTF-8 "$TRAIL_BIN" --content "$FIXTURE" --state "$state" --start "$(date -u +%F)" \
-    >/dev/null 2>&1 || fail "trail --start failed"
+tui_own_dirs
+tui_prepare note basics/logbook "A note"
+tui_prepare --start "$(date -u +%F)"
 
 table=$("$TRAIL_BIN" --list-keys)
 expect_ge "$(printf '%s\n' "$table" | wc -l)" 30 "the key table lists its bindings"

@@ -10,13 +10,11 @@
 # TERM=linux and NO_COLOR turn them off; TRAIL_HYPERLINKS=1 forces them on.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require script
 plan="$TRAIL_TEST_DATA/plans/links-plan.md"
 require_input "$plan"
 tui_setup links
-export HOME="$TUI_DIR"
 
 # record NAME ENV...: NAME.raw holds what trail wrote while it showed the plan's section (its
 # items and their links), with the environment ENV.

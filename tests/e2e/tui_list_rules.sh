@@ -8,12 +8,10 @@
 # that list (a phase and a certification are in tui_search_next).
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup list_rules
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
-state="$TUI_DIR/progress.yaml"
+tui_own_dirs
 tui_start 80 24 "'$TRAIL_BIN' --content '$FIXTURE' --state '$state'"
 tui_wait "q Quit" "trail is up"
 

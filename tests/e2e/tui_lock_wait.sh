@@ -6,14 +6,11 @@
 # save still waits says so and quits once it is saved; the file then holds every tick.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup lockwait
-export HOME="$TUI_DIR"
 DRIVER="${TRAIL_BUILD_DIR:?}/tests/progress_driver"
 [ -x "$DRIVER" ] || { echo "skip: $DRIVER was not built"; exit 77; }
-state="$TUI_DIR/progress.yaml"
 
 # hold: takes the lock in the background (HOLDER is its pid).
 hold() {

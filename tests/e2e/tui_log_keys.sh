@@ -6,7 +6,6 @@
 # nothing. A fixture guide with a dated plan.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/sundial.sh"
 tui_setup log_keys

@@ -4,10 +4,8 @@
 # locale (ASCII only on screen).
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup looks
-export HOME="$TUI_DIR"
 require_input "$FIXTURE"
 run="'$TRAIL_BIN' --content '$FIXTURE'"
 # Each case starts on Home: forget where the case before quit (trail resumes there).

@@ -5,13 +5,9 @@
 # an action to do comes before it in the guide; from a checklist, ] goes on in guide order.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup next
-export HOME="$TUI_DIR"
 guide="$FIXTURE"
-state="$TUI_DIR/progress.yaml"
-trail() { "$TRAIL_BIN" --content "$guide" --state "$state" "$@"; }
 
 # The second phase's second action is in progress; everything before it is still to do.
 trail doing optics/clockwork >/dev/null

@@ -13,16 +13,13 @@
 # top, and cuts the action's text with an ellipsis.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup notes_read
-export HOME="$TUI_DIR"
 export TMPDIR="$TUI_DIR/tmp"
 export XDG_STATE_HOME="$TUI_DIR/state"
 mkdir -p "$TMPDIR"
 guide="$FIXTURE"
-state="$TUI_DIR/progress.yaml"
 
 trail_cli() {
     LC_ALL=C.UTF-8 "$TRAIL_BIN" --content "$guide" --state "$state" "$@" >/dev/null 2>&1

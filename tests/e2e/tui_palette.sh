@@ -7,11 +7,9 @@
 # the footer's colours.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require python3
 tui_setup palette
-export HOME="$TUI_DIR"
 require_input "$FIXTURE"
 run="'$TRAIL_BIN' --content '$FIXTURE'"
 sgr() { tui_screen -e | python3 "$here/lib/sgr.py" "$@"; }

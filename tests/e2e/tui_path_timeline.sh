@@ -9,7 +9,6 @@
 # no today marker.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/sundial.sh"
 tui_setup path_timeline

@@ -10,11 +10,9 @@
 # have. `trail orchard` and a directory with one guide open without the picker.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup picker
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" # no config file there
-state="$TUI_DIR/progress.yaml"
+export XDG_CONFIG_HOME="$TUI_DIR/config" # no config file there
 require_input "$FIXTURE_GUIDES/lighthouse" "$FIXTURE_GUIDES/orchard"
 run="TRAIL_STATE='$state' TRAIL_CONTENT='$FIXTURE_GUIDES' '$TRAIL_BIN'"
 

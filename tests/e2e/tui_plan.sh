@@ -8,13 +8,10 @@
 # plan file is never written, and the same keys work on a YAML guide.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 plan="$TRAIL_TEST_DATA/plans/small-plan.md"
 require_input "$plan" "$FIXTURE"
 tui_setup plan
-export HOME="$TUI_DIR"
-state="$TUI_DIR/progress.yaml"
 before=$(sha256sum <"$plan")
 
 # The stub browser records how it was called: the argument count, then each argument.

@@ -8,11 +8,9 @@
 # failed: the save at exit puts the tick in the file.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup progress
-export HOME="$TUI_DIR" # never the real home, whatever a case forgets
 guide="$FIXTURE"
 dot="·"
 

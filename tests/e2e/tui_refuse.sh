@@ -4,12 +4,10 @@
 # unknown, or unable to address the cursor (dumb). The terminal settings stay as they were.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup refuse
 guide="$FIXTURE"
-export HOME="$TUI_DIR"
 
 # Without any terminal (as ctest runs us): stdin and stdout are not terminals.
 "$TRAIL_BIN" --content "$guide" </dev/null >"$TUI_DIR/out" 2>"$TUI_DIR/err"

@@ -3,11 +3,10 @@
 # the new width and keeps the selection; tiny sizes down to 1x1 never crash and q still quits.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup resize
 require_input "$FIXTURE"
-cmd="HOME='$TUI_DIR' '$TRAIL_BIN' --content '$FIXTURE'"
+cmd="'$TRAIL_BIN' --content '$FIXTURE'"
 tui_start 80 24 "$cmd"
 tui_wait "1  Overview" "home is up at 80x24"
 tui_keys 4 j j

@@ -6,11 +6,9 @@
 # position lives in the state file ($XDG_STATE_HOME/trail/resume.yaml), not in progress.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup resume-picker
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
-state="$TUI_DIR/progress.yaml"
+tui_own_dirs
 require_input "$FIXTURE_GUIDES/lighthouse" "$FIXTURE_GUIDES/orchard"
 run="TRAIL_STATE='$state' TRAIL_CONTENT='$FIXTURE_GUIDES' '$TRAIL_BIN'"
 

@@ -8,10 +8,8 @@
 # start date, a tracked date) is replaced by what is typed, not appended to.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup rules
-export HOME="$TUI_DIR"
 guide="$FIXTURE"
 
 # start COLS ROWS: a fresh server running trail on the fixture guide with a progress file of

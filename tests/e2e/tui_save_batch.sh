@@ -7,14 +7,11 @@
 # makes exactly one more.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require strace python3
 strace -o /dev/null true 2>/dev/null || { echo "strace cannot trace here"; exit 77; }
 tui_setup savebatch
-export HOME="$TUI_DIR"
 guide="$TUI_DIR/batch"
-state="$TUI_DIR/progress.yaml"
 log="$TUI_DIR/strace"
 mkdir "$guide"
 cat >"$guide/guide.yaml" <<'YAML'

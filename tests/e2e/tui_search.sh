@@ -8,13 +8,11 @@
 # Enter opens its phase with that action selected, Back returns to the results.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup search
 guide="$FIXTURE"
 require_input "$guide"
-state="$TUI_DIR/progress.yaml"
-tui_start 80 24 "HOME='$TUI_DIR' TRAIL_STATE='$state' '$TRAIL_BIN' --content '$guide'"
+tui_start 80 24 "TRAIL_STATE='$state' '$TRAIL_BIN' --content '$guide'"
 tui_wait "1  Overview" "home is up"
 expect_contains "$(tui_screen | tail -n 1)" "/ Search" "the footer shows the search key"
 

@@ -8,13 +8,10 @@
 # FAQ once it is in.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
-require strace
-strace -qq -o /dev/null true 2>/dev/null || { echo "skip: strace not permitted"; exit 77; }
+require_strace
 tui_setup searchload
-export HOME="$TUI_DIR"
 guide="$TUI_DIR/guide"
 cp -r "$FIXTURE" "$guide"
 faq="$guide/faq.yaml"

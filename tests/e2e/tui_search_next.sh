@@ -8,10 +8,8 @@
 # a key action in the results.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup search-next
-export HOME="$TUI_DIR"
 tui_start 80 24 "'$TRAIL_BIN' --content '$FIXTURE' --state '$TUI_DIR/progress.yaml'"
 tui_wait "q Quit" "trail is up"
 

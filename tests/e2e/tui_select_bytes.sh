@@ -5,13 +5,12 @@
 # after it keep the body's colours), in colour and in monochrome (reverse video).
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 driver="$TRAIL_BUILD_DIR/bench/pty_driver"
 [ -x "$driver" ] || { echo "pty_driver not built"; exit 77; }
 require_input "$FIXTURE"
 tui_setup select
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" TERM=xterm-256color LC_ALL=C.UTF-8
+export XDG_CONFIG_HOME="$TUI_DIR/config" TERM=xterm-256color LC_ALL=C.UTF-8
 
 out=$("$driver" -q 100 -t 10000 -e Quit -k j -k '\x0c' -- \
     "$TRAIL_BIN" --content "$FIXTURE")

@@ -6,34 +6,13 @@
 # below 40x10 the notice says the size needed.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup sizes
-export HOME="$TUI_DIR"
-require_input "$FIXTURE"
+require_input "$FIXTURE" "$FIXTURE_STARTED"
 
 progress() {
     rm -rf "$HOME/.local"
-    cat >"$HOME/.trail_progress.yaml" <<'YAML'
-version: 1
-guides:
-  lighthouse:
-    items:
-      basics/trim-wicks: done
-      basics/knots: in-progress
-    certifications:
-      marine-radio: studying
-    start: 2026-10-01
-YAML
-}
-
-footer_ok() { # WHAT
-    local last
-    last=$(tui_screen | tail -n 1)
-    case "$last" in *"q Quit"*) pass "$1: the footer shows q Quit" ;;
-    *) fail "$1: no 'q Quit' in the footer: '$last'" ;; esac
-    case "$last" in *"? Help"*) pass "$1: the footer shows ? Help" ;;
-    *) fail "$1: no '? Help' in the footer: '$last'" ;; esac
+    cp "$FIXTURE_STARTED" "$HOME/.trail_progress.yaml"
 }
 
 for size in 40x10 48x12 60x14 72x20 80x24 100x30 120x40 160x50 200x60; do
@@ -50,10 +29,10 @@ for size in 40x10 48x12 60x14 72x20 80x24 100x30 120x40 160x50 200x60; do
     done
     [ -z "$missing" ] && pass "$size: Home shows every section" ||
         fail "$size: Home lacks$missing:"$'\n'"$screen"
-    footer_ok "$size Home"
+    tui_footer_ok "$size Home"
     tui_keys 2 Enter
     tui_wait "Lamp & Tower Basics" "$size: a phase"
-    footer_ok "$size phase"
+    tui_footer_ok "$size phase"
     tui_keys q
     tui_wait "[exit 0]" "$size: quit"
 done

@@ -6,11 +6,9 @@
 # before the screen), Back goes to Home, and `trail --check` still prints the error on stderr.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup start
-export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" # no config file there
-state="$TUI_DIR/progress.yaml"
+export XDG_CONFIG_HOME="$TUI_DIR/config" # no config file there
 require_input "$FIXTURE"
 guide="$TUI_DIR/guide"
 cp -R "$FIXTURE" "$guide"

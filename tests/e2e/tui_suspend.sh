@@ -7,12 +7,10 @@
 # editor's end, trail is back on its own (alternate) screen, not drawn over the shell's.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require bash
 require_input "$FIXTURE"
 tui_setup suspend
-export HOME="$TUI_DIR"
 guide="$FIXTURE"
 
 tui_start 80 24 "bash --norc --noprofile -i"

@@ -4,11 +4,9 @@
 # and the exit status says how it ended.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup terminal
-export HOME="$TUI_DIR"
 
 # run_case NAME HOW EXPECTED_STATUS: HOW is "key:<tmux key>" or "signal:<name>".
 run_case() {

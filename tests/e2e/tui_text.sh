@@ -5,11 +5,9 @@
 # such text; Home shows it wrapped at the same place, whole.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require perl
 tui_setup text
-export HOME="$TUI_DIR"
 guide="$TUI_DIR/guide"
 require_input "$FIXTURE_GUIDES/orchard"
 cp -r "$FIXTURE_GUIDES/orchard" "$guide"

@@ -8,7 +8,6 @@
 # the same plan, with the progress file's hours per week, else the configuration's.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 . "$here/lib/sundial.sh"
 tui_setup today

@@ -6,13 +6,9 @@
 # edit) refuses the whole file and changes nothing, byte for byte.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 tui_setup tracker-rules
-export HOME="$TUI_DIR"
 guide="$FIXTURE"
-state="$TUI_DIR/progress.yaml"
-trail() { "$TRAIL_BIN" --content "$guide" --state "$state" "$@"; }
 
 trail done basics/trim-wicks >/dev/null
 cp "$state" "$TUI_DIR/before.yaml"

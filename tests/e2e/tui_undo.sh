@@ -5,11 +5,9 @@
 # goes back to the one before, then to none. Each case has its own --state file.
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require_input "$FIXTURE"
 tui_setup undo
-export HOME="$TUI_DIR"
 export TMPDIR="$TUI_DIR/tmp"
 mkdir -p "$TMPDIR"
 guide="$FIXTURE"

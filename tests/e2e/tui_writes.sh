@@ -8,13 +8,11 @@
 # the end of an update, when its buffer of about a screenful fills, and after curs_set().
 set -u
 here=$(dirname "$0")
-. "$here/lib/assert.sh"
 . "$here/lib/tmux.sh"
 require strace
 strace -o /dev/null true 2>/dev/null || { echo "strace cannot trace here"; exit 77; }
 require_input "$FIXTURE"
 tui_setup writes
-export HOME="$TUI_DIR"
 log="$TUI_DIR/strace"
 guide="$FIXTURE"
 

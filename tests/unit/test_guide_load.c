@@ -145,6 +145,37 @@ static void test_lazy_parts(void **state)
     diag_free(&d);
 }
 
+/* The sizes of the parts' files are those they had when the guide was opened. */
+static void test_part_sizes(void **state)
+{
+    (void)state;
+    struct tmpguide t;
+    tmp_make(&t);
+    write_file(t.dir, "guide.yaml", MINIMAL_INFO, strlen(MINIMAL_INFO));
+    static const char faq[] = "title: FAQ\nquestions:\n  - id: q\n    question: Why?\n"
+                              "    answer: Because.\n";
+    write_file(t.dir, "faq.yaml", faq, strlen(faq));
+    struct diag d = {0};
+    struct guide *g = guide_load(t.dir, GUIDE_PART_INFO, &d);
+    assert_non_null(g);
+    assert_int_equal(g->available, GUIDE_PART_INFO | GUIDE_PART_FAQ);
+    assert_int_equal(guide_parts_bytes(g, GUIDE_PART_FAQ), strlen(faq));
+    assert_int_equal(guide_parts_bytes(g, GUIDE_PART_CERTS | GUIDE_PART_PATH), 0);
+    write_file(t.dir, "faq.yaml", "x", 1); /* not looked at again */
+    assert_int_equal(guide_parts_bytes(g, GUIDE_PART_ALL), strlen(faq) + strlen(MINIMAL_INFO));
+    guide_free(g);
+    diag_free(&d);
+    tmp_remove(&t);
+
+    /* A directory without guide.yaml is no guide, and says so. */
+    tmp_make(&t);
+    assert_null(guide_load(t.dir, GUIDE_PART_ALL, &d));
+    assert_int_equal(d.errors, 1);
+    assert_non_null(strstr(d.msgs[0].text, "not a guide directory (no guide.yaml)"));
+    diag_free(&d);
+    tmp_remove(&t);
+}
+
 /* Parts loaded into another guide object (the browser's loader thread) are taken over whole;
  * a part the guide has already loaded is kept. */
 static void test_adopt_parts(void **state)
@@ -483,6 +514,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixture_guide),
         cmocka_unit_test(test_lazy_parts),
+        cmocka_unit_test(test_part_sizes),
         cmocka_unit_test(test_adopt_parts),
         cmocka_unit_test(test_answer_not_string),
         cmocka_unit_test(test_missing_key),

@@ -18,6 +18,7 @@
 #include "input.h"
 #include "portfolio.h"
 #include "progress.h"
+#include "progress_check.h"
 #include "progress_evidence.h"
 
 #ifdef TRAIL_HAVE_MD4C
@@ -65,14 +66,9 @@ static struct progress *hostile_progress(void)
                                           .description = "Lamp [telemetry](javascript:x) <b>"};
     assert_int_equal(progress_evidence_attach(p, G, "basics/trim-wicks", &repo, T0),
                      PROGRESS_CHANGED);
-    struct progress_check c = {.when = T0 + 10,
-                               .status = PROGRESS_CHECK_OK,
-                               .summary = "repo, 3 commits, README",
-                               .commits = 3,
-                               .last_commit = 1764000000,
-                               .head = "0123456789abcdef0123456789abcdef01234567",
-                               .remote = "https://user:tok@example.com/k/lamp.git",
-                               .readme = "<script>alert(1)</script> *Reads* the lamp\x1b[31m"};
+    struct progress_check c =
+        progress_check_repo(T0 + 10, "https://user:tok@example.com/k/lamp.git",
+                            "<script>alert(1)</script> *Reads* the lamp\x1b[31m");
     progress_evidence_set_check(p, G, "basics/trim-wicks", "~/src/lamp", &c);
     struct progress_evidence_spec url = {.target = "https://example.org/k)n(ots <x>",
                                          .kind = PROGRESS_EVIDENCE_URL};

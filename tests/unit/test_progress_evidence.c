@@ -16,34 +16,13 @@
 #include <string.h>
 
 #include "progress.h"
+#include "progress_check.h"
 #include "progress_evidence.h"
 #include "progress_journal.h"
 
 #define G  "ml-engineer"
 #define A  "projects/portfolio"
 #define T0 1764138612345LL
-
-static struct progress *round_trip(const struct progress *p, char **text)
-{
-    size_t len = 0;
-    char *out = progress_emit(p, &len);
-    assert_non_null(out);
-    struct diag d = {0};
-    enum progress_parse_status st;
-    struct progress *q = progress_parse("t.yaml", out, len, &st, &d);
-    if (st != PROGRESS_PARSE_OK || d.n > 0) {
-        diag_print(&d, stderr);
-    }
-    assert_int_equal(st, PROGRESS_PARSE_OK);
-    assert_int_equal(d.n, 0);
-    diag_free(&d);
-    if (text != NULL) {
-        *text = out;
-    } else {
-        free(out);
-    }
-    return q;
-}
 
 static enum progress_change attach(struct progress *p, const char *target,
                                    enum progress_evidence_kind kind, const char *desc, int64_t t)
@@ -107,21 +86,15 @@ static void test_round_trip_hostile(void **state)
             attach(p, targets[i], PROGRESS_EVIDENCE_PATH, i % 2 ? "null" : "42", T0 + (int64_t)i),
             PROGRESS_CHANGED);
     }
-    struct progress_check c = {.when = T0 + 100,
-                               .status = PROGRESS_CHECK_OK,
-                               .summary = "repo, 3 commits, README",
-                               .commits = 3,
-                               .last_commit = 1764000000,
-                               .head = "0123456789abcdef0123456789abcdef01234567",
-                               .remote = "git@example.com:\x1b]0;evil\x07.git",
-                               .readme = "# Churn"};
+    struct progress_check c =
+        progress_check_repo(T0 + 100, "git@example.com:\x1b]0;evil\x07.git", "# Churn");
     assert_int_equal(progress_evidence_set_check(p, G, A, targets[0], &c), PROGRESS_CHANGED);
     assert_int_equal(progress_evidence_set_check(p, G, A, targets[0], &c), PROGRESS_SAME);
     progress_evidence_detach(p, G, A, targets[1], T0 + 200);
     char *text = NULL;
-    struct progress *q = round_trip(p, &text);
+    struct progress *q = progress_check_round_trip(p, &text);
     char *text2 = NULL;
-    struct progress *r = round_trip(q, &text2);
+    struct progress *r = progress_check_round_trip(q, &text2);
     assert_string_equal(text, text2); /* a fixed point */
     for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
         const struct progress_evidence *e = progress_evidence_find(q, G, A, targets[i]);
@@ -242,12 +215,7 @@ static void test_hand_written(void **state)
                        "        ~/src/c:\n"
                        "          kind: photo\n"
                        "      certs/aws: not a mapping\n";
-    struct diag d = {0};
-    enum progress_parse_status st;
-    struct progress *p = progress_parse("t.yaml", text, strlen(text), &st, &d);
-    assert_int_equal(st, PROGRESS_PARSE_OK);
-    assert_int_equal(d.n, 2);
-    diag_free(&d);
+    struct progress *p = progress_check_parse(text, 2, NULL);
     const struct progress_evidence *v[4];
     assert_int_equal(progress_evidence_of(p, G, A, v, 4), 2);
     assert_int_equal(v[0]->kind, PROGRESS_EVIDENCE_REPO);

@@ -3,7 +3,6 @@
  * as a body field, with match ranges in the note's own text; copied, so the index outlives
  * changes to the document; the stamp that tells the browser to rebuild; and the results
  * screen, which shows a note only where it matches. Uses the bundled guide. */
-#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,23 +14,17 @@
 #include <cmocka.h>
 
 #include "guide.h"
-#include "input.h"
 #include "progress.h"
 #include "search.h"
 #include "view.h"
+#include "view_check.h"
 #include "view_search.h"
 
 #define T0 1764138612345
 
-#define FIXTURE TRAIL_TEST_DATA "/guides/lighthouse"
-
 static struct guide *load_guide(void)
 {
-    struct diag d = {0};
-    struct guide *g = guide_load(FIXTURE, GUIDE_PART_ALL, &d);
-    assert_non_null(g);
-    diag_free(&d);
-    return g;
+    return view_check_guide(GUIDE_PART_ALL);
 }
 
 static size_t run(const struct search_index *idx, const char *text, struct search_results *res)
@@ -171,8 +164,7 @@ static void test_results_show_matching_notes(void **state)
 
 int main(void)
 {
-    test_require_input(FIXTURE);
-    setlocale(LC_ALL, "C.UTF-8");
+    view_check_begin();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_notes_are_found_on_their_items),
         cmocka_unit_test(test_stamp_changes_with_every_note_change),

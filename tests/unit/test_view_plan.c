@@ -5,7 +5,6 @@
  * progress, grouped by phase, with marks and the note marker), and notes and certification
  * status on the checklist, the career path and the certification documents of the bundled
  * guide (4 phases of 5 key actions, 5 certifications). */
-#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,7 +18,6 @@
 #include "view_check.h"
 
 #include "guide.h"
-#include "input.h"
 #include "progress.h"
 #include "text.h"
 #include "view.h"
@@ -28,14 +26,9 @@
 
 #define T0 1764138612345 /* a fixed change time */
 
-#define FIXTURE TRAIL_TEST_DATA "/guides/lighthouse"
-
 static struct guide *load_guide(void)
 {
-    struct diag d = {0};
-    struct guide *g = guide_load(FIXTURE, GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_PART_CERTS, &d);
-    assert_non_null(g);
-    diag_free(&d);
+    struct guide *g = view_check_guide(GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_PART_CERTS);
     assert_int_equal(g->n_phases, 4);
     assert_int_equal(g->n_certs, 5);
     return g;
@@ -428,8 +421,7 @@ static void test_certs_show_status_and_note(void **state)
 
 int main(void)
 {
-    test_require_input(FIXTURE);
-    setlocale(LC_ALL, "C.UTF-8");
+    view_check_begin();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_note_preview_is_one_line),
         cmocka_unit_test(test_note_view_shows_all_of_it),

@@ -2,7 +2,6 @@
 /* Checklist progress in the view-model: marks and their roles, bar fill, the ratio and counts
  * texts, bars that shrink on narrow lines, and progress on the Home, career path and phase
  * documents of the bundled guide (4 phases of 5 key actions). */
-#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +15,6 @@
 #include "view_check.h"
 
 #include "guide.h"
-#include "input.h"
 #include "progress.h"
 #include "text.h"
 #include "view.h"
@@ -122,14 +120,9 @@ static void test_bar_shrinks_then_goes(void **state)
 
 /* ---- The guide's documents ---- */
 
-#define FIXTURE TRAIL_TEST_DATA "/guides/lighthouse"
-
 static struct guide *load_guide(void)
 {
-    struct diag d = {0};
-    struct guide *g = guide_load(FIXTURE, GUIDE_PART_INFO | GUIDE_PART_PATH, &d);
-    assert_non_null(g);
-    diag_free(&d);
+    struct guide *g = view_check_guide(GUIDE_PART_INFO | GUIDE_PART_PATH);
     assert_int_equal(g->n_phases, 4);
     for (size_t i = 0; i < g->n_phases; i++) {
         assert_int_equal(g->phases[i].n_actions, 5);
@@ -292,8 +285,7 @@ static void test_home_placeholders_before_the_path(void **state)
 {
     (void)state;
     struct diag diag = {0};
-    struct guide *g = guide_load(FIXTURE, GUIDE_PART_INFO, &diag);
-    assert_non_null(g);
+    struct guide *g = view_check_guide(GUIDE_PART_INFO);
     assert_true(g->available & GUIDE_PART_PATH);
     assert_false(g->loaded & GUIDE_PART_PATH);
     struct progress *p = progress_new();
@@ -323,8 +315,7 @@ static void test_home_placeholders_before_the_path(void **state)
 
 int main(void)
 {
-    test_require_input(FIXTURE);
-    setlocale(LC_ALL, "C.UTF-8");
+    view_check_begin();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_marks_and_roles_differ),
         cmocka_unit_test(test_filled_cells),

@@ -6,7 +6,6 @@
  * the Career Path puts it above its phases when it takes at most half the screen, else below,
  * on the fixture guide lighthouse (4 phases of 3 months). Home's Today line counts the plan
  * Today shows, with the same hours per week (sundial, whose actions give effort_hours). */
-#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,7 +27,6 @@
 
 #define T0 1764138612345 /* a fixed change time */
 
-#define FIXTURE TRAIL_TEST_DATA "/guides/lighthouse"
 #define SUNDIAL TRAIL_TEST_DATA "/today/sundial" /* effort_hours on its second phase */
 
 static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -36,10 +34,7 @@ static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 static struct guide *load_guide(void)
 {
-    struct diag d = {0};
-    struct guide *g = guide_load(FIXTURE, GUIDE_PART_INFO | GUIDE_PART_PATH, &d);
-    assert_non_null(g);
-    diag_free(&d);
+    struct guide *g = view_check_guide(GUIDE_PART_INFO | GUIDE_PART_PATH);
     assert_int_equal(g->n_phases, 4);
     return g;
 }
@@ -261,9 +256,8 @@ static void test_home_counts_todays_plan(void **state)
 
 int main(void)
 {
-    test_require_input(FIXTURE);
+    view_check_begin();
     test_require_input(SUNDIAL);
-    setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_axis_names_every_month_that_fits),
         cmocka_unit_test(test_axis_steps_regularly_when_narrow),

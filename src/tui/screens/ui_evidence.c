@@ -83,12 +83,8 @@ static enum ui_result apply(struct ui *ui, struct evidence_form *f, const char *
                       : attached   ? old->credential
                                    : NULL};
     enum progress_change ch = progress_evidence_attach(p, gid, f->item, &spec, progress_now_ms());
-    if (ch == PROGRESS_INVALID) {
-        ui_status_set(ui, VIEW_ROLE_ERROR, "That evidence cannot be kept (one line of text).");
-        return UI_RES_ALL;
-    }
-    if (ch == PROGRESS_SAME) {
-        ui_status_set(ui, VIEW_ROLE_STATUS, "The evidence is unchanged.");
+    if (ui_store_unchanged(ui, ch, "That evidence cannot be kept (one line of text).",
+                           "The evidence is unchanged.")) {
         return UI_RES_ALL;
     }
     ui_status_set(ui, VIEW_ROLE_STATUS, "Evidence %s \"%s\" (%s); V checks it.",

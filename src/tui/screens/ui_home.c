@@ -53,12 +53,8 @@ static enum ui_result set_start(struct ui *ui, struct progress_date date)
 {
     struct progress *p = ui_store_doc(ui);
     enum progress_change ch = progress_set_start(p, ui->g->id, date, progress_now_ms());
-    if (ch == PROGRESS_INVALID) {
-        ui_status_set(ui, VIEW_ROLE_ERROR, "The start date cannot be kept.");
-        return UI_RES_ALL;
-    }
-    if (ch == PROGRESS_SAME) {
-        ui_status_set(ui, VIEW_ROLE_STATUS, "The start date is unchanged.");
+    if (ui_store_unchanged(ui, ch, "The start date cannot be kept.",
+                           "The start date is unchanged.")) {
         return UI_RES_ALL;
     }
     char buf[PROGRESS_DATE_SIZE];

@@ -181,12 +181,8 @@ static enum ui_result store(struct ui *ui, const char *id, const char *text, siz
     const char *old = progress_get_note(p, ui->g->id, id);
     bool had = old != NULL;
     enum progress_change ch = progress_set_note(p, ui->g->id, id, text, len, progress_now_ms());
-    if (ch == PROGRESS_INVALID) {
-        ui_status_set(ui, VIEW_ROLE_ERROR, "The note was not changed: it cannot be kept.");
-        return UI_RES_ALL;
-    }
-    if (ch == PROGRESS_SAME) {
-        ui_status_set(ui, VIEW_ROLE_STATUS, "The note is unchanged.");
+    if (ui_store_unchanged(ui, ch, "The note was not changed: it cannot be kept.",
+                           "The note is unchanged.")) {
         return UI_RES_ALL;
     }
     bool has = progress_get_note(p, ui->g->id, id) != NULL;

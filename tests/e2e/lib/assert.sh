@@ -58,6 +58,24 @@ finish() {
     fi
 }
 
+# scratch_dir: `tmp` names a new directory, removed on exit.
+scratch_dir() {
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+}
+
+# cli_setup GUIDE: for command-line tests: TRAIL_CONTENT is GUIDE, the locale UTF-8, `tmp` a
+# scratch directory (removed on exit) holding HOME and the XDG directories, and `S` names a
+# progress file there (not created), which trail ARGS... uses.
+cli_setup() {
+    export TRAIL_CONTENT="$1" LC_ALL=C.UTF-8
+    scratch_dir
+    export HOME="$tmp/home" XDG_STATE_HOME="$tmp/state" XDG_CONFIG_HOME="$tmp/config"
+    mkdir -p "$HOME"
+    S="$tmp/p.yaml"
+    trail() { "$TRAIL_BIN" --state "$S" "$@"; }
+}
+
 # require_input PATH...: skips the test (exit 77) unless every PATH exists: a test whose input
 # is missing says so, it does not pass.
 require_input() {
@@ -72,6 +90,18 @@ require_input() {
 # 2 phases of 2 + 3 key actions. Only content_ml_engineer.sh reads the shipped guides.
 FIXTURE_GUIDES="${TRAIL_TEST_DATA:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../data" && pwd)}/guides"
 FIXTURE="$FIXTURE_GUIDES/lighthouse"
+# A progress file for it: two key actions done or begun, a note, a certification, a start date.
+FIXTURE_STARTED="${FIXTURE_GUIDES%/guides}/progress/lighthouse-started.yaml"
+
+# have_strace: true when strace is installed and may trace here (no ptrace restriction).
+have_strace() {
+    command -v strace >/dev/null 2>&1 && strace -qq -o /dev/null true 2>/dev/null
+}
+
+# require_strace: skips the test (exit 77) unless have_strace.
+require_strace() {
+    have_strace || { echo "skip: strace is missing or not permitted"; exit 77; }
+}
 
 # require CMD...: skips the test (exit 77) unless every CMD is installed.
 require() {

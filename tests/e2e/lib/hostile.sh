@@ -56,6 +56,23 @@ host_cpu() {
     echo $((${12} + ${13}))
 }
 
+# host_idle PID WHAT: over about two seconds with no input, the process uses (almost) no CPU:
+# at most 10 clock ticks (a loop that spins would use 100 a second; the bound is generous for a
+# loaded machine).
+host_idle() {
+    local before after deadline=$((SECONDS + 2))
+    before=$(host_cpu "$1")
+    until [ $SECONDS -ge $deadline ]; do
+        sleep 0.2
+    done
+    after=$(host_cpu "$1")
+    if [ -n "$before" ] && [ -n "$after" ]; then
+        expect_le $((after - before)) 10 "$2: CPU ticks used over 1-2 s"
+    else
+        fail "$2: cannot read trail's CPU time"
+    fi
+}
+
 # host_finished NAME: waits for the pane's trail to end; checks the terminal is restored.
 host_finished() {
     local name=$1
@@ -82,33 +99,21 @@ host_no_sanitizer_report() {
 }
 
 # host_wait_last REGEX WHAT: polls until the pane's last row matches the extended REGEX.
+host_last_is() { tui_screen | tail -n 1 | grep -qE -- "$1"; }
 host_wait_last() {
-    local deadline=$((SECONDS + TUI_TIMEOUT))
-    while [ $SECONDS -lt $deadline ]; do
-        if tui_screen | tail -n 1 | grep -qE -- "$1"; then
-            pass "$2"
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "$2: timed out; the screen was:"$'\n'"$(tui_screen)"
-    return 1
+    tui_until "$2" host_last_is "$1"
 }
 
 # host_step KEY TEXT WHAT: presses KEY, then polls until the screen has changed and shows TEXT
 # (so a TEXT that was already on screen does not pass before KEY was handled).
+host_changed_to() { # BEFORE TEXT
+    local now
+    now=$(tui_screen)
+    [ "$now" != "$1" ] && grep -qF -- "$2" <<<"$now"
+}
 host_step() {
-    local before deadline=$((SECONDS + TUI_TIMEOUT)) now
+    local before
     before=$(tui_screen)
     tui_keys "$1"
-    while [ $SECONDS -lt $deadline ]; do
-        now=$(tui_screen)
-        if [ "$now" != "$before" ] && grep -qF -- "$2" <<<"$now"; then
-            pass "$3"
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "$3: timed out; the screen was:"$'\n'"$(tui_screen)"
-    return 1
+    tui_until "$3" host_changed_to "$before" "$2"
 }

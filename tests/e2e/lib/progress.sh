@@ -46,3 +46,16 @@ make_states() {
 
 # restore SRC DST: puts a copy of SRC at DST (through a rename, like the store itself).
 restore() { cp "$1" "$2.restore" && mv -f "$2.restore" "$2"; }
+
+# traced_save: skips the test (77) without a usable strace; otherwise makes the states in WORK,
+# puts the old one at F ($WORK/p.yaml) and saves the new one there under strace -f, the trace
+# in $WORK/trace. LeakSanitizer cannot run under ptrace, so leak checks are off from here on
+# (the sanitizer build checks leaks in the other tests).
+traced_save() {
+    require_strace
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+    make_states "$WORK"
+    F="$WORK/p.yaml"
+    restore "$WORK/old" "$F"
+    strace -f -qq -o "$WORK/trace" -- "$DRIVER" set "$F" a/2 done "$MS_NEW" 2>/dev/null
+}

@@ -14,13 +14,9 @@ sundial_started() {
 sundial_cli() {
     GUIDE="${TRAIL_TEST_DATA:?}/today/sundial"
     require_input "$GUIDE/guide.yaml"
-    export TRAIL_CONTENT="$GUIDE" LC_ALL=C.UTF-8 TRAIL_NOW=2026-12-07T09:00:00Z TZ=UTC
-    tmp=$(mktemp -d)
-    trap 'rm -rf "$tmp"' EXIT
-    export XDG_STATE_HOME="$tmp/state" XDG_CONFIG_HOME="$tmp/config" HOME="$tmp"
-    S="$tmp/p.yaml"
+    cli_setup "$GUIDE"
+    export TRAIL_NOW=2026-12-07T09:00:00Z TZ=UTC
 }
-trail() { "$TRAIL_BIN" --state "$S" "$@"; }
 
 # sundial_setup: for browser tests, after tui_setup: sets GUIDE, HOME and the XDG directories
 # inside TUI_DIR, 5 hours a week in the configuration, the started progress file `state`, and
@@ -28,10 +24,9 @@ trail() { "$TRAIL_BIN" --state "$S" "$@"; }
 sundial_setup() {
     GUIDE="${TRAIL_TEST_DATA:?}/today/sundial"
     require_input "$GUIDE/guide.yaml"
-    export HOME="$TUI_DIR" XDG_CONFIG_HOME="$TUI_DIR/config" XDG_STATE_HOME="$TUI_DIR/state"
+    tui_own_dirs
     mkdir -p "$XDG_CONFIG_HOME/trail"
     echo "hours_per_week = 5" >"$XDG_CONFIG_HOME/trail/config"
-    state="$TUI_DIR/progress.yaml"
     sundial_started "$state"
     env="TZ=UTC TRAIL_NOW=2026-12-07T09:00:00Z TRAIL_STATE='$state'"
 }

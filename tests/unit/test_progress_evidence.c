@@ -184,7 +184,7 @@ static void test_journal_events(void **state)
     assert_int_equal(evidence_events(p), 4); /* a check is no change of the learner's */
     /* Written and read back as "TIME ID evidence ITEM"; merged as a set with another copy. */
     char *text = NULL;
-    struct progress *q = round_trip(p, &text);
+    struct progress *q = progress_check_round_trip(p, &text);
     assert_non_null(strstr(text, " evidence " A "\n"));
     assert_int_equal(evidence_events(q), 4);
     struct progress *other = progress_new();

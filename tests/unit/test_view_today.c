@@ -126,7 +126,7 @@ static void test_axis_steps_regularly_when_narrow(void **state)
     struct progress *p = started(g, "2026-01-31");
     struct view_doc d;
     lay_out(&d, g, p, "2026-06-10", 40, false);
-    int m[24];
+    int m[24] = {0};
     size_t n = named(axis(&d), m);
     assert_true(n >= 4);
     assert_int_equal(m[0], 0); /* from the plan's first month */

@@ -61,9 +61,10 @@ CHECK = sh tests/checks/run.sh $(BUILD_DIR)
 lint: build
 	$(CHECK) static_analysis licence_spdx
 
-# The unit tests and every non-interactive mode of the binary under valgrind's memcheck.
+# The unit tests, every non-interactive mode of the binary and the browser at the smallest
+# sizes under valgrind's memcheck.
 memcheck: build
-	$(CHECK) memcheck
+	$(CHECK) memcheck memcheck_tui
 
 # The benchmark at its smallest size: the table comes out (no speed is asserted).
 bench-smoke: build

@@ -409,7 +409,9 @@ static void draw_body(struct ui *ui)
 }
 
 /* The notice fits any size down to 1x1: each line takes the longest of its wordings that fits
- * (the last is clipped when none does), lines that do not fit go. */
+ * (the last is clipped when none does), lines that do not fit go. It never writes the
+ * bottom-right cell: curses reaches that cell by inserting a character in front of it, and a
+ * terminal one column wide has no cell in front of it (ncurses then reads outside its line). */
 static void draw_too_small(struct ui *ui)
 {
     char size[64], need[32], min[16];
@@ -431,8 +433,11 @@ static void draw_too_small(struct ui *ui)
         }
         int w = (int)strlen(s);
         int x = w < ui->cols ? (ui->cols - w) / 2 : 0;
-        ui_draw_text(y0 + i, x, s, strlen(s), ui->cols - x,
-                     i == 0 ? ui_theme_attr(&ui->theme, VIEW_ROLE_ERROR) : a);
+        int room = ui->cols - x - (y0 + i == ui->rows - 1);
+        if (room > 0) {
+            ui_draw_text(y0 + i, x, s, strlen(s), room,
+                         i == 0 ? ui_theme_attr(&ui->theme, VIEW_ROLE_ERROR) : a);
+        }
     }
 }
 

@@ -79,7 +79,10 @@ static void put_companion(FILE *out, const struct progress *p, const struct guid
         fprintf(out, "Certifications: %s\n", certs);
         free(certs);
     }
-    char *line = progress_pace_line(p, g, today, flags);
+    struct progress_schedule plan;
+    progress_schedule_compute(p, g, today, 0, &plan);
+    char *line = progress_pace_line(&plan, p, g, today, flags);
+    progress_schedule_free(&plan);
     if (line != NULL) {
         fprintf(out, "Pace: %s\n", line);
         free(line);

@@ -106,7 +106,11 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
         return report_finish(out);
     }
     fprintf(out, ": %s\n", buf);
-    char *line = progress_pace_line(p, g, progress_date_today(), text_flags);
+    struct progress_date today = progress_date_today();
+    struct progress_schedule plan;
+    progress_schedule_compute(p, g, today, 0, &plan);
+    char *line = progress_pace_line(&plan, p, g, today, text_flags);
+    progress_schedule_free(&plan);
     if (line != NULL) {
         fprintf(out, "Pace: %s\n", line);
         free(line);

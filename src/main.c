@@ -835,15 +835,19 @@ static void load_config(struct config *c, struct diag *d)
  * guide, else the only guide. v[] is the content directory's catalog (n guides; may be empty
  * when GUIDE was given). Returns a new path, or NULL: with an error in d, or, when
  * `picker` is true and the directory holds several guides but neither the configured nor
- * (for the browser, which then shows the picker) any chosen one. */
+ * (for the browser, which then shows the picker) any chosen one. *seen gets what finding it
+ * learned of its guide.yaml, for guide_load_seen(). */
 static char *choose_guide(const struct options *o, const struct config *c,
-                          const struct guide_entry *v, size_t n, bool picker, struct diag *d)
+                          const struct guide_entry *v, size_t n, bool picker,
+                          struct guide_seen *seen, struct diag *d)
 {
+    memset(seen, 0, sizeof *seen);
     if (o->guide_id != NULL) {
-        return guide_locate(o->content, o->guide_id, d);
+        return guide_locate(o->content, o->guide_id, seen, d);
     }
     for (size_t i = 0; c->guide != NULL && i < n; i++) {
         if (strcmp(v[i].id, c->guide) == 0) {
+            *seen = v[i].seen;
             return xstrdup(v[i].dir);
         }
     }
@@ -852,15 +856,18 @@ static char *choose_guide(const struct options *o, const struct config *c,
                  "no guide '%s' in the content directory (setting ignored)", c->guide);
     }
     if (picker) {
+        if (n == 1) {
+            *seen = v[0].seen;
+        }
         return n == 1 ? xstrdup(v[0].dir) : NULL;
     }
-    return guide_locate(o->content, NULL, d);
+    return guide_locate(o->content, NULL, seen, d);
 }
 
-/* The guide a command acts on (choose_guide()); its warnings and errors are printed unless
- * quiet (--list only marks it, and needs none). Returns a new path, or NULL (after printing
- * why). */
-static char *command_guide(const struct options *o, bool quiet)
+/* The guide a command acts on (choose_guide(), which fills *seen); its warnings and errors are
+ * printed unless quiet (--list only marks it, and needs none). Returns a new path, or NULL
+ * (after printing why). */
+static char *command_guide(const struct options *o, bool quiet, struct guide_seen *seen)
 {
     struct config cfg = {0};
     struct diag d = {0};
@@ -872,7 +879,7 @@ static char *command_guide(const struct options *o, bool quiet)
         n = cfg.guide != NULL ? guide_catalog(o->content, &v, &none) : 0;
         diag_free(&none);
     }
-    char *dir = choose_guide(o, &cfg, v, n, false, &d);
+    char *dir = choose_guide(o, &cfg, v, n, false, seen, &d);
     if (!quiet) {
         diag_print(&d, stderr);
     }
@@ -908,9 +915,11 @@ static int run_browser(const struct options *o)
     uo.keys = keys;
     struct guide_entry *v = NULL;
     size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &v, &d);
-    char *dir = choose_guide(o, &cfg, v, n, true, &d);
+    struct guide_seen seen;
+    char *dir = choose_guide(o, &cfg, v, n, true, &seen, &d);
     /* guide.yaml only: the browser loads the career path after its first frame. */
-    struct guide *g = dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_LOAD_CACHED, &d) : NULL;
+    struct guide *g =
+        dir != NULL ? guide_load_seen(dir, &seen, GUIDE_PART_INFO | GUIDE_LOAD_CACHED, &d) : NULL;
     diag_sort(&d);
     diag_print(&d, stderr);
     struct diag cw = {0};
@@ -1082,7 +1091,8 @@ static int run_list(const struct options *o)
     struct diag d = {0};
     struct guide_entry *v;
     size_t n = guide_catalog(o->content, &v, &d);
-    char *chosen = n > 0 ? command_guide(o, true) : NULL;
+    struct guide_seen seen;
+    char *chosen = n > 0 ? command_guide(o, true, &seen) : NULL;
     struct progress_store *s = n > 0 ? open_store(o) : NULL;
     if (s == NULL) {
         diag_print(&d, stderr);
@@ -1097,7 +1107,7 @@ static int run_list(const struct options *o)
         json_report_list_begin(stdout);
     }
     for (size_t i = 0; i < n; i++) {
-        struct guide *g = guide_load(v[i].dir, GUIDE_PART_PATH, &d);
+        struct guide *g = guide_load_seen(v[i].dir, &v[i].seen, GUIDE_PART_PATH, &d);
         bool selected = chosen != NULL && strcmp(chosen, v[i].dir) == 0;
         struct progress_counts c = {0};
         if (g != NULL) {
@@ -1143,11 +1153,13 @@ static int run_status(const struct options *o)
         o->json || status_line_needs_journal(o->status_format) ? 0 : PROGRESS_PARSE_NO_JOURNAL;
     struct progress *p = path != NULL ? progress_store_peek_with(path, parse, &found) : NULL;
     free(path);
-    char *dir = p != NULL ? command_guide(o, false) : NULL;
+    struct guide_seen seen;
+    char *dir = p != NULL ? command_guide(o, false, &seen) : NULL;
     struct diag d = {0};
     unsigned parts =
         o->json ? GUIDE_PART_INFO | GUIDE_PART_PATH : status_line_parts(o->status_format);
-    struct guide *g = dir != NULL ? guide_load(dir, parts | GUIDE_LOAD_CACHED, &d) : NULL;
+    struct guide *g =
+        dir != NULL ? guide_load_seen(dir, &seen, parts | GUIDE_LOAD_CACHED, &d) : NULL;
     int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
     diag_print(&d, stderr);
     if (g != NULL && progress_find_guide(p, g->id) != NULL) {
@@ -1175,11 +1187,13 @@ static int run_agenda(const struct options *o)
     struct progress *p =
         path != NULL ? progress_store_peek_with(path, PROGRESS_PARSE_NO_JOURNAL, &found) : NULL;
     free(path);
-    char *dir = p != NULL ? command_guide(o, false) : NULL;
+    struct guide_seen seen;
+    char *dir = p != NULL ? command_guide(o, false, &seen) : NULL;
     struct diag d = {0};
     struct guide *g =
-        dir != NULL ? guide_load(dir, GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_LOAD_CACHED, &d)
-                    : NULL;
+        dir != NULL
+            ? guide_load_seen(dir, &seen, GUIDE_PART_INFO | GUIDE_PART_PATH | GUIDE_LOAD_CACHED, &d)
+            : NULL;
     int rc = p != NULL && g == NULL ? EXIT_ERROR : EXIT_OK;
     diag_print(&d, stderr);
     if (g != NULL && progress_find_guide(p, g->id) != NULL) {
@@ -1262,7 +1276,8 @@ static int run(const struct options *o)
     if (o->mode == MODE_BROWSE) {
         return run_browser(o);
     }
-    char *dir = command_guide(o, false);
+    struct guide_seen seen;
+    char *dir = command_guide(o, false, &seen);
     if (dir == NULL) {
         return EXIT_ERROR;
     }
@@ -1271,7 +1286,7 @@ static int run(const struct options *o)
     if (o->mode == MODE_CHECK) {
         rc = run_check(o, dir, &d);
     } else {
-        struct guide *g = guide_load(dir, parts_for(o->mode), &d);
+        struct guide *g = guide_load_seen(dir, &seen, parts_for(o->mode), &d);
         if (g == NULL) {
             diag_print(&d, stderr);
         } else {

@@ -180,6 +180,18 @@ struct guide {
  * to d. Warnings (e.g. unknown keys) are added to d either way. */
 struct guide *guide_load(const char *dir, unsigned parts, struct diag *d);
 
+/* What finding a guide learned of its guide.yaml (guide_locate()), so that loading it need not
+ * look at the file again: `yaml` true when `info` is the file's identity (size, times) as it
+ * was found; false for a Markdown plan or a guide found another way. */
+struct guide_seen {
+    bool yaml;
+    struct file_cache_key info;
+};
+
+/* guide_load() of a guide found as `seen` says (NULL: as guide_load()). */
+struct guide *guide_load_seen(const char *dir, const struct guide_seen *seen, unsigned parts,
+                              struct diag *d);
+
 /* Loads the parts in `parts` not loaded yet. Returns 0, or -1 after adding errors to d; a part
  * that failed is left empty and not marked loaded. Parts without a file load as empty. */
 int guide_load_parts(struct guide *g, unsigned parts, struct diag *d);

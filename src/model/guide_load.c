@@ -643,7 +643,13 @@ int guide_load_parts(struct guide *g, unsigned parts, struct diag *d)
 
 struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
 {
-    if (guide_md_is_plan(dir)) {
+    return guide_load_seen(dir, NULL, parts, d);
+}
+
+struct guide *guide_load_seen(const char *dir, const struct guide_seen *seen, unsigned parts,
+                              struct diag *d)
+{
+    if ((seen == NULL || !seen->yaml) && guide_md_is_plan(dir)) {
         return guide_md_load(dir, parts, d);
     }
     struct guide *g = xcalloc(1, sizeof *g);
@@ -651,8 +657,14 @@ struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
     g->ids = guide_ids_new();
     g->cached = (parts & GUIDE_LOAD_CACHED) != 0;
     /* Each part's file is looked at here once: whether it exists, and what the compiled copy
-     * and the browser's loader go by (its size among them: guide_parts_bytes()). */
+     * and the browser's loader go by (its size among them: guide_parts_bytes()); guide.yaml
+     * not even that when finding the guide looked at it already. */
     for (unsigned p = GUIDE_PART_INFO, i = 0; p <= GUIDE_PART_FAQ; p <<= 1, i++) {
+        if (p == GUIDE_PART_INFO && seen != NULL && seen->yaml) {
+            g->available |= p;
+            g->files[i] = seen->info;
+            continue;
+        }
         char *path = xasprintf("%s/%s", dir, guide_part_file((enum guide_part)p));
         struct stat st;
         if (stat(path, &st) == 0) {

@@ -79,7 +79,9 @@ static char *default_roots_text(char **roots, size_t n)
     return s;
 }
 
-int guide_locate_is_guide(const char *dir)
+/* guide_locate_is_guide(); when dir has a guide.yaml and seen is not NULL, what its stat said
+ * goes to *seen, for guide_load_seen(). */
+static int is_guide(const char *dir, struct guide_seen *seen)
 {
     if (guide_md_is_plan(dir)) {
         return 1;
@@ -88,7 +90,16 @@ int guide_locate_is_guide(const char *dir)
     struct stat st;
     int ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
     free(path);
+    if (ok && seen != NULL) {
+        seen->yaml = true;
+        file_cache_key_of(&st, &seen->info);
+    }
     return ok;
+}
+
+int guide_locate_is_guide(const char *dir)
+{
+    return is_guide(dir, NULL);
 }
 
 static int is_dir(const char *path)
@@ -98,21 +109,21 @@ static int is_dir(const char *path)
 }
 
 /* In a directory of guides: the one named id, or the only one when id is NULL and no default
- * guide is there. */
-static char *pick(const char *root, const char *id)
+ * guide is there; NULL when there is none. */
+static char *pick(const char *root, const char *id, struct guide_seen *seen)
 {
     char *path = xasprintf("%s/%s", root, id != NULL ? id : GUIDE_DEFAULT_ID);
-    if (guide_locate_is_guide(path)) {
+    if (is_guide(path, seen)) {
         return path;
     }
     if (id != NULL) {
         char *plan = xasprintf("%s.md", path); /* a plan, by its name without ".md" */
+        free(path);
         if (guide_md_is_plan(plan)) {
-            free(path);
             return plan;
         }
         free(plan);
-        return path;
+        return NULL;
     }
     free(path);
     DIR *dp = opendir(root);
@@ -127,7 +138,7 @@ static char *pick(const char *root, const char *id)
             continue;
         }
         char *sub = xasprintf("%s/%s", root, e->d_name);
-        if (guide_locate_is_guide(sub) && count++ == 0) {
+        if (is_guide(sub, count == 0 ? seen : NULL) && count++ == 0) {
             only = sub;
         } else {
             free(sub);
@@ -136,6 +147,9 @@ static char *pick(const char *root, const char *id)
     closedir(dp);
     if (count != 1) {
         free(only);
+        if (seen != NULL) {
+            memset(seen, 0, sizeof *seen); /* the first one's, not chosen */
+        }
         return NULL;
     }
     return only;
@@ -163,17 +177,17 @@ static char *guides_there(const char *root)
     return s;
 }
 
-static char *from_root(const char *root, const char *id, struct diag *d, int must)
+static char *from_root(const char *root, const char *id, struct guide_seen *seen, struct diag *d,
+                       int must)
 {
-    if (id == NULL && guide_locate_is_guide(root)) {
+    if (id == NULL && is_guide(root, seen)) {
         return xstrdup(root);
     }
     if (is_dir(root)) {
-        char *p = pick(root, id);
-        if (p != NULL && guide_locate_is_guide(p)) {
+        char *p = pick(root, id, seen);
+        if (p != NULL) {
             return p;
         }
-        free(p);
     }
     if (must) {
         if (!is_dir(root)) {
@@ -190,20 +204,23 @@ static char *from_root(const char *root, const char *id, struct diag *d, int mus
     return NULL;
 }
 
-char *guide_locate(const char *dir, const char *id, struct diag *d)
+char *guide_locate(const char *dir, const char *id, struct guide_seen *seen, struct diag *d)
 {
+    if (seen != NULL) {
+        memset(seen, 0, sizeof *seen);
+    }
     if (dir != NULL) {
-        return from_root(dir, id, d, 1);
+        return from_root(dir, id, seen, d, 1);
     }
     const char *env = getenv("TRAIL_CONTENT");
     if (env != NULL && env[0] != '\0') {
-        return from_root(env, id, d, 1);
+        return from_root(env, id, seen, d, 1);
     }
     char *roots[MAX_DEFAULT_ROOTS];
     size_t n = default_roots(roots);
     char *found = NULL;
     for (size_t i = 0; i < n && found == NULL; i++) {
-        found = from_root(roots[i], id, d, 0);
+        found = from_root(roots[i], id, seen, d, 0);
     }
     if (found == NULL) {
         char *where = default_roots_text(roots, n);
@@ -235,7 +252,8 @@ static int compare_entries(const void *a, const void *b)
 static size_t list_root(const char *root, struct guide_entry **out)
 {
     *out = NULL;
-    if (guide_locate_is_guide(root)) {
+    struct guide_seen seen = {0};
+    if (is_guide(root, &seen)) {
         const char *slash = strrchr(root, '/');
         const char *name = slash != NULL && slash[1] != '\0' ? slash + 1 : root;
         size_t len = strlen(name);
@@ -245,6 +263,7 @@ static size_t list_root(const char *root, struct guide_entry **out)
         *out = xcalloc(1, sizeof **out);
         (*out)[0].id = xstrndup(name, len);
         (*out)[0].dir = xstrdup(root);
+        (*out)[0].seen = seen;
         return 1;
     }
     DIR *dp = opendir(root);
@@ -258,7 +277,8 @@ static size_t list_root(const char *root, struct guide_entry **out)
             continue;
         }
         char *sub = xasprintf("%s/%s", root, e->d_name);
-        if (!guide_locate_is_guide(sub)) {
+        seen = (struct guide_seen){0};
+        if (!is_guide(sub, &seen)) {
             free(sub);
             continue;
         }
@@ -268,6 +288,7 @@ static size_t list_root(const char *root, struct guide_entry **out)
             len -= 3; /* a plan is listed by its name without ".md" */
         }
         (*out)[n].id = xstrndup(e->d_name, len);
+        (*out)[n].seen = seen;
         (*out)[n++].dir = sub;
     }
     closedir(dp);

@@ -5,6 +5,7 @@
 #define TRAIL_GUIDE_LOCATE_H
 
 #include "diag.h"
+#include "guide.h"
 
 #define GUIDE_DEFAULT_ID "ml-engineer"
 
@@ -12,13 +13,15 @@
  * directory, or a directory of guides. Without it, $TRAIL_CONTENT, then the installed guides,
  * then the source tree are tried. In a directory of guides, `id` (or GUIDE_DEFAULT_ID when NULL)
  * is chosen, or the only guide there. Returns a new path (caller frees), or NULL after adding
- * an error to d. */
-char *guide_locate(const char *dir, const char *id, struct diag *d);
+ * an error to d. With seen (may be NULL), what was learnt of the guide's guide.yaml on the way,
+ * for guide_load_seen(). */
+char *guide_locate(const char *dir, const char *id, struct guide_seen *seen, struct diag *d);
 
 /* One guide found in a content directory. */
 struct guide_entry {
-    char *id;  /* the directory's name; a plan's file name without ".md" */
-    char *dir; /* its path */
+    char *id;               /* the directory's name; a plan's file name without ".md" */
+    char *dir;              /* its path */
+    struct guide_seen seen; /* for guide_load_seen() */
 };
 
 /* Lists the guides of the content directory in use (`dir` as for guide_locate(), or the first

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "guide.h"
+#include "guide_locate.h"
 #include "input.h"
 #include "xalloc.h"
 #include "ydoc.h"
@@ -172,6 +173,39 @@ static void test_part_sizes(void **state)
     assert_null(guide_load(t.dir, GUIDE_PART_ALL, &d));
     assert_int_equal(d.errors, 1);
     assert_non_null(strstr(d.msgs[0].text, "not a guide directory (no guide.yaml)"));
+    diag_free(&d);
+    tmp_remove(&t);
+}
+
+/* Finding a guide looks at its guide.yaml; loading it then goes by what was seen, without
+ * looking again (so a file grown in between still counts its size as found). */
+static void test_located_guide_is_seen_once(void **state)
+{
+    (void)state;
+    struct tmpguide t;
+    tmp_make(&t);
+    write_file(t.dir, "guide.yaml", MINIMAL_INFO, strlen(MINIMAL_INFO));
+    struct diag d = {0};
+    struct guide_seen seen;
+    char *dir = guide_locate(t.dir, NULL, &seen, &d);
+    assert_non_null(dir);
+    assert_string_equal(dir, t.dir);
+    assert_true(seen.yaml);
+    assert_int_equal(seen.info.size, strlen(MINIMAL_INFO));
+    static const char longer[] = "format: 1\nid: sample\ntitle: Sample, longer\n";
+    write_file(t.dir, "guide.yaml", longer, strlen(longer));
+    struct guide *g = guide_load_seen(dir, &seen, GUIDE_PART_INFO, &d);
+    assert_non_null(g);
+    assert_int_equal(guide_parts_bytes(g, GUIDE_PART_INFO), strlen(MINIMAL_INFO));
+    assert_string_equal(g->title, "Sample, longer");
+    guide_free(g);
+    g = guide_load(dir, GUIDE_PART_INFO, &d); /* found another way: looked at here */
+    assert_int_equal(guide_parts_bytes(g, GUIDE_PART_INFO), strlen(longer));
+    guide_free(g);
+    free(dir);
+    /* Not found: nothing seen. */
+    assert_null(guide_locate("/nonexistent/trail-guide", NULL, &seen, &d));
+    assert_false(seen.yaml);
     diag_free(&d);
     tmp_remove(&t);
 }
@@ -515,6 +549,7 @@ int main(void)
         cmocka_unit_test(test_fixture_guide),
         cmocka_unit_test(test_lazy_parts),
         cmocka_unit_test(test_part_sizes),
+        cmocka_unit_test(test_located_guide_is_seen_once),
         cmocka_unit_test(test_adopt_parts),
         cmocka_unit_test(test_answer_not_string),
         cmocka_unit_test(test_missing_key),

@@ -3,9 +3,12 @@
  *
  * Invariants after every call: top <= max_top (the last page is full when the document is
  * longer than the view), sel < n_items (or SIZE_MAX without items), and the selected item's
- * first line is visible. Moving to the first item also shows the lines above it (a screen's
- * title), moving to the last item shows the lines below it (the call to action on Home),
- * as long as the item itself stays visible. */
+ * first line is visible, except below the last item. Moving to the first item also shows the
+ * lines above it (a screen's title), moving to the last item shows the lines below it (the call
+ * to action on Home) as long as the item itself stays visible. From there Down, Page Down and
+ * the wheel go on as in a pager, past the item's first line, through the rest of a tall item
+ * and the text after the list, and stop at the last page; Up and Page Up come back the same
+ * way to the item before the selection moves. */
 #include "view_list.h"
 
 static size_t max_top(const struct view_doc *d, size_t height)
@@ -19,14 +22,21 @@ void view_list_reset(struct view_pos *p, const struct view_doc *d)
     p->sel = d->n_items > 0 ? 0 : SIZE_MAX;
 }
 
+/* Whether the view is below the first line of the selected item, the last one: reading what
+ * follows the list. */
+static bool past_last(const struct view_pos *p, const struct view_doc *d)
+{
+    return p->sel != SIZE_MAX && p->sel + 1 == d->n_items && d->items[p->sel].first < p->top;
+}
+
 /* Scrolls the least amount that shows the selected item (its first line when it is taller
- * than the view). */
+ * than the view); below the last item, only back to the last page. */
 static void follow(struct view_pos *p, const struct view_doc *d, size_t height)
 {
     if (height == 0) {
         height = 1;
     }
-    if (p->sel != SIZE_MAX) {
+    if (p->sel != SIZE_MAX && !past_last(p, d)) {
         const struct view_item *it = &d->items[p->sel];
         size_t last = it->first + (it->count > height ? 1 : it->count) - 1;
         bool only = d->n_items == 1 && p->top <= it->first; /* one item in view: stay */
@@ -116,7 +126,11 @@ static void page_list(struct view_pos *p, const struct view_doc *d, bool down, s
 {
     size_t page = height > 1 ? height - 1 : 1, end = max_top(d, height);
     if (down) {
-        if (p->top >= end || p->sel + 1 == d->n_items) {
+        if (p->sel + 1 == d->n_items) { /* the last item: on through what follows it */
+            p->top = p->top + page < end ? p->top + page : end;
+            return;
+        }
+        if (p->top >= end) {
             p->sel = d->n_items - 1;
             return;
         }
@@ -125,6 +139,11 @@ static void page_list(struct view_pos *p, const struct view_doc *d, bool down, s
                                  : first_visible_item(d, p->top, height);
         p->sel = (i != SIZE_MAX && i > p->sel) ? i : p->sel + 1;
     } else {
+        if (past_last(p, d)) { /* back through what follows the last item, to its first line */
+            size_t first = d->items[p->sel].first;
+            p->top = p->top > first + page ? p->top - page : first;
+            return;
+        }
         if (p->top == 0 || p->sel == 0) {
             p->sel = 0;
             return;
@@ -144,6 +163,10 @@ bool view_list_move(struct view_pos *p, const struct view_doc *d, enum view_move
     view_list_fix(p, d, height);
     switch (m) {
     case VIEW_MOVE_UP:
+        if (past_last(p, d)) {
+            p->top--; /* back up through what follows the last item */
+            return true;
+        }
         if (p->sel > 0) {
             p->sel--;
         } else if (p->top > 0) {
@@ -154,8 +177,8 @@ bool view_list_move(struct view_pos *p, const struct view_doc *d, enum view_move
     case VIEW_MOVE_DOWN:
         if (p->sel + 1 < d->n_items) {
             p->sel++;
-        } else if (p->top < max_top(d, height) && p->top < d->items[p->sel].first) {
-            p->top++; /* on the last item: the lines after it, the item still in view */
+        } else if (p->top < max_top(d, height)) {
+            p->top++; /* on the last item: the rest of it and the lines after it */
             return true;
         }
         break;

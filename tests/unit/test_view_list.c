@@ -80,8 +80,8 @@ static void test_end_home_and_trailing_lines(void **state)
 }
 
 /* A list of one item between a header and a long trailer (a day's plan): it opens at the
- * top, with the header in view, and Down scrolls towards the trailer while the item stays in
- * view; Up scrolls the header back. */
+ * top, with the header in view, and Down scrolls on through the whole trailer, as a pager does,
+ * and stops at its end; Up comes back the same way and scrolls the header back. */
 static void test_one_item_opens_at_the_top(void **state)
 {
     (void)state;
@@ -107,13 +107,71 @@ static void test_one_item_opens_at_the_top(void **state)
     assert_int_equal(p.top, 3);
     assert_true(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
     assert_int_equal(p.top, 4); /* the item on the first row */
+    /* On past it to the trailer's last page: 25 lines, top 17. A relayout keeps the place. */
+    for (int i = 0; i < 13; i++) {
+        assert_true(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
+    }
+    assert_int_equal(p.top, 17);
     assert_false(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
     assert_int_equal(p.sel, 0);
-    for (int i = 0; i < 4; i++) {
+    view_list_fix(&p, &d, 8);
+    assert_int_equal(p.top, 17);
+    for (int i = 0; i < 17; i++) {
         assert_true(view_list_move(&p, &d, VIEW_MOVE_UP, 8));
     }
     assert_int_equal(p.top, 0);
     assert_false(view_list_move(&p, &d, VIEW_MOVE_UP, 8));
+    view_doc_free(&d);
+}
+
+/* The last item taller than the view, then text after the list (a section's long description
+ * under its last entry): Down and Page Down read on through both as a pager does and stop at
+ * the end; Page Up and Up come back to the item's first line before the selection moves. */
+static void test_past_the_last_item(void **state)
+{
+    (void)state;
+    struct view_doc d;
+    view_doc_init(&d, 40, 0);
+    view_doc_begin_item(&d, ids[0]); /* line 0 */
+    view_doc_add_text(&d, VIEW_ROLE_BODY, "first", 0, NULL, VIEW_ROLE_BODY);
+    view_doc_end_item(&d);
+    view_doc_begin_item(&d, ids[1]); /* lines 1-12 */
+    for (int i = 0; i < 12; i++) {
+        view_doc_add_text(&d, VIEW_ROLE_BODY, "tall", 0, NULL, VIEW_ROLE_BODY);
+    }
+    view_doc_end_item(&d);
+    for (int i = 0; i < 10; i++) { /* lines 13-22 */
+        view_doc_add_text(&d, VIEW_ROLE_BODY, "after", 0, NULL, VIEW_ROLE_BODY);
+    }
+    struct view_pos p;
+    view_list_reset(&p, &d);
+    assert_true(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
+    assert_int_equal(p.sel, 1);
+    assert_int_equal(p.top, 1); /* its first line, and as much of it as fits */
+    for (int i = 0; i < 14; i++) {
+        assert_true(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
+    }
+    assert_int_equal(p.top, 15); /* the last page: 23 lines - 8 */
+    assert_false(view_list_move(&p, &d, VIEW_MOVE_DOWN, 8));
+    assert_false(view_list_move(&p, &d, VIEW_MOVE_PAGE_DOWN, 8));
+    assert_int_equal(p.sel, 1);
+    /* Page Up: a page back (7 lines), then to the item's first line, then to the item before. */
+    assert_true(view_list_move(&p, &d, VIEW_MOVE_PAGE_UP, 8));
+    assert_int_equal(p.top, 8);
+    assert_int_equal(p.sel, 1);
+    assert_true(view_list_move(&p, &d, VIEW_MOVE_PAGE_UP, 8));
+    assert_int_equal(p.top, 1);
+    assert_int_equal(p.sel, 1);
+    assert_true(view_list_move(&p, &d, VIEW_MOVE_PAGE_DOWN, 8));
+    assert_int_equal(p.top, 8); /* Page Down on the last item pages on */
+    for (int i = 0; i < 7; i++) {
+        assert_true(view_list_move(&p, &d, VIEW_MOVE_UP, 8));
+    }
+    assert_int_equal(p.top, 1);
+    assert_int_equal(p.sel, 1);
+    assert_true(view_list_move(&p, &d, VIEW_MOVE_UP, 8));
+    assert_int_equal(p.sel, 0);
+    assert_int_equal(p.top, 0);
     view_doc_free(&d);
 }
 
@@ -256,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_down_follows_selection),
         cmocka_unit_test(test_end_home_and_trailing_lines),
         cmocka_unit_test(test_one_item_opens_at_the_top),
+        cmocka_unit_test(test_past_the_last_item),
         cmocka_unit_test(test_pages),
         cmocka_unit_test(test_text_scrolls),
         cmocka_unit_test(test_wheel_and_hit),

@@ -624,7 +624,7 @@ const char *ui_keys_where(unsigned scopes)
         {UI_SCOPE_CHECK, "on a key action"},
         {UI_SCOPE_CERT, "on a certification"},
         {UI_SCOPE_HOME, "on Home"},
-        {UI_SCOPE_NOTE, "on an item that takes a note"},
+        {UI_SCOPE_NOTE, "on a key action, phase or certification"},
         {UI_SCOPE_MATCH, "where a search shows matches"},
         {UI_SCOPE_OPEN, "on a list"},
         {UI_SCOPE_SUB, "on a screen you can go back from"},

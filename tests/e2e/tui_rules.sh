@@ -39,6 +39,16 @@ tui_keys 3
 tui_wait "Coastal Light Keeper" "the certifications are open"
 says x "x: only on a key action." "x on the certifications says so"
 says S "S: only on Home." "S away from Home says so"
+# A question takes no note (notes are on the learner's path: key actions, phases and
+# certifications, as trail note and --list-ids have them): e and E say which items do.
+tui_keys 4
+tui_wait "Do I need a captain's licence" "the FAQ is open"
+says e "e: only on a key action, phase or certification." "e on a question says which items take notes"
+tui_keys Enter
+tui_wait "No, a licence is not required" "a question is open"
+says E "E: only on a key action, phase or certification." "E on an open question says so too"
+tui_keys 3
+tui_wait "Coastal Light Keeper" "back to the certifications"
 
 # The help: every key of a binding, every description whole.
 tui_keys '?'

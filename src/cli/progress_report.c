@@ -15,7 +15,6 @@
 
 #include "progress.h"
 #include "progress_plan.h"
-#include "progress_schedule.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -79,11 +78,7 @@ static void put_companion(FILE *out, const struct progress *p, const struct guid
         fprintf(out, "Certifications: %s\n", certs);
         free(certs);
     }
-    char *line = progress_pace_line(p, g, today, flags);
-    if (line != NULL) {
-        fprintf(out, "Pace: %s\n", line);
-        free(line);
-    }
+    report_put_pace(out, p, g, today, flags);
     size_t notes = progress_count_notes(p, g->id);
     if (notes > 0) {
         fprintf(out, "Notes: %zu\n", notes);

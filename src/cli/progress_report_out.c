@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_schedule.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -22,19 +23,20 @@ void report_put_clean(FILE *out, const char *s, unsigned text_flags)
     free(clean);
 }
 
+void report_add_count(char **parts, size_t *n, size_t count, const char *one, const char *many)
+{
+    if (count > 0) {
+        parts[(*n)++] = xasprintf("%zu %s", count, count == 1 ? one : many);
+    }
+}
+
 void report_put_tally(FILE *out, const struct progress_tally *t)
 {
     char *parts[4] = {NULL};
     size_t n = 0;
-    if (t->states > 0) {
-        parts[n++] = xasprintf("%zu marked key action%s", t->states, t->states == 1 ? "" : "s");
-    }
-    if (t->notes > 0) {
-        parts[n++] = xasprintf("%zu note%s", t->notes, t->notes == 1 ? "" : "s");
-    }
-    if (t->certs > 0) {
-        parts[n++] = xasprintf("%zu certification record%s", t->certs, t->certs == 1 ? "" : "s");
-    }
+    report_add_count(parts, &n, t->states, "marked key action", "marked key actions");
+    report_add_count(parts, &n, t->notes, "note", "notes");
+    report_add_count(parts, &n, t->certs, "certification record", "certification records");
     if (t->has_start) {
         char buf[PROGRESS_DATE_SIZE];
         progress_date_format(t->start, buf, sizeof buf);
@@ -52,6 +54,19 @@ void report_put_list(FILE *out, char **parts, size_t n)
         fputs(parts[i], out);
         fputs(i + 2 < n ? ", " : i + 2 == n ? " and " : "", out);
         free(parts[i]);
+    }
+}
+
+void report_put_pace(FILE *out, const struct progress *p, const struct guide *g,
+                     struct progress_date today, unsigned text_flags)
+{
+    struct progress_schedule plan;
+    progress_schedule_compute(p, g, today, 0, &plan);
+    char *line = progress_pace_line(&plan, p, g, today, text_flags);
+    progress_schedule_free(&plan);
+    if (line != NULL) {
+        fprintf(out, "Pace: %s\n", line);
+        free(line);
     }
 }
 

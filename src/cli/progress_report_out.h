@@ -6,7 +6,9 @@
 
 #include <stdio.h>
 
+#include "guide.h"
 #include "progress_backup.h"
+#include "progress_date.h"
 #include "progress_store.h"
 
 /* Flushes out: the report's exit status, 0 when everything was written, else 1. */
@@ -30,12 +32,21 @@ void report_put_json_string(FILE *out, const char *s);
  * for commands the learner may copy. */
 void report_put_word(FILE *out, const char *s);
 
+/* When count > 0, adds "<count> <one>" (count 1) or "<count> <many>" to parts at *n, a new
+ * string, and counts it in *n. */
+void report_add_count(char **parts, size_t *n, size_t count, const char *one, const char *many);
+
 /* Writes the n strings of parts as "a, b and c", freeing each. */
 void report_put_list(FILE *out, char **parts, size_t n);
 
 /* "3 marked key actions, 2 notes, 1 certification record and the start date 2026-01-05", or
  * "no progress" when the tally is empty. */
 void report_put_tally(FILE *out, const struct progress_tally *t);
+
+/* "Pace: " and progress_pace_line() of the plan of g for today, then a newline; nothing
+ * without a start date. */
+void report_put_pace(FILE *out, const struct progress *p, const struct guide *g,
+                     struct progress_date today, unsigned text_flags);
 
 /* After a successful save: prints what it could not do ("trail: warning: ...") to err, if
  * anything. */

@@ -14,7 +14,6 @@
 #include "progress_import.h"
 #include "progress_evidence.h"
 #include "progress_plan.h"
-#include "progress_schedule.h"
 #include "progress_report.h"
 #include "progress_report_out.h"
 #include "text.h"
@@ -106,11 +105,7 @@ int progress_report_start(const struct guide *g, struct progress_store *s,
         return report_finish(out);
     }
     fprintf(out, ": %s\n", buf);
-    char *line = progress_pace_line(p, g, progress_date_today(), text_flags);
-    if (line != NULL) {
-        fprintf(out, "Pace: %s\n", line);
-        free(line);
-    }
+    report_put_pace(out, p, g, progress_date_today(), text_flags);
     return report_finish(out);
 }
 
@@ -119,28 +114,17 @@ static void put_summary(FILE *out, const struct progress_import_summary *sum)
 {
     char *parts[8] = {NULL};
     size_t n = 0;
-    if (sum->items > 0) {
-        parts[n++] = xasprintf("%zu key-action state%s", sum->items, sum->items == 1 ? "" : "s");
-    }
-    if (sum->notes > 0) {
-        parts[n++] = xasprintf("%zu note%s", sum->notes, sum->notes == 1 ? "" : "s");
-    }
-    if (sum->certs > 0) {
-        parts[n++] = xasprintf("%zu certification%s", sum->certs, sum->certs == 1 ? "" : "s");
-    }
-    if (sum->evidence > 0) {
-        parts[n++] =
-            xasprintf("%zu piece%s of evidence", sum->evidence, sum->evidence == 1 ? "" : "s");
-    }
+    report_add_count(parts, &n, sum->items, "key-action state", "key-action states");
+    report_add_count(parts, &n, sum->notes, "note", "notes");
+    report_add_count(parts, &n, sum->certs, "certification", "certifications");
+    report_add_count(parts, &n, sum->evidence, "piece of evidence", "pieces of evidence");
     if (sum->start) {
         parts[n++] = xstrdup("the start date");
     }
     if (sum->hours) {
         parts[n++] = xstrdup("the hours per week");
     }
-    if (sum->events > 0) {
-        parts[n++] = xasprintf("%zu journal event%s", sum->events, sum->events == 1 ? "" : "s");
-    }
+    report_add_count(parts, &n, sum->events, "journal event", "journal events");
     report_put_list(out, parts, n);
     if (n > 0) {
         fputs(" updated", out);

@@ -34,13 +34,11 @@ const char *progress_evidence_kind_name(enum progress_evidence_kind kind)
 
 int progress_evidence_kind_parse(const char *name, enum progress_evidence_kind *kind)
 {
-    for (unsigned i = 0; i < PROGRESS_EVIDENCE_KIND_COUNT; i++) {
-        if (progress_name_matches(name, kind_names[i])) {
-            *kind = (enum progress_evidence_kind)i;
-            return 0;
-        }
+    int i = progress_name_find(name, kind_names, 0, PROGRESS_EVIDENCE_KIND_COUNT);
+    if (i >= 0) {
+        *kind = (enum progress_evidence_kind)i;
     }
-    return -1;
+    return i >= 0 ? 0 : -1;
 }
 
 const char *progress_check_status_name(enum progress_check_status status)
@@ -50,13 +48,11 @@ const char *progress_check_status_name(enum progress_check_status status)
 
 int progress_check_status_parse(const char *name, enum progress_check_status *status)
 {
-    for (unsigned i = 1; i < PROGRESS_CHECK_STATUS_COUNT; i++) {
-        if (progress_name_matches(name, status_names[i])) {
-            *status = (enum progress_check_status)i;
-            return 0;
-        }
+    int i = progress_name_find(name, status_names, 1, PROGRESS_CHECK_STATUS_COUNT);
+    if (i >= 0) {
+        *status = (enum progress_check_status)i;
     }
-    return -1;
+    return i >= 0 ? 0 : -1;
 }
 
 bool progress_evidence_text_ok(const char *s, bool one_line)
@@ -472,12 +468,8 @@ static struct ydoc_node *finish(struct arena *a, struct builder *b)
 static bool needs_quotes(const char *s)
 {
     static const char *const words[] = {"", "~", "null", "true", "false", "yes", "no", "on", "off"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (progress_name_matches(s, words[i]) && strlen(s) == strlen(words[i])) {
-            return true;
-        }
-    }
-    return strchr("0123456789+-.", s[0]) != NULL;
+    return progress_name_find(s, words, 0, sizeof words / sizeof words[0]) >= 0 ||
+           strchr("0123456789+-.", s[0]) != NULL;
 }
 
 static struct ydoc_node *text_node(struct arena *a, const char *s, bool number)

@@ -5,6 +5,7 @@
  * Rows live in the entry's `evidence` table (progress_table.c), keyed by "<length of item>:
  * <item><target>", which no two (item, target) pairs share. A row is never deleted while its
  * guide lives, except when a reset voids it: removal leaves kind NONE. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,43 +138,28 @@ const struct progress_evidence *progress_guide_evidence(const struct progress_gu
 
 /* --- Reset, merge ------------------------------------------------------------------------- */
 
+static void free_row(void *row)
+{
+    row_free_fields(row);
+}
+
 bool progress_evidence_drop_void(struct progress_guide *pg)
 {
-    struct progress_evidence *rows = pg->evidence.rows;
-    size_t kept = 0;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
-        if (rows[i].changed <= pg->reset) {
-            row_free_fields(&rows[i]);
-            continue;
-        }
-        rows[kept++] = rows[i];
-    }
-    bool dropped = kept != pg->evidence.n;
-    pg->evidence.n = kept;
-    if (dropped) {
-        progress_table_reindex(&pg->evidence, sizeof *rows);
-    }
-    return dropped;
+    return progress_table_drop_before(&pg->evidence, sizeof(struct progress_evidence),
+                                      offsetof(struct progress_evidence, changed), pg->reset,
+                                      free_row);
 }
 
 void progress_evidence_lift(struct progress_guide *pg, int64_t reset, size_t *n)
 {
-    struct progress_evidence *rows = pg->evidence.rows;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
-        if (rows[i].changed != 0 && rows[i].changed <= reset) {
-            rows[i].changed = reset + 1;
-            (*n)++;
-        }
-    }
+    progress_rows_lift(pg->evidence.rows, pg->evidence.n, sizeof(struct progress_evidence),
+                       offsetof(struct progress_evidence, changed), reset, n);
 }
 
 int64_t progress_evidence_latest(const struct progress_guide *pg, int64_t t)
 {
-    const struct progress_evidence *rows = pg->evidence.rows;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
-        t = rows[i].changed > t ? rows[i].changed : t;
-    }
-    return t;
+    return progress_rows_latest(pg->evidence.rows, pg->evidence.n, sizeof(struct progress_evidence),
+                                offsetof(struct progress_evidence, changed), t);
 }
 
 bool progress_evidence_merge(struct progress_guide *og, const struct progress_guide *tg)

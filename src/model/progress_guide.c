@@ -10,6 +10,7 @@
  * entries are void and removed wherever one could appear. A removal is an entry without a
  * value (a tombstone) so that a merge with an older copy cannot resurrect it. Unknown keys are
  * opaque ydoc subtrees in the document's arena; nothing here interprets them. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,50 +185,27 @@ static bool drop_void_items(struct progress_guide *pg)
     return dropped;
 }
 
-static bool drop_void_notes(struct progress_guide *pg)
+static void note_free_row(void *row)
 {
-    struct progress_note *notes = pg->notes.rows;
-    size_t kept = 0;
-    for (size_t i = 0; i < pg->notes.n; i++) {
-        if (notes[i].changed <= pg->reset) {
-            free(notes[i].id);
-            free(notes[i].text);
-            continue;
-        }
-        notes[kept++] = notes[i];
-    }
-    bool dropped = kept != pg->notes.n;
-    pg->notes.n = kept;
-    if (dropped) {
-        progress_table_reindex(&pg->notes, sizeof *notes);
-    }
-    return dropped;
+    struct progress_note *n = row;
+    free(n->id);
+    free(n->text);
 }
 
-static bool drop_void_certs(struct progress_guide *pg)
+static void cert_free_row(void *row)
 {
-    struct progress_cert *certs = pg->certs.rows;
-    size_t kept = 0;
-    for (size_t i = 0; i < pg->certs.n; i++) {
-        if (certs[i].changed <= pg->reset) {
-            free(certs[i].id);
-            continue;
-        }
-        certs[kept++] = certs[i];
-    }
-    bool dropped = kept != pg->certs.n;
-    pg->certs.n = kept;
-    if (dropped) {
-        progress_table_reindex(&pg->certs, sizeof *certs);
-    }
-    return dropped;
+    free(((struct progress_cert *)row)->id);
 }
 
 bool progress_guide_drop_void(struct progress_guide *pg)
 {
     bool dropped = drop_void_items(pg);
-    dropped |= drop_void_notes(pg);
-    dropped |= drop_void_certs(pg);
+    dropped |= progress_table_drop_before(&pg->notes, sizeof(struct progress_note),
+                                          offsetof(struct progress_note, changed), pg->reset,
+                                          note_free_row);
+    dropped |= progress_table_drop_before(&pg->certs, sizeof(struct progress_cert),
+                                          offsetof(struct progress_cert, changed), pg->reset,
+                                          cert_free_row);
     dropped |= progress_journal_drop_void(pg);
     dropped |= progress_personal_drop_void(pg);
     dropped |= progress_evidence_drop_void(pg);
@@ -269,27 +247,19 @@ void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
 /* Moves a change time at or before reset to just after it; counts it. */
 static void lift(int64_t *changed, int64_t reset, size_t *n)
 {
-    if (*changed != 0 && *changed <= reset) {
-        *changed = reset + 1;
-        (*n)++;
-    }
+    progress_rows_lift(changed, 1, sizeof *changed, 0, reset, n);
 }
 
 size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
 {
     size_t n = 0;
     pg->reset = 0;
-    for (size_t i = 0; i < pg->n_items; i++) {
-        lift(&pg->items[i].changed, reset, &n);
-    }
-    struct progress_note *notes = pg->notes.rows;
-    for (size_t i = 0; i < pg->notes.n; i++) {
-        lift(&notes[i].changed, reset, &n);
-    }
-    struct progress_cert *certs = pg->certs.rows;
-    for (size_t i = 0; i < pg->certs.n; i++) {
-        lift(&certs[i].changed, reset, &n);
-    }
+    progress_rows_lift(pg->items, pg->n_items, sizeof *pg->items,
+                       offsetof(struct progress_item, changed), reset, &n);
+    progress_rows_lift(pg->notes.rows, pg->notes.n, sizeof(struct progress_note),
+                       offsetof(struct progress_note, changed), reset, &n);
+    progress_rows_lift(pg->certs.rows, pg->certs.n, sizeof(struct progress_cert),
+                       offsetof(struct progress_cert, changed), reset, &n);
     lift(&pg->start.changed, reset, &n);
     lift(&pg->hours.changed, reset, &n);
     progress_evidence_lift(pg, reset, &n);
@@ -300,43 +270,14 @@ int64_t progress_guide_latest(const struct progress_guide *pg)
 {
     int64_t t = pg->start.changed > pg->resume.changed ? pg->start.changed : pg->resume.changed;
     t = pg->hours.changed > t ? pg->hours.changed : t;
-    for (size_t i = 0; i < pg->n_items; i++) {
-        t = pg->items[i].changed > t ? pg->items[i].changed : t;
-    }
-    const struct progress_note *notes = pg->notes.rows;
-    for (size_t i = 0; i < pg->notes.n; i++) {
-        t = notes[i].changed > t ? notes[i].changed : t;
-    }
-    const struct progress_cert *certs = pg->certs.rows;
-    for (size_t i = 0; i < pg->certs.n; i++) {
-        t = certs[i].changed > t ? certs[i].changed : t;
-    }
-    int64_t j = progress_journal_latest(pg), mine = progress_personal_latest(pg);
-    mine = j > mine ? j : mine;
-    return progress_evidence_latest(pg, mine > t ? mine : t);
-}
-
-/* --- Reading ---------------------------------------------------------------------------- */
-
-/* Missing: just after the guide's reset, so every dated change wins over the entry. */
-bool progress_read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
-                           const struct ydoc_node **bad)
-{
-    const struct ydoc_node *changed = v->kind == YDOC_MAP ? ydoc_map_get(v, "changed") : NULL;
-    struct progress_date day;
-    if (changed == NULL) {
-        *t = pg->reset + 1;
-        return true;
-    }
-    if (changed->kind == YDOC_SCALAR && progress_parse_time(changed->u.scalar.str, t) == 0) {
-        return true;
-    }
-    if (changed->kind == YDOC_SCALAR && progress_date_parse(changed->u.scalar.str, &day) == 0) {
-        *t = progress_date_days(day) * 86400000;
-        return true;
-    }
-    *bad = changed;
-    return false;
+    t = progress_rows_latest(pg->items, pg->n_items, sizeof *pg->items,
+                             offsetof(struct progress_item, changed), t);
+    t = progress_rows_latest(pg->notes.rows, pg->notes.n, sizeof(struct progress_note),
+                             offsetof(struct progress_note, changed), t);
+    t = progress_rows_latest(pg->certs.rows, pg->certs.n, sizeof(struct progress_cert),
+                             offsetof(struct progress_cert, changed), t);
+    t = progress_personal_latest(pg, progress_journal_latest(pg, t));
+    return progress_evidence_latest(pg, t);
 }
 
 /* --- Unknown keys ----------------------------------------------------------------------- */

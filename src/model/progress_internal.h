@@ -139,6 +139,11 @@ size_t progress_put_item(struct progress *p, const char *guide_id, const char *i
  * in any case, a space or an underscore standing for a hyphen. */
 bool progress_name_matches(const char *written, const char *name);
 
+/* The index of the first of names[first] .. names[count - 1] that `written` matches
+ * (progress_name_matches()), or -1: how each enum of the dotfile reads its names. */
+int progress_name_find(const char *written, const char *const *names, unsigned first,
+                       unsigned count);
+
 /* Records what a change is about to replace (u is taken: its strings become the ring's). */
 void progress_undo_push(struct progress *p, struct progress_undo *u);
 
@@ -212,9 +217,9 @@ bool progress_personal_text_ok(const char *text);
 void progress_personal_clear(struct progress_guide *pg);
 /* Drops the entries changed at or before pg->reset; true if any was dropped. */
 bool progress_personal_drop_void(struct progress_guide *pg);
-/* progress_guide_lift() and progress_guide_latest() for the personal entries. */
+/* progress_guide_lift() for the personal entries; the latest of t and their change times. */
 size_t progress_personal_lift(struct progress_guide *pg, int64_t reset);
-int64_t progress_personal_latest(const struct progress_guide *pg);
+int64_t progress_personal_latest(const struct progress_guide *pg, int64_t t);
 /* Takes each of tg's entries that is newer than og's (and than og's reset); true if any. */
 bool progress_personal_merge(struct progress_guide *og, const struct progress_guide *tg);
 /* Reads one entry of the `personal` mapping into pg. Returns NULL, or the node that is not well
@@ -238,6 +243,26 @@ void *progress_table_get(struct progress_table *t, size_t size, const char *id);
 void progress_table_reindex(struct progress_table *t, size_t size);
 void progress_table_free(struct progress_table *t);
 
+/* Change times of rows: n rows of `size` bytes from `rows`, each holding its int64_t change
+ * time at byte offset `at` (offsetof(struct ..., changed)). A guide's reset and merge treat
+ * every kind of row alike through these. */
+typedef void progress_row_free_fn(void *row);
+/* The latest of t and the rows' change times. */
+int64_t progress_rows_latest(const void *rows, size_t n, size_t size, size_t at, int64_t t);
+/* Moves each change time at or before reset (0: never changed, left alone) to just after it,
+ * adding how many moved to *lifted. */
+void progress_rows_lift(void *rows, size_t n, size_t size, size_t at, int64_t reset,
+                        size_t *lifted);
+/* Drops the rows of table t changed at or before reset, each after free_row(row), keeping the
+ * others in order and the index in step; true if any was dropped. */
+bool progress_table_drop_before(struct progress_table *t, size_t size, size_t at, int64_t reset,
+                                progress_row_free_fn *free_row);
+/* The change time of an entry v as a person may write it: missing means the oldest change
+ * (just after the guide's reset), "YYYY-MM-DD" that day at 00:00 UTC, else an ISO 8601 UTC
+ * time. False (*bad pointing at it) when it is none of these. */
+bool progress_read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
+                           const struct ydoc_node **bad);
+
 /* --- The reader (progress_yaml.c) --------------------------------------------------------- */
 
 /* Reads one guide entry of the dotfile shape (reset, items, notes, certifications, start,
@@ -248,12 +273,6 @@ void progress_table_free(struct progress_table *t);
  * document detaches them). Returns false when something was skipped. */
 bool progress_read_guide_entry(struct progress *p, const char *file, const char *guide_id,
                                const struct ydoc_node *v, bool strict, struct diag *d);
-
-/* The change time of an entry v as a person may write it: missing means the oldest change
- * (just after the guide's reset), "YYYY-MM-DD" that day at 00:00 UTC, else an ISO 8601 UTC
- * time. False (*bad pointing at it) when it is none of these. */
-bool progress_read_changed(const struct progress_guide *pg, const struct ydoc_node *v, int64_t *t,
-                           const struct ydoc_node **bad);
 
 /* Appends a pair to e (its room in arena a), still pointing into the ydoc tree being read. */
 void progress_extra_add(struct arena *a, struct progress_extra *e, const struct ydoc_pair *pair);

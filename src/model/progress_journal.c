@@ -15,6 +15,7 @@
  * line. A line that is not safe as a plain scalar is written double-quoted. */
 #include "progress_journal.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,13 +270,10 @@ bool progress_journal_drop_void(struct progress_guide *pg)
     return dropped;
 }
 
-int64_t progress_journal_latest(const struct progress_guide *pg)
+int64_t progress_journal_latest(const struct progress_guide *pg, int64_t t)
 {
-    int64_t t = 0;
-    for (size_t i = 0; i < pg->journal.n; i++) {
-        t = pg->journal.ev[i].at > t ? pg->journal.ev[i].at : t;
-    }
-    return t;
+    return progress_rows_latest(pg->journal.ev, pg->journal.n, sizeof *pg->journal.ev,
+                                offsetof(struct progress_event, at), t);
 }
 
 size_t progress_journal_lift(struct progress_guide *pg, int64_t reset)

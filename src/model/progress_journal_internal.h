@@ -25,8 +25,8 @@ void progress_journal_free(struct progress_journal *j);
 /* Drops the events at or before pg->reset; true if any was dropped. */
 bool progress_journal_drop_void(struct progress_guide *pg);
 
-/* The time of pg's latest event (0 when none). */
-int64_t progress_journal_latest(const struct progress_guide *pg);
+/* The latest of t and the times of pg's events. */
+int64_t progress_journal_latest(const struct progress_guide *pg, int64_t t);
 
 /* Moves events at or before `reset` to just after it (a restore); returns how many moved. */
 size_t progress_journal_lift(struct progress_guide *pg, int64_t reset);

@@ -101,13 +101,11 @@ const char *progress_cert_status_label(enum progress_cert_status status)
 
 int progress_cert_status_parse(const char *name, enum progress_cert_status *status)
 {
-    for (unsigned i = 0; i < PROGRESS_CERT_STATUS_COUNT; i++) {
-        if (progress_name_matches(name, cert_names[i])) {
-            *status = (enum progress_cert_status)i;
-            return 0;
-        }
+    int i = progress_name_find(name, cert_names, 0, PROGRESS_CERT_STATUS_COUNT);
+    if (i >= 0) {
+        *status = (enum progress_cert_status)i;
     }
-    return -1;
+    return i >= 0 ? 0 : -1;
 }
 
 static bool date_ok(struct progress_date d)

@@ -6,6 +6,7 @@
  * linear). Each entry has its own change time; a removal keeps the entry without text, so that
  * a merge with an older copy cannot bring the action back. This file calls nothing else of the
  * document: the guide entry, the reader and the emitter call it. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,22 +95,15 @@ bool progress_personal_drop_void(struct progress_guide *pg)
 size_t progress_personal_lift(struct progress_guide *pg, int64_t reset)
 {
     size_t n = 0;
-    for (size_t i = 0; i < pg->n_personal; i++) {
-        if (pg->personal[i].changed != 0 && pg->personal[i].changed <= reset) {
-            pg->personal[i].changed = reset + 1;
-            n++;
-        }
-    }
+    progress_rows_lift(pg->personal, pg->n_personal, sizeof *pg->personal,
+                       offsetof(struct progress_personal, changed), reset, &n);
     return n;
 }
 
-int64_t progress_personal_latest(const struct progress_guide *pg)
+int64_t progress_personal_latest(const struct progress_guide *pg, int64_t t)
 {
-    int64_t t = 0;
-    for (size_t i = 0; i < pg->n_personal; i++) {
-        t = pg->personal[i].changed > t ? pg->personal[i].changed : t;
-    }
-    return t;
+    return progress_rows_latest(pg->personal, pg->n_personal, sizeof *pg->personal,
+                                offsetof(struct progress_personal, changed), t);
 }
 
 bool progress_personal_merge(struct progress_guide *og, const struct progress_guide *tg)
@@ -124,28 +118,6 @@ bool progress_personal_merge(struct progress_guide *og, const struct progress_gu
         }
     }
     return changed;
-}
-
-/* The entry's change time: its `changed` as a time or a date; without one, just after the
- * guide's reset (as the reader takes any entry's). */
-static bool read_changed(const struct progress_guide *pg, const struct ydoc_node *e, int64_t *t,
-                         const struct ydoc_node **bad)
-{
-    const struct ydoc_node *v = ydoc_map_get(e, "changed");
-    struct progress_date day;
-    if (v == NULL) {
-        *t = pg->reset + 1;
-        return true;
-    }
-    if (v->kind == YDOC_SCALAR && progress_parse_time(v->u.scalar.str, t) == 0) {
-        return true;
-    }
-    if (v->kind == YDOC_SCALAR && progress_date_parse(v->u.scalar.str, &day) == 0) {
-        *t = progress_date_days(day) * 86400000;
-        return true;
-    }
-    *bad = v;
-    return false;
 }
 
 /* --- The file ------------------------------------------------------------------------------ */
@@ -171,7 +143,7 @@ const struct ydoc_node *progress_personal_read(struct progress_guide *pg,
     int64_t changed;
     const struct ydoc_node *bad_time = NULL;
     if (e->kind != YDOC_MAP || strncmp(id, PROGRESS_PERSONAL_PREFIX, 5) != 0 ||
-        !read_changed(pg, e, &changed, &bad_time)) {
+        !progress_read_changed(pg, e, &changed, &bad_time)) {
         return bad_time != NULL ? bad_time : e;
     }
     const char *text = scalar(e, "text"), *phase = scalar(e, "phase");

@@ -187,11 +187,7 @@ void progress_compute_pace(const struct progress *p, const struct guide *g,
                            struct progress_date today, struct progress_pace *out)
 {
     memset(out, 0, sizeof *out);
-    out->planned_phase = SIZE_MAX;
     out->current_phase = progress_current_phase(p, g);
-    struct progress_counts c = {0};
-    progress_count_phase(p, g, out->current_phase, &c);
-    out->current_percent = out->current_phase < g->n_phases ? progress_percent(&c) : 100;
     if (!progress_get_start(p, g->id, &out->start)) {
         return;
     }
@@ -214,41 +210,9 @@ void progress_compute_pace(const struct progress *p, const struct guide *g,
     out->when = PROGRESS_PACE_DURING;
     out->month = month_of(out->start, today);
     out->month_began = progress_date_add_months(out->start, out->month - 1);
-    for (size_t i = 0; i < g->n_phases && out->planned_phase == SIZE_MAX; i++) {
-        const struct guide_phase *ph = &g->phases[i];
-        if (ph->start_month > 0 && ph->start_month <= out->month && out->month <= ph->end_month) {
-            out->planned_phase = i;
-        }
-    }
 }
 
-/* Appends the sanitised title of phase i. */
-static void append_title(char **buf, const struct guide *g, size_t i, unsigned flags)
-{
-    const char *t = g->phases[i].title;
-    char *clean = text_sanitize(t, strlen(t), flags | TEXT_ONE_LINE, NULL);
-    char *old = *buf;
-    *buf = xasprintf("%s%s", old, clean);
-    free(old);
-    free(clean);
-}
-
-static void append_you(char **buf, const struct progress_pace *pace, const struct guide *g,
-                       unsigned flags)
-{
-    if (pace->current_phase >= g->n_phases) {
-        append(buf, separator(flags), "you: every key action done or skipped");
-        return;
-    }
-    append(buf, separator(flags), "you: ");
-    append_title(buf, g, pace->current_phase, flags);
-    char pct[16];
-    snprintf(pct, sizeof pct, ", %u%%", pace->current_percent);
-    append(buf, "", pct);
-}
-
-char *progress_pace_text(const struct progress_pace *pace, const struct guide *g,
-                         unsigned text_flags)
+char *progress_pace_text(const struct progress_pace *pace, unsigned text_flags)
 {
     char start[PROGRESS_DATE_SIZE], end[PROGRESS_DATE_SIZE];
     progress_date_format(pace->start, start, sizeof start);
@@ -263,21 +227,11 @@ char *progress_pace_text(const struct progress_pace *pace, const struct guide *g
         return xasprintf("Starts in %ld day%s (%s)%s%d month%s planned", pace->days_to_start,
                          pace->days_to_start == 1 ? "" : "s", start, sep, pace->total_months,
                          pace->total_months == 1 ? "" : "s");
-    case PROGRESS_PACE_AFTER: {
-        char *buf = xasprintf("The plan's %d month%s ended on %s", pace->total_months,
-                              pace->total_months == 1 ? "" : "s", end);
-        append_you(&buf, pace, g, text_flags);
-        return buf;
-    }
+    case PROGRESS_PACE_AFTER:
+        return xasprintf("The plan's %d month%s ended on %s", pace->total_months,
+                         pace->total_months == 1 ? "" : "s", end);
     case PROGRESS_PACE_DURING:
         break;
     }
-    char *buf = xasprintf("Month %d of %d%splanned: ", pace->month, pace->total_months, sep);
-    if (pace->planned_phase < g->n_phases) {
-        append_title(&buf, g, pace->planned_phase, text_flags);
-    } else {
-        append(&buf, "", "no phase");
-    }
-    append_you(&buf, pace, g, text_flags);
-    return buf;
+    return xasprintf("Month %d of %d", pace->month, pace->total_months);
 }

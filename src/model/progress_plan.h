@@ -82,10 +82,7 @@ struct progress_pace {
     long days_to_start;               /* BEFORE: 1 or more */
     int month;                        /* DURING: 1..total_months */
     struct progress_date month_began; /* DURING: the first day of `month` */
-    size_t planned_phase;             /* DURING: the first phase whose months hold `month`;
-                                         SIZE_MAX when the month is in none */
     size_t current_phase;             /* where the ticks are: progress_current_phase() */
-    unsigned current_percent;         /* that phase's progress_percent(); 100 when all done */
 };
 
 /* The plan's length in months: the highest end_month of a phase (0 when none is given). */
@@ -95,12 +92,13 @@ int progress_plan_months(const struct guide *g);
 void progress_compute_pace(const struct progress *p, const struct guide *g,
                            struct progress_date today, struct progress_pace *out);
 
-/* One line for the home screen and --progress, e.g.
- *   "Month 5 of 12 · planned: Specialization & Deep Learning · you: Foundation Building, 80%"
+/* Where today falls on the plan's calendar, e.g.
+ *   "Month 5 of 12"
  *   "Starts in 12 days (2026-12-01) · 12 months planned"
- *   "The plan's 12 months ended on 2027-11-30 · you: Production & MLOps Focus, 40%"
- * NULL for PROGRESS_PACE_UNSET; for NO_PLAN a sentence saying the guide gives no months. */
-char *progress_pace_text(const struct progress_pace *pace, const struct guide *g,
-                         unsigned text_flags);
+ *   "The plan's 12 months ended on 2027-11-30"
+ * NULL for PROGRESS_PACE_UNSET; for NO_PLAN a sentence saying the guide gives no months. The
+ * start of the pace line (progress_pace_line()), which says in words where the ticks put the
+ * learner. */
+char *progress_pace_text(const struct progress_pace *pace, unsigned text_flags);
 
 #endif

@@ -337,26 +337,25 @@ void progress_lag_words(long days, char *buf, size_t size)
     }
 }
 
-char *progress_pace_line(const struct progress *p, const struct guide *g,
-                         struct progress_date today, unsigned text_flags)
+char *progress_pace_line(const struct progress_schedule *s, const struct progress *p,
+                         const struct guide *g, struct progress_date today, unsigned text_flags)
 {
-    struct progress_pace pace;
-    progress_compute_pace(p, g, today, &pace);
-    char *line = progress_pace_text(&pace, g, text_flags);
-    if (line == NULL || (pace.when != PROGRESS_PACE_DURING && pace.when != PROGRESS_PACE_AFTER)) {
+    char *line = progress_pace_text(&s->pace, text_flags);
+    if (line == NULL ||
+        (s->pace.when != PROGRESS_PACE_DURING && s->pace.when != PROGRESS_PACE_AFTER)) {
         return line;
     }
-    struct progress_schedule s;
-    progress_schedule_compute(p, g, today, 0, &s);
+    char words[64];
     long lag = 0;
-    if (progress_schedule_lag(&s, p, g, today, &lag)) {
-        char words[64];
+    if (s->pace.current_phase >= g->n_phases) {
+        snprintf(words, sizeof words, "every key action done or skipped");
+    } else if (progress_schedule_lag(s, p, g, today, &lag)) {
         progress_lag_words(lag, words, sizeof words);
-        char *more =
-            xasprintf("%s%s%s", line, (text_flags & TEXT_ASCII) != 0 ? ", " : " \xc2\xb7 ", words);
-        free(line);
-        line = more;
+    } else {
+        return line;
     }
-    progress_schedule_free(&s);
-    return line;
+    char *more =
+        xasprintf("%s%s%s", line, (text_flags & TEXT_ASCII) != 0 ? ", " : " \xc2\xb7 ", words);
+    free(line);
+    return more;
 }

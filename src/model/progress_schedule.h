@@ -77,12 +77,13 @@ bool progress_schedule_lag(const struct progress_schedule *s, const struct progr
  * week either way). */
 void progress_lag_words(long days, char *buf, size_t size);
 
-/* progress_pace_text() of g for `today`, followed, while the plan runs or after it ended, by
- * the lag in words: "Month 5 of 12 · planned: ... · you: Foundation Building, 0% · about 18
- * weeks behind". The line Home, --progress and --start print. A new string (caller frees), or
- * NULL as progress_pace_text(). */
-char *progress_pace_line(const struct progress *p, const struct guide *g,
-                         struct progress_date today, unsigned text_flags);
+/* The pace line Home, --progress and --start print: progress_pace_text() of the plan s
+ * (progress_schedule_compute() of p, g and `today`), followed, while the plan runs or after it
+ * ended, by where the ticks put the learner in words: "Month 5 of 12 · about 18 weeks behind",
+ * "The plan's 12 months ended on 2027-11-30 · every key action done or skipped". A new string
+ * (caller frees), or NULL as progress_pace_text(). */
+char *progress_pace_line(const struct progress_schedule *s, const struct progress *p,
+                         const struct guide *g, struct progress_date today, unsigned text_flags);
 
 /* --- The forecast ------------------------------------------------------------------------ */
 

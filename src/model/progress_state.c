@@ -25,13 +25,22 @@ bool progress_name_matches(const char *written, const char *name)
     return *written == '\0' && *name == '\0';
 }
 
-int progress_state_parse(const char *name, enum progress_state *state)
+int progress_name_find(const char *written, const char *const *names, unsigned first,
+                       unsigned count)
 {
-    for (unsigned i = 0; i < PROGRESS_STATE_COUNT; i++) {
-        if (progress_name_matches(name, state_names[i])) {
-            *state = (enum progress_state)i;
-            return 0;
+    for (unsigned i = first; i < count; i++) {
+        if (progress_name_matches(written, names[i])) {
+            return (int)i;
         }
     }
     return -1;
+}
+
+int progress_state_parse(const char *name, enum progress_state *state)
+{
+    int i = progress_name_find(name, state_names, 0, PROGRESS_STATE_COUNT);
+    if (i >= 0) {
+        *state = (enum progress_state)i;
+    }
+    return i >= 0 ? 0 : -1;
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress_schedule.h"
 #include "text.h"
 #include "xalloc.h"
 #include "view_chart.h"
@@ -165,7 +166,7 @@ struct home_ctx {
     const struct guide *g;
     const struct progress *p;
     struct progress_date today;
-    unsigned hours_per_week; /* the configuration's (progress_schedule_compute()) */
+    const struct progress_schedule *plan; /* NULL without progress: Today's and the pace's */
     int level;
 };
 
@@ -365,7 +366,7 @@ static void home_progress(struct view_doc *d, const struct home_ctx *c)
 static void home_plan(struct view_doc *d, const struct home_ctx *c)
 {
     if (c->level < HOME_NO_PLAN) {
-        view_plan_home(d, c->g, c->p, c->today, LABEL_COLS);
+        view_plan_home(d, c->g, c->p, c->plan, c->today, LABEL_COLS);
     }
 }
 
@@ -373,7 +374,7 @@ static void home_plan(struct view_doc *d, const struct home_ctx *c)
 static void home_today(struct view_doc *d, const struct home_ctx *c)
 {
     if (c->level < HOME_NO_PLAN) {
-        view_today_home(d, c->g, c->p, c->today, c->hours_per_week, c->level < HOME_NO_BLANKS);
+        view_today_home(d, c->g, c->p, c->plan, c->today, c->level < HOME_NO_BLANKS);
     }
 }
 
@@ -400,7 +401,12 @@ static size_t menu_end(const struct view_doc *d)
 void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct progress *p,
                          struct progress_date today, size_t rows, unsigned hours_per_week)
 {
-    struct home_ctx c = {g, p, today, hours_per_week, HOME_FULL};
+    /* One dated plan serves the Today line and the pace line at every level tried. */
+    struct progress_schedule plan = {0};
+    if (p != NULL) {
+        progress_schedule_compute(p, g, today, hours_per_week, &plan);
+    }
+    struct home_ctx c = {g, p, today, p != NULL ? &plan : NULL, HOME_FULL};
     int width = d->width;
     unsigned flags = d->text_flags;
     for (;;) {
@@ -408,12 +414,13 @@ void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct
             home_blocks[i](d, &c);
         }
         if (rows == 0 || c.level == HOME_MENU_ONLY || menu_end(d) <= rows) {
-            return;
+            break;
         }
         c.level++;
         view_doc_free(d);
         view_doc_init(d, width, flags);
     }
+    progress_schedule_free(&plan);
 }
 
 void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct progress *p,

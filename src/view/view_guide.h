@@ -55,8 +55,8 @@ void view_guide_home_at(struct view_doc *d, const struct guide *g, const struct 
  * them, Home leaves out, one after the other, the intro past its first line and the progress
  * counts, the blank lines, the stats, the intro and the plan, and the progress, so that the
  * title and every section show together. hours_per_week is the configuration's, for the
- * dated plan Home's Today line counts (progress_schedule_compute(); view_guide_home_at()
- * gives none). */
+ * dated plan that Home's Today line counts and its pace line measures, built once for all the
+ * levels tried (progress_schedule_compute(); view_guide_home_at() gives none). */
 void view_guide_home_fit(struct view_doc *d, const struct guide *g, const struct progress *p,
                          struct progress_date today, size_t rows, unsigned hours_per_week);
 /* The intro, the overview's topics and the stats drawn as charts. */

@@ -117,9 +117,10 @@ static void label_line(struct view_doc *d, const char *label, const char *text, 
 const char view_plan_next_id[] = "next";
 
 void view_plan_home(struct view_doc *d, const struct guide *g, const struct progress *p,
-                    struct progress_date today, int label_cols)
+                    const struct progress_schedule *plan, struct progress_date today,
+                    int label_cols)
 {
-    if (p == NULL) {
+    if (p == NULL || plan == NULL) {
         return;
     }
     unsigned flags = d->text_flags;
@@ -129,7 +130,7 @@ void view_plan_home(struct view_doc *d, const struct guide *g, const struct prog
         label_line(d, "Next", g->phases[phase].actions[action].text, VIEW_ROLE_ACCENT, label_cols);
         view_doc_end_item(d);
     }
-    char *pace = progress_pace_line(p, g, today, flags);
+    char *pace = progress_pace_line(plan, p, g, today, flags);
     if (pace != NULL) {
         label_line(d, "Pace", pace, VIEW_ROLE_BODY, label_cols);
         free(pace);

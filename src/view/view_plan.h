@@ -13,6 +13,7 @@
 #include "guide.h"
 #include "progress.h"
 #include "progress_date.h"
+#include "progress_schedule.h"
 #include "view.h"
 
 /* The lines of a note's preview under its item; a longer note ends in an ellipsis there and is
@@ -45,11 +46,13 @@ extern const char view_plan_next_id[];
 /* Home's companion lines when p is not NULL, each "Label" then its value from column
  * label_cols (the label on a line of its own when the screen is narrow): "Next" and the action
  * progress_suggest_next() picks, as an item of id view_plan_next_id, "Pace" and
- * progress_pace_text() when a start date is set, "Certifications" and progress_certs_text() when
- * the certifications are loaded and one has a status. today: the learner's date. Adds nothing when
- * there is nothing to say. */
+ * progress_pace_line() when a start date is set, "Certifications" and progress_certs_text() when
+ * the certifications are loaded and one has a status. plan (borrowed) is the dated plan of g and
+ * p for today, the learner's date (progress_schedule_compute()). Adds nothing when there is
+ * nothing to say. */
 void view_plan_home(struct view_doc *d, const struct guide *g, const struct progress *p,
-                    struct progress_date today, int label_cols);
+                    const struct progress_schedule *plan, struct progress_date today,
+                    int label_cols);
 
 /* "What's left": a title, a count line, then per phase with something left a heading and one
  * item per key action still to do or in progress (in guide order, so grouped by phase), with

@@ -229,28 +229,25 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
 }
 
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
-                     struct progress_date today, unsigned hours_per_week, bool blank)
+                     const struct progress_schedule *plan, struct progress_date today, bool blank)
 {
-    if (p == NULL || !(g->loaded & GUIDE_PART_PATH) || guide_count_actions(g) == 0) {
+    if (p == NULL || plan == NULL || !(g->loaded & GUIDE_PART_PATH) ||
+        guide_count_actions(g) == 0) {
         return;
     }
-    struct progress_schedule s;
-    progress_schedule_compute(p, g, today, hours_per_week, &s);
-    size_t overdue = progress_schedule_overdue(&s), week = 0;
+    if (plan->pace.when == PROGRESS_PACE_UNSET || plan->pace.when == PROGRESS_PACE_NO_PLAN) {
+        return; /* Home's pace line says how to start a plan */
+    }
+    size_t overdue = progress_schedule_overdue(plan), week = 0;
     int64_t week_end = progress_date_days(today) + 6 - progress_date_weekday(today);
-    for (size_t i = 0; i < s.n_items; i++) {
-        week += !s.items[i].overdue && progress_date_days(s.items[i].due) <= week_end;
+    for (size_t i = 0; i < plan->n_items; i++) {
+        week += !plan->items[i].overdue && progress_date_days(plan->items[i].due) <= week_end;
     }
     struct progress_week wk;
     progress_week_of(today, &wk);
     char logged[32], buf[200];
     dur(progress_journal_minutes(progress_find_guide(p, g->id), NULL, wk.from_ms, wk.to_ms), logged,
         sizeof logged);
-    bool dated = s.pace.when != PROGRESS_PACE_UNSET && s.pace.when != PROGRESS_PACE_NO_PLAN;
-    progress_schedule_free(&s);
-    if (!dated) {
-        return; /* Home's pace line says how to start a plan */
-    }
     snprintf(buf, sizeof buf, "%zu overdue%s%zu due this week%s%s logged this week", overdue,
              sep(d), week, sep(d), logged);
     if (blank) {

@@ -41,10 +41,10 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
 /* Home's pointer to Today, above its progress: "Today  2 overdue · 3 due this week · 1h logged
  * this week · T opens it", when the guide's path is loaded and the
  * plan has dates (nothing on the first frame, drawn before the progress is read); after an
- * empty line when `blank`. The plan is Today's: hours_per_week is the configuration's, as
- * view_today_compute() takes it. */
+ * empty line when `blank`. plan (borrowed; NULL: no progress) is Today's plan of g and p for
+ * today, with the configuration's hours per week, as view_today_compute() makes it. */
 void view_today_home(struct view_doc *d, const struct guide *g, const struct progress *p,
-                     struct progress_date today, unsigned hours_per_week, bool blank);
+                     const struct progress_schedule *plan, struct progress_date today, bool blank);
 
 /* The timeline of the plan (nothing when it has no dates), ending with a sentence. The axis
  * names the years in its label column and the months at the smallest regular step at which
@@ -60,6 +60,5 @@ void view_today_path_timeline(struct view_doc *d, const struct guide *g, const s
 
 /* The streak line and the 12-week heat map. */
 void view_today_streak(struct view_doc *d, const struct view_today *t);
-
 
 #endif

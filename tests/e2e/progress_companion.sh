@@ -16,14 +16,18 @@ trail() { "$TRAIL_BIN" "$@"; }
 
 # ---- --start -----------------------------------------------------------------------------
 S="$tmp/start.yaml"
-out=$(trail --state "$S" --start 2000-01-01 2>&1)
+out=$(TZ=UTC TRAIL_NOW=2001-01-15T12:00:00Z trail --state "$S" --start 2000-01-01 2>&1)
 expect_status 0 $? "--start with a date"
 expect_contains "$out" "Start date for Lighthouse Keeper: 2000-01-01" "--start says what it set"
-# Twelve months from 2000-01-01 end the day before 2001-01-01.
-expect_contains "$out" "Pace: The plan's 12 months ended on 2000-12-31" "--start prints the pace"
+# Twelve months from 2000-01-01 end the day before 2001-01-01; with nothing ticked the ticks are
+# where the plan was on its first day, 380 days before 2001-01-15: the lag in words, no phase.
+expect_contains "$out" "Pace: The plan's 12 months ended on 2000-12-31 · about 54 weeks behind" \
+    "--start prints the pace"
+expect_not_contains "$out" "you:" "--start's pace line names no phase"
 expect_contains "$(cat "$S")" "date: 2000-01-01" "the start date is in the dotfile"
-out=$(trail --state "$S" --progress 2>&1)
-expect_contains "$out" "Pace: The plan's 12 months ended on 2000-12-31" "--progress shows the pace"
+out=$(TZ=UTC TRAIL_NOW=2001-01-15T12:00:00Z trail --state "$S" --progress 2>&1)
+expect_contains "$out" "Pace: The plan's 12 months ended on 2000-12-31 · about 54 weeks behind" \
+    "--progress shows the pace"
 cp "$S" "$tmp/before"
 out=$(trail --state "$S" --start 2026-02-30 2>&1)
 expect_status 2 $? "--start with an impossible date"

@@ -278,10 +278,12 @@ tui_keys q
 tui_wait "[exit 0]" "certs2: q quits"
 
 # ---- Pace: a start far in the past (the 12 months ended the day before 2001-01-01), one far
-# in the future, and none.
+# in the future, and none. Today is 2001-01-15: with nothing ticked, the ticks are where the
+# plan was on its first day, 380 days before.
 state="$TUI_DIR/pace/progress.yaml"
 mkdir -p "$TUI_DIR/pace"
-start pace "$state"
+now="TZ=UTC TRAIL_NOW=2001-01-15T12:00:00Z"
+start pace "$state" "$now"
 expect_not_contains "$(tui_screen)" "Pace" "no pace line without a start date"
 tui_keys S
 tui_wait "Started on (YYYY-MM-DD" "S opens the date prompt"
@@ -290,10 +292,12 @@ tui_wait "not a real date; a date is like" "an impossible date is refused"
 tui_keys C-u 1900-01-01 Enter
 tui_wait "out of range (years 1970 to 9999)" "a year out of range says so"
 tui_keys C-u 2000-01-01 Enter
-tui_wait "Pace            The plan's 12 months ended on 2000-12-31 $dot you: Lamp & Tower" \
-    "the pace line after the plan"
+tui_wait "Pace            The plan's 12 months ended on 2000-12-31 $dot about 54 weeks" \
+    "the pace line after the plan says the lag in words"
+expect_not_contains "$(tui_screen)" "you:" "the pace line names no phase"
 wait_file "$state" "date: 2000-01-01" "the start date is saved"
-expect_contains "$(trail_cli "$state" --progress)" "Pace: The plan's 12 months ended on 2000-12-31" \
+expect_contains "$(TZ=UTC TRAIL_NOW=2001-01-15T12:00:00Z trail_cli "$state" --progress)" \
+    "Pace: The plan's 12 months ended on 2000-12-31 $dot about 54 weeks behind" \
     "--progress says the same"
 tui_keys S C-u 9999-01-01 Enter
 tui_wait "(9999-01-01) $dot 12 months planned" "a start in the future"

@@ -18,6 +18,7 @@
 #include "progress_journal.h"
 #include "progress_schedule.h"
 #include "progress_streak.h"
+#include "text.h"
 
 #define G "ml"
 
@@ -171,6 +172,58 @@ static void test_forecast(void **state)
     progress_free(p);
 }
 
+/* The pace line for today: the plan's calendar, then where the ticks put the learner in words. */
+static char *pace_line_at(const struct progress *p, struct progress_date today)
+{
+    struct progress_schedule s;
+    progress_schedule_compute(p, &guide, today, 0, &s);
+    char *line = progress_pace_line(&s, p, &guide, today, TEXT_ASCII);
+    progress_schedule_free(&s);
+    return line;
+}
+
+static void expect_pace(const struct progress *p, struct progress_date today, const char *want)
+{
+    char *line = pace_line_at(p, today);
+    assert_non_null(line);
+    assert_string_equal(line, want);
+    free(line);
+}
+
+static void test_pace_line(void **state)
+{
+    (void)state;
+    set_tz("UTC");
+    struct progress *p = progress_new();
+    assert_null(pace_line_at(p, D(2026, 1, 1))); /* no start date, no line */
+    /* F is January, S February and March: the plan ends on 2026-03-31. */
+    progress_set_start(p, G, D(2026, 1, 1), 0);
+    expect_pace(p, D(2025, 12, 27), "Starts in 5 days (2026-01-01), 3 months planned");
+    expect_pace(p, D(2026, 1, 1), "Month 1 of 3, on schedule");
+    /* Nothing ticked 45 days in: the ticks are where the plan was on day 1. No phase names. */
+    expect_pace(p, D(2026, 2, 15), "Month 2 of 3, about 6 weeks behind");
+    expect_pace(p, D(2026, 5, 1), "The plan's 3 months ended on 2026-03-31, about 17 weeks behind");
+    /* F done on January 10: the ticks are where the plan is on February 1. */
+    const char *f[] = {"f/1", "f/2", "f/3", "f/4"};
+    for (size_t i = 0; i < 4; i++) {
+        progress_set_state(p, G, f[i], PROGRESS_DONE, 1);
+    }
+    expect_pace(p, D(2026, 1, 10), "Month 1 of 3, about 3 weeks ahead");
+    /* Everything done: said so, not a lag from the plan's end. */
+    progress_set_state(p, G, "s/1", PROGRESS_DONE, 2);
+    progress_set_state(p, G, "s/2", PROGRESS_SKIPPED, 2);
+    expect_pace(p, D(2026, 5, 1),
+                "The plan's 3 months ended on 2026-03-31, every key action done or skipped");
+    /* The middle dot between the parts without TEXT_ASCII. */
+    struct progress_schedule s;
+    progress_schedule_compute(p, &guide, D(2026, 2, 1), 0, &s);
+    char *line = progress_pace_line(&s, p, &guide, D(2026, 2, 1), 0);
+    assert_string_equal(line, "Month 2 of 3 \xc2\xb7 every key action done or skipped");
+    free(line);
+    progress_schedule_free(&s);
+    progress_free(p);
+}
+
 static void log_on(struct progress *p, struct progress_date d, int hour, unsigned minutes)
 {
     assert_int_equal(progress_log_time(p, G, "f/1", minutes, at(d, hour), NULL), PROGRESS_CHANGED);
@@ -262,7 +315,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spread_and_reflow), cmocka_unit_test(test_forecast),
         cmocka_unit_test(test_streak_calendar),   cmocka_unit_test(test_streak_local_days),
-        cmocka_unit_test(test_fixed_clock),
+        cmocka_unit_test(test_fixed_clock),       cmocka_unit_test(test_pace_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -218,7 +218,10 @@ static char *home_line(const struct guide *g, const struct progress *p, unsigned
 {
     struct view_doc d;
     view_doc_init(&d, 120, 0);
-    view_today_home(&d, g, p, date("2026-12-07"), hours, false);
+    struct progress_schedule plan;
+    progress_schedule_compute(p, g, date("2026-12-07"), hours, &plan);
+    view_today_home(&d, g, p, &plan, date("2026-12-07"), false);
+    progress_schedule_free(&plan);
     assert_int_equal(d.n_lines, 1);
     char *s = strdup(d.lines[0].text);
     view_doc_free(&d);

@@ -670,7 +670,7 @@ static void check_orphans(const struct options *o, struct guide *g, const char *
 static int run_check(const struct options *o, const char *dir, struct diag *d)
 {
     bool json = o->json;
-    struct guide *g = guide_load(dir, GUIDE_PART_ALL, d);
+    struct guide *g = guide_load(dir, GUIDE_PART_ALL | GUIDE_LOAD_CHECK, d);
     if (g != NULL && g->markdown) {
         check_orphans(o, g, dir, d);
     }

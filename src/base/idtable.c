@@ -17,9 +17,8 @@
 /* The slots' hash of an id: eight bytes a step, where FNV-1a takes one (a large plan's ids are
  * long paths, and hashing them byte by byte was a good part of loading it). Kept in memory only:
  * nothing stores it, so it may change. */
-static uint32_t slot_hash(const char *id)
+uint32_t idtable_key(const char *id, size_t n)
 {
-    size_t n = strlen(id);
     uint64_t h = IDTABLE_HASH_SEED ^ n, w;
     for (; n >= 8; id += 8, n -= 8) {
         memcpy(&w, id, 8);
@@ -30,6 +29,11 @@ static uint32_t slot_hash(const char *id)
     memcpy(&w, id, n);
     h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
     return (uint32_t)(h ^ (h >> 32));
+}
+
+static uint32_t slot_hash(const char *id)
+{
+    return idtable_key(id, strlen(id));
 }
 
 uint64_t idtable_hash_bytes(uint64_t h, const void *p, size_t len)
@@ -87,12 +91,23 @@ void idtable_put(struct idtable *t, const char *id, size_t row)
     t->n++;
 }
 
+void idtable_prefetch(const struct idtable *t, uint32_t key)
+{
+    if (t->n_slots > 0) {
+        __builtin_prefetch(&t->slots[key & (t->n_slots - 1)], 1);
+    }
+}
+
 size_t idtable_add(struct idtable *t, const char *id, size_t row)
+{
+    return idtable_add_key(t, id, slot_hash(id), row);
+}
+
+size_t idtable_add_key(struct idtable *t, const char *id, uint32_t hash, size_t row)
 {
     if ((t->n + 1) * 4 > t->n_slots * 3) {
         idtable_reserve(t, 1); /* doubles the slots */
     }
-    uint32_t hash = slot_hash(id);
     size_t mask = t->n_slots - 1, h = hash & mask;
     for (; t->slots[h].id != NULL; h = (h + 1) & mask) {
         if (t->slots[h].hash == hash && strcmp(t->slots[h].id, id) == 0) {

@@ -46,6 +46,15 @@ void idtable_put(struct idtable *t, const char *id, size_t row);
  * table already (nothing is added), else IDTABLE_NONE after adding id (borrowed) as `row`. */
 size_t idtable_add(struct idtable *t, const char *id, size_t row);
 
+/* The same in two steps, for a loader that adds many ids: idtable_key() hashes the len bytes of
+ * id (its length), idtable_prefetch() asks for the slot where that key's probing starts to be
+ * brought into the cache, and idtable_add_key() adds the id with that key. Prefetching the next
+ * few ids' slots while working on the ones before hides the wait for memory that a large
+ * table's slots, each met once at a random place, cost otherwise. */
+uint32_t idtable_key(const char *id, size_t len);
+void idtable_prefetch(const struct idtable *t, uint32_t key);
+size_t idtable_add_key(struct idtable *t, const char *id, uint32_t key, size_t row);
+
 /* Makes room for n more ids, so that adding them never grows the table: a loader that knows
  * about how many ids come saves the copies (and the fresh memory) of growing step by step. */
 void idtable_reserve(struct idtable *t, size_t n);

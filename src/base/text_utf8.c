@@ -90,17 +90,33 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
+    const uint64_t high = UINT64_C(0x8080808080808080);
     while (i < n) {
+        /* ASCII sixteen and eight bytes at once: most of a plan or a guide */
+        for (uint64_t a, b; i + 16 <= n; i += 16) {
+            memcpy(&a, p + i, 8);
+            memcpy(&b, p + i + 8, 8);
+            if (((a | b) & high) != 0) {
+                break;
+            }
+        }
+        if (i == n) {
+            break;
+        }
         if (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, p + i, 8);
-            if ((w & UINT64_C(0x8080808080808080)) == 0) {
-                i += 8; /* eight ASCII bytes at once: most of a plan or a guide */
+            if ((w & high) == 0) {
+                i += 8;
                 continue;
             }
-            while (p[i] < 0x80) { /* to the byte past ASCII among the eight */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            i += (size_t)__builtin_ctzll(w & high) / 8; /* to the first byte past ASCII */
+#else
+            while (p[i] < 0x80) {
                 i++;
             }
+#endif
         } else if (p[i] < 0x80) {
             i++;
             continue;

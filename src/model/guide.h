@@ -42,6 +42,11 @@ enum guide_part {
  * done ID. */
 #define GUIDE_LOAD_CACHED (1u << 5)
 
+/* A flag of guide_load() too: the guide is only checked (trail --check), never shown. A Markdown
+ * plan then keeps of its items and sections what a check reads (ids, lines, depths and ticks;
+ * every item's text empty, no links, no descriptions) and skips copying the rest. */
+#define GUIDE_LOAD_CHECK (1u << 6)
+
 enum guide_level {
     GUIDE_LEVEL_NONE = 0,
     GUIDE_LEVEL_BEGINNER,

@@ -105,7 +105,9 @@ struct builder {
     struct rec *recs;
     size_t n_recs, cap_recs;
     size_t made_recs; /* records whose text buffer is set up (kept across sections) */
-    size_t *li;       /* the open list items (record index; SIZE_MAX past the depth limit) */
+    uint32_t *keys;   /* the table keys of the section's action ids (close_section()) */
+    size_t cap_keys;
+    size_t *li; /* the open list items (record index; SIZE_MAX past the depth limit) */
     size_t n_li, cap_li;
     size_t rec;        /* the innermost open list item with a record (cur_rec()), or SIZE_MAX */
     struct buf link;   /* the href of the link being read */
@@ -115,14 +117,29 @@ struct builder {
     bool in_heading;
     bool cur_phase;
     bool in_link;
-    bool info_only; /* the title and introduction only: stop at the first section */
+    bool info_only;  /* the title and introduction only: stop at the first section */
+    bool check_only; /* GUIDE_LOAD_CHECK: no texts of items, links or descriptions kept */
     bool stop;
     struct slug_memo memo;
 };
 
 /* ---- Small helpers ---- */
 
-static void buf_add(struct buf *b, const char *s, size_t n)
+static void buf_add_slow(struct buf *b, const char *s, size_t n);
+
+/* Appends the n bytes at s: most often where there is room and no paragraph break is due. */
+static inline void buf_add(struct buf *b, const char *s, size_t n)
+{
+    if (!b->brk && b->len + n < b->cap) {
+        memcpy(b->s + b->len, s, n);
+        b->len += n;
+        b->s[b->len] = '\0';
+    } else {
+        buf_add_slow(b, s, n);
+    }
+}
+
+static void buf_add_slow(struct buf *b, const char *s, size_t n)
 {
     if (n == 0) {
         return;
@@ -170,7 +187,7 @@ static bool is_blank(char c)
 
 /* The buffer's text without the white space around it: its start, and its length (0 when
  * nothing is left). */
-static const char *buf_trim(const struct buf *b, size_t *len)
+static char *buf_trim(const struct buf *b, size_t *len)
 {
     size_t i = 0, n = b->len;
     while (i < n && is_blank(b->s[i])) {
@@ -283,8 +300,7 @@ static size_t slug_with(const char *text, char *out, size_t max, struct slug_mem
     bool dash = false; /* a separator since the last letter or digit written */
     while (n < max) {
         char c = slug_byte[*p];
-        if (c > 1) { /* an ASCII letter or digit: by the table, without folding (most text) */
-            p++;
+        if (c > 1) { /* ASCII letters and digits: without folding (most text) */
             if (dash) {
                 out[n++] = '-';
                 dash = false;
@@ -292,11 +308,15 @@ static size_t slug_with(const char *text, char *out, size_t max, struct slug_mem
                     break;
                 }
             }
-            out[n++] = c;
+            do { /* the rest of the word */
+                out[n++] = c;
+                c = slug_byte[*++p];
+            } while (c > 1 && n < max);
             continue;
         }
         if (c == 0) {
-            p++;
+            while (slug_byte[*++p] == 0) { /* the rest of the separators */
+            }
             dash = n > 0;
             continue;
         }
@@ -346,13 +366,18 @@ static uint32_t hash32(const char *s)
     return h;
 }
 
-/* Registers the id of len bytes at base (made unique with "-2", "-3", ... when taken) and
- * returns it in the arena; *taken says whether base itself was. */
-static const char *unique_id(struct builder *B, const char *base, size_t len, bool *taken)
+/* Registers id (in the arena; key: idtable_key() of it) and returns it, or, when it is taken,
+ * the first of it with "-2", "-3", ... that is not; *taken says whether it was. */
+static const char *register_id(struct builder *B, const char *id, uint32_t key, bool *taken)
 {
-    const char *id = arena_strndup(&B->g->arena, base, len);
     *taken = false;
-    for (unsigned k = 2; idtable_add(&B->ids, id, 0) != IDTABLE_NONE; k++) {
+    if (idtable_add_key(&B->ids, id, key, 0) == IDTABLE_NONE) {
+        return id;
+    }
+    const char *base = id;
+    size_t len = strlen(base);
+    *taken = true;
+    for (unsigned k = 2;; k++) {
         char buf[GUIDE_MAX_ID + 1], sfx[16];
         int sl = snprintf(sfx, sizeof sfx, "-%u", k);
         size_t keep = len;
@@ -361,33 +386,40 @@ static const char *unique_id(struct builder *B, const char *base, size_t len, bo
         }
         snprintf(buf, sizeof buf, "%.*s%s", (int)keep, base, sfx);
         id = arena_strdup(&B->g->arena, buf);
-        *taken = true;
+        if (idtable_add(&B->ids, id, 0) == IDTABLE_NONE) {
+            return id;
+        }
     }
-    return id;
 }
 
-/* "parent/slug" for a text, within the id limits, into out (size bytes); a text without
- * letters or digits takes a hash of itself. pl is strlen(parent). Returns the id's length. */
-static size_t make_id(struct builder *B, const char *parent, size_t pl, const char *text,
-                      size_t max, char *out, size_t size)
+/* "parent/slug" for a text, within the id limits, in the arena; a text without letters or
+ * digits takes a hash of itself. pl is strlen(parent). *len gets the id's length. */
+static char *make_id(struct builder *B, const char *parent, size_t pl, const char *text, size_t max,
+                     size_t *len)
 {
     char slug[SLUG_SECTION > SLUG_ITEM ? SLUG_SECTION + 1 : SLUG_ITEM + 1];
     size_t sl = slug_with(text, slug, max, &B->memo);
     if (sl == 0) {
         sl = (size_t)snprintf(slug, sizeof slug, "x%08x", (unsigned)hash32(text));
     }
+    if (parent != NULL && pl <= ID_SECTION && pl + 1 + sl <= GUIDE_MAX_ID) {
+        /* the common case, without printf and straight into the arena: a plan has many items */
+        char *id = arena_alloc_align(&B->g->arena, pl + sl + 2, 1);
+        memcpy(id, parent, pl);
+        id[pl] = '/';
+        memcpy(id + pl + 1, slug, sl + 1);
+        *len = pl + 1 + sl;
+        return id;
+    }
+    char out[GUIDE_MAX_ID + 1];
     int n;
     if (pl > ID_SECTION) {
-        n = snprintf(out, size, "h%08x/%s", (unsigned)hash32(parent), slug);
-    } else if (parent != NULL && pl + 1 + sl < size) {
-        memcpy(out, parent, pl); /* the common case without printf: a plan has many items */
-        out[pl] = '/';
-        memcpy(out + pl + 1, slug, sl + 1);
-        return pl + 1 + sl;
+        n = snprintf(out, sizeof out, "h%08x/%s", (unsigned)hash32(parent), slug);
     } else {
-        n = snprintf(out, size, "%s", slug);
+        n = snprintf(out, sizeof out, "%s", slug);
     }
-    return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+    *len = n < 0 ? 0 : (size_t)n < sizeof out ? (size_t)n : sizeof out - 1;
+    return arena_strndup(&B->g->arena, out, *len);
 }
 
 /* ---- Sections and their items ---- */
@@ -462,7 +494,8 @@ static void check_duplicate(struct builder *B, const struct guide_action *acts, 
 
 /* Turns the section's collected list items into its actions and description. The actions go
  * straight into the arena, room for every item left once the first is found (an item that
- * is not an action is rare there). */
+ * is not an action is rare there). Their ids are made first and registered after: the table's
+ * slots for a whole section are on their way into the cache while the next ids are made. */
 static void close_section(struct builder *B)
 {
     struct guide_phase *ph = B->cur_phase ? &B->phases[B->n_phases - 1] : NULL;
@@ -472,11 +505,15 @@ static void close_section(struct builder *B)
     }
     struct guide_action *acts = NULL;
     size_t n = 0, pl = ph != NULL ? strlen(ph->id) : 0;
+    if (B->cap_keys < B->n_recs) {
+        B->cap_keys = B->n_recs * 2;
+        B->keys = xreallocarray(B->keys, B->cap_keys, sizeof *B->keys);
+    }
     for (size_t i = 0; i < B->n_recs; i++) {
         struct rec *r = &B->recs[i];
         unsigned depth = 0;
         size_t len;
-        const char *t = buf_trim(&r->text, &len);
+        char *t = buf_trim(&r->text, &len);
         if (ph == NULL || len == 0 || !is_action(B, i, tasks, &depth)) {
             unsigned dd = 0;
             for (size_t p = r->parent; p != SIZE_MAX; p = B->recs[p].parent) {
@@ -485,7 +522,10 @@ static void close_section(struct builder *B)
             describe_item(B->desc, t, len, dd);
             continue;
         }
-        const char *text = arena_strndup(&B->g->arena, t, len);
+        /* The text ends here, a string in its record for as long as the section's records last:
+         * when checking, that is all it is needed for. */
+        t[len] = '\0';
+        const char *text = B->check_only ? t : arena_strndup(&B->g->arena, t, len);
         if (acts == NULL) {
             acts = arena_alloc_align(&B->g->arena, (B->n_recs - i) * sizeof *acts,
                                      alignof(struct guide_action));
@@ -494,21 +534,33 @@ static void close_section(struct builder *B)
         if (depth > (n > 0 ? acts[n - 1].depth + 1 : 0)) {
             depth = n > 0 ? acts[n - 1].depth + 1 : 0;
         }
-        struct guide_action *a = &acts[n];
-        *a = (struct guide_action){
-            .text = text, .link = r->link, .depth = depth, .line = r->line, .ticked = r->ticked};
-        char id[GUIDE_MAX_ID + 1];
-        bool taken;
-        a->id = unique_id(B, id, make_id(B, ph->id, pl, text, SLUG_ITEM, id, sizeof id), &taken);
-        if (taken) {
-            check_duplicate(B, acts, n, a);
-        }
+        size_t il;
+        const char *id = make_id(B, ph->id, pl, text, SLUG_ITEM, &il);
+        acts[n] = (struct guide_action){.id = id,
+                                        .text = text,
+                                        .link = r->link,
+                                        .depth = depth,
+                                        .line = r->line,
+                                        .ticked = r->ticked};
+        B->keys[n] = idtable_key(id, il);
+        idtable_prefetch(&B->ids, B->keys[n]);
         n++;
+    }
+    for (size_t k = 0; k < n; k++) {
+        struct guide_action *a = &acts[k];
+        bool taken;
+        a->id = register_id(B, a->id, B->keys[k], &taken);
+        if (taken) {
+            check_duplicate(B, acts, k, a);
+        }
+    }
+    for (size_t k = 0; B->check_only && k < n; k++) {
+        acts[k].text = ""; /* the record's text is reused by the next section */
     }
     if (ph != NULL) {
         ph->actions = acts;
         ph->n_actions = n;
-        ph->summary = buf_keep(B, B->desc);
+        ph->summary = B->check_only ? NULL : buf_keep(B, B->desc);
         buf_free(B->desc);
     }
     for (size_t i = 0; i < B->n_recs; i++) {
@@ -545,11 +597,11 @@ static void open_section(struct builder *B)
     ph->title = title != NULL ? title : "(untitled)";
     ph->depth = (unsigned)B->open;
     const char *parent = B->open > 0 ? B->phases[B->phase_at[B->open - 1]].id : NULL;
-    char id[GUIDE_MAX_ID + 1];
     bool taken;
-    size_t len = make_id(B, parent, parent != NULL ? strlen(parent) : 0, ph->title, SLUG_SECTION,
-                         id, sizeof id);
-    ph->id = unique_id(B, id, len, &taken);
+    size_t len;
+    const char *id =
+        make_id(B, parent, parent != NULL ? strlen(parent) : 0, ph->title, SLUG_SECTION, &len);
+    ph->id = register_id(B, id, idtable_key(id, len), &taken);
     B->levels[B->open] = level;
     B->phase_at[B->open++] = B->n_phases++;
     B->cur_phase = true;
@@ -673,17 +725,20 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *user)
     return B->stop ? 1 : block(B, type, detail, -1);
 }
 
-/* The scheme of a link ("https"), lowercased into out; empty when it has none. */
-static void link_scheme(const char *href, char *out, size_t size)
+/* The scheme of the link of n bytes at href ("https"), lowercased into out; empty when it has
+ * none. */
+static void link_scheme(const char *href, size_t n, char *out, size_t size)
 {
     size_t i = 0;
-    while (href[i] != '\0' && i + 1 < size &&
-           ((href[i] >= 'a' && href[i] <= 'z') || (href[i] >= 'A' && href[i] <= 'Z') ||
-            (i > 0 && ((href[i] >= '0' && href[i] <= '9') || strchr("+.-", href[i]))))) {
-        out[i] = (char)(href[i] | 0x20);
-        i++;
+    for (; i < n && i + 1 < size; i++) {
+        char c = href[i];
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!letter && !(i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-'))) {
+            break;
+        }
+        out[i] = (char)(c | 0x20);
     }
-    out[href[i] == ':' ? i : 0] = '\0';
+    out[i < n && href[i] == ':' ? i : 0] = '\0';
 }
 
 static bool scheme_allowed(const char *scheme)
@@ -695,7 +750,7 @@ static bool scheme_allowed(const char *scheme)
 bool guide_md_link_allowed(const char *href)
 {
     char scheme[16];
-    link_scheme(href, scheme, sizeof scheme);
+    link_scheme(href, strlen(href), scheme, sizeof scheme);
     return scheme_allowed(scheme);
 }
 
@@ -721,25 +776,41 @@ char *guide_md_link_target(const char *href)
     return out;
 }
 
+/* A link starts. An item keeps its first link (as written); a description shows the address
+ * after the link's text (leave_link()). */
 static void enter_link(struct builder *B, const MD_SPAN_A_DETAIL *a)
 {
-    buf_set(&B->link, a->href.text, a->href.size);
-    B->in_link = true;
-    B->link_start = sink(B)->len;
+    const char *href = a->href.text;
+    size_t n = a->href.size;
     char scheme[16];
-    link_scheme(B->link.s, scheme, sizeof scheme);
+    link_scheme(href, n, scheme, sizeof scheme);
     if (scheme[0] != '\0' && !scheme_allowed(scheme)) {
         unsigned line = 0, col = 0;
-        size_t off = offset_of(B, a->href.text);
+        size_t off = offset_of(B, href);
         if (off != SIZE_MAX) {
             position(B, off, &line, &col);
         }
         char q[64];
+        buf_set(&B->link, href, n);
         diag_quote(B->link.s, q, sizeof q);
         diag_add(B->d, DIAG_WARNING, B->file, line, col,
                  "link '%s' has the scheme '%s': only http, https and mailto links open", q,
                  scheme);
     }
+    B->in_link = false;
+    if (B->in_heading) {
+        return;
+    }
+    if (B->rec != SIZE_MAX) {
+        struct rec *r = &B->recs[B->rec];
+        if (r->link == NULL && !B->check_only) {
+            r->link = arena_strndup(&B->g->arena, href, n);
+        }
+        return;
+    }
+    buf_set(&B->link, href, n);
+    B->in_link = true;
+    B->link_start = B->desc->len;
 }
 
 static void leave_link(struct builder *B)
@@ -749,13 +820,7 @@ static void leave_link(struct builder *B)
     }
     B->in_link = false;
     struct buf *b = sink(B), *l = &B->link;
-    size_t ri = B->in_heading ? SIZE_MAX : B->rec;
-    if (ri != SIZE_MAX) {
-        struct rec *r = &B->recs[ri];
-        if (r->link == NULL) {
-            r->link = arena_strndup(&B->g->arena, l->s, l->len);
-        }
-    } else if (b != &B->heading && l->len > 0) {
+    if (b == B->desc && l->len > 0) {
         /* In a description the address follows the link's text, unless it is the text. */
         size_t n = b->len - B->link_start;
         if (n != l->len || memcmp(b->s + B->link_start, l->s, n) != 0) {
@@ -829,6 +894,25 @@ static void add_entity(struct buf *b, const char *s, size_t n)
     buf_add(b, s, n);
 }
 
+/* Text that is not plain: a NUL, a line break or an entity. */
+static void add_special(struct buf *b, MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
+{
+    switch (type) {
+    case MD_TEXT_NULLCHAR:
+        buf_add(b, "\xef\xbf\xbd", 3);
+        break;
+    case MD_TEXT_BR:
+        buf_add(b, "\n", 1);
+        break;
+    case MD_TEXT_SOFTBR:
+        buf_add(b, " ", 1);
+        break;
+    default:
+        add_entity(b, text, size);
+        break;
+    }
+}
+
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user)
 {
     struct builder *B = user;
@@ -845,22 +929,10 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
             position(B, off, &B->recs[B->rec].line, NULL);
         }
     }
-    switch (type) {
-    case MD_TEXT_NULLCHAR:
-        buf_add(b, "\xef\xbf\xbd", 3);
-        break;
-    case MD_TEXT_BR:
-        buf_add(b, "\n", 1);
-        break;
-    case MD_TEXT_SOFTBR:
-        buf_add(b, " ", 1);
-        break;
-    case MD_TEXT_ENTITY:
-        add_entity(b, text, size);
-        break;
-    default:
+    if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE || type == MD_TEXT_LATEXMATH) {
         buf_add(b, text, size);
-        break;
+    } else {
+        add_special(b, type, text, size);
     }
     return 0;
 }
@@ -976,6 +1048,7 @@ static void builder_free(struct builder *B)
         buf_free(&B->recs[i].text);
     }
     free(B->recs);
+    free(B->keys);
     free(B->li);
     free(B->phases);
     buf_free(&B->link);
@@ -1001,11 +1074,12 @@ static int parse(struct builder *B, md_parse_fn md_parse)
     return rc == 0 || B->stop ? 0 : -1;
 }
 
-/* The guide's title, introduction and (unless info_only) sections from the len bytes at text;
- * 0, or -1 after adding an error to d. *reached: whether the parse got to a section (with
- * info_only, it stopped there: the title and introduction are whole). */
+/* The guide's title, introduction and (with GUIDE_PART_PATH in parts) sections from the len
+ * bytes at text, as GUIDE_LOAD_CHECK in parts asks; 0, or -1 after adding an error to d.
+ * *reached: whether the parse got to a section (without GUIDE_PART_PATH, it stopped there: the
+ * title and introduction are whole). */
 static int load_text(struct guide *g, const char *path, const char *text, size_t len,
-                     bool info_only, bool *reached, struct diag *d)
+                     unsigned parts, bool *reached, struct diag *d)
 {
     *reached = false;
     size_t bad;
@@ -1030,7 +1104,9 @@ static int load_text(struct guide *g, const char *path, const char *text, size_t
                         .size = len,
                         .pos_line = 1,
                         .rec = SIZE_MAX,
-                        .info_only = info_only};
+                        .info_only = !(parts & GUIDE_PART_PATH),
+                        .check_only = (parts & GUIDE_LOAD_CHECK) != 0};
+    bool info_only = B.info_only;
     if (!info_only) {
         idtable_reserve(&B.ids, len / ID_BYTES);
     }
@@ -1091,7 +1167,7 @@ static struct guide *load_info_first(const char *path, const char *text, size_t 
     struct guide *g = new_plan(path, true);
     struct diag first = {0};
     bool reached;
-    int rc = load_text(g, path, text, (size_t)(nl - text) + 1, true, &reached, &first);
+    int rc = load_text(g, path, text, (size_t)(nl - text) + 1, GUIDE_PART_INFO, &reached, &first);
     if (rc != 0 || !reached) {
         guide_free(g);
         g = NULL;
@@ -1119,7 +1195,7 @@ struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d)
     }
     g = new_plan(path, info_only);
     bool reached;
-    int rc = load_text(g, path, text, len, info_only, &reached, d);
+    int rc = load_text(g, path, text, len, parts, &reached, d);
     free(text);
     if (rc != 0) {
         guide_free(g);

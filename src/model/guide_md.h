@@ -43,10 +43,10 @@ char *guide_md_link_target(const char *href);
 
 /* Reads the Markdown plan at path into a new guide (caller frees with guide_free()), or
  * returns NULL after adding located errors to d. With GUIDE_PART_PATH in parts, its sections
- * and items are read too; otherwise only its title and introduction, and
- * guide_md_load_parts() reads the rest. Warnings (a duplicate item in a section, a link whose
- * scheme is not http, https or mailto) are added either way. A plan has no certifications or
- * FAQ: those parts are loaded (empty) from the start. */
+ * and items are read too (for a check only with GUIDE_LOAD_CHECK: see guide.h); otherwise only
+ * its title and introduction, and guide_md_load_parts() reads the rest. Warnings (a duplicate item
+ * in a section, a link whose scheme is not http, https or mailto) are added either way. A plan has
+ * no certifications or FAQ: those parts are loaded (empty) from the start. */
 struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d);
 
 /* guide_load_parts() for a plan: reads its sections when parts asks for GUIDE_PART_PATH and they

@@ -327,6 +327,61 @@ static void test_big_plan(void **state)
     free(opath);
 }
 
+/* The load for a check keeps what a check reads, the same as a full load: sections, ids, lines,
+ * depths, ticks and every message; only texts, links and descriptions are left out. */
+static void check_like_full(const char *path)
+{
+    struct diag df = {0}, dc = {0};
+    struct guide *f = guide_load(path, GUIDE_PART_ALL, &df);
+    struct guide *c = guide_load(path, GUIDE_PART_ALL | GUIDE_LOAD_CHECK, &dc);
+    assert_non_null(f);
+    assert_non_null(c);
+    assert_string_equal(c->title, f->title);
+    assert_int_equal(c->n_phases, f->n_phases);
+    for (size_t i = 0; i < f->n_phases; i++) {
+        const struct guide_phase *pf = &f->phases[i], *pc = &c->phases[i];
+        assert_string_equal(pc->id, pf->id);
+        assert_string_equal(pc->title, pf->title);
+        assert_int_equal(pc->depth, pf->depth);
+        assert_null(pc->summary);
+        assert_int_equal(pc->n_actions, pf->n_actions);
+        for (size_t k = 0; k < pf->n_actions; k++) {
+            const struct guide_action *af = &pf->actions[k], *ac = &pc->actions[k];
+            assert_string_equal(ac->id, af->id);
+            assert_int_equal(ac->line, af->line);
+            assert_int_equal(ac->depth, af->depth);
+            assert_int_equal(ac->ticked, af->ticked);
+            assert_string_equal(ac->text, "");
+            assert_null(ac->link);
+        }
+    }
+    assert_int_equal(dc.n, df.n);
+    for (size_t i = 0; i < df.n; i++) {
+        assert_int_equal(dc.msgs[i].level, df.msgs[i].level);
+        assert_int_equal(dc.msgs[i].line, df.msgs[i].line);
+        assert_int_equal(dc.msgs[i].col, df.msgs[i].col);
+        assert_string_equal(dc.msgs[i].text, df.msgs[i].text);
+    }
+    guide_free(f);
+    guide_free(c);
+    diag_free(&df);
+    diag_free(&dc);
+}
+
+static void test_check_only(void **state)
+{
+    (void)state;
+    const char *text = "# T\n\nIntro.\n\n## A\n\nAbout A [x](https://a.org).\n\n"
+                       "- [ ] Same  \n- [ ] Same\n  - [x] Sub [l](javascript:x)\n- [ ] ✓✓ <!-- c -->\n"
+                       "- [ ] *✓✓*\n- note\n\n### B\n\n- one\n- two [l](ftp://f)\n";
+    char *path = write_plan(text, strlen(text));
+    check_like_full(path);
+    remove_plan(path);
+    char *big = xasprintf("%s/plans/big-plan.md", TRAIL_TEST_DATA);
+    check_like_full(big);
+    free(big);
+}
+
 int main(void)
 {
     test_require_input(TRAIL_TEST_DATA "/plans/big-plan.outline");
@@ -335,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_errors),      cmocka_unit_test(test_slug),
         cmocka_unit_test(test_hostile),     cmocka_unit_test(test_big_plan),
         cmocka_unit_test(test_link_target), cmocka_unit_test(test_info_first),
+        cmocka_unit_test(test_check_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -126,6 +126,33 @@ static void test_add_reserve(void **state)
     free_ids(ids, n);
 }
 
+/* Adding in two steps (key, prefetch, add) is adding: the same ids found, the same taken. */
+static void test_add_key(void **state)
+{
+    (void)state;
+    size_t n = 2000;
+    char **ids = make_ids(n);
+    struct idtable t = {0};
+    idtable_prefetch(&t, 0); /* an empty table: nothing to fetch */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t key = idtable_key(ids[i], strlen(ids[i]));
+        idtable_prefetch(&t, key);
+        assert_int_equal(idtable_add_key(&t, ids[i], key, i), IDTABLE_NONE);
+    }
+    assert_int_equal(t.n, n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(idtable_find(&t, ids[i]), i);
+    }
+    char copy[32];
+    snprintf(copy, sizeof copy, "%s", ids[5]);
+    assert_int_equal(idtable_add(&t, copy, 9999), 5);
+    assert_int_equal(idtable_add_key(&t, copy, idtable_key(copy, strlen(copy)), 9999), 5);
+    assert_int_equal(idtable_add_key(&t, "new", idtable_key("new", 3), n), IDTABLE_NONE);
+    assert_int_equal(idtable_find(&t, "new"), n);
+    idtable_free(&t);
+    free_ids(ids, n);
+}
+
 static void test_hash(void **state)
 {
     (void)state;
@@ -186,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_put_find),
         cmocka_unit_test(test_clear_and_rebuild),
         cmocka_unit_test(test_add_reserve),
+        cmocka_unit_test(test_add_key),
         cmocka_unit_test(test_hash),
         cmocka_unit_test(test_linear),
     };

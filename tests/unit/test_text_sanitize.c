@@ -246,6 +246,33 @@ static void test_invalid_utf8(void **state)
     CHECK("\xc0\xaf\xff", TEXT_ASCII, "???");
 }
 
+/* text_utf8_valid() finds the first invalid byte wherever it is among ASCII runs of any length
+ * (its fast paths take eight and sixteen bytes at once), and passes valid text around them. */
+static void test_utf8_valid_position(void **state)
+{
+    (void)state;
+    char s[81];
+    for (size_t run = 0; run < 40; run++) {
+        for (size_t len = run + 1; len < sizeof s; len += 7) {
+            memset(s, 'a', len);
+            s[len] = (char)0xff; /* past the end: never read */
+            assert_true(text_utf8_valid(s, len, NULL));
+            if (run + 2 <= len) {
+                memcpy(s + run, "\xc3\xa9", 2); /* a valid character past ASCII */
+                assert_true(text_utf8_valid(s, len, NULL));
+            }
+            s[run] = (char)0xff;
+            size_t bad = SIZE_MAX;
+            assert_false(text_utf8_valid(s, len, &bad));
+            assert_int_equal(bad, run);
+            s[run] = (char)0xe4; /* a character cut off by the end or by ASCII */
+            bad = SIZE_MAX;
+            assert_false(text_utf8_valid(s, len, &bad));
+            assert_int_equal(bad, run);
+        }
+    }
+}
+
 static void test_nonprintable_code_points(void **state)
 {
     (void)state;
@@ -462,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_zero_width_dropped),
         cmocka_unit_test(test_format_characters_dropped),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_utf8_valid_position),
         cmocka_unit_test(test_nonprintable_code_points),
         cmocka_unit_test(test_combining_marks),
         cmocka_unit_test(test_ascii_mode),

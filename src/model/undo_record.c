@@ -1,18 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /* The shell's undo record: see undo_record.h.
  *
- * The record file has the progress file's format after one line of its own: "# trail undo
- * record <FNV-1a-64 of the rest, 16 hex digits>". A record is the guide entry "<guide>@<progress
- * file>" holding four notes: "kind", "id", "before" and "after", each text prefixed with '='
- * so that an empty value (no note before) is still a note. Writing a record first resets that
- * entry, which drops the record before it.
+ * Each guide and progress file has a record file of its own, "undo/<key's hash>.yaml" in the
+ * state directory, so a command writes its record without reading anyone else's. A record has
+ * the progress file's format after one line of its own: "# trail undo record <FNV-1a-64 of the
+ * rest, 16 hex digits>". It is the guide entry "<guide>@<progress file>" (the key, checked on
+ * reading: two keys of one hash never see each other's record) holding four notes: "kind",
+ * "id", "before" and "after", each text prefixed with '=' so that an empty value (no note
+ * before) is still a note.
  *
- * The file is read and written only under its lock ("undo.yaml.lock"), and written in place
- * without an fsync (progress_fs_overwrite()): a rename over it would free the old file's
- * blocks at every command. A crash can then leave the file as it was, or a mix of old and new
- * bytes: the checksum turns a mix into no record at all, and an old record is harmless, since
- * it is applied only while its item still holds the value its command set; an undo can thus
- * fail to find the last change, never overwrite a later one. */
+ * Records are read, written and removed only under one lock ("undo.lock"), and written in
+ * place without an fsync (progress_fs_overwrite()): a rename over the file would free the old
+ * file's blocks at every command. A crash can then leave the file as it was, or a mix of old
+ * and new bytes: the checksum turns a mix into no record at all, and an old record is
+ * harmless, since it is applied only while its item still holds the value its command set; an
+ * undo can thus fail to find the last change, never overwrite a later one.
+ *
+ * Earlier versions kept every record in one file, "undo.yaml": the first command that takes
+ * the lock moves its records to files of their own (a newer record is never replaced) and
+ * removes it. */
 #include "undo_record.h"
 
 #include <inttypes.h>
@@ -20,6 +26,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "idtable.h"
 #include "progress_fs.h"
@@ -35,32 +43,75 @@ static char *record_key(const struct progress_store *s, const char *guide_id)
     return xasprintf("%s@%s", guide_id, progress_store_target(s));
 }
 
-/* The records' file, locked (*lock >= 0), its directory made; NULL with *cause when it cannot
- * be, or when no home directory is known. */
-static char *lock_records(int *lock, char **cause)
-{
-    *lock = -1;
-    char *path = progress_store_state_path("undo.yaml");
-    if (path == NULL) {
-        *cause = xstrdup("no home directory is known");
-        return NULL;
-    }
-    char *dir = progress_fs_dirname(path);
-    int rc = progress_fs_mkdirs(dir, cause);
-    free(dir);
-    if (rc == 0) {
-        *lock = progress_fs_lock(path, PROGRESS_STORE_LOCK_WAIT_MS, cause);
-    }
-    if (*lock < 0) {
-        free(path);
-        return NULL;
-    }
-    return path;
-}
-
 static uint64_t checksum(const char *p, size_t len)
 {
     return idtable_hash_bytes(IDTABLE_HASH_SEED, p, len);
+}
+
+/* The record file of key. */
+static char *record_path(const char *key)
+{
+    char name[sizeof "undo/" + RECORD_HEXLEN + sizeof ".yaml"];
+    snprintf(name, sizeof name, "undo/%016" PRIx64 ".yaml", checksum(key, strlen(key)));
+    return progress_store_state_path(name);
+}
+
+static struct progress *read_records(const char *path);
+static const char *field(const struct progress *p, const char *key, const char *name);
+static int write_record(const char *path, const char *key, const char *kind, const char *id,
+                        const char *before, const char *after, char **cause);
+
+/* Moves the records of the one file earlier versions kept ("undo.yaml") to files of their
+ * own, where a key has none yet, and removes it. Under the lock. */
+static void move_old_records(void)
+{
+    char *old = progress_store_state_path("undo.yaml");
+    struct stat st;
+    if (old == NULL || lstat(old, &st) != 0) {
+        free(old);
+        return;
+    }
+    struct progress *p = read_records(old);
+    bool moved = true;
+    for (size_t g = 0; g < progress_count_guides(p); g++) {
+        const char *key = progress_guide_id(progress_guide_at(p, g));
+        const char *kind = field(p, key, "kind"), *id = field(p, key, "id");
+        const char *before = field(p, key, "before"), *after = field(p, key, "after");
+        char *path =
+            kind != NULL && id != NULL && before != NULL && after != NULL ? record_path(key) : NULL;
+        if (path != NULL && lstat(path, &st) != 0) {
+            char *err = NULL;
+            moved = write_record(path, key, kind, id, before, after, &err) == 0 && moved;
+            free(err);
+        }
+        free(path);
+    }
+    if (moved) {
+        unlink(old);
+    }
+    progress_free(p);
+    free(old);
+}
+
+/* Locks the records, their directory made, and names key's record file (*lock >= 0); NULL
+ * with *cause when it cannot be, or when no home directory is known. */
+static char *lock_records(const char *key, int *lock, char **cause)
+{
+    *lock = -1;
+    char *dir = progress_store_state_path("undo");
+    if (dir == NULL) {
+        *cause = xstrdup("no home directory is known");
+        return NULL;
+    }
+    if (progress_fs_mkdirs(dir, cause) == 0) {
+        *lock = progress_fs_lock(dir, PROGRESS_STORE_LOCK_WAIT_MS, cause);
+    }
+    free(dir);
+    if (*lock < 0) {
+        return NULL;
+    }
+    move_old_records();
+    return record_path(key);
 }
 
 /* The records in the file at path (read under its lock): empty when there is no file, or when
@@ -99,8 +150,11 @@ static int write_records(const char *path, const struct progress *p, char **caus
         *cause = xstrdup("the record could not be written as YAML");
         return -1;
     }
-    char *text = xasprintf(RECORD_HEAD "%016" PRIx64 "\n%s", checksum(body, len), body);
-    int rc = progress_fs_overwrite(path, text, strlen(text), cause);
+    size_t head = sizeof RECORD_HEAD - 1 + RECORD_HEXLEN + 1;
+    char *text = xmalloc(head + len + 1);
+    snprintf(text, head + 1, RECORD_HEAD "%016" PRIx64 "\n", checksum(body, len));
+    memcpy(text + head, body, len + 1);
+    int rc = progress_fs_overwrite(path, text, head + len, cause);
     free(text);
     free(body);
     return rc;
@@ -109,9 +163,30 @@ static int write_records(const char *path, const struct progress *p, char **caus
 static int put_field(struct progress *p, const char *key, const char *field, const char *value,
                      int64_t now)
 {
-    char *text = xasprintf("=%s", value != NULL ? value : "");
-    int rc = progress_set_note(p, key, field, text, strlen(text), now) < 0 ? -1 : 0;
+    size_t len = value != NULL ? strlen(value) : 0;
+    char *text = xmalloc(len + 2);
+    text[0] = '=';
+    memcpy(text + 1, value != NULL ? value : "", len + 1);
+    int rc = progress_set_note(p, key, field, text, len + 1, now) < 0 ? -1 : 0;
     free(text);
+    return rc;
+}
+
+/* Writes key's record at path: the record file holds it alone. */
+static int write_record(const char *path, const char *key, const char *kind, const char *id,
+                        const char *before, const char *after, char **cause)
+{
+    struct progress *p = progress_new();
+    int64_t now = progress_now_ms();
+    int rc = -1;
+    if (put_field(p, key, "kind", kind, now) == 0 && put_field(p, key, "id", id, now) == 0 &&
+        put_field(p, key, "before", before, now) == 0 &&
+        put_field(p, key, "after", after, now) == 0) {
+        rc = write_records(path, p, cause);
+    } else {
+        *cause = xstrdup("the record could not be written");
+    }
+    progress_free(p);
     return rc;
 }
 
@@ -119,31 +194,20 @@ int undo_record_save(const struct progress_store *s, const char *guide_id,
                      enum undo_record_kind kind, const char *id, const char *before,
                      const char *after, char **cause)
 {
-    int lock;
-    char *path = lock_records(&lock, cause);
-    if (path == NULL) {
-        return -1;
-    }
-    struct progress *p = read_records(path);
-    char *key = record_key(s, guide_id);
-    int64_t now = progress_now_ms();
-    progress_reset_guide(p, key, now);
-    int rc = -1;
     static const char *const kinds[] = {[UNDO_RECORD_STATE] = "state",
                                         [UNDO_RECORD_NOTE] = "note",
                                         [UNDO_RECORD_EVIDENCE] = "evidence",
                                         [UNDO_RECORD_LOG] = "log"};
-    if (put_field(p, key, "kind", kinds[kind], now) == 0 && put_field(p, key, "id", id, now) == 0 &&
-        put_field(p, key, "before", before, now) == 0 &&
-        put_field(p, key, "after", after, now) == 0) {
-        rc = write_records(path, p, cause);
-    } else {
-        *cause = xstrdup("the record could not be written");
+    char *key = record_key(s, guide_id);
+    int lock;
+    char *path = lock_records(key, &lock, cause);
+    int rc = -1;
+    if (path != NULL) {
+        rc = write_record(path, key, kinds[kind], id, before, after, cause);
+        progress_fs_unlock(lock);
     }
-    progress_fs_unlock(lock);
-    free(key);
-    progress_free(p);
     free(path);
+    free(key);
     return rc;
 }
 
@@ -252,9 +316,10 @@ static int apply(const char *guide_id, struct progress *p, enum undo_record_kind
 int undo_record_take(const struct progress_store *s, struct progress *doc, const char *guide_id,
                      int64_t now_ms, struct undo_record_taken *out, char **cause)
 {
+    char *key = record_key(s, guide_id);
     int lock;
     char *err = NULL;
-    char *path = lock_records(&lock, &err);
+    char *path = lock_records(key, &lock, &err);
     free(err);
     struct progress *rec = NULL;
     if (path != NULL) {
@@ -262,7 +327,6 @@ int undo_record_take(const struct progress_store *s, struct progress *doc, const
         progress_fs_unlock(lock);
         free(path);
     }
-    char *key = record_key(s, guide_id);
     const char *kind = rec != NULL ? field(rec, key, "kind") : NULL;
     const char *id = kind != NULL ? field(rec, key, "id") : NULL;
     const char *before = id != NULL ? field(rec, key, "before") : NULL;
@@ -293,21 +357,16 @@ int undo_record_take(const struct progress_store *s, struct progress *doc, const
 
 void undo_record_clear(const struct progress_store *s, const char *guide_id)
 {
+    char *key = record_key(s, guide_id);
     int lock;
     char *err = NULL;
-    char *path = lock_records(&lock, &err);
+    char *path = lock_records(key, &lock, &err);
     if (path != NULL) {
-        struct progress *p = read_records(path);
-        char *key = record_key(s, guide_id);
-        if (field(p, key, "kind") != NULL) {
-            progress_reset_guide(p, key, progress_now_ms());
-            write_records(path, p, &err);
-        }
+        unlink(path);
         progress_fs_unlock(lock);
-        free(key);
-        progress_free(p);
         free(path);
     }
+    free(key);
     free(err);
 }
 

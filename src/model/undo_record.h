@@ -2,10 +2,10 @@
 /* The undo record of the shell's changes (trail done|todo|doing|skip, trail note).
  *
  * The browser keeps its own changes' undo history in memory; a shell command ends at once, so
- * it leaves a record instead: in "$XDG_STATE_HOME/trail/undo.yaml" (default
- * ~/.local/state/trail/), one per guide and progress file, holding the item, the value it had
- * before and the value the command set. `trail undo`, and the browser's `u` once its own
- * history is empty, put the old value back as a new change only while the item still holds the
+ * it leaves a record instead: in "$XDG_STATE_HOME/trail/undo/" (default
+ * ~/.local/state/trail/undo/), one file per guide and progress file, holding the item, the
+ * value it had before and the value the command set. `trail undo`, and the browser's `u` once its
+ * own history is empty, put the old value back as a new change only while the item still holds the
  * value the command set: a change made since (in the browser, on another machine, by an import)
  * is never overwritten. Each command replaces the record; an undo clears it. */
 #ifndef TRAIL_UNDO_RECORD_H

@@ -29,6 +29,50 @@ static struct progress *parse(const char *text, enum progress_parse_status *st, 
     return progress_parse("p.yaml", text, strlen(text), st, d);
 }
 
+/* A line in each shape, whole and cut short: the length is always the whole line's, and what
+ * fits is written and ended, as snprintf() does. */
+static void test_line_format(void **state)
+{
+    (void)state;
+    const int64_t at = T("2026-03-04T05:06:07.089Z");
+    const struct {
+        struct progress_event e;
+        const char *line;
+    } cases[] = {
+        {{.at = at,
+          .id = 0xabc,
+          .kind = PROGRESS_EVENT_STATE,
+          .state = PROGRESS_DONE,
+          .item = "roots/soil"},
+         "2026-03-04T05:06:07.089Z 0000000000000abc done roots/soil"},
+        {{.at = at, .id = 1, .kind = PROGRESS_EVENT_LOG, .minutes = 90, .item = "roots/soil"},
+         "2026-03-04T05:06:07.089Z 0000000000000001 log 1h30m roots/soil"},
+        {{.at = at, .id = 2, .kind = PROGRESS_EVENT_UNLOG, .ref = 0xff},
+         "2026-03-04T05:06:07.089Z 0000000000000002 unlog 00000000000000ff"},
+        {{.at = at, .id = 3, .kind = PROGRESS_EVENT_HOURS, .minutes = 6},
+         "2026-03-04T05:06:07.089Z 0000000000000003 hours 6"},
+        {{.at = at, .id = 4, .kind = PROGRESS_EVENT_START},
+         "2026-03-04T05:06:07.089Z 0000000000000004 start"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[PROGRESS_EVENT_LINE_MAX];
+        size_t want = strlen(cases[i].line);
+        assert_int_equal(progress_event_format(&cases[i].e, buf, sizeof buf), want);
+        assert_string_equal(buf, cases[i].line);
+        for (size_t size = 0; size <= want + 1; size++) {
+            char cut[PROGRESS_EVENT_LINE_MAX];
+            memset(cut, 'x', sizeof cut);
+            assert_int_equal(progress_event_format(&cases[i].e, cut, size), want);
+            if (size > 0) {
+                size_t got = size - 1 < want ? size - 1 : want;
+                assert_memory_equal(cut, cases[i].line, got);
+                assert_int_equal(cut[got], '\0');
+            }
+            assert_int_equal(cut[size], 'x'); /* nothing written past size */
+        }
+    }
+}
+
 static void test_durations(void **state)
 {
     (void)state;
@@ -370,6 +414,7 @@ static void test_no_journal_flag(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_line_format),
         cmocka_unit_test(test_durations),
         cmocka_unit_test(test_every_change_is_an_event),
         cmocka_unit_test(test_own_actions_and_start_are_events),

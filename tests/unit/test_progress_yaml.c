@@ -491,6 +491,30 @@ static void test_emit_cached_matches_fresh(void **state)
     progress_free(p);
 }
 
+/* Ids around the longest simple key libyaml writes (128 bytes; longer ones are written "? id"),
+ * and plain ids beside ones the emitter quotes: the cached path writes what a fresh emit does,
+ * the first time and after a change. */
+static void test_emit_cached_key_lengths(void **state)
+{
+    (void)state;
+    struct progress *p = progress_new();
+    int64_t t = 1790000000000LL;
+    static const char *const shaped[] = {"a/b", "null", "1.5", "x-y_z.w", "-lead", "é/accent"};
+    for (size_t i = 0; i < sizeof shaped / sizeof shaped[0]; i++) {
+        progress_set_state(p, G, shaped[i], PROGRESS_DONE, t++);
+    }
+    for (size_t len = 125; len <= 131; len++) {
+        char id[140];
+        memset(id, 'k', len);
+        id[len] = '\0';
+        progress_set_state(p, G, id, PROGRESS_IN_PROGRESS, t++);
+    }
+    assert_cached_matches(p);
+    progress_set_state(p, G, "x-y_z.w", PROGRESS_SKIPPED, t++);
+    assert_cached_matches(p);
+    progress_free(p);
+}
+
 /* The cached path reproduces the sample file byte for byte, on the first and later saves. */
 static void test_emit_cached_exact(void **state)
 {
@@ -705,6 +729,7 @@ int main(void)
         cmocka_unit_test(test_void_entries_dropped),
         cmocka_unit_test(test_aliases_refused),
         cmocka_unit_test(test_emit_cached_matches_fresh),
+        cmocka_unit_test(test_emit_cached_key_lengths),
         cmocka_unit_test(test_emit_cached_exact),
         cmocka_unit_test(test_many_guides_linear),
         cmocka_unit_test(test_hand_written),

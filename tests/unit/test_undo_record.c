@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of the shell's undo record: written in place, one per guide and progress file,
- * taken back only while the item holds the value its command set, and never trusted when its
- * checksum does not match (a write a crash cut short). An evidence change's record brings back
- * the piece's description and credential id. */
+/* Unit tests of the shell's undo record: written in place, one file per guide and progress
+ * file, taken back only while the item holds the value its command set, and never trusted when
+ * its checksum does not match (a write a crash cut short). An evidence change's record brings
+ * back the piece's description and credential id. The one file of earlier versions is moved to
+ * files of their own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,12 +11,15 @@
 
 #include <cmocka.h>
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "idtable.h"
 #include "progress.h"
 #include "progress_fs.h"
 #include "progress_store.h"
@@ -40,9 +44,14 @@ static int teardown(void **state)
     return test_tmpdir_remove(dir);
 }
 
-static char *record_path(void)
+/* The record file of guide G and store s: undo/<FNV-1a-64 of "G@<progress file>">.yaml. */
+static char *record_path(const struct progress_store *s)
 {
-    return xasprintf("%s/trail/undo.yaml", dir);
+    char *key = xasprintf("%s@%s", G, progress_store_target(s));
+    char *path = xasprintf("%s/trail/undo/%016" PRIx64 ".yaml", dir,
+                           idtable_hash_bytes(IDTABLE_HASH_SEED, key, strlen(key)));
+    free(key);
+    return path;
 }
 
 /* A progress store at name in the test directory, with item a/1 set to st. */
@@ -88,7 +97,8 @@ static void test_take_back(void **state)
     progress_store_close(s);
 }
 
-/* Each progress file has a record of its own. */
+/* Each progress file has a record file of its own; clearing one removes it and leaves the
+ * other. */
 static void test_one_record_per_file(void **state)
 {
     (void)state;
@@ -97,7 +107,15 @@ static void test_one_record_per_file(void **state)
     record_done(a);
     assert_int_equal(take(b), 0);
     record_done(b);
+    char *pa = record_path(a), *pb = record_path(b);
+    struct stat st;
+    assert_int_equal(stat(pa, &st), 0);
+    assert_int_equal(stat(pb, &st), 0);
     undo_record_clear(b, G);
+    assert_int_equal(stat(pb, &st), -1);
+    assert_int_equal(stat(pa, &st), 0);
+    free(pa);
+    free(pb);
     assert_int_equal(take(a), 1);
     progress_store_close(a);
     progress_store_close(b);
@@ -110,7 +128,7 @@ static void test_in_place_and_checked(void **state)
     (void)state;
     struct progress_store *s = store_with("checked.yaml", PROGRESS_DONE);
     record_done(s);
-    char *path = record_path();
+    char *path = record_path(s);
     struct stat before, after;
     assert_int_equal(stat(path, &before), 0);
     record_done(s);
@@ -146,6 +164,74 @@ static void test_in_place_and_checked(void **state)
     free(buf);
     free(path);
     progress_store_close(s);
+}
+
+/* Writes the one record file of earlier versions, "undo.yaml", holding a record of a/1 going
+ * from todo to done for each store given. */
+static void write_old_records(struct progress_store *const *stores, size_t n)
+{
+    struct progress *p = progress_new();
+    static const char *const names[] = {"kind", "id", "before", "after"};
+    static const char *const values[] = {"=state", "=a/1", "=todo", "=done"};
+    for (size_t i = 0; i < n; i++) {
+        char *key = xasprintf("%s@%s", G, progress_store_target(stores[i]));
+        for (size_t f = 0; f < 4; f++) {
+            assert_true(progress_set_note(p, key, names[f], values[f], strlen(values[f]),
+                                          progress_now_ms()) >= 0);
+        }
+        free(key);
+    }
+    size_t len = 0;
+    char *body = progress_emit(p, &len);
+    assert_non_null(body);
+    char *text = xasprintf("# trail undo record %016" PRIx64 "\n%s",
+                           idtable_hash_bytes(IDTABLE_HASH_SEED, body, len), body);
+    char *path = xasprintf("%s/trail/undo.yaml", dir);
+    char *err = NULL;
+    assert_int_equal(progress_fs_mkdirs(dir, &err), 0);
+    char *trail_dir = xasprintf("%s/trail", dir);
+    assert_int_equal(progress_fs_mkdirs(trail_dir, &err), 0);
+    assert_int_equal(progress_fs_overwrite(path, text, strlen(text), &err), 0);
+    free(trail_dir);
+    free(path);
+    free(text);
+    free(body);
+    progress_free(p);
+}
+
+/* The records of earlier versions' one file move to files of their own at the first use, and
+ * that file goes; a store that has a newer record of its own keeps it. */
+static void test_old_records_move(void **state)
+{
+    (void)state;
+    struct progress_store *a = store_with("old-a.yaml", PROGRESS_DONE);
+    struct progress_store *b = store_with("old-b.yaml", PROGRESS_IN_PROGRESS);
+    struct progress_store *c = store_with("old-c.yaml", PROGRESS_DONE);
+    char *cause = NULL;
+    /* c's newer record: in progress -> done. */
+    assert_int_equal(undo_record_save(c, G, UNDO_RECORD_STATE, "a/1",
+                                      progress_state_name(PROGRESS_IN_PROGRESS), "done", &cause),
+                     0);
+    struct progress_store *const old[] = {a, b, c};
+    write_old_records(old, 3);
+    char *path = xasprintf("%s/trail/undo.yaml", dir);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+
+    assert_int_equal(take(a), 1); /* the old record of a, moved */
+    assert_int_equal(progress_get_state(progress_store_doc(a), G, "a/1"), PROGRESS_TODO);
+    assert_int_equal(stat(path, &st), -1);
+    char *pb = record_path(b);
+    assert_int_equal(stat(pb, &st), 0);
+    free(pb);
+    /* b holds doing, not the "done" its old record set: refused, not lost. */
+    assert_int_equal(take(b), -1);
+    assert_int_equal(take(c), 1); /* c's own record: back to doing, not todo */
+    assert_int_equal(progress_get_state(progress_store_doc(c), G, "a/1"), PROGRESS_IN_PROGRESS);
+    free(path);
+    progress_store_close(a);
+    progress_store_close(b);
+    progress_store_close(c);
 }
 
 /* progress_fs_overwrite() refuses a symlink: the record is written only to a file of ours. */
@@ -213,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_take_back),
         cmocka_unit_test(test_one_record_per_file),
         cmocka_unit_test(test_in_place_and_checked),
+        cmocka_unit_test(test_old_records_move),
         cmocka_unit_test(test_evidence_credential),
         cmocka_unit_test(test_overwrite_refuses_symlink),
     };

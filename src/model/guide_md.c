@@ -47,6 +47,10 @@
 
 typedef int (*md_parse_fn)(const MD_CHAR *, MD_SIZE, const MD_PARSER *, void *);
 
+/* For what a callback does now and then, kept out of the callbacks md4c makes for every piece of
+ * text and every span: their common path then needs no stack frame of any size. */
+#define RARE __attribute__((noinline))
+
 /* A growing byte string. */
 struct buf {
     char *s;
@@ -570,7 +574,7 @@ static void close_section(struct builder *B)
 }
 
 /* Starts a section for the heading just read. */
-static void open_section(struct builder *B)
+RARE static void open_section(struct builder *B)
 {
     const char *title = buf_keep(B, &B->heading);
     unsigned level = B->heading_level;
@@ -778,7 +782,7 @@ char *guide_md_link_target(const char *href)
 
 /* A link starts. An item keeps its first link (as written); a description shows the address
  * after the link's text (leave_link()). */
-static void enter_link(struct builder *B, const MD_SPAN_A_DETAIL *a)
+RARE static void enter_link(struct builder *B, const MD_SPAN_A_DETAIL *a)
 {
     const char *href = a->href.text;
     size_t n = a->href.size;
@@ -813,7 +817,7 @@ static void enter_link(struct builder *B, const MD_SPAN_A_DETAIL *a)
     B->link_start = B->desc->len;
 }
 
-static void leave_link(struct builder *B)
+RARE static void leave_link(struct builder *B)
 {
     if (!B->in_link) {
         return;
@@ -894,8 +898,17 @@ static void add_entity(struct buf *b, const char *s, size_t n)
     buf_add(b, s, n);
 }
 
+/* The line of the current item, a plain list item, from where its first text is. */
+RARE static void item_line(struct builder *B, const char *text)
+{
+    size_t off = offset_of(B, text);
+    if (off != SIZE_MAX) {
+        position(B, off, &B->recs[B->rec].line, NULL);
+    }
+}
+
 /* Text that is not plain: a NUL, a line break or an entity. */
-static void add_special(struct buf *b, MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
+RARE static void add_special(struct buf *b, MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
 {
     switch (type) {
     case MD_TEXT_NULLCHAR:
@@ -924,10 +937,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
     }
     struct buf *b = sink(B);
     if (!B->in_heading && B->rec != SIZE_MAX && B->recs[B->rec].line == 0) {
-        size_t off = offset_of(B, text);
-        if (off != SIZE_MAX) {
-            position(B, off, &B->recs[B->rec].line, NULL);
-        }
+        item_line(B, text);
     }
     if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE || type == MD_TEXT_LATEXMATH) {
         buf_add(b, text, size);

@@ -312,10 +312,33 @@ static size_t slug_with(const char *text, char *out, size_t max, struct slug_mem
                     break;
                 }
             }
-            do { /* the rest of the word */
+            /* The rest of the word: four bytes a round while they fit, each only looked up. */
+            while (n + 4 <= max) {
+                out[n] = c;
+                if ((c = slug_byte[*++p]) <= 1) {
+                    n += 1;
+                    break;
+                }
+                out[n + 1] = c;
+                if ((c = slug_byte[*++p]) <= 1) {
+                    n += 2;
+                    break;
+                }
+                out[n + 2] = c;
+                if ((c = slug_byte[*++p]) <= 1) {
+                    n += 3;
+                    break;
+                }
+                out[n + 3] = c;
+                n += 4;
+                if ((c = slug_byte[*++p]) <= 1) {
+                    break;
+                }
+            }
+            while (c > 1 && n < max) {
                 out[n++] = c;
                 c = slug_byte[*++p];
-            } while (c > 1 && n < max);
+            }
             continue;
         }
         if (c == 0) {

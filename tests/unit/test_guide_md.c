@@ -181,6 +181,58 @@ static void test_slug(void **state)
     assert_string_equal(s, "one-two-three-four");
 }
 
+/* The slug of ASCII text the plain way: every letter or digit lowercased, a '-' between words,
+ * then the first max bytes, cut at a '-' past the middle when max is reached. */
+static size_t slug_reference(const char *text, char *out, size_t max)
+{
+    char full[256];
+    size_t n = 0;
+    for (const char *p = text; *p != '\0'; p++) {
+        bool alnum =
+            (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
+        if (alnum && n > 0 &&
+            !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z') ||
+              (p[-1] >= '0' && p[-1] <= '9'))) {
+            full[n++] = '-';
+        }
+        if (alnum) {
+            full[n++] = (char)(*p | 0x20);
+        }
+    }
+    n = n < max ? n : max;
+    memcpy(out, full, n);
+    if (n == max) {
+        for (size_t k = n; k > max / 2 + 1; k--) {
+            if (out[k - 1] == '-') {
+                n = k - 1;
+                break;
+            }
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Words of every length against every limit: the slug is written several bytes a round, and a
+ * word may end, or the limit come, at any of them. */
+static void test_slug_lengths(void **state)
+{
+    (void)state;
+    const char *words[] = {"a", "Bc", "d9f", "GhiJ", "klmno", "pqrstu", "vwxyz01", "23456789"};
+    char text[128], got[64], want[64];
+    for (unsigned seed = 0; seed < 4000; seed++) {
+        size_t len = 0;
+        for (unsigned w = 0, r = seed; w < 6; w++, r = r * 1103515245u + 12345u) {
+            const char *word = words[(r >> 8) % 8];
+            len +=
+                (size_t)snprintf(text + len, sizeof text - len, "%s%s", w > 0 ? ", " : " ", word);
+        }
+        size_t max = 1 + seed % 40;
+        assert_int_equal(guide_md_slug(text, got, max), slug_reference(text, want, max));
+        assert_string_equal(got, want);
+    }
+}
+
 /* Deep nesting and long lines stay bounded: list items past the depth limit join their
  * parent's text; a quote 10,000 deep is text. */
 static void test_hostile(void **state)
@@ -371,9 +423,10 @@ static void check_like_full(const char *path)
 static void test_check_only(void **state)
 {
     (void)state;
-    const char *text = "# T\n\nIntro.\n\n## A\n\nAbout A [x](https://a.org).\n\n"
-                       "- [ ] Same  \n- [ ] Same\n  - [x] Sub [l](javascript:x)\n- [ ] ✓✓ <!-- c -->\n"
-                       "- [ ] *✓✓*\n- note\n\n### B\n\n- one\n- two [l](ftp://f)\n";
+    const char *text =
+        "# T\n\nIntro.\n\n## A\n\nAbout A [x](https://a.org).\n\n"
+        "- [ ] Same  \n- [ ] Same\n  - [x] Sub [l](javascript:x)\n- [ ] ✓✓ <!-- c -->\n"
+        "- [ ] *✓✓*\n- note\n\n### B\n\n- one\n- two [l](ftp://f)\n";
     char *path = write_plan(text, strlen(text));
     check_like_full(path);
     remove_plan(path);
@@ -390,7 +443,7 @@ int main(void)
         cmocka_unit_test(test_errors),      cmocka_unit_test(test_slug),
         cmocka_unit_test(test_hostile),     cmocka_unit_test(test_big_plan),
         cmocka_unit_test(test_link_target), cmocka_unit_test(test_info_first),
-        cmocka_unit_test(test_check_only),
+        cmocka_unit_test(test_check_only),  cmocka_unit_test(test_slug_lengths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

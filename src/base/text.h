@@ -47,6 +47,12 @@ size_t text_utf8_encode(uint32_t cp, char *out);
  * the first invalid byte. */
 bool text_utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Joins the n strings of parts into buf as snprintf() would write them one after another:
+ * returns the joined length, and writes what fits below size, NUL-terminated (size may be 0,
+ * buf then NULL, to learn the length). For text built on a hot path, where snprintf's format
+ * parsing costs more than the copying. */
+size_t text_join(char *buf, size_t size, const char *const *parts, size_t n);
+
 /* Returns a new sanitised copy of the len bytes at s (s may hold NUL bytes), NUL-terminated;
  * caller frees. *out_len (if not NULL) gets its length without the NUL. Never fails (aborts on
  * out-of-memory). */

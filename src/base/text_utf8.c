@@ -136,3 +136,20 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad)
     }
     return true;
 }
+
+size_t text_join(char *buf, size_t size, const char *const *parts, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(parts[i]);
+        if (len + 1 < size) {
+            size_t room = size - 1 - len;
+            memcpy(buf + len, parts[i], l < room ? l : room);
+        }
+        len += l;
+    }
+    if (size > 0) {
+        buf[len < size ? len : size - 1] = '\0';
+    }
+    return len;
+}

@@ -20,6 +20,7 @@
 #include "progress_journal_internal.h"
 #include "progress_evidence_internal.h"
 #include "progress_internal.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct outbuf {
@@ -309,16 +310,9 @@ static char *item_text(const struct progress_item *it, size_t *len)
                            progress_state_name(it->state),
                            "\n        changed: ",
                            when};
-    size_t n = 0, lens[sizeof parts / sizeof parts[0]];
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        lens[i] = strlen(parts[i]);
-        n += lens[i];
-    }
-    char *text = xmalloc(n), *at = text;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        memcpy(at, parts[i], lens[i]);
-        at += lens[i];
-    }
+    size_t n = text_join(NULL, 0, parts, sizeof parts / sizeof parts[0]);
+    char *text = xmalloc(n + 1);
+    text_join(text, n + 1, parts, sizeof parts / sizeof parts[0]);
     *len = n;
     return text;
 }

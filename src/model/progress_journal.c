@@ -536,19 +536,7 @@ size_t progress_event_format(const struct progress_event *e, char *buf, size_t s
                            dur,
                            item != NULL ? " " : "",
                            item != NULL ? item : ""};
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        size_t len = strlen(parts[i]);
-        if (n < size) {
-            size_t room = size - 1 - n;
-            memcpy(buf + n, parts[i], len < room ? len : room);
-        }
-        n += len;
-    }
-    if (size > 0) {
-        buf[n < size ? n : size - 1] = '\0';
-    }
-    return n;
+    return text_join(buf, size, parts, sizeof parts / sizeof parts[0]);
 }
 
 /* Splits the next space-separated word off [*s, end): its start and length; 0 at the end. */

@@ -99,19 +99,19 @@ static char *lock_records(const char *key, int *lock, char **cause)
 {
     *lock = -1;
     char *dir = progress_store_state_path("undo");
-    if (dir == NULL) {
+    char *path = record_path(key);
+    if (dir == NULL || path == NULL) {
         *cause = xstrdup("no home directory is known");
-        return NULL;
-    }
-    if (progress_fs_mkdirs(dir, cause) == 0) {
+    } else if (progress_fs_mkdirs(dir, cause) == 0) {
         *lock = progress_fs_lock(dir, PROGRESS_STORE_LOCK_WAIT_MS, cause);
     }
     free(dir);
     if (*lock < 0) {
+        free(path);
         return NULL;
     }
     move_old_records();
-    return record_path(key);
+    return path;
 }
 
 /* The records in the file at path (read under its lock): empty when there is no file, or when

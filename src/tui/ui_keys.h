@@ -66,6 +66,8 @@ enum ui_scope {
     UI_SCOPE_NOTE = 1u << 7,      /* screens whose subject takes a note (e, E) */
     UI_SCOPE_CERT = 1u << 8,      /* the certifications and a certification (t) */
     UI_SCOPE_HOME = 1u << 9,      /* Home only (S) */
+    UI_SCOPE_EVIDENCE = 1u << 10, /* screens whose subject takes evidence (v, V): a key action
+                                   * or a certification, never a phase */
 };
 
 /* Room for every code of the most keys the configuration can give an action (Enter and

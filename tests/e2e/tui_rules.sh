@@ -5,7 +5,8 @@
 # breadcrumb too long for the row is shortened with an ellipsis, apart from the position; the
 # call to action is drawn as text, not as a link that does nothing; the footer keeps "? Help" and "q Quit" however narrow the terminal; the help
 # lists every key of a binding (q and Q) with its whole description; a pre-filled field (the
-# start date, a tracked date) is replaced by what is typed, not appended to.
+# start date, a tracked date) is replaced by what is typed, not appended to. Each of these
+# messages names only the items that take what the key does (notes; evidence).
 set -u
 here=$(dirname "$0")
 . "$here/lib/tmux.sh"
@@ -47,6 +48,11 @@ says e "e: only on a key action, phase or certification." "e on a question says 
 tui_keys Enter
 tui_wait "No, a licence is not required" "a question is open"
 says E "E: only on a key action, phase or certification." "E on an open question says so too"
+# Evidence is for key actions and certifications only (as --attach takes it), not phases.
+says v "v: only on a key action or certification." "v on a question says which items take evidence"
+tui_keys 2
+tui_wait "Lamp & Tower Basics" "the phases are listed"
+says v "v: only on a key action or certification." "v on a phase says phases take none"
 tui_keys 3
 tui_wait "Coastal Light Keeper" "back to the certifications"
 

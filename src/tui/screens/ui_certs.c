@@ -37,7 +37,8 @@ static const char *cert_subject(const struct ui *ui, const struct ui_screen *s)
 const struct ui_screen_ops ui_certs_ops = {
     .name = "Certifications",
     .kind = "certs",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CERT,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CERT |
+             UI_SCOPE_EVIDENCE,
     .layout = certs_layout,
     .action = certs_action, /* its subject: the selected item, a certification's id */
 };
@@ -45,7 +46,7 @@ const struct ui_screen_ops ui_certs_ops = {
 const struct ui_screen_ops ui_cert_ops = {
     .name = "Certification",
     .kind = "cert",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CERT,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CERT | UI_SCOPE_EVIDENCE,
     .layout = cert_layout,
     .subject = cert_subject,
 };

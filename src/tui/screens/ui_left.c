@@ -39,7 +39,8 @@ enum ui_result ui_left_open(struct ui *ui, int arg)
 const struct ui_screen_ops ui_left_ops = {
     .name = "What's left",
     .kind = "left",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK |
+             UI_SCOPE_EVIDENCE,
     .layout = left_layout,
     .action = left_action,
 };

@@ -23,7 +23,7 @@ static enum ui_result phase_action(struct ui *ui, struct ui_screen *s, enum ui_a
 const struct ui_screen_ops ui_phase_ops = {
     .name = "Phase checklist",
     .kind = "phase",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_CHECK | UI_SCOPE_NOTE,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_CHECK | UI_SCOPE_NOTE | UI_SCOPE_EVIDENCE,
     .layout = phase_layout,
     .action = phase_action,
 };

@@ -543,14 +543,17 @@ static const struct search_result *selected_action(const struct ui *ui, const st
 }
 
 /* On a key action the marking keys work, as on its checklist; on an item that takes a note
- * (a key action, a phase, a certification) e and E work, on its id. */
+ * (a key action, a phase, a certification) e and E work, on its id; on one that takes evidence
+ * (a key action, a certification) v and V. */
 static unsigned results_scope_here(const struct ui *ui, const struct ui_screen *s)
 {
     const struct ui_search *st = ui_search_peek(ui);
     size_t i = st != NULL ? view_search_result_at(&st->all.res, s->pos.sel) : SIZE_MAX;
     enum search_kind k = i != SIZE_MAX ? st->all.res.v[i].kind : SEARCH_KIND_FAQ;
     bool noted = k == SEARCH_KIND_ACTION || k == SEARCH_KIND_PHASE || k == SEARCH_KIND_CERT;
-    return (selected_action(ui, s) != NULL ? UI_SCOPE_CHECK : 0) | (noted ? UI_SCOPE_NOTE : 0);
+    bool evidence = k == SEARCH_KIND_ACTION || k == SEARCH_KIND_CERT;
+    return (selected_action(ui, s) != NULL ? UI_SCOPE_CHECK : 0) | (noted ? UI_SCOPE_NOTE : 0) |
+           (evidence ? UI_SCOPE_EVIDENCE : 0);
 }
 
 /* Space/x, p, s on a key action result: marks it, and says so (the results show no mark). */

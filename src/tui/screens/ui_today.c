@@ -214,7 +214,8 @@ enum ui_result ui_today_log(struct ui *ui, int arg)
 const struct ui_screen_ops ui_today_ops = {
     .name = "Today",
     .kind = "today",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_OPEN | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_CHECK |
+             UI_SCOPE_EVIDENCE,
     .layout = today_layout,
     .action = today_action,
 };

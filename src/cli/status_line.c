@@ -3,9 +3,9 @@
  *
  * The line is built as spans (text, colour role), each already sanitised, then written up to
  * the width asked for: the cut happens on whole characters and colours never count as width.
- * Pace here is the distance between the learner's current phase and the plan's calendar for
- * it: behind by the days since that phase's planned end, ahead by the days until its planned
- * start, else on track; it uses the month ranges the guide states and nothing else. */
+ * Pace here is the plan's measure of behind or ahead (progress_schedule_lag(): where the
+ * learner's ticks put them on the dated plan, against today), worked out once with the plan;
+ * "on track" within three days. */
 #include "status_line.h"
 
 #include <stdint.h>
@@ -111,35 +111,28 @@ static void put_days(char *buf, size_t size, const char *before, long days, cons
     }
 }
 
+/* The pace from the dated plan, worked out once: its pace (before, during, after the plan) and,
+ * while it runs, the plan's measure of behind (progress_schedule_lag()), as the timeline gives
+ * it. */
 static void compute_pace(const struct progress *p, const struct guide *g,
                          struct progress_date today, struct facts *f)
 {
-    struct progress_pace pace;
-    progress_compute_pace(p, g, today, &pace);
     f->pace_role = ROLE_PLAIN;
     f->pace[0] = '\0';
-    if (pace.when == PROGRESS_PACE_BEFORE) {
-        put_days(f->pace, sizeof f->pace, "starts in ", pace.days_to_start, "");
-        return;
-    }
-    if (pace.when != PROGRESS_PACE_DURING && pace.when != PROGRESS_PACE_AFTER) {
-        return;
-    }
-    if (pace.current_phase >= g->n_phases) {
-        snprintf(f->pace, sizeof f->pace, "all done");
-        f->pace_role = ROLE_AHEAD;
-        return;
-    }
-    /* The plan's measure of behind (progress_schedule_lag()), as the timeline gives it. */
     struct progress_schedule s;
     progress_schedule_compute(p, g, today, 0, &s);
+    const struct progress_pace *pace = &s.pace;
     long days = 0;
-    bool known = progress_schedule_lag(&s, p, g, today, &days);
-    progress_schedule_free(&s);
-    if (!known) {
-        return;
-    }
-    if (days >= 4) {
+    if (pace->when == PROGRESS_PACE_BEFORE) {
+        put_days(f->pace, sizeof f->pace, "starts in ", pace->days_to_start, "");
+    } else if (pace->when != PROGRESS_PACE_DURING && pace->when != PROGRESS_PACE_AFTER) {
+        /* no dated plan: no pace */
+    } else if (pace->current_phase >= g->n_phases) {
+        snprintf(f->pace, sizeof f->pace, "all done");
+        f->pace_role = ROLE_AHEAD;
+    } else if (!progress_schedule_lag(&s, p, g, today, &days)) {
+        /* nothing done to measure by */
+    } else if (days >= 4) {
         put_days(f->pace, sizeof f->pace, "", days, " behind");
         f->pace_role = ROLE_BEHIND;
     } else if (days <= -4) {
@@ -148,6 +141,7 @@ static void compute_pace(const struct progress *p, const struct guide *g,
     } else {
         snprintf(f->pace, sizeof f->pace, "on track");
     }
+    progress_schedule_free(&s);
 }
 
 static void compute(const struct guide *g, const struct progress *p, struct progress_date today,

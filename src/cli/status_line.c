@@ -101,13 +101,14 @@ unsigned status_line_parts(const char *fmt)
     return GUIDE_PART_INFO;
 }
 
-/* "5 d" under two weeks, else "3 wk". */
+/* "5 d" under two weeks, else "3 wk": the weeks rounded to the nearest, as Home and the
+ * timeline count them (progress_lag_words()), so the prompt and the browser say one number. */
 static void put_days(char *buf, size_t size, const char *before, long days, const char *after)
 {
     if (days < 14) {
         snprintf(buf, size, "%s%ld d%s", before, days, after);
     } else {
-        snprintf(buf, size, "%s%ld wk%s", before, days / 7, after);
+        snprintf(buf, size, "%s%ld wk%s", before, (days + 3) / 7, after);
     }
 }
 

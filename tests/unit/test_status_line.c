@@ -17,6 +17,7 @@
 
 #include "progress.h"
 #include "progress_journal.h"
+#include "progress_schedule.h"
 #include "status_line.h"
 
 #define G "keeper"
@@ -85,7 +86,11 @@ static void test_pace(void **state)
      * done, 2026-01-01. */
     expect_line(p, "%{pace}", 0, (struct progress_date){2026, 2, 1}, "4 wk behind\n");
     expect_line(p, "%{pace}", 0, (struct progress_date){2026, 3, 5}, "9 wk behind\n");
-    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 4, 15}, "14 wk behind\n");
+    /* 104 days: 14.9 weeks, "about 15 weeks behind" on Home and the timeline; the same here. */
+    expect_line(p, "%{pace}", 0, (struct progress_date){2026, 4, 15}, "15 wk behind\n");
+    char words[64];
+    progress_lag_words(104, words, sizeof words);
+    assert_string_equal(words, "about 15 weeks behind");
     expect_line(p, "%{pace}", 0, (struct progress_date){2025, 12, 25}, "starts in 7 d\n");
     /* Half of phase a done: where the plan was on 2026-01-30 (29 days in). */
     progress_set_state(p, G, "a/1", PROGRESS_DONE, 2000);

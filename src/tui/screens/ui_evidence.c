@@ -195,8 +195,8 @@ enum ui_result ui_evidence_form(struct ui *ui, int arg)
     const char *id = ui_subject(ui, ui_top(ui));
     const char *name = id != NULL ? evidence_subject(ui->g, id) : NULL;
     if (name == NULL) {
-        ui_status_set(ui, VIEW_ROLE_STATUS,
-                      "Select a key action or a certification to attach evidence to.");
+        /* A phase's note, or nothing selected: say which items take evidence. */
+        ui_status_set(ui, VIEW_ROLE_STATUS, "Only a key action or a certification takes evidence.");
         return UI_RES_ALL;
     }
     if (ui_store_doc(ui) == NULL) {

@@ -265,23 +265,12 @@ static const char *note_subject(const struct ui *ui, const struct ui_screen *s)
     return shown_id(ui);
 }
 
-/* A note about a key action or a certification: v and V work on that item, as on its list. */
-static unsigned note_scope_here(const struct ui *ui, const struct ui_screen *s)
-{
-    (void)s;
-    const char *id = shown_id(ui);
-    bool evidence = id != NULL && (guide_find_action(ui->g, id, NULL) != NULL ||
-                                   guide_find_cert(ui->g, id) != NULL);
-    return evidence ? UI_SCOPE_EVIDENCE : 0;
-}
-
 const struct ui_screen_ops ui_note_view_ops = {
     .name = "Note",
     .kind = "note",
-    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_NOTE,
+    .scope = UI_SCOPE_ANY | UI_SCOPE_SUB | UI_SCOPE_NOTE | UI_SCOPE_EVIDENCE,
     .layout = note_layout,
     .subject = note_subject,
-    .scope_here = note_scope_here,
 };
 
 enum ui_result ui_note_read(struct ui *ui, int arg)

@@ -91,6 +91,7 @@ struct view_doc {
     char *cur;
     size_t cur_len, cur_cap;
     int cur_width;
+    int cur_hang; /* the column the line's last view_doc_pad_to() in the first half reached */
     struct view_run *cur_runs;
     size_t cur_n_runs, cur_cap_runs;
     bool in_line, in_item;
@@ -102,13 +103,18 @@ void view_doc_init(struct view_doc *d, int width, unsigned text_flags);
 void view_doc_free(struct view_doc *d);
 
 /* Line builder: begin a line, put runs, end it. view_doc_put() sanitises s (len bytes, one
- * line) and keeps what still fits in the line; it returns the columns it added. */
+ * line) and returns the columns it added. A line wider than the document is wrapped when it
+ * ends, at a space, never inside a word: its next lines start at the column its last
+ * view_doc_pad_to() within the first half of the width reached (a label's value goes on under
+ * the value), else at 0, and at 0 too for a word wider than the room under the value; a word
+ * wider than the whole line is cut there and what follows it goes. */
 void view_doc_begin_line(struct view_doc *d);
 int view_doc_put(struct view_doc *d, enum view_role role, const char *s, size_t len);
 /* view_doc_put() of a NUL-terminated string. */
 int view_doc_puts(struct view_doc *d, enum view_role role, const char *s);
 /* view_doc_puts() of untrusted s (one line) in at most max columns: cut with an ellipsis when
- * it is wider. */
+ * it is wider, at a word's end when one is in the last half ("basic software…", not
+ * "basic software engineering pra…"). */
 void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, int max);
 /* Pads the current line with spaces (VIEW_ROLE_BODY) up to column col (no-op when already
  * there). */

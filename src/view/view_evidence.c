@@ -126,6 +126,7 @@ size_t view_evidence_add(struct view_doc *d, const struct progress *p, const cha
         return 0;
     }
     char result[256];
+    size_t first = d->n_lines;
     enum view_role role = view_evidence_summary(v, shown, result, sizeof result);
     view_doc_begin_line(d);
     view_doc_pad_to(d, indent);
@@ -138,5 +139,5 @@ size_t view_evidence_add(struct view_doc *d, const struct progress *p, const cha
     for (size_t i = 0; i < shown; i++) {
         piece_line(d, v[i], shown > 1, indent);
     }
-    return shown + 1;
+    return d->n_lines - first;
 }

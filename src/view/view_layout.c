@@ -73,6 +73,7 @@ void view_doc_begin_line(struct view_doc *d)
     d->in_line = true;
     d->cur_len = 0;
     d->cur_width = 0;
+    d->cur_hang = -1;
     d->cur_n_runs = 0;
 }
 
@@ -94,11 +95,12 @@ static void add_run(struct view_doc *d, enum view_role role)
     d->cur_n_runs++;
 }
 
-/* Appends already sanitised bytes that fit; returns the columns added. */
+/* Appends already sanitised bytes; returns the columns added. The line may grow past the
+ * width: finish_line() wraps it. */
 static int append_clean(struct view_doc *d, enum view_role role, const char *s, size_t len)
 {
-    int cols = 0;
-    size_t n = text_fit(s, len, d->width - d->cur_width, &cols);
+    int cols = text_width(s, len);
+    size_t n = len;
     if (n == 0) {
         return 0;
     }
@@ -129,6 +131,9 @@ void view_doc_pad_to(struct view_doc *d, int col)
     if (col > d->width) {
         col = d->width;
     }
+    if (col <= d->width / 2) {
+        d->cur_hang = col;
+    }
     while (d->cur_width < col) {
         append_clean(d, VIEW_ROLE_BODY, " ", 1);
     }
@@ -139,8 +144,40 @@ int view_doc_line_width(const struct view_doc *d)
     return d->cur_width;
 }
 
-/* Moves the scratch line into the document. Trailing spaces carry no meaning and would only
- * make the terminal write more, so they go. */
+/* Pushes bytes [from, to) of the scratch line, after `hang` spaces, with the runs that cover
+ * them. */
+static void push_piece(struct view_doc *d, size_t from, size_t to, int hang, uint64_t anchor)
+{
+    size_t n = 0, len = (size_t)hang + (to - from);
+    char *text = xreallocarray(NULL, len + 1, 1);
+    struct view_run *runs = xreallocarray(NULL, d->cur_n_runs + 1, sizeof *runs);
+    memset(text, ' ', (size_t)hang);
+    memcpy(text + hang, d->cur + from, to - from);
+    if (hang > 0) {
+        runs[n++] = (struct view_run){0, VIEW_ROLE_BODY};
+    }
+    for (size_t i = 0; i < d->cur_n_runs; i++) {
+        const struct view_run *r = &d->cur_runs[i];
+        size_t end = i + 1 < d->cur_n_runs ? d->cur_runs[i + 1].start : d->cur_len;
+        if (end <= from || r->start >= to) {
+            continue;
+        }
+        size_t at = (size_t)hang + (r->start > from ? r->start - from : 0);
+        if (n > 0 && runs[n - 1].start == at) {
+            n--;
+        }
+        if (n == 0 || runs[n - 1].role != r->role) {
+            runs[n++] = (struct view_run){at, r->role};
+        }
+    }
+    push_line(d, text, len, text_width(text, len), runs, n, anchor);
+    free(runs);
+    free(text);
+}
+
+/* Moves the scratch line into the document, wrapped at spaces when it is wider than the
+ * document (see view_doc_put()). Trailing spaces carry no meaning and would only make the
+ * terminal write more, so they go, at every break too. */
 static void finish_line(struct view_doc *d, uint64_t anchor)
 {
     while (d->cur_len > 0 && d->cur[d->cur_len - 1] == ' ') {
@@ -150,9 +187,63 @@ static void finish_line(struct view_doc *d, uint64_t anchor)
     while (d->cur_n_runs > 0 && d->cur_runs[d->cur_n_runs - 1].start >= d->cur_len) {
         d->cur_n_runs--;
     }
-    push_line(d, d->cur ? d->cur : "", d->cur_len, d->cur_width, d->cur_runs, d->cur_n_runs,
-              anchor);
+    if (d->cur_width <= d->width) {
+        push_line(d, d->cur ? d->cur : "", d->cur_len, d->cur_width, d->cur_runs, d->cur_n_runs,
+                  anchor);
+        d->in_line = false;
+        return;
+    }
+    int hang = d->cur_hang > 0 ? d->cur_hang : 0;
+    size_t pos = 0;
+    for (bool first = true; pos < d->cur_len; first = false) {
+        int room = d->width - (first ? 0 : hang);
+        size_t n = text_fit(d->cur + pos, d->cur_len - pos, room, NULL);
+        size_t brk = pos + n;
+        if (brk < d->cur_len) {
+            /* The last space that still fits (or the one just after), with a word before it. */
+            while (brk > pos && d->cur[brk] != ' ') {
+                brk--;
+            }
+            size_t end = brk;
+            while (end > pos && d->cur[end - 1] == ' ') {
+                end--;
+            }
+            if (end == pos && !first && hang > 0) {
+                hang = 0; /* a word wider than the room under the value: from column 0 */
+                continue;
+            }
+            if (end == pos) {
+                /* A word wider than the line: cut it there; the rest of the line goes. */
+                push_piece(d, pos, pos + n, first ? 0 : hang, anchor | (uint32_t)pos);
+                break;
+            }
+            push_piece(d, pos, end, first ? 0 : hang, anchor | (uint32_t)pos);
+            pos = brk;
+            while (pos < d->cur_len && d->cur[pos] == ' ') {
+                pos++;
+            }
+            continue;
+        }
+        push_piece(d, pos, d->cur_len, first ? 0 : hang, anchor | (uint32_t)pos);
+        break;
+    }
     d->in_line = false;
+}
+
+/* Where to cut text s (len bytes) that needs shortening to `fit` bytes (what fits before the
+ * ellipsis): at a word's end when one is in the last half ("a word …", not "a wo …"),
+ * without the spaces before it. */
+static size_t word_cut(const char *s, size_t len, size_t fit)
+{
+    size_t at = fit;
+    while (fit < len && at > fit / 2 && s[at] != ' ') {
+        at--;
+    }
+    size_t n = at > fit / 2 ? at : fit;
+    while (n > 0 && s[n - 1] == ' ') {
+        n--; /* "word …", never "word  …" */
+    }
+    return n;
 }
 
 void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, int max)
@@ -165,7 +256,7 @@ void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, in
     if (text_width(clean, len) > max) {
         const char *e = (d->text_flags & TEXT_ASCII) ? "..." : "\xe2\x80\xa6"; /* U+2026 */
         int ew = text_width(e, strlen(e));
-        len = ew < max ? text_fit(clean, len, max - ew, NULL) : 0;
+        len = ew < max ? word_cut(clean, len, text_fit(clean, len, max - ew, NULL)) : 0;
         view_doc_put(d, role, clean, len);
         if (ew <= max) {
             view_doc_puts(d, role, e);
@@ -318,17 +409,9 @@ static void emit_wrapped(struct view_doc *d, enum view_role role, const char *cl
     view_doc_pad_to(d, indent);
     size_t len = tl->len;
     if (cut) {
-        len = text_fit(clean + tl->start, tl->len, d->width - indent - text_width(ell, strlen(ell)),
-                       NULL);
-        /* At a word's end when one is in the last half: "a word …", not "a wo …". */
-        size_t at = len;
-        while (len < tl->len && at > len / 2 && clean[tl->start + at] != ' ') {
-            at--;
-        }
-        len = at > len / 2 ? at : len;
-        while (len > 0 && clean[tl->start + len - 1] == ' ') {
-            len--; /* "word …", never "word  …" */
-        }
+        len = word_cut(clean + tl->start, tl->len,
+                       text_fit(clean + tl->start, tl->len,
+                                d->width - indent - text_width(ell, strlen(ell)), NULL));
     }
     add_line_links(d, clean, tl->start, tl->start + len, d->cur_width, m);
     append_marked(d, role, clean, tl->start, tl->start + len, m);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Today (T) and logging time (L) in the browser, on a fixture guide with a dated plan: Home's
-# Today line points at it; Today lists the overdue actions first, the time logged this
+# Today line points at it (wrapped at a word when wide); Today lists the overdue actions first, the time logged this
 # week, the forecast, the timeline and the streak; L logs time on the selected action through
 # a prompt (a bad duration is refused in the prompt, nothing written), u takes it back; the
 # timeline is drawn whole at 40, 80 and 200 columns, and without colour; Home and Today count
@@ -37,6 +37,20 @@ tui_keys C-u 1h30m Enter
 tui_wait "Logged 1h30m on" "the time is logged"
 tui_wait_in_file "$state" "log 1h30m shadow/latitude" "the log is saved as a journal line"
 tui_wait "This week: 1h30m logged of 5h" "the week's time counts it"
+# Home's Today line, of several colours, is now wider than 80 columns: it wraps at a word and
+# goes on under its value, never cut inside a word ("T ope").
+tui_keys Escape
+tui_wait "Today           2 overdue" "back on Home"
+today=$(tui_screen | awk '/^ Today  /{on=1; print; next} on && /^                 [^ ]/{print; next} {on=0}')
+joined=$(printf '%s\n' "$today" | tr -s ' \n' '  ' | sed 's/ $//')
+case $joined in
+" Today 2 overdue · 0 due this week · 1h30m logged this week · T opens it")
+    pass "80 columns: Home's Today line keeps every word whole" ;;
+*) fail "80 columns: Home's Today line is cut: '$joined'" ;;
+esac
+expect_ge "$(printf '%s\n' "$today" | wc -l)" 2 "80 columns: the line wraps rather than cuts"
+tui_keys T
+tui_wait "Overdue (2)" "Today again"
 tui_keys u
 tui_wait "no longer counts" "u takes the log back"
 tui_wait_in_file "$state" " unlog " "the undo is saved as an unlog line"
@@ -55,7 +69,8 @@ for cols in 40 80 200; do
         tui_keys T
         tui_wait "Timeline" "$cols columns ${nc:-in colour}: Today"
         screen=$(tui_screen)
-        for row in "Read th" "Build" "Tune It" "today" "you"; do
+        # "Read the Shadows", cut at a word's end where narrow ("Read…", not "Read th…").
+        for row in "Read" "Build" "Tune It" "today" "you"; do
             expect_contains "$screen" "$row" "$cols columns: the timeline's row $row"
         done
         expect_contains "$(printf '%s' "$screen" | tr -d '\n ')" "yourticksarewheretheplanwason" \

@@ -164,7 +164,7 @@ static void test_hostile_text_is_sanitised(void **state)
     check(p, target, PROGRESS_CHECK_REFUSED, "a symlink loop \x1b[5m", -1);
     for (int w = 12; w <= 80; w += 17) {
         struct view_doc d;
-        assert_int_equal(lay_out(&d, p, w, 0), 2);
+        assert_true(lay_out(&d, p, w, 0) >= 2); /* the piece's line wraps when narrow */
         for (size_t i = 0; i < d.n_lines; i++) {
             for (const unsigned char *c = (const unsigned char *)d.lines[i].text; *c != '\0'; c++) {
                 assert_true(*c >= 0x20 && *c != 0x7f);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,20 +180,82 @@ static void test_runs_clip_and_trailing_spaces(void **state)
     assert_int_equal(view_doc_puts(&d, VIEW_ROLE_DIM, "Label"), 5);
     view_doc_pad_to(&d, 8);
     assert_int_equal(view_doc_line_width(&d), 8);
-    /* 15 columns asked, 12 left: 11 letters fit, then the wide character would need columns
-     * 20-21 and goes. */
-    assert_int_equal(view_doc_puts(&d, VIEW_ROLE_BODY, "abcdefghijk日本"), 11);
+    /* 23 columns asked, 12 left: one word wider than the room, so the line breaks after the
+     * label; the word is wider than the room under the value (column 8) too, so it starts at
+     * column 0 and is cut where it no longer fits: 19 letters, then the wide character would
+     * need columns 20-21 and goes. */
+    assert_int_equal(view_doc_puts(&d, VIEW_ROLE_BODY, "abcdefghijklmnopqrs日本"), 23);
     view_doc_end_line(&d);
     view_doc_begin_line(&d);
     view_doc_puts(&d, VIEW_ROLE_BODY, "x   ");
     view_doc_end_line(&d);
     check_lines(&d);
-    assert_string_equal(d.lines[0].text, "Label   abcdefghijk");
-    assert_int_equal(d.lines[0].width, 19);
-    assert_int_equal(d.lines[0].n_runs, 2);
+    assert_int_equal(d.n_lines, 3);
+    assert_string_equal(d.lines[0].text, "Label");
+    assert_int_equal(d.lines[0].n_runs, 1);
     assert_int_equal(d.lines[0].runs[0].role, VIEW_ROLE_DIM);
-    assert_int_equal(d.lines[0].runs[1].start, 5); /* the padding is body text too */
-    assert_string_equal(d.lines[1].text, "x");
+    assert_string_equal(d.lines[1].text, "abcdefghijklmnopqrs");
+    assert_int_equal(d.lines[1].width, 19);
+    assert_int_equal(d.lines[1].n_runs, 1);
+    assert_int_equal(d.lines[1].runs[0].role, VIEW_ROLE_BODY);
+    assert_string_equal(d.lines[2].text, "x");
+    view_doc_free(&d);
+}
+
+/* A line of several colours wider than the document breaks at a space, never inside a word,
+ * each piece keeping its colours, and goes on under the value after the label. */
+static void test_mixed_line_wraps_at_words(void **state)
+{
+    (void)state;
+    struct view_doc d;
+    view_doc_init(&d, 40, 0);
+    view_doc_begin_line(&d);
+    view_doc_puts(&d, VIEW_ROLE_HEADING, "Today");
+    view_doc_pad_to(&d, 16);
+    view_doc_puts(&d, VIEW_ROLE_BODY, "0 overdue - 10h15m logged");
+    view_doc_puts(&d, VIEW_ROLE_DIM, " - ");
+    view_doc_puts(&d, VIEW_ROLE_NUMBER, "T");
+    view_doc_puts(&d, VIEW_ROLE_DIM, " opens it");
+    view_doc_end_line(&d);
+    check_lines(&d);
+    assert_int_equal(d.n_lines, 2);
+    assert_string_equal(d.lines[0].text, "Today           0 overdue - 10h15m");
+    assert_string_equal(d.lines[1].text, "                logged - T opens it");
+    const struct view_line *l = &d.lines[1];
+    enum view_role want[] = {VIEW_ROLE_BODY, VIEW_ROLE_DIM, VIEW_ROLE_NUMBER, VIEW_ROLE_DIM};
+    size_t at[] = {0, 22, 25, 26};
+    assert_int_equal(l->n_runs, 4);
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(l->runs[i].role, want[i]);
+        assert_int_equal(l->runs[i].start, at[i]);
+    }
+    assert_true(d.lines[1].anchor > d.lines[0].anchor);
+    /* Every width: no line wider than the document, no word split across two lines. */
+    for (int w = 12; w <= 60; w++) { /* from the widest word's width */
+        struct view_doc e;
+        view_doc_init(&e, w, 0);
+        view_doc_begin_line(&e);
+        view_doc_puts(&e, VIEW_ROLE_HEADING, "Next");
+        view_doc_pad_to(&e, 6);
+        view_doc_puts(&e, VIEW_ROLE_ACCENT, "Learn Git and basic practices");
+        view_doc_puts(&e, VIEW_ROLE_DIM, " (due 2026-12-12)");
+        view_doc_end_line(&e);
+        check_lines(&e);
+        for (size_t i = 0; i < e.n_lines; i++) {
+            const char *t = e.lines[i].text;
+            size_t n = e.lines[i].len;
+            assert_true(n == 0 || t[n - 1] != ' ');
+            const char *last = strrchr(t, ' ');
+            char word[64];
+            /* the last word on a line is whole: one of the words put */
+            snprintf(word, sizeof word, " %s ", last != NULL ? last + 1 : t);
+            if (strstr(" Next Learn Git and basic practices (due 2026-12-12) ", word) == NULL) {
+                print_error("width %d line %zu: [%s]\n", w, i, t);
+            }
+            assert_non_null(strstr(" Next Learn Git and basic practices (due 2026-12-12) ", word));
+        }
+        view_doc_free(&e);
+    }
     view_doc_free(&d);
 }
 
@@ -322,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_paragraphs_and_blank_lines),
         cmocka_unit_test(test_escape_sequences_become_visible),
         cmocka_unit_test(test_runs_clip_and_trailing_spaces),
+        cmocka_unit_test(test_mixed_line_wraps_at_words),
         cmocka_unit_test(test_ascii_mode),
         cmocka_unit_test(test_items_and_lookup),
         cmocka_unit_test(test_addresses_in_text_are_links),

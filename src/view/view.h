@@ -104,8 +104,9 @@ void view_doc_free(struct view_doc *d);
 
 /* Line builder: begin a line, put runs, end it. view_doc_put() sanitises s (len bytes, one
  * line) and returns the columns it added. A line wider than the document is wrapped when it
- * ends, at a space, never inside a word: its next lines start at the column its last
- * view_doc_pad_to() within the first half of the width reached (a label's value goes on under
+ * ends, at a space, never inside a word (at the last " · " between two facts when that leaves
+ * the line half full; the separator goes with the break): its next lines start at the column its
+ * last view_doc_pad_to() within the first half of the width reached (a label's value goes on under
  * the value), else at 0, and at 0 too for a word wider than the room under the value; a word
  * wider than the whole line is cut there and what follows it goes. */
 void view_doc_begin_line(struct view_doc *d);

@@ -217,6 +217,19 @@ static void finish_line(struct view_doc *d, uint64_t anchor)
                 push_piece(d, pos, pos + n, first ? 0 : hang, anchor | (uint32_t)pos);
                 break;
             }
+            /* Between two facts rather than inside one: at the last separator (" · ") that
+             * leaves the line at least half full, which goes with the break. */
+            const char *sep = (d->text_flags & TEXT_ASCII) ? " - " : " \xc2\xb7 ";
+            size_t sl = strlen(sep);
+            for (size_t k = end; k > pos; k--) {
+                if (k + sl <= d->cur_len && memcmp(d->cur + k, sep, sl) == 0) {
+                    if (text_width(d->cur + pos, k - pos) >= room / 2) {
+                        end = k;
+                        brk = k + sl;
+                    }
+                    break;
+                }
+            }
             push_piece(d, pos, end, first ? 0 : hang, anchor | (uint32_t)pos);
             pos = brk;
             while (pos < d->cur_len && d->cur[pos] == ' ') {

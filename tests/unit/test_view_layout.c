@@ -230,6 +230,19 @@ static void test_mixed_line_wraps_at_words(void **state)
         assert_int_equal(l->runs[i].start, at[i]);
     }
     assert_true(d.lines[1].anchor > d.lines[0].anchor);
+    /* With the separator between facts, the break goes there, and the separator with it. */
+    view_doc_begin_line(&d);
+    view_doc_puts(&d, VIEW_ROLE_HEADING, "Today");
+    view_doc_pad_to(&d, 16);
+    view_doc_puts(&d, VIEW_ROLE_BODY, "0 overdue \xc2\xb7 9h logged");
+    view_doc_puts(&d, VIEW_ROLE_DIM, " \xc2\xb7 ");
+    view_doc_puts(&d, VIEW_ROLE_NUMBER, "T");
+    view_doc_puts(&d, VIEW_ROLE_DIM, " opens it");
+    view_doc_end_line(&d);
+    check_lines(&d);
+    assert_int_equal(d.n_lines, 4);
+    assert_string_equal(d.lines[2].text, "Today           0 overdue \xc2\xb7 9h logged");
+    assert_string_equal(d.lines[3].text, "                T opens it");
     /* Every width: no line wider than the document, no word split across two lines. */
     for (int w = 12; w <= 60; w++) { /* from the widest word's width */
         struct view_doc e;

@@ -202,6 +202,20 @@ static void test_runs_clip_and_trailing_spaces(void **state)
     view_doc_free(&d);
 }
 
+/* Adds Home's Today line: its label, the facts, the separator, the key and its words. */
+static void today_line(struct view_doc *d, const char *facts, const char *sep)
+{
+    view_doc_begin_line(d);
+    view_doc_puts(d, VIEW_ROLE_HEADING, "Today");
+    view_doc_pad_to(d, 16);
+    view_doc_puts(d, VIEW_ROLE_BODY, facts);
+    view_doc_puts(d, VIEW_ROLE_DIM, sep);
+    view_doc_puts(d, VIEW_ROLE_NUMBER, "T");
+    view_doc_puts(d, VIEW_ROLE_DIM, " opens it");
+    view_doc_end_line(d);
+    check_lines(d);
+}
+
 /* A line of several colours wider than the document breaks at a space, never inside a word,
  * each piece keeping its colours, and goes on under the value after the label. */
 static void test_mixed_line_wraps_at_words(void **state)
@@ -209,15 +223,7 @@ static void test_mixed_line_wraps_at_words(void **state)
     (void)state;
     struct view_doc d;
     view_doc_init(&d, 40, 0);
-    view_doc_begin_line(&d);
-    view_doc_puts(&d, VIEW_ROLE_HEADING, "Today");
-    view_doc_pad_to(&d, 16);
-    view_doc_puts(&d, VIEW_ROLE_BODY, "0 overdue - 10h15m logged");
-    view_doc_puts(&d, VIEW_ROLE_DIM, " - ");
-    view_doc_puts(&d, VIEW_ROLE_NUMBER, "T");
-    view_doc_puts(&d, VIEW_ROLE_DIM, " opens it");
-    view_doc_end_line(&d);
-    check_lines(&d);
+    today_line(&d, "0 overdue - 10h15m logged", " - ");
     assert_int_equal(d.n_lines, 2);
     assert_string_equal(d.lines[0].text, "Today           0 overdue - 10h15m");
     assert_string_equal(d.lines[1].text, "                logged - T opens it");
@@ -231,15 +237,7 @@ static void test_mixed_line_wraps_at_words(void **state)
     }
     assert_true(d.lines[1].anchor > d.lines[0].anchor);
     /* With the separator between facts, the break goes there, and the separator with it. */
-    view_doc_begin_line(&d);
-    view_doc_puts(&d, VIEW_ROLE_HEADING, "Today");
-    view_doc_pad_to(&d, 16);
-    view_doc_puts(&d, VIEW_ROLE_BODY, "0 overdue \xc2\xb7 9h logged");
-    view_doc_puts(&d, VIEW_ROLE_DIM, " \xc2\xb7 ");
-    view_doc_puts(&d, VIEW_ROLE_NUMBER, "T");
-    view_doc_puts(&d, VIEW_ROLE_DIM, " opens it");
-    view_doc_end_line(&d);
-    check_lines(&d);
+    today_line(&d, "0 overdue \xc2\xb7 9h logged", " \xc2\xb7 ");
     assert_int_equal(d.n_lines, 4);
     assert_string_equal(d.lines[2].text, "Today           0 overdue \xc2\xb7 9h logged");
     assert_string_equal(d.lines[3].text, "                T opens it");

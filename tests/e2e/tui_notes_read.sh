@@ -147,7 +147,7 @@ tui_wait "Keeper › Today" "Today is open"
 tui_wait "$preview" "Today shows the preview"
 screen=$(tui_screen)
 expect_contains "$screen" "Today · " "Today opens at its top, its title in view"
-expect_contains "$screen" "every passi…" "an action too long for its line ends in an ellipsis"
+expect_contains "$screen" "visibility and every…" "an action too long for its line ends in an ellipsis, at a word"
 expect_contains "$screen" "every… (due 20" "so does Next, keeping its date"
 today=$(preview_line)
 case "$checklist" in

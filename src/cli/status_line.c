@@ -123,24 +123,23 @@ static void compute_pace(const struct progress *p, const struct guide *g,
     struct progress_schedule s;
     progress_schedule_compute(p, g, today, 0, &s);
     const struct progress_pace *pace = &s.pace;
-    long days = 0;
+    bool running = pace->when == PROGRESS_PACE_DURING || pace->when == PROGRESS_PACE_AFTER;
+    long days = 0; /* no dated plan, or nothing done to measure by: no pace */
     if (pace->when == PROGRESS_PACE_BEFORE) {
         put_days(f->pace, sizeof f->pace, "starts in ", pace->days_to_start, "");
-    } else if (pace->when != PROGRESS_PACE_DURING && pace->when != PROGRESS_PACE_AFTER) {
-        /* no dated plan: no pace */
-    } else if (pace->current_phase >= g->n_phases) {
+    } else if (running && pace->current_phase >= g->n_phases) {
         snprintf(f->pace, sizeof f->pace, "all done");
         f->pace_role = ROLE_AHEAD;
-    } else if (!progress_schedule_lag(&s, p, g, today, &days)) {
-        /* nothing done to measure by */
-    } else if (days >= 4) {
-        put_days(f->pace, sizeof f->pace, "", days, " behind");
-        f->pace_role = ROLE_BEHIND;
-    } else if (days <= -4) {
-        put_days(f->pace, sizeof f->pace, "", -days, " ahead");
-        f->pace_role = ROLE_AHEAD;
-    } else {
-        snprintf(f->pace, sizeof f->pace, "on track");
+    } else if (running && progress_schedule_lag(&s, p, g, today, &days)) {
+        if (days >= 4) {
+            put_days(f->pace, sizeof f->pace, "", days, " behind");
+            f->pace_role = ROLE_BEHIND;
+        } else if (days <= -4) {
+            put_days(f->pace, sizeof f->pace, "", -days, " ahead");
+            f->pace_role = ROLE_AHEAD;
+        } else {
+            snprintf(f->pace, sizeof f->pace, "on track");
+        }
     }
     progress_schedule_free(&s);
 }

@@ -716,9 +716,6 @@ int progress_fs_lock(const char *path, int wait_ms, char **cause)
     int fd = open_lock_file(name);
     if (fd < 0) {
         fail(cause, "cannot open the lock file", name);
-        if (fd >= 0) {
-            close(fd);
-        }
         free(name);
         return -1;
     }

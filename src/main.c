@@ -69,7 +69,8 @@ enum mode {
 
 struct options {
     enum mode mode;
-    const char *content; /* --content or --check DIR */
+    const char *content;            /* --content or --check DIR */
+    struct guide_seen content_seen; /* what was learnt of a plan given as GUIDE: guide_md.h */
     const char *guide_id;
     const char *query;          /* --search */
     const char *state;          /* --state */
@@ -559,7 +560,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     if (optind < argc) {
         o->guide_id = argv[optind++];
     }
-    if (o->guide_id != NULL && o->content == NULL && guide_md_is_plan(o->guide_id)) {
+    if (o->guide_id != NULL && o->content == NULL &&
+        guide_md_is_plan(o->guide_id, &o->content_seen)) {
         o->content = o->guide_id; /* trail PLAN.md */
         o->guide_id = NULL;
     }
@@ -845,6 +847,10 @@ static char *choose_guide(const struct options *o, const struct config *c,
     if (o->guide_id != NULL) {
         return guide_locate(o->content, o->guide_id, seen, d);
     }
+    if (o->content_seen.plan) {
+        *seen = o->content_seen; /* trail PLAN.md: the plan is the guide */
+        return xstrdup(o->content);
+    }
     for (size_t i = 0; c->guide != NULL && i < n; i++) {
         if (strcmp(v[i].id, c->guide) == 0) {
             *seen = v[i].seen;
@@ -876,7 +882,7 @@ static char *command_guide(const struct options *o, bool quiet, struct guide_see
     if (o->guide_id == NULL) {
         load_config(&cfg, NULL);
         struct diag none = {0}; /* guide_locate() below says what is missing */
-        n = cfg.guide != NULL ? guide_catalog(o->content, &v, &none) : 0;
+        n = cfg.guide != NULL ? guide_catalog(o->content, &o->content_seen, &v, &none) : 0;
         diag_free(&none);
     }
     char *dir = choose_guide(o, &cfg, v, n, false, seen, &d);
@@ -914,7 +920,7 @@ static int run_browser(const struct options *o)
     struct ui_keys *keys = ui_keys_new(&cfg, &d);
     uo.keys = keys;
     struct guide_entry *v = NULL;
-    size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &v, &d);
+    size_t n = o->guide_id != NULL ? 0 : guide_catalog(o->content, &o->content_seen, &v, &d);
     struct guide_seen seen;
     char *dir = choose_guide(o, &cfg, v, n, true, &seen, &d);
     /* guide.yaml only: the browser loads the career path after its first frame. */
@@ -1090,7 +1096,7 @@ static int run_list(const struct options *o)
 {
     struct diag d = {0};
     struct guide_entry *v;
-    size_t n = guide_catalog(o->content, &v, &d);
+    size_t n = guide_catalog(o->content, &o->content_seen, &v, &d);
     struct guide_seen seen;
     char *chosen = n > 0 ? command_guide(o, true, &seen) : NULL;
     struct progress_store *s = n > 0 ? open_store(o) : NULL;

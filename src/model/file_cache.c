@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,10 +97,21 @@ static char *cache_path(const char *dir, const char *file)
 
 /* The header a fact about k must have, but for its payload's length and hash. False when the
  * binary cannot be identified: then nothing is kept. */
+/* The running binary, stat'ed once per process: every fact read or written names it. Once
+ * through pthread_once, since the browser's loader thread reads facts too. */
+static struct stat exe;
+static bool exe_known;
+static pthread_once_t exe_once = PTHREAD_ONCE_INIT;
+
+static void stat_exe(void)
+{
+    exe_known = stat("/proc/self/exe", &exe) == 0;
+}
+
 static bool expected_header(const struct file_cache_key *k, uint64_t h[H_WORDS])
 {
-    struct stat exe;
-    if (stat("/proc/self/exe", &exe) != 0) {
+    pthread_once(&exe_once, stat_exe);
+    if (!exe_known) {
         return false;
     }
     memset(h, 0, H_WORDS * sizeof h[0]);

@@ -38,8 +38,9 @@ enum guide_part {
 
 /* Not a part but a flag of guide_load(): guide.yaml and career-path.yaml may come from their
  * compiled copies in the user's cache, and are written there after a clean parse
- * (guide_cache.h). For the shell commands that run often and read little: --status, --agenda,
- * done ID. */
+ * (guide_cache.h); so may a Markdown plan's title and introduction, when they are all that is
+ * asked for. For the shell commands that run often and read little (--status, --agenda,
+ * done ID) and the browser's first frame. */
 #define GUIDE_LOAD_CACHED (1u << 5)
 
 /* A flag of guide_load() too: the guide is only checked (trail --check), never shown. A Markdown
@@ -185,11 +186,13 @@ struct guide {
  * to d. Warnings (e.g. unknown keys) are added to d either way. */
 struct guide *guide_load(const char *dir, unsigned parts, struct diag *d);
 
-/* What finding a guide learned of its guide.yaml (guide_locate()), so that loading it need not
- * look at the file again: `yaml` true when `info` is the file's identity (size, times) as it
- * was found; false for a Markdown plan or a guide found another way. */
+/* What finding a guide learned of its guide.yaml or Markdown plan (guide_locate(),
+ * guide_md_is_plan()), so that loading it need not look at the file again: `yaml` true when
+ * `info` is guide.yaml's identity (size, times) as it was found, `plan` true when it is a
+ * Markdown plan's (the guide is that plan); both false for a guide found another way. */
 struct guide_seen {
     bool yaml;
+    bool plan;
     struct file_cache_key info;
 };
 

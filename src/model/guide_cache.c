@@ -20,11 +20,12 @@
 #define CACHE_KIND   "guides"
 #define CACHE_NO_STR UINT64_MAX
 
-/* The key of part's source file; NULL when the part has no compiled copy. */
+/* The key of part's source file; NULL when the part has no compiled copy. Of a Markdown plan
+ * only the first screen (GUIDE_PART_INFO) has one, under the plan's own key (guide_md.h). */
 static const struct file_cache_key *source_of(const struct guide *g, enum guide_part part)
 {
-    unsigned i = part == GUIDE_PART_INFO ? 0 : part == GUIDE_PART_PATH ? 1 : 4;
-    return i < 4 && (g->available & part) && !g->markdown ? &g->files[i] : NULL;
+    unsigned i = part == GUIDE_PART_INFO ? 0 : part == GUIDE_PART_PATH && !g->markdown ? 1 : 4;
+    return i < 4 && (g->available & part) ? &g->files[i] : NULL;
 }
 
 /* ---- Writing ---- */
@@ -355,7 +356,7 @@ bool guide_cache_read(struct guide *g, enum guide_part part, const char *file)
     char *buf = arena_alloc(&tmp.arena, n);
     memcpy(buf, kept, n);
     free(kept);
-    size_t ids_before = guide_ids_count(g->ids);
+    size_t ids_before = g->ids != NULL ? guide_ids_count(g->ids) : 0; /* a plan has none */
     struct in r = {.p = buf, .end = buf + n};
     if (get_num(&r) == (long long)part) {
         if (part == GUIDE_PART_INFO) {
@@ -367,7 +368,9 @@ bool guide_cache_read(struct guide *g, enum guide_part part, const char *file)
         r.bad = true; /* the file was renamed: another part's copy */
     }
     if (r.bad || r.p != r.end) {
-        guide_ids_truncate(g->ids, ids_before);
+        if (g->ids != NULL) {
+            guide_ids_truncate(g->ids, ids_before);
+        }
         g->arena = tmp.arena; /* what was allocated stays with the guide until it is freed */
         return false;
     }

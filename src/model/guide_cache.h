@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* Compiled copies of a YAML guide's parts (private to guide_load.c and its tests).
+/* Compiled copies of a guide's parts (private to the loaders, guide_load.c and guide_md.c, and
+ * their tests).
  *
  * libyaml reads a guide's few kilobytes in about a million instructions, more than the rest of
  * a shell command such as `trail --status` in a prompt. So, as terminfo keeps terminal
  * descriptions compiled, the loader keeps what it read of guide.yaml and career-path.yaml in a
- * small binary file of the user's cache directory (file_cache.h), one per source file.
+ * small binary file of the user's cache directory (file_cache.h), one per source file; and of
+ * a Markdown plan, what its first screen shows (GUIDE_PART_INFO: its title and introduction),
+ * so that reopening it needs neither md4c nor the plan's first kilobytes.
  *
  * Only a part that loaded without any error or warning is kept, so that every message a guide
  * deserves is printed by every command; a copy that does not read back whole and consistent

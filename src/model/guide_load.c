@@ -649,8 +649,12 @@ struct guide *guide_load(const char *dir, unsigned parts, struct diag *d)
 struct guide *guide_load_seen(const char *dir, const struct guide_seen *seen, unsigned parts,
                               struct diag *d)
 {
-    if ((seen == NULL || !seen->yaml) && guide_md_is_plan(dir)) {
-        return guide_md_load(dir, parts, d);
+    struct guide_seen plan = {0};
+    if (seen != NULL && seen->plan) {
+        plan = *seen; /* finding it looked at the plan already */
+    }
+    if (plan.plan || ((seen == NULL || !seen->yaml) && guide_md_is_plan(dir, &plan))) {
+        return guide_md_load(dir, &plan.info, parts, d);
     }
     struct guide *g = xcalloc(1, sizeof *g);
     g->dir = xstrdup(dir);

@@ -79,11 +79,11 @@ static char *default_roots_text(char **roots, size_t n)
     return s;
 }
 
-/* guide_locate_is_guide(); when dir has a guide.yaml and seen is not NULL, what its stat said
- * goes to *seen, for guide_load_seen(). */
+/* guide_locate_is_guide(); when dir is a plan or has a guide.yaml and seen is not NULL, what
+ * its stat said goes to *seen, for guide_load_seen(). */
 static int is_guide(const char *dir, struct guide_seen *seen)
 {
-    if (guide_md_is_plan(dir)) {
+    if (guide_md_is_plan(dir, seen)) {
         return 1;
     }
     char *path = xasprintf("%s/guide.yaml", dir);
@@ -119,7 +119,7 @@ static char *pick(const char *root, const char *id, struct guide_seen *seen)
     if (id != NULL) {
         char *plan = xasprintf("%s.md", path); /* a plan, by its name without ".md" */
         free(path);
-        if (guide_md_is_plan(plan)) {
+        if (guide_md_is_plan(plan, seen)) {
             return plan;
         }
         free(plan);
@@ -155,13 +155,14 @@ static char *pick(const char *root, const char *id, struct guide_seen *seen)
     return only;
 }
 
-static size_t list_root(const char *root, struct guide_entry **out);
+static size_t list_root(const char *root, const struct guide_seen *root_seen,
+                        struct guide_entry **out);
 
 /* "; the guides there: a, b" for root, or "" when it holds none; caller frees. */
 static char *guides_there(const char *root)
 {
     struct guide_entry *v = NULL;
-    size_t n = list_root(root, &v);
+    size_t n = list_root(root, NULL, &v);
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         len += strlen(v[i].id) + 2;
@@ -248,16 +249,21 @@ static int compare_entries(const void *a, const void *b)
     return strcmp(((const struct guide_entry *)a)->id, ((const struct guide_entry *)b)->id);
 }
 
-/* The guides of one root, sorted; 0 when it holds none. */
-static size_t list_root(const char *root, struct guide_entry **out)
+/* The guides of one root, sorted; 0 when it holds none. root_seen: what was learnt of root
+ * already, when it is a plan (NULL: nothing). */
+static size_t list_root(const char *root, const struct guide_seen *root_seen,
+                        struct guide_entry **out)
 {
     *out = NULL;
     struct guide_seen seen = {0};
-    if (is_guide(root, &seen)) {
+    if (root_seen != NULL && root_seen->plan) {
+        seen = *root_seen;
+    }
+    if (seen.plan || is_guide(root, &seen)) {
         const char *slash = strrchr(root, '/');
         const char *name = slash != NULL && slash[1] != '\0' ? slash + 1 : root;
         size_t len = strlen(name);
-        if (guide_md_is_plan(root) && len > 3 && name[len - 3] == '.') {
+        if (seen.plan && len > 3 && name[len - 3] == '.') {
             len -= 3; /* a plan is listed by its name without ".md" */
         }
         *out = xcalloc(1, sizeof **out);
@@ -284,7 +290,7 @@ static size_t list_root(const char *root, struct guide_entry **out)
         }
         *out = xreallocarray(*out, n + 1, sizeof **out);
         size_t len = strlen(e->d_name);
-        if (guide_md_is_plan(sub) && len > 3 && e->d_name[len - 3] == '.') {
+        if (seen.plan && len > 3 && e->d_name[len - 3] == '.') {
             len -= 3; /* a plan is listed by its name without ".md" */
         }
         (*out)[n].id = xstrndup(e->d_name, len);
@@ -298,13 +304,14 @@ static size_t list_root(const char *root, struct guide_entry **out)
     return n;
 }
 
-size_t guide_catalog(const char *dir, struct guide_entry **out, struct diag *d)
+size_t guide_catalog(const char *dir, const struct guide_seen *seen, struct guide_entry **out,
+                     struct diag *d)
 {
     const char *env = getenv("TRAIL_CONTENT");
     const char *given = dir != NULL ? dir : (env != NULL && env[0] != '\0' ? env : NULL);
     size_t n;
     if (given != NULL) {
-        n = list_root(given, out);
+        n = list_root(given, dir != NULL ? seen : NULL, out);
         if (n == 0) {
             diag_add(d, DIAG_ERROR, given, 0, 0, "no guides here");
         }
@@ -314,7 +321,7 @@ size_t guide_catalog(const char *dir, struct guide_entry **out, struct diag *d)
     size_t n_roots = default_roots(roots);
     n = 0;
     for (size_t i = 0; i < n_roots && n == 0; i++) {
-        n = list_root(roots[i], out);
+        n = list_root(roots[i], NULL, out);
     }
     if (n == 0) {
         char *where = default_roots_text(roots, n_roots);

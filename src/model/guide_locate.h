@@ -26,9 +26,12 @@ struct guide_entry {
 
 /* Lists the guides of the content directory in use (`dir` as for guide_locate(), or the first
  * of $TRAIL_CONTENT, the installed guides and the source tree that holds any), sorted by id.
- * A directory that is itself a guide lists just that one. Returns the count and a new array in
- * *out (free with guide_entries_free()); 0 with an error in d when there is none. */
-size_t guide_catalog(const char *dir, struct guide_entry **out, struct diag *d);
+ * A directory that is itself a guide lists just that one. seen (may be NULL): what
+ * guide_md_is_plan() learnt of dir, when dir is a plan found so already. Returns the count and
+ * a new array in *out (free with guide_entries_free()); 0 with an error in d when there is
+ * none. */
+size_t guide_catalog(const char *dir, const struct guide_seen *seen, struct guide_entry **out,
+                     struct diag *d);
 void guide_entries_free(struct guide_entry *v, size_t n);
 
 /* True when dir holds a guide (a guide.yaml) or is a Markdown plan (guide_md.h). */

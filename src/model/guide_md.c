@@ -2,7 +2,9 @@
 /* The Markdown plan loader: a CommonMark file with GitHub task lists, parsed by md4c, to
  * struct guide (the mapping is documented in docs/content-format.md).
  *
- * md4c is loaded with dlopen() on the first plan of a run, so a YAML guide starts without it.
+ * md4c is loaded with dlopen() on the first plan a run parses, and kept, so a YAML guide starts
+ * without it and a plan loads it once. An unchanged plan's first screen (its title and
+ * introduction) comes from its compiled copy (guide_cache.h), without md4c.
  * Its callbacks drive a small builder: the first H1 is the title and the text after it the
  * introduction; every other heading starts a section (a phase), nested under the open headings
  * of lower level; list items are collected per section, each with the item it is nested in,
@@ -23,6 +25,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <md4c.h>
+#include <pthread.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +35,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "guide_cache.h"
 #include "idtable.h"
 #include "search.h"
 #include "text.h"
@@ -972,13 +976,20 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 
 /* ---- The whole file ---- */
 
-bool guide_md_is_plan(const char *path)
+bool guide_md_is_plan(const char *path, struct guide_seen *seen)
 {
     size_t n = strlen(path);
     bool named = (n > 3 && strcasecmp(path + n - 3, ".md") == 0) ||
                  (n > 9 && strcasecmp(path + n - 9, ".markdown") == 0);
     struct stat st;
-    return named && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    if (!named || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        return false;
+    }
+    if (seen != NULL) {
+        *seen = (struct guide_seen){.plan = true};
+        file_cache_key_of(&st, &seen->info);
+    }
+    return true;
 }
 
 /* The guide's id: the slug of the file's name without its extension, or of its directory's
@@ -1055,16 +1066,29 @@ static char *read_plan(const char *path, size_t max, size_t *len, struct diag *d
     return buf;
 }
 
-/* md_parse from the shared library; NULL with an error when it cannot be loaded. *handle gets
- * what to dlclose(). */
-static md_parse_fn load_md4c(void **handle, const char *file, struct diag *d)
+/* md4c, loaded once per process (by whichever thread parses a plan first) and never unloaded:
+ * the library stays mapped for the rest of the run, as a linked one would. */
+static pthread_once_t md4c_once = PTHREAD_ONCE_INIT;
+static md_parse_fn md4c_parse;
+
+static void open_md4c(void)
 {
-    *handle = dlopen(GUIDE_MD_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-    md_parse_fn fn = NULL;
-    if (*handle != NULL) {
-        void *sym = dlsym(*handle, "md_parse");
-        memcpy(&fn, &sym, sizeof fn);
+    void *handle = dlopen(GUIDE_MD_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    if (handle == NULL) {
+        return;
     }
+    void *sym = dlsym(handle, "md_parse");
+    memcpy(&md4c_parse, &sym, sizeof md4c_parse);
+    if (md4c_parse == NULL) {
+        dlclose(handle);
+    }
+}
+
+/* md_parse from the shared library; NULL with an error when it cannot be loaded. */
+static md_parse_fn load_md4c(const char *file, struct diag *d)
+{
+    pthread_once(&md4c_once, open_md4c);
+    md_parse_fn fn = md4c_parse;
     if (fn == NULL) {
         diag_add(d, DIAG_ERROR, file, 0, 0,
                  "reading a Markdown plan needs %s (Debian package libmd4c0), which cannot "
@@ -1123,12 +1147,8 @@ static int load_text(struct guide *g, const char *path, const char *text, size_t
         diag_add(d, DIAG_ERROR, path, line, col, "invalid UTF-8");
         return -1;
     }
-    void *handle;
-    md_parse_fn md_parse = load_md4c(&handle, path, d);
+    md_parse_fn md_parse = load_md4c(path, d);
     if (md_parse == NULL) {
-        if (handle != NULL) {
-            dlclose(handle);
-        }
         return -1;
     }
     struct builder B = {.g = g,
@@ -1173,7 +1193,6 @@ static int load_text(struct guide *g, const char *path, const char *text, size_t
     }
     g->short_title = g->title;
     builder_free(&B);
-    dlclose(handle);
     return rc;
 }
 
@@ -1213,26 +1232,51 @@ static struct guide *load_info_first(const char *path, const char *text, size_t 
     return g;
 }
 
-struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d)
+/* The title and introduction from their compiled copy; NULL when there is none usable, or one
+ * written for the same file by another name that makes another id (a README's id is its
+ * directory's name as given). */
+static struct guide *load_info_copy(const char *path, const struct file_cache_key *info)
+{
+    struct guide *g = new_plan(path, true);
+    g->files[0] = *info;
+    struct builder B = {.g = g};
+    if (guide_cache_read(g, GUIDE_PART_INFO, path) && strcmp(g->id, plan_id(&B, path)) == 0) {
+        return g;
+    }
+    guide_free(g);
+    return NULL;
+}
+
+struct guide *guide_md_load(const char *path, const struct file_cache_key *info, unsigned parts,
+                            struct diag *d)
 {
     bool info_only = !(parts & GUIDE_PART_PATH);
+    /* the plan's identity, when its first screen may come from (and go to) the cache */
+    const struct file_cache_key *key = info_only && (parts & GUIDE_LOAD_CACHED) ? info : NULL;
+    struct guide *g = key != NULL ? load_info_copy(path, key) : NULL;
+    if (g != NULL) {
+        return g;
+    }
+    size_t said = d->errors + d->warnings + d->dropped;
     size_t len;
     char *text = read_plan(path, info_only ? GUIDE_MD_INFO_BYTES : 0, &len, d);
     if (text == NULL) {
         return NULL;
     }
-    struct guide *g = info_only ? load_info_first(path, text, len, d) : NULL;
-    if (g != NULL) {
-        free(text);
-        return g;
+    g = info_only ? load_info_first(path, text, len, d) : NULL;
+    if (g == NULL) {
+        g = new_plan(path, info_only);
+        bool reached;
+        int rc = load_text(g, path, text, len, parts, &reached, d);
+        if (rc != 0) {
+            guide_free(g);
+            g = NULL;
+        }
     }
-    g = new_plan(path, info_only);
-    bool reached;
-    int rc = load_text(g, path, text, len, parts, &reached, d);
     free(text);
-    if (rc != 0) {
-        guide_free(g);
-        return NULL;
+    if (g != NULL && key != NULL && d->errors + d->warnings + d->dropped == said) {
+        g->files[0] = *key;
+        guide_cache_write(g, GUIDE_PART_INFO, path);
     }
     return g;
 }
@@ -1242,7 +1286,7 @@ int guide_md_load_parts(struct guide *g, unsigned parts, struct diag *d)
     if (!(parts & GUIDE_PART_PATH) || (g->loaded & GUIDE_PART_PATH)) {
         return 0;
     }
-    struct guide *full = guide_md_load(g->dir, GUIDE_PART_ALL, d);
+    struct guide *full = guide_md_load(g->dir, NULL, GUIDE_PART_ALL, d);
     if (full == NULL) {
         return -1;
     }

@@ -10,8 +10,8 @@
 #include "diag.h"
 #include "guide.h"
 
-/* The soname the parser is loaded from, on the first Markdown plan a run opens: a YAML guide
- * never pays for it. */
+/* The soname the parser is loaded from, on the first Markdown plan a run parses, and kept
+ * for the rest of the run: a YAML guide never pays for it, a plan once. */
 #define GUIDE_MD_LIBRARY "libmd4c.so.0"
 
 /* md4c's parser flags a plan is read with: CommonMark with GitHub's task lists, tables,
@@ -24,8 +24,9 @@
 #define GUIDE_MD_MAX_DEPTH 8
 
 /* True when path names a Markdown plan: a regular file whose name ends in ".md" or
- * ".markdown" (any case). */
-bool guide_md_is_plan(const char *path);
+ * ".markdown" (any case). Then, with seen (may be NULL), what its stat said goes to *seen
+ * (`plan` set), for guide_load_seen(). */
+bool guide_md_is_plan(const char *path, struct guide_seen *seen);
 
 /* A link's address made safe to hand to the terminal in an OSC 8 hyperlink: a new string, or
  * NULL when its scheme is not http, https or mailto (guide_md_link_allowed()), it holds a
@@ -46,8 +47,14 @@ char *guide_md_link_target(const char *href);
  * and items are read too (for a check only with GUIDE_LOAD_CHECK: see guide.h); otherwise only
  * its title and introduction, and guide_md_load_parts() reads the rest. Warnings (a duplicate item
  * in a section, a link whose scheme is not http, https or mailto) are added either way. A plan has
- * no certifications or FAQ: those parts are loaded (empty) from the start. */
-struct guide *guide_md_load(const char *path, unsigned parts, struct diag *d);
+ * no certifications or FAQ: those parts are loaded (empty) from the start.
+ *
+ * The title and introduction alone, with GUIDE_LOAD_CACHED and `info` the plan's identity as
+ * found (guide_md_is_plan(); NULL: unknown), come from their compiled copy when the plan is
+ * unchanged (guide_cache.h): then the plan is neither read nor parsed. A copy is written after
+ * a load that gave no message. */
+struct guide *guide_md_load(const char *path, const struct file_cache_key *info, unsigned parts,
+                            struct diag *d);
 
 /* guide_load_parts() for a plan: reads its sections when parts asks for GUIDE_PART_PATH and they
  * are not loaded yet. Returns 0, or -1 after adding errors to d (the part stays unloaded). */

@@ -583,10 +583,12 @@ int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, s
 
 /* Gives the new file fd the mode and group of the file it replaces (DUR-12): a learner who made
  * the file read-only or shared it with a group keeps that. The owner is ours: a file another
- * user owns is refused before (progress_fs_resolve()). The group is kept when we may set it. */
+ * user owns is refused before (progress_fs_resolve()). The group is kept when we may set it.
+ * Called before the fsync, so that the attributes are as durable as the content, and only what
+ * differs is changed: a metadata write after the fsync would leave the inode dirty again. */
 static int keep_attributes(int fd, const char *path)
 {
-    struct stat st;
+    struct stat st, now;
     if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
         return 0; /* a new file: 0600 */
     }
@@ -594,8 +596,14 @@ static int keep_attributes(int fd, const char *path)
         errno = EPERM;
         return -1;
     }
-    if (fchown(fd, (uid_t)-1, st.st_gid) != 0 && errno != EPERM) {
+    if (fstat(fd, &now) != 0) {
         return -1;
+    }
+    if (now.st_gid != st.st_gid && fchown(fd, (uid_t)-1, st.st_gid) != 0 && errno != EPERM) {
+        return -1;
+    }
+    if ((now.st_mode & 07777) == (st.st_mode & 07777)) {
+        return 0;
     }
     return fchmod(fd, st.st_mode & 07777);
 }
@@ -615,10 +623,10 @@ int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool
     const char *step = NULL;
     if (fileio_write_all(fd, buf, len) != 0) {
         step = "cannot write";
-    } else if (sync && fsync(fd) != 0) {
-        step = "cannot sync to disk";
     } else if (keep_attributes(fd, path) != 0) {
         step = "cannot keep the owner and mode of";
+    } else if (sync && fsync(fd) != 0) {
+        step = "cannot sync to disk";
     }
     int e = errno;
     if (close(fd) != 0 && step == NULL) {
@@ -675,15 +683,39 @@ int progress_fs_overwrite(const char *path, const char *buf, size_t len, char **
     return step != NULL ? fail(cause, step, path) : 0;
 }
 
+/* Opens the lock file name, creating it with mode 0600 (fchmod'ed: the umask cannot change it)
+ * when it is not there. An existing one is opened as it is: changing its mode at every lock
+ * would write its inode at every command. Returns the fd or -1. */
+static int open_lock_file(const char *name)
+{
+    for (;;) {
+        int fd = open(name, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+        if (fd >= 0 || errno != ENOENT) {
+            return fd;
+        }
+        fd = open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd >= 0) {
+            if (fchmod(fd, 0600) != 0) {
+                int e = errno;
+                close(fd);
+                errno = e;
+                return -1;
+            }
+            return fd;
+        }
+        if (errno != EEXIST) {
+            return -1;
+        }
+        /* Another process created it in between: open theirs. */
+    }
+}
+
 int progress_fs_lock(const char *path, int wait_ms, char **cause)
 {
     char *name = xasprintf("%s.lock", path);
-    int fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0 || fchmod(fd, 0600) != 0) {
+    int fd = open_lock_file(name);
+    if (fd < 0) {
         fail(cause, "cannot open the lock file", name);
-        if (fd >= 0) {
-            close(fd);
-        }
         free(name);
         return -1;
     }

@@ -328,7 +328,8 @@ static void clean_stale_temps(struct progress_store *s)
 static void check_dir_writable(struct progress_store *s)
 {
     char *dir = progress_fs_dirname(s->target);
-    if (access(dir, F_OK) == 0 && access(dir, W_OK | X_OK) != 0) {
+    /* One call: a directory that is not there (yet) is no refusal. */
+    if (access(dir, W_OK | X_OK) != 0 && errno != ENOENT && errno != ENOTDIR) {
         int e = errno; /* before anything else can change it (F4) */
         char *alt = progress_store_suggest_path(s);
         add_notice(s, xasprintf("The directory %s is read-only (%s): progress cannot be saved "

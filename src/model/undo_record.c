@@ -31,6 +31,7 @@
 
 #include "idtable.h"
 #include "progress_fs.h"
+#include "progress_internal.h"
 #include "progress_journal.h"
 #include "xalloc.h"
 
@@ -160,32 +161,30 @@ static int write_records(const char *path, const struct progress *p, char **caus
     return rc;
 }
 
-static int put_field(struct progress *p, const char *key, const char *field, const char *value,
-                     int64_t now)
+/* A field of key's record: its value after a '=' (so that an empty value is still a note). */
+static void put_field(struct progress_guide *pg, const char *field, const char *value, int64_t now)
 {
     size_t len = value != NULL ? strlen(value) : 0;
     char *text = xmalloc(len + 2);
     text[0] = '=';
     memcpy(text + 1, value != NULL ? value : "", len + 1);
-    int rc = progress_set_note(p, key, field, text, len + 1, now) < 0 ? -1 : 0;
+    progress_put_note(pg, field, text, len + 1, now);
     free(text);
-    return rc;
 }
 
-/* Writes key's record at path: the record file holds it alone. */
+/* Writes key's record at path: the record file holds it alone. The fields are put as they are,
+ * without the journal events a learner's note makes: nothing reads a record's journal. */
 static int write_record(const char *path, const char *key, const char *kind, const char *id,
                         const char *before, const char *after, char **cause)
 {
     struct progress *p = progress_new();
+    struct progress_guide *pg = progress_get_guide(p, key);
     int64_t now = progress_now_ms();
-    int rc = -1;
-    if (put_field(p, key, "kind", kind, now) == 0 && put_field(p, key, "id", id, now) == 0 &&
-        put_field(p, key, "before", before, now) == 0 &&
-        put_field(p, key, "after", after, now) == 0) {
-        rc = write_records(path, p, cause);
-    } else {
-        *cause = xstrdup("the record could not be written");
-    }
+    put_field(pg, "kind", kind, now);
+    put_field(pg, "id", id, now);
+    put_field(pg, "before", before, now);
+    put_field(pg, "after", after, now);
+    int rc = write_records(path, p, cause);
     progress_free(p);
     return rc;
 }

@@ -44,6 +44,12 @@ if command -v strace >/dev/null 2>&1; then
     fi
     grep -q "$XDG_CACHE_HOME/trail/guides/" "$tmp/trace" && pass "the copies are read" ||
         fail "no copy was read"
+    # Every copy names the binary that wrote it; the binary is looked at once per run.
+    strace -f -qq -e trace=stat,newfstatat,statx -o "$tmp/trace" "$TRAIL_BIN" --content "$G" \
+        --state "$S" --status >/dev/null 2>&1
+    n=$(grep -c '/proc/self/exe' "$tmp/trace")
+    [ "$n" = 1 ] && pass "the binary is stat'ed once for two copies" ||
+        fail "the binary is stat'ed $n times for two copies"
 fi
 
 # An edit right away (within the clock tick the copy was written in, as often as not).

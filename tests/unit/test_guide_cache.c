@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The compiled copies of a guide's parts (guide_cache.h, file_cache.h): a guide read back from
  * its copies equals the guide parsed from its YAML, field by field; a copy is used only while
- * its source is unchanged and the copy is whole; a part with a warning is never kept. */
+ * its source is unchanged and the copy is whole; a part with a warning is never kept. The same
+ * of a Markdown plan's first screen (its title and introduction). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -77,8 +79,9 @@ static void put(const char *name, const char *text)
 static void tick(void)
 {
     long long last = 0;
-    static const char *const names[] = {"guide.yaml", "career-path.yaml", "certifications.yaml"};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const names[] = {"guide.yaml", "career-path.yaml", "certifications.yaml",
+                                        "plan.md", "README.md"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char *path = xasprintf("%s/g/%s", dir, names[i]);
         struct stat st;
         if (stat(path, &st) == 0) {
@@ -285,6 +288,28 @@ static char *copy_path(void)
     return xasprintf("%s/cache/trail/guides", dir);
 }
 
+/* The name of the cache file that holds text, into name (size bytes); its bytes into buf (size
+ * bytes), their count returned. */
+static size_t read_copy_with(const char *text, char *name, char *buf, size_t size)
+{
+    char *list = copy_path();
+    char *cmd = xasprintf("grep -l '%s' '%s'/*", text, list);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    name[0] = '\0';
+    assert_non_null(fgets(name, (int)size, p));
+    pclose(p);
+    name[strcspn(name, "\n")] = '\0';
+    FILE *f = fopen(name, "rb");
+    assert_non_null(f);
+    size_t n = fread(buf, 1, size, f);
+    fclose(f);
+    assert_true(n > 100 && n < size);
+    free(cmd);
+    free(list);
+    return n;
+}
+
 /* Every byte of the path's copy changed in turn, and the copy cut at every length: never
  * used, never a crash (the sanitizers watch). */
 static void test_damaged_copy(void **state)
@@ -295,20 +320,9 @@ static void test_damaged_copy(void **state)
     guide_free(path_from_copy(&used));
     assert_true(used);
     /* the copy: the cache file that holds "B one" */
-    char *list = copy_path();
-    char *cmd = xasprintf("grep -l 'B one' '%s'/*", list);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    char name[4096] = "";
-    assert_non_null(fgets(name, sizeof name, p));
-    pclose(p);
-    name[strcspn(name, "\n")] = '\0';
-    FILE *f = fopen(name, "rb");
-    assert_non_null(f);
-    char buf[8192];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    assert_true(n > 100 && n < sizeof buf);
+    char name[4096], buf[8192];
+    size_t n = read_copy_with("B one", name, buf, sizeof buf);
+    FILE *f;
     for (size_t i = 0; i <= n; i++) {
         f = fopen(name, "wb");
         assert_non_null(f);
@@ -329,8 +343,6 @@ static void test_damaged_copy(void **state)
         guide_free(path_from_copy(&used));
         assert_false(used);
     }
-    free(cmd);
-    free(list);
 }
 
 /* A source changed since its copy was written: the copy is not used. */
@@ -371,6 +383,192 @@ static void test_warning_not_kept(void **state)
     tick();
 }
 
+/* ---- A Markdown plan's first screen ---- */
+
+static const char PLAN[] = "# Plan \xc3\xa9\n"
+                           "\n"
+                           "The intro, with [a site](https://example.org).\n"
+                           "\n"
+                           "## One\n"
+                           "\n"
+                           "- [ ] First\n"
+                           "- [ ] Second\n";
+#define MARK "From the copy."
+
+static char *plan_path(const char *name)
+{
+    return xasprintf("%s/g/%s", dir, name);
+}
+
+/* The plan at path as the browser first loads it (with parts | GUIDE_PART_INFO), with no
+ * message. */
+static struct guide *load_plan(const char *path, unsigned parts)
+{
+    struct diag d = {0};
+    struct guide *g = guide_load(path, GUIDE_PART_INFO | parts, &d);
+    assert_non_null(g);
+    assert_int_equal(d.errors + d.warnings, 0);
+    diag_free(&d);
+    return g;
+}
+
+/* Replaces the copy of the plan's first screen by one whose introduction is MARK, so that a
+ * load shows whether it used the copy; g was loaded from the copy or the plan with
+ * GUIDE_LOAD_CACHED. */
+static void mark_copy(struct guide *g, const char *path)
+{
+    g->intro = MARK;
+    guide_cache_write(g, GUIDE_PART_INFO, path);
+}
+
+/* Whether a first load of the plan now uses its copy. */
+static bool copy_used(const char *path)
+{
+    struct guide *g = load_plan(path, GUIDE_LOAD_CACHED);
+    bool used = g->intro != NULL && strcmp(g->intro, MARK) == 0;
+    guide_free(g);
+    return used;
+}
+
+/* The plan text written as plan.md, loaded once, and its copy marked (and used); returns
+ * its path. */
+static char *marked_plan(const char *text)
+{
+    put("plan.md", text);
+    tick();
+    char *path = plan_path("plan.md");
+    struct guide *g = load_plan(path, GUIDE_LOAD_CACHED);
+    mark_copy(g, path);
+    guide_free(g);
+    assert_true(copy_used(path));
+    return path;
+}
+
+/* The first screen from the copy equals the one from the plan; reading the copy reads no
+ * plan; the sections still load from the plan after it. */
+static void test_plan_copy(void **state)
+{
+    (void)state;
+    put("plan.md", PLAN);
+    tick();
+    char *path = plan_path("plan.md");
+    struct guide *parsed = load_plan(path, 0);
+    struct guide *first = load_plan(path, GUIDE_LOAD_CACHED);
+    struct guide *copied = load_plan(path, GUIDE_LOAD_CACHED);
+    same_guide(parsed, first);
+    same_guide(parsed, copied);
+    assert_true(copied->markdown);
+    assert_string_equal(copied->dir, path);
+    assert_int_equal(copied->available, parsed->available);
+    assert_int_equal(copied->loaded & GUIDE_PART_ALL, parsed->loaded & GUIDE_PART_ALL);
+    assert_string_equal(copied->intro, "The intro, with a site <https://example.org>.");
+    mark_copy(copied, path);
+    struct guide *g = load_plan(path, GUIDE_LOAD_CACHED);
+    assert_string_equal(g->intro, MARK);
+    struct diag d = {0};
+    assert_int_equal(guide_load_parts(g, GUIDE_PART_PATH, &d), 0);
+    assert_int_equal(g->n_phases, 1);
+    assert_string_equal(g->phases[0].actions[1].text, "Second");
+    assert_string_equal(g->intro, MARK); /* the first screen's stays */
+    diag_free(&d);
+    guide_free(g);
+    guide_free(copied);
+    guide_free(first);
+    guide_free(parsed);
+    free(path);
+}
+
+/* A plan edited in place, to the same size, its modification time set back to the very
+ * nanosecond it had: its copy is not used (the change time tells). */
+static void test_plan_changed_in_place(void **state)
+{
+    (void)state;
+    char *path = marked_plan(PLAN);
+    struct stat before;
+    assert_int_equal(stat(path, &before), 0);
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    assert_int_equal(fputs("# Nalp", f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+    struct timespec times[2] = {before.st_atim, before.st_mtim};
+    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+    struct stat after;
+    assert_int_equal(stat(path, &after), 0);
+    assert_int_equal(after.st_ino, before.st_ino);
+    assert_int_equal(after.st_size, before.st_size);
+    assert_int_equal(after.st_mtim.tv_sec, before.st_mtim.tv_sec);
+    assert_int_equal(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+    struct guide *g = load_plan(path, GUIDE_LOAD_CACHED);
+    assert_string_equal(g->title, "Nalp \xc3\xa9");
+    assert_string_equal(g->intro, "The intro, with a site <https://example.org>.");
+    guide_free(g);
+    free(path);
+}
+
+/* A damaged or cut copy of the first screen: never used, never a crash. */
+static void test_plan_damaged_copy(void **state)
+{
+    (void)state;
+    char *path = marked_plan(PLAN);
+    char name[4096], buf[4096];
+    size_t n = read_copy_with(MARK, name, buf, sizeof buf);
+    FILE *f;
+    for (size_t i = 0; i < n + n / 7; i++) {
+        f = fopen(name, "wb");
+        assert_non_null(f);
+        size_t len = i < n ? n : (i - n) * 7; /* each byte changed, then cut at every 7th */
+        buf[i % n] ^= i < n ? 0x20 : 0;
+        assert_int_equal(fwrite(buf, 1, len, f), len);
+        buf[i % n] ^= i < n ? 0x20 : 0;
+        fclose(f);
+        assert_false(copy_used(path));
+    }
+    free(path);
+}
+
+/* A first screen with a warning is never kept: the warning is printed at every start. */
+static void test_plan_warning_not_kept(void **state)
+{
+    (void)state;
+    put("plan.md", "# Plan\n\nSee [this](javascript:alert(1)).\n\n## A\n\n- [ ] One\n");
+    tick();
+    char *path = plan_path("plan.md");
+    for (int i = 0; i < 2; i++) {
+        struct diag d = {0};
+        struct guide *g = guide_load(path, GUIDE_PART_INFO | GUIDE_LOAD_CACHED, &d);
+        assert_non_null(g);
+        assert_int_equal(d.warnings, 1);
+        diag_free(&d);
+        guide_free(g);
+    }
+    free(path);
+}
+
+/* One file by two names that make two ids (a README's is its directory's name as given): the
+ * copy written under one is not used for the other. */
+static void test_plan_id_by_name(void **state)
+{
+    (void)state;
+    put("README.md", PLAN);
+    tick();
+    char *path = plan_path("README.md");
+    char *g_dir = xasprintf("%s/g", dir);
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    for (int i = 0; i < 2; i++) { /* the second time from the copies */
+        struct guide *g = load_plan(path, GUIDE_LOAD_CACHED);
+        assert_string_equal(g->id, "g");
+        guide_free(g);
+        assert_int_equal(chdir(g_dir), 0);
+        g = load_plan("README.md", GUIDE_LOAD_CACHED);
+        assert_string_equal(g->id, "readme");
+        guide_free(g);
+        assert_int_equal(chdir(cwd), 0);
+    }
+    free(g_dir);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -380,6 +578,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_damaged_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_changed_source, setup, teardown),
         cmocka_unit_test_setup_teardown(test_warning_not_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_changed_in_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_damaged_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_warning_not_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_id_by_name, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

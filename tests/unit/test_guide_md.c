@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* Markdown plan loader tests: the mapping (title, intro, sections nested by heading level,
  * task items and sub-items, plain items in a section without tasks), ids, located messages,
- * hostile input, and the generated big plan of tests/data/plans (every item, in order, and the
- * outline written beside it). */
+ * hostile input, the generated big plan of tests/data/plans (every item, in order, and the
+ * outline written beside it), and md4c loaded once per process (the test is linked with dlopen()
+ * wrapped, to count). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,16 @@
 #include "guide_md.h"
 #include "input.h"
 #include "xalloc.h"
+
+/* The times md4c was asked for: the linker sends every dlopen() here (tests/CMakeLists.txt). */
+static int md4c_opens;
+void *__real_dlopen(const char *file, int flags);
+void *__wrap_dlopen(const char *file, int flags);
+void *__wrap_dlopen(const char *file, int flags)
+{
+    md4c_opens += file != NULL && strcmp(file, GUIDE_MD_LIBRARY) == 0;
+    return __real_dlopen(file, flags);
+}
 
 /* Writes text to a temporary plan file; returns its path (caller frees and unlinks). */
 static char *write_plan(const char *text, size_t len)
@@ -435,6 +447,25 @@ static void test_check_only(void **state)
     free(big);
 }
 
+/* However many plans a run reads, and in however many steps, md4c is loaded once. */
+static void test_md4c_once(void **state)
+{
+    (void)state;
+    const char *text = "# T\n\nIntro.\n\n## A\n\n- [ ] One\n";
+    char *path = write_plan(text, strlen(text));
+    for (int i = 0; i < 3; i++) {
+        struct diag d = {0};
+        struct guide *g = guide_load(path, GUIDE_PART_INFO, &d);
+        assert_non_null(g);
+        assert_int_equal(guide_load_parts(g, GUIDE_PART_PATH, &d), 0);
+        assert_int_equal(g->n_phases, 1);
+        guide_free(g);
+        diag_free(&d);
+    }
+    remove_plan(path);
+    assert_int_equal(md4c_opens, 1);
+}
+
 int main(void)
 {
     test_require_input(TRAIL_TEST_DATA "/plans/big-plan.outline");
@@ -444,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_hostile),     cmocka_unit_test(test_big_plan),
         cmocka_unit_test(test_link_target), cmocka_unit_test(test_info_first),
         cmocka_unit_test(test_check_only),  cmocka_unit_test(test_slug_lengths),
+        cmocka_unit_test(test_md4c_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -114,6 +114,23 @@ static void test_create_modes(void **state)
     }
 }
 
+/* An existing lock file is opened as it is: locking never writes its inode (its mode is the
+ * learner's business once it is there; it holds no data). */
+static void test_lock_file_left_alone(void **state)
+{
+    (void)state;
+    char *path = path_in("lockmode.yaml");
+    assert_int_equal(set_and_save(path, "a/1", PROGRESS_DONE), 0);
+    char *lock = xasprintf("%s.lock", path);
+    assert_int_equal(chmod(lock, 0640), 0);
+    assert_int_equal(set_and_save(path, "a/2", PROGRESS_DONE), 0);
+    struct stat st;
+    assert_int_equal(stat(lock, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0640);
+    free(lock);
+    free(path);
+}
+
 static void test_reload(void **state)
 {
     (void)state;
@@ -710,6 +727,7 @@ int main(void)
         cmocka_unit_test(test_newer_appears_before_save),
         cmocka_unit_test(test_huge_file),
         cmocka_unit_test(test_stale_temps),
+        cmocka_unit_test(test_lock_file_left_alone),
         cmocka_unit_test(test_reset_backup),
         cmocka_unit_test(test_reset_beats_stale_instance),
         cmocka_unit_test(test_failed_save_keeps_changes),

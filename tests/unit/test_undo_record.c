@@ -140,6 +140,9 @@ static void test_in_place_and_checked(void **state)
     char *buf = NULL, *err = NULL;
     size_t len = 0;
     assert_int_equal(progress_fs_read(path, 1u << 20, &buf, &len, &err), 1);
+    /* The four fields, and no journal: nothing reads a record's journal. */
+    assert_non_null(strstr(buf, "text: =state"));
+    assert_null(strstr(buf, "journal:"));
     char *at = strstr(buf, "=done");
     assert_non_null(at);
     at[1] = 'D';

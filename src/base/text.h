@@ -82,6 +82,12 @@ int text_untrusted_width(const char *s, unsigned flags);
  * max_cols <= 0). */
 size_t text_fit(const char *s, size_t len, int max_cols, int *cols);
 
+/* The bytes of sanitised text s (len bytes, one line) to keep before an ellipsis when it is cut
+ * to max_cols columns: what text_fit() keeps, shortened to a word's end when one is in the
+ * last half ("basic software", not "basic software engineering pra"), without the spaces
+ * before it nor a word of punctuation alone ("Production &"). */
+size_t text_fit_words(const char *s, size_t len, int max_cols);
+
 /* One wrapped line: a byte range of the sanitised text (never holding '\n') and its width in
  * columns. A line never ends in a space. */
 struct text_line {

@@ -108,6 +108,32 @@ size_t text_fit(const char *s, size_t len, int max_cols, int *cols)
     return pos;
 }
 
+size_t text_fit_words(const char *s, size_t len, int max_cols)
+{
+    size_t fit = text_fit(s, len, max_cols, NULL);
+    if (fit >= len) {
+        return fit;
+    }
+    size_t at = fit;
+    while (at > fit / 2 && s[at] != ' ') {
+        at--;
+    }
+    size_t n = at > fit / 2 ? at : fit;
+    while (n > 0 && s[n - 1] == ' ') {
+        n--; /* "word …", never "word  …" */
+    }
+    size_t w = n; /* the start of the last word when it is punctuation alone */
+    while (w > 0 && s[w - 1] != ' ' && strchr("&+-/:;,|", s[w - 1]) != NULL) {
+        w--;
+    }
+    if (w < n && w > 0 && s[w - 1] == ' ' && w - 1 >= fit / 2) {
+        for (n = w - 1; n > 0 && s[n - 1] == ' ';) {
+            n--;
+        }
+    }
+    return n;
+}
+
 /* The state of the greedy pass over one paragraph (the text between two '\n'). */
 struct wrap {
     int width;

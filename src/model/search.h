@@ -204,7 +204,9 @@ void search_ranges_free(struct search_ranges *r);
 
 /* The window of at most max_cols display columns (max_cols >= 1) of the line of text that holds
  * the byte range [at, at + match_len): the whole line when it fits, else a cut at character
- * boundaries that shows the match start about a third of the way in. Lines end at '\n'.
+ * boundaries that shows the match start about a third of the way in, moved to a space (and
+ * past it) where one lies between a cut and the match, so that no word is cut in half where
+ * a whole one can show. Lines end at '\n'.
  * Columns are counted as the text will be drawn, sanitised with text_flags (under TEXT_ASCII
  * a combining mark becomes a '?' of its own). */
 void search_context_window(const char *text, size_t len, size_t at, size_t match_len, int max_cols,

@@ -150,6 +150,18 @@ void search_context_window(const char *text, size_t len, size_t at, size_t match
             start = s.i;
         }
     }
+    /* A cut falls between words when a space lies between it and the match: "…research", not
+     * "…p between"; the spaces at the cut go. */
+    if (start > line_start && text[start - 1] != ' ') {
+        size_t sp = start;
+        while (sp < match_cluster && text[sp] != ' ') {
+            sp++;
+        }
+        start = sp < match_cluster ? sp : start;
+    }
+    while (start > line_start && start < match_cluster && text[start] == ' ') {
+        start++;
+    }
     struct walk e = walk_begin(text, start, line_end, flags);
     while (e.i < line_end) {
         struct walk next = e;
@@ -159,10 +171,21 @@ void search_context_window(const char *text, size_t len, size_t at, size_t match
         }
         e = next;
     }
+    size_t end = e.i;
+    if (end < line_end && text[end] != ' ') {
+        size_t keep = at + match_len > start ? at + match_len : start, sp = end;
+        while (sp > keep && text[sp - 1] != ' ') {
+            sp--;
+        }
+        end = sp > keep ? sp : end;
+    }
+    while (end < line_end && end > start && text[end - 1] == ' ') {
+        end--;
+    }
     *out = (struct search_window){.start = start,
-                                  .len = e.i - start,
+                                  .len = end - start,
                                   .cut_before = start > line_start,
-                                  .cut_after = e.i < line_end};
+                                  .cut_after = end < line_end};
 }
 
 void search_sanitized_ranges(const char *text, size_t len, unsigned text_flags,

@@ -135,9 +135,7 @@ static int untrusted_width(const struct ui *ui, const char *s)
     return text_untrusted_width(s, TEXT_ONE_LINE | ui->text_flags);
 }
 
-/* Draws untrusted text s at (y, x) within max columns; text that does not fit ends in an
- * ellipsis. Returns the columns drawn. */
-static int draw_cut(const struct ui *ui, int y, int x, const char *s, int max, attr_t attr)
+int ui_draw_cut(const struct ui *ui, int y, int x, const char *s, int max, attr_t attr)
 {
     const char *ell = (ui->text_flags & TEXT_ASCII) ? "..." : "…";
     int ell_w = (ui->text_flags & TEXT_ASCII) ? 3 : 1;
@@ -147,7 +145,10 @@ static int draw_cut(const struct ui *ui, int y, int x, const char *s, int max, a
     if (untrusted_width(ui, s) <= max || max <= ell_w) {
         return ui_draw_untrusted(ui, y, x, s, max, attr);
     }
-    int w = ui_draw_untrusted(ui, y, x, s, max - ell_w, attr);
+    size_t len = 0;
+    char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE | ui->text_flags, &len);
+    int w = ui_draw_text(y, x, clean, text_fit_words(clean, len, max - ell_w), max - ell_w, attr);
+    free(clean);
     return w + ui_draw_text(y, x + w, ell, strlen(ell), ell_w, attr);
 }
 
@@ -210,14 +211,14 @@ static void draw_header(struct ui *ui)
     }
     fill(ui, 0, 0, a);
     int x = 1;
-    x += draw_cut(ui, 0, x, title, room - x, a);
+    x += ui_draw_cut(ui, 0, x, title, room - x, a);
     if (first > 0) {
         x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
         x += ui_draw_untrusted(ui, 0, x, ell, room - x, a);
     }
     for (size_t i = first; i < n; i++) {
         x += ui_draw_untrusted(ui, 0, x, sep, room - x, a);
-        x += draw_cut(ui, 0, x, crumbs[i], room - x, a);
+        x += ui_draw_cut(ui, 0, x, crumbs[i], room - x, a);
     }
     if (show_pos) {
         ui_draw_text(0, ui->cols - pos_w, pos, strlen(pos), pos_w, a);

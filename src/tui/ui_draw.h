@@ -14,6 +14,9 @@ void ui_draw_all(struct ui *ui);
 void ui_draw_items(struct ui *ui, size_t a, size_t b);
 /* Draws sanitised text at (y, x) clipped to max columns; returns the columns drawn. */
 int ui_draw_text(int y, int x, const char *s, size_t len, int max, attr_t attr);
+/* Draws untrusted text s at (y, x) within max columns; text that does not fit is cut at a word
+ * (text_fit_words()) and ends in an ellipsis. Returns the columns drawn. */
+int ui_draw_cut(const struct ui *ui, int y, int x, const char *s, int max, attr_t attr);
 /* Draws a box of w x h at (y0, x0) with a line border, blank inside, in attr (the help overlay,
  * the certification form). */
 void ui_draw_box(int y0, int x0, int h, int w, attr_t attr);

@@ -156,9 +156,7 @@ static void prompt_draw(struct ui *ui, void *data)
     if (label_w <= label_room) {
         x += ui_draw_untrusted(ui, y, x, p->label, label_room, accent);
     } else if (label_room > 2) {
-        const char *ell = (ui->text_flags & TEXT_ASCII) ? "~" : "…";
-        x += ui_draw_untrusted(ui, y, x, p->label, label_room - 2, accent);
-        x += ui_draw_text(y, x, ell, strlen(ell), 1, accent) + 1;
+        x += ui_draw_cut(ui, y, x, p->label, label_room - 1, accent) + 1;
     }
     int width = right - x;
     if (width < 1) {

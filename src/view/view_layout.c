@@ -243,22 +243,6 @@ static void finish_line(struct view_doc *d, uint64_t anchor)
     d->in_line = false;
 }
 
-/* Where to cut text s (len bytes) that needs shortening to `fit` bytes (what fits before the
- * ellipsis): at a word's end when one is in the last half ("a word …", not "a wo …"),
- * without the spaces before it. */
-static size_t word_cut(const char *s, size_t len, size_t fit)
-{
-    size_t at = fit;
-    while (fit < len && at > fit / 2 && s[at] != ' ') {
-        at--;
-    }
-    size_t n = at > fit / 2 ? at : fit;
-    while (n > 0 && s[n - 1] == ' ') {
-        n--; /* "word …", never "word  …" */
-    }
-    return n;
-}
-
 void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, int max)
 {
     size_t len = 0;
@@ -269,7 +253,7 @@ void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, in
     if (text_width(clean, len) > max) {
         const char *e = (d->text_flags & TEXT_ASCII) ? "..." : "\xe2\x80\xa6"; /* U+2026 */
         int ew = text_width(e, strlen(e));
-        len = ew < max ? word_cut(clean, len, text_fit(clean, len, max - ew, NULL)) : 0;
+        len = ew < max ? text_fit_words(clean, len, max - ew) : 0;
         view_doc_put(d, role, clean, len);
         if (ew <= max) {
             view_doc_puts(d, role, e);
@@ -422,9 +406,8 @@ static void emit_wrapped(struct view_doc *d, enum view_role role, const char *cl
     view_doc_pad_to(d, indent);
     size_t len = tl->len;
     if (cut) {
-        len = word_cut(clean + tl->start, tl->len,
-                       text_fit(clean + tl->start, tl->len,
-                                d->width - indent - text_width(ell, strlen(ell)), NULL));
+        len = text_fit_words(clean + tl->start, tl->len,
+                             d->width - indent - text_width(ell, strlen(ell)));
     }
     add_line_links(d, clean, tl->start, tl->start + len, d->cur_width, m);
     append_marked(d, role, clean, tl->start, tl->start + len, m);

@@ -4,7 +4,8 @@
 # configuration: Today asks for them by itself when it first opens; a number outside 1..100
 # stays in the prompt with the range and writes nothing; an accepted one is kept in the
 # progress file, sets the week's target, and u takes it back; H changes them later; Today does
-# not ask again once they are set, nor twice in one run when the prompt was dismissed.
+# not ask again once they are set, nor twice in one run when the prompt was dismissed; a
+# narrow terminal cuts the prompt's label at a word.
 set -u
 here=$(dirname "$0")
 . "$here/lib/tmux.sh"
@@ -64,4 +65,14 @@ tui_wait "Streak:" "Today again"
 expect_not_contains "$(tui_screen)" "Hours a week" "not asked twice in a run"
 tui_keys q
 tui_wait "[exit 0]" "q quits"
+
+# Narrow: the prompt's label gives way to the field, cut at a word's end with an ellipsis.
+tui_new_server narrow
+tui_start 40 12 "$run"
+tui_wait "q Quit" "Home at 40x12"
+tui_keys H
+tui_wait "Hours a week for this…" "40 columns: the label ends at a word"
+expect_not_contains "$(tui_screen)" "this pl…" "40 columns: no word cut in half"
+tui_keys Escape q
+tui_wait "[exit 0]" "q quits at 40x12"
 finish

@@ -264,21 +264,38 @@ static int print_to_string(const struct guide *g, const char *query, char **text
     return rc;
 }
 
+/* The first 60 columns of ASCII text s as --search shows them when cut: back to the last space
+ * when the cut falls inside a word, without the spaces at the cut. */
+static const char *words60(const char *s, char *buf, size_t size)
+{
+    size_t n = strlen(s) > 60 ? 60 : strlen(s);
+    if (strlen(s) > 60 && s[60] != ' ') {
+        while (n > 0 && s[n - 1] != ' ') {
+            n--;
+        }
+    }
+    while (n > 0 && s[n - 1] == ' ') {
+        n--;
+    }
+    snprintf(buf, size, "%.*s", (int)n, s);
+    return buf;
+}
+
 static void test_print_lines(void **state)
 {
     struct guide *g = *state;
-    char *text, want[512];
+    char *text, want[512], cut[128];
     /* A body match: the context is the first 60 columns of the answer (the match is near its
-     * start), cut with "...". */
+     * start), cut with "..." between two words. */
     assert_int_equal(print_to_string(g, "phd", &text), 0);
-    snprintf(want, sizeof want, "FAQ: %s: %.60s...\n", g->faqs[ML_FAQ_PHD].question,
-             g->faqs[ML_FAQ_PHD].answer);
+    snprintf(want, sizeof want, "FAQ: %s: %s...\n", g->faqs[ML_FAQ_PHD].question,
+             words60(g->faqs[ML_FAQ_PHD].answer, cut, sizeof cut));
     assert_string_equal(text, want);
     free(text);
     /* A key action is titled by its phase; the action is the context. */
     assert_int_equal(print_to_string(g, "docker", &text), 0);
-    snprintf(want, sizeof want, "Key action: %s: %.60s...\n", g->phases[2].title,
-             g->phases[2].actions[0].text);
+    snprintf(want, sizeof want, "Key action: %s: %s...\n", g->phases[2].title,
+             words60(g->phases[2].actions[0].text, cut, sizeof cut));
     assert_string_equal(text, want);
     free(text);
     /* A match in the title and another field: the context is that field. */
@@ -288,7 +305,8 @@ static void test_print_lines(void **state)
     free(text);
     /* A title-only match shows the start of the body. */
     assert_int_equal(print_to_string(g, "oversaturated", &text), 0);
-    snprintf(want, sizeof want, "FAQ: %s: %.60s...\n", g->faqs[2].question, g->faqs[2].answer);
+    snprintf(want, sizeof want, "FAQ: %s: %s...\n", g->faqs[2].question,
+             words60(g->faqs[2].answer, cut, sizeof cut));
     assert_string_equal(text, want);
     free(text);
 }

@@ -538,6 +538,19 @@ static void test_context_window(void **state)
     assert_true(text_width(drawn, strlen(drawn)) <= 8);
     assert_true(w.start <= 17 && w.start + w.len > 17);
     free(drawn);
+    /* Between words where a space lies between a cut and the match: whole words either side,
+     * the match whole, no space at a cut. */
+    const char *words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo";
+    size_t golf = (size_t)(strstr(words, "golf") - words);
+    for (int cols = 12; cols <= 40; cols++) {
+        search_context_window(words, strlen(words), golf, 4, cols, 0, &w);
+        assert_true(w.cut_before || w.cut_after);
+        assert_true(w.len <= (size_t)cols);
+        assert_true(words[w.start] != ' ' && words[w.start + w.len - 1] != ' ');
+        assert_true(!w.cut_before || words[w.start - 1] == ' ');
+        assert_true(!w.cut_after || words[w.start + w.len] == ' ');
+        assert_true(w.start <= golf && w.start + w.len >= golf + 4);
+    }
 }
 
 static void test_find_entry_and_fields(void **state)

@@ -355,6 +355,26 @@ static void test_fit_never_splits(void **state)
     }
 }
 
+/* A cut before an ellipsis ends at a word when one ends in the last half, without a word of
+ * punctuation alone; a short word is cut where it must be. */
+static void test_fit_words(void **state)
+{
+    (void)state;
+    const char *s = "Learn Git and basic software engineering practices";
+    assert_int_equal(text_fit_words(s, strlen(s), 100), strlen(s)); /* it fits: all of it */
+    assert_int_equal(text_fit_words(s, strlen(s), 43),
+                     strlen("Learn Git and basic software engineering"));
+    assert_int_equal(text_fit_words(s, strlen(s), 40),
+                     strlen("Learn Git and basic software engineering"));
+    assert_int_equal(text_fit_words(s, strlen(s), 39), strlen("Learn Git and basic software"));
+    assert_int_equal(text_fit_words(s, strlen(s), 4), 4); /* "Lear": no word ends in time */
+    const char *p = "Production & MLOps Focus";
+    assert_int_equal(text_fit_words(p, strlen(p), 17), strlen("Production"));
+    assert_int_equal(text_fit_words(p, strlen(p), 12), strlen("Production"));
+    const char *l = "Lamp & Tower Basics";
+    assert_int_equal(text_fit_words(l, strlen(l), 17), strlen("Lamp & Tower"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_large_inputs),
         cmocka_unit_test(test_fit),
         cmocka_unit_test(test_fit_never_splits),
+        cmocka_unit_test(test_fit_words),
     };
     return cmocka_run_group_tests(tests, setup_locale, NULL);
 }

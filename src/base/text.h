@@ -88,6 +88,12 @@ size_t text_fit(const char *s, size_t len, int max_cols, int *cols);
  * before it nor a word of punctuation alone ("Production &"). */
 size_t text_fit_words(const char *s, size_t len, int max_cols);
 
+/* The marks trail puts in text it builds: between two facts on one line (" · ", " - " for
+ * TEXT_ASCII output) and where text is cut ("…", "..."). One place decides them, so that every
+ * screen and report reads alike and the layout can find a line's separators. */
+const char *text_sep(unsigned flags);
+const char *text_ellipsis(unsigned flags);
+
 /* One wrapped line: a byte range of the sanitised text (never holding '\n') and its width in
  * columns. A line never ends in a space. */
 struct text_line {

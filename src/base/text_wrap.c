@@ -246,3 +246,13 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line **lines)
     *lines = wr.lines;
     return wr.n;
 }
+
+const char *text_sep(unsigned flags)
+{
+    return (flags & TEXT_ASCII) ? " - " : " \xc2\xb7 "; /* U+00B7 middle dot */
+}
+
+const char *text_ellipsis(unsigned flags)
+{
+    return (flags & TEXT_ASCII) ? "..." : "\xe2\x80\xa6"; /* U+2026 */
+}

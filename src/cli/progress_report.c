@@ -22,7 +22,7 @@
 
 static const char *separator(unsigned flags)
 {
-    return (flags & TEXT_ASCII) ? ", " : " \xc2\xb7 "; /* U+00B7 middle dot */
+    return text_sep(flags);
 }
 
 static void put_bar(FILE *out, const struct progress_counts *c)

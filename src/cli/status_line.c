@@ -235,7 +235,7 @@ static void build_format(struct line *l, const char *fmt, const struct facts *f,
 
 static void build_default(struct line *l, const struct facts *f, unsigned flags)
 {
-    const char *sep = (flags & TEXT_ASCII) ? " - " : " \xc2\xb7 ";
+    const char *sep = text_sep(flags);
     char num[48];
     add_str(l, f->guide, ROLE_GUIDE, flags);
     snprintf(num, sizeof num, " %zu/%zu", f->counts.done, f->counts.total - f->counts.skipped);
@@ -269,7 +269,7 @@ static const char *sgr(enum status_role role)
 /* Writes the spans, cut to width columns (0: no cap) with an ellipsis at the cut. */
 static void put_line(const struct line *l, int width, bool color, unsigned flags, FILE *out)
 {
-    const char *dots = (flags & TEXT_ASCII) ? "..." : "\xe2\x80\xa6";
+    const char *dots = text_ellipsis(flags);
     int dots_w = (flags & TEXT_ASCII) ? 3 : 1;
     int total = 0;
     for (size_t i = 0; i < l->n; i++) {

@@ -339,7 +339,7 @@ static void put_time(const struct guide *g, const struct progress *p, struct pro
                      unsigned hours, unsigned flags, FILE *out)
 {
     const struct progress_guide *pg = progress_find_guide(p, g->id);
-    const char *sep = (flags & TEXT_ASCII) != 0 ? ", " : " · ";
+    const char *sep = text_sep(flags);
     struct progress_week wk;
     progress_week_of(today, &wk);
     fputs("Time logged: this week ", out);

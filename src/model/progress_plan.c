@@ -76,7 +76,7 @@ bool progress_suggest_next(const struct progress *p, const struct guide *g, size
 
 static const char *separator(unsigned flags)
 {
-    return (flags & TEXT_ASCII) ? ", " : " \xc2\xb7 "; /* U+00B7 middle dot */
+    return text_sep(flags);
 }
 
 void progress_count_certs(const struct progress *p, const struct guide *g,

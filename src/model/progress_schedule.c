@@ -258,7 +258,7 @@ char *progress_forecast_words(const struct progress_forecast *f)
 
 char *progress_forecast_text(const struct progress_forecast *f, unsigned text_flags)
 {
-    const char *sep = (text_flags & TEXT_ASCII) != 0 ? ", " : " · ";
+    const char *sep = text_sep(text_flags);
     if (f->finished) {
         return xstrdup("Every key action is done or skipped");
     }
@@ -354,8 +354,7 @@ char *progress_pace_line(const struct progress_schedule *s, const struct progres
     } else {
         return line;
     }
-    char *more =
-        xasprintf("%s%s%s", line, (text_flags & TEXT_ASCII) != 0 ? ", " : " \xc2\xb7 ", words);
+    char *more = xasprintf("%s%s%s", line, text_sep(text_flags), words);
     free(line);
     return more;
 }

@@ -137,7 +137,7 @@ static int untrusted_width(const struct ui *ui, const char *s)
 
 int ui_draw_cut(const struct ui *ui, int y, int x, const char *s, int max, attr_t attr)
 {
-    const char *ell = (ui->text_flags & TEXT_ASCII) ? "..." : "…";
+    const char *ell = text_ellipsis(ui->text_flags);
     int ell_w = (ui->text_flags & TEXT_ASCII) ? 3 : 1;
     if (max <= 0) {
         return 0;
@@ -190,7 +190,7 @@ static void draw_header(struct ui *ui)
     bool show_pos = ui->cols > pos_w + 10;
     int room = ui->cols - 1 - (show_pos ? pos_w + 1 : 0);
     const char *sep = (ui->text_flags & TEXT_ASCII) ? " > " : " › ";
-    const char *ell = (ui->text_flags & TEXT_ASCII) ? "..." : "…";
+    const char *ell = text_ellipsis(ui->text_flags);
     const char *title = "trail"; /* the guide picker */
     if (ui->g != NULL) {
         title = ui->g->short_title != NULL ? ui->g->short_title : ui->g->title;

@@ -77,7 +77,7 @@ static const char *marker(const struct view_doc *d, enum progress_check_status s
 
 static void put_sep(struct view_doc *d)
 {
-    view_doc_puts(d, VIEW_ROLE_DIM, (d->text_flags & TEXT_ASCII) ? " - " : " · ");
+    view_doc_puts(d, VIEW_ROLE_DIM, text_sep(d->text_flags));
 }
 
 /* One piece: its mark, its description (else its target), its credential id, its target after

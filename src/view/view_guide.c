@@ -33,12 +33,12 @@ static const char *const section_ids[VIEW_SECTION_COUNT] = {"overview", "path", 
 
 static const char *sep(const struct view_doc *d)
 {
-    return (d->text_flags & TEXT_ASCII) ? " - " : " · ";
+    return text_sep(d->text_flags);
 }
 
 static const char *ellipsis(const struct view_doc *d)
 {
-    return (d->text_flags & TEXT_ASCII) ? "..." : "…";
+    return text_ellipsis(d->text_flags);
 }
 
 /* The guide has a career path that is not loaded yet: Home shows placeholders for it. */

@@ -219,7 +219,7 @@ static void finish_line(struct view_doc *d, uint64_t anchor)
             }
             /* Between two facts rather than inside one: at the last separator (" · ") that
              * leaves the line at least half full, which goes with the break. */
-            const char *sep = (d->text_flags & TEXT_ASCII) ? " - " : " \xc2\xb7 ";
+            const char *sep = text_sep(d->text_flags);
             size_t sl = strlen(sep);
             for (size_t k = end; k > pos; k--) {
                 if (k + sl <= d->cur_len && memcmp(d->cur + k, sep, sl) == 0) {
@@ -251,7 +251,7 @@ void view_doc_put_cut(struct view_doc *d, enum view_role role, const char *s, in
         max = 0;
     }
     if (text_width(clean, len) > max) {
-        const char *e = (d->text_flags & TEXT_ASCII) ? "..." : "\xe2\x80\xa6"; /* U+2026 */
+        const char *e = text_ellipsis(d->text_flags);
         int ew = text_width(e, strlen(e));
         len = ew < max ? text_fit_words(clean, len, max - ew) : 0;
         view_doc_put(d, role, clean, len);

@@ -15,7 +15,7 @@
 
 static void entry(struct view_doc *d, const struct view_pick_entry *e, const struct progress *p)
 {
-    const char *sep = (d->text_flags & TEXT_ASCII) ? " - " : " \xc2\xb7 ";
+    const char *sep = text_sep(d->text_flags);
     view_doc_begin_item(d, e->id);
     view_doc_begin_line(d);
     view_doc_puts(d, VIEW_ROLE_HEADING, e->g != NULL ? e->g->title : e->id);

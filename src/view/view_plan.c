@@ -72,7 +72,7 @@ static void append(char *buf, size_t size, const char *sep, const char *part)
 
 char *view_plan_cert_text(const struct progress_cert_info *c, bool ascii, char *buf, size_t size)
 {
-    const char *sep = ascii ? ", " : " · ";
+    const char *sep = text_sep(ascii ? TEXT_ASCII : 0);
     char part[64], date[PROGRESS_DATE_SIZE];
     if (size == 0) {
         return buf;

@@ -73,7 +73,7 @@ int view_progress_filled(const struct progress_counts *c, int cells)
 
 static const char *separator(bool ascii)
 {
-    return ascii ? " - " : " \xc2\xb7 "; /* U+00B7 middle dot */
+    return text_sep(ascii ? TEXT_ASCII : 0);
 }
 
 char *view_progress_counts_text(const struct progress_counts *c, bool ascii, char *buf, size_t size)

@@ -52,7 +52,7 @@ const char *view_search_group_title(enum view_search_group group)
 
 static const char *ellipsis(const struct view_doc *d)
 {
-    return (d->text_flags & TEXT_ASCII) ? "..." : "…";
+    return text_ellipsis(d->text_flags);
 }
 
 /* Puts on the current line the window of `text` around its first range (its start when r is

@@ -48,7 +48,7 @@ void view_today_done(struct view_today *t)
 
 static const char *sep(const struct view_doc *d)
 {
-    return (d->text_flags & TEXT_ASCII) != 0 ? ", " : " · ";
+    return text_sep(d->text_flags);
 }
 
 static void line(struct view_doc *d, enum view_role role, const char *s)

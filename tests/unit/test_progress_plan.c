@@ -157,7 +157,7 @@ static void test_cert_summary(void **state)
     assert_string_equal(s, "1 passed \xc2\xb7 1 exam on 2027-02-10");
     free(s);
     s = progress_certs_text(&c, TEXT_ASCII);
-    assert_string_equal(s, "1 passed, 1 exam on 2027-02-10");
+    assert_string_equal(s, "1 passed - 1 exam on 2027-02-10");
     free(s);
     /* A second booked exam: the next one from today on is named, not a past one. */
     struct progress_cert_info past = {.status = PROGRESS_CERT_EXAM_BOOKED, .exam = D(2026, 1, 1)};
@@ -176,7 +176,7 @@ static void test_cert_summary(void **state)
     progress_set_cert(p, G, "tf", &studying, today, T0 + 1, NULL);
     progress_count_certs(p, &guide, today, &c);
     s = progress_certs_text(&c, TEXT_ASCII);
-    assert_string_equal(s, "1 expired, 2 exams booked, next on 2026-12-01, 1 studying");
+    assert_string_equal(s, "1 expired - 2 exams booked, next on 2026-12-01 - 1 studying");
     free(s);
     progress_free(p);
 }
@@ -247,10 +247,10 @@ static void test_pace_line(void **state)
     p = progress_new();
     s = pace_at(p, D(2026, 12, 1), D(2026, 11, 26), &pace);
     assert_int_equal(pace.when, PROGRESS_PACE_BEFORE);
-    assert_string_equal(s, "Starts in 5 days (2026-12-01), 12 months planned");
+    assert_string_equal(s, "Starts in 5 days (2026-12-01) - 12 months planned");
     free(s);
     s = pace_at(p, D(2026, 12, 1), D(2026, 11, 30), &pace);
-    assert_string_equal(s, "Starts in 1 day (2026-12-01), 12 months planned");
+    assert_string_equal(s, "Starts in 1 day (2026-12-01) - 12 months planned");
     free(s);
     /* The last day of month 12, then the day after: the plan's end is past. */
     s = pace_at(p, D(2026, 12, 1), D(2027, 11, 30), &pace);

@@ -115,7 +115,7 @@ static void test_text(void **state)
     assert_string_equal(out, expected);
     free(out);
     out = capture(3, &rc);
-    assert_non_null(strstr(out, "done 1, in progress 1, skipped 1, to do 0\n"));
+    assert_non_null(strstr(out, "done 1 - in progress 1 - skipped 1 - to do 0\n"));
     free(out);
 }
 

@@ -198,22 +198,22 @@ static void test_pace_line(void **state)
     assert_null(pace_line_at(p, D(2026, 1, 1))); /* no start date, no line */
     /* F is January, S February and March: the plan ends on 2026-03-31. */
     progress_set_start(p, G, D(2026, 1, 1), 0);
-    expect_pace(p, D(2025, 12, 27), "Starts in 5 days (2026-01-01), 3 months planned");
-    expect_pace(p, D(2026, 1, 1), "Month 1 of 3, on schedule");
+    expect_pace(p, D(2025, 12, 27), "Starts in 5 days (2026-01-01) - 3 months planned");
+    expect_pace(p, D(2026, 1, 1), "Month 1 of 3 - on schedule");
     /* Nothing ticked 45 days in: the ticks are where the plan was on day 1. No phase names. */
-    expect_pace(p, D(2026, 2, 15), "Month 2 of 3, about 6 weeks behind");
-    expect_pace(p, D(2026, 5, 1), "The plan's 3 months ended on 2026-03-31, about 17 weeks behind");
+    expect_pace(p, D(2026, 2, 15), "Month 2 of 3 - about 6 weeks behind");
+    expect_pace(p, D(2026, 5, 1), "The plan's 3 months ended on 2026-03-31 - about 17 weeks behind");
     /* F done on January 10: the ticks are where the plan is on February 1. */
     const char *f[] = {"f/1", "f/2", "f/3", "f/4"};
     for (size_t i = 0; i < 4; i++) {
         progress_set_state(p, G, f[i], PROGRESS_DONE, 1);
     }
-    expect_pace(p, D(2026, 1, 10), "Month 1 of 3, about 3 weeks ahead");
+    expect_pace(p, D(2026, 1, 10), "Month 1 of 3 - about 3 weeks ahead");
     /* Everything done: said so, not a lag from the plan's end. */
     progress_set_state(p, G, "s/1", PROGRESS_DONE, 2);
     progress_set_state(p, G, "s/2", PROGRESS_SKIPPED, 2);
     expect_pace(p, D(2026, 5, 1),
-                "The plan's 3 months ended on 2026-03-31, every key action done or skipped");
+                "The plan's 3 months ended on 2026-03-31 - every key action done or skipped");
     /* The middle dot between the parts without TEXT_ASCII. */
     struct progress_schedule s;
     progress_schedule_compute(p, &guide, D(2026, 2, 1), 0, &s);

@@ -147,16 +147,16 @@ static void test_cert_text(void **state)
     assert_string_equal(view_plan_cert_text(&c, false, buf, sizeof buf),
                         "exam booked \xc2\xb7 exam on 2027-02-10");
     assert_string_equal(view_plan_cert_text(&c, true, buf, sizeof buf),
-                        "exam booked, exam on 2027-02-10");
+                        "exam booked - exam on 2027-02-10");
     /* Passed with a date says "passed" once. */
     c = (struct progress_cert_info){.status = PROGRESS_CERT_PASSED,
                                     .passed = date("2026-10-01"),
                                     .expires = date("2029-10-01")};
     assert_string_equal(view_plan_cert_text(&c, true, buf, sizeof buf),
-                        "passed on 2026-10-01, expires on 2029-10-01");
+                        "passed on 2026-10-01 - expires on 2029-10-01");
     c.passed = (struct progress_date){0};
     assert_string_equal(view_plan_cert_text(&c, true, buf, sizeof buf),
-                        "passed, expires on 2029-10-01");
+                        "passed - expires on 2029-10-01");
     /* Truncated to the buffer, still terminated. */
     assert_string_equal(view_plan_cert_text(&c, true, buf, 7), "passed");
 }
@@ -207,9 +207,9 @@ static void test_home_says_next_pace_and_certs(void **state)
     assert_non_null(strstr(all, "Next Learn the marine radio and its distress calls by heart"));
     /* The ticks (1 of 5 done in phase 1, months 1-3: 2026-01-15 to 2026-04-14) are where the
      * plan was on 2026-02-02, 107 days before today: the lag in words, no phase named. */
-    assert_non_null(strstr(all, "Pace Month 5 of 12, about 15 weeks behind"));
+    assert_non_null(strstr(all, "Pace Month 5 of 12 - about 15 weeks behind"));
     assert_null(strstr(all, "planned:"));
-    assert_non_null(strstr(all, "Certifications 1 passed, 1 exam on 2027-02-10"));
+    assert_non_null(strstr(all, "Certifications 1 passed - 1 exam on 2027-02-10"));
     /* The lines come in that order, under the current phase and above the menu. */
     size_t cur = view_check_find_line(&d, 0, "Current phase"),
            next = view_check_find_line(&d, 0, "Next ");
@@ -402,14 +402,14 @@ static void test_certs_show_status_and_note(void **state)
     assert_int_equal(it->count, 4); /* name, issuer, status, the note's preview */
     assert_null(strstr(d.lines[it->first].text, " *"));
     assert_string_equal(d.lines[it->first + 2].text,
-                        "   passed on 2026-10-01, expires on 2029-10-01");
+                        "   passed on 2026-10-01 - expires on 2029-10-01");
     assert_string_equal(d.lines[it->first + 3].text, "   * retake in 2029");
     assert_int_equal(d.items[view_doc_find_item(&d, g->certs[0].id)].count, 2);
     view_doc_free(&d);
 
     view_doc_init(&d, 80, TEXT_ASCII);
     view_guide_cert(&d, g, 2, p, NULL);
-    assert_string_equal(d.lines[2].text, "passed on 2026-10-01, expires on 2029-10-01");
+    assert_string_equal(d.lines[2].text, "passed on 2026-10-01 - expires on 2029-10-01");
     assert_string_equal(d.lines[3].text, "* retake in 2029");
     view_doc_free(&d);
     /* Without progress: neither. */

@@ -20,11 +20,6 @@
 
 #define BAR_WIDTH 20
 
-static const char *separator(unsigned flags)
-{
-    return text_sep(flags);
-}
-
 static void put_bar(FILE *out, const struct progress_counts *c)
 {
     size_t denom = c->total - c->skipped;
@@ -39,7 +34,7 @@ static void put_bar(FILE *out, const struct progress_counts *c)
 /* "done 12 · in progress 3 · skipped 2 · to do 5" */
 static void put_counts(FILE *out, const struct progress_counts *c, unsigned flags)
 {
-    const char *sep = separator(flags);
+    const char *sep = text_sep(flags);
     fprintf(out, "done %zu%sin progress %zu%sskipped %zu%sto do %zu", c->done, sep, c->in_progress,
             sep, c->skipped, sep, c->todo);
 }
@@ -137,7 +132,7 @@ static void markdown_cert(FILE *out, const struct progress *p, const struct guid
         char buf[PROGRESS_DATE_SIZE];
         progress_date_format(dates[k], buf, sizeof buf);
         if (buf[0] != '\0') {
-            fprintf(out, "%s%s %s", separator(flags), words[k], buf);
+            fprintf(out, "%s%s %s", text_sep(flags), words[k], buf);
         }
     }
     fputc('\n', out);

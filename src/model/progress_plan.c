@@ -74,11 +74,6 @@ bool progress_suggest_next(const struct progress *p, const struct guide *g, size
     return progress_next_action(p, g, SIZE_MAX, 0, phase, action);
 }
 
-static const char *separator(unsigned flags)
-{
-    return text_sep(flags);
-}
-
 void progress_count_certs(const struct progress *p, const struct guide *g,
                           struct progress_date today, struct progress_cert_counts *c)
 {
@@ -143,7 +138,7 @@ static void append_count(char **buf, const char *sep, size_t n, const char *what
 
 char *progress_certs_text(const struct progress_cert_counts *c, unsigned text_flags)
 {
-    const char *sep = separator(text_flags);
+    const char *sep = text_sep(text_flags);
     char *buf = NULL;
     append_count(&buf, sep, c->passed, "passed");
     append_count(&buf, sep, c->expired, "expired");
@@ -217,7 +212,7 @@ char *progress_pace_text(const struct progress_pace *pace, unsigned text_flags)
     char start[PROGRESS_DATE_SIZE], end[PROGRESS_DATE_SIZE];
     progress_date_format(pace->start, start, sizeof start);
     progress_date_format(pace->plan_end, end, sizeof end);
-    const char *sep = separator(text_flags);
+    const char *sep = text_sep(text_flags);
     switch (pace->when) {
     case PROGRESS_PACE_UNSET:
         return NULL;

@@ -31,16 +31,6 @@
 
 static const char *const section_ids[VIEW_SECTION_COUNT] = {"overview", "path", "certs", "faq"};
 
-static const char *sep(const struct view_doc *d)
-{
-    return text_sep(d->text_flags);
-}
-
-static const char *ellipsis(const struct view_doc *d)
-{
-    return text_ellipsis(d->text_flags);
-}
-
 /* The guide has a career path that is not loaded yet: Home shows placeholders for it. */
 static bool path_pending(const struct guide *g)
 {
@@ -254,7 +244,7 @@ static void section_count(const struct view_doc *d, const struct guide *g, enum 
 {
     unsigned part = view_guide_section_part(s);
     if ((g->loaded & part) != part) {
-        snprintf(buf, size, "%s%s", sep(d), ellipsis(d));
+        snprintf(buf, size, "%s%s", text_sep(d->text_flags), text_ellipsis(d->text_flags));
         return;
     }
     static const char *const words[VIEW_SECTION_COUNT][2] = {{"topic", "topics"},
@@ -268,7 +258,7 @@ static void section_count(const struct view_doc *d, const struct guide *g, enum 
         return;
     }
     bool sections = s == VIEW_SECTION_PATH && g->markdown; /* a Markdown plan's headings */
-    snprintf(buf, size, "%s%zu %s", sep(d), n,
+    snprintf(buf, size, "%s%zu %s", text_sep(d->text_flags), n,
              sections ? (n != 1 ? "sections" : "section") : words[s][n != 1]);
 }
 
@@ -328,7 +318,7 @@ static void home_progress(struct view_doc *d, const struct home_ctx *c)
     }
     if (path_pending(g)) {
         home_blank(d, c);
-        labelled(d, "Progress", ellipsis(d));
+        labelled(d, "Progress", text_ellipsis(d->text_flags));
         return;
     }
     if (p == NULL || guide_count_actions(g) == 0) {
@@ -491,7 +481,8 @@ static void phase_entry(struct view_doc *d, const struct guide *g, const struct 
     int indent = ITEM_INDENT + 2 * (int)(p->depth < 6 ? p->depth : 6);
     view_doc_add_text(d, VIEW_ROLE_HEADING, title, indent, num, VIEW_ROLE_NUMBER);
     snprintf(what, sizeof what, "%s%s%zu key action%s", p->duration ? p->duration : "",
-             p->duration ? sep(d) : "", p->n_actions, p->n_actions == 1 ? "" : "s");
+             p->duration ? text_sep(d->text_flags) : "", p->n_actions,
+             p->n_actions == 1 ? "" : "s");
     view_doc_add_text(d, VIEW_ROLE_DIM, what, indent, NULL, VIEW_ROLE_DIM);
     if (pr != NULL && p->n_actions > 0) {
         struct progress_counts c;
@@ -591,7 +582,7 @@ void view_guide_phase(struct view_doc *d, const struct guide *g, size_t phase,
     months(m, sizeof m, p);
     view_marks_add_text(d, marks, SEARCH_KIND_PHASE, phase, 0, SEARCH_FIELD_PHASE_TITLE, p->title,
                         VIEW_ROLE_TITLE, 0, NULL, VIEW_ROLE_TITLE);
-    snprintf(what, sizeof what, "%s%s%s", m, m[0] && p->duration ? sep(d) : "",
+    snprintf(what, sizeof what, "%s%s%s", m, m[0] && p->duration ? text_sep(d->text_flags) : "",
              p->duration ? p->duration : "");
     if (what[0] != '\0') {
         view_doc_add_text(d, VIEW_ROLE_DIM, what, 0, NULL, VIEW_ROLE_DIM);

@@ -71,14 +71,9 @@ int view_progress_filled(const struct progress_counts *c, int cells)
     return (int)(done * (size_t)cells / denom);
 }
 
-static const char *separator(bool ascii)
-{
-    return text_sep(ascii ? TEXT_ASCII : 0);
-}
-
 char *view_progress_counts_text(const struct progress_counts *c, bool ascii, char *buf, size_t size)
 {
-    const char *sep = separator(ascii);
+    const char *sep = text_sep(ascii ? TEXT_ASCII : 0);
     snprintf(buf, size, "done %zu%sin progress %zu%sskipped %zu%sto do %zu", c->done, sep,
              c->in_progress, sep, c->skipped, sep, c->todo);
     return buf;
@@ -86,8 +81,8 @@ char *view_progress_counts_text(const struct progress_counts *c, bool ascii, cha
 
 char *view_progress_ratio_text(const struct progress_counts *c, bool ascii, char *buf, size_t size)
 {
-    snprintf(buf, size, "%zu/%zu%s%u%%", c->done, c->total - c->skipped, separator(ascii),
-             progress_percent(c));
+    snprintf(buf, size, "%zu/%zu%s%u%%", c->done, c->total - c->skipped,
+             text_sep(ascii ? TEXT_ASCII : 0), progress_percent(c));
     return buf;
 }
 

@@ -50,18 +50,13 @@ const char *view_search_group_title(enum view_search_group group)
     return group < VIEW_SEARCH_GROUPS ? group_titles[group] : "";
 }
 
-static const char *ellipsis(const struct view_doc *d)
-{
-    return text_ellipsis(d->text_flags);
-}
-
 /* Puts on the current line the window of `text` around its first range (its start when r is
  * empty) that fits the rest of the line, the ranges highlighted, cuts shown by an ellipsis. */
 static void put_window(struct view_doc *d, enum view_role role, const char *text,
                        const struct search_ranges *r)
 {
     size_t len = strlen(text);
-    const char *dots = ellipsis(d);
+    const char *dots = text_ellipsis(d->text_flags);
     int dots_w = text_width(dots, strlen(dots));
     int room = d->width - view_doc_line_width(d) - 2 * dots_w;
     struct search_window w;

@@ -46,11 +46,6 @@ void view_today_done(struct view_today *t)
 
 /* --- Text helpers ------------------------------------------------------------------------ */
 
-static const char *sep(const struct view_doc *d)
-{
-    return text_sep(d->text_flags);
-}
-
 static void line(struct view_doc *d, enum view_role role, const char *s)
 {
     view_doc_begin_line(d);
@@ -161,8 +156,8 @@ void view_today_screen(struct view_doc *d, const struct guide *g, const struct p
 {
     char buf[256], date[PROGRESS_DATE_SIZE];
     progress_date_format(t->today, date, sizeof date);
-    snprintf(buf, sizeof buf, "Today%s%s %s", sep(d), weekdays[progress_date_weekday(t->today)],
-             date);
+    snprintf(buf, sizeof buf, "Today%s%s %s", text_sep(d->text_flags),
+             weekdays[progress_date_weekday(t->today)], date);
     line(d, VIEW_ROLE_TITLE, buf);
     view_doc_add_blank(d);
     if (t->plan.pace.when == PROGRESS_PACE_UNSET || t->plan.pace.when == PROGRESS_PACE_NO_PLAN) {
@@ -249,7 +244,7 @@ void view_today_home(struct view_doc *d, const struct guide *g, const struct pro
     dur(progress_journal_minutes(progress_find_guide(p, g->id), NULL, wk.from_ms, wk.to_ms), logged,
         sizeof logged);
     snprintf(buf, sizeof buf, "%zu overdue%s%zu due this week%s%s logged this week", overdue,
-             sep(d), week, sep(d), logged);
+             text_sep(d->text_flags), week, text_sep(d->text_flags), logged);
     if (blank) {
         view_doc_add_blank(d);
     }
@@ -257,7 +252,7 @@ void view_today_home(struct view_doc *d, const struct guide *g, const struct pro
     view_doc_puts(d, VIEW_ROLE_HEADING, "Today");
     view_doc_pad_to(d, 16);
     view_doc_puts(d, overdue > 0 ? VIEW_ROLE_ACCENT : VIEW_ROLE_BODY, buf);
-    view_doc_puts(d, VIEW_ROLE_DIM, sep(d));
+    view_doc_puts(d, VIEW_ROLE_DIM, text_sep(d->text_flags));
     view_doc_puts(d, VIEW_ROLE_NUMBER, "T"); /* as Home names its sections' keys */
     view_doc_puts(d, VIEW_ROLE_DIM, " opens it");
     view_doc_end_line(d);
@@ -528,8 +523,8 @@ void view_today_streak(struct view_doc *d, const struct view_today *t)
     const struct progress_streak *st = &t->streak;
     char buf[160];
     snprintf(buf, sizeof buf, "Streak: %u day%s%slongest %u%s%u active day%s in 12 weeks",
-             st->current, st->current == 1 ? "" : "s", sep(d), st->longest, sep(d), st->active_days,
-             st->active_days == 1 ? "" : "s");
+             st->current, st->current == 1 ? "" : "s", text_sep(d->text_flags), st->longest,
+             text_sep(d->text_flags), st->active_days, st->active_days == 1 ? "" : "s");
     line(d, VIEW_ROLE_HEADING, buf);
     int cellw = d->width >= 4 + 2 * PROGRESS_STREAK_WEEKS ? 2 : 1;
     if (d->width < 4 + PROGRESS_STREAK_WEEKS) {

@@ -32,8 +32,7 @@ void progress_guide_clear(struct progress_guide *pg)
         free(pg->items[i].id);
         free(pg->aux[i].emitted);
     }
-    free(pg->items);
-    free(pg->aux);
+    free(pg->items); /* aux lives in the same block */
     idtable_free(&pg->index);
     struct progress_note *notes = pg->notes.rows;
     for (size_t i = 0; i < pg->notes.n; i++) {
@@ -71,16 +70,40 @@ const struct progress_item *progress_find_item(const struct progress_guide *pg, 
     return progress_lookup_item(pg, item_id);
 }
 
+/* Gives the items (and their aux rows, which follow them in the same block) room for cap. */
+static void items_resize(struct progress_guide *pg, size_t cap)
+{
+    size_t row = sizeof *pg->items + sizeof *pg->aux;
+    _Static_assert(sizeof(struct progress_item) % _Alignof(struct progress_item_aux) == 0,
+                   "the aux rows after the items are aligned");
+    struct progress_item *items = xreallocarray(NULL, cap, row);
+    struct progress_item_aux *aux = (struct progress_item_aux *)(items + cap);
+    if (pg->n_items > 0 && pg->items != NULL) {
+        memcpy(items, pg->items, pg->n_items * sizeof *items);
+        memcpy(aux, pg->aux, pg->n_items * sizeof *aux);
+    }
+    free(pg->items);
+    pg->items = items;
+    pg->aux = aux;
+    pg->cap_items = cap;
+}
+
+void progress_guide_reserve_items(struct progress_guide *pg, size_t n)
+{
+    if (pg->n_items + n > pg->cap_items) {
+        items_resize(pg, pg->n_items + n);
+    }
+    idtable_reserve(&pg->index, n);
+}
+
 struct progress_item *progress_guide_item_get(struct progress_guide *pg, const char *item_id)
 {
     struct progress_item *it = progress_lookup_item(pg, item_id);
     if (it != NULL) {
         return it;
     }
-    if (pg->n_items == pg->cap_items || pg->items == NULL || pg->aux == NULL) {
-        pg->cap_items = pg->cap_items ? pg->cap_items * 2 : 4;
-        pg->items = xreallocarray(pg->items, pg->cap_items, sizeof *pg->items);
-        pg->aux = xreallocarray(pg->aux, pg->cap_items, sizeof *pg->aux);
+    if (pg->n_items == pg->cap_items || pg->items == NULL) {
+        items_resize(pg, pg->cap_items ? pg->cap_items * 2 : 4);
     }
     memset(&pg->aux[pg->n_items], 0, sizeof *pg->aux);
     it = &pg->items[pg->n_items];

@@ -61,7 +61,7 @@ struct progress_guide {
     char *id;
     int64_t reset; /* entries changed at or before it are void; 0 when never reset */
     struct progress_item *items;
-    struct progress_item_aux *aux; /* parallel to items */
+    struct progress_item_aux *aux; /* parallel to items, in their block after cap_items rows */
     size_t n_items, cap_items;
     struct idtable index;        /* item id -> index into items */
     struct progress_table notes; /* struct progress_note rows, tombstones included */
@@ -129,6 +129,10 @@ struct progress {
 struct progress_guide *progress_lookup_guide(const struct progress *p, const char *guide_id);
 struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id);
 
+/* Makes room for n more guide entries (the entries and their index), so that reading a file
+ * of many guides neither copies the entries as they grow nor rehashes their ids. */
+void progress_reserve_guides(struct progress *p, size_t n);
+
 /* Stores an entry exactly as given (as read from a file): no undo record, no generation bump,
  * the change time as is (the caller drops it if void). Returns the entry's index in its
  * guide's items. */
@@ -157,6 +161,10 @@ void progress_guide_clear(struct progress_guide *pg);
  * changed 0) when absent. Valid until the next item is added. */
 struct progress_item *progress_lookup_item(const struct progress_guide *pg, const char *item_id);
 struct progress_item *progress_guide_item_get(struct progress_guide *pg, const char *item_id);
+
+/* Makes room for n more items, so that adding them neither moves the items nor grows their
+ * index: a reader that knows how many come saves the copies and the unused room. */
+void progress_guide_reserve_items(struct progress_guide *pg, size_t n);
 
 /* The note entry of id to change, or NULL. */
 struct progress_note *progress_lookup_note(const struct progress_guide *pg, const char *id);

@@ -70,6 +70,15 @@ const struct progress_guide *progress_find_guide(const struct progress *p, const
     return progress_lookup_guide(p, guide_id);
 }
 
+void progress_reserve_guides(struct progress *p, size_t n)
+{
+    if (p->n_guides + n > p->cap_guides) {
+        p->cap_guides = p->n_guides + n;
+        p->guides = xreallocarray(p->guides, p->cap_guides, sizeof *p->guides);
+    }
+    idtable_reserve(&p->index, n);
+}
+
 struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id)
 {
     struct progress_guide *pg = progress_lookup_guide(p, guide_id);

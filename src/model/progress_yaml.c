@@ -24,6 +24,7 @@
 #include "xalloc.h"
 
 #define SALVAGE_ATTEMPTS 8
+#define GUIDES_AHEAD     8 /* guide entries whose index slots are fetched ahead */
 
 struct reader {
     const char *file;
@@ -458,6 +459,7 @@ static void read_guide_value(struct reader *r, const char *id, const struct ydoc
     if (items != NULL && items->kind != YDOC_MAP) {
         damage(r, items, "items is not a mapping");
     } else if (items != NULL) {
+        progress_guide_reserve_items(pg, items->u.map.n);
         for (size_t i = 0; i < items->u.map.n; i++) {
             read_item(r, pg, &items->u.map.pairs[i]);
         }
@@ -602,8 +604,17 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
     if (guides != NULL && guides->kind != YDOC_MAP) {
         damage(r, guides, "guides is not a mapping");
     } else if (guides != NULL) {
-        for (size_t i = 0; i < guides->u.map.n; i++) {
-            read_guide(r, &guides->u.map.pairs[i]);
+        /* The index's slots of the ids a few guides ahead are fetched into the cache
+         * meanwhile: in an index larger than the cache each id's slot is a miss otherwise. */
+        size_t n = guides->u.map.n;
+        const struct ydoc_pair *pairs = guides->u.map.pairs;
+        progress_reserve_guides(r->p, n);
+        for (size_t i = 0; i < n; i++) {
+            if (i + GUIDES_AHEAD < n) {
+                const struct ydoc_node *k = pairs[i + GUIDES_AHEAD].key;
+                idtable_prefetch(&r->p->index, idtable_key(k->u.scalar.str, k->u.scalar.len));
+            }
+            read_guide(r, &pairs[i]);
         }
     }
     for (size_t i = 0; i < root->u.map.n; i++) {

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "idtable.h"
 #include "progress.h"
+#include "xalloc.h"
 
 /* Keys of a mapping this version does not interpret, kept for writing back as they were read.
  * The nodes live in the owning struct progress's arena (or, while a file is read, in its ydoc
@@ -57,13 +58,10 @@ struct progress_journal {
     size_t n_unread;
 };
 
-struct progress_guide {
-    char *id;
-    int64_t reset; /* entries changed at or before it are void; 0 when never reset */
-    struct progress_item *items;
-    struct progress_item_aux *aux; /* parallel to items, in their block after cap_items rows */
-    size_t n_items, cap_items;
-    struct idtable index;        /* item id -> index into items */
+/* What a guide entry holds besides its item states. Most entries of a large file have none of
+ * it, so it is allocated on its first write: progress_guide_more() reads it (an empty one when
+ * absent), progress_guide_more_get() makes it. */
+struct progress_guide_more {
     struct progress_table notes; /* struct progress_note rows, tombstones included */
     struct progress_table certs; /* struct progress_cert rows, tombstones included */
     struct progress_start start;
@@ -83,6 +81,16 @@ struct progress_guide {
      * the entries a person wrote that could not be understood (item -> {target -> entry}). */
     struct progress_table evidence;
     struct progress_extra unread_evidence;
+};
+
+struct progress_guide {
+    char *id;
+    int64_t reset; /* entries changed at or before it are void; 0 when never reset */
+    struct progress_item *items;
+    struct progress_item_aux *aux; /* parallel to items, in their block after cap_items rows */
+    size_t n_items, cap_items;
+    struct idtable index;             /* item id -> index into items */
+    struct progress_guide_more *more; /* NULL until something besides items is written */
 };
 
 /* What a change replaced, for undo (the ring lives in the document, progress_model.c). */
@@ -156,6 +164,24 @@ void progress_undo_push(struct progress *p, struct progress_undo *u);
 /* Sets up pg as the empty entry of guide id; progress_guide_clear() frees what it holds. */
 void progress_guide_init(struct progress_guide *pg, const char *id);
 void progress_guide_clear(struct progress_guide *pg);
+
+/* What pg holds besides its items, to read: an empty one when it has none (pg may be NULL). To
+ * change: made empty on first use. Code that goes over every guide (drop, detach, free) looks
+ * at pg->more first, so that it makes none. Inline: every part of the model reads through them,
+ * and the guide's own code calls into those parts. */
+static inline const struct progress_guide_more *progress_guide_more(const struct progress_guide *pg)
+{
+    static const struct progress_guide_more none;
+    return pg != NULL && pg->more != NULL ? pg->more : &none;
+}
+
+static inline struct progress_guide_more *progress_guide_more_get(struct progress_guide *pg)
+{
+    if (pg->more == NULL) {
+        pg->more = xcalloc(1, sizeof *pg->more);
+    }
+    return pg->more;
+}
 
 /* The item entry of item_id to change, or NULL; progress_guide_item_get() adds it (todo,
  * changed 0) when absent. Valid until the next item is added. */

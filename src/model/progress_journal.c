@@ -24,6 +24,7 @@
 #include "progress_journal_internal.h"
 #include "text.h"
 #include "xalloc.h"
+#include "yaml_out.h"
 
 /* --- Events --------------------------------------------------------------------------------- */
 
@@ -731,104 +732,10 @@ bool progress_journal_read_list(struct progress_guide *pg, const struct ydoc_nod
 
 /* --- The journal's text ------------------------------------------------------------------- */
 
-/* Whether the len bytes at s read as exactly themselves as a plain YAML scalar in a block
- * sequence or as a mapping key, with room to spare: printable ASCII without the characters
- * that start or end YAML syntax. The writer writes such text plain and the fast reader takes
- * it; anything else is double-quoted (and read by the YAML parser). */
-static bool plain_safe(const char *s, size_t len)
-{
-    static const char first_bad[] = "-?:,[]{}#&*!|>'\"%@` ";
-    if (len == 0 || strchr(first_bad, s[0]) != NULL || s[len - 1] == ' ' || s[len - 1] == ':') {
-        return false;
-    }
-    /* Every line of the journal goes through here at each read and write: most bytes are
-     * printable ASCII that needs no closer look, found by one bit of a mask (bit c - 0x20 set
-     * for the space, '"', '#', '\'', ':' and '\\'; none of them is above '_'). */
-    const uint64_t look = 1ull << (' ' - 0x20) | 1ull << ('"' - 0x20) | 1ull << ('#' - 0x20) |
-                          1ull << ('\'' - 0x20) | 1ull << (':' - 0x20) | 1ull << ('\\' - 0x20);
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = (unsigned char)s[i];
-        unsigned b = c - 0x20; /* past 0x5e for a control byte or one above '~' */
-        if (b < 0x5f && (b >= 64 || !((look >> b) & 1))) {
-            continue;
-        }
-        if (b >= 0x5f || c == '"' || c == '\\' || c == '\'' ||
-            (c == ':' && i + 1 < len && s[i + 1] == ' ') ||
-            (c == '#' && i > 0 && s[i - 1] == ' ') ||
-            (c == ' ' && i + 1 < len && s[i + 1] == ' ')) {
-            return false;
-        }
-    }
-    /* A plain null or boolean would be read back as one by some readers: quote them. */
-    return !(len == 1 && s[0] == '~') && !(len == 4 && memcmp(s, "null", 4) == 0) &&
-           !(len == 4 && memcmp(s, "true", 4) == 0) && !(len == 5 && memcmp(s, "false", 5) == 0);
-}
-
-struct text_out {
-    char **buf;
-    size_t *len, *cap;
-};
-
-static void put(struct text_out *o, const char *s, size_t n)
-{
-    if (*o->len + n + 1 > *o->cap) {
-        size_t cap = *o->cap ? *o->cap : 4096;
-        while (*o->len + n + 1 > cap) {
-            cap *= 2;
-        }
-        *o->buf = xreallocarray(*o->buf, cap, 1);
-        *o->cap = cap;
-    }
-    memcpy(*o->buf + *o->len, s, n);
-    *o->len += n;
-}
-
-/* Writes s double-quoted, escaping what YAML would otherwise read differently. */
-static void put_quoted(struct text_out *o, const char *s, size_t len)
-{
-    put(o, "\"", 1);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[12];
-        if (c == '"' || c == '\\') {
-            esc[0] = '\\';
-            esc[1] = (char)c;
-            put(o, esc, 2);
-        } else if (c < 0x20 || c == 0x7f) {
-            snprintf(esc, sizeof esc, "\\x%02x", c);
-            put(o, esc, 4);
-        } else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] < 0xa0) {
-            snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[i + 1]); /* C1 controls */
-            put(o, esc, 4);
-            i++;
-        } else if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
-            put(o, (unsigned char)s[i + 2] == 0xa8 ? "\\L" : "\\P", 2); /* line separators */
-            i += 2;
-        } else if (c == 0xef && i + 2 < len && (unsigned char)s[i + 1] == 0xbb &&
-                   (unsigned char)s[i + 2] == 0xbf) {
-            put(o, "\\uFEFF", 6);
-            i += 2;
-        } else {
-            put(o, (const char *)&s[i], 1);
-        }
-    }
-    put(o, "\"", 1);
-}
-
-static void put_scalar(struct text_out *o, const char *s, size_t len)
-{
-    if (plain_safe(s, len)) {
-        put(o, s, len);
-    } else {
-        put_quoted(o, s, len);
-    }
-}
-
 /* Brings the guide's kept lines up to date: formats the events not formatted yet. */
 static void format_lines(struct progress_journal *j)
 {
-    struct text_out o = {&j->text, &j->text_len, &j->text_cap};
+    struct yaml_out o = {&j->text, &j->text_len, &j->text_cap};
     char line[PROGRESS_EVENT_LINE_MAX];
     for (size_t i = j->text_n; i < j->n; i++) {
         size_t n = progress_event_format(&j->ev[i], line, sizeof line);
@@ -839,9 +746,9 @@ static void format_lines(struct progress_journal *j)
             progress_event_format(&j->ev[i], big, n + 1);
             s = big;
         }
-        put(&o, "  - ", 4);
-        put_scalar(&o, s, n);
-        put(&o, "\n", 1);
+        yaml_out_put(&o, "  - ", 4);
+        yaml_out_scalar(&o, s, n);
+        yaml_out_put(&o, "\n", 1);
         free(big);
     }
     j->text_n = j->n;
@@ -867,14 +774,14 @@ bool progress_journal_write(struct progress *p, int (*write)(void *, unsigned ch
         format_lines(j);
         char *head = NULL;
         size_t head_len = 0, head_cap = 0;
-        struct text_out o = {&head, &head_len, &head_cap};
-        put(&o, "  ", 2);
-        put_scalar(&o, pg->id, strlen(pg->id));
-        put(&o, ":\n", 2);
+        struct yaml_out o = {&head, &head_len, &head_cap};
+        yaml_out_put(&o, "  ", 2);
+        yaml_out_scalar(&o, pg->id, strlen(pg->id));
+        yaml_out_put(&o, ":\n", 2);
         for (size_t i = 0; i < j->n_unread; i++) {
-            put(&o, "  - ", 4);
-            put_scalar(&o, j->unread[i], strlen(j->unread[i]));
-            put(&o, "\n", 1);
+            yaml_out_put(&o, "  - ", 4);
+            yaml_out_scalar(&o, j->unread[i], strlen(j->unread[i]));
+            yaml_out_put(&o, "\n", 1);
         }
         /* The guide's key, then its lines; lines kept as written go after the events. */
         size_t key_len = strchr(head, '\n') - head + 1;
@@ -893,10 +800,11 @@ static bool journal_shaped(const char *s, const char *e, bool *is_key)
     size_t len = (size_t)(e - s);
     if (len > 4 && memcmp(s, "  - ", 4) == 0) {
         *is_key = false;
-        return plain_safe(s + 4, len - 4);
+        return yaml_out_plain_safe(s + 4, len - 4);
     }
     *is_key = true;
-    return len > 3 && s[0] == ' ' && s[1] == ' ' && e[-1] == ':' && plain_safe(s + 2, len - 3);
+    return len > 3 && s[0] == ' ' && s[1] == ' ' && e[-1] == ':' &&
+           yaml_out_plain_safe(s + 2, len - 3);
 }
 
 size_t progress_journal_split(const char *buf, size_t len)

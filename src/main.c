@@ -717,8 +717,13 @@ static struct progress_store *open_store(const struct options *o)
 {
     char *path = store_path(o);
     bool reading = o->mode == MODE_PROGRESS || o->mode == MODE_EXPORT || o->mode == MODE_LIST;
+    /* The quick changes from the shell hold the lock from reading to saving; not a note read
+     * from standard input, which may take as long as the person typing it. */
+    bool change = o->mode == MODE_MARK || o->mode == MODE_UNDO || o->mode == MODE_LOG ||
+                  (o->mode == MODE_NOTE && strcmp(o->note, "-") != 0);
     struct progress_store *s = path == NULL ? NULL
                                : reading    ? progress_store_open_read(path)
+                               : change     ? progress_store_open_change(path)
                                             : progress_store_open(path);
     free(path);
     return s;

@@ -46,6 +46,18 @@ uint64_t idtable_hash_bytes(uint64_t h, const void *p, size_t len)
     return h;
 }
 
+uint64_t idtable_hash_words(uint64_t h, const void *p, size_t len)
+{
+    const unsigned char *s = p;
+    for (; len >= sizeof(uint64_t); s += sizeof(uint64_t), len -= sizeof(uint64_t)) {
+        uint64_t w;
+        memcpy(&w, s, sizeof w);
+        h = (h ^ w) * UINT64_C(1099511628211);
+        h ^= h >> 29;
+    }
+    return idtable_hash_bytes(h, s, len);
+}
+
 uint64_t idtable_hash(const char *s)
 {
     uint64_t h = IDTABLE_HASH_SEED;

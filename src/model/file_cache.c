@@ -43,7 +43,7 @@ enum {
     H_HASH,    /* of the payload */
     H_WORDS
 };
-#define CACHE_LAYOUT (1u << 16 | (unsigned)sizeof(uint64_t) << 8 | (unsigned)sizeof(int))
+#define CACHE_LAYOUT (2u << 16 | (unsigned)sizeof(uint64_t) << 8 | (unsigned)sizeof(int))
 
 static long long ns_of(struct timespec t)
 {
@@ -130,7 +130,7 @@ static bool expected_header(const struct file_cache_key *k, uint64_t h[H_WORDS])
 
 static uint64_t payload_hash(const void *p, size_t n)
 {
-    return idtable_hash_bytes(idtable_hash(""), p, n);
+    return idtable_hash_words(idtable_hash(""), p, n);
 }
 
 void file_cache_write(const char *kind, const char *file, const struct file_cache_key *k,

@@ -252,13 +252,19 @@ int progress_fs_open_read(const char *path, struct stat *st)
 int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **cause)
 {
     struct stat st;
-    int fd = progress_fs_open_read(path, &st);
+    return progress_fs_read_stat(path, max, buf, len, &st, cause);
+}
+
+int progress_fs_read_stat(const char *path, size_t max, char **buf, size_t *len, struct stat *st,
+                          char **cause)
+{
+    int fd = progress_fs_open_read(path, st);
     if (fd < 0) {
         *buf = NULL;
         *len = 0;
         return errno == ENOENT ? 0 : fail(cause, "cannot read", path);
     }
-    int rc = progress_fs_read_fd(fd, &st, SIZE_MAX, max, buf, len);
+    int rc = progress_fs_read_fd(fd, st, SIZE_MAX, max, buf, len);
     if (rc < 0) {
         fail(cause, "cannot read", path);
     }
@@ -710,14 +716,12 @@ static int open_lock_file(const char *name)
     }
 }
 
-int progress_fs_lock(const char *path, int wait_ms, char **cause)
+/* Takes the flock on the lock file name: fd, or -1 with *cause (if cause is not NULL). */
+static int lock_name(const char *name, bool create, int wait_ms, char **cause)
 {
-    char *name = xasprintf("%s.lock", path);
-    int fd = open_lock_file(name);
+    int fd = create ? open_lock_file(name) : open(name, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
-        fail(cause, "cannot open the lock file", name);
-        free(name);
-        return -1;
+        return fail(cause, "cannot open the lock file", name);
     }
     int waited = 0;
     while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -728,7 +732,6 @@ int progress_fs_lock(const char *path, int wait_ms, char **cause)
             int e = errno;
             fail(cause, "cannot lock", name);
             close(fd);
-            free(name);
             errno = e;
             return -1;
         }
@@ -736,6 +739,21 @@ int progress_fs_lock(const char *path, int wait_ms, char **cause)
         nanosleep(&pause, NULL);
         waited += 2;
     }
+    return fd;
+}
+
+int progress_fs_lock(const char *path, int wait_ms, char **cause)
+{
+    char *name = xasprintf("%s.lock", path);
+    int fd = lock_name(name, true, wait_ms, cause);
+    free(name);
+    return fd;
+}
+
+int progress_fs_lock_existing(const char *path, int wait_ms)
+{
+    char *name = xasprintf("%s.lock", path);
+    int fd = lock_name(name, false, wait_ms, NULL);
     free(name);
     return fd;
 }

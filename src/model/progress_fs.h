@@ -35,6 +35,11 @@ int progress_fs_mkdirs(const char *dir, char **cause);
  * error. */
 int progress_fs_read(const char *path, size_t max, char **buf, size_t *len, char **cause);
 
+/* progress_fs_read() that also fills *st with the status of the file it opened (when it
+ * returns 1 or 2): the file read, not one that replaced it a moment later. */
+int progress_fs_read_stat(const char *path, size_t max, char **buf, size_t *len, struct stat *st,
+                          char **cause);
+
 /* The two steps of progress_fs_read(), for a reader that looks at the file's status before
  * it reads: opens the regular file at path (as progress_fs_read() does) and fills *st;
  * returns the descriptor, or -1 with errno set (ENOENT: no file). */
@@ -88,6 +93,10 @@ int progress_fs_overwrite(const char *path, const char *buf, size_t len, char **
  * (release with progress_fs_unlock()) or -1 (errno EWOULDBLOCK when another process holds
  * it). */
 int progress_fs_lock(const char *path, int wait_ms, char **cause);
+
+/* The same when "<path>.lock" is there already, without creating it: -1 (errno ENOENT) when it
+ * is not, and, as there is nobody to tell, without a message. */
+int progress_fs_lock_existing(const char *path, int wait_ms);
 void progress_fs_unlock(int fd);
 
 /* Removes "<path>.tmp-*" files. Call only while holding the lock: temporary files exist only

@@ -24,6 +24,7 @@
 #include "progress_journal_internal.h"
 #include "text.h"
 #include "xalloc.h"
+#include "yaml_out.h"
 
 /* --- Events --------------------------------------------------------------------------------- */
 
@@ -249,8 +250,7 @@ unsigned long progress_journal_minutes(const struct progress_guide *pg, const ch
 
 static void forget_text(struct progress_journal *j)
 {
-    j->text_len = 0;
-    j->text_n = 0;
+    j->text_len = j->text_n = j->text_checked = j->text_checked_len = 0;
 }
 
 bool progress_journal_drop_void(struct progress_guide *pg)
@@ -738,104 +738,50 @@ bool progress_journal_read_list(struct progress_guide *pg, const struct ydoc_nod
 
 /* --- The journal's text ------------------------------------------------------------------- */
 
-/* Whether the len bytes at s read as exactly themselves as a plain YAML scalar in a block
- * sequence or as a mapping key, with room to spare: printable ASCII without the characters
- * that start or end YAML syntax. The writer writes such text plain and the fast reader takes
- * it; anything else is double-quoted (and read by the YAML parser). */
-static bool plain_safe(const char *s, size_t len)
+void progress_journal_keep_line(struct progress_guide *pg, const char *line, size_t len)
 {
-    static const char first_bad[] = "-?:,[]{}#&*!|>'\"%@` ";
-    if (len == 0 || strchr(first_bad, s[0]) != NULL || s[len - 1] == ' ' || s[len - 1] == ':') {
-        return false;
+    if (pg->more == NULL) {
+        return; /* no event */
     }
-    /* Every line of the journal goes through here at each read and write: most bytes are
-     * printable ASCII that needs no closer look, found by one bit of a mask (bit c - 0x20 set
-     * for the space, '"', '#', '\'', ':' and '\\'; none of them is above '_'). */
-    const uint64_t look = 1ull << (' ' - 0x20) | 1ull << ('"' - 0x20) | 1ull << ('#' - 0x20) |
-                          1ull << ('\'' - 0x20) | 1ull << (':' - 0x20) | 1ull << ('\\' - 0x20);
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = (unsigned char)s[i];
-        unsigned b = c - 0x20; /* past 0x5e for a control byte or one above '~' */
-        if (b < 0x5f && (b >= 64 || !((look >> b) & 1))) {
-            continue;
-        }
-        if (b >= 0x5f || c == '"' || c == '\\' || c == '\'' ||
-            (c == ':' && i + 1 < len && s[i + 1] == ' ') ||
-            (c == '#' && i > 0 && s[i - 1] == ' ') ||
-            (c == ' ' && i + 1 < len && s[i + 1] == ' ')) {
-            return false;
-        }
+    struct progress_journal *j = &pg->more->journal;
+    if (j->n == 0 || j->text_n != j->n - 1) {
+        return; /* an earlier event has no line kept: this one is formatted with it */
     }
-    /* A plain null or boolean would be read back as one by some readers: quote them. */
-    return !(len == 1 && s[0] == '~') && !(len == 4 && memcmp(s, "null", 4) == 0) &&
-           !(len == 4 && memcmp(s, "true", 4) == 0) && !(len == 5 && memcmp(s, "false", 5) == 0);
+    struct yaml_out o = {&j->text, &j->text_len, &j->text_cap};
+    yaml_out_put(&o, "  - ", 4);
+    yaml_out_put(&o, line, len);
+    yaml_out_put(&o, "\n", 1);
+    j->text_n = j->n;
 }
 
-struct text_out {
-    char **buf;
-    size_t *len, *cap;
-};
-
-static void put(struct text_out *o, const char *s, size_t n)
+/* Compares the kept lines not compared yet with what the writer would write for their events:
+ * from the first that differs (a line a person wrote another way, say without an id), the
+ * lines are dropped, to be formatted again. */
+static void check_kept_lines(struct progress_journal *j)
 {
-    if (*o->len + n + 1 > *o->cap) {
-        size_t cap = *o->cap ? *o->cap : 4096;
-        while (*o->len + n + 1 > cap) {
-            cap *= 2;
+    char line[PROGRESS_EVENT_LINE_MAX];
+    size_t pos = j->text_checked_len;
+    for (size_t i = j->text_checked; i < j->text_n; i++) {
+        const char *s = j->text + pos + 4; /* past "  - " */
+        const char *nl = memchr(s, '\n', j->text_len - pos - 4);
+        size_t n = progress_event_format(&j->ev[i], line, sizeof line);
+        if (nl == NULL || n >= sizeof line || (size_t)(nl - s) != n || memcmp(s, line, n) != 0) {
+            j->text_len = pos;
+            j->text_n = i;
+            break;
         }
-        *o->buf = xreallocarray(*o->buf, cap, 1);
-        *o->cap = cap;
+        pos = (size_t)(nl - j->text) + 1;
     }
-    memcpy(*o->buf + *o->len, s, n);
-    *o->len += n;
+    j->text_checked = j->text_n;
+    j->text_checked_len = j->text_len;
 }
 
-/* Writes s double-quoted, escaping what YAML would otherwise read differently. */
-static void put_quoted(struct text_out *o, const char *s, size_t len)
-{
-    put(o, "\"", 1);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[12];
-        if (c == '"' || c == '\\') {
-            esc[0] = '\\';
-            esc[1] = (char)c;
-            put(o, esc, 2);
-        } else if (c < 0x20 || c == 0x7f) {
-            snprintf(esc, sizeof esc, "\\x%02x", c);
-            put(o, esc, 4);
-        } else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] < 0xa0) {
-            snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[i + 1]); /* C1 controls */
-            put(o, esc, 4);
-            i++;
-        } else if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
-            put(o, (unsigned char)s[i + 2] == 0xa8 ? "\\L" : "\\P", 2); /* line separators */
-            i += 2;
-        } else if (c == 0xef && i + 2 < len && (unsigned char)s[i + 1] == 0xbb &&
-                   (unsigned char)s[i + 2] == 0xbf) {
-            put(o, "\\uFEFF", 6);
-            i += 2;
-        } else {
-            put(o, (const char *)&s[i], 1);
-        }
-    }
-    put(o, "\"", 1);
-}
-
-static void put_scalar(struct text_out *o, const char *s, size_t len)
-{
-    if (plain_safe(s, len)) {
-        put(o, s, len);
-    } else {
-        put_quoted(o, s, len);
-    }
-}
-
-/* Brings the guide's kept lines up to date: formats the events not formatted yet. */
+/* Brings the guide's kept lines up to date: checks the lines kept as read, then formats the
+ * events that have none. */
 static void format_lines(struct progress_journal *j)
 {
-    struct text_out o = {&j->text, &j->text_len, &j->text_cap};
+    check_kept_lines(j);
+    struct yaml_out o = {&j->text, &j->text_len, &j->text_cap};
     char line[PROGRESS_EVENT_LINE_MAX];
     for (size_t i = j->text_n; i < j->n; i++) {
         size_t n = progress_event_format(&j->ev[i], line, sizeof line);
@@ -846,12 +792,13 @@ static void format_lines(struct progress_journal *j)
             progress_event_format(&j->ev[i], big, n + 1);
             s = big;
         }
-        put(&o, "  - ", 4);
-        put_scalar(&o, s, n);
-        put(&o, "\n", 1);
+        yaml_out_put(&o, "  - ", 4);
+        yaml_out_scalar(&o, s, n);
+        yaml_out_put(&o, "\n", 1);
         free(big);
     }
-    j->text_n = j->n;
+    j->text_n = j->text_checked = j->n;
+    j->text_checked_len = j->text_len;
 }
 
 bool progress_journal_write(struct progress *p, int (*write)(void *, unsigned char *, size_t),
@@ -875,14 +822,14 @@ bool progress_journal_write(struct progress *p, int (*write)(void *, unsigned ch
         format_lines(j);
         char *head = NULL;
         size_t head_len = 0, head_cap = 0;
-        struct text_out o = {&head, &head_len, &head_cap};
-        put(&o, "  ", 2);
-        put_scalar(&o, pg->id, strlen(pg->id));
-        put(&o, ":\n", 2);
+        struct yaml_out o = {&head, &head_len, &head_cap};
+        yaml_out_put(&o, "  ", 2);
+        yaml_out_scalar(&o, pg->id, strlen(pg->id));
+        yaml_out_put(&o, ":\n", 2);
         for (size_t i = 0; i < j->n_unread; i++) {
-            put(&o, "  - ", 4);
-            put_scalar(&o, j->unread[i], strlen(j->unread[i]));
-            put(&o, "\n", 1);
+            yaml_out_put(&o, "  - ", 4);
+            yaml_out_scalar(&o, j->unread[i], strlen(j->unread[i]));
+            yaml_out_put(&o, "\n", 1);
         }
         /* The guide's key, then its lines; lines kept as written go after the events. */
         size_t key_len = strchr(head, '\n') - head + 1;
@@ -901,10 +848,11 @@ static bool journal_shaped(const char *s, const char *e, bool *is_key)
     size_t len = (size_t)(e - s);
     if (len > 4 && memcmp(s, "  - ", 4) == 0) {
         *is_key = false;
-        return plain_safe(s + 4, len - 4);
+        return yaml_out_plain_safe(s + 4, len - 4);
     }
     *is_key = true;
-    return len > 3 && s[0] == ' ' && s[1] == ' ' && e[-1] == ':' && plain_safe(s + 2, len - 3);
+    return len > 3 && s[0] == ' ' && s[1] == ' ' && e[-1] == ':' &&
+           yaml_out_plain_safe(s + 2, len - 3);
 }
 
 size_t progress_journal_split(const char *buf, size_t len)

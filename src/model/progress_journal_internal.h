@@ -60,6 +60,12 @@ bool progress_journal_read_line(struct progress_guide *pg, const char *line, siz
                                 const char *file, unsigned lno, unsigned col, bool strict,
                                 struct diag *d);
 
+/* Keeps the len bytes at line, the journal line just read into pg's journal as its last event,
+ * as its text in the file, so that the writer need not format the event again (it compares
+ * the two first: a line a person wrote another way is formatted anew). Nothing is kept unless
+ * every event before has its line. */
+void progress_journal_keep_line(struct progress_guide *pg, const char *line, size_t len);
+
 /* Reads a guide's journal from a YAML list of lines (progress_journal_read_line() each).
  * Returns false when something was not understood. */
 bool progress_journal_read_list(struct progress_guide *pg, const struct ydoc_node *v,

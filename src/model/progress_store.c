@@ -41,6 +41,8 @@ struct progress_store {
     bool nosync;         /* progress_store_set_durable(false): a state file, not progress */
     void (*on_save)(void *arg); /* progress_store_on_save(): run under the lock, once */
     void *on_save_arg;
+    int lock;    /* held since the file was read (progress_store_open_change()), else -1 */
+    mode_t mode; /* of the file last read; 0 when none was */
 };
 
 /* The same file, unchanged: files are only ever replaced, never rewritten in place. */
@@ -269,13 +271,11 @@ static enum load_result load_target(struct progress_store *s, struct progress **
                                     char **cause, bool remember)
 {
     *theirs = NULL;
-    /* Taken before reading: if the file is replaced in between, the worst case is one copy
-     * too many, never one too few (a replaced file's inode does not come back). */
+    /* The status of the very file read: a copy is made of it once, never of another. */
     struct stat st;
-    const struct stat *stp = stat(s->target, &st) == 0 ? &st : NULL;
     char *buf = NULL, *err = NULL;
     size_t len = 0;
-    int r = progress_fs_read(s->target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &err);
+    int r = progress_fs_read_stat(s->target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &st, &err);
     if (r < 0) {
         *cause = err;
         return LOAD_FAILED;
@@ -283,15 +283,16 @@ static enum load_result load_target(struct progress_store *s, struct progress **
     if (r == 0) {
         return LOAD_OK;
     }
+    s->mode = st.st_mode;
     if (r == 2) {
-        return load_huge(s, stp, theirs, note, cause);
+        return load_huge(s, &st, theirs, note, cause);
     }
     if (!s->want_backup && unchanged_since_save(s, buf, len)) {
         free(buf); /* *theirs stays NULL: nothing to merge (a reset still needs its backup) */
         return LOAD_OK;
     }
     bool sound = false;
-    enum load_result res = load_text(s, stp, buf, len, theirs, note, cause, &sound);
+    enum load_result res = load_text(s, &st, buf, len, theirs, note, cause, &sound);
     if (remember && sound && res == LOAD_OK) {
         free(s->written);
         s->written = buf;
@@ -307,6 +308,10 @@ static enum load_result load_target(struct progress_store *s, struct progress **
  * when its file is there already (a killed save made it), so that it creates nothing. */
 static void clean_stale_temps(struct progress_store *s)
 {
+    if (s->lock >= 0) {
+        progress_fs_remove_temps(s->target);
+        return;
+    }
     if (!progress_fs_has_temps(s->target)) {
         return;
     }
@@ -340,11 +345,12 @@ static void check_dir_writable(struct progress_store *s)
     free(dir);
 }
 
-static struct progress_store *open_store(const char *path, bool reading)
+static struct progress_store *open_store(const char *path, bool reading, bool change)
 {
     struct progress_store *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
     s->reading = reading;
+    s->lock = -1;
     char *err = NULL;
     if (progress_fs_resolve(path, PROGRESS_STORE_MAX_LINKS, &s->target, &err) != 0) {
         /* A refused target (wrong type, dangling link, loop) is never written; anything else
@@ -359,6 +365,11 @@ static struct progress_store *open_store(const char *path, bool reading)
             free(err);
         }
         return s;
+    }
+    if (change) {
+        /* Only a lock file a save made already: a command that is then refused creates
+         * nothing. Without one, the save takes the lock and reads the file again. */
+        s->lock = progress_fs_lock_existing(s->target, PROGRESS_STORE_LOCK_WAIT_MS);
     }
     clean_stale_temps(s);
     struct progress *theirs = NULL;
@@ -379,12 +390,17 @@ static struct progress_store *open_store(const char *path, bool reading)
 
 struct progress_store *progress_store_open(const char *path)
 {
-    return open_store(path, false);
+    return open_store(path, false, false);
+}
+
+struct progress_store *progress_store_open_change(const char *path)
+{
+    return open_store(path, false, true);
 }
 
 struct progress_store *progress_store_open_read(const char *path)
 {
-    return open_store(path, true);
+    return open_store(path, true, false);
 }
 
 void progress_store_close(struct progress_store *s)
@@ -392,6 +408,7 @@ void progress_store_close(struct progress_store *s)
     if (s == NULL) {
         return;
     }
+    progress_fs_unlock(s->lock);
     progress_free(s->doc);
     free(s->path);
     free(s->target);
@@ -428,7 +445,10 @@ static int save_locked(struct progress_store *s, char **note)
 {
     struct progress *theirs = NULL;
     char *why = NULL, *err = NULL;
-    enum load_result res = load_target(s, &theirs, note, &why, false);
+    /* Held since the file was read whole (or last written): no other trail can have changed
+     * it, so there is nothing to merge. */
+    bool held = s->lock >= 0 && s->written != NULL && !s->want_backup;
+    enum load_result res = held ? LOAD_OK : load_target(s, &theirs, note, &why, false);
     if (res != LOAD_OK) {
         progress_free(theirs);
         if (res == LOAD_NEWER) {
@@ -484,13 +504,42 @@ static void append_sentence(char **msg, char *text)
  * the learner should know trail wrote it anyway, so it becomes the save's warning. */
 static void note_read_only(struct progress_store *s)
 {
+    /* The file replaced gave the new one its mode (progress_fs_replace()). */
     struct stat st;
-    if (s->warning != NULL || stat(s->target, &st) != 0 || (st.st_mode & S_IWUSR) != 0) {
+    st.st_mode = s->mode;
+    if (s->warning != NULL || (s->mode == 0 && stat(s->target, &st) != 0) ||
+        (st.st_mode & S_IWUSR) != 0) {
         return;
     }
     s->warning = xasprintf("%s is read-only (mode %04o): trail saved the change anyway and kept "
                            "that mode",
                            s->target, (unsigned)(st.st_mode & 07777));
+}
+
+/* Resolves the target again, makes its directory and locks it (*lock): 0, or
+ * PROGRESS_STORE_BUSY (wait_ms 0 and another process holds it) or -1 with the message set. */
+static int take_lock(struct progress_store *s, int wait_ms, int *lock)
+{
+    char *target = NULL, *err = NULL;
+    if (progress_fs_resolve(s->path, PROGRESS_STORE_MAX_LINKS, &target, &err) != 0) {
+        return save_failed(s, err);
+    }
+    set_str(&s->target, target);
+    char *dir = progress_fs_dirname(s->target);
+    int rc = progress_fs_mkdirs(dir, &err);
+    free(dir);
+    if (rc != 0) {
+        return save_failed(s, err);
+    }
+    *lock = progress_fs_lock(s->target, wait_ms, &err);
+    if (*lock < 0 && wait_ms == 0 && errno == EWOULDBLOCK) {
+        free(err);
+        set_str(&s->message, xasprintf("Waiting for another trail to finish saving %s; your "
+                                       "changes are kept in memory until then.",
+                                       s->target));
+        return PROGRESS_STORE_BUSY;
+    }
+    return *lock < 0 ? save_failed(s, err) : 0;
 }
 
 /* A save that waits up to wait_ms for the lock; PROGRESS_STORE_BUSY when wait_ms is 0 and
@@ -506,36 +555,23 @@ static int save_waiting(struct progress_store *s, int wait_ms)
         set_str(&s->message, xasprintf("Progress is not saved: %s.", s->readonly));
         return -1;
     }
-    char *target = NULL, *err = NULL;
-    if (progress_fs_resolve(s->path, PROGRESS_STORE_MAX_LINKS, &target, &err) != 0) {
-        return save_failed(s, err);
-    }
-    set_str(&s->target, target);
-    char *dir = progress_fs_dirname(s->target);
-    int rc = progress_fs_mkdirs(dir, &err);
-    free(dir);
-    if (rc != 0) {
-        return save_failed(s, err);
-    }
-    int lock = progress_fs_lock(s->target, wait_ms, &err);
-    if (lock < 0 && wait_ms == 0 && errno == EWOULDBLOCK) {
-        free(err);
-        set_str(&s->message, xasprintf("Waiting for another trail to finish saving %s; your "
-                                       "changes are kept in memory until then.",
-                                       s->target));
-        return PROGRESS_STORE_BUSY;
-    }
+    int lock = s->lock;
     if (lock < 0) {
-        return save_failed(s, err);
+        int rc = take_lock(s, wait_ms, &lock);
+        if (rc != 0) {
+            return rc;
+        }
     }
     char *note = NULL;
-    rc = save_locked(s, &note);
+    int rc = save_locked(s, &note);
     if (rc == 0 && s->on_save != NULL) {
         void (*fn)(void *) = s->on_save;
         s->on_save = NULL;
         fn(s->on_save_arg);
     }
-    progress_fs_unlock(lock);
+    if (lock != s->lock) {
+        progress_fs_unlock(lock);
+    }
     if (rc != 0) {
         free(note);
         return -1;

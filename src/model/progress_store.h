@@ -40,6 +40,13 @@ char *progress_default_path(void);
  * one. Returns a new store (caller frees with progress_store_close()); never NULL. */
 struct progress_store *progress_store_open(const char *path);
 
+/* Opens the dotfile at path as progress_store_open() does, for a command that changes it at
+ * once and ends: the lock is taken before reading (when its file is there already, so that a
+ * refused command creates nothing) and held until progress_store_close(), so that saving need
+ * not read and merge the file again. Never for a command that waits for a person (standard
+ * input, a prompt) or does long work before it saves: other instances wait for the lock. */
+struct progress_store *progress_store_open_change(const char *path);
+
 /* Opens the dotfile at path for reading only, as the commands that only report do: it creates
  * no file at all (no lock file, no copy of a damaged file, which it leaves as it is and says so
  * in the notice) and every save is refused. Otherwise as progress_store_open(). */

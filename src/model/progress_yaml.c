@@ -560,8 +560,12 @@ static void read_journal_text(struct reader *r, const char *buf, size_t len, uns
             pg = progress_get_guide(r->p, id);
             free(id);
         } else if (kind == JOURNAL_LINE_EVENT && pg != NULL) {
+            size_t before = progress_guide_more(pg)->journal.n;
             r->warned |= !progress_journal_read_line(pg, key, key_len, r->file, lno,
                                                      (unsigned)(key - s) + 1, false, r->d);
+            if (progress_guide_more(pg)->journal.n == before + 1) {
+                progress_journal_keep_line(pg, key, key_len);
+            }
         }
         s = e + 1;
     }

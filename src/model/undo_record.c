@@ -31,9 +31,11 @@
 
 #include "idtable.h"
 #include "progress_fs.h"
+#include "progress_date.h"
 #include "progress_internal.h"
 #include "progress_journal.h"
 #include "xalloc.h"
+#include "yaml_out.h"
 
 #define RECORD_HEAD   "# trail undo record "
 #define RECORD_HEXLEN 16
@@ -143,49 +145,52 @@ static struct progress *read_records(const char *path)
     return p != NULL ? p : progress_new();
 }
 
-static int write_records(const char *path, const struct progress *p, char **cause)
-{
-    size_t len = 0;
-    char *body = progress_emit(p, &len);
-    if (body == NULL) {
-        *cause = xstrdup("the record could not be written as YAML");
-        return -1;
-    }
-    size_t head = sizeof RECORD_HEAD - 1 + RECORD_HEXLEN + 1;
-    char *text = xmalloc(head + len + 1);
-    snprintf(text, head + 1, RECORD_HEAD "%016" PRIx64 "\n", checksum(body, len));
-    memcpy(text + head, body, len + 1);
-    int rc = progress_fs_overwrite(path, text, head + len, cause);
-    free(text);
-    free(body);
-    return rc;
-}
+#define PUT_LITERAL(o, s) yaml_out_put((o), (s), sizeof(s) - 1)
 
-/* A field of key's record: its value after a '=' (so that an empty value is still a note). */
-static void put_field(struct progress_guide *pg, const char *field, const char *value, int64_t now)
+/* One note of key's record: "NAME:", its text (the value after a '=', so that an empty value
+ * is still a note) and the time. */
+static void put_field(struct yaml_out *o, const char *name, const char *value, const char *time)
 {
+    PUT_LITERAL(o, "      ");
+    yaml_out_put(o, name, strlen(name));
+    PUT_LITERAL(o, ":\n        text: ");
     size_t len = value != NULL ? strlen(value) : 0;
     char *text = xmalloc(len + 2);
     text[0] = '=';
     memcpy(text + 1, value != NULL ? value : "", len + 1);
-    progress_put_note(pg, field, text, len + 1, now);
+    yaml_out_scalar(o, text, len + 1);
     free(text);
+    PUT_LITERAL(o, "\n        changed: ");
+    yaml_out_put(o, time, strlen(time));
+    PUT_LITERAL(o, "\n");
 }
 
-/* Writes key's record at path: the record file holds it alone. The fields are put as they are,
- * without the journal events a learner's note makes: nothing reads a record's journal. */
+/* Writes key's record at path: the record file holds it alone, in the progress file's format,
+ * put together by hand (yaml_out.h) since its shape never changes: the guide entry of key with
+ * its four notes, without the journal events a learner's note makes (nothing reads a record's
+ * journal). */
 static int write_record(const char *path, const char *key, const char *kind, const char *id,
                         const char *before, const char *after, char **cause)
 {
-    struct progress *p = progress_new();
-    struct progress_guide *pg = progress_get_guide(p, key);
-    int64_t now = progress_now_ms();
-    put_field(pg, "kind", kind, now);
-    put_field(pg, "id", id, now);
-    put_field(pg, "before", before, now);
-    put_field(pg, "after", after, now);
-    int rc = write_records(path, p, cause);
-    progress_free(p);
+    size_t head = sizeof RECORD_HEAD - 1 + RECORD_HEXLEN + 1;
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    struct yaml_out o = {&text, &len, &cap};
+    PUT_LITERAL(&o, RECORD_HEAD "0123456789abcdef\n"); /* the checksum's room, filled below */
+    PUT_LITERAL(&o, "version: 1\nguides:\n  ");
+    yaml_out_scalar(&o, key, strlen(key));
+    PUT_LITERAL(&o, ":\n    notes:\n");
+    char time[PROGRESS_TIME_SIZE];
+    progress_format_time(progress_now_ms(), time, sizeof time);
+    put_field(&o, "kind", kind, time);
+    put_field(&o, "id", id, time);
+    put_field(&o, "before", before, time);
+    put_field(&o, "after", after, time);
+    char sum[RECORD_HEXLEN + 2];
+    snprintf(sum, sizeof sum, "%016" PRIx64 "\n", checksum(text + head, len - head));
+    memcpy(text + sizeof RECORD_HEAD - 1, sum, RECORD_HEXLEN + 1);
+    int rc = progress_fs_overwrite(path, text, len, cause);
+    free(text);
     return rc;
 }
 

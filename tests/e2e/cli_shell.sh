@@ -126,6 +126,42 @@ expect_contains "$out" "Imported -: 3 key-action states, 2 notes and 8 journal e
 a=$("$TRAIL_BIN" --state "$S" --progress) b=$("$TRAIL_BIN" --state "$S2" --progress)
 [ "$a" = "$b" ] && pass "the import carried every change" || fail "import differs: $a / $b"
 
+# ---- at the same time: each command holds the lock from reading to saving ---------------------
+# Four shells each toggle an item of their own twelve times: every last toggle is in the file.
+S="$tmp/together.yaml"
+trail done basics/logbook >/dev/null
+toggles() { # item
+    local i w
+    for ((i = 1; i <= 12; i++)); do
+        w=done
+        ((i % 2 == 0)) && w=todo
+        ((i == 12)) && w=skip
+        trail "$w" "$1" >/dev/null 2>>"$tmp/together.err" || echo "$1 $w failed" >>"$tmp/together.err"
+    done
+}
+pids=()
+for item in basics/trim-wicks basics/tides basics/radio optics/spare-lamp; do
+    toggles "$item" &
+    pids+=($!)
+done
+wait "${pids[@]}"
+[ ! -s "$tmp/together.err" ] && pass "four shells changing progress at once all succeed" ||
+    fail "a shell failed: $(cat "$tmp/together.err")"
+json=$(trail --export json)
+for item in basics/trim-wicks basics/tides basics/radio optics/spare-lamp; do
+    expect_contains "$json" "\"$item\": {\"state\": \"skipped\"" "$item holds its shell's last change"
+done
+expect_contains "$json" '"basics/logbook": {"state": "done"' "the change made before is kept"
+
+# A refused command on a progress file that is not there yet creates no file at all.
+S="$tmp/fresh/progress.yaml"
+mkdir -p "$tmp/fresh"
+trail done basics/nothing-like-it >/dev/null 2>&1
+expect_status 1 $? "an unknown id on a new progress file is refused"
+[ -z "$(ls -A "$tmp/fresh")" ] && pass "the refused command created no file" ||
+    fail "the refused command left $(ls -A "$tmp/fresh")"
+S=$main_state
+
 # ---- --list-ids ----------------------------------------------------------------------------
 out=$("$TRAIL_BIN" --list-ids)
 expect_status 0 $? "--list-ids"

@@ -187,6 +187,32 @@ static double build_time(char **ids, size_t n)
 /* 20 times the ids must not take anywhere near 400 times as long: CPU time, best of three,
  * and a bound loose enough for loaded and sanitised runs (quadratic growth would be 20 times
  * slower per id; the bound allows 4). */
+/* The word-at-a-time checksum: the same bytes give the same hash however they are aligned;
+ * flipping any one bit of a buffer (words and tail alike), or dropping its last byte, gives
+ * another. */
+static void test_hash_words(void **state)
+{
+    (void)state;
+    unsigned char buf[75], moved[80];
+    for (size_t i = 0; i < sizeof buf; i++) {
+        buf[i] = (unsigned char)(i * 37 + 11);
+    }
+    uint64_t h = idtable_hash_words(IDTABLE_HASH_SEED, buf, sizeof buf);
+    memcpy(moved + 3, buf, sizeof buf);
+    assert_true(idtable_hash_words(IDTABLE_HASH_SEED, moved + 3, sizeof buf) == h);
+    assert_true(idtable_hash_words(IDTABLE_HASH_SEED, buf, sizeof buf - 1) != h);
+    uint64_t seen[sizeof buf * 8];
+    for (size_t bit = 0; bit < sizeof buf * 8; bit++) {
+        buf[bit / 8] ^= (unsigned char)(1u << (bit % 8));
+        seen[bit] = idtable_hash_words(IDTABLE_HASH_SEED, buf, sizeof buf);
+        buf[bit / 8] ^= (unsigned char)(1u << (bit % 8));
+        assert_true(seen[bit] != h);
+        for (size_t k = 0; k < bit; k++) {
+            assert_true(seen[k] != seen[bit]);
+        }
+    }
+}
+
 static void test_linear(void **state)
 {
     (void)state;
@@ -215,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_add_reserve),
         cmocka_unit_test(test_add_key),
         cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_hash_words),
         cmocka_unit_test(test_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -320,6 +320,51 @@ static void test_hand_written_lines(void **state)
     diag_free(&d);
 }
 
+/* Lines read in the writer's own shape are written back from the file's bytes, the others
+ * formatted anew: the output is the same bytes as when every event is formatted (a merge into
+ * an empty document keeps no line), and a line a person wrote another way is normalised. */
+static void test_kept_lines_change_nothing(void **state)
+{
+    (void)state;
+    const char *text = "version: 1\n"
+                       "journal:\n"
+                       "  orchard:\n"
+                       "  - 2026-12-05T09:00:00.000Z 00000000000000a1 done plant/dig\n"
+                       "  - 2026-12-05T09:30:00.000Z 00000000000000a2 log 1h30m plant/dig\n"
+                       "  - 2026-12-05 log 45m plant/stake\n"
+                       "  - 2026-12-06T10:00:00Z 00000000000000a3 done plant/stake\n"
+                       "  - 2026-12-06T11:00:00.000Z 00000000000000a4 note plant/stake\n";
+    struct diag d = {0};
+    enum progress_parse_status st;
+    struct progress *p = parse(text, &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    assert_int_equal(d.warnings, 0);
+    progress_log_time(p, G, "plant/dig", 20, T("2026-12-07T08:00:00Z"), NULL);
+    struct progress *fresh = progress_new();
+    progress_merge(fresh, p);
+    size_t len = 0, fresh_len = 0;
+    char *out = progress_emit(p, &len);
+    char *want = progress_emit(fresh, &fresh_len);
+    assert_string_equal(out, want);
+    /* Kept as they were; the date-only line and the time without milliseconds are not. */
+    assert_non_null(strstr(out,
+                           "  - 2026-12-05T09:00:00.000Z 00000000000000a1 done plant/dig\n"
+                           "  - 2026-12-05T09:30:00.000Z 00000000000000a2 log 1h30m plant/dig\n"));
+    assert_null(strstr(out, "  - 2026-12-05 log 45m plant/stake\n"));
+    assert_null(strstr(out, "10:00:00Z "));
+    assert_non_null(
+        strstr(out, "  - 2026-12-06T10:00:00.000Z 00000000000000a3 done plant/stake\n"));
+    /* A second save of the same document writes the same bytes again. */
+    char *again = progress_emit(p, &len);
+    assert_string_equal(again, want);
+    free(again);
+    free(out);
+    free(want);
+    progress_free(fresh);
+    progress_free(p);
+    diag_free(&d);
+}
+
 static void test_merge_is_a_union(void **state)
 {
     (void)state;
@@ -422,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_split_only_own_shape),
         cmocka_unit_test(test_hand_written_lines),
+        cmocka_unit_test(test_kept_lines_change_nothing),
         cmocka_unit_test(test_merge_is_a_union),
         cmocka_unit_test(test_reset_voids_events),
         cmocka_unit_test(test_no_journal_flag),

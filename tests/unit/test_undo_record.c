@@ -275,6 +275,27 @@ static void test_evidence_credential(void **state)
     progress_store_close(s);
 }
 
+/* A note's record keeps any text exactly, in a progress file whose path YAML must quote: undo
+ * puts the old text back byte for byte. */
+static void test_note_any_text(void **state)
+{
+    (void)state;
+    char *path = xasprintf("%s/a: path # to quote.yaml", dir);
+    struct progress_store *s = progress_store_open(path);
+    free(path);
+    struct progress *p = progress_store_doc(s);
+    static const char before[] =
+        "- \"old\" note: line one\nline two\t\\ # \xe2\x80\xa8 caf\xc3\xa9";
+    static const char after[] = "=new\r\nnull";
+    assert_true(progress_set_note(p, G, "a/1", after, strlen(after), progress_now_ms()) >= 0);
+    char *cause = NULL;
+    assert_int_equal(undo_record_save(s, G, UNDO_RECORD_NOTE, "a/1", before, after, &cause), 0);
+    assert_null(cause);
+    assert_int_equal(take(s), 1);
+    assert_string_equal(progress_get_note(p, G, "a/1"), before);
+    progress_store_close(s);
+}
+
 static void test_overwrite_refuses_symlink(void **state)
 {
     (void)state;
@@ -304,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_in_place_and_checked),
         cmocka_unit_test(test_old_records_move),
         cmocka_unit_test(test_evidence_credential),
+        cmocka_unit_test(test_note_any_text),
         cmocka_unit_test(test_overwrite_refuses_symlink),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -846,35 +846,23 @@ static bool journal_shaped(const char *s, const char *e, bool *is_key)
 
 size_t progress_journal_split(const char *buf, size_t len)
 {
-    /* From the end back to the "journal:" line: every line on the way must be of the journal's
-     * shape (or blank), and the first one after it a guide's key. */
+    /* The last top-level "journal:" line, found by its line starts; then every line after it
+     * must be of the journal's shape (or blank), and the first one a guide's key. */
     if (len == 0 || buf[len - 1] != '\n') {
         return len; /* every writer ends the file with a line break */
     }
-    size_t pos = len - 1; /* the '\n' ending the line looked at */
-    bool any = false, first_is_key = false;
-    for (;;) {
-        size_t start = pos;
-        while (start > 0 && buf[start - 1] != '\n') {
-            start--;
-        }
-        const char *s = buf + start, *e = buf + pos;
-        if (e - s == 8 && memcmp(s, "journal:", 8) == 0) {
-            return !any || first_is_key ? start : len;
-        }
+    size_t at = progress_journal_skip(buf, len);
+    bool first = true;
+    for (size_t start = at + sizeof "journal:"; at < len && start < len;) {
+        const char *s = buf + start, *e = memchr(s, '\n', len - start); /* the last byte is one */
         bool is_key = false;
-        if (e > s && !journal_shaped(s, e, &is_key)) {
+        if (e > s && (!journal_shaped(s, e, &is_key) || (first && !is_key))) {
             return len;
         }
-        if (e > s) {
-            any = true;
-            first_is_key = is_key;
-        }
-        if (start == 0) {
-            return len;
-        }
-        pos = start - 1;
+        first = first && e == s;
+        start = (size_t)(e - buf) + 1;
     }
+    return at;
 }
 
 size_t progress_journal_skip(const char *buf, size_t len)

@@ -93,11 +93,18 @@ static void insert(struct idtable_slot *slots, size_t n_slots, struct idtable_sl
     slots[h] = s;
 }
 
-void idtable_put(struct idtable *t, const char *id, size_t row)
+/* Makes room for one more id: doubles the slots, or starts at 8 (room for 6 ids), so that a
+ * table filled one id at a time is not copied at each of its first few ids. */
+static void grow(struct idtable *t)
 {
     if ((t->n + 1) * 4 > t->n_slots * 3) {
-        idtable_reserve(t, 1); /* doubles the slots */
+        idtable_reserve(t, t->n_slots > 0 ? 1 : 6);
     }
+}
+
+void idtable_put(struct idtable *t, const char *id, size_t row)
+{
+    grow(t);
     struct idtable_slot s = {.id = id, .hash = slot_hash(id), .row = (uint32_t)row};
     insert(t->slots, t->n_slots, s);
     t->n++;
@@ -117,9 +124,7 @@ size_t idtable_add(struct idtable *t, const char *id, size_t row)
 
 size_t idtable_add_key(struct idtable *t, const char *id, uint32_t hash, size_t row)
 {
-    if ((t->n + 1) * 4 > t->n_slots * 3) {
-        idtable_reserve(t, 1); /* doubles the slots */
-    }
+    grow(t);
     size_t mask = t->n_slots - 1, h = hash & mask;
     for (; t->slots[h].id != NULL; h = (h + 1) & mask) {
         if (t->slots[h].hash == hash && strcmp(t->slots[h].id, id) == 0) {
@@ -133,7 +138,7 @@ size_t idtable_add_key(struct idtable *t, const char *id, uint32_t hash, size_t 
 
 void idtable_reserve(struct idtable *t, size_t n)
 {
-    size_t n_slots = t->n_slots ? t->n_slots : 8;
+    size_t n_slots = t->n_slots ? t->n_slots : 2; /* as few as hold n: a guide of one item */
     while ((t->n + n) * 4 > n_slots * 3) {
         n_slots *= 2;
     }

@@ -62,7 +62,8 @@ void idtable_prefetch(const struct idtable *t, uint32_t key);
 size_t idtable_add_key(struct idtable *t, const char *id, uint32_t key, size_t row);
 
 /* Makes room for n more ids, so that adding them never grows the table: a loader that knows
- * about how many ids come saves the copies (and the fresh memory) of growing step by step. */
+ * about how many ids come saves the copies (and the fresh memory) of growing step by step. An
+ * empty table gets the fewest slots that hold n (two for one id). */
 void idtable_reserve(struct idtable *t, size_t n);
 
 /* Forgets every id, keeping the slots for reuse. */

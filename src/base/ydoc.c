@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "idtable.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -193,24 +194,6 @@ static const char *quote_key(const struct ydoc_node *k, char *buf, size_t size)
     return buf;
 }
 
-static int compare_pairs(const void *a, const void *b)
-{
-    const struct ydoc_pair *x = a, *y = b;
-    size_t lx = x->key->u.scalar.len, ly = y->key->u.scalar.len;
-    int c = memcmp(x->key->u.scalar.str, y->key->u.scalar.str, lx < ly ? lx : ly);
-    if (c != 0) {
-        return c;
-    }
-    if (lx != ly) {
-        return lx < ly ? -1 : 1;
-    }
-    /* Equal keys: order by position so the later one is reported. */
-    if (x->key->line != y->key->line) {
-        return x->key->line < y->key->line ? -1 : 1;
-    }
-    return x->key->col < y->key->col ? -1 : (x->key->col > y->key->col);
-}
-
 static bool same_key(const struct ydoc_node *x, const struct ydoc_node *y)
 {
     return x->u.scalar.len == y->u.scalar.len &&
@@ -235,12 +218,16 @@ static int check_small_map(struct builder *b, const struct ydoc_node *map)
     return 0;
 }
 
-/* Keys must be scalars and unique. Sorting a copy keeps this O(n log n) on hostile maps. */
+#define YDOC_AHEAD 8 /* keys whose slots are fetched ahead */
+
+/* Keys must be scalars and unique. A large mapping's keys go through an id table sized for
+ * them, so that checking stays linear (a progress file's guides are one mapping of many keys). */
 static int check_map(struct builder *b, struct ydoc_node *map)
 {
     size_t n = map->u.map.n;
+    const struct ydoc_pair *p = map->u.map.pairs;
     for (size_t i = 0; i < n; i++) {
-        struct ydoc_node *k = map->u.map.pairs[i].key;
+        struct ydoc_node *k = p[i].key;
         if (k->kind != YDOC_SCALAR) {
             diag_add(b->d, DIAG_ERROR, b->doc->file, k->line, k->col,
                      "a mapping key must be a string, not %s", ydoc_kind_name(k->kind));
@@ -250,25 +237,38 @@ static int check_map(struct builder *b, struct ydoc_node *map)
     if (n < 2) {
         return 0;
     }
-    if (n <= 8) { /* the usual entry: compare pairs directly, no copy, no sort */
+    if (n <= 8) { /* the usual entry: compare pairs directly, no table */
         return check_small_map(b, map);
     }
-    struct ydoc_pair *sorted = xreallocarray(NULL, n, sizeof *sorted);
-    memcpy(sorted, map->u.map.pairs, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, compare_pairs);
+    /* Scalars hold no NUL (on_scalar()), so the table's string compare sees whole keys. The
+     * slots of the keys a few pairs ahead are fetched into the cache meanwhile: in a table
+     * larger than the cache each key's slot is a miss otherwise. */
+    struct idtable seen = {0};
+    idtable_reserve(&seen, n);
+    uint32_t keys[YDOC_AHEAD];
+    for (size_t i = 0; i < n && i < YDOC_AHEAD; i++) {
+        keys[i] = idtable_key(p[i].key->u.scalar.str, p[i].key->u.scalar.len);
+        idtable_prefetch(&seen, keys[i]);
+    }
     int rc = 0;
-    char q[80];
-    for (size_t i = 1; i < n; i++) {
-        struct ydoc_node *k0 = sorted[i - 1].key, *k1 = sorted[i].key;
-        if (k0->u.scalar.len == k1->u.scalar.len &&
-            memcmp(k0->u.scalar.str, k1->u.scalar.str, k0->u.scalar.len) == 0) {
-            diag_add(b->d, DIAG_ERROR, b->doc->file, k1->line, k1->col,
-                     "duplicate key '%s' (first at line %u)", quote_key(k1, q, sizeof q), k0->line);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const struct ydoc_node *k = p[i].key;
+        uint32_t key = keys[i % YDOC_AHEAD];
+        if (i + YDOC_AHEAD < n) {
+            const struct ydoc_node *next = p[i + YDOC_AHEAD].key;
+            keys[i % YDOC_AHEAD] = idtable_key(next->u.scalar.str, next->u.scalar.len);
+            idtable_prefetch(&seen, keys[i % YDOC_AHEAD]);
+        }
+        size_t j = idtable_add_key(&seen, k->u.scalar.str, key, i);
+        if (j != IDTABLE_NONE) {
+            char q[80];
+            diag_add(b->d, DIAG_ERROR, b->doc->file, k->line, k->col,
+                     "duplicate key '%s' (first at line %u)", quote_key(k, q, sizeof q),
+                     p[j].key->line);
             rc = -1;
-            break;
         }
     }
-    free(sorted);
+    idtable_free(&seen);
     return rc;
 }
 

@@ -18,25 +18,26 @@ void progress_backup_tally(const struct progress *p, const char *guide_id, struc
     if (pg == NULL) {
         return;
     }
+    const struct progress_guide_more *m = progress_guide_more(pg);
     for (size_t i = 0; i < pg->n_items; i++) {
         if (pg->items[i].state != PROGRESS_TODO && pg->items[i].changed > pg->reset) {
             t->states++;
         }
     }
-    const struct progress_note *notes = pg->notes.rows;
-    for (size_t i = 0; i < pg->notes.n; i++) {
+    const struct progress_note *notes = m->notes.rows;
+    for (size_t i = 0; i < m->notes.n; i++) {
         t->notes += notes[i].text != NULL && notes[i].changed > pg->reset;
     }
-    const struct progress_cert *certs = pg->certs.rows;
-    for (size_t i = 0; i < pg->certs.n; i++) {
+    const struct progress_cert *certs = m->certs.rows;
+    for (size_t i = 0; i < m->certs.n; i++) {
         const struct progress_cert_info *c = &certs[i].info;
         bool any = c->status != PROGRESS_CERT_NONE || c->exam.year != 0 || c->passed.year != 0 ||
                    c->expires.year != 0;
         t->certs += any && certs[i].changed > pg->reset;
     }
-    t->has_start = pg->start.date.year != 0 && pg->start.changed > pg->reset;
+    t->has_start = m->start.date.year != 0 && m->start.changed > pg->reset;
     if (t->has_start) {
-        t->start = pg->start.date;
+        t->start = m->start.date;
     }
 }
 

@@ -182,33 +182,35 @@ static bool emit_date(yaml_emitter_t *em, const char *key, struct progress_date 
 
 static bool emit_notes(yaml_emitter_t *em, const struct progress_guide *pg)
 {
-    const struct progress_note *notes = pg->notes.rows;
-    bool any = pg->notes.n > 0 || pg->unread_notes.n > 0;
+    const struct progress_guide_more *m = progress_guide_more(pg);
+    const struct progress_note *notes = m->notes.rows;
+    bool any = m->notes.n > 0 || m->unread_notes.n > 0;
     bool ok = !any || (emit_str(em, "notes") && emit_map_start(em));
-    for (size_t i = 0; ok && i < pg->notes.n; i++) {
+    for (size_t i = 0; ok && i < m->notes.n; i++) {
         ok = emit_str(em, notes[i].id) && emit_map_start(em);
         if (ok && notes[i].text != NULL) {
             ok = emit_str(em, "text") && emit_text(em, notes[i].text);
         }
         ok = ok && emit_changed(em, notes[i].changed) && emit_map_end(em);
     }
-    ok = ok && emit_unread(em, pg, &pg->unread_notes, note_known);
+    ok = ok && emit_unread(em, pg, &m->unread_notes, note_known);
     return ok && (!any || emit_map_end(em));
 }
 
 static bool emit_certs(yaml_emitter_t *em, const struct progress_guide *pg)
 {
-    const struct progress_cert *certs = pg->certs.rows;
-    bool any = pg->certs.n > 0 || pg->unread_certs.n > 0;
+    const struct progress_guide_more *m = progress_guide_more(pg);
+    const struct progress_cert *certs = m->certs.rows;
+    bool any = m->certs.n > 0 || m->unread_certs.n > 0;
     bool ok = !any || (emit_str(em, "certifications") && emit_map_start(em));
-    for (size_t i = 0; ok && i < pg->certs.n; i++) {
+    for (size_t i = 0; ok && i < m->certs.n; i++) {
         const struct progress_cert_info *c = &certs[i].info;
         ok = emit_str(em, certs[i].id) && emit_map_start(em) && emit_str(em, "status") &&
              emit_str(em, progress_cert_status_name(c->status)) && emit_date(em, "exam", c->exam) &&
              emit_date(em, "passed", c->passed) && emit_date(em, "expires", c->expires) &&
              emit_changed(em, certs[i].changed) && emit_map_end(em);
     }
-    ok = ok && emit_unread(em, pg, &pg->unread_certs, cert_known);
+    ok = ok && emit_unread(em, pg, &m->unread_certs, cert_known);
     return ok && (!any || emit_map_end(em));
 }
 
@@ -225,27 +227,29 @@ static bool emit_evidence(yaml_emitter_t *em, const struct progress_guide *pg)
 /* An unread start or hours entry is written back while no entry of its own replaces it. */
 static bool other_known(const struct progress_guide *pg, const char *key)
 {
+    const struct progress_guide_more *m = progress_guide_more(pg);
     if (strcmp(key, "hours_per_week") == 0) {
-        return pg->hours.changed != 0;
+        return m->hours.changed != 0;
     }
-    return strcmp(key, "start") != 0 || pg->start.changed != 0;
+    return strcmp(key, "start") != 0 || m->start.changed != 0;
 }
 
 static bool emit_start_resume(yaml_emitter_t *em, const struct progress_guide *pg)
 {
+    const struct progress_guide_more *m = progress_guide_more(pg);
     bool ok = true;
-    if (pg->start.changed != 0) {
-        ok = emit_str(em, "start") && emit_map_start(em) && emit_date(em, "date", pg->start.date) &&
-             emit_changed(em, pg->start.changed) && emit_map_end(em);
+    if (m->start.changed != 0) {
+        ok = emit_str(em, "start") && emit_map_start(em) && emit_date(em, "date", m->start.date) &&
+             emit_changed(em, m->start.changed) && emit_map_end(em);
     }
-    if (ok && pg->hours.changed != 0) {
+    if (ok && m->hours.changed != 0) {
         char hours[16];
-        snprintf(hours, sizeof hours, "%u", pg->hours.hours);
+        snprintf(hours, sizeof hours, "%u", m->hours.hours);
         ok = emit_str(em, "hours_per_week") && emit_map_start(em) && emit_str(em, "hours") &&
-             emit_str(em, hours) && emit_changed(em, pg->hours.changed) && emit_map_end(em);
+             emit_str(em, hours) && emit_changed(em, m->hours.changed) && emit_map_end(em);
     }
-    ok = ok && emit_unread(em, pg, &pg->unread_other, other_known);
-    const struct progress_resume *r = &pg->resume;
+    ok = ok && emit_unread(em, pg, &m->unread_other, other_known);
+    const struct progress_resume *r = &m->resume;
     if (ok && r->changed != 0 && r->screen != NULL) {
         char scroll[24];
         snprintf(scroll, sizeof scroll, "%ld", r->scroll);
@@ -364,7 +368,7 @@ static bool emit_cached_item(struct sink *k, const struct progress_item *it,
 static bool emit_items(struct sink *k, struct progress_guide *pg)
 {
     bool ok = emit_str(k->em, "items") && emit_map_start(k->em);
-    bool cache = k->cache && pg->unread_items.n == 0;
+    bool cache = k->cache && progress_guide_more(pg)->unread_items.n == 0;
     for (size_t i = 0; cache && i < pg->n_items; i++) {
         cache = pg->aux[i].extra.n == 0;
     }
@@ -372,7 +376,7 @@ static bool emit_items(struct sink *k, struct progress_guide *pg)
         ok = cache && i > 0 ? emit_cached_item(k, &pg->items[i], &pg->aux[i])
                             : emit_item(k->em, &pg->items[i], &pg->aux[i]);
     }
-    ok = ok && emit_unread(k->em, pg, &pg->unread_items, item_known);
+    ok = ok && emit_unread(k->em, pg, &progress_guide_more(pg)->unread_items, item_known);
     return ok && emit_map_end(k->em);
 }
 
@@ -385,7 +389,7 @@ static bool emit_guide(struct sink *k, struct progress_guide *pg)
         progress_format_time(pg->reset, when, sizeof when);
         ok = emit_str(em, "reset") && emit_str(em, when);
     }
-    if (ok && (pg->n_items > 0 || pg->unread_items.n > 0)) {
+    if (ok && (pg->n_items > 0 || progress_guide_more(pg)->unread_items.n > 0)) {
         ok = emit_items(k, pg);
     }
     ok = ok && emit_notes(em, pg) && emit_certs(em, pg) && emit_evidence(em, pg) &&
@@ -394,7 +398,7 @@ static bool emit_guide(struct sink *k, struct progress_guide *pg)
     const struct ydoc_node *personal = progress_personal_node(&a, pg);
     ok = ok && (personal == NULL || (emit_str(em, "personal") && emit_node(em, personal)));
     arena_free(&a);
-    return ok && emit_extra(em, &pg->extra) && emit_map_end(em);
+    return ok && emit_extra(em, &progress_guide_more(pg)->extra) && emit_map_end(em);
 }
 
 static bool emit_document(struct sink *k, struct progress *p)

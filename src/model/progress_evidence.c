@@ -269,7 +269,7 @@ static void keep_unread(struct ev_reader *r, const struct ydoc_node *item,
     diag_add(r->d, DIAG_WARNING, r->file, at->line, at->col, "%s; the entry is kept as written",
              why);
     if (item == NULL) { /* the pair is an item's whole entry */
-        progress_extra_add(&r->p->arena, &r->pg->unread_evidence, pair);
+        progress_extra_add(&r->p->arena, &progress_guide_more_get(r->pg)->unread_evidence, pair);
         return;
     }
     struct ydoc_node *map = arena_calloc(&r->p->arena, 1, sizeof *map);
@@ -280,7 +280,7 @@ static void keep_unread(struct ev_reader *r, const struct ydoc_node *item,
     map->u.map.pairs[0] = *pair;
     map->u.map.n = 1;
     struct ydoc_pair kept = {.key = (struct ydoc_node *)item, .value = map};
-    progress_extra_add(&r->p->arena, &r->pg->unread_evidence, &kept);
+    progress_extra_add(&r->p->arena, &progress_guide_more_get(r->pg)->unread_evidence, &kept);
 }
 
 /* An optional one-line text key; false (*bad set) when it is there but not one. */
@@ -547,8 +547,8 @@ static size_t group_of(struct arena *a, struct idtable *index, struct group **gr
 static void add_unread(struct arena *a, const struct progress_guide *pg, struct idtable *index,
                        struct group **groups, size_t *n)
 {
-    for (size_t i = 0; i < pg->unread_evidence.n; i++) {
-        const struct ydoc_pair *u = &pg->unread_evidence.pairs[i];
+    for (size_t i = 0; i < progress_guide_more(pg)->unread_evidence.n; i++) {
+        const struct ydoc_pair *u = &progress_guide_more(pg)->unread_evidence.pairs[i];
         const char *item = u->key->u.scalar.str;
         size_t at = group_of(a, index, groups, n, item); /* may move the groups */
         if (*groups == NULL) {
@@ -570,14 +570,15 @@ static void add_unread(struct arena *a, const struct progress_guide *pg, struct 
 
 const struct ydoc_node *progress_evidence_tree(struct arena *a, const struct progress_guide *pg)
 {
-    if (pg->evidence.n == 0 && pg->unread_evidence.n == 0) {
+    if (progress_guide_more(pg)->evidence.n == 0 &&
+        progress_guide_more(pg)->unread_evidence.n == 0) {
         return NULL;
     }
     struct idtable index = {0};
     struct group *groups = NULL;
     size_t n = 0;
-    const struct progress_evidence *rows = pg->evidence.rows;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
+    const struct progress_evidence *rows = progress_guide_more(pg)->evidence.rows;
+    for (size_t i = 0; i < progress_guide_more(pg)->evidence.n; i++) {
         size_t g = group_of(a, &index, &groups, &n, rows[i].item);
         add_pair(&groups[g].b, text_node(a, rows[i].target, false), piece_node(a, &rows[i]));
     }

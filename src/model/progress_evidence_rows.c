@@ -29,7 +29,8 @@ static struct progress_evidence *row_lookup(const struct progress_guide *pg, con
                                             const char *target)
 {
     char *key = row_key(item, target);
-    struct progress_evidence *e = progress_table_find(&pg->evidence, sizeof *e, key);
+    struct progress_evidence *e =
+        progress_table_find(&progress_guide_more(pg)->evidence, sizeof *e, key);
     free(key);
     return e;
 }
@@ -44,7 +45,8 @@ struct progress_evidence *progress_evidence_row_get(struct progress_guide *pg, c
                                                     const char *target)
 {
     char *key = row_key(item, target);
-    struct progress_evidence *e = progress_table_get(&pg->evidence, sizeof *e, key);
+    struct progress_evidence *e =
+        progress_table_get(&progress_guide_more_get(pg)->evidence, sizeof *e, key);
     free(key);
     if (e->item == NULL) {
         e->item = xstrdup(item);
@@ -94,12 +96,16 @@ void progress_evidence_free(struct progress_evidence *e)
 
 void progress_evidence_clear_all(struct progress_guide *pg)
 {
-    struct progress_evidence *rows = pg->evidence.rows;
-    for (size_t i = 0; i < pg->evidence.n; i++) {
+    struct progress_guide_more *m = pg->more;
+    if (m == NULL) {
+        return;
+    }
+    struct progress_evidence *rows = m->evidence.rows;
+    for (size_t i = 0; i < m->evidence.n; i++) {
         row_free_fields(&rows[i]);
     }
-    progress_table_free(&pg->evidence);
-    memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence); /* the arena keeps the nodes */
+    progress_table_free(&m->evidence);
+    memset(&m->unread_evidence, 0, sizeof m->unread_evidence); /* the arena keeps the nodes */
 }
 
 void progress_evidence_put_attachment(struct progress_evidence *e, enum progress_evidence_kind kind,
@@ -128,12 +134,12 @@ const struct progress_evidence *progress_evidence_find_in(const struct progress_
 
 size_t progress_guide_count_evidence(const struct progress_guide *pg)
 {
-    return pg != NULL ? pg->evidence.n : 0;
+    return pg != NULL ? progress_guide_more(pg)->evidence.n : 0;
 }
 
 const struct progress_evidence *progress_guide_evidence(const struct progress_guide *pg, size_t i)
 {
-    return &((const struct progress_evidence *)pg->evidence.rows)[i];
+    return &((const struct progress_evidence *)progress_guide_more(pg)->evidence.rows)[i];
 }
 
 /* --- Reset, merge ------------------------------------------------------------------------- */
@@ -145,28 +151,31 @@ static void free_row(void *row)
 
 bool progress_evidence_drop_void(struct progress_guide *pg)
 {
-    return progress_table_drop_before(&pg->evidence, sizeof(struct progress_evidence),
+    return pg->more != NULL &&
+           progress_table_drop_before(&pg->more->evidence, sizeof(struct progress_evidence),
                                       offsetof(struct progress_evidence, changed), pg->reset,
                                       free_row);
 }
 
 void progress_evidence_lift(struct progress_guide *pg, int64_t reset, size_t *n)
 {
-    progress_rows_lift(pg->evidence.rows, pg->evidence.n, sizeof(struct progress_evidence),
+    progress_rows_lift(progress_guide_more(pg)->evidence.rows, progress_guide_more(pg)->evidence.n,
+                       sizeof(struct progress_evidence),
                        offsetof(struct progress_evidence, changed), reset, n);
 }
 
 int64_t progress_evidence_latest(const struct progress_guide *pg, int64_t t)
 {
-    return progress_rows_latest(pg->evidence.rows, pg->evidence.n, sizeof(struct progress_evidence),
-                                offsetof(struct progress_evidence, changed), t);
+    return progress_rows_latest(
+        progress_guide_more(pg)->evidence.rows, progress_guide_more(pg)->evidence.n,
+        sizeof(struct progress_evidence), offsetof(struct progress_evidence, changed), t);
 }
 
 bool progress_evidence_merge(struct progress_guide *og, const struct progress_guide *tg)
 {
     bool changed = false;
-    const struct progress_evidence *rows = tg->evidence.rows;
-    for (size_t i = 0; i < tg->evidence.n; i++) {
+    const struct progress_evidence *rows = progress_guide_more(tg)->evidence.rows;
+    for (size_t i = 0; i < progress_guide_more(tg)->evidence.n; i++) {
         const struct progress_evidence *t = &rows[i];
         struct progress_evidence *o = row_lookup(og, t->item, t->target);
         if (t->changed > og->reset && (o == NULL || t->changed > o->changed)) {

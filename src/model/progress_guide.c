@@ -26,32 +26,40 @@ void progress_guide_init(struct progress_guide *pg, const char *id)
     pg->id = xstrdup(id);
 }
 
+static void more_free(struct progress_guide *pg)
+{
+    struct progress_guide_more *m = pg->more;
+    struct progress_note *notes = m->notes.rows;
+    for (size_t i = 0; i < m->notes.n; i++) {
+        free(notes[i].id);
+        free(notes[i].text);
+    }
+    progress_table_free(&m->notes);
+    struct progress_cert *certs = m->certs.rows;
+    for (size_t i = 0; i < m->certs.n; i++) {
+        free(certs[i].id);
+    }
+    progress_table_free(&m->certs);
+    progress_evidence_clear_all(pg);
+    free(m->resume.screen);
+    free(m->resume.item);
+    progress_journal_free(&m->journal);
+    progress_personal_clear(pg);
+    free(m);
+}
+
 void progress_guide_clear(struct progress_guide *pg)
 {
     for (size_t i = 0; i < pg->n_items; i++) {
         free(pg->items[i].id);
         free(pg->aux[i].emitted);
     }
-    free(pg->items);
-    free(pg->aux);
+    free(pg->items); /* aux lives in the same block */
     idtable_free(&pg->index);
-    struct progress_note *notes = pg->notes.rows;
-    for (size_t i = 0; i < pg->notes.n; i++) {
-        free(notes[i].id);
-        free(notes[i].text);
+    if (pg->more != NULL) {
+        more_free(pg);
     }
-    progress_table_free(&pg->notes);
-    struct progress_cert *certs = pg->certs.rows;
-    for (size_t i = 0; i < pg->certs.n; i++) {
-        free(certs[i].id);
-    }
-    progress_table_free(&pg->certs);
-    progress_evidence_clear_all(pg);
-    free(pg->resume.screen);
-    free(pg->resume.item);
-    progress_journal_free(&pg->journal);
     free(pg->id);
-    progress_personal_clear(pg);
     memset(pg, 0, sizeof *pg);
 }
 
@@ -71,16 +79,40 @@ const struct progress_item *progress_find_item(const struct progress_guide *pg, 
     return progress_lookup_item(pg, item_id);
 }
 
+/* Gives the items (and their aux rows, which follow them in the same block) room for cap. */
+static void items_resize(struct progress_guide *pg, size_t cap)
+{
+    size_t row = sizeof *pg->items + sizeof *pg->aux;
+    _Static_assert(sizeof(struct progress_item) % _Alignof(struct progress_item_aux) == 0,
+                   "the aux rows after the items are aligned");
+    struct progress_item *items = xreallocarray(NULL, cap, row);
+    struct progress_item_aux *aux = (struct progress_item_aux *)(items + cap);
+    if (pg->n_items > 0 && pg->items != NULL) {
+        memcpy(items, pg->items, pg->n_items * sizeof *items);
+        memcpy(aux, pg->aux, pg->n_items * sizeof *aux);
+    }
+    free(pg->items);
+    pg->items = items;
+    pg->aux = aux;
+    pg->cap_items = cap;
+}
+
+void progress_guide_reserve_items(struct progress_guide *pg, size_t n)
+{
+    if (pg->n_items + n > pg->cap_items) {
+        items_resize(pg, pg->n_items + n);
+    }
+    idtable_reserve(&pg->index, n);
+}
+
 struct progress_item *progress_guide_item_get(struct progress_guide *pg, const char *item_id)
 {
     struct progress_item *it = progress_lookup_item(pg, item_id);
     if (it != NULL) {
         return it;
     }
-    if (pg->n_items == pg->cap_items || pg->items == NULL || pg->aux == NULL) {
-        pg->cap_items = pg->cap_items ? pg->cap_items * 2 : 4;
-        pg->items = xreallocarray(pg->items, pg->cap_items, sizeof *pg->items);
-        pg->aux = xreallocarray(pg->aux, pg->cap_items, sizeof *pg->aux);
+    if (pg->n_items == pg->cap_items || pg->items == NULL) {
+        items_resize(pg, pg->cap_items ? pg->cap_items * 2 : 4);
     }
     memset(&pg->aux[pg->n_items], 0, sizeof *pg->aux);
     it = &pg->items[pg->n_items];
@@ -107,7 +139,9 @@ int64_t progress_change_time(const struct progress_guide *pg, int64_t prev, int6
 
 struct progress_note *progress_lookup_note(const struct progress_guide *pg, const char *id)
 {
-    return pg != NULL ? progress_table_find(&pg->notes, sizeof(struct progress_note), id) : NULL;
+    return pg != NULL ? progress_table_find(&progress_guide_more(pg)->notes,
+                                            sizeof(struct progress_note), id)
+                      : NULL;
 }
 
 const struct progress_note *progress_find_note(const struct progress_guide *pg, const char *id)
@@ -117,13 +151,16 @@ const struct progress_note *progress_find_note(const struct progress_guide *pg, 
 
 const struct progress_cert *progress_find_cert(const struct progress_guide *pg, const char *id)
 {
-    return pg != NULL ? progress_table_find(&pg->certs, sizeof(struct progress_cert), id) : NULL;
+    return pg != NULL ? progress_table_find(&progress_guide_more(pg)->certs,
+                                            sizeof(struct progress_cert), id)
+                      : NULL;
 }
 
 void progress_put_note(struct progress_guide *pg, const char *id, const char *text, size_t len,
                        int64_t changed)
 {
-    struct progress_note *n = progress_table_get(&pg->notes, sizeof *n, id);
+    struct progress_note *n =
+        progress_table_get(&progress_guide_more_get(pg)->notes, sizeof *n, id);
     free(n->text);
     n->text = text != NULL && len > 0 ? xstrndup(text, len) : NULL;
     n->changed = changed;
@@ -132,32 +169,36 @@ void progress_put_note(struct progress_guide *pg, const char *id, const char *te
 void progress_put_cert(struct progress_guide *pg, const char *id,
                        const struct progress_cert_info *info, int64_t changed)
 {
-    struct progress_cert *c = progress_table_get(&pg->certs, sizeof *c, id);
+    struct progress_cert *c =
+        progress_table_get(&progress_guide_more_get(pg)->certs, sizeof *c, id);
     c->info = *info;
     c->changed = changed;
 }
 
 void progress_put_start(struct progress_guide *pg, struct progress_date date, int64_t changed)
 {
-    pg->start.date = date;
-    pg->start.changed = changed;
+    struct progress_guide_more *m = progress_guide_more_get(pg);
+    m->start.date = date;
+    m->start.changed = changed;
 }
 
 void progress_put_hours(struct progress_guide *pg, unsigned hours, int64_t changed)
 {
-    pg->hours.hours = hours;
-    pg->hours.changed = changed;
+    struct progress_guide_more *m = progress_guide_more_get(pg);
+    m->hours.hours = hours;
+    m->hours.changed = changed;
 }
 
 void progress_put_resume(struct progress_guide *pg, const char *screen, const char *item,
                          long scroll, int64_t changed)
 {
-    free(pg->resume.screen);
-    free(pg->resume.item);
-    pg->resume.screen = screen != NULL ? xstrdup(screen) : NULL;
-    pg->resume.item = item != NULL ? xstrdup(item) : NULL;
-    pg->resume.scroll = scroll;
-    pg->resume.changed = changed;
+    struct progress_resume *r = &progress_guide_more_get(pg)->resume;
+    free(r->screen);
+    free(r->item);
+    r->screen = screen != NULL ? xstrdup(screen) : NULL;
+    r->item = item != NULL ? xstrdup(item) : NULL;
+    r->scroll = scroll;
+    r->changed = changed;
 }
 
 /* --- Reset ------------------------------------------------------------------------------ */
@@ -200,27 +241,31 @@ static void cert_free_row(void *row)
 bool progress_guide_drop_void(struct progress_guide *pg)
 {
     bool dropped = drop_void_items(pg);
-    dropped |= progress_table_drop_before(&pg->notes, sizeof(struct progress_note),
+    struct progress_guide_more *m = pg->more;
+    if (m == NULL) {
+        return dropped;
+    }
+    dropped |= progress_table_drop_before(&m->notes, sizeof(struct progress_note),
                                           offsetof(struct progress_note, changed), pg->reset,
                                           note_free_row);
-    dropped |= progress_table_drop_before(&pg->certs, sizeof(struct progress_cert),
+    dropped |= progress_table_drop_before(&m->certs, sizeof(struct progress_cert),
                                           offsetof(struct progress_cert, changed), pg->reset,
                                           cert_free_row);
     dropped |= progress_journal_drop_void(pg);
     dropped |= progress_personal_drop_void(pg);
     dropped |= progress_evidence_drop_void(pg);
-    if (pg->start.changed != 0 && pg->start.changed <= pg->reset) {
-        memset(&pg->start, 0, sizeof pg->start);
+    if (m->start.changed != 0 && m->start.changed <= pg->reset) {
+        memset(&m->start, 0, sizeof m->start);
         dropped = true;
     }
-    if (pg->hours.changed != 0 && pg->hours.changed <= pg->reset) {
-        memset(&pg->hours, 0, sizeof pg->hours);
+    if (m->hours.changed != 0 && m->hours.changed <= pg->reset) {
+        memset(&m->hours, 0, sizeof m->hours);
         dropped = true;
     }
-    if (pg->resume.changed != 0 && pg->resume.changed <= pg->reset) {
-        free(pg->resume.screen);
-        free(pg->resume.item);
-        memset(&pg->resume, 0, sizeof pg->resume);
+    if (m->resume.changed != 0 && m->resume.changed <= pg->reset) {
+        free(m->resume.screen);
+        free(m->resume.item);
+        memset(&m->resume, 0, sizeof m->resume);
         dropped = true;
     }
     return dropped;
@@ -232,16 +277,20 @@ void progress_guide_clear_as_of(struct progress_guide *pg, int64_t now_ms)
     int64_t latest = progress_guide_latest(pg);
     pg->reset = latest > t ? latest : t;
     progress_guide_drop_void(pg);
-    memset(&pg->unread_items, 0, sizeof pg->unread_items); /* the arena keeps the nodes */
-    memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
-    memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
-    memset(&pg->unread_other, 0, sizeof pg->unread_other);
-    memset(&pg->unread_personal, 0, sizeof pg->unread_personal);
-    for (size_t i = 0; i < pg->journal.n_unread; i++) {
-        free(pg->journal.unread[i]);
+    struct progress_guide_more *m = pg->more;
+    if (m == NULL) {
+        return;
     }
-    pg->journal.n_unread = 0;
-    memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence);
+    memset(&m->unread_items, 0, sizeof m->unread_items); /* the arena keeps the nodes */
+    memset(&m->unread_notes, 0, sizeof m->unread_notes);
+    memset(&m->unread_certs, 0, sizeof m->unread_certs);
+    memset(&m->unread_other, 0, sizeof m->unread_other);
+    memset(&m->unread_personal, 0, sizeof m->unread_personal);
+    for (size_t i = 0; i < m->journal.n_unread; i++) {
+        free(m->journal.unread[i]);
+    }
+    m->journal.n_unread = 0;
+    memset(&m->unread_evidence, 0, sizeof m->unread_evidence);
 }
 
 /* Moves a change time at or before reset to just after it; counts it. */
@@ -256,25 +305,30 @@ size_t progress_guide_lift(struct progress_guide *pg, int64_t reset)
     pg->reset = 0;
     progress_rows_lift(pg->items, pg->n_items, sizeof *pg->items,
                        offsetof(struct progress_item, changed), reset, &n);
-    progress_rows_lift(pg->notes.rows, pg->notes.n, sizeof(struct progress_note),
+    struct progress_guide_more *m = pg->more;
+    if (m == NULL) {
+        return n;
+    }
+    progress_rows_lift(m->notes.rows, m->notes.n, sizeof(struct progress_note),
                        offsetof(struct progress_note, changed), reset, &n);
-    progress_rows_lift(pg->certs.rows, pg->certs.n, sizeof(struct progress_cert),
+    progress_rows_lift(m->certs.rows, m->certs.n, sizeof(struct progress_cert),
                        offsetof(struct progress_cert, changed), reset, &n);
-    lift(&pg->start.changed, reset, &n);
-    lift(&pg->hours.changed, reset, &n);
+    lift(&m->start.changed, reset, &n);
+    lift(&m->hours.changed, reset, &n);
     progress_evidence_lift(pg, reset, &n);
     return n + progress_journal_lift(pg, reset) + progress_personal_lift(pg, reset);
 }
 
 int64_t progress_guide_latest(const struct progress_guide *pg)
 {
-    int64_t t = pg->start.changed > pg->resume.changed ? pg->start.changed : pg->resume.changed;
-    t = pg->hours.changed > t ? pg->hours.changed : t;
+    const struct progress_guide_more *m = progress_guide_more(pg);
+    int64_t t = m->start.changed > m->resume.changed ? m->start.changed : m->resume.changed;
+    t = m->hours.changed > t ? m->hours.changed : t;
     t = progress_rows_latest(pg->items, pg->n_items, sizeof *pg->items,
                              offsetof(struct progress_item, changed), t);
-    t = progress_rows_latest(pg->notes.rows, pg->notes.n, sizeof(struct progress_note),
+    t = progress_rows_latest(m->notes.rows, m->notes.n, sizeof(struct progress_note),
                              offsetof(struct progress_note, changed), t);
-    t = progress_rows_latest(pg->certs.rows, pg->certs.n, sizeof(struct progress_cert),
+    t = progress_rows_latest(m->certs.rows, m->certs.n, sizeof(struct progress_cert),
                              offsetof(struct progress_cert, changed), t);
     t = progress_personal_latest(pg, progress_journal_latest(pg, t));
     return progress_evidence_latest(pg, t);
@@ -359,6 +413,10 @@ bool progress_extra_merge(struct arena *a, struct progress_extra *ours,
 
 void progress_extra_detach(struct arena *a, struct progress_extra *e)
 {
+    if (e->n == 0) {
+        memset(e, 0, sizeof *e); /* the usual case: nothing to copy */
+        return;
+    }
     const struct progress_extra from = *e;
     memset(e, 0, sizeof *e);
     progress_extra_merge(a, e, &from);
@@ -395,8 +453,9 @@ static bool merge_items(struct arena *a, struct progress_guide *og, const struct
 static bool merge_records(struct progress_guide *og, const struct progress_guide *tg)
 {
     bool changed = false;
-    const struct progress_note *tn = tg->notes.rows;
-    for (size_t i = 0; i < tg->notes.n; i++) {
+    const struct progress_guide_more *tm = progress_guide_more(tg);
+    const struct progress_note *tn = tm->notes.rows;
+    for (size_t i = 0; i < tm->notes.n; i++) {
         const struct progress_note *on = progress_find_note(og, tn[i].id);
         if (theirs_wins(og, tn[i].changed, on != NULL ? on->changed : 0)) {
             size_t len = tn[i].text != NULL ? strlen(tn[i].text) : 0;
@@ -404,25 +463,26 @@ static bool merge_records(struct progress_guide *og, const struct progress_guide
             changed = true;
         }
     }
-    const struct progress_cert *tc = tg->certs.rows;
-    for (size_t i = 0; i < tg->certs.n; i++) {
+    const struct progress_cert *tc = tm->certs.rows;
+    for (size_t i = 0; i < tm->certs.n; i++) {
         const struct progress_cert *oc = progress_find_cert(og, tc[i].id);
         if (theirs_wins(og, tc[i].changed, oc != NULL ? oc->changed : 0)) {
             progress_put_cert(og, tc[i].id, &tc[i].info, tc[i].changed);
             changed = true;
         }
     }
-    if (theirs_wins(og, tg->start.changed, og->start.changed)) {
-        og->start = tg->start;
+    /* og's own are read afresh: putting a note may have given it more than items. */
+    if (theirs_wins(og, tm->start.changed, progress_guide_more(og)->start.changed)) {
+        progress_guide_more_get(og)->start = tm->start;
         changed = true;
     }
-    if (theirs_wins(og, tg->hours.changed, og->hours.changed)) {
-        og->hours = tg->hours;
+    if (theirs_wins(og, tm->hours.changed, progress_guide_more(og)->hours.changed)) {
+        progress_guide_more_get(og)->hours = tm->hours;
         changed = true;
     }
-    if (theirs_wins(og, tg->resume.changed, og->resume.changed)) {
-        progress_put_resume(og, tg->resume.screen, tg->resume.item, tg->resume.scroll,
-                            tg->resume.changed);
+    if (theirs_wins(og, tm->resume.changed, progress_guide_more(og)->resume.changed)) {
+        progress_put_resume(og, tm->resume.screen, tm->resume.item, tm->resume.scroll,
+                            tm->resume.changed);
         changed = true;
     }
     return changed;
@@ -437,17 +497,22 @@ bool progress_guide_merge(struct arena *a, struct progress_guide *og,
         changed |= progress_guide_drop_void(og);
     }
     changed |= merge_items(a, og, tg);
+    if (tg->more == NULL) {
+        return changed; /* nothing but items to take */
+    }
     changed |= merge_records(og, tg);
     changed |= progress_journal_merge(og, tg);
     changed |= progress_personal_merge(og, tg);
     changed |= progress_evidence_merge(og, tg);
-    changed |= progress_extra_merge(a, &og->extra, &tg->extra);
-    changed |= progress_extra_merge(a, &og->unread_items, &tg->unread_items);
-    changed |= progress_extra_merge(a, &og->unread_notes, &tg->unread_notes);
-    changed |= progress_extra_merge(a, &og->unread_certs, &tg->unread_certs);
-    changed |= progress_extra_merge(a, &og->unread_other, &tg->unread_other);
-    changed |= progress_extra_merge(a, &og->unread_personal, &tg->unread_personal);
-    changed |= progress_extra_merge(a, &og->unread_evidence, &tg->unread_evidence);
+    struct progress_guide_more *om = progress_guide_more_get(og);
+    const struct progress_guide_more *tm = tg->more;
+    changed |= progress_extra_merge(a, &om->extra, &tm->extra);
+    changed |= progress_extra_merge(a, &om->unread_items, &tm->unread_items);
+    changed |= progress_extra_merge(a, &om->unread_notes, &tm->unread_notes);
+    changed |= progress_extra_merge(a, &om->unread_certs, &tm->unread_certs);
+    changed |= progress_extra_merge(a, &om->unread_other, &tm->unread_other);
+    changed |= progress_extra_merge(a, &om->unread_personal, &tm->unread_personal);
+    changed |= progress_extra_merge(a, &om->unread_evidence, &tm->unread_evidence);
     return changed;
 }
 
@@ -475,32 +540,32 @@ const struct progress_item *progress_guide_item(const struct progress_guide *pg,
 
 size_t progress_guide_count_note_entries(const struct progress_guide *pg)
 {
-    return pg != NULL ? pg->notes.n : 0;
+    return pg != NULL ? progress_guide_more(pg)->notes.n : 0;
 }
 
 const struct progress_note *progress_guide_note(const struct progress_guide *pg, size_t i)
 {
-    return &((const struct progress_note *)pg->notes.rows)[i];
+    return &((const struct progress_note *)progress_guide_more(pg)->notes.rows)[i];
 }
 
 size_t progress_guide_count_cert_entries(const struct progress_guide *pg)
 {
-    return pg != NULL ? pg->certs.n : 0;
+    return pg != NULL ? progress_guide_more(pg)->certs.n : 0;
 }
 
 const struct progress_cert *progress_guide_cert(const struct progress_guide *pg, size_t i)
 {
-    return &((const struct progress_cert *)pg->certs.rows)[i];
+    return &((const struct progress_cert *)progress_guide_more(pg)->certs.rows)[i];
 }
 
 struct progress_start progress_guide_start(const struct progress_guide *pg)
 {
     struct progress_start none = {0};
-    return pg != NULL ? pg->start : none;
+    return pg != NULL ? progress_guide_more(pg)->start : none;
 }
 
 struct progress_hours progress_guide_hours(const struct progress_guide *pg)
 {
     struct progress_hours none = {0};
-    return pg != NULL ? pg->hours : none;
+    return pg != NULL ? progress_guide_more(pg)->hours : none;
 }

@@ -167,30 +167,33 @@ static void tally(struct progress_import_summary *sum, size_t *n, int64_t reset,
 /* Whether a reset at time `reset` voids any entry of og. */
 static bool voided(const struct progress_guide *og, int64_t reset)
 {
+    const struct progress_guide_more *om = progress_guide_more(og);
     for (size_t i = 0; i < og->n_items; i++) {
         if (og->items[i].changed <= reset) {
             return true;
         }
     }
-    const struct progress_note *notes = og->notes.rows;
-    for (size_t i = 0; i < og->notes.n; i++) {
+    const struct progress_note *notes = om->notes.rows;
+    for (size_t i = 0; i < om->notes.n; i++) {
         if (notes[i].changed <= reset) {
             return true;
         }
     }
-    const struct progress_cert *certs = og->certs.rows;
-    for (size_t i = 0; i < og->certs.n; i++) {
+    const struct progress_cert *certs = om->certs.rows;
+    for (size_t i = 0; i < om->certs.n; i++) {
         if (certs[i].changed <= reset) {
             return true;
         }
     }
-    return (og->start.changed != 0 && og->start.changed <= reset) ||
-           (og->hours.changed != 0 && og->hours.changed <= reset);
+    return (om->start.changed != 0 && om->start.changed <= reset) ||
+           (om->hours.changed != 0 && om->hours.changed <= reset);
 }
 
 static void summarise(const struct progress_guide *og, const struct progress_guide *tg,
                       struct progress_import_summary *sum)
 {
+    const struct progress_guide_more *tm = progress_guide_more(tg);
+    const struct progress_guide_more *om = progress_guide_more(og);
     int64_t reset = og != NULL && og->reset > tg->reset ? og->reset : tg->reset;
     sum->reset = og != NULL && tg->reset > og->reset && voided(og, tg->reset);
     for (size_t i = 0; i < tg->n_items; i++) {
@@ -200,16 +203,16 @@ static void summarise(const struct progress_guide *og, const struct progress_gui
         enum progress_state ours = live ? o->state : PROGRESS_TODO;
         tally(sum, &sum->items, reset, t->changed, live ? o->changed : 0, ours == t->state);
     }
-    const struct progress_note *tn = tg->notes.rows;
-    for (size_t i = 0; i < tg->notes.n; i++) {
+    const struct progress_note *tn = tm->notes.rows;
+    for (size_t i = 0; i < tm->notes.n; i++) {
         const struct progress_note *o = progress_find_note(og, tn[i].id);
         bool live = o != NULL && o->changed > reset;
         tally(sum, &sum->notes, reset, tn[i].changed, live ? o->changed : 0,
               same_str(live ? o->text : NULL, tn[i].text));
     }
-    const struct progress_cert *tc = tg->certs.rows;
+    const struct progress_cert *tc = tm->certs.rows;
     static const struct progress_cert_info none = {0};
-    for (size_t i = 0; i < tg->certs.n; i++) {
+    for (size_t i = 0; i < tm->certs.n; i++) {
         const struct progress_cert *o = progress_find_cert(og, tc[i].id);
         bool live = o != NULL && o->changed > reset;
         tally(sum, &sum->certs, reset, tc[i].changed, live ? o->changed : 0,
@@ -224,19 +227,19 @@ static void summarise(const struct progress_guide *og, const struct progress_gui
                          : t->kind == PROGRESS_EVIDENCE_NONE;
         tally(sum, &sum->evidence, reset, t->changed, live ? o->changed : 0, same);
     }
-    if (tg->start.changed != 0) {
-        bool live = og != NULL && og->start.changed > reset;
-        struct progress_date ours = live ? og->start.date : (struct progress_date){0};
+    if (tm->start.changed != 0) {
+        bool live = og != NULL && om->start.changed > reset;
+        struct progress_date ours = live ? om->start.date : (struct progress_date){0};
         size_t n = 0;
-        tally(sum, &n, reset, tg->start.changed, live ? og->start.changed : 0,
-              progress_date_compare(ours, tg->start.date) == 0);
+        tally(sum, &n, reset, tm->start.changed, live ? om->start.changed : 0,
+              progress_date_compare(ours, tm->start.date) == 0);
         sum->start = n > 0;
     }
-    if (tg->hours.changed != 0) {
-        bool live = og != NULL && og->hours.changed > reset;
+    if (tm->hours.changed != 0) {
+        bool live = og != NULL && om->hours.changed > reset;
         size_t n = 0;
-        tally(sum, &n, reset, tg->hours.changed, live ? og->hours.changed : 0,
-              (live ? og->hours.hours : 0) == tg->hours.hours);
+        tally(sum, &n, reset, tm->hours.changed, live ? om->hours.changed : 0,
+              (live ? om->hours.hours : 0) == tm->hours.hours);
         sum->hours = n > 0;
     }
 }

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "idtable.h"
 #include "progress.h"
+#include "xalloc.h"
 
 /* Keys of a mapping this version does not interpret, kept for writing back as they were read.
  * The nodes live in the owning struct progress's arena (or, while a file is read, in its ydoc
@@ -59,13 +60,10 @@ struct progress_journal {
     size_t n_unread;
 };
 
-struct progress_guide {
-    char *id;
-    int64_t reset; /* entries changed at or before it are void; 0 when never reset */
-    struct progress_item *items;
-    struct progress_item_aux *aux; /* parallel to items */
-    size_t n_items, cap_items;
-    struct idtable index;        /* item id -> index into items */
+/* What a guide entry holds besides its item states. Most entries of a large file have none of
+ * it, so it is allocated on its first write: progress_guide_more() reads it (an empty one when
+ * absent), progress_guide_more_get() makes it. */
+struct progress_guide_more {
     struct progress_table notes; /* struct progress_note rows, tombstones included */
     struct progress_table certs; /* struct progress_cert rows, tombstones included */
     struct progress_start start;
@@ -85,6 +83,16 @@ struct progress_guide {
      * the entries a person wrote that could not be understood (item -> {target -> entry}). */
     struct progress_table evidence;
     struct progress_extra unread_evidence;
+};
+
+struct progress_guide {
+    char *id;
+    int64_t reset; /* entries changed at or before it are void; 0 when never reset */
+    struct progress_item *items;
+    struct progress_item_aux *aux; /* parallel to items, in their block after cap_items rows */
+    size_t n_items, cap_items;
+    struct idtable index;             /* item id -> index into items */
+    struct progress_guide_more *more; /* NULL until something besides items is written */
 };
 
 /* What a change replaced, for undo (the ring lives in the document, progress_model.c). */
@@ -131,6 +139,10 @@ struct progress {
 struct progress_guide *progress_lookup_guide(const struct progress *p, const char *guide_id);
 struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id);
 
+/* Makes room for n more guide entries (the entries and their index), so that reading a file
+ * of many guides neither copies the entries as they grow nor rehashes their ids. */
+void progress_reserve_guides(struct progress *p, size_t n);
+
 /* Stores an entry exactly as given (as read from a file): no undo record, no generation bump,
  * the change time as is (the caller drops it if void). Returns the entry's index in its
  * guide's items. */
@@ -155,10 +167,32 @@ void progress_undo_push(struct progress *p, struct progress_undo *u);
 void progress_guide_init(struct progress_guide *pg, const char *id);
 void progress_guide_clear(struct progress_guide *pg);
 
+/* What pg holds besides its items, to read: an empty one when it has none (pg may be NULL). To
+ * change: made empty on first use. Code that goes over every guide (drop, detach, free) looks
+ * at pg->more first, so that it makes none. Inline: every part of the model reads through them,
+ * and the guide's own code calls into those parts. */
+static inline const struct progress_guide_more *progress_guide_more(const struct progress_guide *pg)
+{
+    static const struct progress_guide_more none;
+    return pg != NULL && pg->more != NULL ? pg->more : &none;
+}
+
+static inline struct progress_guide_more *progress_guide_more_get(struct progress_guide *pg)
+{
+    if (pg->more == NULL) {
+        pg->more = xcalloc(1, sizeof *pg->more);
+    }
+    return pg->more;
+}
+
 /* The item entry of item_id to change, or NULL; progress_guide_item_get() adds it (todo,
  * changed 0) when absent. Valid until the next item is added. */
 struct progress_item *progress_lookup_item(const struct progress_guide *pg, const char *item_id);
 struct progress_item *progress_guide_item_get(struct progress_guide *pg, const char *item_id);
+
+/* Makes room for n more items, so that adding them neither moves the items nor grows their
+ * index: a reader that knows how many come saves the copies and the unused room. */
+void progress_guide_reserve_items(struct progress_guide *pg, size_t n);
 
 /* The note entry of id to change, or NULL. */
 struct progress_note *progress_lookup_note(const struct progress_guide *pg, const char *id);

@@ -110,7 +110,7 @@ uint64_t progress_journal_record(struct progress_guide *pg, enum progress_event_
                                  const char *item, enum progress_state state, unsigned minutes,
                                  uint64_t ref, int64_t now_ms)
 {
-    struct progress_journal *j = &pg->journal;
+    struct progress_journal *j = &progress_guide_more_get(pg)->journal;
     struct progress_event e = {
         .at = now_ms > pg->reset ? now_ms : pg->reset + 1,
         .ref = ref,
@@ -142,18 +142,18 @@ void progress_journal_free(struct progress_journal *j)
 
 size_t progress_journal_count(const struct progress_guide *pg)
 {
-    return pg != NULL ? pg->journal.n : 0;
+    return pg != NULL ? progress_guide_more(pg)->journal.n : 0;
 }
 
 const struct progress_event *progress_journal_at(const struct progress_guide *pg, size_t i)
 {
-    return &pg->journal.ev[i];
+    return &progress_guide_more(pg)->journal.ev[i];
 }
 
 bool progress_journal_unlogged(const struct progress_guide *pg, uint64_t id)
 {
-    for (size_t i = 0; pg != NULL && i < pg->journal.n; i++) {
-        const struct progress_event *e = &pg->journal.ev[i];
+    for (size_t i = 0; pg != NULL && i < progress_guide_more(pg)->journal.n; i++) {
+        const struct progress_event *e = &progress_guide_more(pg)->journal.ev[i];
         if (e->kind == PROGRESS_EVENT_UNLOG && e->ref == id) {
             return true;
         }
@@ -163,9 +163,9 @@ bool progress_journal_unlogged(const struct progress_guide *pg, uint64_t id)
 
 static const struct progress_event *find_event(const struct progress_guide *pg, uint64_t id)
 {
-    for (size_t i = 0; pg != NULL && i < pg->journal.n; i++) {
-        if (pg->journal.ev[i].id == id) {
-            return &pg->journal.ev[i];
+    for (size_t i = 0; pg != NULL && i < progress_guide_more(pg)->journal.n; i++) {
+        if (progress_guide_more(pg)->journal.ev[i].id == id) {
+            return &progress_guide_more(pg)->journal.ev[i];
         }
     }
     return NULL;
@@ -214,9 +214,9 @@ static uint64_t *unlogged_ids(const struct progress_journal *j, size_t *n)
 void progress_journal_live(const struct progress_guide *pg, bool *live)
 {
     size_t n_un = 0;
-    uint64_t *un = pg != NULL ? unlogged_ids(&pg->journal, &n_un) : NULL;
-    for (size_t i = 0; pg != NULL && i < pg->journal.n; i++) {
-        const struct progress_event *e = &pg->journal.ev[i];
+    uint64_t *un = pg != NULL ? unlogged_ids(&progress_guide_more(pg)->journal, &n_un) : NULL;
+    for (size_t i = 0; pg != NULL && i < progress_guide_more(pg)->journal.n; i++) {
+        const struct progress_event *e = &progress_guide_more(pg)->journal.ev[i];
         live[i] = e->kind != PROGRESS_EVENT_UNLOG &&
                   !(e->kind == PROGRESS_EVENT_LOG && un != NULL &&
                     bsearch(&e->id, un, n_un, sizeof *un, cmp_u64) != NULL);
@@ -231,10 +231,10 @@ unsigned long progress_journal_minutes(const struct progress_guide *pg, const ch
         return 0;
     }
     size_t n_un = 0;
-    uint64_t *un = unlogged_ids(&pg->journal, &n_un);
+    uint64_t *un = unlogged_ids(&progress_guide_more(pg)->journal, &n_un);
     unsigned long total = 0;
-    for (size_t i = 0; i < pg->journal.n; i++) {
-        const struct progress_event *e = &pg->journal.ev[i];
+    for (size_t i = 0; i < progress_guide_more(pg)->journal.n; i++) {
+        const struct progress_event *e = &progress_guide_more(pg)->journal.ev[i];
         if (e->kind != PROGRESS_EVENT_LOG || e->at < from_ms || e->at >= to_ms ||
             (item_id != NULL && strcmp(e->item, item_id) != 0) ||
             (un != NULL && bsearch(&e->id, un, n_un, sizeof *un, cmp_u64) != NULL)) {
@@ -255,7 +255,10 @@ static void forget_text(struct progress_journal *j)
 
 bool progress_journal_drop_void(struct progress_guide *pg)
 {
-    struct progress_journal *j = &pg->journal;
+    if (pg->more == NULL) {
+        return false;
+    }
+    struct progress_journal *j = &pg->more->journal;
     size_t kept = 0;
     for (size_t i = 0; i < j->n; i++) {
         if (j->ev[i].at > pg->reset) {
@@ -272,32 +275,36 @@ bool progress_journal_drop_void(struct progress_guide *pg)
 
 int64_t progress_journal_latest(const struct progress_guide *pg, int64_t t)
 {
-    return progress_rows_latest(pg->journal.ev, pg->journal.n, sizeof *pg->journal.ev,
-                                offsetof(struct progress_event, at), t);
+    const struct progress_journal *j = &progress_guide_more(pg)->journal;
+    return progress_rows_latest(j->ev, j->n, sizeof *j->ev, offsetof(struct progress_event, at), t);
 }
 
 size_t progress_journal_lift(struct progress_guide *pg, int64_t reset)
 {
     size_t n = 0;
-    for (size_t i = 0; i < pg->journal.n; i++) {
-        if (pg->journal.ev[i].at <= reset) {
-            pg->journal.ev[i].at = reset + 1;
+    if (pg->more == NULL) {
+        return 0;
+    }
+    struct progress_journal *j = &pg->more->journal;
+    for (size_t i = 0; i < j->n; i++) {
+        if (j->ev[i].at <= reset) {
+            j->ev[i].at = reset + 1;
             n++;
         }
     }
     if (n > 0) {
-        forget_text(&pg->journal);
+        forget_text(j);
     }
     return n;
 }
 
 bool progress_journal_merge(struct progress_guide *og, const struct progress_guide *tg)
 {
-    const struct progress_journal *tj = &tg->journal;
+    const struct progress_journal *tj = &progress_guide_more(tg)->journal;
     if (tj->n == 0) {
         return false;
     }
-    struct progress_journal *oj = &og->journal;
+    struct progress_journal *oj = &progress_guide_more_get(og)->journal;
     uint64_t *ours = oj->n > 0 ? xreallocarray(NULL, oj->n, sizeof *ours) : NULL;
     for (size_t i = 0; i < oj->n; i++) {
         ours[i] = oj->ev[i].id;
@@ -673,7 +680,7 @@ static void keep_line(struct progress_guide *pg, const char *line, size_t len, c
         return;
     }
     diag_add(d, DIAG_WARNING, file, lno, col, "%s; the line is kept as written", why);
-    struct progress_journal *j = &pg->journal;
+    struct progress_journal *j = &progress_guide_more_get(pg)->journal;
     j->unread = xreallocarray(j->unread, j->n_unread + 1, sizeof *j->unread);
     j->unread[j->n_unread++] = xstrndup(line, len);
 }
@@ -694,7 +701,7 @@ bool progress_journal_read_line(struct progress_guide *pg, const char *line, siz
         keep_line(pg, line, len, file, lno, col, strict, d, why);
         return false;
     }
-    struct progress_journal *j = &pg->journal;
+    struct progress_journal *j = &progress_guide_more_get(pg)->journal;
     if (derived && has_id(j, e.id)) {
         return true; /* the same line a person wrote twice is one event */
     }
@@ -733,7 +740,10 @@ bool progress_journal_read_list(struct progress_guide *pg, const struct ydoc_nod
 
 void progress_journal_keep_line(struct progress_guide *pg, const char *line, size_t len)
 {
-    struct progress_journal *j = &pg->journal;
+    if (pg->more == NULL) {
+        return; /* no event */
+    }
+    struct progress_journal *j = &pg->more->journal;
     if (j->n == 0 || j->text_n != j->n - 1) {
         return; /* an earlier event has no line kept: this one is formatted with it */
     }
@@ -771,7 +781,8 @@ bool progress_journal_write(struct progress *p, int (*write)(void *, unsigned ch
 {
     bool any = false;
     for (size_t g = 0; g < p->n_guides && !any; g++) {
-        any = p->guides[g].journal.n > 0 || p->guides[g].journal.n_unread > 0;
+        const struct progress_journal *j = &progress_guide_more(&p->guides[g])->journal;
+        any = j->n > 0 || j->n_unread > 0;
     }
     if (!any) {
         return true;
@@ -779,10 +790,10 @@ bool progress_journal_write(struct progress *p, int (*write)(void *, unsigned ch
     bool ok = write(out, (unsigned char *)"journal:\n", 9) != 0;
     for (size_t g = 0; ok && g < p->n_guides; g++) {
         struct progress_guide *pg = &p->guides[g];
-        struct progress_journal *j = &pg->journal;
-        if (j->n == 0 && j->n_unread == 0) {
+        if (pg->more == NULL || (pg->more->journal.n == 0 && pg->more->journal.n_unread == 0)) {
             continue;
         }
+        struct progress_journal *j = &pg->more->journal;
         format_lines(j);
         char *head = NULL;
         size_t head_len = 0, head_cap = 0;

@@ -70,6 +70,15 @@ const struct progress_guide *progress_find_guide(const struct progress *p, const
     return progress_lookup_guide(p, guide_id);
 }
 
+void progress_reserve_guides(struct progress *p, size_t n)
+{
+    if (p->n_guides + n > p->cap_guides) {
+        p->cap_guides = p->n_guides + n;
+        p->guides = xreallocarray(p->guides, p->cap_guides, sizeof *p->guides);
+    }
+    idtable_reserve(&p->index, n);
+}
+
 struct progress_guide *progress_get_guide(struct progress *p, const char *guide_id)
 {
     struct progress_guide *pg = progress_lookup_guide(p, guide_id);
@@ -177,11 +186,13 @@ static void undo_apply(struct progress *p, const struct progress_undo *u, int64_
         break;
     }
     case PROGRESS_UNDO_START:
-        progress_put_start(pg, u->date, progress_change_time(pg, pg->start.changed, now_ms));
+        progress_put_start(
+            pg, u->date, progress_change_time(pg, progress_guide_more(pg)->start.changed, now_ms));
         progress_journal_record(pg, PROGRESS_EVENT_START, NULL, PROGRESS_TODO, 0, 0, now_ms);
         break;
     case PROGRESS_UNDO_HOURS:
-        progress_put_hours(pg, u->hours, progress_change_time(pg, pg->hours.changed, now_ms));
+        progress_put_hours(
+            pg, u->hours, progress_change_time(pg, progress_guide_more(pg)->hours.changed, now_ms));
         progress_journal_record(pg, PROGRESS_EVENT_HOURS, NULL, PROGRESS_TODO, u->hours, 0, now_ms);
         break;
     case PROGRESS_UNDO_LOG:
@@ -247,10 +258,11 @@ bool progress_undo_change(struct progress *p, const char *guide_id, int64_t now_
         out->kind = undone_kinds[u.kind];
         out->target = NULL;
         out->id = it != NULL ? it->id : n != NULL ? n->id : c != NULL ? c->id : NULL;
-        for (size_t k = 0; u.kind == PROGRESS_UNDO_LOG && pg != NULL && k < pg->journal.n; k++) {
-            if (pg->journal.ev[k].id == u.event) {
-                out->id = pg->journal.ev[k].item;
-                out->minutes = pg->journal.ev[k].minutes;
+        const struct progress_journal *j = &progress_guide_more(pg)->journal;
+        for (size_t k = 0; u.kind == PROGRESS_UNDO_LOG && k < j->n; k++) {
+            if (j->ev[k].id == u.event) {
+                out->id = j->ev[k].item;
+                out->minutes = j->ev[k].minutes;
             }
         }
         if (u.kind == PROGRESS_UNDO_PERSONAL) {

@@ -74,9 +74,9 @@ size_t progress_count_notes(const struct progress *p, const char *guide_id)
     if (pg == NULL) {
         return 0;
     }
-    const struct progress_note *notes = pg->notes.rows;
+    const struct progress_note *notes = progress_guide_more(pg)->notes.rows;
     size_t n = 0;
-    for (size_t i = 0; i < pg->notes.n; i++) {
+    for (size_t i = 0; i < progress_guide_more(pg)->notes.n; i++) {
         n += notes[i].text != NULL;
     }
     return n;
@@ -226,13 +226,15 @@ enum progress_change progress_set_start(struct progress *p, const char *guide_id
         return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);
-    if (progress_date_compare(pg->start.date, date) == 0) {
+    if (progress_date_compare(progress_guide_more(pg)->start.date, date) == 0) {
         return PROGRESS_SAME;
     }
-    struct progress_undo u = {
-        .kind = PROGRESS_UNDO_START, .guide_id = xstrdup(guide_id), .date = pg->start.date};
+    struct progress_undo u = {.kind = PROGRESS_UNDO_START,
+                              .guide_id = xstrdup(guide_id),
+                              .date = progress_guide_more(pg)->start.date};
     progress_undo_push(p, &u);
-    progress_put_start(pg, date, progress_change_time(pg, pg->start.changed, now_ms));
+    progress_put_start(pg, date,
+                       progress_change_time(pg, progress_guide_more(pg)->start.changed, now_ms));
     progress_journal_record(pg, PROGRESS_EVENT_START, NULL, PROGRESS_TODO, 0, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
@@ -246,13 +248,15 @@ enum progress_change progress_set_hours(struct progress *p, const char *guide_id
         return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);
-    if (pg->hours.hours == hours) {
+    if (progress_guide_more(pg)->hours.hours == hours) {
         return PROGRESS_SAME;
     }
-    struct progress_undo u = {
-        .kind = PROGRESS_UNDO_HOURS, .guide_id = xstrdup(guide_id), .hours = pg->hours.hours};
+    struct progress_undo u = {.kind = PROGRESS_UNDO_HOURS,
+                              .guide_id = xstrdup(guide_id),
+                              .hours = progress_guide_more(pg)->hours.hours};
     progress_undo_push(p, &u);
-    progress_put_hours(pg, hours, progress_change_time(pg, pg->hours.changed, now_ms));
+    progress_put_hours(pg, hours,
+                       progress_change_time(pg, progress_guide_more(pg)->hours.changed, now_ms));
     progress_journal_record(pg, PROGRESS_EVENT_HOURS, NULL, PROGRESS_TODO, hours, 0, now_ms);
     p->generation++;
     return PROGRESS_CHANGED;
@@ -261,17 +265,19 @@ enum progress_change progress_set_hours(struct progress *p, const char *guide_id
 unsigned progress_get_hours(const struct progress *p, const char *guide_id, unsigned fallback)
 {
     const struct progress_guide *pg = p != NULL ? progress_find_guide(p, guide_id) : NULL;
-    return pg != NULL && pg->hours.hours > 0 ? pg->hours.hours : fallback;
+    return pg != NULL && progress_guide_more(pg)->hours.hours > 0
+               ? progress_guide_more(pg)->hours.hours
+               : fallback;
 }
 
 bool progress_get_start(const struct progress *p, const char *guide_id, struct progress_date *out)
 {
     const struct progress_guide *pg = progress_find_guide(p, guide_id);
-    if (pg == NULL || !progress_date_is_set(pg->start.date)) {
+    if (pg == NULL || !progress_date_is_set(progress_guide_more(pg)->start.date)) {
         memset(out, 0, sizeof *out);
         return false;
     }
-    *out = pg->start.date;
+    *out = progress_guide_more(pg)->start.date;
     return true;
 }
 
@@ -294,7 +300,7 @@ enum progress_change progress_set_resume(struct progress *p, const char *guide_i
         return PROGRESS_INVALID;
     }
     struct progress_guide *pg = progress_get_guide(p, guide_id);
-    struct progress_resume *r = &pg->resume;
+    const struct progress_resume *r = &progress_guide_more(pg)->resume;
     if (r->changed != 0 && str_same(r->screen, screen) && str_same(r->item, item) &&
         r->scroll == scroll) {
         return PROGRESS_SAME;
@@ -307,5 +313,7 @@ enum progress_change progress_set_resume(struct progress *p, const char *guide_i
 const struct progress_resume *progress_get_resume(const struct progress *p, const char *guide_id)
 {
     const struct progress_guide *pg = progress_lookup_guide(p, guide_id);
-    return pg != NULL && pg->resume.screen != NULL ? &pg->resume : NULL;
+    return pg != NULL && progress_guide_more(pg)->resume.screen != NULL
+               ? &progress_guide_more(pg)->resume
+               : NULL;
 }

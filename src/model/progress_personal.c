@@ -22,13 +22,13 @@
 size_t progress_personal_count(const struct progress *p, const char *guide_id)
 {
     const struct progress_guide *pg = progress_lookup_guide(p, guide_id);
-    return pg != NULL ? pg->n_personal : 0;
+    return pg != NULL ? progress_guide_more(pg)->n_personal : 0;
 }
 
 const struct progress_personal *progress_personal_at(const struct progress *p, const char *guide_id,
                                                      size_t i)
 {
-    return &progress_lookup_guide(p, guide_id)->personal[i];
+    return &progress_guide_more(progress_lookup_guide(p, guide_id))->personal[i];
 }
 
 const struct progress_personal *progress_personal_find(const struct progress *p,
@@ -162,7 +162,7 @@ static void splice_phase(struct guide *g, size_t ph, const struct progress_guide
     for (size_t i = 0; i < P->n_actions; i++) {
         n_own += !P->actions[i].personal;
     }
-    for (size_t i = 0; pg != NULL && i < pg->n_personal; i++) {
+    for (size_t i = 0; pg != NULL && i < progress_guide_more(pg)->n_personal; i++) {
         n_mine += where[i] == ph || (where[i] == g->n_phases && ph == last);
     }
     struct guide_action *v = arena_calloc(&g->arena, n_own + n_mine + 1, sizeof *v);
@@ -179,8 +179,8 @@ static void splice_phase(struct guide *g, size_t ph, const struct progress_guide
             v[n++] = P->actions[i];
         }
     }
-    for (size_t i = 0; pg != NULL && i < pg->n_personal; i++) {
-        const struct progress_personal *e = &pg->personal[i];
+    for (size_t i = 0; pg != NULL && i < progress_guide_more(pg)->n_personal; i++) {
+        const struct progress_personal *e = &progress_guide_more(pg)->personal[i];
         size_t at = where[i];
         if (at != ph && !(at == g->n_phases && ph == last)) {
             continue;
@@ -212,18 +212,18 @@ void progress_personal_apply(struct guide *g, const struct progress *p)
     }
     const struct progress_guide *pg = p != NULL ? progress_lookup_guide(p, g->id) : NULL;
     uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; pg != NULL && i < pg->n_personal; i++) {
-        const struct progress_personal *e = &pg->personal[i];
+    for (size_t i = 0; pg != NULL && i < progress_guide_more(pg)->n_personal; i++) {
+        const struct progress_personal *e = &progress_guide_more(pg)->personal[i];
         h = hash_str(hash_str(hash_str(hash_str(h, e->id), e->text), e->phase), e->after);
     }
     if (h == g->personal_hash || g->n_phases == 0) {
         return;
     }
     g->personal_hash = h;
-    size_t last = g->n_phases - 1, n = pg != NULL ? pg->n_personal : 0;
+    size_t last = g->n_phases - 1, n = pg != NULL ? progress_guide_more(pg)->n_personal : 0;
     size_t *where = xcalloc(n + 1, sizeof *where);
     for (size_t i = 0; i < n; i++) {
-        const struct progress_personal *e = &pg->personal[i];
+        const struct progress_personal *e = &progress_guide_more(pg)->personal[i];
         where[i] = e->text != NULL ? phase_index(g, e->phase) : SIZE_MAX;
     }
     for (size_t ph = 0; ph < g->n_phases; ph++) {

@@ -28,20 +28,25 @@ static void entry_free(struct progress_personal *e)
 
 void progress_personal_clear(struct progress_guide *pg)
 {
-    for (size_t i = 0; i < pg->n_personal; i++) {
-        entry_free(&pg->personal[i]);
+    struct progress_guide_more *m = pg->more;
+    if (m == NULL) {
+        return;
     }
-    free(pg->personal);
-    pg->personal = NULL;
-    pg->n_personal = pg->cap_personal = 0;
+    for (size_t i = 0; i < m->n_personal; i++) {
+        entry_free(&m->personal[i]);
+    }
+    free(m->personal);
+    m->personal = NULL;
+    m->n_personal = m->cap_personal = 0;
 }
 
 /* The entry of id in an existing guide entry, or NULL. */
 static struct progress_personal *find_entry(const struct progress_guide *pg, const char *id)
 {
-    for (size_t i = 0; i < pg->n_personal; i++) {
-        if (strcmp(pg->personal[i].id, id) == 0) {
-            return &pg->personal[i];
+    const struct progress_guide_more *m = progress_guide_more(pg);
+    for (size_t i = 0; i < m->n_personal; i++) {
+        if (strcmp(m->personal[i].id, id) == 0) {
+            return &m->personal[i];
         }
     }
     return NULL;
@@ -63,11 +68,12 @@ void progress_personal_put(struct progress_guide *pg, const char *id, const char
 {
     struct progress_personal *e = find_entry(pg, id);
     if (e == NULL) {
-        if (pg->n_personal == pg->cap_personal) {
-            pg->cap_personal = pg->cap_personal ? pg->cap_personal * 2 : 8;
-            pg->personal = xreallocarray(pg->personal, pg->cap_personal, sizeof *pg->personal);
+        struct progress_guide_more *m = progress_guide_more_get(pg);
+        if (m->n_personal == m->cap_personal) {
+            m->cap_personal = m->cap_personal ? m->cap_personal * 2 : 8;
+            m->personal = xreallocarray(m->personal, m->cap_personal, sizeof *m->personal);
         }
-        e = &pg->personal[pg->n_personal++];
+        e = &m->personal[m->n_personal++];
         memset(e, 0, sizeof *e);
         e->id = xstrdup(id);
     }
@@ -79,38 +85,44 @@ void progress_personal_put(struct progress_guide *pg, const char *id, const char
 
 bool progress_personal_drop_void(struct progress_guide *pg)
 {
+    struct progress_guide_more *m = pg->more;
     size_t k = 0;
-    for (size_t i = 0; i < pg->n_personal; i++) {
-        if (pg->personal[i].changed != 0 && pg->personal[i].changed <= pg->reset) {
-            entry_free(&pg->personal[i]);
+    for (size_t i = 0; m != NULL && i < m->n_personal; i++) {
+        if (m->personal[i].changed != 0 && m->personal[i].changed <= pg->reset) {
+            entry_free(&m->personal[i]);
         } else {
-            pg->personal[k++] = pg->personal[i];
+            m->personal[k++] = m->personal[i];
         }
     }
-    bool dropped = k != pg->n_personal;
-    pg->n_personal = k;
+    bool dropped = m != NULL && k != m->n_personal;
+    if (m != NULL) {
+        m->n_personal = k;
+    }
     return dropped;
 }
 
 size_t progress_personal_lift(struct progress_guide *pg, int64_t reset)
 {
     size_t n = 0;
-    progress_rows_lift(pg->personal, pg->n_personal, sizeof *pg->personal,
+    const struct progress_guide_more *m = progress_guide_more(pg);
+    progress_rows_lift(m->personal, m->n_personal, sizeof *m->personal,
                        offsetof(struct progress_personal, changed), reset, &n);
     return n;
 }
 
 int64_t progress_personal_latest(const struct progress_guide *pg, int64_t t)
 {
-    return progress_rows_latest(pg->personal, pg->n_personal, sizeof *pg->personal,
+    const struct progress_guide_more *m = progress_guide_more(pg);
+    return progress_rows_latest(m->personal, m->n_personal, sizeof *m->personal,
                                 offsetof(struct progress_personal, changed), t);
 }
 
 bool progress_personal_merge(struct progress_guide *og, const struct progress_guide *tg)
 {
     bool changed = false;
-    for (size_t i = 0; i < tg->n_personal; i++) {
-        const struct progress_personal *t = &tg->personal[i];
+    const struct progress_guide_more *tm = progress_guide_more(tg);
+    for (size_t i = 0; i < tm->n_personal; i++) {
+        const struct progress_personal *t = &tm->personal[i];
         const struct progress_personal *o = find_entry(og, t->id);
         if (t->changed > og->reset && (o == NULL || t->changed > o->changed)) {
             progress_personal_put(og, t->id, t->text, t->phase, t->after, t->changed);
@@ -177,15 +189,16 @@ static void node_add(struct arena *a, struct ydoc_node *map, const char *key,
 
 struct ydoc_node *progress_personal_node(struct arena *a, const struct progress_guide *pg)
 {
-    const struct progress_extra *unread = &pg->unread_personal;
-    if (pg->n_personal == 0 && unread->n == 0) {
+    const struct progress_extra *unread = &progress_guide_more(pg)->unread_personal;
+    if (progress_guide_more(pg)->n_personal == 0 && unread->n == 0) {
         return NULL;
     }
     struct ydoc_node *map = arena_calloc(a, 1, sizeof *map);
     map->kind = YDOC_MAP;
-    map->u.map.pairs = arena_calloc(a, pg->n_personal + unread->n, sizeof *map->u.map.pairs);
-    for (size_t i = 0; i < pg->n_personal; i++) {
-        const struct progress_personal *e = &pg->personal[i];
+    map->u.map.pairs =
+        arena_calloc(a, progress_guide_more(pg)->n_personal + unread->n, sizeof *map->u.map.pairs);
+    for (size_t i = 0; i < progress_guide_more(pg)->n_personal; i++) {
+        const struct progress_personal *e = &progress_guide_more(pg)->personal[i];
         struct ydoc_node *m = arena_calloc(a, 1, sizeof *m);
         m->kind = YDOC_MAP;
         m->u.map.pairs = arena_calloc(a, 4, sizeof *m->u.map.pairs);

@@ -24,6 +24,7 @@
 #include "xalloc.h"
 
 #define SALVAGE_ATTEMPTS 8
+#define GUIDES_AHEAD     8 /* guide entries whose index slots are fetched ahead */
 
 struct reader {
     const char *file;
@@ -160,18 +161,19 @@ static void read_item(struct reader *r, struct progress_guide *pg, const struct 
     const struct ydoc_node *state = v->kind == YDOC_MAP ? ydoc_map_get(v, "state") : v;
     enum progress_state st;
     if (id[0] == '\0') {
-        keep_unread(r, &pg->unread_items, pair, pair->key, "an item with an empty id");
+        keep_unread(r, &progress_guide_more_get(pg)->unread_items, pair, pair->key,
+                    "an item with an empty id");
         return;
     }
     if (!ydoc_is_scalar(state) || progress_state_parse(state->u.scalar.str, &st) != 0) {
-        keep_unread(r, &pg->unread_items, pair, state != NULL ? state : v,
+        keep_unread(r, &progress_guide_more_get(pg)->unread_items, pair, state != NULL ? state : v,
                     "an item's state is not one of todo, in-progress, done, skipped");
         return;
     }
     const struct ydoc_node *bad = NULL;
     int64_t t;
     if (!progress_read_changed(pg, v, &t, &bad)) {
-        keep_unread(r, &pg->unread_items, pair, bad, BAD_CHANGED);
+        keep_unread(r, &progress_guide_more_get(pg)->unread_items, pair, bad, BAD_CHANGED);
         return;
     }
     if (progress_lookup_item(pg, id) != NULL) {
@@ -201,11 +203,11 @@ static void read_personal(struct reader *r, struct progress_guide *pg, const str
     for (size_t i = 0; i < v->u.map.n; i++) {
         const struct ydoc_node *bad = progress_personal_read(pg, &v->u.map.pairs[i]);
         if (bad != NULL && !warned) {
-            keep_unread(r, &pg->unread_personal, &v->u.map.pairs[i], bad,
+            keep_unread(r, &progress_guide_more_get(pg)->unread_personal, &v->u.map.pairs[i], bad,
                         "a personal action needs a one-line text, a phase and a valid changed");
             warned = true;
         } else if (bad != NULL) {
-            extra_add(r, &pg->unread_personal, &v->u.map.pairs[i]);
+            extra_add(r, &progress_guide_more_get(pg)->unread_personal, &v->u.map.pairs[i]);
         }
     }
 }
@@ -228,14 +230,14 @@ static void read_note(struct reader *r, struct progress_guide *pg, const struct 
     /* "item: some text" is a note as a person may write it. */
     const struct ydoc_node *text = v->kind == YDOC_MAP ? ydoc_map_get(v, "text") : v;
     if (id[0] == '\0' || (text != NULL && text->kind != YDOC_SCALAR)) {
-        keep_unread(r, &pg->unread_notes, pair, text != NULL ? text : v,
+        keep_unread(r, &progress_guide_more_get(pg)->unread_notes, pair, text != NULL ? text : v,
                     id[0] == '\0' ? "a note with an empty id" : "a note's text is not a string");
         return;
     }
     const struct ydoc_node *bad = NULL;
     int64_t t;
     if (!progress_read_changed(pg, v, &t, &bad)) {
-        keep_unread(r, &pg->unread_notes, pair, bad, BAD_CHANGED);
+        keep_unread(r, &progress_guide_more_get(pg)->unread_notes, pair, bad, BAD_CHANGED);
         return;
     }
     size_t len = text != NULL ? text->u.scalar.len : 0;
@@ -269,11 +271,13 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
     const struct ydoc_node *status = v->kind == YDOC_MAP ? ydoc_map_get(v, "status") : v;
     struct progress_cert_info info = {0};
     if (id[0] == '\0') {
-        keep_unread(r, &pg->unread_certs, pair, pair->key, "a certification with an empty id");
+        keep_unread(r, &progress_guide_more_get(pg)->unread_certs, pair, pair->key,
+                    "a certification with an empty id");
         return;
     }
     if (!ydoc_is_scalar(status) || progress_cert_status_parse(status->u.scalar.str, &info.status)) {
-        keep_unread(r, &pg->unread_certs, pair, status != NULL ? status : v,
+        keep_unread(r, &progress_guide_more_get(pg)->unread_certs, pair,
+                    status != NULL ? status : v,
                     "a certification's status is not one of none, interested, studying, "
                     "exam-booked, passed");
         return;
@@ -287,17 +291,17 @@ static void read_cert(struct reader *r, struct progress_guide *pg, const struct 
         char bad_date[96];
         snprintf(bad_date, sizeof bad_date, "a certification date is %s",
                  ydoc_is_scalar(bad) ? progress_date_problem(bad->u.scalar.str) : "not a date");
-        keep_unread(r, &pg->unread_certs, pair, bad, bad_date);
+        keep_unread(r, &progress_guide_more_get(pg)->unread_certs, pair, bad, bad_date);
         return;
     }
     if (progress_cert_validate(&info, no_today, &why) != 0) {
-        keep_unread(r, &pg->unread_certs, pair, v, why);
+        keep_unread(r, &progress_guide_more_get(pg)->unread_certs, pair, v, why);
         free(why);
         return;
     }
     int64_t t;
     if (!progress_read_changed(pg, v, &t, &bad)) {
-        keep_unread(r, &pg->unread_certs, pair, bad, BAD_CHANGED);
+        keep_unread(r, &progress_guide_more_get(pg)->unread_certs, pair, bad, BAD_CHANGED);
         return;
     }
     progress_put_cert(pg, id, &info, t);
@@ -316,9 +320,9 @@ static void read_start(struct reader *r, struct progress_guide *pg, const struct
         char why[96];
         snprintf(why, sizeof why, "the start date is %s",
                  ydoc_is_scalar(date) ? progress_date_problem(date->u.scalar.str) : "not a date");
-        keep_unread(r, &pg->unread_other, pair, date, why);
+        keep_unread(r, &progress_guide_more_get(pg)->unread_other, pair, date, why);
     } else if (!progress_read_changed(pg, v, &t, &bad)) {
-        keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
+        keep_unread(r, &progress_guide_more_get(pg)->unread_other, pair, bad, BAD_CHANGED);
     } else {
         progress_put_start(pg, d, t);
     }
@@ -340,10 +344,10 @@ static void read_hours(struct reader *r, struct progress_guide *pg, const struct
     }
     int64_t t;
     if (!ok) {
-        keep_unread(r, &pg->unread_other, pair, h,
+        keep_unread(r, &progress_guide_more_get(pg)->unread_other, pair, h,
                     "the hours per week are not a whole number from 1 to 100");
     } else if (!progress_read_changed(pg, v, &t, &bad)) {
-        keep_unread(r, &pg->unread_other, pair, bad, BAD_CHANGED);
+        keep_unread(r, &progress_guide_more_get(pg)->unread_other, pair, bad, BAD_CHANGED);
     } else {
         progress_put_hours(pg, (unsigned)n, t);
     }
@@ -458,6 +462,7 @@ static void read_guide_value(struct reader *r, const char *id, const struct ydoc
     if (items != NULL && items->kind != YDOC_MAP) {
         damage(r, items, "items is not a mapping");
     } else if (items != NULL) {
+        progress_guide_reserve_items(pg, items->u.map.n);
         for (size_t i = 0; i < items->u.map.n; i++) {
             read_item(r, pg, &items->u.map.pairs[i]);
         }
@@ -466,7 +471,7 @@ static void read_guide_value(struct reader *r, const char *id, const struct ydoc
         const char *k = v->u.map.pairs[i].key->u.scalar.str;
         if (strcmp(k, "reset") != 0 && strcmp(k, "items") != 0 &&
             !read_companion(r, pg, &v->u.map.pairs[i])) {
-            extra_add(r, &pg->extra, &v->u.map.pairs[i]);
+            extra_add(r, &progress_guide_more_get(pg)->extra, &v->u.map.pairs[i]);
         }
     }
 }
@@ -503,12 +508,15 @@ void progress_clear_extras(struct progress *p)
     memset(&p->extra, 0, sizeof p->extra);
     for (size_t g = 0; g < p->n_guides; g++) {
         struct progress_guide *pg = &p->guides[g];
-        memset(&pg->extra, 0, sizeof pg->extra);
-        memset(&pg->unread_items, 0, sizeof pg->unread_items);
-        memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
-        memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
-        memset(&pg->unread_other, 0, sizeof pg->unread_other);
-        memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence);
+        struct progress_guide_more *m = pg->more;
+        if (m != NULL) {
+            memset(&m->extra, 0, sizeof m->extra);
+            memset(&m->unread_items, 0, sizeof m->unread_items);
+            memset(&m->unread_notes, 0, sizeof m->unread_notes);
+            memset(&m->unread_certs, 0, sizeof m->unread_certs);
+            memset(&m->unread_other, 0, sizeof m->unread_other);
+            memset(&m->unread_evidence, 0, sizeof m->unread_evidence);
+        }
         for (size_t i = 0; i < pg->n_items; i++) {
             memset(&pg->aux[i].extra, 0, sizeof pg->aux[i].extra);
         }
@@ -552,10 +560,10 @@ static void read_journal_text(struct reader *r, const char *buf, size_t len, uns
             pg = progress_get_guide(r->p, id);
             free(id);
         } else if (kind == JOURNAL_LINE_EVENT && pg != NULL) {
-            size_t before = pg->journal.n;
+            size_t before = progress_guide_more(pg)->journal.n;
             r->warned |= !progress_journal_read_line(pg, key, key_len, r->file, lno,
                                                      (unsigned)(key - s) + 1, false, r->d);
-            if (pg->journal.n == before + 1) {
+            if (progress_guide_more(pg)->journal.n == before + 1) {
                 progress_journal_keep_line(pg, key, key_len);
             }
         }
@@ -606,8 +614,17 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
     if (guides != NULL && guides->kind != YDOC_MAP) {
         damage(r, guides, "guides is not a mapping");
     } else if (guides != NULL) {
-        for (size_t i = 0; i < guides->u.map.n; i++) {
-            read_guide(r, &guides->u.map.pairs[i]);
+        /* The index's slots of the ids a few guides ahead are fetched into the cache
+         * meanwhile: in an index larger than the cache each id's slot is a miss otherwise. */
+        size_t n = guides->u.map.n;
+        const struct ydoc_pair *pairs = guides->u.map.pairs;
+        progress_reserve_guides(r->p, n);
+        for (size_t i = 0; i < n; i++) {
+            if (i + GUIDES_AHEAD < n) {
+                const struct ydoc_node *k = pairs[i + GUIDES_AHEAD].key;
+                idtable_prefetch(&r->p->index, idtable_key(k->u.scalar.str, k->u.scalar.len));
+            }
+            read_guide(r, &pairs[i]);
         }
     }
     for (size_t i = 0; i < root->u.map.n; i++) {
@@ -629,21 +646,24 @@ static struct progress *detach(struct progress *p, bool damaged)
     progress_extra_detach(&p->arena, &p->extra);
     for (size_t g = 0; g < p->n_guides; g++) {
         struct progress_guide *pg = &p->guides[g];
-        if (damaged) {
-            memset(&pg->unread_items, 0, sizeof pg->unread_items);
-            memset(&pg->unread_notes, 0, sizeof pg->unread_notes);
-            memset(&pg->unread_certs, 0, sizeof pg->unread_certs);
-            memset(&pg->unread_other, 0, sizeof pg->unread_other);
-            memset(&pg->unread_evidence, 0, sizeof pg->unread_evidence);
+        struct progress_guide_more *m = pg->more;
+        if (damaged && m != NULL) {
+            memset(&m->unread_items, 0, sizeof m->unread_items);
+            memset(&m->unread_notes, 0, sizeof m->unread_notes);
+            memset(&m->unread_certs, 0, sizeof m->unread_certs);
+            memset(&m->unread_other, 0, sizeof m->unread_other);
+            memset(&m->unread_evidence, 0, sizeof m->unread_evidence);
         }
         progress_guide_drop_void(pg);
-        progress_extra_detach(&p->arena, &pg->extra);
-        progress_extra_detach(&p->arena, &pg->unread_items);
-        progress_extra_detach(&p->arena, &pg->unread_notes);
-        progress_extra_detach(&p->arena, &pg->unread_certs);
-        progress_extra_detach(&p->arena, &pg->unread_other);
-        progress_extra_detach(&p->arena, &pg->unread_personal);
-        progress_extra_detach(&p->arena, &pg->unread_evidence);
+        if (m != NULL) {
+            progress_extra_detach(&p->arena, &m->extra);
+            progress_extra_detach(&p->arena, &m->unread_items);
+            progress_extra_detach(&p->arena, &m->unread_notes);
+            progress_extra_detach(&p->arena, &m->unread_certs);
+            progress_extra_detach(&p->arena, &m->unread_other);
+            progress_extra_detach(&p->arena, &m->unread_personal);
+            progress_extra_detach(&p->arena, &m->unread_evidence);
+        }
         for (size_t i = 0; i < pg->n_items; i++) {
             progress_extra_detach(&p->arena, &pg->aux[i].extra);
         }

@@ -505,12 +505,16 @@ static void test_limits(void **state)
     assert_ydoc_error("a: !tag x\n", 10, 1, 4, "tags are not supported");
     assert_ydoc_error("a: 1\n---\nb: 2\n", 14, 2, 1, "only one YAML document");
     assert_ydoc_error("a: 1\na: 2\n", 10, 2, 1, "duplicate key 'a' (first at line 1)");
-    /* A small mapping (compared pair by pair) and a large one (sorted): the same report. */
+    /* A small mapping (compared pair by pair) and a large one (through an id table): the same
+     * report, the first key in file order that repeats an earlier one. */
     const char *small = "z: 1\nb: 2\nc: 3\nb: 4\n";
     assert_ydoc_error(small, strlen(small), 4, 1, "duplicate key 'b' (first at line 2)");
     const char *large = "k0: 0\nk1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\n"
                         "dup: x\nk9: 9\ndup: y\n";
     assert_ydoc_error(large, strlen(large), 12, 1, "duplicate key 'dup' (first at line 10)");
+    const char *twice = "k0: 0\nk1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\n"
+                        "z: 1\na: 1\nz: 2\na: 2\n";
+    assert_ydoc_error(twice, strlen(twice), 12, 1, "duplicate key 'z' (first at line 10)");
     const char *unique = "k0: 0\nk1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\n";
     struct ydoc *nine = ydoc_parse("t.yaml", unique, strlen(unique), &d);
     assert_non_null(nine);

@@ -592,11 +592,16 @@ int progress_fs_copy_aside(const char *path, const char *tag, const char *buf, s
  * user owns is refused before (progress_fs_resolve()). The group is kept when we may set it.
  * Called before the fsync, so that the attributes are as durable as the content, and only what
  * differs is changed: a metadata write after the fsync would leave the inode dirty again. */
-static int keep_attributes(int fd, const char *path)
+static int keep_attributes(int fd, const char *path, const struct stat *was)
 {
     struct stat st, now;
-    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (was != NULL) {
+        st = *was;
+    } else if (lstat(path, &st) != 0) {
         return 0; /* a new file: 0600 */
+    }
+    if (!S_ISREG(st.st_mode)) {
+        return 0;
     }
     if (st.st_uid != geteuid()) {
         errno = EPERM;
@@ -621,6 +626,12 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **ca
 
 int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync, char **cause)
 {
+    return progress_fs_replace_known(path, buf, len, sync, NULL, cause);
+}
+
+int progress_fs_replace_known(const char *path, const char *buf, size_t len, bool sync,
+                              const struct stat *was, char **cause)
+{
     char *tmp = NULL;
     int fd = create_temp(path, &tmp, cause);
     if (fd < 0) {
@@ -629,7 +640,7 @@ int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool
     const char *step = NULL;
     if (fileio_write_all(fd, buf, len) != 0) {
         step = "cannot write";
-    } else if (keep_attributes(fd, path) != 0) {
+    } else if (keep_attributes(fd, path, was) != 0) {
         step = "cannot keep the owner and mode of";
     } else if (sync && fsync(fd) != 0) {
         step = "cannot sync to disk";

@@ -80,6 +80,12 @@ int progress_fs_replace(const char *path, const char *buf, size_t len, char **ca
 int progress_fs_replace_sync(const char *path, const char *buf, size_t len, bool sync,
                              char **cause);
 
+/* progress_fs_replace_sync() when the caller knows the status of the file it replaces (was,
+ * taken from the file it read under the lock it still holds): the new file is given its mode
+ * and group without looking the path up again. */
+int progress_fs_replace_known(const char *path, const char *buf, size_t len, bool sync,
+                              const struct stat *was, char **cause);
+
 /* Writes len bytes of buf over the regular file at path (created 0600 if missing; a symlink or
  * a file another user owns is refused), in place, then cuts it to len bytes; no fsync. The
  * cheapest write there is: no block is allocated or freed when the size stays within the

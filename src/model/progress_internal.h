@@ -52,11 +52,10 @@ struct progress_journal {
     struct idtable index;
     const char **name_at; /* row -> interned id */
     size_t n_names, cap_names;
-    /* The lines of events [0, text_n) as the writer writes them: formatted by it, or kept as
-     * read from the file; those past text_checked (text_checked_len bytes in) are kept lines
-     * not yet compared with what the writer would make of their events. */
+    /* The lines of events [0, text_n) as they are written: formatted by the writer, or as
+     * they were read from the file (progress_journal_keep_line()). */
     char *text;
-    size_t text_len, text_cap, text_n, text_checked, text_checked_len;
+    size_t text_len, text_cap, text_n;
     char **unread;
     size_t n_unread;
 };

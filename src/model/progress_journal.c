@@ -250,7 +250,7 @@ unsigned long progress_journal_minutes(const struct progress_guide *pg, const ch
 
 static void forget_text(struct progress_journal *j)
 {
-    j->text_len = j->text_n = j->text_checked = j->text_checked_len = 0;
+    j->text_len = j->text_n = 0;
 }
 
 bool progress_journal_drop_void(struct progress_guide *pg)
@@ -754,33 +754,9 @@ void progress_journal_keep_line(struct progress_guide *pg, const char *line, siz
     j->text_n = j->n;
 }
 
-/* Compares the kept lines not compared yet with what the writer would write for their events:
- * from the first that differs (a line a person wrote another way, say without an id), the
- * lines are dropped, to be formatted again. */
-static void check_kept_lines(struct progress_journal *j)
-{
-    char line[PROGRESS_EVENT_LINE_MAX];
-    size_t pos = j->text_checked_len;
-    for (size_t i = j->text_checked; i < j->text_n; i++) {
-        const char *s = j->text + pos + 4; /* past "  - " */
-        const char *nl = memchr(s, '\n', j->text_len - pos - 4);
-        size_t n = progress_event_format(&j->ev[i], line, sizeof line);
-        if (nl == NULL || n >= sizeof line || (size_t)(nl - s) != n || memcmp(s, line, n) != 0) {
-            j->text_len = pos;
-            j->text_n = i;
-            break;
-        }
-        pos = (size_t)(nl - j->text) + 1;
-    }
-    j->text_checked = j->text_n;
-    j->text_checked_len = j->text_len;
-}
-
-/* Brings the guide's kept lines up to date: checks the lines kept as read, then formats the
- * events that have none. */
+/* Brings the guide's kept lines up to date: formats the events that have none. */
 static void format_lines(struct progress_journal *j)
 {
-    check_kept_lines(j);
     struct yaml_out o = {&j->text, &j->text_len, &j->text_cap};
     char line[PROGRESS_EVENT_LINE_MAX];
     for (size_t i = j->text_n; i < j->n; i++) {
@@ -797,8 +773,7 @@ static void format_lines(struct progress_journal *j)
         yaml_out_put(&o, "\n", 1);
         free(big);
     }
-    j->text_n = j->text_checked = j->n;
-    j->text_checked_len = j->text_len;
+    j->text_n = j->n;
 }
 
 bool progress_journal_write(struct progress *p, int (*write)(void *, unsigned char *, size_t),
@@ -857,35 +832,23 @@ static bool journal_shaped(const char *s, const char *e, bool *is_key)
 
 size_t progress_journal_split(const char *buf, size_t len)
 {
-    /* From the end back to the "journal:" line: every line on the way must be of the journal's
-     * shape (or blank), and the first one after it a guide's key. */
+    /* The last top-level "journal:" line, found by its line starts; then every line after it
+     * must be of the journal's shape (or blank), and the first one a guide's key. */
     if (len == 0 || buf[len - 1] != '\n') {
         return len; /* every writer ends the file with a line break */
     }
-    size_t pos = len - 1; /* the '\n' ending the line looked at */
-    bool any = false, first_is_key = false;
-    for (;;) {
-        size_t start = pos;
-        while (start > 0 && buf[start - 1] != '\n') {
-            start--;
-        }
-        const char *s = buf + start, *e = buf + pos;
-        if (e - s == 8 && memcmp(s, "journal:", 8) == 0) {
-            return !any || first_is_key ? start : len;
-        }
+    size_t at = progress_journal_skip(buf, len);
+    bool first = true;
+    for (size_t start = at + sizeof "journal:"; at < len && start < len;) {
+        const char *s = buf + start, *e = memchr(s, '\n', len - start); /* the last byte is one */
         bool is_key = false;
-        if (e > s && !journal_shaped(s, e, &is_key)) {
+        if (e > s && (!journal_shaped(s, e, &is_key) || (first && !is_key))) {
             return len;
         }
-        if (e > s) {
-            any = true;
-            first_is_key = is_key;
-        }
-        if (start == 0) {
-            return len;
-        }
-        pos = start - 1;
+        first = first && e == s;
+        start = (size_t)(e - buf) + 1;
     }
+    return at;
 }
 
 size_t progress_journal_skip(const char *buf, size_t len)

@@ -61,9 +61,10 @@ bool progress_journal_read_line(struct progress_guide *pg, const char *line, siz
                                 struct diag *d);
 
 /* Keeps the len bytes at line, the journal line just read into pg's journal as its last event,
- * as its text in the file, so that the writer need not format the event again (it compares
- * the two first: a line a person wrote another way is formatted anew). Nothing is kept unless
- * every event before has its line. */
+ * as that event's text: the writer writes it back as it was instead of formatting the event
+ * again. A line the split accepted reads as exactly itself, so it means the same event
+ * whichever way a person wrote it (a date only, no id: its id is made from its text again).
+ * Nothing is kept unless every event before has its line. */
 void progress_journal_keep_line(struct progress_guide *pg, const char *line, size_t len);
 
 /* Reads a guide's journal from a YAML list of lines (progress_journal_read_line() each).

@@ -41,8 +41,9 @@ struct progress_store {
     bool nosync;         /* progress_store_set_durable(false): a state file, not progress */
     void (*on_save)(void *arg); /* progress_store_on_save(): run under the lock, once */
     void *on_save_arg;
-    int lock;    /* held since the file was read (progress_store_open_change()), else -1 */
-    mode_t mode; /* of the file last read; 0 when none was */
+    int lock;     /* held since the file was read (progress_store_open_change()), else -1 */
+    bool have_st; /* st is the status of the file last read (there was one) */
+    struct stat st;
 };
 
 /* The same file, unchanged: files are only ever replaced, never rewritten in place. */
@@ -276,6 +277,7 @@ static enum load_result load_target(struct progress_store *s, struct progress **
     char *buf = NULL, *err = NULL;
     size_t len = 0;
     int r = progress_fs_read_stat(s->target, PROGRESS_STORE_MAX_SIZE, &buf, &len, &st, &err);
+    s->have_st = r > 0;
     if (r < 0) {
         *cause = err;
         return LOAD_FAILED;
@@ -283,7 +285,7 @@ static enum load_result load_target(struct progress_store *s, struct progress **
     if (r == 0) {
         return LOAD_OK;
     }
-    s->mode = st.st_mode;
+    s->st = st;
     if (r == 2) {
         return load_huge(s, &st, theirs, note, cause);
     }
@@ -474,7 +476,10 @@ static int save_locked(struct progress_store *s, char **note)
         return save_failed(s,
                            xasprintf("the progress of %s could not be written as YAML", s->target));
     }
-    int rc = progress_fs_replace_sync(s->target, text, len, !s->nosync, &err);
+    /* The file read last is the one replaced: under the lock, it was read just now or at
+     * opening with the lock held since. */
+    int rc = progress_fs_replace_known(s->target, text, len, !s->nosync, s->have_st ? &s->st : NULL,
+                                       &err);
     free(s->written);
     s->written = rc >= 0 ? text : NULL;
     s->written_len = rc >= 0 ? len : 0;
@@ -504,10 +509,9 @@ static void append_sentence(char **msg, char *text)
  * the learner should know trail wrote it anyway, so it becomes the save's warning. */
 static void note_read_only(struct progress_store *s)
 {
-    /* The file replaced gave the new one its mode (progress_fs_replace()). */
-    struct stat st;
-    st.st_mode = s->mode;
-    if (s->warning != NULL || (s->mode == 0 && stat(s->target, &st) != 0) ||
+    /* The file replaced gave the new one its mode (progress_fs_replace_known()). */
+    struct stat st = s->st;
+    if (s->warning != NULL || (!s->have_st && stat(s->target, &st) != 0) ||
         (st.st_mode & S_IWUSR) != 0) {
         return;
     }

@@ -21,6 +21,7 @@
  * removes it. */
 #include "undo_record.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -105,7 +106,9 @@ static char *lock_records(const char *key, int *lock, char **cause)
     char *path = record_path(key);
     if (dir == NULL || path == NULL) {
         *cause = xstrdup("no home directory is known");
-    } else if (progress_fs_mkdirs(dir, cause) == 0) {
+    } else if ((*lock = progress_fs_lock_existing(dir, PROGRESS_STORE_LOCK_WAIT_MS)) < 0 &&
+               progress_fs_mkdirs(dir, cause) == 0) {
+        /* The first record, or a lock that cannot be taken: now with a message. */
         *lock = progress_fs_lock(dir, PROGRESS_STORE_LOCK_WAIT_MS, cause);
     }
     free(dir);
@@ -208,6 +211,13 @@ int undo_record_save(const struct progress_store *s, const char *guide_id,
     int rc = -1;
     if (path != NULL) {
         rc = write_record(path, key, kinds[kind], id, before, after, cause);
+        char *dir = rc != 0 && errno == ENOENT ? progress_store_state_path("undo") : NULL;
+        if (dir != NULL && progress_fs_mkdirs(dir, NULL) == 0) { /* the directory went away */
+            free(*cause);
+            *cause = NULL;
+            rc = write_record(path, key, kinds[kind], id, before, after, cause);
+        }
+        free(dir);
         progress_fs_unlock(lock);
     }
     free(path);

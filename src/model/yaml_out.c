@@ -8,28 +8,36 @@
 
 #include "xalloc.h"
 
+/* What a byte asks of a plain scalar, by its value: '0' nothing, '1' a look at its neighbours
+ * (the space, ':' and '#': ": " and " #" end a plain scalar, and two spaces are a fold a writer
+ * might change), '2' quotes (controls, quotes, the backslash, DEL and every byte above it). */
+static const char byte_class[257] = "22222222222222222222222222222222"  /* 0x00 */
+                                    "10210002000000000000000000100000"  /* 0x20 */
+                                    "00000000000000000000000000002000"  /* 0x40 */
+                                    "00000000000000000000000000000002"  /* 0x60 */
+                                    "22222222222222222222222222222222"  /* 0x80 */
+                                    "22222222222222222222222222222222"  /* 0xa0 */
+                                    "22222222222222222222222222222222"  /* 0xc0 */
+                                    "22222222222222222222222222222222"; /* 0xe0 */
+
 bool yaml_out_plain_safe(const char *s, size_t len)
 {
     static const char first_bad[] = "-?:,[]{}#&*!|>'\"%@` ";
-    if (len == 0 || strchr(first_bad, s[0]) != NULL || s[len - 1] == ' ' || s[len - 1] == ':') {
+    if (len == 0 || memchr(first_bad, s[0], sizeof first_bad - 1) != NULL || s[len - 1] == ' ' ||
+        s[len - 1] == ':') {
         return false;
     }
-    /* Every line of the journal goes through here at each read and write: most bytes are
-     * printable ASCII that needs no closer look, found by one bit of a mask (bit c - 0x20 set
-     * for the space, '"', '#', '\'', ':' and '\\'; none of them is above '_'). */
-    const uint64_t look = 1ull << (' ' - 0x20) | 1ull << ('"' - 0x20) | 1ull << ('#' - 0x20) |
-                          1ull << ('\'' - 0x20) | 1ull << (':' - 0x20) | 1ull << ('\\' - 0x20);
+    /* Every line of the journal goes through here at each read: most bytes need no closer
+     * look, which one load from the table tells. */
     for (size_t i = 0; i < len; i++) {
-        unsigned c = (unsigned char)s[i];
-        unsigned b = c - 0x20; /* past 0x5e for a control byte or one above '~' */
-        if (b < 0x5f && (b >= 64 || !((look >> b) & 1))) {
+        char k = byte_class[(unsigned char)s[i]];
+        if (k == '0') {
             continue;
         }
-        if (b >= 0x5f || c == '"' || c == '\\' || c == '\'' ||
-            (c == ':' && i + 1 < len && s[i + 1] == ' ') ||
-            (c == '#' && i > 0 && s[i - 1] == ' ') ||
-            (c == ' ' && i + 1 < len && s[i + 1] == ' ')) {
-            return false;
+        char c = s[i];
+        if (k == '2' || (c == ':' && s[i + 1] == ' ') || (c == '#' && s[i - 1] == ' ') ||
+            (c == ' ' && s[i + 1] == ' ')) {
+            return false; /* s[i + 1] and s[i - 1] are there: s ends and begins otherwise */
         }
     }
     /* A plain null or boolean would be read back as one by some readers: quote them. */

@@ -275,6 +275,27 @@ static void test_evidence_credential(void **state)
     progress_store_close(s);
 }
 
+/* A record is written even when its directory went away since the last one (the lock file
+ * beside it still there). */
+static void test_directory_gone(void **state)
+{
+    (void)state;
+    struct progress_store *s = store_with("gone.yaml", PROGRESS_DONE);
+    record_done(s);
+    char *path = record_path(s);
+    char *undo_dir = xasprintf("%s/trail/undo", dir);
+    char *away = xasprintf("%s/trail/undo-away", dir);
+    assert_int_equal(rename(undo_dir, away), 0);
+    record_done(s);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(take(s), 1);
+    free(away);
+    free(undo_dir);
+    free(path);
+    progress_store_close(s);
+}
+
 /* A note's record keeps any text exactly, in a progress file whose path YAML must quote: undo
  * puts the old text back byte for byte. */
 static void test_note_any_text(void **state)
@@ -325,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_in_place_and_checked),
         cmocka_unit_test(test_old_records_move),
         cmocka_unit_test(test_evidence_credential),
+        cmocka_unit_test(test_directory_gone),
         cmocka_unit_test(test_note_any_text),
         cmocka_unit_test(test_overwrite_refuses_symlink),
     };

@@ -11,6 +11,7 @@
  * subtrees copied into the document's arena; the document never interprets them. */
 #include "progress.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,9 +73,18 @@ const struct progress_guide *progress_find_guide(const struct progress *p, const
 
 void progress_reserve_guides(struct progress *p, size_t n)
 {
-    if (p->n_guides + n > p->cap_guides) {
-        p->cap_guides = p->n_guides + n;
-        p->guides = xreallocarray(p->guides, p->cap_guides, sizeof *p->guides);
+    size_t cap = p->n_guides + n;
+    if (cap > p->cap_guides) {
+        /* Filled whole as the file is read: from 2 MiB on, in huge pages (xmalloc_large()). */
+        struct progress_guide *guides = cap <= SIZE_MAX / sizeof *guides
+                                            ? xmalloc_large(cap * sizeof *guides)
+                                            : xreallocarray(NULL, cap, sizeof *guides); /* aborts */
+        if (p->n_guides > 0) {
+            memcpy(guides, p->guides, p->n_guides * sizeof *guides);
+        }
+        free(p->guides);
+        p->guides = guides;
+        p->cap_guides = cap;
     }
     idtable_reserve(&p->index, n);
 }

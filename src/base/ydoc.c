@@ -22,6 +22,7 @@
 #include "idtable.h"
 #include "text.h"
 #include "xalloc.h"
+#include "ydoc_fast.h"
 
 /* A bound on nodes (24 bytes each, plus their strings) so a pathological 64 MiB file of "[],"
  * cannot take gigabytes; a 50 MB guide of prose needs about a million. */
@@ -486,14 +487,59 @@ static struct ydoc *parse_source(const char *file, struct source *src, const cha
     return doc;
 }
 
-struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d)
+static int fast_event(void *b, const yaml_event_t *ev)
+{
+    return on_event(b, ev);
+}
+
+/* The document through ydoc_fast_read(): NULL when it gave up, or when the tree it gave has
+ * something wrong (libyaml then reads the text again and reports it). */
+static struct ydoc *parse_fast(const char *file, const char *buf, size_t len)
+{
+    struct ydoc *doc = xcalloc(1, sizeof *doc);
+    doc->file = xstrdup(file);
+    struct diag quiet = {0};
+    struct builder b = {.doc = doc, .d = &quiet, .documents = 1};
+    int rc = ydoc_fast_read(buf, len, fast_event, &b);
+    bool ok = rc == 1 && b.depth == 0 && quiet.errors == 0 && quiet.n == 0;
+    free(b.stack);
+    diag_free(&quiet);
+    if (!ok) {
+        ydoc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+static struct ydoc *parse_buffer(const char *file, const char *buf, size_t len,
+                                 enum ydoc_reader reader, struct diag *d)
 {
     if (len > YDOC_MAX_FILE_SIZE) {
         diag_add(d, DIAG_ERROR, file, 0, 0, "file larger than 64 MiB");
         return NULL;
     }
-    struct source src = {.buf = buf != NULL ? buf : "", .len = len, .fd = -1};
+    if (buf == NULL) {
+        buf = "";
+    }
+    if (reader != YDOC_READ_LIBYAML) {
+        struct ydoc *doc = parse_fast(file, buf, len);
+        if (doc != NULL || reader == YDOC_READ_FAST) {
+            return doc;
+        }
+    }
+    struct source src = {.buf = buf, .len = len, .fd = -1};
     return parse_source(file, &src, NULL, d);
+}
+
+struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d)
+{
+    return parse_buffer(file, buf, len, YDOC_READ_ANY, d);
+}
+
+struct ydoc *ydoc_parse_with(enum ydoc_reader reader, const char *file, const char *buf, size_t len,
+                             struct diag *d)
+{
+    return parse_buffer(file, buf, len, reader, d);
 }
 
 char *ydoc_read_fd(int fd, size_t hint, size_t *len)

@@ -62,6 +62,14 @@ struct ydoc {
  * root is NULL. */
 struct ydoc *ydoc_parse(const char *file, const char *buf, size_t len, struct diag *d);
 
+/* Who reads a buffer for ydoc_parse(): block YAML of the shape libyaml's emitter writes is
+ * read by ydoc_fast_read() (ydoc_fast.h), all else by libyaml. The tests read a text both
+ * ways and compare the trees: ydoc_parse_with() takes one reader only (with FAST, NULL and
+ * no message when that reader does not take the text). */
+enum ydoc_reader { YDOC_READ_ANY, YDOC_READ_LIBYAML, YDOC_READ_FAST };
+struct ydoc *ydoc_parse_with(enum ydoc_reader reader, const char *file, const char *buf, size_t len,
+                             struct diag *d);
+
 /* Opens a regular file of at most YDOC_MAX_FILE_SIZE bytes for reading. Returns the descriptor
  * (caller closes) and its size in *size (if not NULL), or -1 after adding an error to d. */
 int ydoc_open_file(const char *path, size_t *size, struct diag *d);

@@ -4,7 +4,9 @@
  * Properties beyond "no crash, leak or sanitizer report": a document comes with no error and a
  * NULL with at least one located error; every diagnostic is safe to print; the tree keeps the
  * limits of ydoc.h (depth, scalar length), every scalar is valid UTF-8 without NUL and as long
- * as it says, keys are unique scalars and ydoc_map_get() finds each of them. */
+ * as it says, keys are unique scalars and ydoc_map_get() finds each of them. And the two
+ * readers agree: a text the fast reader (ydoc_fast.h) takes, libyaml reads to the same tree,
+ * node for node. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +53,52 @@ static void check_node(const struct ydoc_node *n, unsigned depth)
     }
 }
 
+/* The fast reader's tree is libyaml's: kinds, places, texts and styles. */
+static void check_same(const struct ydoc_node *a, const struct ydoc_node *b)
+{
+    FUZZ_CHECK(a->kind == b->kind && a->line == b->line && a->col == b->col,
+               "the fast reader puts each node where libyaml does");
+    switch (a->kind) {
+    case YDOC_SCALAR:
+        FUZZ_CHECK(a->u.scalar.len == b->u.scalar.len && a->u.scalar.plain == b->u.scalar.plain &&
+                       memcmp(a->u.scalar.str, b->u.scalar.str, a->u.scalar.len) == 0,
+                   "the fast reader reads each scalar as libyaml does");
+        break;
+    case YDOC_SEQ:
+        FUZZ_CHECK(a->u.seq.n == b->u.seq.n, "the fast reader's lists are libyaml's");
+        for (size_t i = 0; i < a->u.seq.n; i++) {
+            check_same(a->u.seq.items[i], b->u.seq.items[i]);
+        }
+        break;
+    case YDOC_MAP:
+        FUZZ_CHECK(a->u.map.n == b->u.map.n, "the fast reader's mappings are libyaml's");
+        for (size_t i = 0; i < a->u.map.n; i++) {
+            check_same(a->u.map.pairs[i].key, b->u.map.pairs[i].key);
+            check_same(a->u.map.pairs[i].value, b->u.map.pairs[i].value);
+        }
+        break;
+    }
+}
+
+static void check_readers_agree(const char *buf, size_t size)
+{
+    struct diag d1 = {0}, d2 = {0};
+    struct ydoc *fast = ydoc_parse_with(YDOC_READ_FAST, "fuzz.yaml", buf, size, &d1);
+    FUZZ_CHECK(d1.n == 0, "the fast reader adds no message");
+    if (fast != NULL) {
+        struct ydoc *slow = ydoc_parse_with(YDOC_READ_LIBYAML, "fuzz.yaml", buf, size, &d2);
+        FUZZ_CHECK(slow != NULL, "libyaml reads what the fast reader takes");
+        FUZZ_CHECK((slow->root == NULL) == (fast->root == NULL), "both trees are empty or not");
+        if (slow->root != NULL && fast->root != NULL) {
+            check_same(slow->root, fast->root);
+        }
+        ydoc_free(slow);
+    }
+    ydoc_free(fast);
+    diag_free(&d1);
+    diag_free(&d2);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
@@ -77,6 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(d.errors >= 1, "a failed parse says why");
     }
     fuzz_check_diag(&d, 1);
+    check_readers_agree(buf, size);
     ydoc_free(doc);
     diag_free(&d);
     free(buf);

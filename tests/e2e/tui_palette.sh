@@ -172,7 +172,8 @@ for mode in nocolor mono; do
         bar=$(tui_screen -e | sed -n "${row:-1}p" | python3 "$here/lib/sgr.py" at "█" | head -n 1)
         title=$(tui_screen -e | grep -F "Optics & Clockwork (" | head -n 1 |
             python3 "$here/lib/sgr.py" at "Optics" | head -n 1)
-        [ "${title##* }" = 1 ] || [ $SECONDS -ge $deadline ] && break
+        # Both from a painted screen: the bar's row is read in a capture of its own.
+        [ "${title##* }" = 1 ] && [ -n "$bar" ] || [ $SECONDS -ge $deadline ] && break
         sleep 0.05
     done
     [ "${bar##* }" = 0 ] && pass "$mode: a selected bar is not reversed" ||

@@ -20,10 +20,10 @@
 #include "progress_internal.h"
 #include "xalloc.h"
 
-void progress_guide_init(struct progress_guide *pg, const char *id)
+void progress_guide_init(struct progress_guide *pg, char *id)
 {
     memset(pg, 0, sizeof *pg);
-    pg->id = xstrdup(id);
+    pg->id = id;
 }
 
 static void more_free(struct progress_guide *pg)
@@ -59,19 +59,40 @@ void progress_guide_clear(struct progress_guide *pg)
     if (pg->more != NULL) {
         more_free(pg);
     }
-    free(pg->id);
-    memset(pg, 0, sizeof *pg);
+    memset(pg, 0, sizeof *pg); /* the id is the document's arena's */
 }
 
 /* --- Items ------------------------------------------------------------------------------ */
+
+/* Most guide entries of a large file hold an item or two: up to this many, an entry has no id
+ * table (the slots would be most of its memory) and a lookup compares the rows. */
+#define ITEMS_UNINDEXED 8
 
 struct progress_item *progress_lookup_item(const struct progress_guide *pg, const char *item_id)
 {
     if (pg == NULL) {
         return NULL;
     }
+    if (pg->index.n_slots == 0) { /* a few items: compared row by row */
+        for (size_t i = 0; i < pg->n_items; i++) {
+            if (strcmp(pg->items[i].id, item_id) == 0) {
+                return &pg->items[i];
+            }
+        }
+        return NULL;
+    }
     size_t i = idtable_find(&pg->index, item_id);
     return i != IDTABLE_NONE ? &pg->items[i] : NULL;
+}
+
+/* Indexes the items with room for n more: once a guide has more than ITEMS_UNINDEXED, and from
+ * then on while it lives. */
+static void index_items(struct progress_guide *pg, size_t n)
+{
+    idtable_reserve(&pg->index, pg->n_items + n);
+    for (size_t i = 0; i < pg->n_items; i++) {
+        idtable_put(&pg->index, pg->items[i].id, i);
+    }
 }
 
 const struct progress_item *progress_find_item(const struct progress_guide *pg, const char *item_id)
@@ -102,7 +123,11 @@ void progress_guide_reserve_items(struct progress_guide *pg, size_t n)
     if (pg->n_items + n > pg->cap_items) {
         items_resize(pg, pg->n_items + n);
     }
-    idtable_reserve(&pg->index, n);
+    if (pg->index.n_slots > 0) {
+        idtable_reserve(&pg->index, n);
+    } else if (pg->n_items + n > ITEMS_UNINDEXED) {
+        index_items(pg, n);
+    }
 }
 
 struct progress_item *progress_guide_item_get(struct progress_guide *pg, const char *item_id)
@@ -118,8 +143,13 @@ struct progress_item *progress_guide_item_get(struct progress_guide *pg, const c
     it = &pg->items[pg->n_items];
     memset(it, 0, sizeof *it);
     it->id = xstrdup(item_id);
-    idtable_put(&pg->index, it->id, pg->n_items);
+    if (pg->index.n_slots > 0) {
+        idtable_put(&pg->index, it->id, pg->n_items);
+    }
     pg->n_items++;
+    if (pg->index.n_slots == 0 && pg->n_items > ITEMS_UNINDEXED) {
+        index_items(pg, 0);
+    }
     return it;
 }
 
@@ -217,7 +247,7 @@ static bool drop_void_items(struct progress_guide *pg)
     }
     bool dropped = kept != pg->n_items;
     pg->n_items = kept;
-    if (dropped) {
+    if (dropped && pg->index.n_slots > 0) {
         idtable_clear(&pg->index);
         for (size_t i = 0; i < kept; i++) {
             idtable_put(&pg->index, pg->items[i].id, i);

@@ -86,12 +86,12 @@ struct progress_guide_more {
 };
 
 struct progress_guide {
-    char *id;
+    char *id;      /* in the document's arena: an entry lives as long as its document */
     int64_t reset; /* entries changed at or before it are void; 0 when never reset */
     struct progress_item *items;
     struct progress_item_aux *aux; /* parallel to items, in their block after cap_items rows */
     size_t n_items, cap_items;
-    struct idtable index;             /* item id -> index into items */
+    struct idtable index;             /* item id -> index into items; none while there are few */
     struct progress_guide_more *more; /* NULL until something besides items is written */
 };
 
@@ -163,8 +163,9 @@ void progress_undo_push(struct progress *p, struct progress_undo *u);
 
 /* --- A guide entry (progress_guide.c, the owner of struct progress_guide) ----------------- */
 
-/* Sets up pg as the empty entry of guide id; progress_guide_clear() frees what it holds. */
-void progress_guide_init(struct progress_guide *pg, const char *id);
+/* Sets up pg as the empty entry of guide id (which the document's arena holds: it is not
+ * freed with the entry); progress_guide_clear() frees what the entry holds. */
+void progress_guide_init(struct progress_guide *pg, char *id);
 void progress_guide_clear(struct progress_guide *pg);
 
 /* What pg holds besides its items, to read: an empty one when it has none (pg may be NULL). To

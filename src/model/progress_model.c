@@ -90,7 +90,7 @@ struct progress_guide *progress_get_guide(struct progress *p, const char *guide_
         p->guides = xreallocarray(p->guides, p->cap_guides, sizeof *p->guides);
     }
     pg = &p->guides[p->n_guides];
-    progress_guide_init(pg, guide_id);
+    progress_guide_init(pg, arena_strdup(&p->arena, guide_id));
     idtable_put(&p->index, pg->id, p->n_guides); /* the id string does not move */
     p->n_guides++;
     return pg;

@@ -31,8 +31,9 @@ struct reader {
     struct diag *d;
     struct progress *p;
     bool damaged;
-    bool warned; /* something was not understood */
-    bool strict; /* what a person may write loosely is an error here (a machine's export) */
+    bool warned;    /* something was not understood */
+    bool strict;    /* what a person may write loosely is an error here (a machine's export) */
+    size_t settled; /* guide entries [0, settled) are settle()d */
 };
 
 static void damage(struct reader *r, const struct ydoc_node *n, const char *what)
@@ -476,6 +477,28 @@ static void read_guide_value(struct reader *r, const char *id, const struct ydoc
     }
 }
 
+/* Copies the unknown keys of a guide entry out of the tree into the document's arena and drops
+ * the entries its reset voids. Done as soon as the entry is read, while it and its part of the
+ * tree are still in the cache: a large file's tree is larger than the cache, and a pass over
+ * every entry afterwards missed on each. */
+static void settle(struct progress *p, struct progress_guide *pg)
+{
+    progress_guide_drop_void(pg);
+    struct progress_guide_more *m = pg->more;
+    if (m != NULL) {
+        progress_extra_detach(&p->arena, &m->extra);
+        progress_extra_detach(&p->arena, &m->unread_items);
+        progress_extra_detach(&p->arena, &m->unread_notes);
+        progress_extra_detach(&p->arena, &m->unread_certs);
+        progress_extra_detach(&p->arena, &m->unread_other);
+        progress_extra_detach(&p->arena, &m->unread_personal);
+        progress_extra_detach(&p->arena, &m->unread_evidence);
+    }
+    for (size_t i = 0; i < pg->n_items; i++) {
+        progress_extra_detach(&p->arena, &pg->aux[i].extra);
+    }
+}
+
 static void read_guide(struct reader *r, const struct ydoc_pair *pair)
 {
     const char *id = pair->key->u.scalar.str;
@@ -625,8 +648,13 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
                 const struct ydoc_node *k = pairs[i + GUIDES_AHEAD].key;
                 idtable_prefetch(&r->p->index, idtable_key(k->u.scalar.str, k->u.scalar.len));
             }
+            size_t g = r->p->n_guides;
             read_guide(r, &pairs[i]);
+            if (r->p->n_guides > g) { /* a new entry (not one the input damaged) */
+                settle(r->p, &r->p->guides[g]);
+            }
         }
+        r->settled = r->p->n_guides;
     }
     for (size_t i = 0; i < root->u.map.n; i++) {
         const char *k = root->u.map.pairs[i].key->u.scalar.str;
@@ -638,11 +666,11 @@ static void read_root(struct reader *r, const struct ydoc_node *root,
     }
 }
 
-/* Copies the unknown keys' subtrees out of the ydoc arena into the document's own arena, and
- * drops the entries a guide's reset voids, in place (one pass over the document). In a damaged
- * file, entries not understood are most likely what the damage left (a line cut short): they
- * are dropped, as the original is kept aside whole. */
-static struct progress *detach(struct progress *p, bool damaged)
+/* Finishes what settle() did for each guide entry as it was read: the entries made after (by
+ * the journal) are settled, and the journal events read after an entry are dropped when its
+ * reset voids them. In a damaged file, entries not understood are most likely what the damage
+ * left (a line cut short): they are dropped, as the original is kept aside whole. */
+static struct progress *detach(struct progress *p, size_t settled, bool damaged)
 {
     progress_extra_detach(&p->arena, &p->extra);
     for (size_t g = 0; g < p->n_guides; g++) {
@@ -655,18 +683,10 @@ static struct progress *detach(struct progress *p, bool damaged)
             memset(&m->unread_other, 0, sizeof m->unread_other);
             memset(&m->unread_evidence, 0, sizeof m->unread_evidence);
         }
-        progress_guide_drop_void(pg);
-        if (m != NULL) {
-            progress_extra_detach(&p->arena, &m->extra);
-            progress_extra_detach(&p->arena, &m->unread_items);
-            progress_extra_detach(&p->arena, &m->unread_notes);
-            progress_extra_detach(&p->arena, &m->unread_certs);
-            progress_extra_detach(&p->arena, &m->unread_other);
-            progress_extra_detach(&p->arena, &m->unread_personal);
-            progress_extra_detach(&p->arena, &m->unread_evidence);
-        }
-        for (size_t i = 0; i < pg->n_items; i++) {
-            progress_extra_detach(&p->arena, &pg->aux[i].extra);
+        if (g >= settled) {
+            settle(p, pg);
+        } else if (m != NULL) {
+            progress_guide_drop_void(pg);
         }
     }
     return p;
@@ -711,7 +731,7 @@ struct progress *progress_parse_with(const char *file, const char *buf, size_t l
                  "the file ends mid-line with an entry that cannot be read: it looks cut short");
         r.damaged = true;
     }
-    struct progress *p = detach(r.p, r.damaged);
+    struct progress *p = detach(r.p, r.settled, r.damaged);
     ydoc_free(doc);
     if (*status == PROGRESS_PARSE_OK && r.damaged) {
         *status = PROGRESS_PARSE_DAMAGED;

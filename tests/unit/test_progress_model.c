@@ -48,7 +48,50 @@ static void test_set_get(void **state)
         snprintf(id, sizeof id, "x/%d", i);
         assert_int_equal(progress_get_state(p, G, id), i % 4);
     }
+    assert_int_equal(progress_get_state(p, G, "a/1"), PROGRESS_DONE); /* set before the index */
     progress_free(p);
+}
+
+/* A guide of a few items is searched row by row and one of more through an index, whether its
+ * items come one by one or from a file (where the reader makes room for them all at once). */
+static void test_items_few_and_many(void **state)
+{
+    (void)state;
+    char text[4096] = "version: 1\nguides:\n  few:\n    items:\n";
+    for (int i = 0; i < 3; i++) {
+        snprintf(text + strlen(text), sizeof text - strlen(text), "      f/%d: done\n", i);
+    }
+    strcat(text, "  many:\n    items:\n");
+    for (int i = 0; i < 12; i++) {
+        snprintf(text + strlen(text), sizeof text - strlen(text), "      m/%d: skipped\n", i);
+    }
+    enum progress_parse_status st;
+    struct diag d = {0};
+    struct progress *p = progress_parse("p.yaml", text, strlen(text), &st, &d);
+    assert_int_equal(st, PROGRESS_PARSE_OK);
+    char id[32];
+    for (int i = 0; i < 12; i++) {
+        snprintf(id, sizeof id, "f/%d", i);
+        assert_int_equal(progress_get_state(p, "few", id), i < 3 ? PROGRESS_DONE : PROGRESS_TODO);
+        snprintf(id, sizeof id, "m/%d", i);
+        assert_int_equal(progress_get_state(p, "many", id), PROGRESS_SKIPPED);
+    }
+    /* The few grow past the row-by-row search; every item stays findable. */
+    for (int i = 3; i < 12; i++) {
+        snprintf(id, sizeof id, "f/%d", i);
+        assert_int_equal(progress_set_state(p, "few", id, PROGRESS_IN_PROGRESS, 5000 + i),
+                         PROGRESS_CHANGED);
+    }
+    for (int i = 0; i < 12; i++) {
+        snprintf(id, sizeof id, "f/%d", i);
+        assert_int_equal(progress_get_state(p, "few", id),
+                         i < 3 ? PROGRESS_DONE : PROGRESS_IN_PROGRESS);
+    }
+    assert_int_equal(progress_set_state(p, "many", "m/12", PROGRESS_DONE, 6000), PROGRESS_CHANGED);
+    assert_int_equal(progress_get_state(p, "many", "m/0"), PROGRESS_SKIPPED);
+    assert_int_equal(progress_get_state(p, "many", "m/12"), PROGRESS_DONE);
+    progress_free(p);
+    diag_free(&d);
 }
 
 static void test_change_time_increases(void **state)
@@ -365,6 +408,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_set_get),
+        cmocka_unit_test(test_items_few_and_many),
         cmocka_unit_test(test_change_time_increases),
         cmocka_unit_test(test_undo),
         cmocka_unit_test(test_undo_per_guide),

@@ -417,6 +417,10 @@ struct progress *progress_parse(const char *file, const char *buf, size_t len,
  * written in its own shape at the end of the file (as trail writes it), for a report that
  * does not show it and must be fast (the rest is read as usual). */
 #define PROGRESS_PARSE_NO_JOURNAL 1u
+/* PROGRESS_PARSE_KEEP_LINES keeps the journal's lines as they were read, for a caller that
+ * saves at once: the writer writes them back without formatting each event again (a copy of
+ * the journal's text, so not for a document kept long). */
+#define PROGRESS_PARSE_KEEP_LINES 2u
 struct progress *progress_parse_with(const char *file, const char *buf, size_t len, unsigned flags,
                                      enum progress_parse_status *status, struct diag *d);
 

@@ -216,7 +216,9 @@ static enum load_result load_text(struct progress_store *s, const struct stat *s
 {
     struct diag d = {0};
     enum progress_parse_status status;
-    *theirs = progress_parse(s->target, buf, len, &status, &d);
+    /* A command that saves at once writes the journal's lines back as they were read. */
+    unsigned flags = s->lock >= 0 ? PROGRESS_PARSE_KEEP_LINES : 0;
+    *theirs = progress_parse_with(s->target, buf, len, flags, &status, &d);
     *sound = status == PROGRESS_PARSE_OK;
     char *problem = status != PROGRESS_PARSE_OK ? first_problem(&d) : NULL;
     if (status == PROGRESS_PARSE_OK) {

@@ -567,7 +567,8 @@ static void read_journal(struct reader *r, const struct ydoc_node *v)
 
 /* The journal in its own shape (progress_journal_split()): the len bytes at buf, beginning
  * with its "journal:" line on line `lno`, read line by line. */
-static void read_journal_text(struct reader *r, const char *buf, size_t len, unsigned lno)
+static void read_journal_text(struct reader *r, const char *buf, size_t len, unsigned lno,
+                              bool keep)
 {
     const char *end = buf + len;
     const char *s = memchr(buf, '\n', len); /* the end of the "journal:" line */
@@ -586,7 +587,7 @@ static void read_journal_text(struct reader *r, const char *buf, size_t len, uns
             size_t before = progress_guide_more(pg)->journal.n;
             r->warned |= !progress_journal_read_line(pg, key, key_len, r->file, lno,
                                                      (unsigned)(key - s) + 1, false, r->d);
-            if (progress_guide_more(pg)->journal.n == before + 1) {
+            if (keep && progress_guide_more(pg)->journal.n == before + 1) {
                 progress_journal_keep_line(pg, key, key_len);
             }
         }
@@ -719,7 +720,8 @@ struct progress *progress_parse_with(const char *file, const char *buf, size_t l
         read_root(&r, root, status);
     }
     if (head < use && (flags & PROGRESS_PARSE_NO_JOURNAL) == 0) {
-        read_journal_text(&r, buf + head, use - head, line_of(buf, head));
+        read_journal_text(&r, buf + head, use - head, line_of(buf, head),
+                          (flags & PROGRESS_PARSE_KEEP_LINES) != 0);
     }
     /* Every writer ends the file with a line break: a file that ends mid-line and holds an
      * entry that cannot be read was most likely cut short (a crash, a full disk), not

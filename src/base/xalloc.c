@@ -88,14 +88,21 @@ char *xstrdup(const char *s)
 
 char *xasprintf(const char *fmt, ...)
 {
+    /* Most strings made here are paths and short messages: formatted once into a buffer that
+     * has room for them, and only a longer one a second time into one of its size. */
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0) {
         return xstrdup("");
     }
     char *p = xmalloc((size_t)n + 1);
+    if ((size_t)n < sizeof small) {
+        memcpy(p, small, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -432,10 +432,12 @@ static char *emit_text_of(struct progress *p, bool cache, size_t *len)
     }
     struct outbuf o = {0};
     if (cache) {
-        /* Sized for the items, so copying them does not grow the buffer many times. */
+        /* Sized for the items and the journal's lines, so copying them does not grow the
+         * buffer many times (a journal of 100,000 events is 7 MB). */
         size_t guess = 4096;
         for (size_t g = 0; g < p->n_guides; g++) {
-            guess += p->guides[g].n_items * 96;
+            const struct progress_journal *j = &progress_guide_more(&p->guides[g])->journal;
+            guess += p->guides[g].n_items * 96 + j->text_len + (j->n - j->text_n) * 96;
         }
         o.data = xmalloc(guess);
         o.cap = guess;
